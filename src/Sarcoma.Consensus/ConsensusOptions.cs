@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus;
+
+/// <summary>How metastases detected exactly at the end of the synchronous window are classified.</summary>
+public enum BoundaryTiming
+{
+    /// <summary>Synchronous: recommendation 2.1 ("at the initial diagnosis … or within six months thereafter"). The default.</summary>
+    Synchronous,
+
+    /// <summary>Metachronous: recommendation 8.1 ("metachronous lesions (DFI ≥ 6 months)").</summary>
+    Metachronous,
+}
+
+/// <summary>
+/// The thresholds the guideline leaves open, with the defaults documented in <c>docs/clinical-decisions.md</c>.
+/// Every default is the consensus reading; change one only by a documented local decision.
+/// </summary>
+/// <remarks>
+/// A plain options class (mutable, for the options pattern). The engine copies it when constructed, so later
+/// changes do not affect an engine already built. Call <see cref="Validate"/> to list impossible settings.
+/// </remarks>
+public sealed class ConsensusOptions
+{
+    /// <summary>Gets or sets the synchronous window in calendar months after primary diagnosis (2.1/2.2; default 6).</summary>
+    public int SynchronousWindowMonths { get; set; } = 6;
+
+    /// <summary>Gets or sets how detection exactly at the end of the window is classified (default <see cref="BoundaryTiming.Synchronous"/>, per 2.1; 8.1 reads it as metachronous).</summary>
+    public BoundaryTiming AtWindowBoundary { get; set; } = BoundaryTiming.Synchronous;
+
+    /// <summary>Gets or sets the lower bound of the remetastasectomy treatment-free interval, in months (9.1 "longer than 12–18 months"; default 12). Below it, 9.1 does not apply.</summary>
+    public int RemetastasectomyMinimumTfiMonths { get; set; } = 12;
+
+    /// <summary>Gets or sets the upper bound of that interval, in months (default 18). Between the bounds 9.1 applies with a caution; above it, without.</summary>
+    public int RemetastasectomyClearTfiMonths { get; set; } = 18;
+
+    /// <summary>Gets or sets the highest ECOG performance status counted as "good performance status" (9.1; default 1).</summary>
+    public int GoodPerformanceStatusMaximumEcog { get; set; } = 1;
+
+    /// <summary>Gets or sets the smallest adequate future liver remnant for a normal liver, in percent (section 3.7 "in the range of 25%"; default 25).</summary>
+    public decimal NormalLiverMinimumFlrPercent { get; set; } = 25m;
+
+    /// <summary>Gets or sets the smallest future liver remnant after extensive chemotherapy, in percent (section 3.7; default 30). Below it the remnant is inadequate.</summary>
+    public decimal ChemotherapyLiverMinimumFlrPercent { get; set; } = 30m;
+
+    /// <summary>Gets or sets the top of the 30–40 % band that needs evaluation for liver dysfunction after extensive chemotherapy (default 40, inclusive).</summary>
+    public decimal ChemotherapyLiverEvaluationCeilingFlrPercent { get; set; } = 40m;
+
+    /// <summary>Gets or sets the disease-free interval, in months, from which a metachronous liver lesion's origin counts as uncertain ("long DFI", 3.1; default 12).</summary>
+    public int LongDiseaseFreeIntervalMonths { get; set; } = 12;
+
+    /// <summary>Gets or sets how many years after the metastasectomy the follow-up schedule runs (13.1 "annually thereafter"; default 10).</summary>
+    public int FollowUpHorizonYears { get; set; } = 10;
+
+    /// <summary>Gets or sets the IANA time zone used to turn an injected clock's instant into "today" (default <c>UTC</c>).</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>Lists every impossible setting, naming the option.</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<ValidationError> Validate()
+    {
+        var errors = new List<ValidationError>();
+        void Add(string option, string message) => errors.Add(new ValidationError(option, message));
+
+        if (SynchronousWindowMonths < 1 || SynchronousWindowMonths > 24)
+        {
+            Add(nameof(SynchronousWindowMonths), "must be between 1 and 24 months.");
+        }
+
+        if (AtWindowBoundary != BoundaryTiming.Synchronous && AtWindowBoundary != BoundaryTiming.Metachronous)
+        {
+            Add(nameof(AtWindowBoundary), "must be Synchronous or Metachronous.");
+        }
+
+        if (RemetastasectomyMinimumTfiMonths < 0 || RemetastasectomyMinimumTfiMonths > 120)
+        {
+            Add(nameof(RemetastasectomyMinimumTfiMonths), "must be between 0 and 120 months.");
+        }
+
+        if (RemetastasectomyClearTfiMonths < RemetastasectomyMinimumTfiMonths || RemetastasectomyClearTfiMonths > 120)
+        {
+            Add(nameof(RemetastasectomyClearTfiMonths), "must be at least RemetastasectomyMinimumTfiMonths and at most 120 months.");
+        }
+
+        if (GoodPerformanceStatusMaximumEcog < 0 || GoodPerformanceStatusMaximumEcog > 4)
+        {
+            Add(nameof(GoodPerformanceStatusMaximumEcog), "must be an ECOG status between 0 and 4.");
+        }
+
+        if (NormalLiverMinimumFlrPercent <= 0m || NormalLiverMinimumFlrPercent >= 100m)
+        {
+            Add(nameof(NormalLiverMinimumFlrPercent), "must be greater than 0 and less than 100 percent.");
+        }
+
+        if (ChemotherapyLiverMinimumFlrPercent < NormalLiverMinimumFlrPercent || ChemotherapyLiverMinimumFlrPercent >= 100m)
+        {
+            Add(nameof(ChemotherapyLiverMinimumFlrPercent), "must be at least NormalLiverMinimumFlrPercent and less than 100 percent.");
+        }
+
+        if (ChemotherapyLiverEvaluationCeilingFlrPercent < ChemotherapyLiverMinimumFlrPercent || ChemotherapyLiverEvaluationCeilingFlrPercent > 100m)
+        {
+            Add(nameof(ChemotherapyLiverEvaluationCeilingFlrPercent), "must be at least ChemotherapyLiverMinimumFlrPercent and at most 100 percent.");
+        }
+
+        if (LongDiseaseFreeIntervalMonths < 1 || LongDiseaseFreeIntervalMonths > 240)
+        {
+            Add(nameof(LongDiseaseFreeIntervalMonths), "must be between 1 and 240 months.");
+        }
+
+        if (FollowUpHorizonYears < 5 || FollowUpHorizonYears > 50)
+        {
+            Add(nameof(FollowUpHorizonYears), "must be between 5 and 50 years (13.1 prescribes visits through year five at least).");
+        }
+
+        if (string.IsNullOrWhiteSpace(TimeZoneId) || NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId) is null)
+        {
+            Add(nameof(TimeZoneId), "must be an IANA time zone id known to the TZDB, for example Europe/Madrid.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Copies these options.</summary>
+    /// <returns>A copy.</returns>
+    public ConsensusOptions Clone() => (ConsensusOptions)MemberwiseClone();
+}

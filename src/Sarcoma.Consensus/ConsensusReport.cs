@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus;
+
+/// <summary>
+/// The answer of the whole guideline for one patient on one date: every recommendation in catalog order, with the
+/// derived concepts alongside. When the patient is out of scope, nothing is evaluated and <see cref="OutOfScope"/> says why.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ConsensusReport
+{
+    internal ConsensusReport(
+        LocalDate asOf,
+        ScopeAssessment scope,
+        TimingAssessment? timing,
+        OligometastaticAssessment? oligometastatic,
+        IntervalAssessment? treatmentFreeInterval,
+        IReadOnlyList<RecommendationResult> results)
+    {
+        AsOf = asOf;
+        Scope = scope;
+        Timing = timing;
+        Oligometastatic = oligometastatic;
+        TreatmentFreeInterval = treatmentFreeInterval;
+        Results = results;
+    }
+
+    /// <summary>Gets the guideline evaluated.</summary>
+    public Guideline Guideline => RecommendationCatalog.Guideline;
+
+    /// <summary>Gets the evaluation date.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>Gets the scope assessment.</summary>
+    public ScopeAssessment Scope { get; }
+
+    /// <summary>Gets why the patient is out of scope, or <see langword="null"/> when in scope (or scope unconfirmed).</summary>
+    public string? OutOfScope => Scope.OutOfScopeReason;
+
+    /// <summary>Gets the timing of the metastases, or <see langword="null"/> when out of scope.</summary>
+    public TimingAssessment? Timing { get; }
+
+    /// <summary>Gets the disease-free interval, or <see langword="null"/> when out of scope.</summary>
+    public IntervalAssessment? DiseaseFreeInterval => Timing?.DiseaseFreeInterval;
+
+    /// <summary>Gets the treatment-free interval, or <see langword="null"/> when out of scope.</summary>
+    public IntervalAssessment? TreatmentFreeInterval { get; }
+
+    /// <summary>Gets the oligometastatic assessment, or <see langword="null"/> when out of scope.</summary>
+    public OligometastaticAssessment? Oligometastatic { get; }
+
+    /// <summary>Gets one result per recommendation, in catalog order; empty when out of scope.</summary>
+    public IReadOnlyList<RecommendationResult> Results { get; }
+
+    /// <summary>Gets the result for a recommendation id, or <see langword="null"/>.</summary>
+    /// <param name="id">The id, for example <c>5.3</c>.</param>
+    /// <returns>The result.</returns>
+    public RecommendationResult? this[string id] => Results.FirstOrDefault(r => r.Id == id);
+}

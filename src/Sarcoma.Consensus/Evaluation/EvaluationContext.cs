@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.Evaluation;
+
+/// <summary>
+/// Everything an evaluator may read: the validated patient, the evaluation date ("today", passed in, never read
+/// from a clock), the options, and the derived concepts computed once per evaluation.
+/// </summary>
+/// <remarks>Not thread-safe (derived concepts are computed lazily); create one per evaluation.</remarks>
+public sealed class EvaluationContext
+{
+    private TimingAssessment? timing;
+    private OligometastaticAssessment? oligometastatic;
+    private IntervalAssessment? treatmentFreeInterval;
+    private LiverResectionCandidacy? liverResection;
+
+    /// <summary>Creates a context, validating the patient against the evaluation date.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="options">The options; the consensus defaults when <see langword="null"/>.</param>
+    /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public EvaluationContext(Patient patient, LocalDate asOf, ConsensusOptions? options = null)
+    {
+        Patient = patient ?? throw new ArgumentNullException(nameof(patient));
+        PatientValidator.EnsureValid(patient, asOf);
+        AsOf = asOf;
+        var copy = (options ?? new ConsensusOptions()).Clone();
+        var problems = copy.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
+        }
+
+        Options = copy;
+    }
+
+    /// <summary>Gets the patient.</summary>
+    public Patient Patient { get; }
+
+    /// <summary>Gets the evaluation date.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>Gets the options (a private copy).</summary>
+    public ConsensusOptions Options { get; }
+
+    /// <summary>Gets the timing of the metastases (2.1/2.2).</summary>
+    public TimingAssessment Timing => timing ??= TimingAssessment.Assess(Patient, Options);
+
+    /// <summary>Gets the oligometastatic assessment (1.1/1.2).</summary>
+    public OligometastaticAssessment Oligometastatic => oligometastatic ??= OligometastaticAssessment.Assess(Patient);
+
+    /// <summary>Gets the disease-free interval (primary diagnosis to detection of metastases).</summary>
+    public IntervalAssessment DiseaseFreeInterval => Timing.DiseaseFreeInterval;
+
+    /// <summary>Gets the treatment-free interval (end of last treatment to detection of the recurrence).</summary>
+    public IntervalAssessment TreatmentFreeInterval => treatmentFreeInterval ??= IntervalAssessment.TreatmentFree(Patient);
+
+    /// <summary>Gets whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
+    public LiverResectionCandidacy LiverResection => liverResection ??= LiverResectionCandidacy.Assess(this);
+
+    /// <summary>Gets all recorded metastatic lesions (empty when none are recorded).</summary>
+    public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
+
+    /// <summary>Gets the liver lesions.</summary>
+    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToArray();
+
+    /// <summary>Gets the lesions outside the liver.</summary>
+    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToArray();
+
+    /// <summary>
+    /// Gets whether the patient has liver metastases: <see langword="null"/> when no lesion is recorded
+    /// (metastatic disease unknown), otherwise whether any lesion is in the liver.
+    /// </summary>
+    public bool? HasLiverMetastases => Lesions.Count == 0 ? null : LiverLesions.Count > 0;
+
+    /// <summary>Gets whether all metastases are confined to the liver; <see langword="null"/> when no lesion is recorded.</summary>
+    public bool? LiverOnly => Lesions.Count == 0 ? null : Lesions.All(l => l.Site == MetastaticSite.Liver);
+
+    /// <summary>Gets whether the disease is liver plus lung only, with at least one lung lesion; <see langword="null"/> when no lesion is recorded.</summary>
+    public bool? LiverWithLungOnly => Lesions.Count == 0
+        ? null
+        : LiverLesions.Count > 0 && ExtrahepaticLesions.Count > 0 && ExtrahepaticLesions.All(l => l.Site == MetastaticSite.Lung);
+
+    /// <summary>
+    /// Gets whether every liver lesion is resectable: <see langword="true"/> when all are, <see langword="false"/>
+    /// when any is not, <see langword="null"/> when any is unknown and none is unresectable (or there is none).
+    /// </summary>
+    public bool? AllLiverLesionsResectable => AllOf(LiverLesions, l => l.Resectable);
+
+    /// <summary>Gets whether every lesion (liver and elsewhere) is resectable, with the same three states.</summary>
+    public bool? AllLesionsResectable => AllOf(Lesions, l => l.Resectable);
+
+    private static bool? AllOf(IReadOnlyList<Lesion> lesions, Func<Lesion, bool?> fact)
+    {
+        if (lesions.Count == 0)
+        {
+            return null;
+        }
+
+        if (lesions.Any(l => fact(l) == false))
+        {
+            return false;
+        }
+
+        return lesions.All(l => fact(l) == true) ? true : null;
+    }
+}

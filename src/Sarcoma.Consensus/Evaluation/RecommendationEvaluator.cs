@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Sarcoma.Consensus.Catalog;
+
+namespace Sarcoma.Consensus.Evaluation;
+
+/// <summary>Answers one recommendation for one patient. Implementations are pure, stateless and thread-safe.</summary>
+public interface IRecommendationEvaluator
+{
+    /// <summary>Gets the recommendation this evaluator answers.</summary>
+    Recommendation Recommendation { get; }
+
+    /// <summary>Gets the facts the evaluator reads (see <see cref="Model.FactNames"/>), so an integrator knows what to fetch.</summary>
+    IReadOnlyList<string> DataRequirements { get; }
+
+    /// <summary>Gets the statuses this evaluator can return.</summary>
+    IReadOnlyList<EvaluationStatus> PossibleStatuses { get; }
+
+    /// <summary>Evaluates the recommendation.</summary>
+    /// <param name="context">The patient, the evaluation date and the options, with derived concepts.</param>
+    /// <returns>The result.</returns>
+    RecommendationResult Evaluate(EvaluationContext context);
+}
+
+/// <summary>
+/// Base class for the evaluators: binds the catalog entry, declares the data requirements and possible
+/// statuses, and hands the subclass a <see cref="ResultBuilder"/>.
+/// </summary>
+public abstract class RecommendationEvaluator : IRecommendationEvaluator
+{
+    private static readonly EvaluationStatus[] AllStatuses =
+        { EvaluationStatus.Applies, EvaluationStatus.DoesNotApply, EvaluationStatus.InsufficientData };
+
+    /// <summary>Creates the evaluator.</summary>
+    /// <param name="recommendationId">The catalog id it answers, for example <c>5.3</c>.</param>
+    /// <param name="dataRequirements">The facts it reads.</param>
+    /// <param name="possibleStatuses">The statuses it can return; all three when omitted.</param>
+    protected RecommendationEvaluator(string recommendationId, IEnumerable<string> dataRequirements, IEnumerable<EvaluationStatus>? possibleStatuses = null)
+    {
+        Recommendation = RecommendationCatalog.Get(recommendationId);
+        DataRequirements = dataRequirements.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        PossibleStatuses = (possibleStatuses ?? AllStatuses).Distinct().OrderBy(s => s).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Recommendation Recommendation { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> DataRequirements { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<EvaluationStatus> PossibleStatuses { get; }
+
+    /// <inheritdoc />
+    public RecommendationResult Evaluate(EvaluationContext context)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        return Decide(context, new ResultBuilder(Recommendation));
+    }
+
+    /// <summary>Decides the recommendation for the patient in <paramref name="context"/>.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <param name="result">The builder to record facts into and finish.</param>
+    /// <returns>The finished result.</returns>
+    protected abstract RecommendationResult Decide(EvaluationContext context, ResultBuilder result);
+}

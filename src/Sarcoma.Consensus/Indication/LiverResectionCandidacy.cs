@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+
+namespace Sarcoma.Consensus.Indication;
+
+/// <summary>
+/// Whether liver resection is "on the table" for the patient: liver metastases are present, every liver lesion is
+/// amenable to complete surgical resection, and the patient is not recorded as unfit for surgery. This is the trigger
+/// of the process recommendations that govern liver surgery (5.1, 5.2, 6.1–6.5, 7.2, 11.1) and the complement of
+/// 10.1 ("patients who are not candidates for surgery").
+/// </summary>
+/// <remarks>
+/// It does not require oligometastatic disease: the indication (5.3, 5.4, 8.1, 8.3, 9.1) is decided by its own
+/// evaluators; the process requirements apply whenever resection is being considered. Immutable and thread-safe.
+/// </remarks>
+public sealed class LiverResectionCandidacy
+{
+    /// <summary>The name under which candidacy appears in findings.</summary>
+    public const string ConceptName = "derived.liverResectionCandidate";
+
+    private LiverResectionCandidacy(TriState status, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing, string reason)
+    {
+        Status = status;
+        Findings = findings;
+        Missing = missing;
+        Reason = reason;
+    }
+
+    /// <summary>Gets whether liver resection is on the table.</summary>
+    public TriState Status { get; }
+
+    /// <summary>Gets one sentence explaining <see cref="Status"/>.</summary>
+    public string Reason { get; }
+
+    /// <summary>Gets the findings.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Gets the missing facts, when <see cref="Status"/> is unknown.</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    /// <summary>Assesses candidacy.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    public static LiverResectionCandidacy Assess(EvaluationContext context)
+    {
+        var findings = new List<Finding>();
+        var missing = new List<string>();
+        if (context.HasLiverMetastases is not { } hasLiver)
+        {
+            missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
+            return Done(TriState.Unknown, "No metastatic lesion is recorded, so whether liver resection is on the table is unknown.");
+        }
+
+        if (!hasLiver)
+        {
+            findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded."));
+            return Done(TriState.No, "No liver metastasis is recorded: liver resection is not on the table.");
+        }
+
+        var liver = context.LiverLesions;
+        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
+        var unresectable = liver.Count(l => l.Resectable == false);
+        if (unresectable > 0)
+        {
+            findings.Add(new Finding(FactNames.LesionResectable, "no", $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {count} liver lesion(s) not amenable to complete surgical resection."));
+            return Done(TriState.No, "Not every liver lesion is resectable: liver resection is not on the table.");
+        }
+
+        if (context.Patient.Clinical.FitForSurgery == false)
+        {
+            findings.Add(new Finding(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery."));
+            return Done(TriState.No, "The patient is unfit for surgery: liver resection is not on the table.");
+        }
+
+        if (liver.Any(l => l.Resectable is null))
+        {
+            missing.Add(FactNames.LesionResectable);
+            return Done(TriState.Unknown, "The resectability of every liver lesion is not recorded.");
+        }
+
+        findings.Add(new Finding(FactNames.LesionResectable, "yes", $"All {count} liver lesion(s) amenable to complete surgical resection."));
+        return Done(TriState.Yes, "Liver resection is on the table: every liver lesion is resectable.");
+
+        LiverResectionCandidacy Done(TriState status, string reason)
+        {
+            findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), reason));
+            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), reason);
+        }
+    }
+}

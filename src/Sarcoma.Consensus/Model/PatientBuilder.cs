@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace Sarcoma.Consensus.Model;
+
+/// <summary>
+/// Builds a <see cref="Patient"/> in the order of the clinical story. Anything not said stays unknown.
+/// <see cref="Build"/> validates everything at once.
+/// </summary>
+/// <example>
+/// <code>
+/// var patient = Patient.Builder()
+///     .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2021, 3, 1))
+///     .Resected(on: new LocalDate(2021, 4, 12))
+///     .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+///     .AddLesion(MetastaticSite.Liver, sizeMm: 32, l => l.InSegments(6).Resectable())
+///     .NoDiffuseInvolvement()
+///     .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+///     .WithPerformanceStatus(ecog: 0)
+///     .Build();
+/// </code>
+/// </example>
+/// <remarks>A builder is mutable and not thread-safe; the patient it builds is immutable.</remarks>
+public sealed class PatientBuilder
+{
+    private readonly List<Lesion> lesions = new();
+    private readonly List<LiverResection> liverResections = new();
+    private PrimaryTumor? primary;
+    private LocalDate? metastasesDetectedOn;
+    private DiffuseInvolvement diffuse = new();
+    private bool metastaticDiseaseStated;
+    private Staging staging = new();
+    private ClinicalStatus clinical = new();
+    private TreatmentHistory treatment = new();
+    private LiverSurgeryPlan liverSurgery = new();
+    private FocalTherapyContraindications contraindications = new();
+    private OriginUncertainty originUncertainty = new();
+
+    internal PatientBuilder()
+    {
+    }
+
+    /// <summary>Describes the primary tumour.</summary>
+    /// <param name="histology">The histology, or <see langword="null"/> when unknown.</param>
+    /// <param name="site">The primary site.</param>
+    /// <param name="diagnosedOn">The date of initial diagnosis.</param>
+    /// <param name="grade">The histologic grade.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithPrimary(Histology? histology, PrimarySite? site = null, LocalDate? diagnosedOn = null, HistologicGrade? grade = null)
+    {
+        primary = (primary ?? new PrimaryTumor()) with { Histology = histology, Site = site, DiagnosedOn = diagnosedOn, Grade = grade };
+        return this;
+    }
+
+    /// <summary>Records that the primary tumour was resected.</summary>
+    /// <param name="on">The date of resection, when known.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder Resected(LocalDate? on = null)
+    {
+        primary = (primary ?? new PrimaryTumor()) with { Resected = true, ResectedOn = on };
+        return this;
+    }
+
+    /// <summary>Records that the primary tumour is still in place, and whether it is resectable.</summary>
+    /// <param name="resectable">Whether it is resectable, or <see langword="null"/> when not yet known.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder PrimaryInPlace(bool? resectable = null)
+    {
+        primary = (primary ?? new PrimaryTumor()) with { Resected = false, ResectedOn = null, Resectable = resectable };
+        return this;
+    }
+
+    /// <summary>Records when the metastases (or the current recurrence) were detected.</summary>
+    /// <param name="date">The date of detection.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder MetastasesDetectedOn(LocalDate date)
+    {
+        metastasesDetectedOn = date;
+        metastaticDiseaseStated = true;
+        return this;
+    }
+
+    /// <summary>Adds a metastatic lesion.</summary>
+    /// <param name="site">Its organ.</param>
+    /// <param name="sizeMm">Its largest diameter in millimetres, when known.</param>
+    /// <param name="configure">Further facts about the lesion.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder AddLesion(MetastaticSite site, decimal? sizeMm = null, Action<LesionBuilder>? configure = null)
+    {
+        var builder = new LesionBuilder(site, sizeMm);
+        configure?.Invoke(builder);
+        lesions.Add(builder.Build());
+        metastaticDiseaseStated = true;
+        return this;
+    }
+
+    /// <summary>Adds several identical lesions, for example seven small lung nodules.</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="site">Their organ.</param>
+    /// <param name="sizeMm">Their size, when known.</param>
+    /// <param name="configure">Further facts shared by the lesions.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="PatientValidator.MaximumLesions"/>.</exception>
+    public PatientBuilder AddLesions(int count, MetastaticSite site, decimal? sizeMm = null, Action<LesionBuilder>? configure = null)
+    {
+        if (count < 0 || count > PatientValidator.MaximumLesions)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"A count of lesions must be 0 to {PatientValidator.MaximumLesions}.");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            AddLesion(site, sizeMm, configure);
+        }
+
+        return this;
+    }
+
+    /// <summary>Records diffuse-organ involvement (sarcomatosis). Unspecified organs stay unknown.</summary>
+    /// <param name="pleural">Pleural sarcomatosis.</param>
+    /// <param name="pericardial">Pericardial sarcomatosis.</param>
+    /// <param name="peritoneal">Peritoneal sarcomatosis.</param>
+    /// <param name="leptomeningeal">Leptomeningeal sarcomatosis.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithDiffuseInvolvement(bool? pleural = null, bool? pericardial = null, bool? peritoneal = null, bool? leptomeningeal = null)
+    {
+        diffuse = new DiffuseInvolvement { Pleural = pleural, Pericardial = pericardial, Peritoneal = peritoneal, Leptomeningeal = leptomeningeal };
+        metastaticDiseaseStated = true;
+        return this;
+    }
+
+    /// <summary>Records that staging excluded pleural, pericardial, peritoneal and leptomeningeal sarcomatosis.</summary>
+    /// <returns>This builder.</returns>
+    public PatientBuilder NoDiffuseInvolvement() => WithDiffuseInvolvement(false, false, false, false);
+
+    /// <summary>Records which staging examinations were done. Unspecified ones stay unknown.</summary>
+    /// <param name="contrastCt">Contrast-enhanced CT.</param>
+    /// <param name="liverMri">Liver MRI.</param>
+    /// <param name="fdgPetCt">18F-FDG-PET/CT.</param>
+    /// <param name="brainMri">Brain MRI.</param>
+    /// <param name="spineMri">Total-spine MRI.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithStaging(bool? contrastCt = null, bool? liverMri = null, bool? fdgPetCt = null, bool? brainMri = null, bool? spineMri = null)
+    {
+        staging = new Staging { ContrastCt = contrastCt, LiverMri = liverMri, FdgPetCt = fdgPetCt, BrainMri = brainMri, SpineMri = spineMri };
+        return this;
+    }
+
+    /// <summary>Records the ECOG performance status.</summary>
+    /// <param name="ecog">0–5.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithPerformanceStatus(int ecog)
+    {
+        clinical = clinical with { Ecog = ecog };
+        return this;
+    }
+
+    /// <summary>Records the ASA physical status class.</summary>
+    /// <param name="asaClass">1–6.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithAsaClass(int asaClass)
+    {
+        clinical = clinical with { AsaClass = asaClass };
+        return this;
+    }
+
+    /// <summary>Records whether the patient has significant comorbidities.</summary>
+    /// <param name="significant">Whether they are significant.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithComorbidities(bool significant = true)
+    {
+        clinical = clinical with { SignificantComorbidities = significant };
+        return this;
+    }
+
+    /// <summary>Records whether the patient is medically fit for major surgery.</summary>
+    /// <param name="fit">Whether fit.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder FitForSurgery(bool fit = true)
+    {
+        clinical = clinical with { FitForSurgery = fit };
+        return this;
+    }
+
+    /// <summary>Records systemic therapy for metastatic disease.</summary>
+    /// <param name="received">Whether any was received.</param>
+    /// <param name="response">The best response, when known.</param>
+    /// <param name="ongoing">Whether the patient is on it now.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithSystemicTherapy(bool received = true, TreatmentResponse? response = null, bool? ongoing = null)
+    {
+        treatment = treatment with { SystemicTherapyReceived = received, SystemicTherapyResponse = response, OnSystemicTherapy = ongoing };
+        return this;
+    }
+
+    /// <summary>Records whether induction (preoperative) systemic therapy is planned or proposed.</summary>
+    /// <param name="planned">Whether planned.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder InductionTherapyPlanned(bool planned = true)
+    {
+        treatment = treatment with { InductionTherapyPlanned = planned };
+        return this;
+    }
+
+    /// <summary>Records when the last treatment ended (for the treatment-free interval).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder LastTreatmentEndedOn(LocalDate date)
+    {
+        treatment = treatment with { LastTreatmentEndedOn = date };
+        return this;
+    }
+
+    /// <summary>Adds a previous liver resection.</summary>
+    /// <param name="on">Its date, when known.</param>
+    /// <param name="margin">Its margin, when known.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder AddLiverResection(LocalDate? on, ResectionMargin? margin = null)
+    {
+        liverResections.Add(new LiverResection { PerformedOn = on, Margin = margin });
+        return this;
+    }
+
+    /// <summary>Records that the patient has never had a liver resection.</summary>
+    /// <returns>This builder.</returns>
+    public PatientBuilder NoPreviousLiverResection()
+    {
+        treatment = treatment with { PreviousLiverResection = false };
+        return this;
+    }
+
+    /// <summary>Records whether adjuvant systemic therapy followed the first liver resection.</summary>
+    /// <param name="given">Whether it was given.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder AdjuvantTherapyAfterFirstLiverResection(bool given = true)
+    {
+        treatment = treatment with { AdjuvantTherapyAfterFirstLiverResection = given };
+        return this;
+    }
+
+    /// <summary>Records the number of previous abdominal surgeries.</summary>
+    /// <param name="count">The number.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder PreviousAbdominalSurgeries(int count)
+    {
+        treatment = treatment with { PreviousAbdominalSurgeries = count };
+        return this;
+    }
+
+    /// <summary>Records the liver-surgery plan.</summary>
+    /// <param name="majorHepatectomy">Whether a major hepatectomy is planned.</param>
+    /// <param name="futureLiverRemnantPercent">The estimated standardised future liver remnant, in percent.</param>
+    /// <param name="extensivePriorChemotherapy">Whether the patient had extensive prior chemotherapy.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithLiverSurgeryPlan(bool? majorHepatectomy = null, decimal? futureLiverRemnantPercent = null, bool? extensivePriorChemotherapy = null)
+    {
+        liverSurgery = new LiverSurgeryPlan
+        {
+            MajorHepatectomyPlanned = majorHepatectomy,
+            FutureLiverRemnantPercent = futureLiverRemnantPercent,
+            ExtensivePriorChemotherapy = extensivePriorChemotherapy,
+        };
+        return this;
+    }
+
+    /// <summary>Records contraindications to focal therapy. Unspecified ones stay unknown.</summary>
+    /// <param name="uncorrectableCoagulopathy">Uncorrectable coagulopathy (absolute).</param>
+    /// <param name="activeInfectionInTreatmentArea">Active infection in the planned treatment area (absolute).</param>
+    /// <param name="adjacentStructuresNotProtectable">Adjacent critical structures that cannot be protected (relative).</param>
+    /// <param name="decompensatedLiverFailure">Decompensated liver failure (relative).</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithFocalTherapyContraindications(bool? uncorrectableCoagulopathy = null, bool? activeInfectionInTreatmentArea = null, bool? adjacentStructuresNotProtectable = null, bool? decompensatedLiverFailure = null)
+    {
+        contraindications = new FocalTherapyContraindications
+        {
+            UncorrectableCoagulopathy = uncorrectableCoagulopathy,
+            ActiveInfectionInTreatmentArea = activeInfectionInTreatmentArea,
+            AdjacentStructuresNotProtectable = adjacentStructuresNotProtectable,
+            DecompensatedLiverFailure = decompensatedLiverFailure,
+        };
+        return this;
+    }
+
+    /// <summary>Records that none of the four contraindications to focal therapy is present.</summary>
+    /// <returns>This builder.</returns>
+    public PatientBuilder NoFocalTherapyContraindications() => WithFocalTherapyContraindications(false, false, false, false);
+
+    /// <summary>Records facts that bear on the origin of a liver lesion.</summary>
+    /// <param name="hccRiskFactors">Risk factors for hepatocellular carcinoma.</param>
+    /// <param name="colorectalCancerHistory">History of colorectal cancer.</param>
+    /// <param name="otherCancerHistory">History of another cancer.</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithOriginUncertainty(bool? hccRiskFactors = null, bool? colorectalCancerHistory = null, bool? otherCancerHistory = null)
+    {
+        originUncertainty = new OriginUncertainty
+        {
+            HccRiskFactors = hccRiskFactors,
+            ColorectalCancerHistory = colorectalCancerHistory,
+            OtherCancerHistory = otherCancerHistory,
+        };
+        return this;
+    }
+
+    /// <summary>Builds and validates the patient.</summary>
+    /// <returns>The immutable patient.</returns>
+    /// <exception cref="PatientValidationException">The record is inconsistent; every problem is listed.</exception>
+    public Patient Build()
+    {
+        var patient = new Patient
+        {
+            Primary = primary,
+            Metastases = metastaticDiseaseStated
+                ? new MetastaticDisease { DetectedOn = metastasesDetectedOn, Lesions = lesions.ToArray(), Diffuse = diffuse }
+                : null,
+            Staging = staging,
+            Clinical = clinical,
+            Treatment = treatment with { LiverResections = liverResections.ToArray() },
+            LiverSurgery = liverSurgery,
+            FocalTherapyContraindications = contraindications,
+            OriginUncertainty = originUncertainty,
+        };
+        PatientValidator.EnsureValid(patient);
+        return patient;
+    }
+}
+
+/// <summary>Describes one lesion for <see cref="PatientBuilder.AddLesion"/>.</summary>
+/// <remarks>Mutable and not thread-safe.</remarks>
+public sealed class LesionBuilder
+{
+    private Lesion lesion;
+
+    internal LesionBuilder(MetastaticSite site, decimal? sizeMm)
+    {
+        lesion = new Lesion { Site = site, SizeMm = sizeMm };
+    }
+
+    /// <summary>Records the Couinaud segments (1–8) of a liver lesion.</summary>
+    /// <param name="segments">The segments.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder InSegments(params int[] segments)
+    {
+        lesion = lesion with { Segments = segments.Distinct().OrderBy(s => s).ToArray() };
+        return this;
+    }
+
+    /// <summary>Records the liver lobe.</summary>
+    /// <param name="lobe">The lobe.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder InLobe(LiverLobe lobe)
+    {
+        lesion = lesion with { Lobe = lobe };
+        return this;
+    }
+
+    /// <summary>Records vascular involvement.</summary>
+    /// <param name="involved">Whether major vessels are involved.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder WithVascularInvolvement(bool involved = true)
+    {
+        lesion = lesion with { VascularInvolvement = involved };
+        return this;
+    }
+
+    /// <summary>Records whether the liver lesion is centrally located.</summary>
+    /// <param name="central">Whether central.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Central(bool central = true)
+    {
+        lesion = lesion with { CentralLocation = central };
+        return this;
+    }
+
+    /// <summary>Records whether the lesion causes symptoms.</summary>
+    /// <param name="symptomatic">Whether symptomatic.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Symptomatic(bool symptomatic = true)
+    {
+        lesion = lesion with { Symptomatic = symptomatic };
+        return this;
+    }
+
+    /// <summary>Records whether the lesion is amenable to complete surgical resection.</summary>
+    /// <param name="resectable">Whether resectable.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Resectable(bool resectable = true)
+    {
+        lesion = lesion with { Resectable = resectable };
+        return this;
+    }
+
+    /// <summary>Records that the lesion is not resectable.</summary>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Unresectable() => Resectable(false);
+
+    /// <summary>Records whether the lesion is amenable to non-surgical ablation.</summary>
+    /// <param name="ablatable">Whether ablatable.</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Ablatable(bool ablatable = true)
+    {
+        lesion = lesion with { Ablatable = ablatable };
+        return this;
+    }
+
+    internal Lesion Build() => lesion;
+}

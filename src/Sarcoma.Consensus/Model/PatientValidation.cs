@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace Sarcoma.Consensus.Model;
+
+/// <summary>One problem with a patient record: the field (a JSON path) and what is wrong, never the value.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ValidationError
+{
+    /// <summary>Creates an error.</summary>
+    /// <param name="field">The field's JSON path, for example <c>metastases.lesions[2].sizeMm</c>.</param>
+    /// <param name="message">What is wrong, without the patient's value.</param>
+    public ValidationError(string field, string message)
+    {
+        Field = field;
+        Message = message;
+    }
+
+    /// <summary>Gets the field's JSON path.</summary>
+    public string Field { get; }
+
+    /// <summary>Gets what is wrong.</summary>
+    public string Message { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Field}: {Message}";
+}
+
+/// <summary>Thrown when a patient record is inconsistent. Lists every problem; contains no patient values.</summary>
+public sealed class PatientValidationException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="errors">The problems, at least one.</param>
+    public PatientValidationException(IReadOnlyList<ValidationError> errors)
+        : base(FormatMessage(errors))
+    {
+        Errors = errors;
+    }
+
+    /// <summary>Gets every problem found.</summary>
+    public IReadOnlyList<ValidationError> Errors { get; }
+
+    private static string FormatMessage(IReadOnlyList<ValidationError> errors) =>
+        "The patient record is invalid (" + errors.Count + (errors.Count == 1 ? " problem): " : " problems): ") +
+        string.Join("; ", errors.Select(e => e.ToString()));
+}
+
+/// <summary>
+/// Checks a patient record for inconsistencies: impossible ranges, dates out of order, dates after the
+/// evaluation date, liver-only facts on other organs. Reports all problems at once.
+/// </summary>
+public static class PatientValidator
+{
+    /// <summary>Largest plausible lesion diameter, in millimetres.</summary>
+    public const decimal MaximumLesionSizeMm = 500m;
+
+    /// <summary>Largest number of lesions a record may list.</summary>
+    public const int MaximumLesions = 1000;
+
+    /// <summary>Validates a patient.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date, when known: dates after it are errors, and it must not precede the primary diagnosis.</param>
+    /// <returns>Every problem found; empty when the record is consistent.</returns>
+    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf = null)
+    {
+        if (patient is null)
+        {
+            throw new ArgumentNullException(nameof(patient));
+        }
+
+        var errors = new List<ValidationError>();
+        void Add(string field, string message) => errors.Add(new ValidationError(field, message));
+        void NotAfterAsOf(LocalDate? date, string field)
+        {
+            if (date is { } d && asOf is { } today && d > today)
+            {
+                Add(field, "is in the future relative to the evaluation date (asOf).");
+            }
+        }
+
+        void Defined<TEnum>(TEnum? value, string field)
+            where TEnum : struct, Enum
+        {
+            if (value is { } v && !Enum.IsDefined(typeof(TEnum), v))
+            {
+                Add(field, $"is not a known {typeof(TEnum).Name} value.");
+            }
+        }
+
+        var primary = patient.Primary;
+        var diagnosedOn = primary?.DiagnosedOn;
+        if (primary is not null)
+        {
+            Defined(primary.Site, FactNames.PrimarySite);
+            Defined(primary.Grade, FactNames.PrimaryGrade);
+            NotAfterAsOf(primary.DiagnosedOn, FactNames.PrimaryDiagnosedOn);
+            NotAfterAsOf(primary.ResectedOn, FactNames.PrimaryResectedOn);
+            if (primary.ResectedOn is { } resectedOn && diagnosedOn is { } dx && resectedOn < dx)
+            {
+                Add(FactNames.PrimaryResectedOn, "is before primary.diagnosedOn.");
+            }
+
+            if (primary.ResectedOn is not null && primary.Resected == false)
+            {
+                Add(FactNames.PrimaryResectedOn, "is set but primary.resected is false.");
+            }
+        }
+
+        if (asOf is { } evaluationDate && diagnosedOn is { } diagnosis && evaluationDate < diagnosis)
+        {
+            Add(FactNames.AsOf, "is before primary.diagnosedOn.");
+        }
+
+        if (patient.Metastases is { } metastases)
+        {
+            NotAfterAsOf(metastases.DetectedOn, FactNames.MetastasesDetectedOn);
+            if (metastases.DetectedOn is { } detected && diagnosedOn is { } dx && detected < dx)
+            {
+                Add(FactNames.MetastasesDetectedOn, "is before primary.diagnosedOn: metastases cannot be detected before the primary diagnosis.");
+            }
+
+            var lesions = metastases.Lesions ?? Array.Empty<Lesion>();
+            if (metastases.Lesions is null)
+            {
+                Add(FactNames.Lesions, "must not be null (use an empty list).");
+            }
+
+            if (lesions.Count > MaximumLesions)
+            {
+                Add(FactNames.Lesions, $"lists more than {MaximumLesions} lesions.");
+            }
+            else
+            {
+                for (var i = 0; i < lesions.Count; i++)
+                {
+                    ValidateLesion(lesions[i], $"metastases.lesions[{i}]", Add);
+                }
+            }
+        }
+
+        var clinical = patient.Clinical;
+        if (clinical is not null)
+        {
+            if (clinical.Ecog is { } ecog && (ecog < 0 || ecog > 5))
+            {
+                Add(FactNames.Ecog, "must be between 0 and 5.");
+            }
+
+            if (clinical.AsaClass is { } asa && (asa < 1 || asa > 6))
+            {
+                Add(FactNames.AsaClass, "must be between 1 and 6.");
+            }
+        }
+
+        var treatment = patient.Treatment;
+        if (treatment is not null)
+        {
+            Defined(treatment.SystemicTherapyResponse, FactNames.SystemicTherapyResponse);
+            NotAfterAsOf(treatment.LastTreatmentEndedOn, FactNames.LastTreatmentEndedOn);
+            if (treatment.LastTreatmentEndedOn is { } ended && diagnosedOn is { } dx && ended < dx)
+            {
+                Add(FactNames.LastTreatmentEndedOn, "is before primary.diagnosedOn.");
+            }
+
+            if (treatment.PreviousAbdominalSurgeries is { } surgeries && surgeries < 0)
+            {
+                Add(FactNames.PreviousAbdominalSurgeries, "must not be negative.");
+            }
+
+            var resections = treatment.LiverResections ?? Array.Empty<LiverResection>();
+            if (treatment.LiverResections is null)
+            {
+                Add(FactNames.LiverResections, "must not be null (use an empty list).");
+            }
+
+            if (resections.Count > 0 && treatment.PreviousLiverResection == false)
+            {
+                Add(FactNames.PreviousLiverResection, "is false but treatment.liverResections lists resections.");
+            }
+
+            for (var i = 0; i < resections.Count; i++)
+            {
+                var field = $"treatment.liverResections[{i}]";
+                if (resections[i] is not { } resection)
+                {
+                    Add(field, "must not be null.");
+                    continue;
+                }
+
+                Defined(resection.Margin, field + ".margin");
+                NotAfterAsOf(resection.PerformedOn, field + ".performedOn");
+                if (resection.PerformedOn is { } performed && diagnosedOn is { } diagnosisDate && performed < diagnosisDate)
+                {
+                    Add(field + ".performedOn", "is before primary.diagnosedOn.");
+                }
+            }
+        }
+
+        if (patient.LiverSurgery?.FutureLiverRemnantPercent is { } flr && (flr < 0m || flr > 100m))
+        {
+            Add(FactNames.FutureLiverRemnantPercent, "must be between 0 and 100.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates a patient and throws when it is inconsistent.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date, when known.</param>
+    /// <exception cref="PatientValidationException">The record is inconsistent.</exception>
+    public static void EnsureValid(Patient patient, LocalDate? asOf = null)
+    {
+        var errors = Validate(patient, asOf);
+        if (errors.Count > 0)
+        {
+            throw new PatientValidationException(errors);
+        }
+    }
+
+    private static void ValidateLesion(Lesion? lesion, string path, Action<string, string> add)
+    {
+        if (lesion is null)
+        {
+            add(path, "must not be null.");
+            return;
+        }
+
+        if (!Enum.IsDefined(typeof(MetastaticSite), lesion.Site))
+        {
+            add(path + ".site", "is not a known MetastaticSite value.");
+        }
+
+        if (lesion.SizeMm is { } size && (size <= 0m || size > MaximumLesionSizeMm))
+        {
+            add(path + ".sizeMm", size <= 0m
+                ? "must be greater than 0."
+                : $"is implausible (more than {MaximumLesionSizeMm:0} mm).");
+        }
+
+        if (lesion.Lobe is { } lobe && !Enum.IsDefined(typeof(LiverLobe), lobe))
+        {
+            add(path + ".lobe", "is not a known LiverLobe value.");
+        }
+
+        var segments = lesion.Segments ?? Array.Empty<int>();
+        if (lesion.Segments is null)
+        {
+            add(path + ".segments", "must not be null (use an empty list).");
+        }
+
+        if (segments.Any(s => s < 1 || s > 8))
+        {
+            add(path + ".segments", "Couinaud segments must be between 1 and 8.");
+        }
+
+        if (lesion.Site != MetastaticSite.Liver)
+        {
+            if (segments.Count > 0)
+            {
+                add(path + ".segments", "applies to liver lesions only.");
+            }
+
+            if (lesion.Lobe is not null)
+            {
+                add(path + ".lobe", "applies to liver lesions only.");
+            }
+
+            if (lesion.CentralLocation is not null)
+            {
+                add(path + ".centralLocation", "applies to liver lesions only.");
+            }
+        }
+    }
+}

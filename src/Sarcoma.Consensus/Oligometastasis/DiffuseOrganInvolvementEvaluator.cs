@@ -1,0 +1,59 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Oligometastasis;
+
+/// <summary>
+/// Recommendation 1.2: malignant pleural, pericardial, peritoneal or leptomeningeal sarcomatosis excludes a patient
+/// from being considered oligometastatic. Applies when any such involvement is present (the exclusion operates).
+/// </summary>
+public sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
+{
+    private static readonly (string Fact, string Name)[] Organs =
+    {
+        (FactNames.DiffusePleural, "pleural"),
+        (FactNames.DiffusePericardial, "pericardial"),
+        (FactNames.DiffusePeritoneal, "peritoneal"),
+        (FactNames.DiffuseLeptomeningeal, "leptomeningeal"),
+    };
+
+    /// <summary>Creates the evaluator.</summary>
+    public DiffuseOrganInvolvementEvaluator()
+        : base("1.2", Organs.Select(o => o.Fact).Append(FactNames.Metastases))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.Patient.Metastases is not { } metastases)
+        {
+            return result.Missing(Organs.Select(o => o.Fact))
+                .Insufficient("No metastatic disease is recorded, so diffuse-organ involvement is unknown.");
+        }
+
+        var diffuse = metastases.Diffuse;
+        var values = new[] { diffuse.Pleural, diffuse.Pericardial, diffuse.Peritoneal, diffuse.Leptomeningeal };
+        var present = Organs.Where((_, i) => values[i] == true).ToArray();
+        if (present.Length > 0)
+        {
+            foreach (var (fact, name) in present)
+            {
+                result.Fact(fact, "yes", $"Malignant {name} sarcomatosis present.");
+            }
+
+            return result.Applies("Diffuse-organ sarcomatosis excludes this patient from being considered oligometastatic: the disease is not eligible for radical treatment.");
+        }
+
+        var unknown = Organs.Where((_, i) => values[i] is null).Select(o => o.Fact).ToArray();
+        if (unknown.Length > 0)
+        {
+            return result.Missing(unknown)
+                .Insufficient("Diffuse-organ involvement has not been excluded for every organ.");
+        }
+
+        result.Fact(FactNames.DiffusePeritoneal, "no", "No pleural, pericardial, peritoneal or leptomeningeal sarcomatosis.");
+        return result.DoesNotApply("No diffuse-organ sarcomatosis: this exclusion does not operate.");
+    }
+}

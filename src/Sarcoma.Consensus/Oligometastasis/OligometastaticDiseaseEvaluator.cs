@@ -1,0 +1,37 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Oligometastasis;
+
+/// <summary>
+/// Recommendation 1.1: does the patient meet the definition of oligometastatic disease (≤ 5 lesions in ≤ 2 sites,
+/// confirmed by staging, primary and all sites amenable to radical treatment)? Applies when the definition is met.
+/// </summary>
+public sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public OligometastaticDiseaseEvaluator()
+        : base("1.1", new[]
+        {
+            FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
+            FactNames.PrimaryResected, FactNames.PrimaryResectable, FactNames.StagingContrastCt, FactNames.StagingLiverMri,
+            FactNames.StagingFdgPetCt, FactNames.DiffusePleural, FactNames.DiffusePericardial, FactNames.DiffusePeritoneal,
+            FactNames.DiffuseLeptomeningeal,
+        })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var omd = context.Oligometastatic;
+        result.Facts(omd.Findings);
+        return omd.Status switch
+        {
+            TriState.Yes => result.Applies("The patient meets the definition of oligometastatic disease."),
+            TriState.No => result.DoesNotApply("The patient does not meet the definition of oligometastatic disease: " + string.Join("; ", omd.FailingCriteria) + "."),
+            _ => result.Missing(omd.Missing).Insufficient("Whether the patient has oligometastatic disease cannot be decided yet."),
+        };
+    }
+}

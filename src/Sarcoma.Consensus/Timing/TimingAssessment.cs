@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Timing;
+
+/// <summary>Whether metastatic disease is synchronous or metachronous (recommendations 2.1 and 2.2).</summary>
+public enum MetastasisTiming
+{
+    /// <summary>Detected at the primary diagnosis or within the synchronous window (six calendar months) after it.</summary>
+    Synchronous,
+
+    /// <summary>Detected after the synchronous window.</summary>
+    Metachronous,
+}
+
+/// <summary>
+/// The timing of metastatic disease (section 3.2, recommendations 2.1/2.2, and section 3.8): synchronous when
+/// detected on or before <c>diagnosed.PlusMonths(6)</c>, metachronous after. Detection exactly at the end of the
+/// window follows <see cref="ConsensusOptions.AtWindowBoundary"/> (default synchronous, per 2.1) and is flagged,
+/// because recommendation 8.1 writes "metachronous lesions (DFI ≥ 6 months)".
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class TimingAssessment
+{
+    /// <summary>The name under which timing appears in findings.</summary>
+    public const string ConceptName = "derived.timing";
+
+    private TimingAssessment(MetastasisTiming? timing, bool atBoundary, LocalDate? windowEnd, IntervalAssessment diseaseFreeInterval, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
+    {
+        Timing = timing;
+        AtWindowBoundary = atBoundary;
+        WindowEnd = windowEnd;
+        DiseaseFreeInterval = diseaseFreeInterval;
+        Findings = findings;
+        Missing = missing;
+    }
+
+    /// <summary>Gets the timing, or <see langword="null"/> when a date is missing.</summary>
+    public MetastasisTiming? Timing { get; }
+
+    /// <summary>Gets a value indicating whether detection fell exactly on the last day of the synchronous window, where 2.1 and 8.1 disagree.</summary>
+    public bool AtWindowBoundary { get; }
+
+    /// <summary>Gets the last day of the synchronous window (<c>diagnosed.PlusMonths(window)</c>), when the diagnosis date is known.</summary>
+    public LocalDate? WindowEnd { get; }
+
+    /// <summary>Gets the disease-free interval: primary diagnosis to detection of metastases.</summary>
+    public IntervalAssessment DiseaseFreeInterval { get; }
+
+    /// <summary>Gets the findings that decided the timing.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Gets the facts that were missing.</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    /// <summary>Gets the caution to show when <see cref="AtWindowBoundary"/>, else <see langword="null"/>.</summary>
+    public string? BoundaryCaution { get; private set; }
+
+    /// <summary>Assesses the timing of a patient's metastases.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The assessment.</returns>
+    public static TimingAssessment Assess(Patient patient, ConsensusOptions options)
+    {
+        if (patient is null)
+        {
+            throw new ArgumentNullException(nameof(patient));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var dfi = IntervalAssessment.DiseaseFree(patient);
+        var diagnosed = patient.Primary?.DiagnosedOn;
+        var detected = patient.Metastases?.DetectedOn;
+        var window = options.SynchronousWindowMonths;
+        LocalDate? windowEnd = diagnosed?.PlusMonths(window);
+        if (diagnosed is not { } dx || detected is not { } found)
+        {
+            var missing = new List<string>();
+            if (diagnosed is null)
+            {
+                missing.Add(FactNames.PrimaryDiagnosedOn);
+            }
+
+            if (detected is null)
+            {
+                missing.Add(FactNames.MetastasesDetectedOn);
+            }
+
+            return new TimingAssessment(null, false, windowEnd, dfi, Array.Empty<Finding>(), missing);
+        }
+
+        var end = dx.PlusMonths(window);
+        var atBoundary = found == end;
+        MetastasisTiming timing = found < end
+            ? MetastasisTiming.Synchronous
+            : found > end
+                ? MetastasisTiming.Metachronous
+                : options.AtWindowBoundary == BoundaryTiming.Synchronous ? MetastasisTiming.Synchronous : MetastasisTiming.Metachronous;
+
+        var code = timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
+        string sentence = atBoundary
+            ? $"Metastases detected exactly {window} months after primary diagnosis (on the last day of the {window}-month window): {code}."
+            : found < end
+                ? $"Metastases detected {dfi.Describe()} after primary diagnosis (within {window} months): synchronous."
+                : $"Metastases detected {dfi.Describe()} after primary diagnosis (more than {window} months): metachronous.";
+        var findings = new[]
+        {
+            new Finding(ConceptName, code, sentence),
+        };
+        var assessment = new TimingAssessment(timing, atBoundary, end, dfi, findings, Array.Empty<string>());
+        if (atBoundary)
+        {
+            assessment.BoundaryCaution =
+                $"Detection falls exactly on the {window}-month boundary: recommendation 2.1 counts it as synchronous (\"within six months\"), recommendation 8.1 as metachronous (\"DFI ≥ 6 months\"). Classified {code} by the configured option (AtWindowBoundary).";
+        }
+
+        return assessment;
+    }
+}
