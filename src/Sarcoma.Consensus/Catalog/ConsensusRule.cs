@@ -34,8 +34,14 @@ public static class ConsensusRule
     /// <summary>Classifies a vote.</summary>
     /// <param name="votes">The tally.</param>
     /// <returns>The consensus category.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="votes"/> is <c>default</c> (no voters).</exception>
     public static ConsensusCategory Classify(Votes votes)
     {
+        if (votes.Total <= 0)
+        {
+            throw new System.ArgumentException("A vote needs at least one voter; default(Votes) is not a vote.", nameof(votes));
+        }
+
         long yesTimes100 = votes.Yes * 100L;
         if (votes.Yes == votes.Total)
         {

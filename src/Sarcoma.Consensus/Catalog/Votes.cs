@@ -41,7 +41,10 @@ public readonly struct Votes : IEquatable<Votes>
     /// Gets the share of votes in favour, as a percentage rounded to one decimal place (half away from zero),
     /// for example 91.7 for 33 of 36.
     /// </summary>
-    public decimal AgreementPercent => Math.Round(Yes * 100m / Total, 1, MidpointRounding.AwayFromZero);
+    /// <exception cref="InvalidOperationException">The tally is <c>default</c> (no voters).</exception>
+    public decimal AgreementPercent => Total > 0
+        ? Math.Round(Yes * 100m / Total, 1, MidpointRounding.AwayFromZero)
+        : throw new InvalidOperationException("default(Votes) has no voters.");
 
     /// <summary>Gets the consensus category these votes fall into under <see cref="ConsensusRule"/>.</summary>
     public ConsensusCategory Category => ConsensusRule.Classify(this);
