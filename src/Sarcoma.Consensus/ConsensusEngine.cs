@@ -82,11 +82,21 @@ public sealed class ConsensusEngine : IConsensusEvaluator
         var scope = ScopeAssessment.Assess(patient);
         if (scope.InScope == false)
         {
-            return new ConsensusReport(asOf, scope, null, null, null, Array.Empty<RecommendationResult>());
+            return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>());
         }
 
         var results = Evaluators.Select(e => e.Evaluate(context)).ToArray();
-        return new ConsensusReport(asOf, scope, context.Timing, context.Oligometastatic, context.TreatmentFreeInterval, results);
+        return new ConsensusReport(
+            asOf,
+            scope,
+            context.Timing,
+            context.Oligometastatic,
+            context.TreatmentFreeInterval,
+            context.LiverResection,
+            Imaging.ImagingPlan.Assess(context),
+            FocalTherapy.FocalTherapyAssessment.Assess(context),
+            FollowUp.FollowUpSchedule.ForPatient(context),
+            results);
     }
 
     /// <inheritdoc />

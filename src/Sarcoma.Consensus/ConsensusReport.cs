@@ -3,6 +3,10 @@ using System.Linq;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
 using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.FocalTherapy;
+using Sarcoma.Consensus.FollowUp;
+using Sarcoma.Consensus.Imaging;
+using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
 
@@ -21,8 +25,16 @@ public sealed class ConsensusReport
         TimingAssessment? timing,
         OligometastaticAssessment? oligometastatic,
         IntervalAssessment? treatmentFreeInterval,
+        LiverResectionCandidacy? liverResection,
+        ImagingPlan? imagingPlan,
+        FocalTherapyAssessment? focalTherapy,
+        FollowUpSchedule? followUp,
         IReadOnlyList<RecommendationResult> results)
     {
+        LiverResection = liverResection;
+        ImagingPlan = imagingPlan;
+        FocalTherapy = focalTherapy;
+        FollowUp = followUp;
         AsOf = asOf;
         Scope = scope;
         Timing = timing;
@@ -40,7 +52,7 @@ public sealed class ConsensusReport
     /// <summary>Gets the scope assessment.</summary>
     public ScopeAssessment Scope { get; }
 
-    /// <summary>Gets why the patient is out of scope, or <see langword="null"/> when in scope (or scope unconfirmed).</summary>
+    /// <summary>Gets why the patient is out of scope, or <see langword="null"/> when in scope (or scope unconfirmed). It names the histology: do not log it.</summary>
     public string? OutOfScope => Scope.OutOfScopeReason;
 
     /// <summary>Gets the timing of the metastases, or <see langword="null"/> when out of scope.</summary>
@@ -54,6 +66,18 @@ public sealed class ConsensusReport
 
     /// <summary>Gets the oligometastatic assessment, or <see langword="null"/> when out of scope.</summary>
     public OligometastaticAssessment? Oligometastatic { get; }
+
+    /// <summary>Gets whether liver resection is on the table (the trigger of the surgical process recommendations), or <see langword="null"/> when out of scope.</summary>
+    public LiverResectionCandidacy? LiverResection { get; }
+
+    /// <summary>Gets the imaging plan (4.1–4.3 and the section 3.4 narrative), or <see langword="null"/> when out of scope.</summary>
+    public ImagingPlan? ImagingPlan { get; }
+
+    /// <summary>Gets the focal-therapy assessment (section 3.10: contraindications and modalities), or <see langword="null"/> when out of scope.</summary>
+    public FocalTherapyAssessment? FocalTherapy { get; }
+
+    /// <summary>Gets the follow-up calendar (13.1) from the latest dated liver metastasectomy, or <see langword="null"/> when there is none or the patient is out of scope.</summary>
+    public FollowUpSchedule? FollowUp { get; }
 
     /// <summary>Gets one result per recommendation, in catalog order; empty when out of scope.</summary>
     public IReadOnlyList<RecommendationResult> Results { get; }

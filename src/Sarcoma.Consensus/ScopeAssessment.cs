@@ -19,7 +19,7 @@ public sealed class ScopeAssessment
     /// <summary>Gets whether the patient is in scope: <see langword="null"/> when the histology is unknown.</summary>
     public bool? InScope { get; }
 
-    /// <summary>Gets why the patient is out of scope, or <see langword="null"/>.</summary>
+    /// <summary>Gets why the patient is out of scope, or <see langword="null"/>. It names the histology: treat it as patient data and do not log it.</summary>
     public string? OutOfScopeReason { get; }
 
     /// <summary>Gets a note when scope could not be confirmed (histology unknown), or <see langword="null"/>.</summary>

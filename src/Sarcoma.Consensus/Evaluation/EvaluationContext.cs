@@ -75,11 +75,14 @@ public sealed class EvaluationContext
     /// <summary>Gets the lesions outside the liver.</summary>
     public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToArray();
 
+    /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
+    public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;
+
     /// <summary>
-    /// Gets whether the patient has liver metastases: <see langword="null"/> when no lesion is recorded
-    /// (metastatic disease unknown), otherwise whether any lesion is in the liver.
+    /// Gets whether the patient has liver metastases now: <see langword="false"/> when there is no evidence of disease,
+    /// <see langword="null"/> when no lesion is recorded (metastatic disease unknown), otherwise whether any lesion is in the liver.
     /// </summary>
-    public bool? HasLiverMetastases => Lesions.Count == 0 ? null : LiverLesions.Count > 0;
+    public bool? HasLiverMetastases => NoEvidenceOfDisease ? false : Lesions.Count == 0 ? null : LiverLesions.Count > 0;
 
     /// <summary>Gets whether all metastases are confined to the liver; <see langword="null"/> when no lesion is recorded.</summary>
     public bool? LiverOnly => Lesions.Count == 0 ? null : Lesions.All(l => l.Site == MetastaticSite.Liver);

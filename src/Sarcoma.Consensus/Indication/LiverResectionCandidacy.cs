@@ -55,6 +55,12 @@ public sealed class LiverResectionCandidacy
             return Done(TriState.Unknown, "No metastatic lesion is recorded, so whether liver resection is on the table is unknown.");
         }
 
+        if (!hasLiver && context.NoEvidenceOfDisease)
+        {
+            findings.Add(new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease."));
+            return Done(TriState.No, "There is no current evidence of metastatic disease: liver resection is not on the table.");
+        }
+
         if (!hasLiver)
         {
             findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded."));

@@ -17,6 +17,7 @@ public static class FactNames
 
     public const string Metastases = "metastases";
     public const string MetastasesDetectedOn = "metastases.detectedOn";
+    public const string NoEvidenceOfDisease = "metastases.noEvidenceOfDisease";
     public const string Lesions = "metastases.lesions";
     public const string LesionSite = "metastases.lesions[].site";
     public const string LesionSizeMm = "metastases.lesions[].sizeMm";

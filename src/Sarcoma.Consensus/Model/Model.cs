@@ -79,7 +79,14 @@ public sealed record MetastaticDisease
     /// <summary>Gets the date the metastases (or the current recurrence) were detected.</summary>
     public LocalDate? DetectedOn { get; init; }
 
-    /// <summary>Gets the metastatic lesions found on staging.</summary>
+    /// <summary>
+    /// Gets whether there is currently no evidence of metastatic disease (for example after a complete
+    /// metastasectomy, during follow-up). When <see langword="true"/>, <see cref="Lesions"/> must be empty and
+    /// <see cref="DetectedOn"/> may still hold the date the treated metastases were found.
+    /// </summary>
+    public bool? NoEvidenceOfDisease { get; init; }
+
+    /// <summary>Gets the current metastatic lesions found on staging (not lesions already removed or ablated).</summary>
     public IReadOnlyList<Lesion> Lesions { get; init; } = Array.Empty<Lesion>();
 
     /// <summary>Gets diffuse-organ involvement (sarcomatosis).</summary>

@@ -31,6 +31,7 @@ public sealed class PatientBuilder
     private LocalDate? metastasesDetectedOn;
     private DiffuseInvolvement diffuse = new();
     private bool metastaticDiseaseStated;
+    private bool? noEvidenceOfDisease;
     private Staging staging = new();
     private ClinicalStatus clinical = new();
     private TreatmentHistory treatment = new();
@@ -82,7 +83,19 @@ public sealed class PatientBuilder
         return this;
     }
 
-    /// <summary>Adds a metastatic lesion.</summary>
+    /// <summary>
+    /// Records that there is currently no evidence of metastatic disease (for example in follow-up after a complete
+    /// metastasectomy). Lesions must not be added as well.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public PatientBuilder NoEvidenceOfDisease()
+    {
+        noEvidenceOfDisease = true;
+        metastaticDiseaseStated = true;
+        return this;
+    }
+
+    /// <summary>Adds a current metastatic lesion.</summary>
     /// <param name="site">Its organ.</param>
     /// <param name="sizeMm">Its largest diameter in millimetres, when known.</param>
     /// <param name="configure">Further facts about the lesion.</param>
@@ -312,7 +325,7 @@ public sealed class PatientBuilder
         {
             Primary = primary,
             Metastases = metastaticDiseaseStated
-                ? new MetastaticDisease { DetectedOn = metastasesDetectedOn, Lesions = lesions.ToArray(), Diffuse = diffuse }
+                ? new MetastaticDisease { DetectedOn = metastasesDetectedOn, NoEvidenceOfDisease = noEvidenceOfDisease, Lesions = lesions.ToArray(), Diffuse = diffuse }
                 : null,
             Staging = staging,
             Clinical = clinical,

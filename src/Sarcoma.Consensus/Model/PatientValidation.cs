@@ -5,12 +5,15 @@ using NodaTime;
 
 namespace Sarcoma.Consensus.Model;
 
-/// <summary>One problem with a patient record: the field (a JSON path) and what is wrong, never the value.</summary>
+/// <summary>
+/// One problem with an input: the field (a patient record's JSON path, or an option's name) and what is wrong,
+/// never the value.
+/// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record ValidationError
 {
     /// <summary>Creates an error.</summary>
-    /// <param name="field">The field's JSON path, for example <c>metastases.lesions[2].sizeMm</c>.</param>
+    /// <param name="field">The field's JSON path, for example <c>metastases.lesions[2].sizeMm</c>, or an option's name.</param>
     /// <param name="message">What is wrong, without the patient's value.</param>
     public ValidationError(string field, string message)
     {
@@ -18,7 +21,7 @@ public sealed record ValidationError
         Message = message;
     }
 
-    /// <summary>Gets the field's JSON path.</summary>
+    /// <summary>Gets the field's JSON path or the option's name.</summary>
     public string Field { get; }
 
     /// <summary>Gets what is wrong.</summary>
@@ -125,6 +128,11 @@ public static class PatientValidator
             if (metastases.Lesions is null)
             {
                 Add(FactNames.Lesions, "must not be null (use an empty list).");
+            }
+
+            if (metastases.NoEvidenceOfDisease == true && lesions.Count > 0)
+            {
+                Add(FactNames.NoEvidenceOfDisease, "is true but metastases.lesions lists current lesions.");
             }
 
             if (lesions.Count > MaximumLesions)

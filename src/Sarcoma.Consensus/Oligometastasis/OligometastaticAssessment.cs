@@ -95,7 +95,12 @@ public sealed class OligometastaticAssessment
         else
         {
             var lesions = metastases.Lesions;
-            if (lesions.Count == 0)
+            if (metastases.NoEvidenceOfDisease == true)
+            {
+                failing.Add("no current metastatic disease");
+                Found(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease: the definition concerns current metastases.");
+            }
+            else if (lesions.Count == 0)
             {
                 missing.Add(FactNames.Lesions);
             }

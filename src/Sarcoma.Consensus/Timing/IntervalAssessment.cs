@@ -86,17 +86,33 @@ public sealed class IntervalAssessment
             return "an unknown time";
         }
 
+        var days = ExtraDays ?? 0;
+        var dayText = days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+        if (months == 0)
+        {
+            return dayText;
+        }
+
         var text = months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
-        return ExtraDays is { } days && days > 0
-            ? text + " and " + days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days")
-            : text;
+        return days > 0 ? text + " and " + dayText : text;
     }
+
+    /// <summary>Gets a value indicating whether both dates are known but the end precedes the start, so the interval cannot be counted.</summary>
+    public bool IsInverted => From is { } start && To is { } end && end < start;
 
     /// <summary>Gets a sentence stating the interval and how it was counted.</summary>
     /// <returns>The sentence.</returns>
-    public string Sentence() => IsKnown
-        ? $"The {Name} is {Describe()}, counted from {FromEvent} ({ResultBuilder.Format(From!.Value)}) to {ToEvent} ({ResultBuilder.Format(To!.Value)})."
-        : $"The {Name} (from {FromEvent} to {ToEvent}) cannot be computed: {string.Join(", ", Missing)} unknown.";
+    public string Sentence()
+    {
+        if (IsKnown)
+        {
+            return $"The {Name} is {Describe()}, counted from {FromEvent} ({ResultBuilder.Format(From!.Value)}) to {ToEvent} ({ResultBuilder.Format(To!.Value)}).";
+        }
+
+        return IsInverted
+            ? $"The {Name} cannot be counted: {ToEvent} ({ResultBuilder.Format(To!.Value)}) precedes {FromEvent} ({ResultBuilder.Format(From!.Value)})."
+            : $"The {Name} (from {FromEvent} to {ToEvent}) cannot be computed: {string.Join(", ", Missing)} unknown.";
+    }
 
     /// <summary>As a finding.</summary>
     /// <param name="fact">The finding's fact name.</param>

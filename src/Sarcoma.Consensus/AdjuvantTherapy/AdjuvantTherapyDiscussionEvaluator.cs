@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.FollowUp;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.AdjuvantTherapy;
+
+/// <summary>
+/// Recommendation 12.1 (process): for patients whose primary tumour and liver metastases have been resected, the
+/// recommendation of adjuvant systemic treatment should be discussed in a multidisciplinary meeting, taking existing
+/// risk factors into account. Applies when the primary is resected and a liver resection is recorded; does not apply
+/// when either is known not to have happened. The risk and prognostic factors the guideline names (histotype and its
+/// predicted chemosensitivity, grade, resection margin, disease-free interval, size and extrahepatic disease; sections
+/// 3.5 and 3.12) are reported for the discussion.
+/// </summary>
+public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
+{
+    // Section 3.5: metastatic size > 10 cm was associated with decreased survival after hepatic resection.
+    private const decimal LargeMetastasisMm = 100m;
+
+    /// <summary>The name under which the disease-free interval appears in findings.</summary>
+    public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
+
+    /// <summary>Creates the evaluator.</summary>
+    public AdjuvantTherapyDiscussionEvaluator()
+        : base("12.1", new[]
+        {
+            FactNames.PrimaryResected, FactNames.PrimaryResectedOn, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+            FactNames.LiverResectionMargin, FactNames.PrimaryHistology, FactNames.PrimaryGrade, FactNames.PrimaryDiagnosedOn,
+            FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
+        })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var patient = context.Patient;
+        var failing = new List<string>();
+        var missing = new List<string>();
+
+        switch (patient.Primary?.Resected)
+        {
+            case true:
+                var on = patient.Primary.ResectedOn is { } date ? $" on {ResultBuilder.Format(date)}" : string.Empty;
+                result.Fact(FactNames.PrimaryResected, "yes", $"Primary tumour resected{on}.");
+                break;
+            case false:
+                result.Fact(FactNames.PrimaryResected, "no", "Primary tumour not resected (in place).");
+                failing.Add("the primary tumour has not been resected");
+                break;
+            default:
+                missing.Add(FactNames.PrimaryResected);
+                break;
+        }
+
+        var resections = patient.Treatment.LiverResections;
+        switch (patient.Treatment.HasPreviousLiverResection)
+        {
+            case true:
+                var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);
+                var count = resections.Count;
+                result.Fact(
+                    count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections,
+                    count == 0 ? "yes" : Count(count),
+                    (count <= 1 ? "Liver metastases resected" : $"{Count(count)} liver resections")
+                        + (latest is { } last ? (count <= 1 ? $" on {ResultBuilder.Format(last)}." : $", the latest on {ResultBuilder.Format(last)}.") : " (date not recorded)."));
+                break;
+            case false:
+                result.Fact(FactNames.PreviousLiverResection, "no", "No liver resection has been done.");
+                failing.Add("the liver metastases have not been resected");
+                break;
+            default:
+                missing.Add(FactNames.PreviousLiverResection);
+                break;
+        }
+
+        if (failing.Count > 0)
+        {
+            return result.DoesNotApply("Adjuvant treatment after resection of the primary and the liver metastases does not arise: " + string.Join("; ", failing) + ".");
+        }
+
+        if (missing.Count > 0)
+        {
+            return result.Missing(missing)
+                .Insufficient("Whether both the primary tumour and the liver metastases have been resected is not known.");
+        }
+
+        RiskFactors(context, result);
+        result.Caution("Section 3.12: the panel holds that adjuvant chemotherapy in this setting cannot be formally recommended or discouraged; prognostic nomograms for localised sarcoma are not validated in the (oligo)metastatic setting and cannot guide the decision.");
+        if (FollowUpSchedule.LatestMetastasectomyDate(patient) is { } resected
+            && patient.Metastases?.DetectedOn is { } detected && detected > resected && context.Lesions.Count > 0)
+        {
+            result.Caution($"Metastases were detected on {ResultBuilder.Format(detected)}, after the latest liver resection: this is a recurrence, and the adjuvant decision arises again after it is treated (see 9.1 and 9.2).");
+        }
+
+        return result.Applies("Primary tumour and liver metastases resected: whether to recommend adjuvant systemic treatment should be discussed in a multidisciplinary meeting, taking existing risk factors into account.");
+    }
+
+    private static void RiskFactors(EvaluationContext context, ResultBuilder result)
+    {
+        var patient = context.Patient;
+        if (patient.Primary?.Histology is { } histology)
+        {
+            result.Fact(
+                FactNames.PrimaryHistology,
+                histology.Code,
+                histology.NamedChemosensitive
+                    ? $"Histotype: {histology.Name}, which the guideline names as highly chemosensitive (section 3.9)."
+                    : $"Histotype: {histology.Name}; its predicted chemosensitivity is for the meeting to weigh (the guideline names leiomyosarcoma as highly chemosensitive, section 3.9).");
+        }
+        else
+        {
+            result.Fact(FactNames.PrimaryHistology, "unknown", "Histotype not recorded: its predicted chemosensitivity cannot be reported.");
+        }
+
+        if (patient.Primary?.Grade is { } grade)
+        {
+            var number = ((int)grade).ToString(CultureInfo.InvariantCulture);
+            result.Fact(FactNames.PrimaryGrade, "G" + number, $"Histologic grade G{number}.");
+        }
+
+        var margins = patient.Treatment.LiverResections
+            .Where(r => r.Margin is not null)
+            .OrderBy(r => r.PerformedOn)
+            .Select(r => r.Margin!.Value + (r.PerformedOn is { } d ? $" ({ResultBuilder.Format(d)})" : string.Empty))
+            .ToArray();
+        if (margins.Length > 0)
+        {
+            result.Fact(FactNames.LiverResectionMargin, string.Join(", ", margins), "Liver resection margin " + string.Join(", ", margins) + "; section 3.5 associates an R2 resection with decreased survival.");
+        }
+
+        var dfi = context.DiseaseFreeInterval;
+        if (dfi.IsKnown)
+        {
+            result.Fact(DiseaseFreeIntervalName, dfi.CompletedMonths!.Value.ToString(CultureInfo.InvariantCulture), dfi.Sentence() + " Section 3.5: a DFI of more than 6 months is a favourable prognostic factor after hepatic resection.");
+        }
+
+        var liver = context.LiverLesions;
+        if (liver.Any(l => l.SizeMm is not null))
+        {
+            var largest = liver.Where(l => l.SizeMm is not null).Max(l => l.SizeMm!.Value);
+            result.Fact(
+                FactNames.LesionSizeMm,
+                ResultBuilder.Format(largest),
+                $"Largest liver metastasis {ResultBuilder.Format(largest)} mm" + (largest > LargeMetastasisMm ? " (more than 10 cm: associated with decreased survival, section 3.5)." : "."));
+        }
+
+        var extrahepatic = context.ExtrahepaticLesions.Count;
+        if (context.Lesions.Count > 0)
+        {
+            result.Fact(
+                FactNames.LesionSite,
+                extrahepatic == 0 ? "liver only" : Count(extrahepatic) + " extrahepatic",
+                extrahepatic == 0 ? "Metastatic disease confined to the liver." : $"{Count(extrahepatic)} extrahepatic metastatic {(extrahepatic == 1 ? "lesion" : "lesions")} (section 3.5: extrahepatic disease is associated with decreased survival).");
+        }
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

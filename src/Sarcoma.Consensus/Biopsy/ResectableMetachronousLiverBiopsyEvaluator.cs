@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.Biopsy;
+
+/// <summary>
+/// Recommendation 3.1: in resectable metachronous liver metastases, biopsy should not be mandatory but could be
+/// considered if the tumour origin is uncertain or a preoperative systemic treatment approach is proposed.
+/// Applies when the patient has resectable metachronous liver metastases (metachronous timing, liver lesions present,
+/// every liver lesion resectable); the summary says whether a biopsy could be considered (<see cref="BiopsyPlan"/>).
+/// </summary>
+public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public ResectableMetachronousLiverBiopsyEvaluator()
+        : base("3.1", new[]
+        {
+            FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
+            FactNames.LesionSite, FactNames.LesionResectable, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
+            FactNames.OtherCancerHistory, FactNames.InductionTherapyPlanned,
+        })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var timing = context.Timing;
+        result.Facts(timing.Findings);
+        if (timing.BoundaryCaution is { } boundary)
+        {
+            result.Caution(boundary);
+        }
+
+        // Known facts that rule the population out come first, even when other facts are missing.
+        var ruledOut = false;
+        if (timing.Timing == MetastasisTiming.Synchronous)
+        {
+            ruledOut = true;
+        }
+
+        if (context.HasLiverMetastases == false)
+        {
+            result.Fact(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+            ruledOut = true;
+        }
+
+        var liver = context.LiverLesions;
+        var unresectable = liver.Count(l => l.Resectable == false);
+        if (unresectable > 0)
+        {
+            result.Fact(FactNames.LesionResectable, "no", $"{Count(unresectable)} of {Count(liver.Count)} liver lesion(s) not amenable to complete surgical resection.");
+            ruledOut = true;
+        }
+
+        if (ruledOut)
+        {
+            return result.DoesNotApply(timing.Timing == MetastasisTiming.Synchronous
+                ? "The liver metastases are synchronous, not metachronous: 3.1 addresses resectable metachronous liver metastases (see 3.2 for synchronous OMD)."
+                : context.HasLiverMetastases == false
+                    ? "No liver metastasis is recorded: 3.1 addresses resectable metachronous liver metastases."
+                    : "Not every liver lesion is resectable: 3.1 addresses resectable metachronous liver metastases.");
+        }
+
+        if (timing.Timing is null || context.AllLiverLesionsResectable != true)
+        {
+            result.Missing(timing.Missing);
+            if (context.HasLiverMetastases is null)
+            {
+                result.Missing(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
+            }
+            else if (context.AllLiverLesionsResectable is null)
+            {
+                result.Missing(FactNames.LesionResectable);
+            }
+
+            return result.Insufficient("Whether these are resectable metachronous liver metastases cannot be decided yet.");
+        }
+
+        result.Fact(FactNames.LesionResectable, "yes", liver.Count == 1
+            ? "The liver lesion is amenable to complete surgical resection."
+            : $"All {Count(liver.Count)} liver lesions are amenable to complete surgical resection.");
+        var plan = BiopsyPlan.Assess(context);
+        result.Facts(plan.Findings);
+        const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";
+        switch (plan.Consider)
+        {
+            case TriState.Yes:
+                result.Caution("Liver biopsy carries risks (bleeding in up to 10% of patients, organ perforation, sepsis, rarely death) and may delay treatment (section 3.3): weigh them against the diagnostic gain.");
+                return result.Applies($"{notMandatory}, but could be considered, because {string.Join("; and ", plan.Reasons)}.");
+            case TriState.No:
+                return result.Applies($"{notMandatory}, and none of the reasons to consider one (uncertain tumour origin, proposed preoperative systemic treatment) is present.");
+            default:
+                return result.Applies($"{notMandatory}; whether one could be considered depends on facts not recorded ({string.Join(", ", plan.Missing)}).");
+        }
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.Biopsy;
+
+/// <summary>
+/// Recommendation 3.2 (did NOT reach consensus, 62% agreement): the panel voted on the proposal that, in synchronous
+/// OMD with induction systemic treatment planned, a biopsy be performed before treatment starts. Applies when the
+/// patient is in that scenario (synchronous timing, oligometastatic disease, liver metastases, induction systemic
+/// therapy planned). The result is shown for information only and is never phrased as advice.
+/// </summary>
+public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public SynchronousInductionBiopsyEvaluator()
+        : base("3.2", new[]
+        {
+            FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
+            FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected,
+            FactNames.PrimaryResectable, FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt,
+            FactNames.DiffusePleural, FactNames.DiffusePericardial, FactNames.DiffusePeritoneal,
+            FactNames.DiffuseLeptomeningeal, FactNames.InductionTherapyPlanned,
+        })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var prefix = "No consensus (" + Recommendation.Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture) + "% agreement): ";
+        var notConcerned = prefix + "the proposal voted on (a biopsy before starting induction systemic treatment in synchronous OMD) does not concern this patient: ";
+        var timing = context.Timing;
+        var omd = context.Oligometastatic;
+        var induction = context.Patient.Treatment.InductionTherapyPlanned;
+        result.Facts(timing.Findings);
+        if (timing.BoundaryCaution is { } boundary)
+        {
+            result.Caution(boundary);
+        }
+
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
+        if (context.HasLiverMetastases == false)
+        {
+            result.Fact(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+        }
+
+        result.Fact(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch
+        {
+            true => "Induction systemic therapy is planned.",
+            false => "No induction systemic therapy is planned.",
+            _ => "Not recorded whether induction systemic therapy is planned.",
+        });
+
+        // Known facts that rule the scenario out come first.
+        if (timing.Timing == MetastasisTiming.Metachronous)
+        {
+            return result.DoesNotApply(notConcerned + "the metastases are metachronous.");
+        }
+
+        if (omd.Status == TriState.No)
+        {
+            return result.DoesNotApply(notConcerned + "the disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + ").");
+        }
+
+        if (context.HasLiverMetastases == false)
+        {
+            return result.DoesNotApply(notConcerned + "no liver metastasis is recorded.");
+        }
+
+        if (induction == false)
+        {
+            return result.DoesNotApply(notConcerned + "no induction systemic therapy is planned.");
+        }
+
+        if (timing.Timing is null || omd.Status == TriState.Unknown || induction is null)
+        {
+            result.Missing(timing.Missing).Missing(omd.Missing);
+            if (induction is null)
+            {
+                result.Missing(FactNames.InductionTherapyPlanned);
+            }
+
+            return result.Insufficient(prefix + "whether this patient is in the scenario the panel voted on (synchronous OMD with induction systemic treatment planned) cannot be decided yet.");
+        }
+
+        result.Caution("Section 3.3 narrative: in synchronous OMD with radiologically compatible lesions a biopsy could be waived; when induction systemic treatment is planned, a biopsy could provide diagnostic confirmation. The decision is the tumour board's.");
+        return result.Applies(prefix + $"this patient has synchronous OMD with induction systemic treatment planned, the scenario of the proposal voted on (a biopsy before treatment starts; {Count(Recommendation.Votes.Yes)} of {Count(Recommendation.Votes.Total)} voters in favour, short of consensus), shown for information and not as a recommendation.");
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

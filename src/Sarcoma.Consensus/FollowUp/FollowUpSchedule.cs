@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.FollowUp;
+
+/// <summary>
+/// The follow-up calendar of recommendation 13.1 after a liver metastasectomy: physical examination, abdominal
+/// ultrasound and oral and intravenous contrast-enhanced CT of the chest and abdomen "every 3 to 4 months for the first
+/// 2 postoperative years, every 6 months through the end of the fifth year, and annually thereafter".
+/// </summary>
+/// <remarks>
+/// <para>
+/// Reading (ours; the guideline gives intervals, not dates): every visit is dated from the metastasectomy with
+/// <see cref="LocalDate.PlusMonths"/>, so month ends clamp (31 August + 3 months = 30 November) without drifting.
+/// Phase 1: visits at 3, 6, …, 24 months, each with a window from its due date to one month later (3 to 4 months after
+/// the previous nominal visit). Phase 2: 30, 36, …, 60 months, window due ± 1 month. Phase 3: 72, 84, … months up to
+/// <see cref="ConsensusOptions.FollowUpHorizonYears"/> (default 10 years, since "annually thereafter" has no end), window
+/// due ± 1 month. With the defaults: 8 + 6 + 5 = 19 visits.
+/// </para>
+/// <para>Visits before the evaluation date are kept (it is a calendar) and marked <see cref="FollowUpVisitStanding.Past"/>. Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class FollowUpSchedule
+{
+    /// <summary>The nominal interval between visits in the first phase, in months (13.1: "every 3 to 4 months").</summary>
+    public const int FirstPhaseIntervalMonths = 3;
+
+    /// <summary>How many months after the due date a first-phase visit may still be held (the "to 4 months" of 13.1).</summary>
+    public const int FirstPhaseWindowMonths = 1;
+
+    /// <summary>The end of the first phase, in months after surgery (13.1: "for the first 2 postoperative years").</summary>
+    public const int FirstPhaseEndMonths = 24;
+
+    /// <summary>The interval between visits in the second phase, in months (13.1: "every 6 months").</summary>
+    public const int SecondPhaseIntervalMonths = 6;
+
+    /// <summary>The end of the second phase, in months after surgery (13.1: "through the end of the fifth year").</summary>
+    public const int SecondPhaseEndMonths = 60;
+
+    /// <summary>The interval between visits in the third phase, in months (13.1: "annually thereafter").</summary>
+    public const int AnnualIntervalMonths = 12;
+
+    /// <summary>The tolerance either side of a second- or third-phase due date, in months (our reading; 13.1 gives none).</summary>
+    public const int LaterPhaseToleranceMonths = 1;
+
+    private FollowUpSchedule(LocalDate metastasectomyOn, int horizonYears, LocalDate? asOf, IReadOnlyList<FollowUpVisit> visits)
+    {
+        MetastasectomyOn = metastasectomyOn;
+        HorizonYears = horizonYears;
+        AsOf = asOf;
+        Visits = visits;
+    }
+
+    /// <summary>Gets the date of the metastasectomy the schedule runs from.</summary>
+    public LocalDate MetastasectomyOn { get; }
+
+    /// <summary>Gets how many years after surgery the schedule runs.</summary>
+    public int HorizonYears { get; }
+
+    /// <summary>Gets the evaluation date the visits are placed against, or <see langword="null"/>.</summary>
+    public LocalDate? AsOf { get; }
+
+    /// <summary>Gets every visit, in order, past ones included.</summary>
+    public IReadOnlyList<FollowUpVisit> Visits { get; }
+
+    /// <summary>Gets the first visit whose window has not closed by <see cref="AsOf"/>, or <see langword="null"/> (no evaluation date, or the schedule is over).</summary>
+    public FollowUpVisit? NextVisit => AsOf is null ? null : Visits.FirstOrDefault(v => v.Standing != FollowUpVisitStanding.Past);
+
+    /// <summary>Gets the visits of one phase.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <returns>The visits.</returns>
+    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToArray();
+
+    /// <summary>Creates the schedule for a metastasectomy on a given date.</summary>
+    /// <param name="metastasectomyOn">The date of the (latest) liver metastasectomy.</param>
+    /// <param name="options">The options (the horizon); the consensus defaults when <see langword="null"/>.</param>
+    /// <param name="asOf">The evaluation date, to mark visits past, due or upcoming; <see langword="null"/> to leave them unmarked.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static FollowUpSchedule Create(LocalDate metastasectomyOn, ConsensusOptions? options = null, LocalDate? asOf = null)
+    {
+        options ??= new ConsensusOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
+        }
+
+        var visits = new List<FollowUpVisit>();
+        void Add(FollowUpPhase phase, int months, int monthsBefore, int monthsAfter)
+        {
+            var due = metastasectomyOn.PlusMonths(months);
+            var earliest = metastasectomyOn.PlusMonths(months - monthsBefore);
+            var latest = metastasectomyOn.PlusMonths(months + monthsAfter);
+            FollowUpVisitStanding? standing = asOf is not { } today
+                ? null
+                : latest < today ? FollowUpVisitStanding.Past
+                : earliest > today ? FollowUpVisitStanding.Upcoming
+                : FollowUpVisitStanding.Due;
+            visits.Add(new FollowUpVisit(visits.Count + 1, phase, months, due, earliest, latest, standing));
+        }
+
+        for (var months = FirstPhaseIntervalMonths; months <= FirstPhaseEndMonths; months += FirstPhaseIntervalMonths)
+        {
+            Add(FollowUpPhase.FirstTwoYears, months, 0, FirstPhaseWindowMonths);
+        }
+
+        for (var months = FirstPhaseEndMonths + SecondPhaseIntervalMonths; months <= SecondPhaseEndMonths; months += SecondPhaseIntervalMonths)
+        {
+            Add(FollowUpPhase.ThroughYearFive, months, LaterPhaseToleranceMonths, LaterPhaseToleranceMonths);
+        }
+
+        var horizonMonths = options.FollowUpHorizonYears * 12;
+        for (var months = SecondPhaseEndMonths + AnnualIntervalMonths; months <= horizonMonths; months += AnnualIntervalMonths)
+        {
+            Add(FollowUpPhase.Annual, months, LaterPhaseToleranceMonths, LaterPhaseToleranceMonths);
+        }
+
+        return new FollowUpSchedule(metastasectomyOn, options.FollowUpHorizonYears, asOf, visits.ToArray());
+    }
+
+    /// <summary>
+    /// Creates the schedule for the patient in <paramref name="context"/>, from the latest dated liver resection
+    /// (<c>treatment.liverResections[].performedOn</c>) and placed against the evaluation date.
+    /// </summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The schedule, or <see langword="null"/> when no liver resection with a known date is recorded.</returns>
+    public static FollowUpSchedule? ForPatient(EvaluationContext context)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        return LatestMetastasectomyDate(context.Patient) is { } date ? Create(date, context.Options, context.AsOf) : null;
+    }
+
+    /// <summary>Gets the date of the latest liver resection whose date is recorded.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <returns>The date, or <see langword="null"/> when no resection has a recorded date.</returns>
+    public static LocalDate? LatestMetastasectomyDate(Patient patient)
+    {
+        if (patient is null)
+        {
+            throw new ArgumentNullException(nameof(patient));
+        }
+
+        LocalDate? latest = null;
+        foreach (var resection in patient.Treatment.LiverResections)
+        {
+            if (resection.PerformedOn is { } date && (latest is null || date > latest))
+            {
+                latest = date;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Describes a phase as 13.1 words it.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <returns>The description.</returns>
+    public static string Describe(FollowUpPhase phase) => phase switch
+    {
+        FollowUpPhase.FirstTwoYears => "every 3 to 4 months for the first 2 postoperative years",
+        FollowUpPhase.ThroughYearFive => "every 6 months through the end of the fifth year",
+        _ => "annually thereafter",
+    };
+
+    /// <summary>Describes the examinations of every visit.</summary>
+    /// <returns>The description.</returns>
+    public static string DescribeExaminations() =>
+        string.Join(", ", new[] { FollowUpExamination.PhysicalExamination, FollowUpExamination.AbdominalUltrasound, FollowUpExamination.ContrastEnhancedChestAbdomenCt }
+            .Select(FollowUpVisit.Describe));
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.FollowUp;
+
+/// <summary>
+/// Recommendation 13.1: after liver metastasectomy, physical examination, abdominal ultrasound and oral and intravenous
+/// contrast-enhanced CT of the chest and abdomen every 3 to 4 months for the first 2 postoperative years, every 6 months
+/// through the end of the fifth year, and annually thereafter. Applies when a liver metastasectomy has been done; the
+/// calendar (<see cref="FollowUpSchedule"/>) is dated from the latest dated resection and summarised in the findings.
+/// When the metastasectomy's date is unknown it still applies — the patient is in the population — but the calendar
+/// cannot be dated, and a caution says so.
+/// </summary>
+public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
+{
+    /// <summary>The name under which the calendar appears in findings.</summary>
+    public const string ScheduleName = "derived.followUpSchedule";
+
+    /// <summary>The name under which the next visit appears in findings.</summary>
+    public const string NextVisitName = "derived.followUpNextVisit";
+
+    /// <summary>Creates the evaluator.</summary>
+    public PostMetastasectomyFollowUpEvaluator()
+        : base("13.1", new[]
+        {
+            FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+            FactNames.MetastasesDetectedOn, FactNames.Lesions,
+        })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var patient = context.Patient;
+        switch (patient.Treatment.HasPreviousLiverResection)
+        {
+            case false:
+                result.Fact(FactNames.PreviousLiverResection, "no", "No liver resection has been done.");
+                return result.DoesNotApply("No liver metastasectomy has been done: post-metastasectomy follow-up does not arise.");
+            case null:
+                return result.Missing(FactNames.PreviousLiverResection)
+                    .Insufficient("Whether a liver metastasectomy has been done is not recorded.");
+        }
+
+        const string Directive = "physical examination, abdominal ultrasound and (oral and intravenous) contrast-enhanced CT of the chest and abdomen every 3 to 4 months for the first 2 postoperative years, every 6 months through the end of the fifth year, and annually thereafter";
+        var schedule = FollowUpSchedule.ForPatient(context);
+        if (schedule is null)
+        {
+            result.Fact(FactNames.LiverResectionPerformedOn, "unknown", "A liver metastasectomy is recorded, without its date.");
+            result.Caution($"The follow-up calendar cannot be dated without the date of the metastasectomy ({FactNames.LiverResectionPerformedOn}).");
+            return result.Applies("After liver metastasectomy the patient should be evaluated by " + Directive + "; the visit dates cannot be computed until the date of the metastasectomy is recorded.");
+        }
+
+        var resectedOn = ResultBuilder.Format(schedule.MetastasectomyOn);
+        result.Fact(FactNames.LiverResectionPerformedOn, resectedOn, $"Latest liver metastasectomy on {resectedOn}: follow-up is dated from it.");
+        var undated = patient.Treatment.LiverResections.Count(r => r.PerformedOn is null);
+        if (undated > 0)
+        {
+            result.Caution($"{Count(undated)} liver {(undated == 1 ? "resection is" : "resections are")} recorded without a date: the calendar runs from the latest dated one ({resectedOn}); if an undated resection was later, record its date.");
+        }
+
+        foreach (var phase in new[] { FollowUpPhase.FirstTwoYears, FollowUpPhase.ThroughYearFive, FollowUpPhase.Annual })
+        {
+            var visits = schedule.InPhase(phase);
+            if (visits.Count == 0)
+            {
+                continue;
+            }
+
+            var dates = string.Join(", ", visits.Select(v => ResultBuilder.Format(v.DueOn)));
+            var window = phase == FollowUpPhase.FirstTwoYears
+                ? "each may be held up to 1 month after its due date, i.e. 3 to 4 months after the previous one"
+                : "each within 1 month either side of its due date";
+            var horizon = phase == FollowUpPhase.Annual
+                ? $" (13.1 sets no end; shown to year {Count(schedule.HorizonYears)})"
+                : string.Empty;
+            result.Fact(
+                ScheduleName,
+                dates,
+                $"{Capitalise(FollowUpSchedule.Describe(phase))}{horizon}: {Count(visits.Count)} {(visits.Count == 1 ? "visit" : "visits")} due {dates} ({window}).");
+        }
+
+        result.Fact(ScheduleName, "examinations", "At every visit: " + FollowUpSchedule.DescribeExaminations() + ".");
+        if (schedule.NextVisit is { } next)
+        {
+            var past = schedule.Visits.Count(v => v.Standing == FollowUpVisitStanding.Past);
+            var standing = next.Standing == FollowUpVisitStanding.Due ? "due now" : "next";
+            result.Fact(
+                NextVisitName,
+                ResultBuilder.Format(next.DueOn),
+                $"As of {ResultBuilder.Format(context.AsOf)}, visit {Count(next.Number)} (month {Count(next.MonthsAfterSurgery)}) is {standing}: due {ResultBuilder.Format(next.DueOn)}, window {ResultBuilder.Format(next.EarliestOn)} to {ResultBuilder.Format(next.LatestOn)}; {Count(past)} earlier {(past == 1 ? "visit's window has" : "visits' windows have")} passed.");
+        }
+        else
+        {
+            result.Fact(NextVisitName, "none", $"As of {ResultBuilder.Format(context.AsOf)}, every visit to year {Count(schedule.HorizonYears)} is past; 13.1 continues annual follow-up thereafter.");
+        }
+
+        if (patient.Metastases?.DetectedOn is { } detected && detected > schedule.MetastasectomyOn && context.Lesions.Count > 0)
+        {
+            result.Caution($"Metastases were detected on {ResultBuilder.Format(detected)}, after the latest metastasectomy: surveillance gives way to treatment of the recurrence, and the calendar restarts from any new metastasectomy.");
+        }
+
+        return result.Applies($"After liver metastasectomy (latest on {resectedOn}) the patient should be evaluated by " + Directive + ".");
+    }
+
+    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+
+namespace Sarcoma.Consensus.Indication;
+
+/// <summary>
+/// The shared trigger of the recommendations that govern liver surgery once it is being considered (5.1, 5.2,
+/// 6.1–6.5, 7.2): they apply when liver resection is on the table (<see cref="LiverResectionCandidacy"/>), do not
+/// arise when it is not, and cannot be decided while candidacy is unknown.
+/// </summary>
+internal static class LiverSurgeryGate
+{
+    /// <summary>The facts <see cref="LiverResectionCandidacy"/> reads.</summary>
+    public static readonly string[] CandidacyRequirements =
+    {
+        FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable,
+        FactNames.FitForSurgery,
+    };
+
+    /// <summary>
+    /// Records the candidacy findings and, unless liver resection is on the table, finishes the result.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    /// <param name="requirement">What the recommendation asks, as a noun phrase ("the tumour-board discussion of the resection").</param>
+    /// <param name="finished">The finished result when resection is not (or not known to be) on the table.</param>
+    /// <returns><see langword="true"/> when liver resection is on the table and the caller should go on.</returns>
+    public static bool OnTable(EvaluationContext context, ResultBuilder result, string requirement, out RecommendationResult? finished)
+    {
+        var candidacy = context.LiverResection;
+        result.Facts(candidacy.Findings);
+        switch (candidacy.Status)
+        {
+            case TriState.Yes:
+                finished = null;
+                return true;
+            case TriState.No:
+                finished = result.DoesNotApply($"Liver resection is not on the table ({ShortReason(candidacy.Reason)}), so {requirement} does not arise.");
+                return false;
+            default:
+                finished = result.Missing(candidacy.Missing)
+                    .Insufficient($"Whether liver resection is on the table cannot be decided yet, so whether {requirement} arises is open.");
+                return false;
+        }
+    }
+
+    /// <summary>The clause of a candidacy reason before its colon, lower-cased, without the full stop.</summary>
+    /// <param name="reason">The reason sentence.</param>
+    /// <returns>The clause.</returns>
+    internal static string ShortReason(string reason)
+    {
+        var colon = reason.IndexOf(':');
+        var clause = (colon > 0 ? reason.Substring(0, colon) : reason).TrimEnd('.');
+        return clause.Length == 0 ? clause : char.ToLowerInvariant(clause[0]) + clause.Substring(1);
+    }
+
+    /// <summary>Adds a caution when the patient is recorded as unfit for major surgery (the indication is disease-based; fitness is weighed under 5.1 and 7.2).</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CautionIfUnfit(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.Patient.Clinical.FitForSurgery == false)
+        {
+            result.Fact(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery.");
+            result.Caution("The patient is recorded as unfit for major surgery: the tumour board must weigh the risks of surgery against the expected benefits (5.1) after the preoperative assessment (7.2).");
+        }
+    }
+
+    /// <summary>Adds the findings in order.</summary>
+    /// <param name="result">The builder.</param>
+    /// <param name="findings">The findings.</param>
+    public static void Add(ResultBuilder result, IEnumerable<Finding?> findings)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding is not null)
+            {
+                result.Fact(finding.Fact, finding.Value, finding.Sentence);
+            }
+        }
+    }
+}

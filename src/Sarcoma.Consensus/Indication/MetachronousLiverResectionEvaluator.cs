@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.Indication;
+
+/// <summary>
+/// Recommendation 5.3: for metachronous disease, liver resection should be considered in oligometastatic disease
+/// confined to the liver and amenable to complete surgical resection. Applies when the metastases are metachronous,
+/// the disease is oligometastatic (1.1/1.2), every metastasis is in the liver and every liver lesion is resectable.
+/// </summary>
+public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public MetachronousLiverResectionEvaluator()
+        : base("5.3", TimingDefinition.Requirements.Concat(new[] { FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.FitForSurgery }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var against = new List<string>();
+        var missing = new List<string>();
+        IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
+        IndicationCriteria.Oligometastatic(context, result, against, missing);
+        IndicationCriteria.LiverMetastases(context, result, against, missing);
+        if (context.HasLiverMetastases == true)
+        {
+            var liver = context.LiverLesions;
+            var extrahepatic = context.ExtrahepaticLesions;
+            if (extrahepatic.Count > 0)
+            {
+                var sites = string.Join(", ", extrahepatic.Select(l => l.Site).Distinct().OrderBy(s => s).Select(IndicationCriteria.SiteName));
+                var lungOnly = context.LiverWithLungOnly == true;
+                result.Fact(FactNames.LesionSite, sites, $"{LiverLesionFacts.Count(extrahepatic.Count, "metastasis", "metastases")} outside the liver ({sites}).");
+                against.Add($"the disease is not confined to the liver ({sites}){(lungOnly ? "; recommendation 5.4 addresses liver plus lung-only disease" : string.Empty)}");
+            }
+            else
+            {
+                result.Fact(FactNames.LesionSite, "liver only", liver.Count == 1
+                    ? "The single metastasis is in the liver."
+                    : $"{LiverLesionFacts.All(liver.Count, "metastasis", "metastases")} confined to the liver.");
+            }
+
+            IndicationCriteria.LiverResectable(context, result, against, missing);
+        }
+
+        LiverSurgeryGate.CautionIfUnfit(context, result);
+        if (against.Count > 0)
+        {
+            return result.DoesNotApply(
+                "Outside the scenario of 5.3 (metachronous oligometastatic disease confined to the liver and amenable to complete resection): " + string.Join("; ", against) + ".");
+        }
+
+        if (missing.Count > 0)
+        {
+            return result.Missing(missing)
+                .Insufficient("Whether this is metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection cannot be decided yet.");
+        }
+
+        return result.Applies(
+            "Metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection: liver resection should be considered.");
+    }
+}

@@ -1,0 +1,29 @@
+using Sarcoma.Consensus.Evaluation;
+
+namespace Sarcoma.Consensus.Indication;
+
+/// <summary>
+/// Recommendation 5.1 (process requirement): a liver resection should always be discussed first within a
+/// multidisciplinary tumour board at a sarcoma referral or network centre, weighing its risks against the expected
+/// benefits. Applies whenever liver resection is on the table (<see cref="LiverResectionCandidacy"/>).
+/// </summary>
+public sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public TumourBoardBeforeLiverResectionEvaluator()
+        : base("5.1", LiverSurgeryGate.CandidacyRequirements)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        if (!LiverSurgeryGate.OnTable(context, result, "the requirement to discuss a liver resection at a sarcoma tumour board first", out var finished))
+        {
+            return finished!;
+        }
+
+        return result.Applies(
+            "Liver resection is being considered, so it should first be discussed within a multidisciplinary tumour board at a sarcoma referral or network centre, weighing the risks of surgery against the expected benefits.");
+    }
+}

@@ -1,0 +1,48 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+
+namespace Sarcoma.Consensus.InductionTherapy;
+
+/// <summary>
+/// Recommendation 11.2: the decision regarding preoperative chemotherapy should be individualised, taking into account
+/// intrinsic chemosensitivity, histologic grade, risk of local hepatic progression, symptom burden and patient
+/// comorbidities (and, per section 3.11, the timing of the metastases). Applies when that decision is on the table —
+/// liver metastases amenable to surgical resection — and reports each factor, marking those the record does not give.
+/// </summary>
+public sealed class IndividualisedPreoperativeChemotherapyEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public IndividualisedPreoperativeChemotherapyEvaluator()
+        : base("11.2", PreoperativeChemotherapyFactors.Requirements.Concat(new[]
+        {
+            FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.FitForSurgery,
+        }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var candidacy = context.LiverResection;
+        result.Facts(candidacy.Findings);
+        switch (candidacy.Status)
+        {
+            case TriState.No:
+                return result.DoesNotApply(candidacy.Reason + " No decision on preoperative chemotherapy arises.");
+            case TriState.Unknown:
+                return result.Missing(candidacy.Missing)
+                    .Insufficient("Whether the liver metastases are amenable to surgical resection is not known, so whether a decision on preoperative chemotherapy arises cannot be decided.");
+        }
+
+        var factors = PreoperativeChemotherapyFactors.Assess(context);
+        result.Facts(factors.Findings);
+        foreach (var caution in factors.Cautions)
+        {
+            result.Caution(caution);
+        }
+
+        return result.Applies("The decision on preoperative chemotherapy before resection of these liver metastases should be individualised, weighing the clinicopathologic factors below.");
+    }
+}

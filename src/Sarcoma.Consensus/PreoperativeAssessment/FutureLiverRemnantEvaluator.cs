@@ -1,0 +1,52 @@
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.PreoperativeAssessment;
+
+/// <summary>
+/// Recommendation 7.1: when a major hepatectomy is planned, the future liver remnant (FLR) should be assessed
+/// preoperatively following the experience of other contexts of major hepatectomy. Applies when a major hepatectomy
+/// is planned; reports the <see cref="FutureLiverRemnantAssessment"/> (adequate, needs evaluation, inadequate, or
+/// not yet measured) as findings and cautions.
+/// </summary>
+public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public FutureLiverRemnantEvaluator()
+        : base("7.1", new[] { FactNames.MajorHepatectomyPlanned, FactNames.FutureLiverRemnantPercent, FactNames.ExtensivePriorChemotherapy })
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var plan = context.Patient.LiverSurgery;
+        switch (plan.MajorHepatectomyPlanned)
+        {
+            case false:
+                result.Fact(FactNames.MajorHepatectomyPlanned, "no", "No major hepatectomy is planned.");
+                return result.DoesNotApply("No major hepatectomy is planned, so the future liver remnant assessment this recommendation asks for does not arise.");
+            case null:
+                return result.Missing(FactNames.MajorHepatectomyPlanned)
+                    .Insufficient("Whether a major hepatectomy is planned is not recorded, so whether the future liver remnant must be assessed cannot be decided.");
+        }
+
+        result.Fact(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is planned.");
+        var flr = FutureLiverRemnantAssessment.Assess(plan, context.Options);
+        result.Facts(flr.Findings);
+        if (flr.Caution is { } caution)
+        {
+            result.Caution(caution);
+        }
+
+        var verdict = flr.Verdict switch
+        {
+            FutureLiverRemnantVerdict.Adequate => "the estimated remnant is adequate",
+            FutureLiverRemnantVerdict.NeedsEvaluation => "the estimated remnant needs thorough evaluation for underlying liver dysfunction",
+            FutureLiverRemnantVerdict.Inadequate => "the estimated remnant is inadequate",
+            _ => "the remnant has not been measured yet",
+        };
+        return result.Applies(
+            $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {verdict}.");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.FollowUp;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Remetastasectomy;
+
+/// <summary>
+/// The population of section 3.9: a liver recurrence after a previous liver resection — a liver resection is recorded
+/// (<see cref="TreatmentHistory.HasPreviousLiverResection"/>) and the current metastatic disease includes liver lesions.
+/// Shared by 9.1 and 9.2.
+/// </summary>
+internal static class LiverRecurrence
+{
+    public static readonly string[] Requirements =
+    {
+        FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+        FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite,
+    };
+
+    /// <summary>
+    /// Records the population facts. Returns a reason the population is ruled out, or <see langword="null"/>; adds the
+    /// facts that are unknown to <paramref name="missing"/>.
+    /// </summary>
+    public static string? Check(EvaluationContext context, ResultBuilder result, ICollection<string> missing)
+    {
+        var treatment = context.Patient.Treatment;
+        switch (treatment.HasPreviousLiverResection)
+        {
+            case false:
+                result.Fact(FactNames.PreviousLiverResection, "no", "No previous liver resection is recorded.");
+                return "There has been no previous liver resection, so this is not a liver recurrence after metastasectomy";
+            case true:
+                var count = treatment.LiverResections.Count;
+                var latest = FollowUpSchedule.LatestMetastasectomyDate(context.Patient);
+                var sentence = count == 0
+                    ? "A previous liver resection is recorded (date not given)."
+                    : $"{count.ToString(CultureInfo.InvariantCulture)} previous liver {(count == 1 ? "resection" : "resections")}"
+                      + (latest is { } date ? $", the latest on {ResultBuilder.Format(date)}." : " (dates not given).");
+                result.Fact(count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections, count == 0 ? "yes" : count.ToString(CultureInfo.InvariantCulture), sentence);
+                break;
+            default:
+                missing.Add(FactNames.PreviousLiverResection);
+                break;
+        }
+
+        switch (context.HasLiverMetastases)
+        {
+            case false:
+                result.Fact(FactNames.LesionSite, "no liver lesion", "The current metastatic disease includes no liver lesion.");
+                return "The current metastatic disease includes no liver lesion, so there is no liver recurrence";
+            case true:
+                var liver = context.LiverLesions.Count;
+                var text = liver.ToString(CultureInfo.InvariantCulture);
+                var detected = context.Patient.Metastases?.DetectedOn is { } on ? $", detected on {ResultBuilder.Format(on)}" : string.Empty;
+                result.Fact(FactNames.Lesions, text, $"{text} liver {(liver == 1 ? "lesion" : "lesions")} recorded{detected}.");
+                break;
+            default:
+                missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
+                break;
+        }
+
+        // Lesions detected on or before the latest liver resection are the disease that resection treated, not a
+        // recurrence after it.
+        if (context.Patient.Metastases?.DetectedOn is { } found
+            && FollowUpSchedule.LatestMetastasectomyDate(context.Patient) is { } resected
+            && found <= resected)
+        {
+            result.Fact(
+                FactNames.MetastasesDetectedOn,
+                ResultBuilder.Format(found),
+                $"The recorded metastases were detected on {ResultBuilder.Format(found)}, not after the latest liver resection ({ResultBuilder.Format(resected)}).");
+            return "The recorded liver lesions precede the latest liver resection (they are the disease it treated), so no liver recurrence after it is recorded";
+        }
+
+        return null;
+    }
+
+    /// <summary>Says why liver resection is not on the table, when <see cref="EvaluationContext.LiverResection"/> is "no" with liver lesions present.</summary>
+    public static string WhyNotResectable(EvaluationContext context) =>
+        context.LiverLesions.Any(l => l.Resectable == false)
+            ? "a liver lesion is not amenable to complete resection"
+            : "the patient is unfit for surgery";
+
+    /// <summary>Joins reasons into one clause list.</summary>
+    public static string Join(IEnumerable<string> reasons) => string.Join("; ", reasons.Select(r => r.TrimEnd('.')));
+}

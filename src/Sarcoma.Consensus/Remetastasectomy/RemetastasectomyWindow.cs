@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.Remetastasectomy;
+
+/// <summary>Where a treatment-free interval falls relative to the 12–18-month range of recommendation 9.1.</summary>
+public enum TreatmentFreeIntervalPosition
+{
+    /// <summary>Shorter than the lower bound (default 12 months): 9.1 does not apply.</summary>
+    BelowRange,
+
+    /// <summary>From the lower bound up to and including the upper bound (default 12–18 months): inside the panel's range, where 9.1 applies with a caution.</summary>
+    WithinRange,
+
+    /// <summary>Longer than the upper bound (default more than 18 months): 9.1's interval criterion is clearly met.</summary>
+    AboveRange,
+
+    /// <summary>The interval cannot be counted: a date is missing or the dates are out of order.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// The treatment-free-interval criterion of recommendation 9.1 ("TFI longer than 12–18 months", section 3.9: "a long
+/// treatment-free interval (TFI), i.e., &gt;12 months, is the most favorable prognostic factor"). The panel gives a range,
+/// not a cut-off, so the interval is placed below, within or above it, in calendar months
+/// (<see cref="IntervalAssessment.AtLeastMonths"/> and <see cref="IntervalAssessment.LongerThanMonths"/>):
+/// below when shorter than <see cref="ConsensusOptions.RemetastasectomyMinimumTfiMonths"/> (12), within from 12 months
+/// to <see cref="ConsensusOptions.RemetastasectomyClearTfiMonths"/> (18) inclusive, above when longer than 18.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class RemetastasectomyWindow
+{
+    /// <summary>The name under which the window appears in findings.</summary>
+    public const string ConceptName = "derived.remetastasectomyTfiWindow";
+
+    /// <summary>The name under which the counted treatment-free interval appears in findings.</summary>
+    public const string IntervalName = "derived.treatmentFreeInterval";
+
+    private RemetastasectomyWindow(
+        TreatmentFreeIntervalPosition position,
+        int minimumMonths,
+        int clearMonths,
+        IntervalAssessment interval,
+        IReadOnlyList<Finding> findings,
+        string? caution,
+        IReadOnlyList<string> missing)
+    {
+        Position = position;
+        MinimumMonths = minimumMonths;
+        ClearMonths = clearMonths;
+        Interval = interval;
+        Findings = findings;
+        Caution = caution;
+        Missing = missing;
+    }
+
+    /// <summary>Gets where the interval falls.</summary>
+    public TreatmentFreeIntervalPosition Position { get; }
+
+    /// <summary>Gets the lower bound of the range, in months (from the options).</summary>
+    public int MinimumMonths { get; }
+
+    /// <summary>Gets the upper bound of the range, in months (from the options).</summary>
+    public int ClearMonths { get; }
+
+    /// <summary>Gets the treatment-free interval that was placed.</summary>
+    public IntervalAssessment Interval { get; }
+
+    /// <summary>Gets a value indicating whether the interval criterion of 9.1 is met (within or above the range), or <see langword="null"/> when unknown.</summary>
+    public bool? CriterionMet => Position switch
+    {
+        TreatmentFreeIntervalPosition.WithinRange or TreatmentFreeIntervalPosition.AboveRange => true,
+        TreatmentFreeIntervalPosition.BelowRange => false,
+        _ => null,
+    };
+
+    /// <summary>Gets the findings: the interval as counted, then where it falls.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Gets the caution to show when the interval is inside the panel's range (or cannot be counted), else <see langword="null"/>.</summary>
+    public string? Caution { get; }
+
+    /// <summary>Gets the facts missing to place the interval.</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    /// <summary>Places the context's treatment-free interval in the range configured by its options.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    public static RemetastasectomyWindow Assess(EvaluationContext context)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        return Assess(context.TreatmentFreeInterval, context.Options);
+    }
+
+    /// <summary>Places a treatment-free interval in the range configured by <paramref name="options"/>.</summary>
+    /// <param name="interval">The treatment-free interval.</param>
+    /// <param name="options">The options (the two bounds).</param>
+    /// <returns>The assessment.</returns>
+    public static RemetastasectomyWindow Assess(IntervalAssessment interval, ConsensusOptions options)
+    {
+        if (interval is null)
+        {
+            throw new ArgumentNullException(nameof(interval));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var minimum = options.RemetastasectomyMinimumTfiMonths;
+        var clear = options.RemetastasectomyClearTfiMonths;
+        var range = Range(minimum, clear);
+        var atLeastMinimum = interval.AtLeastMonths(minimum);
+        var longerThanClear = interval.LongerThanMonths(clear);
+
+        if (interval.From is { } from && interval.To is { } to && to < from)
+        {
+            // The recorded end of treatment follows the detection of the recurrence: the interval before this
+            // recurrence cannot be counted from the record (for example, treatment for the recurrence was recorded).
+            var sentence = $"The treatment-free interval cannot be counted: {interval.FromEvent} ({ResultBuilder.Format(from)}) is recorded after {interval.ToEvent} ({ResultBuilder.Format(to)}).";
+            return new RemetastasectomyWindow(
+                TreatmentFreeIntervalPosition.Unknown,
+                minimum,
+                clear,
+                interval,
+                new[] { new Finding(ConceptName, "unknown", sentence) },
+                $"Record the end of the treatment that preceded this recurrence ({FactNames.LastTreatmentEndedOn}); the date recorded is after the recurrence was detected.",
+                new[] { FactNames.LastTreatmentEndedOn });
+        }
+
+        if (atLeastMinimum is null || longerThanClear is null)
+        {
+            return new RemetastasectomyWindow(
+                TreatmentFreeIntervalPosition.Unknown,
+                minimum,
+                clear,
+                interval,
+                new[] { interval.ToFinding(IntervalName) },
+                null,
+                interval.Missing);
+        }
+
+        var counted = interval.ToFinding(IntervalName);
+        if (atLeastMinimum == false)
+        {
+            return new RemetastasectomyWindow(
+                TreatmentFreeIntervalPosition.BelowRange,
+                minimum,
+                clear,
+                interval,
+                new[] { counted, new Finding(ConceptName, "below", $"A TFI of {interval.Describe()} is shorter than {Months(minimum)}: below the {range} range of 9.1.") },
+                null,
+                Array.Empty<string>());
+        }
+
+        if (longerThanClear == true)
+        {
+            return new RemetastasectomyWindow(
+                TreatmentFreeIntervalPosition.AboveRange,
+                minimum,
+                clear,
+                interval,
+                new[] { counted, new Finding(ConceptName, "above", $"A TFI of {interval.Describe()} is longer than {Months(clear)}: above the {range} range of 9.1.") },
+                null,
+                Array.Empty<string>());
+        }
+
+        return new RemetastasectomyWindow(
+            TreatmentFreeIntervalPosition.WithinRange,
+            minimum,
+            clear,
+            interval,
+            new[] { counted, new Finding(ConceptName, "within", $"A TFI of {interval.Describe()} lies within the {range} range of 9.1.") },
+            $"The TFI ({interval.Describe()}) lies within the panel's \"longer than {range}\" range, which the guideline leaves open: read here as meeting the criterion (at least {Months(minimum)}); the panel's more conservative bound is {Months(clear)}.",
+            Array.Empty<string>());
+    }
+
+    private static string Range(int minimum, int clear) =>
+        minimum == clear
+            ? Months(minimum)
+            : minimum.ToString(CultureInfo.InvariantCulture) + "–" + clear.ToString(CultureInfo.InvariantCulture) + " months";
+
+    private static string Months(int months) =>
+        months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
+}

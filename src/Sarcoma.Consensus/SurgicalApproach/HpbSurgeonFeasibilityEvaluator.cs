@@ -1,0 +1,42 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.SurgicalApproach;
+
+/// <summary>
+/// Recommendation 6.2 (process requirement): the feasibility of an R0 liver resection should be evaluated by an
+/// experienced HPB surgeon at a reference centre for HPB pathology or surgical oncology. Applies whenever liver
+/// resection is on the table (<see cref="LiverResectionCandidacy"/>); records the anatomy the surgeon will assess.
+/// </summary>
+public sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public HpbSurgeonFeasibilityEvaluator()
+        : base("6.2", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
+        {
+            FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionVascularInvolvement, FactNames.LesionCentralLocation,
+        }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        if (!LiverSurgeryGate.OnTable(context, result, "the HPB surgeon's evaluation of R0 feasibility", out var finished))
+        {
+            return finished!;
+        }
+
+        var liver = context.LiverLesions;
+        LiverSurgeryGate.Add(result, new[]
+        {
+            LiverLesionFacts.Location(liver),
+            LiverLesionFacts.Flag(liver, FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "with vascular involvement", "Vascular involvement"),
+            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
+        });
+        return result.Applies(
+            "Liver resection is being considered, so whether an R0 resection is feasible should be evaluated by an experienced HPB surgeon at a reference centre for HPB pathology or surgical oncology.");
+    }
+}

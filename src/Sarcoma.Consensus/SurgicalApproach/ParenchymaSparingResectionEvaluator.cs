@@ -1,0 +1,51 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.SurgicalApproach;
+
+/// <summary>
+/// Recommendation 6.3: the extent of surgery should be determined by anatomic factors (location of the lesions) and
+/// oncological principles (R0), favouring parenchyma-sparing resection. Applies whenever liver resection is on the
+/// table (<see cref="LiverResectionCandidacy"/>); records the location, central location and vascular involvement of
+/// the liver lesions.
+/// </summary>
+public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public ParenchymaSparingResectionEvaluator()
+        : base("6.3", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
+        {
+            FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionVascularInvolvement, FactNames.LesionCentralLocation,
+            FactNames.MajorHepatectomyPlanned,
+        }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        if (!LiverSurgeryGate.OnTable(context, result, "the choice of the extent of a liver resection", out var finished))
+        {
+            return finished!;
+        }
+
+        var liver = context.LiverLesions;
+        LiverSurgeryGate.Add(result, new[]
+        {
+            LiverLesionFacts.Location(liver),
+            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
+            LiverLesionFacts.Flag(liver, FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "with vascular involvement", "Vascular involvement"),
+        });
+        if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
+        {
+            result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(major), major
+                ? "A major hepatectomy is planned (see 6.4 and 7.1)."
+                : "No major hepatectomy is planned.");
+        }
+
+        return result.Applies(
+            "Liver resection is being considered, so its extent should be determined by the location of the lesions and the R0 goal, favouring parenchyma-sparing resection.");
+    }
+}

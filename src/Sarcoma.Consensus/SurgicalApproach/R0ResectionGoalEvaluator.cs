@@ -1,0 +1,38 @@
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.SurgicalApproach;
+
+/// <summary>
+/// Recommendation 6.1: the primary goal of resecting sarcoma liver metastases should be an R0 resection
+/// (microscopically negative margins). Applies whenever liver resection is on the table
+/// (<see cref="LiverResectionCandidacy"/>); records the margins of any previous liver resection.
+/// </summary>
+public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public R0ResectionGoalEvaluator()
+        : base("6.1", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
+        {
+            FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LiverResections, FactNames.LiverResectionMargin,
+            FactNames.LiverResectionPerformedOn, FactNames.PreviousLiverResection,
+        }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        if (!LiverSurgeryGate.OnTable(context, result, "the goal of a liver resection", out var finished))
+        {
+            return finished!;
+        }
+
+        LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
+        LiverSurgeryGate.Add(result, SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
+        return result.Applies(
+            "Liver resection is being considered, so its primary goal should be an R0 resection (microscopically negative margins).");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Timing;
+
+namespace Sarcoma.Consensus.SurgicalTiming;
+
+/// <summary>
+/// Recommendation 8.1: in STS OMD, surgery for metachronous liver metastases (DFI ≥ 6 months) could be considered
+/// upfront or after systemic therapy (especially in subtypes with better response to chemotherapy). Applies when
+/// the disease is oligometastatic, metachronous (<see cref="TimingAssessment"/>; the exact six-month boundary follows
+/// <see cref="ConsensusOptions.AtWindowBoundary"/> and carries its caution) and includes liver metastases; notes
+/// when the histology is one the guideline names as chemosensitive.
+/// </summary>
+public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
+{
+    /// <summary>Creates the evaluator.</summary>
+    public MetachronousSurgeryTimingEvaluator()
+        : base("8.1", TimingDefinition.Requirements.Concat(new[]
+        {
+            FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.PrimaryHistology, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.SystemicTherapyReceived,
+            FactNames.SystemicTherapyResponse, FactNames.InductionTherapyPlanned, FactNames.FitForSurgery,
+        }))
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
+    {
+        var against = new List<string>();
+        var missing = new List<string>();
+        IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
+        IndicationCriteria.Oligometastatic(context, result, against, missing);
+        IndicationCriteria.LiverMetastases(context, result, against, missing);
+        LiverSurgeryGate.CautionIfUnfit(context, result);
+        if (against.Count > 0)
+        {
+            return result.DoesNotApply("Outside the scenario of 8.1 (oligometastatic disease with metachronous liver metastases): " + string.Join("; ", against) + ".");
+        }
+
+        if (missing.Count > 0)
+        {
+            return result.Missing(missing)
+                .Insufficient("Whether this is oligometastatic disease with metachronous liver metastases cannot be decided yet.");
+        }
+
+        var histology = context.Patient.Primary?.Histology;
+        if (histology is null)
+        {
+            result.Fact(FactNames.PrimaryHistology, "unknown", "Histology not recorded, so whether the subtype responds better to chemotherapy is unknown.");
+        }
+        else if (histology.NamedChemosensitive)
+        {
+            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: a subtype the guideline names as chemosensitive (sections 3.5 and 3.9).");
+        }
+        else
+        {
+            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: not among the subtypes the guideline names as chemosensitive.");
+        }
+
+        SystemicTherapyFacts.Record(context.Patient.Treatment, result);
+        var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";
+        var summary = $"Oligometastatic disease with metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
+        return result.Applies(histology?.NamedChemosensitive == true
+            ? $"{summary}, the latter especially in a subtype with better response to chemotherapy such as {histology.Name.ToLowerInvariant()}."
+            : summary + ".");
+    }
+}

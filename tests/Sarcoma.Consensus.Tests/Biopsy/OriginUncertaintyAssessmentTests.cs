@@ -1,0 +1,113 @@
+using NodaTime;
+using NodaTime.Text;
+using Sarcoma.Consensus.Biopsy;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.Biopsy;
+
+/// <summary>Whether the origin of the liver lesions is uncertain (3.1 examples, 4.2), including the long-DFI boundary.</summary>
+public sealed class OriginUncertaintyAssessmentTests
+{
+    private static readonly LocalDate Diagnosed = new(2024, 1, 15);
+
+    private static PatientBuilder DetectedOn(string detected) =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
+            .MetastasesDetectedOn(LocalDatePattern.Iso.Parse(detected).Value)
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+    [Theory]
+    [InlineData("2024-12-15", TriState.No)]    // 11 months
+    [InlineData("2025-01-14", TriState.No)]    // 11 months and 30 days
+    [InlineData("2025-01-15", TriState.Yes)]   // exactly 12 months: "at least" 12
+    [InlineData("2025-02-15", TriState.Yes)]   // 13 months
+    public void A_DFI_of_at_least_twelve_months_makes_the_origin_uncertain_by_default(string detected, TriState expected)
+    {
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn(detected).Context());
+
+        Assert.Equal(expected, origin.Status);
+        Assert.Empty(origin.Missing);
+    }
+
+    [Theory]
+    [InlineData(11, "2024-12-15", TriState.Yes)]   // 11 months meets a lowered 11-month threshold
+    [InlineData(18, "2025-01-15", TriState.No)]    // 12 months is short against 18
+    [InlineData(18, "2025-07-14", TriState.No)]    // a day under 18 months
+    [InlineData(18, "2025-07-15", TriState.Yes)]   // exactly 18 months
+    public void The_long_DFI_threshold_follows_the_option(int months, string detected, TriState expected)
+    {
+        var options = new ConsensusOptions { LongDiseaseFreeIntervalMonths = months };
+
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn(detected).Context(options: options));
+
+        Assert.Equal(expected, origin.Status);
+    }
+
+    [Fact]
+    public void A_long_DFI_is_named_as_the_reason()
+    {
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2025-01-15").Context());
+
+        var reason = Assert.Single(origin.Reasons);
+        Assert.Equal("a long disease-free interval of 12 months (at least 12 months)", reason);
+        Assert.Equal(OriginUncertaintyAssessment.ConceptName, origin.Findings[0].Fact);
+        Assert.Equal("yes", origin.Findings[0].Value);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, FactNames.HccRiskFactors)]
+    [InlineData(false, true, false, FactNames.ColorectalCancerHistory)]
+    [InlineData(false, false, true, FactNames.OtherCancerHistory)]
+    public void Each_risk_factor_alone_makes_the_origin_uncertain(bool hcc, bool colorectal, bool other, string fact)
+    {
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2024-06-01")
+            .WithOriginUncertainty(hcc, colorectal, other).Context());
+
+        Assert.Equal(TriState.Yes, origin.Status);
+        Assert.Single(origin.Reasons);
+        Assert.Contains(origin.Findings, f => f.Fact == fact && f.Value == "yes");
+    }
+
+    [Fact]
+    public void Unrecorded_risk_factors_are_not_read_as_absent()
+    {
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2024-06-01")
+            .WithOriginUncertainty(hccRiskFactors: false).Context());
+
+        Assert.Equal(TriState.Unknown, origin.Status);
+        Assert.Equal(new[] { FactNames.ColorectalCancerHistory, FactNames.OtherCancerHistory }, origin.Missing);
+        Assert.Contains(origin.Findings, f => f.Fact == FactNames.OtherCancerHistory && f.Value == "unknown");
+    }
+
+    [Fact]
+    public void An_unknown_DFI_names_the_missing_dates()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma)
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(false, false, false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.Unknown, origin.Status);
+        Assert.Equal(new[] { FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn }, origin.Missing);
+    }
+
+    [Fact]
+    public void A_known_reason_decides_even_when_other_facts_are_missing()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma)
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(colorectalCancerHistory: true);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.Yes, origin.Status);
+        Assert.Contains(FactNames.HccRiskFactors, origin.Missing);
+        Assert.Contains(FactNames.PrimaryDiagnosedOn, origin.Missing);
+    }
+}

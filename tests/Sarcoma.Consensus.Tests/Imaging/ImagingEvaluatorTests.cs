@@ -1,0 +1,143 @@
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Imaging;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.Imaging;
+
+/// <summary>Recommendations 4.1, 4.2 and 4.3.</summary>
+public sealed class ImagingEvaluatorTests
+{
+    private readonly ContrastCtStagingEvaluator contrastCt = new();
+    private readonly LiverMriEvaluator liverMri = new();
+    private readonly FdgPetCtEvaluator fdgPetCt = new();
+
+    // 4.1
+
+    [Fact]
+    public void Liver_metastases_of_a_retroperitoneal_sarcoma_call_for_contrast_CT()
+    {
+        var result = contrastCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("especially in retroperitoneal sarcoma (RPS) such as this one", result.Summary);
+        Assert.Contains("already been done", result.Summary);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Lung_only_metastases_are_outside_the_liver_staging_recommendation()
+    {
+        var result = contrastCt.Evaluate(Vignettes.LungOnlyMetastases());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void No_recorded_lesion_leaves_contrast_CT_undecided()
+    {
+        var result = contrastCt.Evaluate(Vignettes.AlmostNothingKnown());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.Metastases }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    // 4.2
+
+    [Theory]
+    [InlineData(9, EvaluationStatus.Applies)]
+    [InlineData(10, EvaluationStatus.DoesNotApply)]
+    [InlineData(11, EvaluationStatus.DoesNotApply)]
+    public void Hepatic_MRI_applies_below_1_cm(int sizeMm, EvaluationStatus expected)
+    {
+        var result = liverMri.Evaluate(Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new NodaTime.LocalDate(2025, 1, 6))
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm)
+            .WithOriginUncertainty(false, false, false));
+
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public void An_8_mm_liver_metastasis_calls_for_hepatic_MRI_not_yet_done()
+    {
+        var result = liverMri.Evaluate(Vignettes.AngiosarcomaWithSmallLiverMetastases()
+            .WithOriginUncertainty(false, false, false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("smaller than 1 cm (8 mm)", result.Summary);
+        Assert.Contains("not been done yet", result.Summary);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void A_25_mm_lesion_of_certain_origin_needs_no_hepatic_MRI_under_4_2()
+    {
+        var result = liverMri.Evaluate(Vignettes.ShortDfiMetachronousLiverMetastasis());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void An_unmeasured_lesion_of_unrecorded_origin_leaves_hepatic_MRI_undecided()
+    {
+        var result = liverMri.Evaluate(Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new NodaTime.LocalDate(2025, 1, 6))
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: null, l => l.InSegments(5)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(
+            new[] { FactNames.LesionSizeMm, FactNames.ColorectalCancerHistory, FactNames.HccRiskFactors, FactNames.OtherCancerHistory },
+            result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    // 4.3
+
+    [Fact]
+    public void Angiosarcoma_is_an_appropriate_subtype_for_FDG_PET_CT()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.AngiosarcomaWithSmallLiverMetastases());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("appropriate subtype (4.3)", result.Summary);
+        ResultSnapshot.Match(result, "applies-subtype");
+    }
+
+    [Fact]
+    public void A_resection_candidate_should_have_FDG_PET_CT_to_confirm_OMD()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("candidate for metastatic resection", result.Summary);
+        ResultSnapshot.Match(result, "applies-resection-candidate");
+    }
+
+    [Fact]
+    public void Unresectable_myxoid_liposarcoma_is_not_an_FDG_PET_CT_indication()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.MyxoidLiposarcomaLiverMetastasis());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void Unknown_histology_and_resectability_leave_FDG_PET_CT_undecided()
+    {
+        var result = fdgPetCt.Evaluate(Patient.Builder()
+            .WithPrimary(null, PrimarySite.Trunk)
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 11, 3))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 22));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LesionResectable, FactNames.PrimaryHistology }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+}

@@ -1,0 +1,185 @@
+using System.Linq;
+using NodaTime;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.Indication;
+
+/// <summary>Recommendations 5.3 (metachronous liver-only OMD) and 5.4 (liver plus lung-only OMD).</summary>
+public sealed class IndicationEvaluatorTests
+{
+    private readonly MetachronousLiverResectionEvaluator liverOnly = new();
+    private readonly LiverAndLungOmdResectionEvaluator liverAndLung = new();
+
+    [Fact]
+    public void Metachronous_liver_only_OMD_is_a_resection_candidate()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("liver resection should be considered", result.Summary);
+        Assert.Contains(result.Findings, f => f.Sentence == "2 liver lesions, all in the right lobe (segments 6, 7).");
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Synchronous_liver_OMD_is_outside_the_metachronous_indication()
+    {
+        var result = liverOnly.Evaluate(Vignettes.SynchronousOmdOnInduction());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("synchronous, not metachronous", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void Liver_plus_lung_disease_is_not_confined_to_the_liver_and_points_to_5_4()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverAndLungOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not confined to the liver (lung)", result.Summary);
+        Assert.Contains("5.4", result.Summary);
+    }
+
+    [Fact]
+    public void A_known_extrahepatic_bone_lesion_rules_5_3_out_even_when_staging_is_incomplete()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .WithStaging()
+            .AddLesion(MetastaticSite.Bone, 20, l => l.Ablatable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Empty(result.Missing);
+    }
+
+    [Fact]
+    public void No_evidence_of_disease_after_resection_rules_out_the_surgical_recommendations()
+    {
+        var builder = Vignettes.NoEvidenceOfDiseaseAfterLiverResection();
+
+        var indication = liverOnly.Evaluate(builder);
+        Assert.Equal(EvaluationStatus.DoesNotApply, indication.Status);
+        Assert.Contains("no current evidence of metastatic disease", indication.Summary);
+        Assert.Contains(indication.Findings, f => f.Fact == FactNames.NoEvidenceOfDisease);
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, new TumourBoardBeforeLiverResectionEvaluator().Evaluate(builder).Status);
+        var bilobar = new BilobarComplexHepatectomyEvaluator().Evaluate(builder);
+        Assert.Equal(EvaluationStatus.DoesNotApply, bilobar.Status);
+        Assert.EndsWith("no current evidence of metastatic disease.", bilobar.Summary);
+        Assert.Equal(EvaluationStatus.DoesNotApply, new Sarcoma.Consensus.SurgicalTiming.SynchronousResidualLiverSurgeryEvaluator().Evaluate(builder).Status);
+    }
+
+    [Fact]
+    public void Incomplete_staging_leaves_the_metachronous_indication_undecided()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithStaging(contrastCt: true));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.StagingLiverMri, result.Missing);
+        Assert.Contains(FactNames.StagingFdgPetCt, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void An_unfit_patient_keeps_the_indication_with_a_caution()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(ResultFlag.Caution, result.Flags);
+    }
+
+    [Fact]
+    public void Metachronous_liver_and_lung_OMD_may_be_resected_in_highly_selected_patients()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(ResultFlag.Caution, result.Flags);
+        Assert.Contains(result.Cautions, c => c.Contains("highly selected patients with a favourable prognostic profile"));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Sentence.Contains("favourable prognostic factor"));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSizeMm && f.Value == "32");
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSite && f.Value == "1 lung lesion");
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Liver_only_disease_is_not_the_liver_and_lung_scenario()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("5.3", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void A_lung_nodule_of_unknown_resectability_leaves_the_liver_and_lung_scenario_undecided()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Lung, 9, l => l.Ablatable()));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void Bone_disease_is_not_lung_only_extrahepatic_disease()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Bone, 15, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not limited to the lung (bone)", result.Summary);
+    }
+
+    [Theory]
+    [InlineData(99.9, false)]
+    [InlineData(100, false)]
+    [InlineData(100.1, true)]
+    public void A_liver_metastasis_larger_than_10_cm_is_flagged_as_not_favourable(double sizeMm, bool flagged)
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd()
+            .AddLesion(MetastaticSite.Liver, (decimal)sizeMm, l => l.InSegments(5).Resectable()));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Equal(flagged, result.Cautions.Any(c => c.Contains("larger than 10 cm")));
+    }
+
+    [Fact]
+    public void Detection_exactly_at_six_months_read_as_metachronous_carries_the_boundary_and_DFI_cautions()
+    {
+        var options = new ConsensusOptions { AtWindowBoundary = BoundaryTiming.Metachronous };
+        var builder = Vignettes.MetachronousLiverAndLungOmd().MetastasesDetectedOn(new LocalDate(2021, 9, 1));
+
+        var result = liverAndLung.Evaluate(builder, options: options);
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.Contains("6-month boundary"));
+        Assert.Contains(result.Cautions, c => c.Contains("DFI not longer than 6 months"));
+        ResultSnapshot.Match(result, "boundary");
+    }
+
+    [Fact]
+    public void A_DFI_one_day_longer_than_six_months_is_favourable()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd().MetastasesDetectedOn(new LocalDate(2021, 9, 2)));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Sentence.EndsWith("a favourable prognostic factor (section 3.5).", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Cautions, c => c.StartsWith("Not favourable", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detection_exactly_at_six_months_is_synchronous_by_default_so_5_4_does_not_apply()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd().MetastasesDetectedOn(new LocalDate(2021, 9, 1)));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(ResultFlag.Caution, result.Flags);
+    }
+}

@@ -1,0 +1,75 @@
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.Indication;
+
+/// <summary>Recommendations 5.1 (tumour board first) and 5.2 (reference centre): process requirements triggered by liver resection being on the table.</summary>
+public sealed class LiverResectionProcessEvaluatorTests
+{
+    private readonly TumourBoardBeforeLiverResectionEvaluator tumourBoard = new();
+    private readonly ReferenceCentreLiverResectionEvaluator referenceCentre = new();
+
+    [Fact]
+    public void Resectable_liver_metastases_put_resection_on_the_table_so_the_tumour_board_must_discuss_it()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.StartsWith("Liver resection is being considered", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == LiverResectionCandidacy.ConceptName && f.Value == "yes");
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void An_unresectable_liver_lesion_takes_resection_off_the_table_for_the_tumour_board_requirement()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 60, l => l.InSegments(1).Unresectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not every liver lesion is resectable", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void Without_recorded_metastases_the_tumour_board_requirement_is_undecided()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.AlmostNothingKnown());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.Metastases }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void Resectable_liver_metastases_must_be_operated_in_a_reference_centre()
+    {
+        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void A_patient_unfit_for_surgery_is_not_a_resection_candidate_for_the_reference_centre_requirement()
+    {
+        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("unfit", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void Unknown_resectability_leaves_the_reference_centre_requirement_undecided()
+    {
+        var result = referenceCentre.Evaluate(Vignettes.AlmostNothingKnown()
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(3)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+}

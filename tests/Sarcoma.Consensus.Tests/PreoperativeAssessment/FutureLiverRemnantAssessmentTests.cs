@@ -1,0 +1,123 @@
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.PreoperativeAssessment;
+
+namespace Sarcoma.Consensus.Tests.PreoperativeAssessment;
+
+/// <summary>
+/// Boundaries of the future liver remnant assessment (section 3.7): 25 % for a normal liver; after extensive
+/// chemotherapy below 30 % inadequate, 30–40 % (inclusive) needs evaluation, above 40 % adequate; unknown history
+/// judged by the stricter thresholds.
+/// </summary>
+public sealed class FutureLiverRemnantAssessmentTests
+{
+    private static FutureLiverRemnantAssessment Assess(decimal? flr, bool? chemotherapy, ConsensusOptions? options = null) =>
+        FutureLiverRemnantAssessment.Assess(
+            new LiverSurgeryPlan { MajorHepatectomyPlanned = true, FutureLiverRemnantPercent = flr, ExtensivePriorChemotherapy = chemotherapy },
+            options ?? new ConsensusOptions());
+
+    [Theory]
+    [InlineData(24.9, FutureLiverRemnantVerdict.Inadequate)]
+    [InlineData(25, FutureLiverRemnantVerdict.Adequate)]
+    [InlineData(25.1, FutureLiverRemnantVerdict.Adequate)]
+    [InlineData(0, FutureLiverRemnantVerdict.Inadequate)]
+    [InlineData(100, FutureLiverRemnantVerdict.Adequate)]
+    public void A_normal_liver_needs_at_least_25_percent(double flr, FutureLiverRemnantVerdict expected)
+    {
+        var assessment = Assess((decimal)flr, chemotherapy: false);
+
+        Assert.Equal(expected, assessment.Verdict);
+        Assert.Equal(LiverBackground.Normal, assessment.Background);
+        Assert.Equal(expected == FutureLiverRemnantVerdict.Adequate, assessment.Caution is null);
+        Assert.Empty(assessment.ToComplete);
+    }
+
+    [Theory]
+    [InlineData(24.9, FutureLiverRemnantVerdict.Inadequate)]
+    [InlineData(29.9, FutureLiverRemnantVerdict.Inadequate)]
+    [InlineData(30, FutureLiverRemnantVerdict.NeedsEvaluation)]
+    [InlineData(35, FutureLiverRemnantVerdict.NeedsEvaluation)]
+    [InlineData(40, FutureLiverRemnantVerdict.NeedsEvaluation)]
+    [InlineData(40.1, FutureLiverRemnantVerdict.Adequate)]
+    public void After_extensive_chemotherapy_below_30_is_inadequate_and_30_to_40_needs_evaluation(double flr, FutureLiverRemnantVerdict expected)
+    {
+        var assessment = Assess((decimal)flr, chemotherapy: true);
+
+        Assert.Equal(expected, assessment.Verdict);
+        Assert.Equal(LiverBackground.AfterExtensiveChemotherapy, assessment.Background);
+        Assert.Equal(expected == FutureLiverRemnantVerdict.Adequate, assessment.Caution is null);
+    }
+
+    [Fact]
+    public void The_evaluation_band_names_the_hypertrophy_techniques()
+    {
+        var assessment = Assess(35m, chemotherapy: true);
+
+        Assert.Contains("underlying liver dysfunction", assessment.Caution);
+        Assert.Contains("portal vein embolisation", assessment.Caution);
+        Assert.Contains("hepatic vein deprivation", assessment.Caution);
+        Assert.Contains("ALPPS", assessment.Caution);
+        Assert.Equal("needs-evaluation", assessment.Findings[0].Value);
+    }
+
+    [Theory]
+    [InlineData(24.9, FutureLiverRemnantVerdict.Inadequate, false)]
+    [InlineData(25, FutureLiverRemnantVerdict.Inadequate, true)]
+    [InlineData(29.9, FutureLiverRemnantVerdict.Inadequate, true)]
+    [InlineData(30, FutureLiverRemnantVerdict.NeedsEvaluation, true)]
+    [InlineData(40, FutureLiverRemnantVerdict.NeedsEvaluation, true)]
+    [InlineData(40.1, FutureLiverRemnantVerdict.Adequate, false)]
+    public void Unknown_chemotherapy_history_is_judged_by_the_stricter_thresholds_and_says_so(double flr, FutureLiverRemnantVerdict expected, bool readingsDiffer)
+    {
+        var assessment = Assess((decimal)flr, chemotherapy: null);
+
+        Assert.Equal(expected, assessment.Verdict);
+        Assert.Equal(LiverBackground.ChemotherapyHistoryUnknown, assessment.Background);
+        Assert.Equal(new[] { FactNames.ExtensivePriorChemotherapy }, assessment.ToComplete);
+        Assert.Equal("unknown", assessment.Findings[1].Value);
+        Assert.Equal(readingsDiffer, assessment.Caution?.Contains("stricter post-chemotherapy thresholds") == true);
+        if (!readingsDiffer)
+        {
+            Assert.Contains("whatever the chemotherapy history", assessment.Sentence);
+        }
+    }
+
+    [Fact]
+    public void An_unmeasured_remnant_is_reported_as_not_measured_with_what_to_complete()
+    {
+        var assessment = Assess(null, chemotherapy: null);
+
+        Assert.Equal(FutureLiverRemnantVerdict.NotMeasured, assessment.Verdict);
+        Assert.Null(assessment.Percent);
+        Assert.Equal(new[] { FactNames.FutureLiverRemnantPercent, FactNames.ExtensivePriorChemotherapy }, assessment.ToComplete);
+        Assert.NotNull(assessment.Caution);
+    }
+
+    [Fact]
+    public void The_normal_liver_cutoff_follows_the_option()
+    {
+        var options = new ConsensusOptions { NormalLiverMinimumFlrPercent = 20m };
+
+        Assert.Equal(FutureLiverRemnantVerdict.Adequate, Assess(20m, false, options).Verdict);
+        Assert.Equal(FutureLiverRemnantVerdict.Inadequate, Assess(19.9m, false, options).Verdict);
+        Assert.Contains("20%", Assess(19.9m, false, options).Sentence);
+    }
+
+    [Fact]
+    public void The_post_chemotherapy_floor_and_ceiling_follow_the_options()
+    {
+        var options = new ConsensusOptions { ChemotherapyLiverMinimumFlrPercent = 35m, ChemotherapyLiverEvaluationCeilingFlrPercent = 50m };
+
+        Assert.Equal(FutureLiverRemnantVerdict.Inadequate, Assess(34.9m, true, options).Verdict);
+        Assert.Equal(FutureLiverRemnantVerdict.NeedsEvaluation, Assess(35m, true, options).Verdict);
+        Assert.Equal(FutureLiverRemnantVerdict.NeedsEvaluation, Assess(50m, true, options).Verdict);
+        Assert.Equal(FutureLiverRemnantVerdict.Adequate, Assess(50.1m, true, options).Verdict);
+        Assert.Contains("35–50%", Assess(45m, true, options).Sentence);
+    }
+
+    [Fact]
+    public void A_null_plan_or_options_is_a_caller_bug()
+    {
+        Assert.Throws<System.ArgumentNullException>(() => FutureLiverRemnantAssessment.Assess(null!, new ConsensusOptions()));
+        Assert.Throws<System.ArgumentNullException>(() => FutureLiverRemnantAssessment.Assess(new LiverSurgeryPlan(), null!));
+    }
+}

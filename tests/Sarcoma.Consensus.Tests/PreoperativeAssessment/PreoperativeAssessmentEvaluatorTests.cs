@@ -1,0 +1,105 @@
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.PreoperativeAssessment;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.PreoperativeAssessment;
+
+/// <summary>Recommendations 7.1 (future liver remnant before major hepatectomy) and 7.2 (preoperative risk assessment).</summary>
+public sealed class PreoperativeAssessmentEvaluatorTests
+{
+    private readonly FutureLiverRemnantEvaluator flr = new();
+    private readonly PreoperativeRiskAssessmentEvaluator risk = new();
+
+    [Fact]
+    public void A_35_percent_remnant_after_chemotherapy_needs_evaluation_before_right_hepatectomy()
+    {
+        var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FutureLiverRemnantAssessment.ConceptName && f.Value == "needs-evaluation");
+        Assert.Contains(ResultFlag.Caution, result.Flags);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void An_unmeasured_remnant_is_a_finding_to_complete_not_a_missing_fact()
+    {
+        var result = flr.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithLiverSurgeryPlan(majorHepatectomy: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Empty(result.Missing);
+        Assert.Contains(result.Findings, f => f.Value == "not-measured");
+        ResultSnapshot.Match(result, "not-measured");
+    }
+
+    [Fact]
+    public void An_adequate_remnant_in_a_normal_liver_carries_no_caution()
+    {
+        var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 32m, extensivePriorChemotherapy: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Empty(result.Cautions);
+        Assert.EndsWith("the estimated remnant is adequate.", result.Summary);
+    }
+
+    [Fact]
+    public void No_planned_major_hepatectomy_means_no_FLR_requirement()
+    {
+        var result = flr.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithLiverSurgeryPlan(majorHepatectomy: false, futureLiverRemnantPercent: 20m));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void An_unrecorded_surgical_plan_leaves_the_FLR_requirement_undecided()
+    {
+        var result = flr.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void A_complete_preoperative_assessment_is_reported()
+    {
+        var result = risk.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Sentence == "ASA physical status class II.");
+        Assert.DoesNotContain("still to complete", result.Summary);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Unrecorded_comorbidities_are_listed_to_complete_not_as_missing()
+    {
+        var result = risk.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Empty(result.Missing);
+        Assert.EndsWith("still to complete: comorbidities.", result.Summary);
+        ResultSnapshot.Match(result, "to-complete");
+    }
+
+    [Fact]
+    public void The_preoperative_assessment_does_not_arise_without_liver_metastases()
+    {
+        var result = risk.Evaluate(Vignettes.AlmostNothingKnown().AddLesion(MetastaticSite.Lung, 11, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void The_preoperative_assessment_is_undecided_without_recorded_metastases()
+    {
+        var result = risk.Evaluate(Vignettes.AlmostNothingKnown());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+}

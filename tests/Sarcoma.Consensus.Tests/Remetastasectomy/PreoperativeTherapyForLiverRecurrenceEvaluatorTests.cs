@@ -1,0 +1,88 @@
+using NodaTime;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Remetastasectomy;
+using Sarcoma.Consensus.Tests.Support;
+
+namespace Sarcoma.Consensus.Tests.Remetastasectomy;
+
+/// <summary>Recommendation 9.2: preoperative systemic treatment for liver recurrence.</summary>
+public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
+{
+    private readonly PreoperativeTherapyForLiverRecurrenceEvaluator evaluator = new();
+
+    [Fact]
+    public void Liver_recurrence_without_adjuvant_chemotherapy_should_receive_preoperative_treatment()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("should receive preoperative systemic treatment", result.Summary);
+        Assert.Empty(result.Cautions);
+        ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Liver_recurrence_after_adjuvant_chemotherapy_is_decided_case_by_case()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .AdjuvantTherapyAfterFirstLiverResection(true)
+            .LastTreatmentEndedOn(new LocalDate(2021, 10, 28))
+            .WithSystemicTherapy(received: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("case by case", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PrimaryHistology && f.Sentence.Contains("highly chemosensitive"));
+        Assert.Contains(result.Flags, f => f == ResultFlag.Caution);
+        ResultSnapshot.Match(result, "applies-after-adjuvant");
+    }
+
+    [Fact]
+    public void Unrecorded_adjuvant_therapy_gives_both_branches_and_asks_for_the_fact()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.Contains(FactNames.AdjuvantTherapyAfterFirstLiverResection));
+    }
+
+    [Fact]
+    public void No_previous_liver_resection_means_no_liver_recurrence()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void A_patient_in_follow_up_after_resection_has_no_recurrence_to_treat()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverMetastasectomyInFollowUp());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "2023-09-01");
+    }
+
+    [Fact]
+    public void An_unresectable_recurrence_leaves_no_operation_to_prepare_for()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .AddLesion(MetastaticSite.Liver, 45, l => l.InSegments(1).Unresectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("10.1", result.Summary);
+    }
+
+    [Fact]
+    public void Liver_lesions_with_unknown_surgical_history_are_undecided()
+    {
+        var result = evaluator.Evaluate(Vignettes.AlmostNothingKnown()
+            .MetastasesDetectedOn(new LocalDate(2024, 5, 1))
+            .AddLesion(MetastaticSite.Liver, 25, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.PreviousLiverResection }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data");
+    }
+}

@@ -1,0 +1,83 @@
+using NodaTime;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Tests.Support;
+
+/// <summary>Vignettes for liver recurrence, focal therapy, perioperative chemotherapy and follow-up (sections 3.9–3.13).</summary>
+public static partial class Vignettes
+{
+    /// <summary>
+    /// Liver recurrence after metastasectomy: retroperitoneal leiomyosarcoma (G2) diagnosed 2019-02-04 and resected; liver
+    /// metastasectomy (R0) on 2021-05-20 without adjuvant chemotherapy; two resectable liver lesions found 2023-09-01
+    /// (TFI 27 months); fully staged; no diffuse disease; ECOG 0, fit; two previous abdominal surgeries.
+    /// </summary>
+    public static PatientBuilder LiverRecurrenceAfterResection() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2019, 2, 4), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2019, 3, 11))
+            .AddLiverResection(new LocalDate(2021, 5, 20), ResectionMargin.R0)
+            .AdjuvantTherapyAfterFirstLiverResection(false)
+            .PreviousAbdominalSurgeries(2)
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 22, l => l.InSegments(2).Resectable().Ablatable().Symptomatic(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 15, l => l.InSegments(8).Resectable().Ablatable().Symptomatic(false))
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0)
+            .WithComorbidities(false)
+            .FitForSurgery();
+
+    /// <summary>
+    /// Liver recurrence whose first resection is recorded without a date, with neither the end of the last treatment nor
+    /// any adjuvant therapy recorded: the treatment-free interval cannot be counted. Leiomyosarcoma, one resectable liver
+    /// lesion found 2024-06-03, fully staged, ECOG 1.
+    /// </summary>
+    public static PatientBuilder LiverRecurrenceWithUndatedResection() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.IntraAbdominalVisceral, diagnosedOn: new LocalDate(2018, 10, 1))
+            .Resected()
+            .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2024, 6, 3))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 18, l => l.InSegments(3).Resectable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true)
+            .WithPerformanceStatus(1);
+
+    /// <summary>
+    /// In follow-up after metastasectomy: the metachronous leiomyosarcoma of <see cref="MetachronousLiverOnlyOmd"/>
+    /// (diagnosed 2021-03-01, two liver metastases found 2023-09-01), both liver metastases resected R0 on 2023-10-16,
+    /// no adjuvant chemotherapy; no disease since.
+    /// </summary>
+    public static PatientBuilder LiverMetastasectomyInFollowUp() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2021, 3, 1), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2021, 4, 12))
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 32, l => l.InSegments(6).Resectable())
+            .AddLesion(MetastaticSite.Liver, sizeMm: 14, l => l.InSegments(7).Resectable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .AddLiverResection(new LocalDate(2023, 10, 16), ResectionMargin.R0)
+            .AdjuvantTherapyAfterFirstLiverResection(false)
+            .WithPerformanceStatus(0);
+
+    /// <summary>
+    /// Unresectable liver disease on chemotherapy: uterine (intra-abdominal) leiomyosarcoma (G3) diagnosed 2022-01-10 and
+    /// resected; three liver metastases found 2024-03-01 — one central with vascular involvement, not resectable; one
+    /// painful (symptomatic); on systemic therapy with stable disease; no contraindication to focal therapy; ECOG 1.
+    /// </summary>
+    public static PatientBuilder UnresectableLiverDiseaseOnChemotherapy() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.IntraAbdominalVisceral, diagnosedOn: new LocalDate(2022, 1, 10), grade: HistologicGrade.G3)
+            .Resected(on: new LocalDate(2022, 2, 7))
+            .MetastasesDetectedOn(new LocalDate(2024, 3, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 58, l => l.InSegments(4, 8).Central().WithVascularInvolvement().Unresectable().Ablatable().Symptomatic(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 71, l => l.InSegments(6).Resectable().Ablatable().Symptomatic())
+            .AddLesion(MetastaticSite.Liver, sizeMm: 12, l => l.InSegments(3).Resectable().Ablatable().Symptomatic(false))
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease, ongoing: true)
+            .NoFocalTherapyContraindications()
+            .WithPerformanceStatus(1)
+            .NoPreviousLiverResection();
+}
