@@ -235,8 +235,7 @@ public sealed class ImagingPlan
 
         if (appropriateSubtype == false && candidacy.Status == TriState.No)
         {
-            var whyNot = candidacy.Reason.Split(':')[0].TrimEnd('.');
-            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, and liver resection is not on the table ({Lower(whyNot)}).");
+            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, and liver resection is not on the table ({candidacy.Basis}).");
         }
 
         if (histology is null)

@@ -22,8 +22,9 @@ public sealed class LiverResectionCandidacy
     /// <summary>The name under which candidacy appears in findings.</summary>
     public const string ConceptName = "derived.liverResectionCandidate";
 
-    private LiverResectionCandidacy(TriState status, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing, string reason)
+    private LiverResectionCandidacy(TriState status, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing, string basis, string reason)
     {
+        Basis = basis;
         Status = status;
         Findings = findings;
         Missing = missing;
@@ -33,7 +34,10 @@ public sealed class LiverResectionCandidacy
     /// <summary>Gets whether liver resection is on the table.</summary>
     public TriState Status { get; }
 
-    /// <summary>Gets one sentence explaining <see cref="Status"/>.</summary>
+    /// <summary>Gets the deciding fact as a lower-case clause, for composing sentences, for example "not every liver lesion is resectable".</summary>
+    public string Basis { get; }
+
+    /// <summary>Gets one sentence explaining <see cref="Status"/>: the basis, then the verdict.</summary>
     public string Reason { get; }
 
     /// <summary>Gets the findings.</summary>
@@ -52,19 +56,19 @@ public sealed class LiverResectionCandidacy
         if (context.HasLiverMetastases is not { } hasLiver)
         {
             missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
-            return Done(TriState.Unknown, "No metastatic lesion is recorded, so whether liver resection is on the table is unknown.");
+            return Done(TriState.Unknown, "no metastatic lesion is recorded");
         }
 
         if (!hasLiver && context.NoEvidenceOfDisease)
         {
             findings.Add(new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease."));
-            return Done(TriState.No, "There is no current evidence of metastatic disease: liver resection is not on the table.");
+            return Done(TriState.No, "there is no current evidence of metastatic disease");
         }
 
         if (!hasLiver)
         {
             findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded."));
-            return Done(TriState.No, "No liver metastasis is recorded: liver resection is not on the table.");
+            return Done(TriState.No, "no liver metastasis is recorded");
         }
 
         var liver = context.LiverLesions;
@@ -73,28 +77,35 @@ public sealed class LiverResectionCandidacy
         if (unresectable > 0)
         {
             findings.Add(new Finding(FactNames.LesionResectable, "no", $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {count} liver lesion(s) not amenable to complete surgical resection."));
-            return Done(TriState.No, "Not every liver lesion is resectable: liver resection is not on the table.");
+            return Done(TriState.No, "not every liver lesion is resectable");
         }
 
         if (context.Patient.Clinical.FitForSurgery == false)
         {
             findings.Add(new Finding(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery."));
-            return Done(TriState.No, "The patient is unfit for surgery: liver resection is not on the table.");
+            return Done(TriState.No, "the patient is unfit for surgery");
         }
 
         if (liver.Any(l => l.Resectable is null))
         {
             missing.Add(FactNames.LesionResectable);
-            return Done(TriState.Unknown, "The resectability of every liver lesion is not recorded.");
+            return Done(TriState.Unknown, "the resectability of every liver lesion is not recorded");
         }
 
-        findings.Add(new Finding(FactNames.LesionResectable, "yes", $"All {count} liver lesion(s) amenable to complete surgical resection."));
-        return Done(TriState.Yes, "Liver resection is on the table: every liver lesion is resectable.");
+        findings.Add(new Finding(FactNames.LesionResectable, "yes", liver.Count == 1 ? "The liver lesion is amenable to complete surgical resection." : $"All {count} liver lesions are amenable to complete surgical resection."));
+        return Done(TriState.Yes, "every liver lesion is resectable");
 
-        LiverResectionCandidacy Done(TriState status, string reason)
+        LiverResectionCandidacy Done(TriState status, string basis)
         {
+            var verdict = status switch
+            {
+                TriState.Yes => "liver resection is on the table",
+                TriState.No => "liver resection is not on the table",
+                _ => "whether liver resection is on the table is unknown",
+            };
+            var reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ": " + verdict + ".";
             findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), reason));
-            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), reason);
+            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason);
         }
     }
 }

@@ -37,23 +37,13 @@ internal static class LiverSurgeryGate
                 finished = null;
                 return true;
             case TriState.No:
-                finished = result.DoesNotApply($"Liver resection is not on the table ({ShortReason(candidacy.Reason)}), so {requirement} does not arise.");
+                finished = result.DoesNotApply($"Liver resection is not on the table ({candidacy.Basis}), so {requirement} does not arise.");
                 return false;
             default:
                 finished = result.Missing(candidacy.Missing)
                     .Insufficient($"Whether liver resection is on the table cannot be decided yet, so whether {requirement} arises is open.");
                 return false;
         }
-    }
-
-    /// <summary>The clause of a candidacy reason before its colon, lower-cased, without the full stop.</summary>
-    /// <param name="reason">The reason sentence.</param>
-    /// <returns>The clause.</returns>
-    internal static string ShortReason(string reason)
-    {
-        var colon = reason.IndexOf(':');
-        var clause = (colon > 0 ? reason.Substring(0, colon) : reason).TrimEnd('.');
-        return clause.Length == 0 ? clause : char.ToLowerInvariant(clause[0]) + clause.Substring(1);
     }
 
     /// <summary>Adds a caution when the patient is recorded as unfit for major surgery (the indication is disease-based; fitness is weighed under 5.1 and 7.2).</summary>

@@ -38,7 +38,7 @@ public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 
         if (candidacy.Status == TriState.No)
         {
-            return result.DoesNotApply($"Liver resection is not on the table ({LiverSurgeryGate.ShortReason(candidacy.Reason)}), so the question of a major hepatectomy does not arise.");
+            return result.DoesNotApply($"Liver resection is not on the table ({candidacy.Basis}), so the question of a major hepatectomy does not arise.");
         }
 
         if (planned == false)
