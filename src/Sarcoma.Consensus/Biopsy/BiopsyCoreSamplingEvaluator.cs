@@ -18,6 +18,7 @@ public sealed class BiopsyCoreSamplingEvaluator : RecommendationEvaluator
     public BiopsyCoreSamplingEvaluator()
         : base("3.3", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.PrimaryDiagnosedOn,
             FactNames.MetastasesDetectedOn, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
             FactNames.OtherCancerHistory, FactNames.InductionTherapyPlanned,

@@ -116,7 +116,7 @@ public sealed class BiopsyPlan
 
         if (!hasLiver)
         {
-            findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded: there is no liver lesion to biopsy."));
+            findings.Add(context.NoLiverMetastasisFinding);
             return Done(TriState.No, "No liver lesion is recorded: a liver biopsy is not on the table.");
         }
 

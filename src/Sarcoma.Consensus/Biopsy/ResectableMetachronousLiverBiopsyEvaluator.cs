@@ -19,6 +19,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
     public ResectableMetachronousLiverBiopsyEvaluator()
         : base("3.1", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
             FactNames.LesionSite, FactNames.LesionResectable, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
             FactNames.OtherCancerHistory, FactNames.InductionTherapyPlanned,
@@ -45,7 +46,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
 
         if (context.HasLiverMetastases == false)
         {
-            result.Fact(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
             ruledOut = true;
         }
 

@@ -18,6 +18,7 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
     public SynchronousInductionBiopsyEvaluator()
         : base("3.2", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
             FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected,
             FactNames.PrimaryResectable, FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt,
@@ -44,7 +45,7 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
         result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
         if (context.HasLiverMetastases == false)
         {
-            result.Fact(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
         }
 
         result.Fact(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch

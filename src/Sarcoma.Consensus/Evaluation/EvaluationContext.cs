@@ -84,6 +84,14 @@ public sealed class EvaluationContext
     /// </summary>
     public bool? HasLiverMetastases => NoEvidenceOfDisease ? false : Lesions.Count == 0 ? null : LiverLesions.Count > 0;
 
+    /// <summary>
+    /// Gets the finding to record when <see cref="HasLiverMetastases"/> is <see langword="false"/>: no current evidence of
+    /// disease, or no liver lesion among the recorded lesions.
+    /// </summary>
+    public Finding NoLiverMetastasisFinding => NoEvidenceOfDisease
+        ? new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease.")
+        : new Finding(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+
     /// <summary>Gets whether all metastases are confined to the liver; <see langword="null"/> when no lesion is recorded.</summary>
     public bool? LiverOnly => Lesions.Count == 0 ? null : Lesions.All(l => l.Site == MetastaticSite.Liver);
 

@@ -23,6 +23,7 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
     public DominantLesionFocalTherapyEvaluator()
         : base("10.2", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSymptomatic, FactNames.LesionAblatable,
             FactNames.OnSystemicTherapy, FactNames.SystemicTherapyResponse, FactNames.UncorrectableCoagulopathy,
             FactNames.ActiveInfectionInTreatmentArea, FactNames.AdjacentStructuresNotProtectable, FactNames.DecompensatedLiverFailure,
@@ -41,7 +42,7 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
         switch (context.HasLiverMetastases)
         {
             case false:
-                result.Fact(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+                result.Facts(new[] { context.NoLiverMetastasisFinding });
                 return result.DoesNotApply(prefix + $"the proposal voted on ({proposal}) does not concern this patient: no liver metastasis is recorded.");
             case null:
                 missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);

@@ -17,12 +17,12 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
 {
     /// <summary>Creates the evaluator.</summary>
     public NonSurgicalLocalTherapyReferralEvaluator()
-        : base("10.1", new[]
+        : base("10.1", Indication.LiverResectionCandidacy.Requirements.Concat(new[]
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
             FactNames.FitForSurgery, FactNames.SystemicTherapyResponse, FactNames.UncorrectableCoagulopathy,
             FactNames.ActiveInfectionInTreatmentArea, FactNames.AdjacentStructuresNotProtectable, FactNames.DecompensatedLiverFailure,
-        })
+        }))
     {
     }
 

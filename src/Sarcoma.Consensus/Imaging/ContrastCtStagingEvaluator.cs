@@ -15,6 +15,7 @@ public sealed class ContrastCtStagingEvaluator : RecommendationEvaluator
     public ContrastCtStagingEvaluator()
         : base("4.1", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.PrimarySite, FactNames.StagingContrastCt,
         })
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 
@@ -15,11 +16,11 @@ public sealed class FdgPetCtEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public FdgPetCtEvaluator()
-        : base("4.3", new[]
+        : base("4.3", Indication.LiverResectionCandidacy.Requirements.Concat(new[]
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable,
             FactNames.FitForSurgery, FactNames.PrimaryHistology, FactNames.StagingFdgPetCt,
-        })
+        }))
     {
     }
 

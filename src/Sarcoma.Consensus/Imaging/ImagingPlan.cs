@@ -334,7 +334,7 @@ public sealed class ImagingPlan
                     item = Finish(TriState.Unknown, "No metastatic lesion is recorded, so whether there are liver metastases to stage is unknown.");
                     return true;
                 case false:
-                    Findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver."));
+                    Findings.Add(context.NoLiverMetastasisFinding);
                     item = Finish(TriState.No, "No liver metastasis is recorded: section 3.4 concerns the radiological evaluation of liver metastases.");
                     return true;
                 default:

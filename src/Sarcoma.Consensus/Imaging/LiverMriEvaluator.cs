@@ -16,6 +16,7 @@ public sealed class LiverMriEvaluator : RecommendationEvaluator
     public LiverMriEvaluator()
         : base("4.2", new[]
         {
+            FactNames.NoEvidenceOfDisease,
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
             FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.HccRiskFactors,
             FactNames.ColorectalCancerHistory, FactNames.OtherCancerHistory, FactNames.StagingLiverMri,

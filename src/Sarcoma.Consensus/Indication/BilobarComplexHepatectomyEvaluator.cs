@@ -37,7 +37,7 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 
         if (!hasLiver)
         {
-            var absent = IndicationCriteria.NoLiverMetastasis(context);
+            var absent = context.NoLiverMetastasisFinding;
             result.Fact(absent.Fact, absent.Value, absent.Sentence);
             return result.DoesNotApply($"{noConsensus}: the proposal the panel voted on concerned bilobar liver metastases; {char.ToLowerInvariant(absent.Sentence[0]) + absent.Sentence.Substring(1).TrimEnd('.')}.");
         }

@@ -108,7 +108,7 @@ internal static class IndicationCriteria
         }
         else if (!hasLiver)
         {
-            var absent = NoLiverMetastasis(context);
+            var absent = context.NoLiverMetastasisFinding;
             result.Fact(absent.Fact, absent.Value, absent.Sentence);
             against.Add(context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded");
         }
@@ -117,13 +117,6 @@ internal static class IndicationCriteria
             LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
         }
     }
-
-    /// <summary>The finding that no liver metastasis is present: no evidence of disease, or no liver lesion among those recorded.</summary>
-    /// <param name="context">The context (with <see cref="EvaluationContext.HasLiverMetastases"/> false).</param>
-    /// <returns>The finding.</returns>
-    public static Finding NoLiverMetastasis(EvaluationContext context) => context.NoEvidenceOfDisease
-        ? new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease.")
-        : new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded.");
 
     /// <summary>The site's name in prose.</summary>
     /// <param name="site">The site.</param>

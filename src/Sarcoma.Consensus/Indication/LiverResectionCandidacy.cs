@@ -9,16 +9,22 @@ namespace Sarcoma.Consensus.Indication;
 
 /// <summary>
 /// Whether liver resection is "on the table" for the patient: liver metastases are present, every liver lesion is
-/// amenable to complete surgical resection, and the patient is not recorded as unfit for surgery. This is the trigger
+/// amenable to complete surgical resection, the patient is not recorded as unfit for surgery, and the disease is not
+/// known to be other than oligometastatic (every surgical indication presupposes OMD; 1.2 makes diffuse disease
+/// ineligible for radical treatment). This is the trigger
 /// of the process recommendations that govern liver surgery (5.1, 5.2, 6.1–6.5, 7.2, 11.1) and the complement of
 /// 10.1 ("patients who are not candidates for surgery").
 /// </summary>
 /// <remarks>
-/// It does not require oligometastatic disease: the indication (5.3, 5.4, 8.1, 8.3, 9.1) is decided by its own
-/// evaluators; the process requirements apply whenever resection is being considered. Immutable and thread-safe.
+/// It does not require OMD to be confirmed (staging may still be incomplete): the indication (5.3, 5.4, 8.1, 8.3, 9.1)
+/// is decided by its own evaluators; the process requirements apply whenever resection is being considered. Immutable and thread-safe.
 /// </remarks>
 public sealed class LiverResectionCandidacy
 {
+    /// <summary>Gets the facts the assessment reads (its own and those of the OMD assessment it consults).</summary>
+    public static IReadOnlyList<string> Requirements { get; } =
+        OligometastaticAssessment.Requirements.Concat(new[] { FactNames.FitForSurgery }).ToArray();
+
     /// <summary>The name under which candidacy appears in findings.</summary>
     public const string ConceptName = "derived.liverResectionCandidate";
 
@@ -59,16 +65,10 @@ public sealed class LiverResectionCandidacy
             return Done(TriState.Unknown, "no metastatic lesion is recorded");
         }
 
-        if (!hasLiver && context.NoEvidenceOfDisease)
-        {
-            findings.Add(new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease."));
-            return Done(TriState.No, "there is no current evidence of metastatic disease");
-        }
-
         if (!hasLiver)
         {
-            findings.Add(new Finding(FactNames.LesionSite, "no liver lesion", "No liver metastasis is recorded."));
-            return Done(TriState.No, "no liver metastasis is recorded");
+            findings.Add(context.NoLiverMetastasisFinding);
+            return Done(TriState.No, context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded");
         }
 
         var liver = context.LiverLesions;
@@ -84,6 +84,15 @@ public sealed class LiverResectionCandidacy
         {
             findings.Add(new Finding(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery."));
             return Done(TriState.No, "the patient is unfit for surgery");
+        }
+
+        // Every surgical indication of the guideline (5.3, 5.4, 8.1, 8.3, 9.1) presupposes oligometastatic disease, and
+        // 1.2 says diffuse-organ involvement renders the disease ineligible for radical treatment.
+        var omd = context.Oligometastatic;
+        if (omd.Status == TriState.No)
+        {
+            findings.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence));
+            return Done(TriState.No, "the disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + ")");
         }
 
         if (liver.Any(l => l.Resectable is null))

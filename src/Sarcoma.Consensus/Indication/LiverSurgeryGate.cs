@@ -13,11 +13,7 @@ namespace Sarcoma.Consensus.Indication;
 internal static class LiverSurgeryGate
 {
     /// <summary>The facts <see cref="LiverResectionCandidacy"/> reads.</summary>
-    public static readonly string[] CandidacyRequirements =
-    {
-        FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable,
-        FactNames.FitForSurgery,
-    };
+    public static readonly string[] CandidacyRequirements = System.Linq.Enumerable.ToArray(LiverResectionCandidacy.Requirements);
 
     /// <summary>
     /// Records the candidacy findings and, unless liver resection is on the table, finishes the result.

@@ -1,3 +1,4 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
@@ -14,11 +15,11 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeChemotherapyEvaluator()
-        : base("11.1", new[]
+        : base("11.1", Indication.LiverResectionCandidacy.Requirements.Concat(new[]
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.FitForSurgery,
             FactNames.InductionTherapyPlanned,
-        })
+        }))
     {
     }
 

@@ -89,6 +89,7 @@ public sealed class PreoperativeChemotherapyFactors
     /// <summary>Gets the facts the factors are read from.</summary>
     public static IReadOnlyList<string> Requirements { get; } = new[]
     {
+        FactNames.NoEvidenceOfDisease,
         FactNames.PrimaryHistology, FactNames.PrimaryGrade, FactNames.LesionSizeMm, FactNames.LesionVascularInvolvement,
         FactNames.LesionCentralLocation, FactNames.LesionSymptomatic, FactNames.SignificantComorbidities, FactNames.Ecog,
         FactNames.AsaClass, FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn,

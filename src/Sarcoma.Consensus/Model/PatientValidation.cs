@@ -263,6 +263,17 @@ public static class PatientValidator
             add(path + ".segments", "Couinaud segments must be between 1 and 8.");
         }
 
+        if (segments.Distinct().Count() != segments.Count)
+        {
+            add(path + ".segments", "lists a segment more than once.");
+        }
+
+        if (lesion.Lobe is { } recordedLobe && segments.Count > 0 && segments.All(s => s >= 1 && s <= 8)
+            && !new Lesion { Site = lesion.Site, Segments = segments }.LobesTouched.Contains(recordedLobe))
+        {
+            add(path + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
+        }
+
         if (lesion.Site != MetastaticSite.Liver)
         {
             if (segments.Count > 0)

@@ -36,6 +36,15 @@ public sealed class OligometastaticAssessment
     /// <summary>The largest number of organ sites in OMD (1.1: "≤ 2 different metastatic sites").</summary>
     public const int MaximumSites = 2;
 
+    /// <summary>Gets the facts the assessment reads.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = new[]
+    {
+        FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.Lesions, FactNames.LesionSite,
+        FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected, FactNames.PrimaryResectable,
+        FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt, FactNames.DiffusePleural,
+        FactNames.DiffusePericardial, FactNames.DiffusePeritoneal, FactNames.DiffuseLeptomeningeal,
+    };
+
     /// <summary>The name under which OMD appears in findings.</summary>
     public const string ConceptName = "derived.oligometastatic";
 

@@ -12,13 +12,7 @@ public sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public OligometastaticDiseaseEvaluator()
-        : base("1.1", new[]
-        {
-            FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
-            FactNames.PrimaryResected, FactNames.PrimaryResectable, FactNames.StagingContrastCt, FactNames.StagingLiverMri,
-            FactNames.StagingFdgPetCt, FactNames.DiffusePleural, FactNames.DiffusePericardial, FactNames.DiffusePeritoneal,
-            FactNames.DiffuseLeptomeningeal,
-        })
+        : base("1.1", OligometastaticAssessment.Requirements)
     {
     }
 

@@ -1,5 +1,7 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
 
 namespace Sarcoma.Consensus.PreoperativeAssessment;
 
@@ -13,7 +15,7 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public FutureLiverRemnantEvaluator()
-        : base("7.1", new[] { FactNames.MajorHepatectomyPlanned, FactNames.FutureLiverRemnantPercent, FactNames.ExtensivePriorChemotherapy })
+        : base("7.1", Indication.LiverResectionCandidacy.Requirements.Concat(new[] { FactNames.MajorHepatectomyPlanned, FactNames.FutureLiverRemnantPercent, FactNames.ExtensivePriorChemotherapy }))
     {
     }
 
@@ -26,6 +28,9 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             case false:
                 result.Fact(FactNames.MajorHepatectomyPlanned, "no", "No major hepatectomy is planned.");
                 return result.DoesNotApply("No major hepatectomy is planned, so the future liver remnant assessment this recommendation asks for does not arise.");
+            case null when context.LiverResection.Status == TriState.No:
+                result.Facts(context.LiverResection.Findings);
+                return result.DoesNotApply($"Liver resection is not on the table ({context.LiverResection.Basis}), so no major hepatectomy is being planned.");
             case null:
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
                     .Insufficient("Whether a major hepatectomy is planned is not recorded, so whether the future liver remnant must be assessed cannot be decided.");

@@ -16,6 +16,7 @@ internal static class LiverRecurrence
 {
     public static readonly string[] Requirements =
     {
+        FactNames.NoEvidenceOfDisease,
         FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
         FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite,
     };
@@ -49,8 +50,10 @@ internal static class LiverRecurrence
         switch (context.HasLiverMetastases)
         {
             case false:
-                result.Fact(FactNames.LesionSite, "no liver lesion", "The current metastatic disease includes no liver lesion.");
-                return "The current metastatic disease includes no liver lesion, so there is no liver recurrence";
+                result.Facts(new[] { context.NoLiverMetastasisFinding });
+                return context.NoEvidenceOfDisease
+                    ? "There is no current evidence of metastatic disease, so there is no liver recurrence"
+                    : "The current metastatic disease includes no liver lesion, so there is no liver recurrence";
             case true:
                 var liver = context.LiverLesions.Count;
                 var text = liver.ToString(CultureInfo.InvariantCulture);

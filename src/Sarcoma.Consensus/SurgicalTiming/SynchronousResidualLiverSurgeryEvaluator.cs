@@ -67,7 +67,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         }
         else if (!hasLiver)
         {
-            var absent = IndicationCriteria.NoLiverMetastasis(context);
+            var absent = context.NoLiverMetastasisFinding;
             result.Fact(absent.Fact, absent.Value, absent.Sentence.TrimEnd('.') + ": no residual liver disease.");
             against.Add("no residual liver disease is recorded");
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
@@ -8,12 +9,7 @@ namespace Sarcoma.Consensus.Timing;
 internal static class TimingDefinition
 {
     public static readonly string[] Requirements =
-    {
-        FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite,
-        FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected, FactNames.PrimaryResectable,
-        FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt, FactNames.DiffusePleural,
-        FactNames.DiffusePericardial, FactNames.DiffusePeritoneal, FactNames.DiffuseLeptomeningeal,
-    };
+        OligometastaticAssessment.Requirements.Concat(new[] { FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn }).ToArray();
 
     public static RecommendationResult Decide(EvaluationContext context, ResultBuilder result, MetastasisTiming wanted)
     {

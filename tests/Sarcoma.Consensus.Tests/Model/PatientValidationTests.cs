@@ -165,3 +165,34 @@ public sealed class PatientValidationTests
         Assert.Empty(PatientValidator.Validate(Vignettes.MetachronousLiverOnlyOmd().Build(), Vignettes.AsOf));
     }
 }
+
+public sealed class LesionLocationValidationTests
+{
+    [Fact]
+    public void A_lobe_that_contradicts_the_segments_is_rejected()
+    {
+        var builder = Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(6).InLobe(LiverLobe.Left));
+
+        Assert.Equal("metastases.lesions[0].lobe", Assert.Single(Assert.Throws<PatientValidationException>(() => builder.Build()).Errors).Field);
+    }
+
+    [Fact]
+    public void A_lobe_matching_one_of_the_segments_is_accepted() =>
+        Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(4, 5).InLobe(LiverLobe.Right)).Build();
+
+    [Fact]
+    public void Duplicate_segments_are_rejected()
+    {
+        var patient = new Patient { Metastases = new MetastaticDisease { Lesions = new[] { new Lesion { Site = MetastaticSite.Liver, Segments = new[] { 6, 6 } } } } };
+
+        Assert.Equal("metastases.lesions[0].segments", Assert.Single(PatientValidator.Validate(patient)).Field);
+    }
+
+    [Fact]
+    public void No_evidence_of_disease_with_current_lesions_is_rejected()
+    {
+        var builder = Patient.Builder().NoEvidenceOfDisease().AddLesion(MetastaticSite.Liver, 20);
+
+        Assert.Equal(FactNames.NoEvidenceOfDisease, Assert.Single(Assert.Throws<PatientValidationException>(() => builder.Build()).Errors).Field);
+    }
+}
