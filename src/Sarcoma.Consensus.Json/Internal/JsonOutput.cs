@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Sarcoma.Consensus.Json.Internal;
+
+/// <summary>Writes documents deterministically: fixed property order, UTF-8, <c>\n</c> line ends, relaxed escaping.</summary>
+internal static class JsonOutput
+{
+    /// <summary>
+    /// The writer options. Escaping is relaxed (<see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>) so that the
+    /// guideline's wording (≤, –, ≥) reads as written; HTML-sensitive characters are not escaped either, so HTML-encode
+    /// the text before embedding it in a page.
+    /// </summary>
+    public static JsonWriterOptions Options(JsonLayout layout) => new()
+    {
+        Indented = layout == JsonLayout.Indented,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    /// <summary>Writes a document to UTF-8 bytes.</summary>
+    public static byte[] ToUtf8Bytes(JsonLayout layout, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options(layout)))
+        {
+            write(writer);
+        }
+
+        return NormalizeLineEnds(buffer.ToArray());
+    }
+
+    /// <summary>Writes a document to a string.</summary>
+    public static string ToText(JsonLayout layout, Action<Utf8JsonWriter> write) =>
+        Encoding.UTF8.GetString(ToUtf8Bytes(layout, write));
+
+    /// <summary>Writes a document to a stream.</summary>
+    public static void ToStream(Stream stream, JsonLayout layout, Action<Utf8JsonWriter> write)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        var bytes = ToUtf8Bytes(layout, write);
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    // System.Text.Json 8 indents with Environment.NewLine. JSON strings never hold a raw line break (the writer
+    // escapes it), so every CR LF in the output is indentation and can be replaced without touching a value.
+    private static byte[] NormalizeLineEnds(byte[] bytes)
+    {
+        if (Environment.NewLine == "\n" || Array.IndexOf(bytes, (byte)'\r') < 0)
+        {
+            return bytes;
+        }
+
+        var result = new byte[bytes.Length];
+        var length = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
+            {
+                continue;
+            }
+
+            result[length++] = bytes[i];
+        }
+
+        Array.Resize(ref result, length);
+        return result;
+    }
+}

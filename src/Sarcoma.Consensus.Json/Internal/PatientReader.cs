@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Json.Internal;
+
+/// <summary>Maps a parsed patient document to a <see cref="Patient"/>, collecting every problem at once.</summary>
+internal static class PatientReader
+{
+    /// <summary>The longest accepted case label.</summary>
+    public const int MaximumLabelLength = 200;
+
+    private const string SegmentDescription = "a Couinaud segment, 1–8";
+
+    private static readonly Regex GistIcdO3 = new("^8936/[0-9]$", RegexOptions.CultureInvariant);
+
+    /// <summary>Reads the document; throws <see cref="PatientJsonException"/> listing every problem.</summary>
+    public static PatientDocument Read(JsonElement root)
+    {
+        var errors = new List<ValidationError>();
+        var document = ReadDocument(root, errors);
+        if (errors.Count > 0 || document is null)
+        {
+            throw new PatientJsonException(errors);
+        }
+
+        var invalid = PatientValidator.Validate(document.Patient);
+        if (invalid.Count > 0)
+        {
+            throw new PatientJsonException(invalid.Select(e => new ValidationError(JsonPath.Root + "." + e.Field, e.Message)).ToArray());
+        }
+
+        return document;
+    }
+
+    private static PatientDocument? ReadDocument(JsonElement root, List<ValidationError> errors)
+    {
+        var reader = ObjectReader.Open(root, JsonPath.Root, errors);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        // "$schema" lets editors find the schema; it is checked for type and otherwise ignored.
+        reader.Text("$schema", 2048);
+        var label = reader.Text("label", MaximumLabelLength);
+        var patient = new Patient
+        {
+            Primary = ReadPrimary(reader.Object("primary"), errors),
+            Metastases = ReadMetastases(reader.Object("metastases"), errors),
+            Staging = ReadStaging(reader.Object("staging")),
+            Clinical = ReadClinical(reader.Object("clinical")),
+            Treatment = ReadTreatment(reader.Object("treatment"), errors),
+            LiverSurgery = ReadLiverSurgery(reader.Object("liverSurgery")),
+            FocalTherapyContraindications = ReadContraindications(reader.Object("focalTherapyContraindications")),
+            OriginUncertainty = ReadOriginUncertainty(reader.Object("originUncertainty")),
+        };
+        reader.Finish();
+        return new PatientDocument(patient, label);
+    }
+
+    private static PrimaryTumor? ReadPrimary(ObjectReader? reader, List<ValidationError> errors)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var primary = new PrimaryTumor
+        {
+            Histology = ReadHistology(reader),
+            Site = reader.Code("site", Codes.PrimarySite),
+            Grade = ReadGrade(reader, errors),
+            DiagnosedOn = reader.Date("diagnosedOn"),
+            Resected = reader.Boolean("resected"),
+            ResectedOn = reader.Date("resectedOn"),
+            Resectable = reader.Boolean("resectable"),
+        };
+        reader.Finish();
+        return primary;
+    }
+
+    private static Histology? ReadHistology(ObjectReader reader)
+    {
+        if (!reader.TryGet("histology", out var value, out var path))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            // Exact spelling only, as the schema lists it: Histology.TryParse also forgives case and whitespace.
+            var text = value.GetString()!;
+            if (Histology.TryParse(text, out var histology) &&
+                (string.Equals(text, histology.Code, StringComparison.Ordinal) ||
+                 histology.IcdO3Codes.Contains(text, StringComparer.Ordinal) ||
+                 (ReferenceEquals(histology, Histology.Gist) && GistIcdO3.IsMatch(text))))
+            {
+                return histology;
+            }
+        }
+
+        reader.Error(path, "is not a known histology code or ICD-O-3 code (see docs/schema/patient.schema.json), or null.");
+        return null;
+    }
+
+    private static HistologicGrade? ReadGrade(ObjectReader reader, List<ValidationError> errors)
+    {
+        if (!reader.TryGet("grade", out var value, out var path))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetDecimal(out var number) && (number == 1m || number == 2m || number == 3m))
+            {
+                return (HistologicGrade)(int)number;
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.String && Codes.Grade.TryParse(value.GetString()!, out var grade))
+        {
+            return grade;
+        }
+
+        errors.Add(new ValidationError(path, "must be the FNCLCC grade 1, 2 or 3 (or \"g1\", \"g2\", \"g3\"), or null."));
+        return null;
+    }
+
+    private static MetastaticDisease? ReadMetastases(ObjectReader? reader, List<ValidationError> errors)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var detectedOn = reader.Date("detectedOn");
+        var noEvidenceOfDisease = reader.Boolean("noEvidenceOfDisease");
+        var lesions = new List<Lesion>();
+        foreach (var (item, path) in reader.Array("lesions", "lesion objects"))
+        {
+            if (ReadLesion(ObjectReader.Open(item, path, errors), errors) is { } lesion)
+            {
+                lesions.Add(lesion);
+            }
+        }
+
+        var diffuse = new DiffuseInvolvement();
+        if (reader.Object("diffuse") is { } d)
+        {
+            diffuse = new DiffuseInvolvement
+            {
+                Pleural = d.Boolean("pleural"),
+                Pericardial = d.Boolean("pericardial"),
+                Peritoneal = d.Boolean("peritoneal"),
+                Leptomeningeal = d.Boolean("leptomeningeal"),
+            };
+            d.Finish();
+        }
+
+        reader.Finish();
+        return new MetastaticDisease { DetectedOn = detectedOn, NoEvidenceOfDisease = noEvidenceOfDisease, Lesions = lesions.ToArray(), Diffuse = diffuse };
+    }
+
+    private static Lesion? ReadLesion(ObjectReader? reader, List<ValidationError> errors)
+    {
+        if (reader is null)
+        {
+            return null;
+        }
+
+        MetastaticSite? site = null;
+        if (reader.TryGet("site", out var siteValue, out var sitePath))
+        {
+            if (siteValue.ValueKind == JsonValueKind.String && Codes.MetastaticSite.TryParse(siteValue.GetString()!, out var parsed))
+            {
+                site = parsed;
+            }
+            else
+            {
+                reader.Error(sitePath, $"must be one of: {Codes.MetastaticSite.Description}.");
+            }
+        }
+        else
+        {
+            reader.Error(sitePath, "is required: every lesion states its organ or site.");
+        }
+
+        var segments = new List<int>();
+        foreach (var (item, path) in reader.Array("segments", "Couinaud segments (1–8)"))
+        {
+            if (ObjectReader.ReadInteger(item, path, SegmentDescription, errors) is { } segment)
+            {
+                segments.Add(segment);
+            }
+        }
+
+        var lesion = new Lesion
+        {
+            SizeMm = reader.Number("sizeMm", "the largest diameter in millimetres"),
+            Segments = segments.ToArray(),
+            Lobe = reader.Code("lobe", Codes.LiverLobe),
+            VascularInvolvement = reader.Boolean("vascularInvolvement"),
+            CentralLocation = reader.Boolean("centralLocation"),
+            Symptomatic = reader.Boolean("symptomatic"),
+            Resectable = reader.Boolean("resectable"),
+            Ablatable = reader.Boolean("ablatable"),
+        };
+        reader.Finish();
+        return site is { } s ? lesion with { Site = s } : null;
+    }
+
+    private static Staging ReadStaging(ObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return new Staging();
+        }
+
+        var staging = new Staging
+        {
+            ContrastCt = reader.Boolean("contrastCt"),
+            LiverMri = reader.Boolean("liverMri"),
+            FdgPetCt = reader.Boolean("fdgPetCt"),
+            BrainMri = reader.Boolean("brainMri"),
+            SpineMri = reader.Boolean("spineMri"),
+        };
+        reader.Finish();
+        return staging;
+    }
+
+    private static ClinicalStatus ReadClinical(ObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return new ClinicalStatus();
+        }
+
+        var clinical = new ClinicalStatus
+        {
+            Ecog = reader.Integer("ecog", "the ECOG performance status, 0–5"),
+            AsaClass = reader.Integer("asaClass", "the ASA physical status class, 1–6"),
+            SignificantComorbidities = reader.Boolean("significantComorbidities"),
+            FitForSurgery = reader.Boolean("fitForSurgery"),
+        };
+        reader.Finish();
+        return clinical;
+    }
+
+    private static TreatmentHistory ReadTreatment(ObjectReader? reader, List<ValidationError> errors)
+    {
+        if (reader is null)
+        {
+            return new TreatmentHistory();
+        }
+
+        var resections = new List<LiverResection>();
+        foreach (var (item, path) in reader.Array("liverResections", "liver resection objects"))
+        {
+            if (ObjectReader.Open(item, path, errors) is { } r)
+            {
+                resections.Add(new LiverResection
+                {
+                    PerformedOn = r.Date("performedOn"),
+                    Margin = r.Code("margin", Codes.ResectionMargin),
+                });
+                r.Finish();
+            }
+        }
+
+        var treatment = new TreatmentHistory
+        {
+            SystemicTherapyReceived = reader.Boolean("systemicTherapyReceived"),
+            SystemicTherapyResponse = reader.Code("systemicTherapyResponse", Codes.TreatmentResponse),
+            OnSystemicTherapy = reader.Boolean("onSystemicTherapy"),
+            InductionTherapyPlanned = reader.Boolean("inductionTherapyPlanned"),
+            LastTreatmentEndedOn = reader.Date("lastTreatmentEndedOn"),
+            LiverResections = resections.ToArray(),
+            PreviousLiverResection = reader.Boolean("previousLiverResection"),
+            AdjuvantTherapyAfterFirstLiverResection = reader.Boolean("adjuvantTherapyAfterFirstLiverResection"),
+            PreviousAbdominalSurgeries = reader.Integer("previousAbdominalSurgeries", "a count"),
+        };
+        reader.Finish();
+        return treatment;
+    }
+
+    private static LiverSurgeryPlan ReadLiverSurgery(ObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return new LiverSurgeryPlan();
+        }
+
+        var plan = new LiverSurgeryPlan
+        {
+            MajorHepatectomyPlanned = reader.Boolean("majorHepatectomyPlanned"),
+            FutureLiverRemnantPercent = reader.Number("futureLiverRemnantPercent", "a percentage, 0–100"),
+            ExtensivePriorChemotherapy = reader.Boolean("extensivePriorChemotherapy"),
+        };
+        reader.Finish();
+        return plan;
+    }
+
+    private static FocalTherapyContraindications ReadContraindications(ObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return new FocalTherapyContraindications();
+        }
+
+        var contraindications = new FocalTherapyContraindications
+        {
+            UncorrectableCoagulopathy = reader.Boolean("uncorrectableCoagulopathy"),
+            ActiveInfectionInTreatmentArea = reader.Boolean("activeInfectionInTreatmentArea"),
+            AdjacentStructuresNotProtectable = reader.Boolean("adjacentStructuresNotProtectable"),
+            DecompensatedLiverFailure = reader.Boolean("decompensatedLiverFailure"),
+        };
+        reader.Finish();
+        return contraindications;
+    }
+
+    private static OriginUncertainty ReadOriginUncertainty(ObjectReader? reader)
+    {
+        if (reader is null)
+        {
+            return new OriginUncertainty();
+        }
+
+        var origin = new OriginUncertainty
+        {
+            HccRiskFactors = reader.Boolean("hccRiskFactors"),
+            ColorectalCancerHistory = reader.Boolean("colorectalCancerHistory"),
+            OtherCancerHistory = reader.Boolean("otherCancerHistory"),
+        };
+        reader.Finish();
+        return origin;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Sarcoma.Consensus.Json.Tests;
+
+/// <summary>The reader and the patient schema accept and reject the same documents.</summary>
+public sealed class SchemaAgreementTests
+{
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"$schema":"patient.schema.json","label":"A case"}""")]
+    [InlineData("""{"primary":null,"metastases":null,"staging":null,"clinical":null,"treatment":null,"liverSurgery":null,"focalTherapyContraindications":null,"originUncertainty":null}""")]
+    [InlineData("""{"primary":{"histology":"8936/5","grade":"g1","site":null}}""")]
+    [InlineData("""{"primary":{"grade":2}}""")]
+    [InlineData("""{"clinical":{"ecog":2.0,"asaClass":null}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"lung","segments":[]}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"liver","segments":[1,8],"lobe":null,"sizeMm":0.5}],"diffuse":null}}""")]
+    [InlineData("""{"metastases":{"lesions":null}}""")]
+    [InlineData("""{"metastases":{"detectedOn":"2025-01-02","noEvidenceOfDisease":true,"lesions":[]}}""")]
+    [InlineData("""{"metastases":{"noEvidenceOfDisease":false,"lesions":[{"site":"liver"}]}}""")]
+    [InlineData("""{"treatment":{"liverResections":[{}],"previousAbdominalSurgeries":0}}""")]
+    [InlineData("""{"liverSurgery":{"futureLiverRemnantPercent":100}}""")]
+    public void Both_accept(string json)
+    {
+        Schemas.AssertValid(Schemas.Patient, json, json);
+        PatientJson.Parse(json);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""{"id":"A-1"}""")]
+    [InlineData("""{"label":7}""")]
+    [InlineData("""{"primary":{"histology":"Leiomyosarcoma"}}""")]
+    [InlineData("""{"primary":{"histology":"9999/3"}}""")]
+    [InlineData("""{"primary":{"grade":0}}""")]
+    [InlineData("""{"primary":{"grade":"G2"}}""")]
+    [InlineData("""{"primary":{"site":"abdomen"}}""")]
+    [InlineData("""{"primary":{"diagnosedOn":"2024-1-5"}}""")]
+    [InlineData("""{"primary":{"resected":"true"}}""")]
+    [InlineData("""{"primary":{"extra":1}}""")]
+    [InlineData("""{"metastases":{"lesions":[{}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"liver","sizeMM":3}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"liver","sizeMm":0}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"liver","sizeMm":501}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"liver","segments":[9]}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"lung","segments":[2]}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"lung","lobe":"left"}]}}""")]
+    [InlineData("""{"metastases":{"lesions":[{"site":"bone","centralLocation":false}]}}""")]
+    [InlineData("""{"metastases":{"diffuse":{"pleura":true}}}""")]
+    [InlineData("""{"metastases":{"noEvidenceOfDisease":true,"lesions":[{"site":"liver"}]}}""")]
+    [InlineData("""{"metastases":{"noEvidenceOfDisease":"yes"}}""")]
+    [InlineData("""{"clinical":{"ecog":6}}""")]
+    [InlineData("""{"clinical":{"asaClass":0}}""")]
+    [InlineData("""{"clinical":{"ecog":1.5}}""")]
+    [InlineData("""{"treatment":{"systemicTherapyResponse":"response"}}""")]
+    [InlineData("""{"treatment":{"liverResections":[{"margin":"rx"}]}}""")]
+    [InlineData("""{"treatment":{"liverResections":[null]}}""")]
+    [InlineData("""{"treatment":{"previousAbdominalSurgeries":-1}}""")]
+    [InlineData("""{"liverSurgery":{"futureLiverRemnantPercent":100.5}}""")]
+    [InlineData("""{"focalTherapyContraindications":{"coagulopathy":true}}""")]
+    [InlineData("""{"originUncertainty":{"hcc":true}}""")]
+    public void Both_reject(string json)
+    {
+        Assert.NotEmpty(Schemas.Errors(Schemas.Patient, json));
+        Assert.Throws<PatientJsonException>(() => PatientJson.Parse(json));
+    }
+}
