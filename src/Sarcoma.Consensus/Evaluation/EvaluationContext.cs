@@ -84,6 +84,35 @@ public sealed class EvaluationContext
     /// </summary>
     public bool? HasLiverMetastases => NoEvidenceOfDisease ? false : Lesions.Count == 0 ? null : LiverLesions.Count > 0;
 
+    /// <summary>Gets the date of the latest liver resection whose date is recorded, or <see langword="null"/>.</summary>
+    public LocalDate? LatestLiverResectionDate =>
+        Patient.Treatment.LiverResections.Where(r => r.PerformedOn is not null).Select(r => r.PerformedOn).Max();
+
+    /// <summary>
+    /// Gets whether the current liver disease is a recurrence after a previous liver resection (section 3.9):
+    /// <see langword="true"/> when a liver resection is recorded and current liver lesions were not detected on or
+    /// before the latest dated resection; <see langword="false"/> when there is no previous liver resection, no current
+    /// liver disease, or the recorded lesions predate the latest resection (they are the disease it treated);
+    /// <see langword="null"/> when whether a liver resection was ever done is not recorded.
+    /// </summary>
+    public bool? IsLiverRecurrence
+    {
+        get
+        {
+            if (HasLiverMetastases == false || Patient.Treatment.HasPreviousLiverResection == false)
+            {
+                return false;
+            }
+
+            if (Patient.Metastases?.DetectedOn is { } detected && LatestLiverResectionDate is { } resected && detected <= resected)
+            {
+                return false;
+            }
+
+            return HasLiverMetastases == true && Patient.Treatment.HasPreviousLiverResection == true ? true : null;
+        }
+    }
+
     /// <summary>
     /// Gets the finding to record when <see cref="HasLiverMetastases"/> is <see langword="false"/>: no current evidence of
     /// disease, or no liver lesion among the recorded lesions.

@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Remetastasectomy;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -23,7 +26,13 @@ public sealed class LiverResectionCandidacy
 {
     /// <summary>Gets the facts the assessment reads (its own and those of the OMD assessment it consults).</summary>
     public static IReadOnlyList<string> Requirements { get; } =
-        OligometastaticAssessment.Requirements.Concat(new[] { FactNames.FitForSurgery }).ToArray();
+        OligometastaticAssessment.Requirements.Concat(new[]
+        {
+            FactNames.FitForSurgery, FactNames.MajorHepatectomyPlanned, FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn,
+            FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+            FactNames.LastTreatmentEndedOn, FactNames.AdjuvantTherapyAfterFirstLiverResection, FactNames.Ecog,
+            FactNames.SystemicTherapyReceived, FactNames.SystemicTherapyResponse,
+        }).ToArray();
 
     /// <summary>The name under which candidacy appears in findings.</summary>
     public const string ConceptName = "derived.liverResectionCandidate";
@@ -52,13 +61,22 @@ public sealed class LiverResectionCandidacy
     /// <summary>Gets the missing facts, when <see cref="Status"/> is unknown.</summary>
     public IReadOnlyList<string> Missing { get; }
 
+    /// <summary>Gets cautions the surgical process recommendations should carry (for example a resection planned outside the guideline's indications).</summary>
+    public IReadOnlyList<string> Cautions { get; private set; } = Array.Empty<string>();
+
     /// <summary>Assesses candidacy.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
     public static LiverResectionCandidacy Assess(EvaluationContext context)
     {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
         var findings = new List<Finding>();
         var missing = new List<string>();
+        var cautions = new List<string>();
         if (context.HasLiverMetastases is not { } hasLiver)
         {
             missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
@@ -72,11 +90,12 @@ public sealed class LiverResectionCandidacy
         }
 
         var liver = context.LiverLesions;
-        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            findings.Add(new Finding(FactNames.LesionResectable, "no", $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {count} liver lesion(s) not amenable to complete surgical resection."));
+            findings.Add(new Finding(FactNames.LesionResectable, "no", unresectable == liver.Count
+                ? (liver.Count == 1 ? "The liver lesion is not amenable to complete surgical resection." : "No liver lesion is amenable to complete surgical resection.")
+                : $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions are not amenable to complete surgical resection."));
             return Done(TriState.No, "not every liver lesion is resectable");
         }
 
@@ -86,13 +105,21 @@ public sealed class LiverResectionCandidacy
             return Done(TriState.No, "the patient is unfit for surgery");
         }
 
-        // Every surgical indication of the guideline (5.3, 5.4, 8.1, 8.3, 9.1) presupposes oligometastatic disease, and
-        // 1.2 says diffuse-organ involvement renders the disease ineligible for radical treatment.
-        var omd = context.Oligometastatic;
-        if (omd.Status == TriState.No)
+        // The guideline's surgical indications, whose population this concept must not exceed:
+        // every one presupposes OMD (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment),
+        // synchronous disease is operated only for residual disease after a response (8.2, 8.3), and a liver recurrence
+        // only after a long treatment-free interval with good performance status (9.1).
+        var indication = OutsideTheIndications(context, findings, cautions);
+        if (indication is not null)
         {
-            findings.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence));
-            return Done(TriState.No, "the disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + ")");
+            if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
+            {
+                findings.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is recorded as planned."));
+                cautions.Add($"A liver resection is planned although {indication}, which is outside the guideline's indications for liver surgery: the tumour board must weigh the risks of surgery against the expected benefits (5.1).");
+                return Done(TriState.Yes, "a liver resection is planned");
+            }
+
+            return Done(TriState.No, indication);
         }
 
         if (liver.Any(l => l.Resectable is null))
@@ -101,7 +128,9 @@ public sealed class LiverResectionCandidacy
             return Done(TriState.Unknown, "the resectability of every liver lesion is not recorded");
         }
 
-        findings.Add(new Finding(FactNames.LesionResectable, "yes", liver.Count == 1 ? "The liver lesion is amenable to complete surgical resection." : $"All {count} liver lesions are amenable to complete surgical resection."));
+        findings.Add(new Finding(FactNames.LesionResectable, "yes", liver.Count == 1
+            ? "The liver lesion is amenable to complete surgical resection."
+            : $"All {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions are amenable to complete surgical resection."));
         return Done(TriState.Yes, "every liver lesion is resectable");
 
         LiverResectionCandidacy Done(TriState status, string basis)
@@ -114,7 +143,59 @@ public sealed class LiverResectionCandidacy
             };
             var reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ": " + verdict + ".";
             findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), reason));
-            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason);
+            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason) { Cautions = cautions.ToArray() };
         }
+    }
+
+    /// <summary>
+    /// Returns the clause saying why the disease is outside the guideline's surgical indications, or <see langword="null"/>;
+    /// adds to <paramref name="cautions"/> the conditions a resection would still have to meet.
+    /// </summary>
+    private static string? OutsideTheIndications(EvaluationContext context, List<Finding> findings, List<string> cautions)
+    {
+        var omd = context.Oligometastatic;
+        if (omd.Status == TriState.No)
+        {
+            findings.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence));
+            return "the disease is not oligometastatic: " + string.Join("; ", omd.FailingCriteria);
+        }
+
+        if (context.IsLiverRecurrence == true)
+        {
+            var window = RemetastasectomyWindow.Assess(context);
+            findings.AddRange(window.Findings);
+            switch (window.Position)
+            {
+                case TreatmentFreeIntervalPosition.BelowRange:
+                    return $"the liver recurrence follows a treatment-free interval shorter than the {window.MinimumMonths.ToString(CultureInfo.InvariantCulture)} months of recommendation 9.1";
+                case TreatmentFreeIntervalPosition.Unknown:
+                    cautions.Add("This is a liver recurrence after a previous liver resection and its treatment-free interval cannot be counted: recommendation 9.1 considers a new resection only after a TFI longer than 12–18 months with good performance status.");
+                    break;
+            }
+
+            var ecog = context.Patient.Clinical.Ecog;
+            if (ecog is { } status && status > context.Options.GoodPerformanceStatusMaximumEcog)
+            {
+                findings.Add(new Finding(FactNames.Ecog, status.ToString(CultureInfo.InvariantCulture), $"ECOG performance status {status.ToString(CultureInfo.InvariantCulture)}: not the good performance status 9.1 requires (ECOG ≤ {context.Options.GoodPerformanceStatusMaximumEcog.ToString(CultureInfo.InvariantCulture)})."));
+                return "the liver recurrence is in a patient without the good performance status of recommendation 9.1";
+            }
+        }
+
+        if (context.Timing.Timing == MetastasisTiming.Synchronous)
+        {
+            var treatment = context.Patient.Treatment;
+            if (treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
+            {
+                findings.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", "Progressive disease on systemic therapy."));
+                return "the synchronous disease progressed on systemic therapy, and 8.3 requires at least stable disease";
+            }
+
+            if (treatment.SystemicTherapyReceived != true)
+            {
+                cautions.Add("Synchronous disease: systemic treatment is the preferred front-line approach (8.2); liver surgery is considered for residual disease after at least stable disease, with a resectable primary (8.3).");
+            }
+        }
+
+        return null;
     }
 }

@@ -30,6 +30,11 @@ internal static class LiverSurgeryGate
         switch (candidacy.Status)
         {
             case TriState.Yes:
+                foreach (var caution in candidacy.Cautions)
+                {
+                    result.Caution(caution);
+                }
+
                 finished = null;
                 return true;
             case TriState.No:
