@@ -2,16 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.IO;
 using Sarcoma.Consensus.Cli.Commands;
+using Sarcoma.Consensus.Cli.Input;
 
 namespace Sarcoma.Consensus.Cli;
 
-/// <summary>The console sample's entry point, testable with any writers.</summary>
+/// <summary>The console sample's entry point, testable with any writers and any clock.</summary>
 /// <remarks>
 /// Each command lives in its own class under <c>Commands/</c> and is added to the root here; that is the
-/// only change a new command needs in this file. Nothing here reads the clock: a command that needs
-/// "today" takes it as an option.
+/// only change a new command needs in this file. Nothing here reads the clock or the console: both come in
+/// through the <see cref="CliEnvironment"/>.
 /// </remarks>
 public static class CliApp
 {
@@ -20,16 +20,15 @@ public static class CliApp
 
     /// <summary>Runs the command line.</summary>
     /// <param name="args">Arguments.</param>
-    /// <param name="stdout">Standard output: the command's result, or help when asked for.</param>
-    /// <param name="stderr">Standard error: parse errors and the usage that goes with them.</param>
+    /// <param name="environment">The output streams and the clock.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(environment);
+        var stderr = environment.Stderr;
 
-        var root = CreateRootCommand(stdout, stderr);
+        var root = CreateRootCommand(environment);
         var parseResult = root.Parse(args);
 
         // Help and version clear parse errors; anything else with errors is a usage error (exit 2,
@@ -47,15 +46,39 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            // The default handler would print the exception, whose message may quote patient data.
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = environment.Stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (InvalidInputException e)
+        {
+            e.WriteTo(stderr);
+            return ExitCodes.InvalidInput;
+        }
+#pragma warning disable CA1031 // The catch-all is the point: a generic message, never the exception's text.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine(
+                $"error: unexpected failure ({e.GetType().Name}). Its details are not shown because they may contain patient data; "
+                + "please report the command that caused it.");
+            return ExitCodes.UnexpectedFailure;
+        }
     }
 
     /// <summary>Builds the command tree.</summary>
-    /// <param name="stdout">Where commands write their results.</param>
-    /// <param name="stderr">Where commands write diagnostics.</param>
+    /// <param name="environment">Where commands write, and the clock they read "today" from.</param>
     /// <returns>The root command.</returns>
-    public static Command CreateRootCommand(TextWriter stdout, TextWriter stderr)
+    public static Command CreateRootCommand(CliEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+
         // A plain Command rather than RootCommand: RootCommand names itself after the host process
         // ("testhost" under a test runner), and this tool's usage should always read the same.
         var root = new Command(
@@ -65,13 +88,15 @@ public static class CliApp
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
-            CatalogCommand.Create(stdout, stderr),
+            CatalogCommand.Create(environment),
+            EvaluateCommand.Create(environment),
+            ScheduleCommand.Create(environment),
         };
 
         return root;
     }
 
-    private static void WriteUsage(Command root, CommandResult failedCommand, TextWriter stderr)
+    private static void WriteUsage(Command root, CommandResult failedCommand, System.IO.TextWriter stderr)
     {
         // Help is rendered by parsing the "--help" form of the failing command's path and sending its output to stderr.
         // The path excludes the root's own name: "catalog --help", not "sarcoma-consensus catalog --help".

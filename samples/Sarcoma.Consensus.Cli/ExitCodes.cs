@@ -2,14 +2,33 @@ namespace Sarcoma.Consensus.Cli;
 
 /// <summary>The process exit codes of the console sample.</summary>
 /// <remarks>
-/// 0 and 2 follow the usual Unix convention (2 = the command line itself was wrong). Commands that
-/// read patient files add their own codes here, so every code the tool can return is listed in one place.
+/// <para>
+/// 0 and 2 follow the usual Unix convention (2 = what the tool was given was wrong). Every code the tool can return
+/// is listed here.
+/// </para>
+/// <list type="bullet">
+/// <item><description>0: the command ran and wrote its answer. An out-of-scope patient (GIST, bone sarcoma) is an answer, so is
+/// a patient with no dated metastasectomy asked for a follow-up calendar.</description></item>
+/// <item><description>1: an unexpected failure (a bug or the machine): a generic message, never patient data.</description></item>
+/// <item><description>2: the command line or the input was wrong: an unknown option, a malformed <c>--as-of</c>, a missing or
+/// unreadable file, an invalid patient document (each field named), and in batch mode any rejected line.</description></item>
+/// </list>
 /// </remarks>
 public static class ExitCodes
 {
     /// <summary>The command ran and wrote its output.</summary>
     public const int Success = 0;
 
+    /// <summary>Something unexpected failed; a generic message without patient data went to standard error.</summary>
+    public const int UnexpectedFailure = 1;
+
     /// <summary>Unknown command, unknown option or a missing argument: the error and the usage went to standard error.</summary>
     public const int UsageError = 2;
+
+    /// <summary>
+    /// A file could not be read or written, or a patient document (or, in batch mode, at least one line) is invalid;
+    /// the fields at fault went to standard error. The same code as <see cref="UsageError"/>: in both cases what the tool
+    /// was given must be corrected.
+    /// </summary>
+    public const int InvalidInput = 2;
 }

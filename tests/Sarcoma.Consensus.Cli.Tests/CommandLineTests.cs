@@ -86,7 +86,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Every_command_option_and_argument_has_a_description()
     {
-        var root = CliApp.CreateRootCommand(TextWriter.Null, TextWriter.Null);
+        var root = CliApp.CreateRootCommand(new CliEnvironment(TextWriter.Null, TextWriter.Null, new NodaTime.Testing.FakeClock(CliRun.Now)));
         var commands = new[] { root }.Concat(root.Subcommands.SelectMany(Flatten)).ToList();
 
         Assert.All(commands, command =>
@@ -95,6 +95,32 @@ public sealed class CommandLineTests
             Assert.All(command.Options, option => Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{command.Name} {option.Name}"));
             Assert.All(command.Arguments, argument => Assert.False(string.IsNullOrWhiteSpace(argument.Description), $"{command.Name} {argument.Name}"));
         });
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        string output = CliRun.Of("--help").Stdout;
+
+        Assert.Contains("catalog", output, StringComparison.Ordinal);
+        Assert.Contains("evaluate", output, StringComparison.Ordinal);
+        Assert.Contains("schedule", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unexpected_failure_exits_1_with_a_generic_message_that_does_not_repeat_the_exception()
+    {
+        var run = CliRun.With(new ThrowingClock(), false, "evaluate", Repo.Patient("metachronous-liver-omd"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.StartsWith("error: unexpected failure (InvalidOperationException).", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingClock : NodaTime.IClock
+    {
+        public NodaTime.Instant GetCurrentInstant() => throw new InvalidOperationException("SECRET patient detail");
     }
 
     private static System.Collections.Generic.IEnumerable<Command> Flatten(Command command) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO;
 using Sarcoma.Consensus.Catalog;
 using Sarcoma.Consensus.Cli.Rendering;
 
@@ -14,12 +13,12 @@ public static class CatalogCommand
     public const string Name = "catalog";
 
     /// <summary>Creates the command.</summary>
-    /// <param name="stdout">Where the table or JSON is written.</param>
-    /// <param name="stderr">Where diagnostics are written (this command has none).</param>
+    /// <param name="environment">Where the table or JSON is written (standard output).</param>
     /// <returns>The command, ready to add to the root.</returns>
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliEnvironment environment)
     {
-        _ = stderr;
+        System.ArgumentNullException.ThrowIfNull(environment);
+        var stdout = environment.Stdout;
         var json = new Option<bool>("--json")
         {
             Description = "Write a JSON array, one object per recommendation in Table 5 order, instead of the table.",

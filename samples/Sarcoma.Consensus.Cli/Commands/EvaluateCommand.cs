@@ -1,0 +1,114 @@
+using System;
+using System.CommandLine;
+using Sarcoma.Consensus.Cli.Input;
+using Sarcoma.Consensus.Cli.Rendering;
+using Sarcoma.Consensus.Json;
+
+namespace Sarcoma.Consensus.Cli.Commands;
+
+/// <summary>
+/// <c>evaluate PATH [--as-of yyyy-MM-dd] [--json]</c>: evaluates one patient file against the whole guideline;
+/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>).
+/// </summary>
+public static class EvaluateCommand
+{
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "evaluate";
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="environment">The output streams and the clock.</param>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create(CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = new Argument<string?>("PATH")
+        {
+            Description = "A patient document (JSON, see docs/schema/patient.schema.json), for example samples/patients/metachronous-liver-omd.json.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var asOf = AsOfOption.Create();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Write the report as JSON (docs/schema/report.schema.json) instead of text.",
+        };
+        var batch = new Option<string?>("--batch")
+        {
+            Description = "Evaluate every line of an NDJSON file (one patient document per line) instead of PATH; needs --out.",
+            HelpName = "IN.ndjson",
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "With --batch: the NDJSON file to write, one compact JSON report per evaluated line (replaced if it exists).",
+            HelpName = "OUT.ndjson",
+        };
+
+        var command = new Command(
+            Name,
+            "Evaluate a patient against the 34 recommendations: scope, timing, oligometastatic status, resection candidacy, "
+            + "imaging, every recommendation with its grade, consensus and reasons, and the follow-up calendar. "
+            + "Exit codes: 0 evaluated (out of scope included), 2 invalid input or usage (in batch: any rejected line), 1 unexpected failure.")
+        {
+            path,
+            asOf,
+            json,
+            batch,
+            output,
+        };
+
+        command.Validators.Add(result =>
+        {
+            var hasPath = result.GetValue(path) is not null;
+            var hasBatch = result.GetResult(batch) is not null;
+            var hasOut = result.GetResult(output) is not null;
+            if (hasPath && hasBatch)
+            {
+                result.AddError("PATH and --batch are mutually exclusive: give one patient file, or --batch IN.ndjson --out OUT.ndjson.");
+            }
+            else if (!hasPath && !hasBatch)
+            {
+                result.AddError("Give a patient file (PATH), or --batch IN.ndjson --out OUT.ndjson.");
+            }
+
+            if (hasBatch && !hasOut)
+            {
+                result.AddError("--batch needs --out OUT.ndjson, the file the reports are written to.");
+            }
+
+            if (hasOut && !hasBatch)
+            {
+                result.AddError("--out is only used with --batch.");
+            }
+
+            if (hasBatch && result.GetValue(json))
+            {
+                result.AddError("--json is for a single PATH; --batch always writes one compact JSON report per line.");
+            }
+        });
+
+        command.SetAction(parseResult =>
+        {
+            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), environment);
+            if (parseResult.GetValue(batch) is { } input)
+            {
+                return BatchEvaluation.Run(environment, input, parseResult.GetValue(output)!, date);
+            }
+
+            var file = parseResult.GetValue(path)!;
+            var document = PatientFile.Read(file);
+            var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            if (parseResult.GetValue(json))
+            {
+                environment.Stdout.Write(ReportJson.Serialize(report));
+                environment.Stdout.Write('\n');
+            }
+            else
+            {
+                ReportText.Write(report, document.Label, environment.Stdout);
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using NodaTime.Text;
+using Sarcoma.Consensus.Cli.Input;
+using Sarcoma.Consensus.Cli.Rendering;
+
+namespace Sarcoma.Consensus.Cli.Commands;
+
+/// <summary>
+/// <c>schedule PATH [--as-of yyyy-MM-dd] [--ics FILE]</c>: prints the follow-up calendar of recommendation 13.1 from the
+/// patient's latest dated liver metastasectomy, and optionally writes it as an iCalendar file.
+/// </summary>
+/// <remarks>
+/// A patient without a dated metastasectomy is valid and simply has no calendar: that is said on standard output and
+/// the exit code is 0 (no file is written). So is an out-of-scope patient: the calendar is this guideline's, and the
+/// guideline does not cover them.
+/// </remarks>
+public static class ScheduleCommand
+{
+    /// <summary>The command's name on the command line.</summary>
+    public const string Name = "schedule";
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="environment">The output streams and the clock.</param>
+    /// <returns>The command, ready to add to the root.</returns>
+    public static Command Create(CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = new Argument<string>("PATH")
+        {
+            Description = "A patient document (JSON) with a dated liver metastasectomy (treatment.liverResections[].performedOn).",
+        };
+        var asOf = AsOfOption.Create();
+        var ics = new Option<string?>("--ics")
+        {
+            Description = "Also write the calendar as an iCalendar file (one all-day event per visit), byte-for-byte the same for the same patient and --as-of.",
+            HelpName = "FILE",
+        };
+
+        var command = new Command(
+            Name,
+            "Print the post-metastasectomy follow-up calendar of recommendation 13.1 (visit, phase, due date, window, examinations), "
+            + "marking visits past relative to --as-of; optionally write it as an iCalendar file.")
+        {
+            path,
+            asOf,
+            ics,
+        };
+
+        command.SetAction(parseResult =>
+        {
+            var file = parseResult.GetValue(path)!;
+            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), environment);
+            var document = PatientFile.Read(file);
+            var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            var stdout = environment.Stdout;
+
+            stdout.WriteLine("Follow-up after liver metastasectomy (recommendation 13.1)");
+            stdout.WriteLine($"Guideline: {report.Guideline.Citation}");
+            stdout.WriteLine($"As of: {LocalDatePattern.Iso.Format(date)}");
+            if (report.Scope.InScope == false)
+            {
+                stdout.WriteLine($"Scope: OUT OF SCOPE. {report.OutOfScope}");
+                stdout.WriteLine("No follow-up calendar: the consensus covers liver metastases of soft-tissue sarcoma other than GIST.");
+            }
+            else if (report.FollowUp is not { } schedule)
+            {
+                stdout.WriteLine(
+                    "No follow-up calendar: no liver metastasectomy with a recorded date (treatment.liverResections[].performedOn). "
+                    + "Recommendation 13.1 dates follow-up from the metastasectomy.");
+                if (parseResult.GetValue(ics) is { } skipped)
+                {
+                    stdout.WriteLine($"No iCalendar file written to {skipped}.");
+                }
+            }
+            else
+            {
+                stdout.WriteLine($"Metastasectomy: {LocalDatePattern.Iso.Format(schedule.MetastasectomyOn)} (the latest dated liver resection)");
+                stdout.WriteLine();
+                FollowUpTable.Write(schedule, stdout);
+                if (parseResult.GetValue(ics) is { } target)
+                {
+                    FollowUpCalendar.WriteFile(schedule, date, target);
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iCalendar written: {target} ({schedule.Visits.Count} events)."));
+                }
+            }
+
+            stdout.WriteLine();
+            stdout.WriteLine(Labels.Disclaimer);
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}
