@@ -123,6 +123,9 @@ public sealed class CatalogCommandTests
         Assert.Equal("for", item.GetProperty("direction").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("gradeDiscrepancy").ValueKind);
         Assert.Equal(92, item.GetProperty("printed").GetProperty("agreementPercent").GetInt32());
+        var requirements = item.GetProperty("dataRequirements").EnumerateArray().Select(f => f.GetString()).ToArray();
+        Assert.Contains("metastases.lesions[].resectable", requirements);
+        Assert.Contains("staging.fdgPetCt", requirements);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,10 +16,14 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 /// The output is deterministic: properties in a fixed order, recommendations in Table 5 order, two-space
 /// indentation, <c>\n</c> line endings on every platform, and characters such as ≤ and – written as
 /// themselves rather than as <c>\u</c> escapes. Every object has the same properties; <c>tableText</c> is
-/// always present and <c>tableTextDiffers</c> says whether it differs from the canonical <c>text</c>.
+/// always present and <c>tableTextDiffers</c> says whether it differs from the canonical <c>text</c>;
+/// <c>dataRequirements</c> lists the patient facts the recommendation's evaluator reads.
 /// </remarks>
 public static class CatalogJson
 {
+    private static readonly Dictionary<string, IReadOnlyList<string>> Requirements =
+        ConsensusEngine.Default.Evaluators.ToDictionary(e => e.Recommendation.Id, e => e.DataRequirements, StringComparer.Ordinal);
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -104,6 +109,15 @@ public static class CatalogJson
         writer.WriteString("consensus", r.Printed.Category.ToCode());
         writer.WriteEndObject();
 
+        // The patient facts the recommendation's evaluator reads (JSON paths of the patient document), so an
+        // integrator knows what to fetch before evaluating.
+        writer.WriteStartArray("dataRequirements");
+        foreach (var fact in Requirements[r.Id])
+        {
+            writer.WriteStringValue(fact);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -23,9 +23,6 @@ namespace Sarcoma.Consensus.Json.Internal;
 /// </summary>
 internal static class ReportWriter
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> Requirements = new(() =>
-        ConsensusEngine.Default.Evaluators.ToDictionary(e => e.Recommendation.Id, e => e.DataRequirements, StringComparer.Ordinal));
-
     public static void Write(Utf8JsonWriter writer, ConsensusReport report)
     {
         writer.WriteStartObject();
@@ -302,7 +299,6 @@ internal static class ReportWriter
         writer.WriteEndArray();
         Strings(writer, "cautions", result.Cautions);
         Strings(writer, "missing", result.Missing);
-        Strings(writer, "dataRequirements", Requirements.Value.TryGetValue(recommendation.Id, out var facts) ? facts : Array.Empty<string>());
         writer.WriteEndObject();
     }
 
