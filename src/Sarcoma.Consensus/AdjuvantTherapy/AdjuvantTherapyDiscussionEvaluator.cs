@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Model;
@@ -11,9 +12,13 @@ namespace Sarcoma.Consensus.AdjuvantTherapy;
 /// Recommendation 12.1 (process): for patients whose primary tumour and liver metastases have been resected, the
 /// recommendation of adjuvant systemic treatment should be discussed in a multidisciplinary meeting, taking existing
 /// risk factors into account. Applies when the primary is resected and a liver resection is recorded; does not apply
-/// when either is known not to have happened. The risk and prognostic factors the guideline names (histotype and its
+/// when either is known not to have happened, or when current liver lesions were detected after the latest liver
+/// resection (<see cref="EvaluationContext.IsLiverRecurrence"/>: the liver metastases are not all resected now — the
+/// recurrence is to be treated, 9.1 and 9.2). The risk and prognostic factors the guideline names (histotype and its
 /// predicted chemosensitivity, grade, resection margin, disease-free interval, size and extrahepatic disease; sections
-/// 3.5 and 3.12) are reported for the discussion.
+/// 3.5 and 3.12) are reported for the discussion; when the metastases followed an earlier liver metastasectomy, the
+/// interval since that metastasectomy is reported instead of the DFI from the primary, which describes only the first
+/// metastatic relapse.
 /// </summary>
 public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 {
@@ -23,6 +28,9 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
     /// <summary>The name under which the disease-free interval appears in findings.</summary>
     public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
 
+    /// <summary>The name under which the interval from an earlier liver metastasectomy to a later relapse appears in findings.</summary>
+    public const string IntervalSinceMetastasectomyName = "derived.intervalSinceLiverMetastasectomy";
+
     /// <summary>Creates the evaluator.</summary>
     public AdjuvantTherapyDiscussionEvaluator()
         : base("12.1", new[]
@@ -30,6 +38,7 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             FactNames.PrimaryResected, FactNames.PrimaryResectedOn, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
             FactNames.LiverResectionMargin, FactNames.PrimaryHistology, FactNames.PrimaryGrade, FactNames.PrimaryDiagnosedOn,
             FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
+            FactNames.NoEvidenceOfDisease, FactNames.Metastases,
         })
     {
     }
@@ -77,6 +86,20 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
                 break;
         }
 
+        if (context.IsLiverRecurrence == true)
+        {
+            if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
+            {
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"Liver lesions detected on {ResultBuilder.Format(recurred)}, after the latest liver resection ({ResultBuilder.Format(lastResection)}).");
+                failing.Add("the liver metastases are not all resected now, as the current liver lesions are a recurrence after the latest liver resection, to be treated first (see 9.1 and 9.2); the adjuvant question arises again once it is resected");
+            }
+            else
+            {
+                result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), "Current liver lesions are recorded after a previous liver resection; no date places their detection before it, so they are taken as a recurrence.");
+                failing.Add("the liver metastases are not all resected now, as current liver lesions are recorded after a previous liver resection, a recurrence to be treated first (see 9.1 and 9.2)");
+            }
+        }
+
         if (failing.Count > 0)
         {
             return result.DoesNotApply("Adjuvant treatment after resection of the primary and the liver metastases does not arise: " + string.Join("; ", failing) + ".");
@@ -93,7 +116,7 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
         if (FollowUpSchedule.LatestMetastasectomyDate(patient) is { } resected
             && patient.Metastases?.DetectedOn is { } detected && detected > resected && context.Lesions.Count > 0)
         {
-            result.Caution($"Metastases were detected on {ResultBuilder.Format(detected)}, after the latest liver resection: this is a recurrence, and the adjuvant decision arises again after it is treated (see 9.1 and 9.2).");
+            result.Caution($"Metastases outside the liver were detected on {ResultBuilder.Format(detected)}, after the latest liver resection: the liver metastases are resected, but this recurrence is to be treated, and the adjuvant decision arises again after it is.");
         }
 
         return result.Applies("Primary tumour and liver metastases resected: whether to recommend adjuvant systemic treatment should be discussed in a multidisciplinary meeting, taking existing risk factors into account.");
@@ -133,7 +156,20 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
         }
 
         var dfi = context.DiseaseFreeInterval;
-        if (dfi.IsKnown)
+        var detectedOn = patient.Metastases?.DetectedOn;
+        LocalDate? earlierMetastasectomy = detectedOn is { } found
+            ? patient.Treatment.LiverResections.Where(r => r.PerformedOn < found).Select(r => r.PerformedOn).Max()
+            : null;
+        if (earlierMetastasectomy is { } previous && detectedOn is { } relapse)
+        {
+            // A relapse after an earlier metastasectomy: the DFI from the primary describes only the first metastatic relapse.
+            var interval = Remetastasectomy.MetastasectomyInterval.Between(previous, relapse);
+            result.Fact(
+                IntervalSinceMetastasectomyName,
+                interval.CompletedMonths.ToString(CultureInfo.InvariantCulture),
+                $"The metastases recorded as detected on {ResultBuilder.Format(relapse)} relapsed {interval.Describe()} after the liver metastasectomy of {ResultBuilder.Format(previous)}: that interval describes this relapse (section 3.9); the DFI from the primary ({dfi.Describe()}) describes only the first metastatic relapse and is not read here as favourable.");
+        }
+        else if (dfi.IsKnown)
         {
             result.Fact(DiseaseFreeIntervalName, dfi.CompletedMonths!.Value.ToString(CultureInfo.InvariantCulture), dfi.Sentence() + " Section 3.5: a DFI of more than 6 months is a favourable prognostic factor after hepatic resection.");
         }

@@ -5,8 +5,25 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Timing;
 
 namespace Sarcoma.Consensus.Biopsy;
+
+/// <summary>The statement of the guideline a reason to consider a liver biopsy rests on.</summary>
+public enum BiopsyBasis
+{
+    /// <summary>No reason to consider a biopsy holds (or none is known yet).</summary>
+    None,
+
+    /// <summary>Recommendation 3.1: resectable metachronous liver metastases with uncertain tumour origin or a proposed preoperative systemic treatment.</summary>
+    ResectableMetachronous,
+
+    /// <summary>
+    /// The section 3.3 narrative on synchronous OMD: "if induction systemic treatment is planned … a biopsy could provide a
+    /// diagnostic confirmation" (the scenario of 3.2, which did not reach consensus).
+    /// </summary>
+    SynchronousInduction,
+}
 
 /// <summary>
 /// Whether a biopsy of the liver lesions could be considered, and how it should be taken (section 3.3,
@@ -14,12 +31,28 @@ namespace Sarcoma.Consensus.Biopsy;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Biopsy is never mandatory (3.1). It could be considered (<see cref="Consider"/> = <see cref="TriState.Yes"/>) when
-/// liver lesions are present and either their origin is uncertain (<see cref="OriginUncertaintyAssessment"/>) or a
-/// preoperative (induction) systemic treatment is proposed (<c>treatment.inductionTherapyPlanned</c>; 3.1, and for
-/// synchronous OMD the section 3.3 narrative: "if induction systemic treatment is planned … a biopsy could provide a
-/// diagnostic confirmation"). <see cref="TriState.No"/> when no liver lesion is recorded among known lesions, or when the
-/// origin is known not to be uncertain and no induction therapy is proposed. <see cref="TriState.Unknown"/> otherwise.
+/// Biopsy is never mandatory (3.1). The guideline gives reasons to consider one in two settings only, and the plan
+/// counts a reason only in its setting (<see cref="Basis"/>):
+/// </para>
+/// <list type="bullet">
+/// <item><description>Resectable metachronous liver metastases (metachronous timing, every liver lesion resectable;
+/// recommendation 3.1): the tumour origin is uncertain (<see cref="OriginUncertaintyAssessment"/>; section 3.3: "the
+/// concern for other histologies … should be considered before planning a metastasectomy"), or a preoperative
+/// (induction) systemic treatment is proposed.</description></item>
+/// <item><description>Synchronous disease with induction systemic treatment planned (section 3.3 narrative; the scenario
+/// of 3.2).</description></item>
+/// </list>
+/// <para>
+/// Uncertain origin outside the first setting (synchronous disease, or a liver lesion that is not resectable) is
+/// reported but is not counted as a reason: the guideline ties it to planning a metastasectomy; hepatic MRI
+/// characterises lesions of uncertain origin (4.2). A proposed induction treatment stops being a reason once systemic
+/// treatment has started (<c>treatment.systemicTherapyReceived</c> or <c>treatment.onSystemicTherapy</c>): the biopsy was
+/// to come before it. "Planned" with the start unrecorded is read as not yet started.
+/// </para>
+/// <para>
+/// <see cref="Consider"/> is <see cref="TriState.Yes"/> when a reason holds in its setting, <see cref="TriState.No"/>
+/// when none can (no liver lesion, or every fact that could give a reason is known and gives none), otherwise
+/// <see cref="TriState.Unknown"/>, naming the facts that could still give one.
 /// </para>
 /// <para>
 /// Whenever a biopsy is done, 3.3 asks for at least four large-gauge (14–16 G) cores; section 3.3 prefers image-guided
@@ -37,14 +70,24 @@ public sealed class BiopsyPlan
     private const int LargestGaugeNumber = 14;
     private const int SmallestGaugeNumber = 16;
 
-    private BiopsyPlan(TriState consider, IReadOnlyList<string> reasons, OriginUncertaintyAssessment origin, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
+    private BiopsyPlan(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable, IReadOnlyList<string> reasons, OriginUncertaintyAssessment origin, bool originSetAside, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {
         Consider = consider;
+        Basis = basis;
+        Verdict = verdict;
+        NotOnTheTable = notOnTheTable;
         Reasons = reasons;
         OriginUncertainty = origin;
+        OriginUncertainOutsideItsSetting = originSetAside;
         Findings = findings;
         Missing = missing;
     }
+
+    /// <summary>Gets the facts the plan reads.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = OriginUncertaintyAssessment.Requirements.Concat(new[]
+    {
+        FactNames.LesionResectable, FactNames.InductionTherapyPlanned, FactNames.SystemicTherapyReceived, FactNames.OnSystemicTherapy,
+    }).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// Gets the sampling requirement that holds whenever a liver biopsy is done: image-guided percutaneous core needle
@@ -65,6 +108,24 @@ public sealed class BiopsyPlan
 
     /// <summary>Gets whether a liver biopsy could be considered. Never "mandatory": 3.1 says it should not be.</summary>
     public TriState Consider { get; }
+
+    /// <summary>Gets the statement of the guideline the reasons rest on (<see cref="BiopsyBasis.None"/> unless <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
+    public BiopsyBasis Basis { get; }
+
+    /// <summary>Gets one sentence saying whether a biopsy could be considered and why (the first finding's sentence).</summary>
+    public string Verdict { get; }
+
+    /// <summary>
+    /// Gets, when <see cref="Consider"/> is <see cref="TriState.No"/>, why no liver biopsy is on the table as a lower-case
+    /// clause (for example "no liver lesion is recorded"); otherwise <see langword="null"/>.
+    /// </summary>
+    public string? NotOnTheTable { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the origin of the liver lesions is uncertain but outside the setting in which the
+    /// guideline counts it as a reason for a biopsy (synchronous disease, or not every liver lesion resectable).
+    /// </summary>
+    public bool OriginUncertainOutsideItsSetting { get; }
 
     /// <summary>Gets the reasons to consider a biopsy, as short phrases (non-empty when <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
     public IReadOnlyList<string> Reasons { get; }
@@ -96,74 +157,178 @@ public sealed class BiopsyPlan
         var findings = new List<Finding>();
         var missing = new List<string>();
         var reasons = new List<string>();
+        var treatment = context.Patient.Treatment;
+        var induction = treatment.InductionTherapyPlanned;
+        bool? started = treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true
+            ? true
+            : treatment.SystemicTherapyReceived == false ? false : null;
 
-        var induction = context.Patient.Treatment.InductionTherapyPlanned;
+        // A proposed induction treatment is a reason only before it starts.
+        bool? inductionPending = started == true ? false : induction;
+        var timing = context.Timing.Timing;
+        var originSetAside = false;
+
         if (context.HasLiverMetastases is not { } hasLiver)
         {
             missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
-            if (origin.Status != TriState.Yes && induction != true)
+            if (origin.Status != TriState.Yes && inductionPending != true)
             {
                 // Even with liver lesions recorded, these facts would still be needed to decide.
                 missing.AddRange(origin.Missing);
-                if (induction is null)
+                if (inductionPending is null)
                 {
                     missing.Add(FactNames.InductionTherapyPlanned);
                 }
+
+                missing.AddRange(context.Timing.Missing);
             }
 
-            return Done(TriState.Unknown, "No metastatic lesion is recorded, so whether a liver biopsy could be considered is unknown.");
+            return Done(TriState.Unknown, BiopsyBasis.None, "No metastatic lesion is recorded, so whether a liver biopsy could be considered is unknown.");
         }
 
         if (!hasLiver)
         {
             findings.Add(context.NoLiverMetastasisFinding);
-            return Done(TriState.No, "No liver lesion is recorded: a liver biopsy is not on the table.");
+            return Done(TriState.No, BiopsyBasis.None, "No liver lesion is recorded: a liver biopsy is not on the table.", "no liver lesion is recorded");
         }
 
         var count = context.LiverLesions.Count;
         findings.Add(new Finding(FactNames.LesionSite, count.ToString(CultureInfo.InvariantCulture), $"{count.ToString(CultureInfo.InvariantCulture)} liver {(count == 1 ? "lesion" : "lesions")} recorded."));
+        findings.AddRange(context.Timing.Findings);
         findings.AddRange(origin.Findings);
-        if (origin.Status == TriState.Yes)
-        {
-            reasons.Add("the tumour origin is uncertain, given " + OriginUncertaintyAssessment.JoinPhrases(origin.Reasons));
-        }
-
         switch (induction)
         {
+            case true when started == true:
+                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "yes", "Induction systemic therapy was planned, but systemic treatment has already started: a biopsy before it is no longer the question."));
+                break;
             case true:
-                reasons.Add("a preoperative (induction) systemic treatment is proposed");
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "yes", "Induction (preoperative) systemic therapy is planned or proposed."));
+                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "yes", "Induction (preoperative) systemic therapy is planned or proposed" + (started is null ? " (not recorded as started)." : " and has not started.")));
                 break;
             case false:
                 findings.Add(new Finding(FactNames.InductionTherapyPlanned, "no", "No induction (preoperative) systemic therapy is proposed."));
                 break;
             default:
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "unknown", "Not recorded whether induction (preoperative) systemic therapy is proposed."));
+                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "unknown", started == true
+                    ? "Not recorded whether induction systemic therapy was planned; systemic treatment has already started."
+                    : "Not recorded whether induction (preoperative) systemic therapy is proposed."));
                 break;
         }
 
-        missing.AddRange(origin.Missing);
-        if (induction is null)
+        if (started == true)
         {
-            missing.Add(FactNames.InductionTherapyPlanned);
+            findings.Add(new Finding(
+                treatment.OnSystemicTherapy == true ? FactNames.OnSystemicTherapy : FactNames.SystemicTherapyReceived,
+                "yes",
+                treatment.OnSystemicTherapy == true ? "The patient is on systemic therapy." : "Systemic therapy for metastatic disease has been received."));
         }
 
-        if (reasons.Count > 0)
+        var allResectable = context.AllLiverLesionsResectable;
+        switch (timing)
         {
-            return Done(TriState.Yes, "A liver biopsy could be considered: " + string.Join("; and ", reasons) + ".");
+            case MetastasisTiming.Synchronous:
+                originSetAside = origin.Status == TriState.Yes;
+                switch (inductionPending)
+                {
+                    case true:
+                        reasons.Add("induction systemic treatment is planned");
+                        return Done(TriState.Yes, BiopsyBasis.SynchronousInduction, "A liver biopsy could be considered: induction systemic treatment is planned in synchronous disease, where a biopsy could provide a diagnostic confirmation (section 3.3).");
+                    case false:
+                        return started == true
+                            ? Done(TriState.No, BiopsyBasis.None, "Synchronous disease whose systemic treatment has already started: a biopsy before induction treatment is no longer the question.", "systemic treatment of the synchronous disease has already started, and a biopsy before induction treatment is no longer the question")
+                            : Done(TriState.No, BiopsyBasis.None, "Synchronous disease without induction systemic treatment planned: with radiologically compatible lesions a biopsy could be waived (section 3.3), and the guideline gives no other reason for one in this setting.", "the disease is synchronous without induction systemic treatment planned, where a biopsy could be waived (section 3.3)");
+                    default:
+                        missing.Add(FactNames.InductionTherapyPlanned);
+                        return Done(TriState.Unknown, BiopsyBasis.None, "Synchronous disease: whether a liver biopsy could be considered depends on whether induction systemic treatment is planned, which is not recorded.");
+                }
+
+            case MetastasisTiming.Metachronous:
+                if (allResectable == false)
+                {
+                    var unresectable = context.LiverLesions.Count(l => l.Resectable == false);
+                    findings.Add(new Finding(FactNames.LesionResectable, "no", unresectable == count
+                        ? (count == 1 ? "The liver lesion is not amenable to complete surgical resection." : $"None of the {count.ToString(CultureInfo.InvariantCulture)} liver lesions is amenable to complete surgical resection.")
+                        : $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {count.ToString(CultureInfo.InvariantCulture)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection."));
+                    originSetAside = origin.Status == TriState.Yes;
+                    return Done(TriState.No, BiopsyBasis.None, "Not every liver lesion is resectable: the reasons 3.1 gives for considering a biopsy (uncertain tumour origin, a proposed preoperative systemic treatment) concern resectable metachronous liver metastases.", "not every liver lesion is resectable, and the reasons 3.1 gives for a biopsy concern resectable metachronous liver metastases");
+                }
+
+                if (origin.Status == TriState.Yes)
+                {
+                    reasons.Add("the tumour origin is uncertain, given " + OriginUncertaintyAssessment.JoinPhrases(origin.Reasons));
+                }
+
+                if (inductionPending == true)
+                {
+                    reasons.Add("a preoperative (induction) systemic treatment is proposed");
+                }
+
+                if (allResectable is null)
+                {
+                    missing.Add(FactNames.LesionResectable);
+                    if (reasons.Count == 0 && origin.Status == TriState.No && inductionPending == false)
+                    {
+                        missing.Clear();
+                        return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
+                    }
+
+                    AddReasonFactsMissing();
+                    return Done(TriState.Unknown, BiopsyBasis.None, "Whether a liver biopsy could be considered is undetermined: " + FactProse.NotRecorded(missing) + ".");
+                }
+
+                AddReasonFactsMissing();
+                if (reasons.Count > 0)
+                {
+                    return Done(TriState.Yes, BiopsyBasis.ResectableMetachronous, "A liver biopsy could be considered (3.1): " + string.Join("; and ", reasons) + ".");
+                }
+
+                return origin.Status == TriState.No && inductionPending == false
+                    ? Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason())
+                    : Done(TriState.Unknown, BiopsyBasis.None, "Whether a liver biopsy could be considered is undetermined: " + FactProse.NotRecorded(missing) + ".");
+
+            default:
+                // Timing unknown: a reason could hold in either setting until every fact that could give one is known not to.
+                var originCould = origin.Status != TriState.No && allResectable != false;
+                if (!originCould && inductionPending == false)
+                {
+                    originSetAside = origin.Status == TriState.Yes;
+                    return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
+                }
+
+                missing.AddRange(context.Timing.Missing);
+                if (originCould)
+                {
+                    missing.AddRange(origin.Missing);
+                    if (allResectable is null)
+                    {
+                        missing.Add(FactNames.LesionResectable);
+                    }
+                }
+
+                if (inductionPending is null)
+                {
+                    missing.Add(FactNames.InductionTherapyPlanned);
+                }
+
+                return Done(TriState.Unknown, BiopsyBasis.None, "Whether the liver metastases are synchronous or metachronous is not known, and with it whether a liver biopsy could be considered: " + FactProse.NotRecorded(missing) + ".");
         }
 
-        if (origin.Status == TriState.No && induction == false)
+        void AddReasonFactsMissing()
         {
-            return Done(TriState.No, "No reason to consider a liver biopsy: the origin is not in doubt and no preoperative systemic treatment is proposed.");
+            missing.AddRange(origin.Missing);
+            if (inductionPending is null)
+            {
+                missing.Add(FactNames.InductionTherapyPlanned);
+            }
         }
 
-        return Done(TriState.Unknown, "Whether a liver biopsy could be considered is undetermined: " + string.Join(", ", missing) + " unknown.");
+        string NoReason() => started == true && induction == true
+            ? "the tumour origin is not in doubt, and the proposed systemic treatment has already started"
+            : "the tumour origin is not in doubt and no preoperative systemic treatment is proposed";
 
-        BiopsyPlan Done(TriState consider, string verdict)
+        BiopsyPlan Done(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable = null)
         {
             findings.Insert(0, new Finding(ConceptName, consider.ToString().ToLowerInvariant(), verdict));
-            return new BiopsyPlan(consider, reasons.ToArray(), origin, findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
+            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, reasons.ToArray(), origin, originSetAside, findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Remetastasectomy;
 
 namespace Sarcoma.Consensus.Biopsy;
 
@@ -17,11 +18,18 @@ namespace Sarcoma.Consensus.Biopsy;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Uncertain (<see cref="TriState.Yes"/>) when any of these holds: a disease-free interval of at least
+/// Uncertain (<see cref="TriState.Yes"/>) when any of these holds: a long interval of at least
 /// <see cref="ConsensusOptions.LongDiseaseFreeIntervalMonths"/> calendar months (default 12), risk factors for
 /// hepatocellular carcinoma, a history of colorectal cancer, or a history of another cancer. Not uncertain
 /// (<see cref="TriState.No"/>) only when every one of those facts is known and none holds. Otherwise
 /// <see cref="TriState.Unknown"/>, naming every missing fact; unknown is never read as "no".
+/// </para>
+/// <para>
+/// The interval is the disease-free interval (primary diagnosis to detection of the metastases), except for a liver
+/// recurrence after a previous liver resection (<see cref="EvaluationContext.IsLiverRecurrence"/>): those lesions follow
+/// proven sarcoma liver metastases, so the interval counted is from the latest liver metastasectomy to the detection of
+/// the recurrence (section 3.9: "relapses with a short DFI"). When whether a liver resection was done before is not
+/// recorded, a DFI under the threshold is short either way, but a long DFI is not read as deciding.
 /// </para>
 /// <para>
 /// The assessment describes the patient's history, not the lesions' site: callers decide whether liver lesions are
@@ -32,6 +40,14 @@ public sealed class OriginUncertaintyAssessment
 {
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.originUncertain";
+
+    /// <summary>Gets the facts the assessment reads, including those that decide whether the lesions are a liver recurrence.</summary>
+    public static IReadOnlyList<string> Requirements { get; } = new[]
+    {
+        FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
+        FactNames.OtherCancerHistory, FactNames.NoEvidenceOfDisease, FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite,
+        FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+    };
 
     private OriginUncertaintyAssessment(TriState status, IReadOnlyList<string> reasons, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {
@@ -74,19 +90,21 @@ public sealed class OriginUncertaintyAssessment
         var thresholdText = threshold.ToString(CultureInfo.InvariantCulture);
 
         // Long DFI (3.1 example): at least the configured number of calendar months from primary diagnosis to detection.
-        var dfi = context.DiseaseFreeInterval;
-        switch (dfi.AtLeastMonths(threshold))
+        // For a liver recurrence after a previous liver resection the lesions follow proven sarcoma liver metastases, and
+        // the interval that bears on their origin is the time since the latest metastasectomy (section 3.9 speaks of
+        // "relapses with a short DFI"), not the DFI from the primary.
+        var intervalLabel = "DFI";
+        switch (context.IsLiverRecurrence)
         {
             case true:
-                reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months)");
-                findings.Add(new Finding(FactNames.MetastasesDetectedOn, dfi.CompletedMonths!.Value.ToString(CultureInfo.InvariantCulture), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months): the liver lesions may be of another origin."));
+                intervalLabel = "interval since the latest liver metastasectomy";
+                SinceMetastasectomy();
                 break;
             case false:
-                findings.Add(new Finding(FactNames.MetastasesDetectedOn, dfi.CompletedMonths!.Value.ToString(CultureInfo.InvariantCulture), $"{dfi.Sentence()} Not a long DFI (less than {thresholdText} months)."));
+                FromPrimary(recurrenceUnknown: false);
                 break;
             default:
-                missing.AddRange(dfi.Missing);
-                findings.Add(dfi.ToFinding(FactNames.MetastasesDetectedOn));
+                FromPrimary(recurrenceUnknown: true);
                 break;
         }
 
@@ -99,11 +117,78 @@ public sealed class OriginUncertaintyAssessment
         var verdict = status switch
         {
             TriState.Yes => "Origin of the liver lesions uncertain: " + JoinPhrases(reasons) + ".",
-            TriState.No => $"No reason to doubt the sarcoma origin of the liver lesions: DFI under {thresholdText} months, no risk factors for hepatocellular carcinoma, no history of colorectal or other cancer.",
-            _ => "Whether the origin of the liver lesions is uncertain is undetermined: " + string.Join(", ", missing) + " unknown.",
+            TriState.No => $"No reason to doubt the sarcoma origin of the liver lesions: {intervalLabel} under {thresholdText} months, no risk factors for hepatocellular carcinoma, no history of colorectal or other cancer.",
+            _ => "Whether the origin of the liver lesions is uncertain is undetermined: " + FactProse.NotRecorded(missing) + ".",
         };
         findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
-        return new OriginUncertaintyAssessment(status, reasons.ToArray(), findings.ToArray(), missing.ToArray());
+        return new OriginUncertaintyAssessment(status, reasons.ToArray(), findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
+
+        void FromPrimary(bool recurrenceUnknown)
+        {
+            var dfi = context.DiseaseFreeInterval;
+            switch (dfi.AtLeastMonths(threshold))
+            {
+                case true when recurrenceUnknown:
+                    // A long DFI would make the origin uncertain, unless the lesions are a recurrence after a liver
+                    // resection, when the time since that resection is what counts: unknown is not read as "no resection".
+                    missing.Add(FactNames.PreviousLiverResection);
+                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether a liver resection was done before is not recorded: for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions."));
+                    break;
+                case true:
+                    reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months)");
+                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months): the liver lesions may be of another origin."));
+                    break;
+                case false:
+                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not a long DFI (less than {thresholdText} months)."));
+                    break;
+                default:
+                    missing.AddRange(dfi.Missing);
+                    if (recurrenceUnknown)
+                    {
+                        missing.Add(FactNames.PreviousLiverResection);
+                    }
+
+                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, "unknown", dfi.IsInverted
+                        ? $"The disease-free interval cannot be counted: the metastases are recorded as detected ({ResultBuilder.Format(dfi.To!.Value)}) before the primary diagnosis ({ResultBuilder.Format(dfi.From!.Value)})."
+                        : "The disease-free interval cannot be counted: " + FactProse.NotRecorded(dfi.Missing) + "."));
+                    break;
+            }
+        }
+
+        void SinceMetastasectomy()
+        {
+            const string Recurrence = "The liver lesions are a recurrence after a previous liver resection, so the interval that bears on their origin is the time since the latest liver metastasectomy, not the DFI from the primary";
+            var resected = context.LatestLiverResectionDate;
+            var detected = context.Patient.Metastases?.DetectedOn;
+            if (resected is not { } from || detected is not { } to)
+            {
+                if (resected is null)
+                {
+                    missing.Add(FactNames.LiverResectionPerformedOn);
+                }
+
+                if (detected is null)
+                {
+                    missing.Add(FactNames.MetastasesDetectedOn);
+                }
+
+                findings.Add(new Finding(FactNames.MetastasesDetectedOn, "unknown", Recurrence + "; it cannot be counted: " + FactProse.NotRecorded(missing) + "."));
+                return;
+            }
+
+            var interval = MetastasectomyInterval.Between(from, to);
+            var length = interval.Describe();
+            var counted = $"The liver lesions are a recurrence detected {length} after the latest liver metastasectomy (metastasectomy on {ResultBuilder.Format(from)}, recurrence detected on {ResultBuilder.Format(to)}): that interval, not the DFI from the primary, bears on their origin.";
+            if (interval.AtLeastMonths(threshold))
+            {
+                reasons.Add($"a long interval of {length} since the latest liver metastasectomy (at least {thresholdText} months)");
+                findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months): the liver lesions may be of another origin."));
+            }
+            else
+            {
+                findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(interval.CompletedMonths), $"{counted} Less than {thresholdText} months: the lesions follow proven sarcoma liver metastases within a short interval, which gives no reason to doubt their origin."));
+            }
+        }
 
         void Check(bool? value, string fact, string phrase)
         {
@@ -131,6 +216,8 @@ public sealed class OriginUncertaintyAssessment
         phrases.Count <= 1
             ? string.Concat(phrases)
             : string.Join(", ", phrases.Take(phrases.Count - 1)) + " and " + phrases[phrases.Count - 1];
+
+    private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture);
 
     private static string Without(string phrase) =>
         phrase.StartsWith("a ", StringComparison.Ordinal) ? phrase.Substring(2) : phrase;

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
@@ -17,13 +18,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
 {
     /// <summary>Creates the evaluator.</summary>
     public ResectableMetachronousLiverBiopsyEvaluator()
-        : base("3.1", new[]
-        {
-            FactNames.NoEvidenceOfDisease,
-            FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
-            FactNames.LesionSite, FactNames.LesionResectable, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
-            FactNames.OtherCancerHistory, FactNames.InductionTherapyPlanned,
-        })
+        : base("3.1", BiopsyPlan.Requirements.Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
     {
     }
 
@@ -54,7 +49,9 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            result.Fact(FactNames.LesionResectable, "no", $"{Count(unresectable)} of {Count(liver.Count)} liver lesion(s) not amenable to complete surgical resection.");
+            result.Fact(FactNames.LesionResectable, "no", unresectable == liver.Count
+                ? (liver.Count == 1 ? "The liver lesion is not amenable to complete surgical resection." : $"None of the {Count(liver.Count)} liver lesions is amenable to complete surgical resection.")
+                : $"{Count(unresectable)} of {Count(liver.Count)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection.");
             ruledOut = true;
         }
 
@@ -84,7 +81,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
 
         result.Fact(FactNames.LesionResectable, "yes", liver.Count == 1
             ? "The liver lesion is amenable to complete surgical resection."
-            : $"All {Count(liver.Count)} liver lesions are amenable to complete surgical resection.");
+            : liver.Count == 2 ? "Both liver lesions are amenable to complete surgical resection." : $"All {Count(liver.Count)} liver lesions are amenable to complete surgical resection.");
         var plan = BiopsyPlan.Assess(context);
         result.Facts(plan.Findings);
         const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";
@@ -94,9 +91,12 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
                 result.Caution("Liver biopsy carries risks (bleeding in up to 10% of patients, organ perforation, sepsis, rarely death) and may delay treatment (section 3.3): weigh them against the diagnostic gain.");
                 return result.Applies($"{notMandatory}, but could be considered, because {string.Join("; and ", plan.Reasons)}.");
             case TriState.No:
-                return result.Applies($"{notMandatory}, and none of the reasons to consider one (uncertain tumour origin, proposed preoperative systemic treatment) is present.");
+                var treatment = context.Patient.Treatment;
+                var alreadyStarted = treatment.InductionTherapyPlanned == true && (treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true);
+                return result.Applies($"{notMandatory}, and none of the reasons to consider one is present: the tumour origin is not in doubt, and "
+                    + (alreadyStarted ? "the proposed systemic treatment has already started." : "no preoperative systemic treatment is proposed."));
             default:
-                return result.Applies($"{notMandatory}; whether one could be considered depends on facts not recorded ({string.Join(", ", plan.Missing)}).");
+                return result.Applies($"{notMandatory}; whether one could be considered cannot be said yet, as {FactProse.NotRecorded(plan.Missing)}.");
         }
     }
 

@@ -10,7 +10,10 @@ namespace Sarcoma.Consensus.Biopsy;
 /// Recommendation 3.2 (did NOT reach consensus, 62% agreement): the panel voted on the proposal that, in synchronous
 /// OMD with induction systemic treatment planned, a biopsy be performed before treatment starts. Applies when the
 /// patient is in that scenario (synchronous timing, oligometastatic disease, liver metastases, induction systemic
-/// therapy planned). The result is shown for information only and is never phrased as advice.
+/// therapy planned, treatment not yet started). It does not apply once systemic treatment has started
+/// (<c>treatment.systemicTherapyReceived</c> or <c>treatment.onSystemicTherapy</c>): the proposal concerns a biopsy
+/// "prior to treatment initiation". "Planned" with the start unrecorded is read as not yet started, with a caution. The
+/// result is shown for information only and is never phrased as advice.
 /// </summary>
 public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluator
 {
@@ -23,7 +26,8 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
             FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected,
             FactNames.PrimaryResectable, FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt,
             FactNames.DiffusePleural, FactNames.DiffusePericardial, FactNames.DiffusePeritoneal,
-            FactNames.DiffuseLeptomeningeal, FactNames.InductionTherapyPlanned,
+            FactNames.DiffuseLeptomeningeal, FactNames.InductionTherapyPlanned, FactNames.SystemicTherapyReceived,
+            FactNames.OnSystemicTherapy,
         })
     {
     }
@@ -55,6 +59,16 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
             _ => "Not recorded whether induction systemic therapy is planned.",
         });
 
+        var treatment = context.Patient.Treatment;
+        var started = treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true;
+        if (started)
+        {
+            result.Fact(
+                treatment.OnSystemicTherapy == true ? FactNames.OnSystemicTherapy : FactNames.SystemicTherapyReceived,
+                "yes",
+                treatment.OnSystemicTherapy == true ? "The patient is on systemic therapy." : "Systemic therapy for metastatic disease has been received.");
+        }
+
         // Known facts that rule the scenario out come first.
         if (timing.Timing == MetastasisTiming.Metachronous)
         {
@@ -76,6 +90,11 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
             return result.DoesNotApply(notConcerned + "no induction systemic therapy is planned.");
         }
 
+        if (started)
+        {
+            return result.DoesNotApply(notConcerned + "systemic treatment has already started, and the proposal concerns a biopsy before treatment initiation.");
+        }
+
         if (timing.Timing is null || omd.Status == TriState.Unknown || induction is null)
         {
             result.Missing(timing.Missing).Missing(omd.Missing);
@@ -85,6 +104,11 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
             }
 
             return result.Insufficient(prefix + "whether this patient is in the scenario the panel voted on (synchronous OMD with induction systemic treatment planned) cannot be decided yet.");
+        }
+
+        if (treatment.SystemicTherapyReceived is null && treatment.OnSystemicTherapy is null)
+        {
+            result.Caution("Whether systemic treatment has already started is not recorded: the proposal concerns a biopsy before treatment initiation, and induction treatment recorded as planned is read here as not yet started.");
         }
 
         result.Caution("Section 3.3 narrative: in synchronous OMD with radiologically compatible lesions a biopsy could be waived; when induction systemic treatment is planned, a biopsy could provide diagnostic confirmation. The decision is the tumour board's.");

@@ -211,8 +211,13 @@ public sealed class FocalTherapyAssessment
         _ => "unknown",
     };
 
-    private static string Names(IEnumerable<FocalTherapyContraindication> contraindications) =>
-        string.Join(" and ", contraindications.Select(c => c.Name));
+    private static string Names(IEnumerable<FocalTherapyContraindication> contraindications)
+    {
+        var names = contraindications.Select(c => c.Name).ToArray();
+        return names.Length <= 1
+            ? string.Concat(names)
+            : string.Join(", ", names.Take(names.Length - 1)) + " and " + names[names.Length - 1];
+    }
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 

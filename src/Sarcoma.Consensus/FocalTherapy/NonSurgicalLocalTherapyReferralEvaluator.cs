@@ -8,10 +8,12 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// <summary>
 /// Recommendation 10.1 (process): patients who are not candidates for surgery should be discussed in a multidisciplinary
 /// meeting to evaluate their eligibility for non-surgical local approaches. Applies when the patient has liver
-/// metastases and liver resection is not on the table (<see cref="Indication.LiverResectionCandidacy"/>: a liver lesion
-/// not amenable to complete resection, or the patient unfit for surgery); the focal-therapy picture
-/// (<see cref="FocalTherapyAssessment"/>: contraindications, lesions amenable to ablation, modalities) is reported for
-/// that discussion.
+/// metastases and liver resection is not on the table (<see cref="Indication.LiverResectionCandidacy"/>, whose basis is
+/// named: a liver lesion not amenable to complete resection, the patient unfit for surgery, disease that is not
+/// oligometastatic, a liver recurrence outside 9.1, …); the focal-therapy picture (<see cref="FocalTherapyAssessment"/>:
+/// contraindications, lesions amenable to ablation, modalities) is reported for that discussion. When the disease is not
+/// oligometastatic a caution recalls that section 3.10 concerns limited metastases (and, for diffuse sarcomatosis, that
+/// 1.2 makes the disease ineligible for radical treatment).
 /// </summary>
 public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEvaluator
 {
@@ -22,7 +24,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
             FactNames.FitForSurgery, FactNames.SystemicTherapyResponse, FactNames.UncorrectableCoagulopathy,
             FactNames.ActiveInfectionInTreatmentArea, FactNames.AdjacentStructuresNotProtectable, FactNames.DecompensatedLiverFailure,
-        }))
+        }).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -39,10 +41,20 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
         switch (candidacy.Status)
         {
             case TriState.Yes:
-                return result.DoesNotApply("Every liver lesion is resectable and the patient is not recorded as unfit: the patient is a candidate for liver surgery, and 10.1 concerns patients who are not.");
+                return result.DoesNotApply($"Liver resection is on the table ({candidacy.Basis}): the patient is a candidate for liver surgery, and 10.1 concerns patients who are not.");
             case TriState.Unknown:
                 return result.Missing(candidacy.Missing)
-                    .Insufficient("Whether the patient is a candidate for liver surgery is not known, so whether 10.1 applies cannot be decided.");
+                    .Insufficient($"Whether the patient is a candidate for liver surgery is not known ({candidacy.Basis}), so whether 10.1 applies cannot be decided.");
+        }
+
+        var omd = context.Oligometastatic;
+        if (omd.Status == TriState.No)
+        {
+            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence);
+            var diffuse = omd.FailingCriteria.Where(c => c.StartsWith("diffuse", System.StringComparison.Ordinal)).ToArray();
+            result.Caution(omd.DiffuseInvolvementPresent
+                ? Capitalise(string.Join(" and ", diffuse)) + (diffuse.Length == 1 ? " makes" : " make") + " the disease ineligible for radical treatment (1.2), although section 3.1 notes that in selected cases peritoneal disease may be amenable to radical therapy; section 3.10 concerns patients with limited metastases for whom surgery is not an option."
+                : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "): section 3.10 concerns patients with limited metastases for whom surgery is not an option; it also describes ablation of liver-dominant lesions after disease stability on systemic therapy for multiple metastases (see 10.2), and transarterial treatment for disease that fails to respond to conventional therapies.");
         }
 
         var focal = FocalTherapyAssessment.Assess(context);
@@ -52,9 +64,10 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
             result.Caution(caution);
         }
 
-        if (focal.Missing.Count > 0)
+        var unrecorded = focal.Contraindications.Where(c => c.Present is null).Select(c => c.Name).ToArray();
+        if (unrecorded.Length > 0)
         {
-            result.Caution("Contraindications to focal therapy not yet recorded, to be assessed at the meeting: " + string.Join(", ", focal.Missing) + ".");
+            result.Caution("Contraindications to focal therapy not yet recorded, to be assessed at the meeting: " + string.Join(", ", unrecorded) + ".");
         }
 
         if (context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
@@ -65,9 +78,8 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
                 "Disease progressing on systemic therapy: section 3.10 says patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.");
         }
 
-        var why = context.LiverLesions.Any(l => l.Resectable == false)
-            ? "a liver lesion is not amenable to complete surgical resection"
-            : "the patient is unfit for surgery";
-        return result.Applies($"Not a candidate for liver surgery ({why}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+        return result.Applies($"Not a candidate for liver surgery ({candidacy.Basis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
     }
+
+    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

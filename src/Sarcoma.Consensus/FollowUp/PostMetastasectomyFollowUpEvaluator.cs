@@ -11,7 +11,10 @@ namespace Sarcoma.Consensus.FollowUp;
 /// through the end of the fifth year, and annually thereafter. Applies when a liver metastasectomy has been done; the
 /// calendar (<see cref="FollowUpSchedule"/>) is dated from the latest dated resection and summarised in the findings.
 /// When the metastasectomy's date is unknown it still applies — the patient is in the population — but the calendar
-/// cannot be dated, and a caution says so.
+/// cannot be dated, and a caution says so. It does not apply when current liver lesions were detected after the latest
+/// metastasectomy (<see cref="EvaluationContext.IsLiverRecurrence"/>): the patient is then not in post-metastasectomy
+/// surveillance but has a recurrence to treat (9.1, 9.2); the calendar itself remains available from
+/// <see cref="FollowUpSchedule"/>.
 /// </summary>
 public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
 {
@@ -26,7 +29,7 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
         : base("13.1", new[]
         {
             FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
-            FactNames.MetastasesDetectedOn, FactNames.Lesions,
+            FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite, FactNames.Metastases, FactNames.NoEvidenceOfDisease,
         })
     {
     }
@@ -45,12 +48,26 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
                     .Insufficient("Whether a liver metastasectomy has been done is not recorded.");
         }
 
+        if (context.IsLiverRecurrence == true)
+        {
+            var count = context.LiverLesions.Count;
+            var lesions = $"{Count(count)} liver {(count == 1 ? "lesion" : "lesions")}";
+            if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
+            {
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"{Capitalise(lesions)} detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}).");
+                return result.DoesNotApply($"Liver lesions were detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}): the patient is not in post-metastasectomy surveillance but has a recurrence to treat (see 9.1 and 9.2), and the 13.1 calendar restarts from any new metastasectomy.");
+            }
+
+            result.Fact(FactNames.Lesions, Count(count), $"{Capitalise(lesions)} recorded after a previous liver metastasectomy; no date places their detection before it, so they are taken as a recurrence.");
+            return result.DoesNotApply("Current liver lesions are recorded after a liver metastasectomy: the patient is not in post-metastasectomy surveillance but has a recurrence to treat (see 9.1 and 9.2), and the 13.1 calendar restarts from any new metastasectomy.");
+        }
+
         const string Directive = "physical examination, abdominal ultrasound and (oral and intravenous) contrast-enhanced CT of the chest and abdomen every 3 to 4 months for the first 2 postoperative years, every 6 months through the end of the fifth year, and annually thereafter";
         var schedule = FollowUpSchedule.ForPatient(context);
         if (schedule is null)
         {
             result.Fact(FactNames.LiverResectionPerformedOn, "unknown", "A liver metastasectomy is recorded, without its date.");
-            result.Caution($"The follow-up calendar cannot be dated without the date of the metastasectomy ({FactNames.LiverResectionPerformedOn}).");
+            result.Caution("The follow-up calendar cannot be dated until the date of the metastasectomy is recorded.");
             return result.Applies("After liver metastasectomy the patient should be evaluated by " + Directive + "; the visit dates cannot be computed until the date of the metastasectomy is recorded.");
         }
 
@@ -88,10 +105,16 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
         {
             var past = schedule.Visits.Count(v => v.Standing == FollowUpVisitStanding.Past);
             var standing = next.Standing == FollowUpVisitStanding.Due ? "due now" : "next";
+            var passed = past switch
+            {
+                0 => string.Empty,
+                1 => "; the window of the first visit has passed",
+                _ => $"; the windows of the {Count(past)} earlier visits have passed",
+            };
             result.Fact(
                 NextVisitName,
                 ResultBuilder.Format(next.DueOn),
-                $"As of {ResultBuilder.Format(context.AsOf)}, visit {Count(next.Number)} (month {Count(next.MonthsAfterSurgery)}) is {standing}: due {ResultBuilder.Format(next.DueOn)}, window {ResultBuilder.Format(next.EarliestOn)} to {ResultBuilder.Format(next.LatestOn)}; {Count(past)} earlier {(past == 1 ? "visit's window has" : "visits' windows have")} passed.");
+                $"As of {ResultBuilder.Format(context.AsOf)}, visit {Count(next.Number)} (month {Count(next.MonthsAfterSurgery)}) is {standing}: due {ResultBuilder.Format(next.DueOn)}, window {ResultBuilder.Format(next.EarliestOn)} to {ResultBuilder.Format(next.LatestOn)}{passed}.");
         }
         else
         {
@@ -100,7 +123,8 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
 
         if (patient.Metastases?.DetectedOn is { } detected && detected > schedule.MetastasectomyOn && context.Lesions.Count > 0)
         {
-            result.Caution($"Metastases were detected on {ResultBuilder.Format(detected)}, after the latest metastasectomy: surveillance gives way to treatment of the recurrence, and the calendar restarts from any new metastasectomy.");
+            // Liver lesions after the metastasectomy were ruled out above: these are metastases outside the liver.
+            result.Caution($"Metastases outside the liver were detected on {ResultBuilder.Format(detected)}, after the latest metastasectomy: surveillance gives way to treatment of the recurrence, and the calendar restarts from any new metastasectomy.");
         }
 
         return result.Applies($"After liver metastasectomy (latest on {resectedOn}) the patient should be evaluated by " + Directive + ".");

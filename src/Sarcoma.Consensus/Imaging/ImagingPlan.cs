@@ -179,7 +179,7 @@ public sealed class ImagingPlan
         }
 
         item.Missing.AddRange(origin.Missing);
-        return item.Finish(TriState.Unknown, "Whether hepatic MRI is indicated by 4.2 is undetermined: " + string.Join(", ", item.Missing.Distinct(StringComparer.Ordinal)) + " unknown.");
+        return item.Finish(TriState.Unknown, "Whether hepatic MRI is indicated by 4.2 is undetermined: " + FactProse.NotRecorded(item.Missing) + ".");
     }
 
     private static ImagingItem FdgPetCtItem(EvaluationContext context)
@@ -248,7 +248,7 @@ public sealed class ImagingPlan
             item.Missing.AddRange(candidacy.Missing);
         }
 
-        return item.Finish(TriState.Unknown, "Whether FDG-PET/CT is indicated is undetermined: " + string.Join(", ", item.Missing.Distinct(StringComparer.Ordinal)) + " unknown.");
+        return item.Finish(TriState.Unknown, "Whether FDG-PET/CT is indicated is undetermined: " + FactProse.NotRecorded(item.Missing) + ".");
     }
 
     private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, string name, bool? done, string doneFact, Func<Histology, bool> flagged, string participle, string purpose)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 
@@ -14,13 +15,10 @@ public sealed class LiverMriEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverMriEvaluator()
-        : base("4.2", new[]
+        : base("4.2", Biopsy.OriginUncertaintyAssessment.Requirements.Concat(new[]
         {
-            FactNames.NoEvidenceOfDisease,
-            FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
-            FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.HccRiskFactors,
-            FactNames.ColorectalCancerHistory, FactNames.OtherCancerHistory, FactNames.StagingLiverMri,
-        })
+            FactNames.LesionSizeMm, FactNames.StagingLiverMri,
+        }))
     {
     }
 

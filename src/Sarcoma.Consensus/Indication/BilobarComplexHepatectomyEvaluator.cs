@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -9,9 +10,11 @@ namespace Sarcoma.Consensus.Indication;
 /// <summary>
 /// Recommendation 5.5 — NO CONSENSUS (57%): the panel voted on discouraging liver resection of OMD in patients with
 /// bilobar liver metastases requiring complex hepatectomy (e.g. vascular involvement or central location).
-/// "Applies" means only that the patient presents the scenario the proposal addressed — liver lesions in both the
-/// left and the right lobe, and at least one liver lesion with vascular involvement or in a central location — never
-/// that resection is discouraged: the proposal was not adopted.
+/// "Applies" means only that the patient presents the scenario the proposal addressed — bilobar liver metastases (at
+/// least two liver lesions, one reaching the left lobe and another the right lobe; a single lesion crossing the
+/// midline is not bilobar disease, section 3.5 and the Discussion speak of bilobar metastases and spread), and at least
+/// one liver lesion with vascular involvement or in a central location — never that resection is discouraged: the
+/// proposal was not adopted.
 /// </summary>
 public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 {
@@ -43,9 +46,7 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
         }
 
         var liver = context.LiverLesions;
-        var lobes = new HashSet<LiverLobe>(liver.SelectMany(l => l.LobesTouched));
-        var unlocated = liver.Count(l => l.LobesTouched.Count == 0);
-        bool? bilobar = lobes.Contains(LiverLobe.Left) && lobes.Contains(LiverLobe.Right) ? true : unlocated > 0 ? null : false;
+        var (bilobar, notBilobar) = Bilobar(liver);
 
         bool? complex = liver.Any(l => l.VascularInvolvement == true || l.CentralLocation == true)
             ? true
@@ -54,14 +55,14 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
         LiverSurgeryGate.Add(result, new[]
         {
             LiverLesionFacts.Location(liver),
-            LiverLesionFacts.Flag(liver, FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "with vascular involvement", "Vascular involvement"),
-            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
+            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
+            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
 
         var against = new List<string>();
-        if (bilobar == false)
+        if (notBilobar is not null)
         {
-            against.Add("the liver metastases are not bilobar (left and right lobes)");
+            against.Add(notBilobar);
         }
 
         if (complex == false)
@@ -95,5 +96,52 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
         result.Caution(
             "Section 3.5 adds that bilobar spread with few nodules allowing parenchyma-sparing resection of different segments is not a contraindication, and that the decision rests with the treating physician and the multidisciplinary board of a reference centre.");
         return result.Applies($"{noConsensus}: {Proposal}; this patient presents that scenario, but the proposal was not adopted and is not a recommendation.");
+    }
+
+    /// <summary>
+    /// Whether the liver metastases are bilobar: two different lesions, one reaching the left lobe (segments 2–4) and
+    /// another the right lobe (segments 5–8); the caudate lobe counts as neither, and a single lesion crossing the midline
+    /// is not bilobar disease. A lesion without a recorded location could be anywhere.
+    /// </summary>
+    /// <param name="liver">The liver lesions.</param>
+    /// <returns>Whether bilobar (<see langword="null"/> when undecided), and when not, the reason as a lower-case clause.</returns>
+    private static (bool? Bilobar, string? Reason) Bilobar(IReadOnlyList<Lesion> liver)
+    {
+        bool Reaches(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Contains(lobe);
+        bool MayReach(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Count == 0 || lesion.LobesTouched.Contains(lobe);
+        bool Pair(Func<Lesion, LiverLobe, bool> test) =>
+            liver.Any(left => test(left, LiverLobe.Left) && liver.Any(right => !ReferenceEquals(left, right) && test(right, LiverLobe.Right)));
+
+        if (liver.Count == 1)
+        {
+            var only = liver[0];
+            return (false, Reaches(only, LiverLobe.Left) && Reaches(only, LiverLobe.Right)
+                ? "the only liver lesion extends into both lobes, but a single lesion crossing the midline is not bilobar metastases"
+                : "there is a single liver lesion, so the liver metastases are not bilobar");
+        }
+
+        if (Pair(Reaches))
+        {
+            return (true, null);
+        }
+
+        if (Pair(MayReach))
+        {
+            return (null, null);
+        }
+
+        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
+        var none = liver.Count == 2 ? "neither liver lesion is" : $"none of the {count} liver lesions is";
+        if (!liver.Any(l => Reaches(l, LiverLobe.Left)))
+        {
+            return (false, $"{none} in the left lobe, so the liver metastases are not bilobar");
+        }
+
+        if (!liver.Any(l => Reaches(l, LiverLobe.Right)))
+        {
+            return (false, $"{none} in the right lobe, so the liver metastases are not bilobar");
+        }
+
+        return (false, "only one liver lesion reaches both lobes, and a single lesion crossing the midline is not bilobar metastases");
     }
 }

@@ -73,25 +73,22 @@ internal static class IndicationCriteria
             return;
         }
 
-        var total = liver.Count.ToString(CultureInfo.InvariantCulture);
         var unresectable = liver.Count(l => l.Resectable == false);
         var unknown = liver.Count(l => l.Resectable is null);
         if (unresectable > 0)
         {
-            var n = unresectable.ToString(CultureInfo.InvariantCulture);
-            result.Fact(FactNames.LesionResectable, "no", $"{n} of {total} liver lesion(s) not amenable to complete surgical resection.");
-            against.Add($"{n} of {total} liver lesion(s) not amenable to complete surgical resection");
+            var clause = $"{LiverLesionFacts.SomeAreNot(unresectable, liver.Count, "liver lesion")} amenable to complete surgical resection";
+            result.Fact(FactNames.LesionResectable, "no", clause + ".");
+            against.Add(char.ToLowerInvariant(clause[0]) + clause.Substring(1));
         }
         else if (unknown > 0)
         {
-            result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {unknown.ToString(CultureInfo.InvariantCulture)} of {total} liver lesion(s).");
+            result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {LiverLesionFacts.NotRecordedFor(unknown, liver.Count, "liver lesion")}.");
             missing.Add(FactNames.LesionResectable);
         }
         else
         {
-            result.Fact(FactNames.LesionResectable, "yes", liver.Count == 1
-                ? "The liver lesion is amenable to complete surgical resection."
-                : $"{LiverLesionFacts.All(liver.Count, "liver lesion")} amenable to complete surgical resection.");
+            result.Fact(FactNames.LesionResectable, "yes", $"{LiverLesionFacts.SomeAre(liver.Count, liver.Count, "liver lesion")} amenable to complete surgical resection.");
         }
     }
 
@@ -115,6 +112,102 @@ internal static class IndicationCriteria
         else
         {
             LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
+        }
+    }
+
+    /// <summary>The facts <see cref="EvaluationContext.IsLiverRecurrence"/> reads.</summary>
+    public static readonly string[] RecurrenceRequirements =
+    {
+        FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.Lesions, FactNames.LesionSite, FactNames.MetastasesDetectedOn,
+        FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
+    };
+
+    /// <summary>
+    /// A liver recurrence after a previous liver resection (<see cref="EvaluationContext.IsLiverRecurrence"/>) is
+    /// governed by the specific recommendation 9.1 (section 3.9: "a very conservative approach"), not by the indications
+    /// for a first liver resection (5.3, 5.4, 8.1). Records the facts that make it a recurrence.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    /// <returns><see langword="true"/> when the current liver disease is known to be a recurrence after a previous liver resection.</returns>
+    public static bool Recurrence(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.IsLiverRecurrence != true)
+        {
+            return false;
+        }
+
+        var treatment = context.Patient.Treatment;
+        var count = treatment.LiverResections.Count;
+        var latest = context.LatestLiverResectionDate;
+        if (latest is { } date)
+        {
+            var on = ResultBuilder.Format(date);
+            result.Fact(FactNames.LiverResectionPerformedOn, on, count == 1
+                ? $"Previous liver resection on {on}."
+                : $"{LiverLesionFacts.Count(count, "previous liver resection")}, the latest on {on}.");
+        }
+        else if (count > 0)
+        {
+            result.Fact(FactNames.LiverResections, count.ToString(CultureInfo.InvariantCulture), count == 1
+                ? "Previous liver resection, date not recorded."
+                : $"{LiverLesionFacts.Count(count, "previous liver resection")}, dates not recorded.");
+        }
+        else
+        {
+            result.Fact(FactNames.PreviousLiverResection, "yes", "Previous liver resection, date not recorded.");
+        }
+
+        var liver = LiverLesionFacts.Count(context.LiverLesions.Count, "liver lesion");
+        if (context.Patient.Metastases?.DetectedOn is { } detected && latest is not null)
+        {
+            var found = ResultBuilder.Format(detected);
+            result.Fact(FactNames.MetastasesDetectedOn, found, $"{liver} detected on {found}, after the latest liver resection: a liver recurrence (section 3.9).");
+        }
+        else
+        {
+            result.Fact(FactNames.LesionSite, "liver", $"{liver} present now, read as a recurrence after the previous liver resection (section 3.9).");
+        }
+
+        return true;
+    }
+
+    /// <summary>The summary of a first-resection indication that a liver recurrence takes out of its scope.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="id">The recommendation that does not apply.</param>
+    /// <param name="governs">What that recommendation would have governed ("a new resection", "the timing of a new resection").</param>
+    /// <param name="also">An optional phrase to add after the 9.1 criteria ("with recommendation 9.2 for …"), or <see langword="null"/>.</param>
+    /// <returns>The summary.</returns>
+    public static string RecurrenceSummary(EvaluationContext context, string id, string governs, string? also = null)
+    {
+        var tfi = $"{context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)}–{context.Options.RemetastasectomyClearTfiMonths.ToString(CultureInfo.InvariantCulture)} months";
+        return $"This is a liver recurrence after a previous liver resection, so {governs} is governed not by {id} but by the specific recommendation 9.1"
+            + $" (section 3.9: a very conservative approach, in very selected patients with OMD, a treatment-free interval longer than {tfi} and good performance status)"
+            + (also is null ? string.Empty : ", " + also)
+            + "; see 9.1.";
+    }
+
+    /// <summary>
+    /// When it is not known whether the current liver disease is a recurrence after a previous liver resection, records
+    /// that and cautions that 9.1 would govern a new resection if it were. Call before an applies or insufficient result.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CautionIfRecurrenceUnknown(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.IsLiverRecurrence is not null)
+        {
+            return;
+        }
+
+        if (context.Patient.Treatment.HasPreviousLiverResection is null)
+        {
+            result.Fact(FactNames.PreviousLiverResection, "unknown", "Whether a liver resection was done before is not recorded.");
+            result.Caution("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.");
+        }
+        else
+        {
+            result.Caution("A previous liver resection is recorded: if liver lesions are present now, they are a recurrence after it, and recommendation 9.1 governs a new resection.");
         }
     }
 

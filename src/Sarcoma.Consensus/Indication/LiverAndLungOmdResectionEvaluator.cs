@@ -12,22 +12,30 @@ namespace Sarcoma.Consensus.Indication;
 /// liver metastases and limited extrahepatic disease (lung only), surgical resection may also be considered if all
 /// lesions are potentially resectable. Applies when the metastases are metachronous, the disease is oligometastatic,
 /// it is liver plus lung only, and every lesion is resectable; always with a caution, because the selection and the
-/// prognostic profile (section 3.5: DFI, size, extrahepatic disease) are the clinician's judgement.
+/// prognostic profile (section 3.5: DFI, size, extrahepatic disease) are the clinician's judgement. It does not apply
+/// to a liver recurrence after a previous liver resection (<see cref="EvaluationContext.IsLiverRecurrence"/>): the
+/// specific recommendation 9.1 governs a new resection.
 /// </summary>
 public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverAndLungOmdResectionEvaluator()
-        : base("5.4", TimingDefinition.Requirements.Concat(PrognosticProfile.Requirements)
-            .Concat(new[] { FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.FitForSurgery }))
+        : base("5.4", TimingDefinition.Requirements.Concat(PrognosticProfile.Requirements).Concat(IndicationCriteria.RecurrenceRequirements)
+            .Concat(new[] { FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable, FactNames.FitForSurgery }))
     {
     }
 
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
+        if (IndicationCriteria.Recurrence(context, result))
+        {
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.4", "a new resection"));
+        }
+
         var against = new List<string>();
         var missing = new List<string>();
+        var liverOnly = false;
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
         IndicationCriteria.LiverMetastases(context, result, against, missing);
@@ -39,7 +47,8 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
             if (extrahepatic.Count == 0)
             {
                 result.Fact(FactNames.LesionSite, "liver only", "No extrahepatic disease: the metastases are confined to the liver.");
-                against.Add("there is no extrahepatic disease (liver-only disease is addressed by recommendation 5.3)");
+                against.Add("the disease is confined to the liver, and the scenario of 5.4 requires lung involvement");
+                liverOnly = true;
             }
             else if (beyondLung.Length > 0)
             {
@@ -51,33 +60,37 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
             var lesions = context.Lesions;
             var unresectable = lesions.Where(l => l.Resectable == false).ToArray();
             var unknown = lesions.Count(l => l.Resectable is null);
-            var total = lesions.Count.ToString(CultureInfo.InvariantCulture);
             if (unresectable.Length > 0)
             {
                 var bySite = string.Join(", ", unresectable.GroupBy(l => l.Site).OrderBy(g => g.Key)
-                    .Select(g => g.Count().ToString(CultureInfo.InvariantCulture) + " " + IndicationCriteria.SiteName(g.Key)));
-                var n = unresectable.Length.ToString(CultureInfo.InvariantCulture);
-                result.Fact(FactNames.LesionResectable, "no", $"{n} of {total} lesion(s) not amenable to complete surgical resection ({bySite}).");
-                against.Add($"not all lesions are resectable ({n} of {total} are not)");
+                    .Select(g => LiverLesionFacts.Count(g.Count(), IndicationCriteria.SiteName(g.Key) + " lesion")));
+                var clause = $"{LiverLesionFacts.SomeAreNot(unresectable.Length, lesions.Count, "lesion")} amenable to complete surgical resection";
+                result.Fact(FactNames.LesionResectable, "no", $"{clause} ({bySite}).");
+                against.Add(char.ToLowerInvariant(clause[0]) + clause.Substring(1));
             }
             else if (unknown > 0)
             {
-                result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {unknown.ToString(CultureInfo.InvariantCulture)} of {total} lesion(s).");
+                result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {LiverLesionFacts.NotRecordedFor(unknown, lesions.Count, "lesion")}.");
                 missing.Add(FactNames.LesionResectable);
             }
             else
             {
-                result.Fact(FactNames.LesionResectable, "yes", $"{LiverLesionFacts.All(lesions.Count, "lesion")} potentially resectable.");
+                result.Fact(FactNames.LesionResectable, "yes", $"{LiverLesionFacts.SomeAre(lesions.Count, lesions.Count, "lesion")} potentially resectable.");
             }
         }
 
         LiverSurgeryGate.CautionIfUnfit(context, result);
         if (against.Count > 0)
         {
+            // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).
             return result.DoesNotApply(
-                "Outside the scenario of 5.4 (metachronous OMD with liver metastases and lung-only extrahepatic disease, all lesions resectable): " + string.Join("; ", against) + ".");
+                "Outside the scenario of 5.4 (metachronous OMD with liver metastases and lung-only extrahepatic disease, all lesions resectable): "
+                + string.Join("; ", against)
+                + (liverOnly && against.Count == 1 ? "; liver-only disease is addressed by recommendation 5.3" : string.Empty)
+                + ".");
         }
 
+        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
         if (missing.Count > 0)
         {
             return result.Missing(missing)

@@ -42,41 +42,94 @@ internal static class LiverLesionFacts
     }
 
     /// <summary>
-    /// Describes a per-lesion yes/no fact across the liver lesions: "1 of 2 liver lesions centrally located.",
-    /// "No liver lesion centrally located." or "Central location not recorded for 2 of 3 liver lesions."
+    /// Describes a per-lesion yes/no fact across the liver lesions: "1 of 2 liver lesions is centrally located.",
+    /// "No liver lesion involves major vessels." or "Central location not recorded for 2 of 3 liver lesions; the other
+    /// is not centrally located."
     /// </summary>
     /// <param name="liver">The liver lesions (at least one).</param>
-    /// <param name="fact">The fact's name.</param>
-    /// <param name="read">Reads the fact of one lesion.</param>
-    /// <param name="adjective">The property, as a predicate ("centrally located", "with vascular involvement").</param>
-    /// <param name="noun">The fact, as a noun phrase starting with a capital ("Central location").</param>
+    /// <param name="property">The property, with its phrases.</param>
     /// <returns>The finding.</returns>
-    public static Finding Flag(IReadOnlyList<Lesion> liver, string fact, Func<Lesion, bool?> read, string adjective, string noun)
+    public static Finding Flag(IReadOnlyList<Lesion> liver, LesionProperty property)
     {
         var count = liver.Count;
-        var yes = liver.Count(l => read(l) == true);
-        var unknown = liver.Count(l => read(l) is null);
+        var yes = liver.Count(l => property.Read(l) == true);
+        var unknown = liver.Count(l => property.Read(l) is null);
         var total = count.ToString(CultureInfo.InvariantCulture);
         if (yes > 0)
         {
             var text = count == 1
-                ? $"The liver lesion is {adjective}"
-                : $"{yes.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions {adjective}";
-            var rest = unknown > 0 ? $" (not recorded for {Count(unknown, "lesion")})." : ".";
-            return new Finding(fact, "yes", text + rest);
+                ? $"The liver lesion {property.Singular}"
+                : $"{yes.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions {(yes == 1 ? property.Singular : property.Plural)}";
+            var rest = unknown > 0 ? $"; not recorded for {(unknown == 1 ? "the other" : Count(unknown, "other lesion"))}." : ".";
+            return new Finding(property.Fact, "yes", text + rest);
         }
 
         if (unknown == 0)
         {
-            return new Finding(fact, "no", count == 1 ? $"The liver lesion is not {adjective}." : $"No liver lesion {adjective}.");
+            return new Finding(property.Fact, "no", count == 1 ? $"The liver lesion {property.SingularNegative}." : $"No liver lesion {property.Singular}.");
         }
 
         return new Finding(
-            fact,
+            property.Fact,
             "unknown",
             unknown == count
-                ? $"{noun} not recorded for {(count == 1 ? "the liver lesion" : "any of the " + total + " liver lesions")}."
-                : $"{noun} not recorded for {unknown.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions; {(count - unknown == 1 ? "the other is not" : "none of the others is")} {adjective}.");
+                ? $"{property.Noun} not recorded for {(count == 1 ? "the liver lesion" : count == 2 ? "either liver lesion" : "any of the " + total + " liver lesions")}."
+                : $"{property.Noun} not recorded for {unknown.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions; {(count - unknown == 1 ? "the other " + property.SingularNegative : "none of the others " + property.Singular)}.");
+    }
+
+    /// <summary>
+    /// A count against a total, as a subject with its verb: "The liver lesion is", "1 of 3 liver lesions is",
+    /// "2 of 3 liver lesions are", "Both liver lesions are", "All 3 liver lesions are".
+    /// </summary>
+    /// <param name="count">How many have the property.</param>
+    /// <param name="total">How many there are.</param>
+    /// <param name="noun">The singular noun.</param>
+    /// <returns>The text, capitalised.</returns>
+    public static string SomeAre(int count, int total, string noun) => count == total
+        ? All(total, noun) + (total == 1 ? " is" : " are")
+        : $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)} {(count == 1 ? "is" : "are")}";
+
+    /// <summary>
+    /// A count against a total, negated: "The liver lesion is not", "Neither liver lesion is", "None of the 3 liver
+    /// lesions is", "1 of 3 liver lesions is not", "2 of 3 liver lesions are not".
+    /// </summary>
+    /// <param name="count">How many lack the property.</param>
+    /// <param name="total">How many there are.</param>
+    /// <param name="noun">The singular noun.</param>
+    /// <returns>The text, capitalised, ending with the verb (and "not" where English needs it).</returns>
+    public static string SomeAreNot(int count, int total, string noun)
+    {
+        if (count == total)
+        {
+            return total switch
+            {
+                1 => $"The {noun} is not",
+                2 => $"Neither {noun} is",
+                _ => $"None of the {Count(total, noun)} is",
+            };
+        }
+
+        return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)} {(count == 1 ? "is not" : "are not")}";
+    }
+
+    /// <summary>"the liver lesion", "either liver lesion", "any of the 3 liver lesions", "1 of 3 liver lesions": the lesions a fact is not recorded for.</summary>
+    /// <param name="count">How many lack the fact.</param>
+    /// <param name="total">How many there are.</param>
+    /// <param name="noun">The singular noun.</param>
+    /// <returns>The text, lower case.</returns>
+    public static string NotRecordedFor(int count, int total, string noun)
+    {
+        if (count == total)
+        {
+            return total switch
+            {
+                1 => "the " + noun,
+                2 => "either " + noun,
+                _ => $"any of the {Count(total, noun)}",
+            };
+        }
+
+        return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)}";
     }
 
     /// <summary>"The liver lesion", "Both liver lesions", "All 3 liver lesions".</summary>
@@ -161,4 +214,44 @@ internal static class LiverLesionFacts
         1 => items[0],
         _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1],
     };
+}
+
+/// <summary>A yes/no property of a liver lesion, with the phrases that describe it.</summary>
+internal sealed class LesionProperty
+{
+    /// <summary>Vascular involvement: whether the lesion involves major vessels.</summary>
+    public static readonly LesionProperty VascularInvolvement = new(
+        FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "involves major vessels", "involve major vessels", "does not involve major vessels", "Vascular involvement");
+
+    /// <summary>Central location.</summary>
+    public static readonly LesionProperty CentralLocation = new(
+        FactNames.LesionCentralLocation, l => l.CentralLocation, "is centrally located", "are centrally located", "is not centrally located", "Central location");
+
+    private LesionProperty(string fact, Func<Lesion, bool?> read, string singular, string plural, string singularNegative, string noun)
+    {
+        Fact = fact;
+        Read = read;
+        Singular = singular;
+        Plural = plural;
+        SingularNegative = singularNegative;
+        Noun = noun;
+    }
+
+    /// <summary>Gets the fact's name.</summary>
+    public string Fact { get; }
+
+    /// <summary>Gets the reader of one lesion's value.</summary>
+    public Func<Lesion, bool?> Read { get; }
+
+    /// <summary>Gets the predicate for one lesion ("involves major vessels").</summary>
+    public string Singular { get; }
+
+    /// <summary>Gets the predicate for several lesions ("involve major vessels").</summary>
+    public string Plural { get; }
+
+    /// <summary>Gets the negated predicate for one lesion ("does not involve major vessels").</summary>
+    public string SingularNegative { get; }
+
+    /// <summary>Gets the fact as a noun phrase starting with a capital ("Vascular involvement").</summary>
+    public string Noun { get; }
 }

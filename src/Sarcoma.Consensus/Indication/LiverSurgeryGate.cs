@@ -59,6 +59,25 @@ internal static class LiverSurgeryGate
         }
     }
 
+    /// <summary>
+    /// Section 3.1: when the primary tumour is still in place, "the primary tumor should be treated before or at the same
+    /// time as the metastasectomy".
+    /// </summary>
+    public const string PrimaryInPlaceCaution =
+        "The primary tumour is still in place; section 3.1: \"the primary tumor should be treated before or at the same time as the metastasectomy\".";
+
+    /// <summary>Records a primary tumour still in place and adds <see cref="PrimaryInPlaceCaution"/>.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CautionIfPrimaryInPlace(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.Patient.Primary?.Resected == false)
+        {
+            result.Fact(FactNames.PrimaryResected, "no", "Primary tumour still in place.");
+            result.Caution(PrimaryInPlaceCaution);
+        }
+    }
+
     /// <summary>Adds the findings in order.</summary>
     /// <param name="result">The builder.</param>
     /// <param name="findings">The findings.</param>

@@ -10,23 +10,34 @@ namespace Sarcoma.Consensus.Indication;
 /// Recommendation 5.3: for metachronous disease, liver resection should be considered in oligometastatic disease
 /// confined to the liver and amenable to complete surgical resection. Applies when the metastases are metachronous,
 /// the disease is oligometastatic (1.1/1.2), every metastasis is in the liver and every liver lesion is resectable.
+/// It does not apply to a liver recurrence after a previous liver resection
+/// (<see cref="EvaluationContext.IsLiverRecurrence"/>): the specific recommendation 9.1 governs a new resection.
 /// </summary>
 public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MetachronousLiverResectionEvaluator()
-        : base("5.3", TimingDefinition.Requirements.Concat(new[] { FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.FitForSurgery }))
+        : base("5.3", TimingDefinition.Requirements.Concat(IndicationCriteria.RecurrenceRequirements).Concat(new[]
+        {
+            FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable, FactNames.FitForSurgery,
+        }))
     {
     }
 
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
+        if (IndicationCriteria.Recurrence(context, result))
+        {
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.3", "a new resection"));
+        }
+
         var against = new List<string>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
         IndicationCriteria.LiverMetastases(context, result, against, missing);
+        var pointToLiverAndLung = false;
         if (context.HasLiverMetastases == true)
         {
             var liver = context.LiverLesions;
@@ -34,15 +45,17 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
             if (extrahepatic.Count > 0)
             {
                 var sites = string.Join(", ", extrahepatic.Select(l => l.Site).Distinct().OrderBy(s => s).Select(IndicationCriteria.SiteName));
-                var lungOnly = context.LiverWithLungOnly == true;
                 result.Fact(FactNames.LesionSite, sites, $"{LiverLesionFacts.Count(extrahepatic.Count, "metastasis", "metastases")} outside the liver ({sites}).");
-                against.Add($"the disease is not confined to the liver ({sites}){(lungOnly ? "; recommendation 5.4 addresses liver plus lung-only disease" : string.Empty)}");
+                against.Add($"the disease is not confined to the liver ({sites})");
+
+                // 5.4 is pointed to only when nothing else would rule it out: liver plus lung only, and no other reason here.
+                pointToLiverAndLung = context.LiverWithLungOnly == true && against.Count == 1 && !context.Lesions.Any(l => l.Resectable == false);
             }
             else
             {
                 result.Fact(FactNames.LesionSite, "liver only", liver.Count == 1
                     ? "The single metastasis is in the liver."
-                    : $"{LiverLesionFacts.All(liver.Count, "metastasis", "metastases")} confined to the liver.");
+                    : $"{LiverLesionFacts.All(liver.Count, "metastasis", "metastases")} are confined to the liver.");
             }
 
             IndicationCriteria.LiverResectable(context, result, against, missing);
@@ -52,9 +65,13 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
         if (against.Count > 0)
         {
             return result.DoesNotApply(
-                "Outside the scenario of 5.3 (metachronous oligometastatic disease confined to the liver and amenable to complete resection): " + string.Join("; ", against) + ".");
+                "Outside the scenario of 5.3 (metachronous oligometastatic disease confined to the liver and amenable to complete resection): "
+                + string.Join("; ", against)
+                + (pointToLiverAndLung && against.Count == 1 ? "; recommendation 5.4 addresses liver plus lung-only disease" : string.Empty)
+                + ".");
         }
 
+        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
         if (missing.Count > 0)
         {
             return result.Missing(missing)

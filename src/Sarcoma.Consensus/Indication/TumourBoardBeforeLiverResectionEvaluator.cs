@@ -1,17 +1,20 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Indication;
 
 /// <summary>
 /// Recommendation 5.1 (process requirement): a liver resection should always be discussed first within a
 /// multidisciplinary tumour board at a sarcoma referral or network centre, weighing its risks against the expected
-/// benefits. Applies whenever liver resection is on the table (<see cref="LiverResectionCandidacy"/>).
+/// benefits. Applies whenever liver resection is on the table (<see cref="LiverResectionCandidacy"/>); when the primary
+/// tumour is still in place, cautions that section 3.1 asks that it be treated before or with the metastasectomy.
 /// </summary>
 public sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public TumourBoardBeforeLiverResectionEvaluator()
-        : base("5.1", LiverSurgeryGate.CandidacyRequirements)
+        : base("5.1", LiverSurgeryGate.CandidacyRequirements.Concat(new[] { FactNames.PrimaryResected }))
     {
     }
 
@@ -23,6 +26,7 @@ public sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEva
             return finished!;
         }
 
+        LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
         return result.Applies(
             "Liver resection is being considered, so it should first be discussed within a multidisciplinary tumour board at a sarcoma referral or network centre, weighing the risks of surgery against the expected benefits.");
     }

@@ -15,10 +15,13 @@ public sealed class IndividualisedPreoperativeChemotherapyEvaluator : Recommenda
 {
     /// <summary>Creates the evaluator.</summary>
     public IndividualisedPreoperativeChemotherapyEvaluator()
-        : base("11.2", PreoperativeChemotherapyFactors.Requirements.Concat(new[]
-        {
-            FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.FitForSurgery,
-        }))
+        : base("11.2", PreoperativeChemotherapyFactors.Requirements
+            .Concat(Indication.LiverResectionCandidacy.Requirements)
+            .Concat(new[]
+            {
+                FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.FitForSurgery,
+            })
+            .Distinct(System.StringComparer.Ordinal))
     {
     }
 

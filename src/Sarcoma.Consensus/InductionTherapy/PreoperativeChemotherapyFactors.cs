@@ -26,7 +26,10 @@ public enum PreoperativeChemotherapyFactorKind
     /// <summary>Patient comorbidities.</summary>
     Comorbidities,
 
-    /// <summary>Timing of the metastases (synchronous versus oligorecurrent) and the disease-free interval (section 3.11).</summary>
+    /// <summary>
+    /// Timing of the metastases (synchronous versus oligorecurrent) and the disease-free interval (section 3.11); for a
+    /// liver recurrence after a metastasectomy, the time since that metastasectomy (section 3.9).
+    /// </summary>
     TimingOfMetastases,
 }
 
@@ -92,7 +95,8 @@ public sealed class PreoperativeChemotherapyFactors
         FactNames.NoEvidenceOfDisease,
         FactNames.PrimaryHistology, FactNames.PrimaryGrade, FactNames.LesionSizeMm, FactNames.LesionVascularInvolvement,
         FactNames.LesionCentralLocation, FactNames.LesionSymptomatic, FactNames.SignificantComorbidities, FactNames.Ecog,
-        FactNames.AsaClass, FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn,
+        FactNames.AsaClass, FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
+        FactNames.LesionSite, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
     };
 
     /// <summary>Reads the factors for the patient in <paramref name="context"/>.</summary>
@@ -219,6 +223,14 @@ public sealed class PreoperativeChemotherapyFactors
         {
             case MetastasisTiming.Synchronous:
                 Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", $"Timing: synchronous metastases ({Describe(context.DiseaseFreeInterval)} after diagnosis); section 3.11: synchronous OMD is more likely to benefit from systemic therapy than oligorecurrent disease.");
+                break;
+            case MetastasisTiming.Metachronous when context.IsLiverRecurrence == true:
+                // A liver recurrence after a metastasectomy: the relapse is described by the time since that resection
+                // (section 3.9: "relapses with a short DFI"); the DFI from the primary describes the first relapse only.
+                var since = context.LatestLiverResectionDate is { } resected && patient.Metastases?.DetectedOn is { } recurred
+                    ? $"{Remetastasectomy.MetastasectomyInterval.Between(resected, recurred).Describe()} after the latest liver metastasectomy ({ResultBuilder.Format(resected)})"
+                    : "after a previous liver metastasectomy (interval not countable from the record)";
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "liver recurrence", $"Timing: liver recurrence {since}, oligorecurrent disease (DFI from the primary {Describe(context.DiseaseFreeInterval)}); section 3.9: the panel supports preoperative treatment in relapses with a short DFI; section 3.11: oligorecurrent disease is less likely to benefit from systemic therapy than synchronous OMD.");
                 break;
             case MetastasisTiming.Metachronous:
                 Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "metachronous", $"Timing: metachronous (oligorecurrent) disease, DFI {Describe(context.DiseaseFreeInterval)}; section 3.11: the DFI is a consideration, and oligorecurrent disease is less likely to benefit from systemic therapy than synchronous OMD.");

@@ -38,12 +38,13 @@ public enum LiverBackground
 /// The adequacy of the estimated standardised future liver remnant before a major hepatectomy (section 3.7,
 /// recommendation 7.1). A normal liver: FLR ≥ <see cref="ConsensusOptions.NormalLiverMinimumFlrPercent"/> (25 %) is
 /// adequate, below it inadequate. After extensive chemotherapy: below
-/// <see cref="ConsensusOptions.ChemotherapyLiverMinimumFlrPercent"/> (30 %) inadequate; from it up to and including
+/// <see cref="ConsensusOptions.ChemotherapyLiverMinimumFlrPercent"/> (30 %) inadequate (this library's reading: section
+/// 3.7 only says that 30–40 % needs thorough evaluation, and the sentences say so); from it up to and including
 /// <see cref="ConsensusOptions.ChemotherapyLiverEvaluationCeilingFlrPercent"/> (40 %) the patient needs thorough
 /// evaluation for underlying liver dysfunction and prophylactic hypertrophy techniques could be considered; above it
-/// adequate. When the chemotherapy history is unknown the stricter post-chemotherapy thresholds are applied and
-/// said so: the two readings agree below the normal-liver cutoff and above the evaluation band, and where they
-/// differ the stricter one is reported with a caution, never the reassuring one.
+/// adequate. When the chemotherapy history is unknown: the two readings agree below the normal-liver cutoff and above
+/// the evaluation band; where they differ, both are given conditionally ("if the patient has had extensive
+/// chemotherapy …; with a normal liver …") and the verdict code is the stricter one, never the reassuring one.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class FutureLiverRemnantAssessment
@@ -56,6 +57,9 @@ public sealed class FutureLiverRemnantAssessment
 
     private const string Hypertrophy = "liver hypertrophy techniques could be considered before resection: " + HypertrophyTechniques;
 
+    /// <summary>Labels the reading that an FLR below the post-chemotherapy floor is inadequate: section 3.7 does not say so.</summary>
+    private const string LibraryReading = "by this library's reading of section 3.7 (see docs/clinical-decisions.md)";
+
     private const string Prophylactic = "prophylactic liver hypertrophy techniques could be considered: " + HypertrophyTechniques;
 
     private FutureLiverRemnantAssessment(
@@ -64,6 +68,7 @@ public sealed class FutureLiverRemnantAssessment
         decimal? percent,
         string sentence,
         string? caution,
+        string conclusion,
         IReadOnlyList<string> toComplete,
         IReadOnlyList<Finding> findings)
     {
@@ -72,6 +77,7 @@ public sealed class FutureLiverRemnantAssessment
         Percent = percent;
         Sentence = sentence;
         Caution = caution;
+        Conclusion = conclusion;
         ToComplete = toComplete;
         Findings = findings;
     }
@@ -90,6 +96,9 @@ public sealed class FutureLiverRemnantAssessment
 
     /// <summary>Gets a caution for the clinician (inadequate, needs evaluation, not measured, or judged on unknown history), or <see langword="null"/> when the FLR is adequate on known facts.</summary>
     public string? Caution { get; }
+
+    /// <summary>Gets the verdict as a lower-case clause for a summary ("the estimated remnant is adequate for a normal liver"); with the chemotherapy history unknown and the two readings differing, it gives both.</summary>
+    public string Conclusion { get; }
 
     /// <summary>Gets the facts to complete before surgery (the FLR and/or the chemotherapy history), not missing facts: the assessment is made regardless.</summary>
     public IReadOnlyList<string> ToComplete { get; }
@@ -133,11 +142,18 @@ public sealed class FutureLiverRemnantAssessment
             toComplete.Add(FactNames.ExtensivePriorChemotherapy);
         }
 
+        // Section 3.7 gives the normal-liver cutoff (~25 %) and says that after extensive chemotherapy an FLR of 30–40 %
+        // needs thorough evaluation; reading below 30 % as inadequate is this library's, and every sentence says so.
+        var evaluationBand = $"{f}–{c}% needs thorough evaluation for underlying liver dysfunction (section 3.7)";
+        var belowFloor = $"below {f}% is inadequate {LibraryReading}";
         var history = background switch
         {
-            LiverBackground.Normal => new Finding(FactNames.ExtensivePriorChemotherapy, "no", $"No extensive prior chemotherapy: the normal-liver cutoff ({n}%) applies."),
-            LiverBackground.AfterExtensiveChemotherapy => new Finding(FactNames.ExtensivePriorChemotherapy, "yes", $"Extensive prior chemotherapy: below {f}% the FLR is inadequate and {f}–{c}% needs evaluation for liver dysfunction."),
-            _ => new Finding(FactNames.ExtensivePriorChemotherapy, "unknown", $"Whether the patient had extensive prior chemotherapy is not recorded: the stricter post-chemotherapy thresholds (below {f}% inadequate, {f}–{c}% needs evaluation) apply until it is."),
+            LiverBackground.Normal => new Finding(FactNames.ExtensivePriorChemotherapy, "no", $"No extensive prior chemotherapy: the normal-liver cutoff ({n}%, section 3.7) applies."),
+            LiverBackground.AfterExtensiveChemotherapy => new Finding(FactNames.ExtensivePriorChemotherapy, "yes", $"Extensive prior chemotherapy: {evaluationBand}; {belowFloor}."),
+            _ => new Finding(
+                FactNames.ExtensivePriorChemotherapy,
+                "unknown",
+                $"Whether the patient had extensive prior chemotherapy is not recorded: with a normal liver the cutoff is {n}%; after extensive chemotherapy {evaluationBand} and {belowFloor}. Until it is recorded, the verdict follows the stricter reading."),
         };
 
         if (plan.FutureLiverRemnantPercent is not { } flr)
@@ -146,14 +162,15 @@ public sealed class FutureLiverRemnantAssessment
             var thresholds = background switch
             {
                 LiverBackground.Normal => $"adequate from {n}% for a normal liver",
-                LiverBackground.AfterExtensiveChemotherapy => $"after extensive chemotherapy, below {f}% inadequate and {f}–{c}% needs evaluation for liver dysfunction",
-                _ => $"adequate from {n}% for a normal liver; after extensive chemotherapy, below {f}% inadequate and {f}–{c}% needs evaluation",
+                LiverBackground.AfterExtensiveChemotherapy => $"after extensive chemotherapy, {evaluationBand}, and {belowFloor}",
+                _ => $"adequate from {n}% for a normal liver; if the patient has had extensive chemotherapy, {evaluationBand}, and {belowFloor}",
             };
             return Done(
                 FutureLiverRemnantVerdict.NotMeasured,
                 null,
-                $"The future liver remnant has not been measured yet ({thresholds}).",
-                "Measure the estimated standardised future liver remnant before the major hepatectomy (section 3.7).");
+                $"The future liver remnant has not been measured yet: {thresholds}.",
+                "Measure the estimated standardised future liver remnant before the major hepatectomy (section 3.7).",
+                "the remnant has not been measured yet");
         }
 
         var p = P(flr);
@@ -161,15 +178,36 @@ public sealed class FutureLiverRemnantAssessment
         {
             case LiverBackground.Normal:
                 return flr >= normal
-                    ? Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: adequate for a normal liver (cutoff in the range of {n}%, section 3.7).", null)
+                    ? Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: adequate for a normal liver (cutoff in the range of {n}%, section 3.7).", null, "the estimated remnant is adequate for a normal liver")
                     : Done(
                         FutureLiverRemnantVerdict.Inadequate,
                         flr,
                         $"Estimated standardised FLR {p}%: below the {n}% cutoff for a normal liver (section 3.7), inadequate.",
-                        $"The future liver remnant ({p}%) is below the {n}% cutoff for a normal liver: resection as planned risks postoperative liver failure; {Hypertrophy}.");
+                        $"The future liver remnant ({p}%) is below the {n}% cutoff for a normal liver: resection as planned risks postoperative liver failure; {Hypertrophy}.",
+                        $"the estimated remnant is below the {n}% cutoff for a normal liver, inadequate");
 
             case LiverBackground.AfterExtensiveChemotherapy:
-                return Chemotherapy(string.Empty, null);
+                if (flr < floor)
+                {
+                    return Done(
+                        FutureLiverRemnantVerdict.Inadequate,
+                        flr,
+                        $"Estimated standardised FLR {p}% after extensive chemotherapy: below {f}%, inadequate {LibraryReading}.",
+                        $"The future liver remnant ({p}%) after extensive chemotherapy is below {f}%: section 3.7 only says that {f}–{c}% needs thorough evaluation, and reading below {f}% as inadequate is this library's (see docs/clinical-decisions.md); {Hypertrophy}.",
+                        $"the estimated remnant is below {f}% after extensive chemotherapy, inadequate {LibraryReading}");
+                }
+
+                if (flr <= ceiling)
+                {
+                    return Done(
+                        FutureLiverRemnantVerdict.NeedsEvaluation,
+                        flr,
+                        $"Estimated standardised FLR {p}% after extensive chemotherapy: within {f}–{c}%, needs thorough evaluation for underlying liver dysfunction (section 3.7).",
+                        $"With a future liver remnant of {p}% (within {f}–{c}%) after extensive chemotherapy, the patient should be thoroughly evaluated for underlying liver dysfunction; {Prophylactic}.",
+                        "the estimated remnant needs thorough evaluation for underlying liver dysfunction");
+                }
+
+                return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}% after extensive chemotherapy: above {c}%, adequate (section 3.7).", null, "the estimated remnant is adequate");
 
             default:
                 if (flr < normal)
@@ -178,46 +216,41 @@ public sealed class FutureLiverRemnantAssessment
                         FutureLiverRemnantVerdict.Inadequate,
                         flr,
                         $"Estimated standardised FLR {p}%: below {n}%, inadequate whatever the chemotherapy history (section 3.7).",
-                        $"The future liver remnant ({p}%) is below {n}%, inadequate even for a normal liver; {Hypertrophy}.");
+                        $"The future liver remnant ({p}%) is below {n}%, inadequate even for a normal liver; {Hypertrophy}.",
+                        $"the estimated remnant is below {n}%, inadequate whatever the chemotherapy history");
                 }
 
                 if (flr > ceiling)
                 {
-                    return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: above {c}%, adequate whatever the chemotherapy history (section 3.7).", null);
+                    return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: above {c}%, adequate whatever the chemotherapy history (section 3.7).", null, "the estimated remnant is adequate whatever the chemotherapy history");
                 }
 
-                return Chemotherapy(
-                    " (chemotherapy history unknown: judged by the stricter post-chemotherapy thresholds)",
-                    $"The chemotherapy history is not recorded, so the FLR ({p}%) was judged by the stricter post-chemotherapy thresholds; for a normal liver it would be adequate (≥ {n}%). Record whether the patient had extensive prior chemotherapy.");
-        }
+                // The two readings differ: adequate for a normal liver, not after extensive chemotherapy. Both are given;
+                // the verdict is the stricter one, never the reassuring one.
+                const string Record = "The chemotherapy history is not recorded: record whether the patient had extensive prior chemotherapy.";
+                var normalReading = $"with a normal liver it is adequate (≥ {n}%, section 3.7)";
+                if (flr < floor)
+                {
+                    return Done(
+                        FutureLiverRemnantVerdict.Inadequate,
+                        flr,
+                        $"Estimated standardised FLR {p}%, chemotherapy history not recorded: if the patient has had extensive chemotherapy, it is below {f}% and inadequate {LibraryReading}; {normalReading}.",
+                        $"If the patient has had extensive chemotherapy, the future liver remnant ({p}%) is below {f}%, inadequate {LibraryReading}; {normalReading}. {Record} If it is inadequate, {Hypertrophy}.",
+                        $"if the patient has had extensive chemotherapy, the estimated remnant is inadequate {LibraryReading}; with a normal liver it is adequate (the chemotherapy history is not recorded)");
+                }
 
-        FutureLiverRemnantAssessment Chemotherapy(string qualifier, string? unknownHistory)
-        {
-            if (flr < floor)
-            {
-                return Done(
-                    FutureLiverRemnantVerdict.Inadequate,
-                    flr,
-                    $"Estimated standardised FLR {p}% after extensive chemotherapy{qualifier}: below {f}%, inadequate (section 3.7).",
-                    Join(unknownHistory, $"The future liver remnant ({p}%) is below {f}% after extensive chemotherapy: inadequate; {Hypertrophy}."));
-            }
-
-            if (flr <= ceiling)
-            {
                 return Done(
                     FutureLiverRemnantVerdict.NeedsEvaluation,
                     flr,
-                    $"Estimated standardised FLR {p}% after extensive chemotherapy{qualifier}: within {f}–{c}%, needs thorough evaluation for underlying liver dysfunction (section 3.7).",
-                    Join(unknownHistory, $"With a future liver remnant of {p}% (within {f}–{c}%) after extensive chemotherapy, the patient should be thoroughly evaluated for underlying liver dysfunction; {Prophylactic}."));
-            }
-
-            return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}% after extensive chemotherapy: above {c}%, adequate (section 3.7).", unknownHistory);
+                    $"Estimated standardised FLR {p}%, chemotherapy history not recorded: if the patient has had extensive chemotherapy, it is within {f}–{c}% and needs thorough evaluation for underlying liver dysfunction (section 3.7); {normalReading}.",
+                    $"If the patient has had extensive chemotherapy, a future liver remnant of {p}% (within {f}–{c}%) calls for thorough evaluation for underlying liver dysfunction; {normalReading}. {Record} After extensive chemotherapy, {Prophylactic}.",
+                    "if the patient has had extensive chemotherapy, the estimated remnant needs thorough evaluation for underlying liver dysfunction; with a normal liver it is adequate (the chemotherapy history is not recorded)");
         }
 
-        FutureLiverRemnantAssessment Done(FutureLiverRemnantVerdict verdict, decimal? percent, string sentence, string? caution)
+        FutureLiverRemnantAssessment Done(FutureLiverRemnantVerdict verdict, decimal? percent, string sentence, string? caution, string conclusion)
         {
             var findings = new[] { new Finding(ConceptName, CodeOf(verdict), sentence), history };
-            return new FutureLiverRemnantAssessment(verdict, background, percent, sentence, caution, toComplete.ToArray(), findings);
+            return new FutureLiverRemnantAssessment(verdict, background, percent, sentence, caution, conclusion, toComplete.ToArray(), findings);
         }
     }
 
@@ -228,8 +261,6 @@ public sealed class FutureLiverRemnantAssessment
         FutureLiverRemnantVerdict.Inadequate => "inadequate",
         _ => "not-measured",
     };
-
-    private static string? Join(string? first, string second) => first is null ? second : second + " " + first;
 
     private static string P(decimal percent) => ResultBuilder.Format(percent);
 }

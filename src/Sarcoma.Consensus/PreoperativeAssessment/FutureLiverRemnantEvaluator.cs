@@ -44,14 +44,7 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             result.Caution(caution);
         }
 
-        var verdict = flr.Verdict switch
-        {
-            FutureLiverRemnantVerdict.Adequate => "the estimated remnant is adequate",
-            FutureLiverRemnantVerdict.NeedsEvaluation => "the estimated remnant needs thorough evaluation for underlying liver dysfunction",
-            FutureLiverRemnantVerdict.Inadequate => "the estimated remnant is inadequate",
-            _ => "the remnant has not been measured yet",
-        };
         return result.Applies(
-            $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {verdict}.");
+            $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {flr.Conclusion}.");
     }
 }

@@ -81,11 +81,12 @@ internal static class LiverRecurrence
         return null;
     }
 
-    /// <summary>Says why liver resection is not on the table, when <see cref="EvaluationContext.LiverResection"/> is "no" with liver lesions present.</summary>
-    public static string WhyNotResectable(EvaluationContext context) =>
-        context.LiverLesions.Any(l => l.Resectable == false)
-            ? "a liver lesion is not amenable to complete resection"
-            : "the patient is unfit for surgery";
+    /// <summary>
+    /// Says why a new liver resection is not on the table, when <see cref="EvaluationContext.LiverResection"/> is "no":
+    /// the candidacy's own basis (an unresectable lesion, an unfit patient, disease that is not oligometastatic, a short
+    /// treatment-free interval, …), never a reason inferred from what is absent.
+    /// </summary>
+    public static string NotOnTheTable(EvaluationContext context) => "a new liver resection is not on the table (" + context.LiverResection.Basis + ")";
 
     /// <summary>Joins reasons into one clause list.</summary>
     public static string Join(IEnumerable<string> reasons) => string.Join("; ", reasons.Select(r => r.TrimEnd('.')));

@@ -13,20 +13,22 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// Population: a liver recurrence after a previous liver resection. Applies when the disease is oligometastatic, the
 /// TFI is at least 12 months (<see cref="RemetastasectomyWindow"/>; with a caution up to 18) and ECOG is at most 1
 /// (<see cref="ConsensusOptions.GoodPerformanceStatusMaximumEcog"/>). It does not apply when any of these is known to
-/// fail, or when a new liver resection is known not to be on the table (a liver lesion unresectable, or the patient unfit).
+/// fail, or when a new liver resection is known not to be on the table for another reason
+/// (<see cref="Indication.LiverResectionCandidacy"/>: a liver lesion unresectable, the patient unfit, …), which is named
+/// from the candidacy's basis.
 /// </summary>
 public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverRemetastasectomyEvaluator()
-        : base("9.1", LiverRecurrence.Requirements.Concat(new[]
+        : base("9.1", LiverRecurrence.Requirements.Concat(Indication.LiverResectionCandidacy.Requirements).Concat(new[]
         {
             FactNames.LastTreatmentEndedOn, FactNames.AdjuvantTherapyAfterFirstLiverResection, FactNames.MetastasesDetectedOn,
             FactNames.Ecog, FactNames.FitForSurgery, FactNames.LesionResectable, FactNames.LesionAblatable,
             FactNames.PreviousAbdominalSurgeries, FactNames.PrimaryResected, FactNames.PrimaryResectable,
             FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt, FactNames.DiffusePleural,
             FactNames.DiffusePericardial, FactNames.DiffusePeritoneal, FactNames.DiffuseLeptomeningeal,
-        }))
+        }).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -89,11 +91,15 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             missing.Add(FactNames.Ecog);
         }
 
+        // The candidacy checks, in order, resectability, fitness, OMD, then (for a recurrence) the 9.1 interval and
+        // performance status: when 9.1's own criteria already fail, its verdict adds something only if it turned on
+        // resectability or fitness; otherwise its basis is the reason.
         var candidacy = context.LiverResection;
-        if (candidacy.Status == TriState.No)
+        var resectabilityOrFitness = context.LiverLesions.Any(l => l.Resectable == false) || context.Patient.Clinical.FitForSurgery == false;
+        if (candidacy.Status == TriState.No && (failing.Count == 0 || resectabilityOrFitness))
         {
-            result.Facts(candidacy.Findings.Skip(1));
-            failing.Add("a new liver resection is not on the table (" + LiverRecurrence.WhyNotResectable(context) + ")");
+            result.Facts(candidacy.Findings);
+            failing.Add(LiverRecurrence.NotOnTheTable(context));
         }
 
         if (failing.Count > 0)
@@ -123,7 +129,8 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         }
         else
         {
-            result.Caution($"The number of previous abdominal surgeries ({FactNames.PreviousAbdominalSurgeries}) is not recorded; section 3.9 asks that it be considered before reintervention.");
+            result.Fact(FactNames.PreviousAbdominalSurgeries, "unknown", "The number of previous abdominal surgeries is not recorded.");
+            result.Caution("The number of previous abdominal surgeries is not recorded; section 3.9 asks that it be considered before reintervention, as morbidity rises and the chance of an R0 resection may fall with each one.");
         }
 
         if (candidacy.Status == TriState.Unknown)

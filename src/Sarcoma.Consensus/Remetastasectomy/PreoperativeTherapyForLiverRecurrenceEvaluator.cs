@@ -19,12 +19,13 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeTherapyForLiverRecurrenceEvaluator()
         : base("9.2", LiverRecurrence.Requirements
+            .Concat(Indication.LiverResectionCandidacy.Requirements)
             .Concat(PreoperativeChemotherapyFactors.Requirements)
             .Concat(new[]
             {
                 FactNames.AdjuvantTherapyAfterFirstLiverResection, FactNames.SystemicTherapyReceived, FactNames.LesionResectable,
                 FactNames.FitForSurgery, FactNames.LastTreatmentEndedOn,
-            }))
+            }).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -40,9 +41,15 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         var candidacy = context.LiverResection;
         if (candidacy.Status == TriState.No)
         {
-            result.Facts(candidacy.Findings.Skip(1));
-            return result.DoesNotApply("A new liver resection is not on the table (" + LiverRecurrence.WhyNotResectable(context)
-                + "), so preoperative treatment does not arise; see 10.1 for non-surgical local approaches.");
+            result.Facts(candidacy.Findings);
+            if (candidacy.Findings.Any(f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below"))
+            {
+                // The candidacy stops at the 9.1 interval only when resectability, fitness and OMD did not rule it out first.
+                result.Caution("Section 3.9 also supports preoperative systemic treatment in relapses with a short disease-free interval: should the tumour board still consider a new resection despite the short treatment-free interval, 9.2 and section 3.9 favour preoperative systemic treatment first.");
+            }
+
+            return result.DoesNotApply(Capitalise(LiverRecurrence.NotOnTheTable(context))
+                + ", so preoperative treatment before it does not arise; see 10.1 for non-surgical local approaches.");
         }
 
         if (missing.Count > 0)
@@ -65,7 +72,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         else
         {
             result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", "Whether adjuvant chemotherapy followed the first liver resection is not recorded.");
-            result.Caution($"Record whether adjuvant chemotherapy followed the first liver resection ({FactNames.AdjuvantTherapyAfterFirstLiverResection}): if it did not, 9.2 says the patient should receive preoperative systemic treatment; if it did, the decision is case by case.");
+            result.Caution("Record whether adjuvant chemotherapy followed the first liver resection: if it did not, 9.2 says the patient should receive preoperative systemic treatment; if it did, the decision is case by case.");
         }
 
         if (context.Patient.Treatment.SystemicTherapyReceived is { } received)
@@ -80,7 +87,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
 
         // Section 3.9 names "relapses with a short DFI"; for a recurrence after resection, the interval since the last
         // treatment is the one that describes the relapse.
-        result.Facts(new[] { context.TreatmentFreeInterval.ToFinding(RemetastasectomyWindow.IntervalName) });
+        result.Facts(RemetastasectomyWindow.Assess(context).Findings.Take(1));
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
         foreach (var caution in factors.Cautions)
@@ -93,4 +100,6 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
             ? "Liver recurrence after adjuvant chemotherapy following the first resection: preoperative systemic treatment should be decided case by case, according to the principles of recommendation 11.2."
             : "Liver recurrence: preoperative systemic treatment should be given if no adjuvant chemotherapy followed the first resection, otherwise decided case by case according to recommendation 11.2.");
     }
+
+    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -133,7 +133,7 @@ public sealed class RemetastasectomyWindow
                 clear,
                 interval,
                 new[] { new Finding(ConceptName, "unknown", sentence) },
-                $"Record the end of the treatment that preceded this recurrence ({FactNames.LastTreatmentEndedOn}); the date recorded is after the recurrence was detected.",
+                "Record the end of the treatment that preceded this recurrence: the end-of-treatment date recorded is after the recurrence was detected.",
                 new[] { FactNames.LastTreatmentEndedOn });
         }
 
@@ -144,7 +144,7 @@ public sealed class RemetastasectomyWindow
                 minimum,
                 clear,
                 interval,
-                new[] { interval.ToFinding(IntervalName) },
+                new[] { new Finding(IntervalName, "unknown", $"The treatment-free interval (from {interval.FromEvent} to {interval.ToEvent}) cannot be counted: {Biopsy.FactProse.NotRecorded(interval.Missing)}.") },
                 null,
                 interval.Missing);
         }

@@ -33,8 +33,8 @@ public sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
         LiverSurgeryGate.Add(result, new[]
         {
             LiverLesionFacts.Location(liver),
-            LiverLesionFacts.Flag(liver, FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "with vascular involvement", "Vascular involvement"),
-            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
+            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
+            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
         return result.Applies(
             "Liver resection is being considered, so whether an R0 resection is feasible should be evaluated by an experienced HPB surgeon at a reference centre for HPB pathology or surgical oncology.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
@@ -37,7 +36,7 @@ public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEva
         LiverSurgeryGate.Add(result, new[]
         {
             LiverLesionFacts.Location(liver),
-            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
+            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
 
         var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
@@ -45,7 +44,7 @@ public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEva
         {
             var largest = ResultBuilder.Format(sized.Max());
             var unsized = liver.Count - sized.Length;
-            result.Fact(FactNames.LesionSizeMm, largest, $"Largest liver lesion {largest} mm{(unsized > 0 ? $" (size not recorded for {unsized.ToString(CultureInfo.InvariantCulture)})" : string.Empty)}.");
+            result.Fact(FactNames.LesionSizeMm, largest, $"Largest liver lesion {largest} mm{(unsized > 0 ? $"; size not recorded for {LiverLesionFacts.Count(unsized, "other lesion")}" : string.Empty)}.");
         }
         else
         {

@@ -35,8 +35,8 @@ public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluato
         LiverSurgeryGate.Add(result, new[]
         {
             LiverLesionFacts.Location(liver),
-            LiverLesionFacts.Flag(liver, FactNames.LesionCentralLocation, l => l.CentralLocation, "centrally located", "Central location"),
-            LiverLesionFacts.Flag(liver, FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "with vascular involvement", "Vascular involvement"),
+            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
         });
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
         {

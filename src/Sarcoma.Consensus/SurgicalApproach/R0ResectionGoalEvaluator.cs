@@ -8,7 +8,8 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// <summary>
 /// Recommendation 6.1: the primary goal of resecting sarcoma liver metastases should be an R0 resection
 /// (microscopically negative margins). Applies whenever liver resection is on the table
-/// (<see cref="LiverResectionCandidacy"/>); records the margins of any previous liver resection.
+/// (<see cref="LiverResectionCandidacy"/>); records the margins of any previous liver resection and, when the primary
+/// tumour is still in place, cautions that section 3.1 asks that it be treated before or with the metastasectomy.
 /// </summary>
 public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
 {
@@ -17,7 +18,7 @@ public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
         : base("6.1", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
         {
             FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LiverResections, FactNames.LiverResectionMargin,
-            FactNames.LiverResectionPerformedOn, FactNames.PreviousLiverResection,
+            FactNames.LiverResectionPerformedOn, FactNames.PreviousLiverResection, FactNames.PrimaryResected,
         }))
     {
     }
@@ -32,6 +33,7 @@ public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
 
         LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
         LiverSurgeryGate.Add(result, SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
+        LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
         return result.Applies(
             "Liver resection is being considered, so its primary goal should be an R0 resection (microscopically negative margins).");
     }

@@ -12,16 +12,18 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// Recommendation 8.1: in STS OMD, surgery for metachronous liver metastases (DFI ≥ 6 months) could be considered
 /// upfront or after systemic therapy (especially in subtypes with better response to chemotherapy). Applies when
 /// the disease is oligometastatic, metachronous (<see cref="TimingAssessment"/>; the exact six-month boundary follows
-/// <see cref="ConsensusOptions.AtWindowBoundary"/> and carries its caution) and includes liver metastases; notes
-/// when the histology is one the guideline names as chemosensitive.
+/// <see cref="ConsensusOptions.AtWindowBoundary"/> and carries its caution) and includes liver metastases amenable to
+/// complete surgical resection (section 3.8 presupposes that complete resection is feasible); notes when the histology
+/// is one the guideline names as chemosensitive. It does not apply to a liver recurrence after a previous liver resection
+/// (<see cref="EvaluationContext.IsLiverRecurrence"/>): the specific recommendation 9.1 governs a new resection.
 /// </summary>
 public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MetachronousSurgeryTimingEvaluator()
-        : base("8.1", TimingDefinition.Requirements.Concat(new[]
+        : base("8.1", TimingDefinition.Requirements.Concat(IndicationCriteria.RecurrenceRequirements).Concat(new[]
         {
-            FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.PrimaryHistology, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.SystemicTherapyReceived,
+            FactNames.PrimaryHistology, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable, FactNames.SystemicTherapyReceived,
             FactNames.SystemicTherapyResponse, FactNames.InductionTherapyPlanned, FactNames.FitForSurgery,
         }))
     {
@@ -30,21 +32,34 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
+        if (IndicationCriteria.Recurrence(context, result))
+        {
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(
+                context, "8.1", "the timing of a new resection", "with recommendation 9.2 for preoperative systemic treatment"));
+        }
+
         var against = new List<string>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
         IndicationCriteria.LiverMetastases(context, result, against, missing);
+        if (context.HasLiverMetastases == true)
+        {
+            IndicationCriteria.LiverResectable(context, result, against, missing);
+        }
+
         LiverSurgeryGate.CautionIfUnfit(context, result);
         if (against.Count > 0)
         {
-            return result.DoesNotApply("Outside the scenario of 8.1 (oligometastatic disease with metachronous liver metastases): " + string.Join("; ", against) + ".");
+            return result.DoesNotApply(
+                "Outside the scenario of 8.1 (oligometastatic disease with metachronous liver metastases amenable to complete surgical resection): " + string.Join("; ", against) + ".");
         }
 
+        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether this is oligometastatic disease with metachronous liver metastases cannot be decided yet.");
+                .Insufficient("Whether this is oligometastatic disease with metachronous liver metastases amenable to complete surgical resection cannot be decided yet.");
         }
 
         var histology = context.Patient.Primary?.Histology;
@@ -54,16 +69,16 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         }
         else if (histology.NamedChemosensitive)
         {
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: a subtype the guideline names as chemosensitive (sections 3.5 and 3.9).");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: a subtype the guideline names as highly chemosensitive (section 3.9; chemosensitivity is also weighed in section 3.11).");
         }
         else
         {
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: not among the subtypes the guideline names as chemosensitive.");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: not among the subtypes the guideline names as highly chemosensitive (section 3.9; chemosensitivity is also weighed in section 3.11).");
         }
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);
         var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";
-        var summary = $"Oligometastatic disease with metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
+        var summary = $"Oligometastatic disease with resectable metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
         return result.Applies(histology?.NamedChemosensitive == true
             ? $"{summary}, the latter especially in a subtype with better response to chemotherapy such as {histology.Name.ToLowerInvariant()}."
             : summary + ".");

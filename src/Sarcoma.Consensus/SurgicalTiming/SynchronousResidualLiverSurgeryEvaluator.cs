@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
@@ -13,8 +12,10 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// disease if the response to systemic treatment is good (at least stable disease) and the primary tumour is
 /// resectable. Applies when the disease is synchronous and oligometastatic, systemic therapy has been received with
 /// a complete or partial response or stable disease, liver lesions remain (the recorded liver lesions are read as
-/// the residual disease), and the primary is resected or resectable. Progressive disease, an unresectable primary,
-/// or no systemic therapy yet (8.2 comes first) rule it out.
+/// the residual disease) and are amenable to complete surgical resection (section 3.8: "if complete resection of both
+/// the primary tumor and liver metastases is feasible"), and the primary is resected or resectable; a primary still in
+/// place carries the caution of section 3.1. Metastases known to be metachronous rule it out on that ground alone;
+/// progressive disease, an unresectable primary or liver lesion, or no systemic therapy yet (8.2 comes first) rule it out.
 /// </summary>
 public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEvaluator
 {
@@ -22,8 +23,9 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
     public SynchronousResidualLiverSurgeryEvaluator()
         : base("8.3", TimingDefinition.Requirements.Concat(new[]
         {
-            FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.SystemicTherapyReceived, FactNames.SystemicTherapyResponse,
-            FactNames.InductionTherapyPlanned, FactNames.FitForSurgery,
+            FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable,
+            FactNames.SystemicTherapyReceived, FactNames.SystemicTherapyResponse, FactNames.InductionTherapyPlanned, FactNames.FitForSurgery,
+            FactNames.PrimaryResected, FactNames.PrimaryResectable,
         }))
     {
     }
@@ -31,13 +33,21 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
+        const string Scenario = "Outside the scenario of 8.3 (synchronous OMD with resectable residual liver disease after at least stable disease on systemic treatment, primary resectable): ";
         var against = new List<string>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
+        if (against.Count > 0)
+        {
+            // Metachronous disease: the response and residual-disease criteria of 8.3 concern synchronous disease only.
+            return result.DoesNotApply(Scenario + string.Join("; ", against) + ".");
+        }
+
         IndicationCriteria.Oligometastatic(context, result, against, missing);
 
         var treatment = context.Patient.Treatment;
         SystemicTherapyFacts.Record(treatment, result);
+        var treated = treatment.SystemicTherapyReceived == true;
         TreatmentResponse? response = null;
         switch (treatment.SystemicTherapyReceived)
         {
@@ -68,13 +78,18 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         else if (!hasLiver)
         {
             var absent = context.NoLiverMetastasisFinding;
-            result.Fact(absent.Fact, absent.Value, absent.Sentence.TrimEnd('.') + ": no residual liver disease.");
-            against.Add("no residual liver disease is recorded");
+            result.Fact(absent.Fact, absent.Value, treated ? absent.Sentence.TrimEnd('.') + ": no residual liver disease." : absent.Sentence);
+            against.Add(treated
+                ? "no residual liver disease is recorded"
+                : context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded");
         }
         else
         {
             var location = LiverLesionFacts.Location(context.LiverLesions);
-            result.Fact(location.Fact, location.Value, "Residual liver disease: " + char.ToLowerInvariant(location.Sentence[0]) + location.Sentence.Substring(1));
+            result.Fact(location.Fact, location.Value, treated
+                ? "Residual liver disease after systemic therapy: " + char.ToLowerInvariant(location.Sentence[0]) + location.Sentence.Substring(1)
+                : location.Sentence);
+            IndicationCriteria.LiverResectable(context, result, against, missing);
         }
 
         var primary = context.Patient.Primary;
@@ -98,8 +113,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         LiverSurgeryGate.CautionIfUnfit(context, result);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(
-                "Outside the scenario of 8.3 (synchronous OMD with residual liver disease after at least stable disease on systemic treatment, primary resectable): " + string.Join("; ", against) + ".");
+            return result.DoesNotApply(Scenario + string.Join("; ", against) + ".");
         }
 
         if (missing.Count > 0)
@@ -113,14 +127,14 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
             result.Caution("A complete response is recorded: confirm that liver disease remains, since the recorded liver lesions are read as the residual disease.");
         }
 
-        var unresectable = context.LiverLesions.Count(l => l.Resectable == false);
-        if (unresectable > 0)
+        if (primary?.Resected == false)
         {
-            result.Caution($"Section 3.8 asks that complete resection of both the primary tumour and the liver metastases be feasible; {unresectable.ToString(CultureInfo.InvariantCulture)} liver lesion(s) are recorded as not resectable.");
+            result.Caution(LiverSurgeryGate.PrimaryInPlaceCaution);
         }
 
         result.Caution("Section 3.8 reserves surgical salvage of residual liver disease for a few selected cases of synchronous OMD, discussed when complete resection of both the primary tumour and the liver metastases is feasible.");
+        var primaryText = primary?.Resected == true ? "the primary tumour already resected" : "a resectable primary tumour still in place";
         return result.Applies(
-            $"Synchronous oligometastatic disease with residual liver disease after systemic treatment (best response: {SystemicTherapyFacts.Name(response!.Value)}) and a resectable primary: liver surgery may be considered for the residual liver disease.");
+            $"Synchronous oligometastatic disease with resectable residual liver disease after systemic treatment (best response: {SystemicTherapyFacts.Name(response!.Value)}), with {primaryText}: liver surgery may be considered for the residual liver disease.");
     }
 }

@@ -23,12 +23,72 @@ public sealed class AdjuvantTherapyDiscussionEvaluatorTests
     }
 
     [Fact]
-    public void A_recurrence_after_the_last_resection_is_flagged()
+    public void A_liver_recurrence_after_the_last_resection_means_the_metastases_are_not_all_resected()
     {
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection());
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not all resected", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "2023-09-01");
+        Assert.DoesNotContain(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.DiseaseFreeIntervalName);
+        ResultSnapshot.Match(result, "does-not-apply-recurrence");
+    }
+
+    [Fact]
+    public void A_recurrence_rules_it_out_even_with_the_primary_unknown()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection().WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new NodaTime.LocalDate(2019, 2, 4)));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Empty(result.Missing);
+    }
+
+    [Fact]
+    public void Liver_lesions_beside_an_undated_resection_are_taken_as_a_recurrence()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.Lesions && f.Sentence.Contains("taken as a recurrence"));
+    }
+
+    [Fact]
+    public void A_resected_recurrence_is_described_by_the_interval_since_the_previous_metastasectomy_not_a_favourable_DFI()
+    {
+        var result = evaluator.Evaluate(Vignettes.SecondLiverMetastasectomyInFollowUp());
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains("after the latest liver resection"));
+        var interval = Assert.Single(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.IntervalSinceMetastasectomyName);
+        Assert.Equal("27", interval.Value);
+        Assert.Contains("after the liver metastasectomy of 2021-05-20", interval.Sentence);
+        Assert.Contains("not read here as favourable", interval.Sentence);
+        Assert.DoesNotContain(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.DiseaseFreeIntervalName);
+        ResultSnapshot.Match(result, "applies-resected-recurrence");
+    }
+
+    [Fact]
+    public void A_first_metastasectomy_is_described_by_the_DFI_from_the_primary()
+    {
+        var result = evaluator.Evaluate(Vignettes.NoEvidenceOfDiseaseAfterLiverResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.DiseaseFreeIntervalName && f.Value == "30");
+        Assert.DoesNotContain(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.IntervalSinceMetastasectomyName);
+    }
+
+    [Fact]
+    public void A_recurrence_outside_the_liver_keeps_the_discussion_with_a_caution()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Extremity, diagnosedOn: new NodaTime.LocalDate(2020, 1, 13))
+            .Resected(on: new NodaTime.LocalDate(2020, 2, 10))
+            .AddLiverResection(new NodaTime.LocalDate(2022, 12, 5), ResectionMargin.R0)
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 6, 2))
+            .AddLesion(MetastaticSite.Lung, 14, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Metastases outside the liver were detected on 2025-06-02", System.StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Fact == AdjuvantTherapyDiscussionEvaluator.IntervalSinceMetastasectomyName && f.Value == "29");
     }
 
     [Fact]

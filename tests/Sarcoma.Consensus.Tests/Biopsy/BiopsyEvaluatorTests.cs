@@ -48,9 +48,55 @@ public sealed class BiopsyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("not mandatory", result.Summary);
-        Assert.Contains(FactNames.HccRiskFactors, result.Summary);
+        Assert.Contains("risk factors for hepatocellular carcinoma", result.Summary);
+        Assert.DoesNotContain(FactNames.HccRiskFactors, result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.ColorectalCancerHistory && f.Value == "unknown");
         ResultSnapshot.Match(result, "applies-origin-unrecorded");
+    }
+
+    [Fact]
+    public void A_liver_recurrence_8_months_after_resection_is_not_of_uncertain_origin_despite_a_long_DFI()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("none of the reasons", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == OriginUncertaintyAssessment.ConceptName && f.Value == "no");
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "8" && f.Sentence.Contains("after the latest liver metastasectomy"));
+        ResultSnapshot.Match(result, "applies-early-recurrence");
+    }
+
+    [Fact]
+    public void A_liver_recurrence_27_months_after_resection_is_of_uncertain_origin_by_the_interval_since_resection()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+            .InductionTherapyPlanned(false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("a long interval of 27 months and 12 days since the latest liver metastasectomy", result.Summary);
+        Assert.DoesNotContain("disease-free interval", result.Summary);
+    }
+
+    [Fact]
+    public void Proposed_induction_that_has_already_started_is_no_longer_a_reason()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.ShortDfiMetachronousLiverMetastasis()
+            .InductionTherapyPlanned()
+            .WithSystemicTherapy(received: true, ongoing: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("the proposed systemic treatment has already started", result.Summary);
+        Assert.DoesNotContain("could be considered,", result.Summary);
+    }
+
+    [Fact]
+    public void An_unresectable_lesion_of_uncertain_origin_is_outside_3_1()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.UnresectableLiverMetastasesOfUncertainOrigin());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionResectable && f.Sentence == "1 of 2 liver lesions is not amenable to complete surgical resection.");
     }
 
     [Fact]
@@ -139,6 +185,38 @@ public sealed class BiopsyEvaluatorTests
     }
 
     [Fact]
+    public void A_patient_already_on_chemotherapy_in_synchronous_OMD_is_past_the_scenario_voted_on()
+    {
+        var result = synchronousInduction.Evaluate(Vignettes.SynchronousOmdOnChemotherapy());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.StartsWith("No consensus (62% agreement):", result.Summary);
+        Assert.Contains("systemic treatment has already started", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.OnSystemicTherapy && f.Value == "yes");
+        ResultSnapshot.Match(result, "does-not-apply-treatment-started");
+    }
+
+    [Fact]
+    public void Systemic_therapy_received_after_induction_also_ends_the_scenario()
+    {
+        var result = synchronousInduction.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.SystemicTherapyReceived && f.Value == "yes");
+    }
+
+    [Fact]
+    public void A_recorded_treatment_start_removes_the_caution_on_its_reading()
+    {
+        var unrecorded = synchronousInduction.Evaluate(Vignettes.SynchronousOmdOnInduction());
+        var notStarted = synchronousInduction.Evaluate(Vignettes.SynchronousOmdOnInduction().WithSystemicTherapy(received: false));
+
+        Assert.Contains(unrecorded.Cautions, c => c.Contains("read here as not yet started"));
+        Assert.Equal(EvaluationStatus.Applies, notStarted.Status);
+        Assert.DoesNotContain(notStarted.Cautions, c => c.Contains("read here as not yet started"));
+    }
+
+    [Fact]
     public void Synchronous_OMD_with_undecided_treatment_cannot_be_placed()
     {
         var result = synchronousInduction.Evaluate(Vignettes.SynchronousLiverOmdTreatmentUndecided());
@@ -159,7 +237,75 @@ public sealed class BiopsyEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("a minimum of 4 large-gauge cores (14–16 G)", result.Summary);
         Assert.Contains("core needle biopsy", result.Summary);
+        Assert.StartsWith("Under the section 3.3 narrative on synchronous disease", result.Summary);
+        Assert.DoesNotContain("is proposed", result.Summary);
+        Assert.Contains(result.Cautions, c => c.Contains("3.2") && c.Contains("did not reach consensus (62% agreement)"));
         ResultSnapshot.Match(result, "applies");
+    }
+
+    [Fact]
+    public void Chemotherapy_already_started_in_synchronous_OMD_takes_the_biopsy_off_the_table()
+    {
+        var result = coreSampling.Evaluate(Vignettes.SynchronousOmdOnChemotherapy());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("already started", result.Summary);
+        Assert.DoesNotContain("is proposed", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply-treatment-started");
+    }
+
+    [Fact]
+    public void Resectable_metachronous_reasons_cite_3_1_without_the_no_consensus_caution()
+    {
+        var result = coreSampling.Evaluate(Vignettes.ShortDfiMetachronousLiverMetastasis().InductionTherapyPlanned());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.StartsWith("Under recommendation 3.1 (resectable metachronous liver metastases), a liver biopsy could be considered because a preoperative (induction) systemic treatment is proposed", result.Summary);
+        Assert.DoesNotContain(result.Cautions, c => c.Contains("did not reach consensus"));
+    }
+
+    [Fact]
+    public void Uncertain_origin_with_an_unresectable_lesion_puts_no_biopsy_on_the_table_as_in_3_1()
+    {
+        var patient = Vignettes.UnresectableLiverMetastasesOfUncertainOrigin();
+
+        var result = coreSampling.Evaluate(patient);
+        var recommendation31 = resectableMetachronous.Evaluate(patient);
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal(EvaluationStatus.DoesNotApply, recommendation31.Status);
+        Assert.Contains(result.Cautions, c => c.Contains("uncertain") && c.Contains("4.2"));
+        ResultSnapshot.Match(result, "does-not-apply-unresectable-uncertain-origin");
+    }
+
+    /// <summary>Every vignette: 3.3 considers a biopsy under 3.1 only when 3.1 itself says one could be considered.</summary>
+    [Theory]
+    [MemberData(nameof(Engine.DataRequirementsTests.Patients), MemberType = typeof(Engine.DataRequirementsTests))]
+    public void Recommendations_3_1_and_3_3_agree_on_every_vignette(string vignette)
+    {
+        var builder = (PatientBuilder)typeof(Vignettes).GetMethod(vignette)!.Invoke(null, null)!;
+        var context = builder.Context();
+        var plan = BiopsyPlan.Assess(context);
+
+        var sampling = coreSampling.Evaluate(context);
+        var indication = resectableMetachronous.Evaluate(context);
+
+        if (plan.Basis == BiopsyBasis.ResectableMetachronous)
+        {
+            Assert.Equal(EvaluationStatus.Applies, sampling.Status);
+            Assert.Equal(EvaluationStatus.Applies, indication.Status);
+            Assert.Contains("could be considered,", indication.Summary);
+        }
+
+        if (indication.Status == EvaluationStatus.Applies && indication.Summary.Contains("could be considered,"))
+        {
+            Assert.Equal(EvaluationStatus.Applies, sampling.Status);
+        }
+
+        if (sampling.Status == EvaluationStatus.Applies && plan.Basis != BiopsyBasis.SynchronousInduction)
+        {
+            Assert.Equal(EvaluationStatus.Applies, indication.Status);
+        }
     }
 
     [Fact]
@@ -187,7 +333,7 @@ public sealed class BiopsyEvaluatorTests
         var result = coreSampling.Evaluate(Vignettes.LungOnlyMetastases());
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("No liver lesion", result.Summary);
+        Assert.Contains("no liver lesion is recorded", result.Summary);
     }
 
     [Fact]

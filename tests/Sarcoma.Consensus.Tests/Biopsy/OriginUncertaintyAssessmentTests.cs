@@ -17,6 +17,18 @@ public sealed class OriginUncertaintyAssessmentTests
             .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
             .MetastasesDetectedOn(LocalDatePattern.Iso.Parse(detected).Value)
             .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .NoPreviousLiverResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+    private static readonly LocalDate Resected = new(2023, 3, 31);
+
+    /// <summary>A liver recurrence after a metastasectomy on 2023-03-31; the DFI from the primary (2019) is long whatever the date.</summary>
+    private static PatientBuilder RecurrenceDetectedOn(string detected) =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2019, 1, 15))
+            .AddLiverResection(Resected)
+            .MetastasesDetectedOn(LocalDatePattern.Iso.Parse(detected).Value)
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
             .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
 
     [Theory]
@@ -88,12 +100,117 @@ public sealed class OriginUncertaintyAssessmentTests
         var patient = Patient.Builder()
             .WithPrimary(Histology.Leiomyosarcoma)
             .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .NoPreviousLiverResection()
             .WithOriginUncertainty(false, false, false);
 
         var origin = OriginUncertaintyAssessment.Assess(patient.Context());
 
         Assert.Equal(TriState.Unknown, origin.Status);
         Assert.Equal(new[] { FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn }, origin.Missing);
+        Assert.DoesNotContain("primary.diagnosedOn", origin.Findings[0].Sentence);
+        Assert.Contains("the date of the primary diagnosis and the date the metastases were detected are not recorded", origin.Findings[0].Sentence);
+    }
+
+    // A liver recurrence after a previous liver resection: the interval since the latest metastasectomy, not the DFI.
+
+    [Theory]
+    [InlineData("2023-11-30", TriState.No)]    // 8 months
+    [InlineData("2024-03-30", TriState.No)]    // 11 months and 30 days
+    [InlineData("2024-03-31", TriState.Yes)]   // exactly 12 months: "at least" 12
+    [InlineData("2024-05-02", TriState.Yes)]   // 13 months
+    public void For_a_liver_recurrence_the_interval_since_the_latest_metastasectomy_decides_not_the_DFI(string detected, TriState expected)
+    {
+        var context = RecurrenceDetectedOn(detected).Context();
+
+        var origin = OriginUncertaintyAssessment.Assess(context);
+
+        Assert.True(context.IsLiverRecurrence);
+        Assert.True(context.DiseaseFreeInterval.AtLeastMonths(12));
+        Assert.Equal(expected, origin.Status);
+        var interval = Assert.Single(origin.Findings, f => f.Fact == FactNames.MetastasesDetectedOn);
+        Assert.Contains("after the latest liver metastasectomy", interval.Sentence);
+        Assert.Contains("not the DFI from the primary", interval.Sentence);
+    }
+
+    [Fact]
+    public void A_recurrence_long_after_the_metastasectomy_is_named_as_such()
+    {
+        var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-05-02").Context());
+
+        Assert.Equal("a long interval of 13 months and 2 days since the latest liver metastasectomy (at least 12 months)", Assert.Single(origin.Reasons));
+    }
+
+    [Fact]
+    public void The_latest_of_several_metastasectomies_is_the_one_counted()
+    {
+        var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-01-10").AddLiverResection(new LocalDate(2020, 6, 1)).Context());
+
+        Assert.Equal(TriState.No, origin.Status);
+        Assert.Contains(origin.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "9");
+    }
+
+    [Fact]
+    public void An_undated_metastasectomy_leaves_the_recurrence_interval_uncounted()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2019, 1, 15))
+            .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2024, 5, 2))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(false, false, false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.Unknown, origin.Status);
+        Assert.Equal(new[] { FactNames.LiverResectionPerformedOn }, origin.Missing);
+    }
+
+    [Fact]
+    public void Lesions_that_predate_the_latest_resection_are_timed_by_the_DFI()
+    {
+        var context = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
+            .MetastasesDetectedOn(new LocalDate(2025, 2, 15))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .AddLiverResection(new LocalDate(2025, 3, 20))
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+            .Context();
+
+        var origin = OriginUncertaintyAssessment.Assess(context);
+
+        Assert.False(context.IsLiverRecurrence);
+        Assert.Equal(TriState.Yes, origin.Status);
+        Assert.Contains("disease-free interval", Assert.Single(origin.Reasons));
+    }
+
+    [Fact]
+    public void A_long_DFI_with_unrecorded_surgical_history_is_not_read_as_deciding()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
+            .MetastasesDetectedOn(new LocalDate(2025, 2, 15))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(false, false, false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.Unknown, origin.Status);
+        Assert.Equal(new[] { FactNames.PreviousLiverResection }, origin.Missing);
+    }
+
+    [Fact]
+    public void A_short_DFI_is_short_whatever_the_surgical_history()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
+            .MetastasesDetectedOn(new LocalDate(2024, 12, 15))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(false, false, false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.No, origin.Status);
+        Assert.Empty(origin.Missing);
     }
 
     [Fact]

@@ -32,8 +32,58 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("unfit for surgery", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("absolute contraindications"));
-        Assert.Contains(result.Cautions, c => c.Contains(FactNames.DecompensatedLiverFailure));
+        Assert.Contains(result.Cautions, c => c.Contains("not yet recorded") && c.Contains("decompensated liver failure"));
+        Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.DecompensatedLiverFailure));
         ResultSnapshot.Match(result, "applies-unfit-contraindicated");
+    }
+
+    [Fact]
+    public void Recorded_fitness_with_more_than_five_lesions_is_referred_for_the_disease_not_for_fitness()
+    {
+        var result = evaluator.Evaluate(Vignettes.ManyLiverMetastasesFitForSurgery());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("(the disease is not oligometastatic: more than 5 metastatic lesions)", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.Contains(result.Cautions, c => c.Contains("limited metastases") && c.Contains("10.2"));
+        ResultSnapshot.Match(result, "applies-not-omd");
+    }
+
+    [Fact]
+    public void Unrecorded_fitness_is_not_read_as_unfit()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2021, 3, 1))
+            .Resected()
+            .MetastasesDetectedOn(new LocalDate(2024, 1, 8))
+            .AddLesions(6, MetastaticSite.Liver, 20, l => l.Resectable())
+            .NoPreviousLiverResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.Contains("more than 5 metastatic lesions", result.Summary);
+    }
+
+    [Fact]
+    public void Diffuse_peritoneal_sarcomatosis_is_referred_with_the_caution_of_1_2()
+    {
+        var result = evaluator.Evaluate(Vignettes.DiffusePeritonealDisease());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("(the disease is not oligometastatic: diffuse peritoneal sarcomatosis)", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Diffuse peritoneal sarcomatosis makes the disease ineligible for radical treatment (1.2)", System.StringComparison.Ordinal)
+            && c.Contains("section 3.1") && c.Contains("section 3.10 concerns patients with limited metastases"));
+        ResultSnapshot.Match(result, "applies-diffuse");
+    }
+
+    [Fact]
+    public void A_liver_recurrence_below_the_9_1_interval_is_referred_with_that_reason()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
     }
 
     [Fact]

@@ -26,21 +26,70 @@ public sealed class PostMetastasectomyFollowUpEvaluatorTests
     [Fact]
     public void An_undated_metastasectomy_still_applies_but_cannot_be_dated()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+        var result = evaluator.Evaluate(Vignettes.UndatedLiverMetastasectomyInFollowUp());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains(FactNames.LiverResectionPerformedOn));
+        Assert.Contains(result.Cautions, c => c.Contains("until the date of the metastasectomy is recorded"));
+        Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.LiverResectionPerformedOn));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResectionPerformedOn && f.Value == "unknown");
         Assert.DoesNotContain(result.Findings, f => f.Fact == PostMetastasectomyFollowUpEvaluator.ScheduleName);
         ResultSnapshot.Match(result, "applies-undated");
     }
 
     [Fact]
-    public void A_recurrence_after_the_metastasectomy_interrupts_surveillance()
+    public void A_liver_recurrence_after_the_metastasectomy_is_treated_not_followed_up()
     {
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection());
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not in post-metastasectomy surveillance", result.Summary);
+        Assert.Contains("2023-09-01", result.Summary);
+        Assert.Empty(result.Cautions);
+        ResultSnapshot.Match(result, "does-not-apply-recurrence");
+    }
+
+    [Fact]
+    public void Liver_lesions_beside_an_undated_metastasectomy_are_taken_as_a_recurrence()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.Lesions && f.Sentence.Contains("taken as a recurrence"));
+    }
+
+    [Fact]
+    public void The_calendar_stays_available_for_a_recurrence()
+    {
+        var schedule = FollowUpSchedule.ForPatient(Vignettes.LiverRecurrenceAfterResection().Context());
+
+        Assert.NotNull(schedule);
+    }
+
+    [Fact]
+    public void A_recurrence_outside_the_liver_interrupts_surveillance_with_a_caution()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Extremity, diagnosedOn: new NodaTime.LocalDate(2020, 1, 13))
+            .Resected(on: new NodaTime.LocalDate(2020, 2, 10))
+            .AddLiverResection(new NodaTime.LocalDate(2022, 12, 5), ResectionMargin.R0)
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 6, 2))
+            .AddLesion(MetastaticSite.Lung, 14, l => l.Resectable()));
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains("after the latest metastasectomy"));
+        Assert.Contains(result.Cautions, c => c.StartsWith("Metastases outside the liver were detected on 2025-06-02", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2024-01-01", "As of 2024-01-01, visit 1 (month 3) is next: due 2024-01-16, window 2024-01-16 to 2024-02-16.")]
+    [InlineData("2024-03-01", "; the window of the first visit has passed.")]
+    [InlineData("2024-06-01", "; the windows of the 2 earlier visits have passed.")]
+    public void The_next_visit_names_passed_windows_naturally(string asOf, string expected)
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverMetastasectomyInFollowUp(), asOf: NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).Value);
+
+        var next = Assert.Single(result.Findings, f => f.Fact == PostMetastasectomyFollowUpEvaluator.NextVisitName);
+        Assert.EndsWith(expected, next.Sentence);
+        Assert.DoesNotContain(" 0 earlier", next.Sentence);
     }
 
     [Fact]

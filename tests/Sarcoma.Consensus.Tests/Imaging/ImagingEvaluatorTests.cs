@@ -97,6 +97,26 @@ public sealed class ImagingEvaluatorTests
         ResultSnapshot.Match(result, "insufficient-data");
     }
 
+    [Fact]
+    public void A_liver_recurrence_long_after_resection_is_of_uncertain_origin_by_that_interval()
+    {
+        var result = liverMri.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("a long interval of 27 months and 12 days since the latest liver metastasectomy", result.Summary);
+    }
+
+    [Fact]
+    public void A_liver_recurrence_8_months_after_resection_is_not_of_uncertain_origin_despite_a_long_DFI()
+    {
+        var result = liverMri.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "8");
+        ResultSnapshot.Match(result, "does-not-apply-early-recurrence");
+    }
+
     // 4.3
 
     [Fact]

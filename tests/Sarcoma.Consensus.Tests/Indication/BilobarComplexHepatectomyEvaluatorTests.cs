@@ -31,7 +31,7 @@ public sealed class BilobarComplexHepatectomyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains(ResultFlag.NoConsensus, result.Flags);
-        Assert.Contains("not bilobar", result.Summary);
+        Assert.Contains("neither liver lesion is in the left lobe, so the liver metastases are not bilobar", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply");
     }
 
@@ -78,4 +78,93 @@ public sealed class BilobarComplexHepatectomyEvaluatorTests
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         Assert.Equal(new[] { FactNames.LesionLobe, FactNames.LesionSegments }, result.Missing);
     }
+
+    [Fact]
+    public void A_single_central_lesion_crossing_the_midline_is_not_bilobar_metastases()
+    {
+        var result = evaluator.Evaluate(Vignettes.SingleCentralLesionAcrossTheMidline());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(ResultFlag.NoConsensus, result.Flags);
+        Assert.Contains("the only liver lesion extends into both lobes, but a single lesion crossing the midline is not bilobar metastases", result.Summary);
+        Assert.Contains(result.Findings, f => f.Sentence == "The liver lesion involves major vessels.");
+        Assert.Contains(result.Findings, f => f.Sentence == "The liver lesion is centrally located.");
+        ResultSnapshot.Match(result, "single-lesion-across-the-midline");
+    }
+
+    [Fact]
+    public void A_single_lesion_of_unrecorded_location_is_not_bilobar_and_needs_no_location()
+    {
+        var result = evaluator.Evaluate(Patient.Builder().AddLesion(MetastaticSite.Liver, 30, l => l.Central()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("there is a single liver lesion, so the liver metastases are not bilobar", result.Summary);
+        Assert.Empty(result.Missing);
+    }
+
+    [Fact]
+    public void A_lesion_crossing_the_midline_and_a_caudate_lesion_are_not_bilobar()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(4, 5).Central())
+            .AddLesion(MetastaticSite.Liver, 15, l => l.InSegments(1)));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("only one liver lesion reaches both lobes, and a single lesion crossing the midline is not bilobar metastases", result.Summary);
+    }
+
+    [Fact]
+    public void A_lesion_crossing_the_midline_and_a_second_right_lobe_lesion_are_bilobar()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(4, 5).Central().WithVascularInvolvement())
+            .AddLesion(MetastaticSite.Liver, 15, l => l.InSegments(7).Central(false).WithVascularInvolvement(false)));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+    }
+
+    [Fact]
+    public void A_second_lesion_of_unrecorded_location_leaves_bilobarity_open_even_beside_a_lesion_across_the_midline()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(4, 5).Central())
+            .AddLesion(MetastaticSite.Liver, 15, l => l.Central(false)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LesionLobe, FactNames.LesionSegments }, result.Missing);
+    }
+
+    [Fact]
+    public void Three_lesions_none_in_the_right_lobe_are_not_bilobar()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(2))
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(3))
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(1).Central()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("none of the 3 liver lesions is in the right lobe", result.Summary);
+    }
+
+    [Fact]
+    public void Partly_recorded_vascular_involvement_is_described_in_plain_English()
+    {
+        var result = evaluator.Evaluate(Patient.Builder()
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(3).WithVascularInvolvement(false).Central(false))
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(6).WithVascularInvolvement(false))
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(7).Central(false)));
+
+        Assert.Contains(result.Findings, f => f.Sentence == "Vascular involvement not recorded for 1 of 3 liver lesions; none of the others involves major vessels.");
+        Assert.Contains(result.Findings, f => f.Sentence == "Central location not recorded for 1 of 3 liver lesions; none of the others is centrally located.");
+    }
+
+    [Fact]
+    public void A_single_lesion_without_vascular_involvement_is_described_in_plain_English()
+    {
+        var result = evaluator.Evaluate(Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(3).WithVascularInvolvement(false).Central(false)));
+
+        Assert.Contains(result.Findings, f => f.Sentence == "The liver lesion does not involve major vessels.");
+        Assert.Contains(result.Findings, f => f.Sentence == "The liver lesion is not centrally located.");
+    }
 }
+

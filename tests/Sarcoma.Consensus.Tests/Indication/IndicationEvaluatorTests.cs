@@ -182,4 +182,144 @@ public sealed class IndicationEvaluatorTests
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains(ResultFlag.Caution, result.Flags);
     }
+
+    [Fact]
+    public void A_liver_recurrence_eight_months_after_resection_is_governed_by_9_1_not_5_3()
+    {
+        var result = liverOnly.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("liver recurrence after a previous liver resection", result.Summary);
+        Assert.Contains("not by 5.3 but by the specific recommendation 9.1", result.Summary);
+        Assert.EndsWith("see 9.1.", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResectionPerformedOn && f.Value == "2024-01-15");
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Sentence.Contains("a liver recurrence"));
+        ResultSnapshot.Match(result, "recurrence");
+    }
+
+    [Fact]
+    public void A_liver_and_lung_recurrence_after_resection_is_governed_by_9_1_not_5_4()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection()
+            .AddLesion(MetastaticSite.Lung, 8, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not by 5.4 but by the specific recommendation 9.1", result.Summary);
+        ResultSnapshot.Match(result, "recurrence");
+    }
+
+    [Fact]
+    public void A_recurrence_with_an_undated_resection_is_still_a_recurrence()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory().AddLiverResection(null, ResectionMargin.R0));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResections && f.Sentence == "Previous liver resection, date not recorded.");
+        Assert.Contains("see 9.1", result.Summary);
+    }
+
+    [Fact]
+    public void Unrecorded_surgical_history_keeps_5_3_with_a_caution_that_9_1_governs_a_recurrence()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.", result.Cautions);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PreviousLiverResection && f.Value == "unknown");
+        ResultSnapshot.Match(result, "surgical-history-unknown");
+    }
+
+    [Fact]
+    public void Unrecorded_surgical_history_keeps_5_4_with_the_recurrence_caution()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory()
+            .AddLesion(MetastaticSite.Lung, 12, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Whether this is a recurrence", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_known_absence_of_previous_liver_resection_adds_no_recurrence_caution()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.DoesNotContain(result.Cautions, c => c.Contains("9.1"));
+        Assert.DoesNotContain(result.Findings, f => f.Fact == FactNames.PreviousLiverResection);
+    }
+
+    [Fact]
+    public void A_recorded_resection_without_recorded_lesions_cautions_that_lesions_would_be_a_recurrence()
+    {
+        var result = liverOnly.Evaluate(Vignettes.AlmostNothingKnown().AddLiverResection(new LocalDate(2022, 3, 1)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("A previous liver resection is recorded", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Synchronous_liver_only_disease_does_not_point_to_5_3_which_does_not_apply_either()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.SynchronousOmdOnInduction());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("the scenario of 5.4 requires lung involvement", result.Summary);
+        Assert.DoesNotContain("5.3", result.Summary);
+    }
+
+    [Fact]
+    public void Synchronous_liver_and_lung_disease_does_not_point_to_5_4_which_does_not_apply_either()
+    {
+        var result = liverOnly.Evaluate(Vignettes.SynchronousOmdOnInduction().AddLesion(MetastaticSite.Lung, 9, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not confined to the liver (lung)", result.Summary);
+        Assert.DoesNotContain("5.4", result.Summary);
+    }
+
+    [Fact]
+    public void An_unresectable_liver_lesion_rules_5_3_out_in_plain_numbers()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 40, l => l.InSegments(1).Unresectable().Ablatable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("1 of 3 liver lesions is not amenable to complete surgical resection", result.Summary);
+        Assert.DoesNotContain("(s)", result.Summary);
+    }
+
+    [Theory]
+    [InlineData(1, "The liver lesion is not amenable to complete surgical resection.")]
+    [InlineData(2, "Neither liver lesion is amenable to complete surgical resection.")]
+    [InlineData(3, "None of the 3 liver lesions is amenable to complete surgical resection.")]
+    public void Unresectable_liver_lesions_are_counted_in_plain_English(int count, string sentence)
+    {
+        var result = liverOnly.Evaluate(Vignettes.AlmostNothingKnown()
+            .AddLesions(count, MetastaticSite.Liver, 30, l => l.InSegments(6).Unresectable().Ablatable()));
+
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionResectable && f.Sentence == sentence);
+    }
+
+    [Fact]
+    public void An_unresectable_lung_nodule_is_named_in_plain_numbers_for_5_4()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Lung, 30, l => l.Unresectable().Ablatable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Sentence == "1 of 3 lesions is not amenable to complete surgical resection (1 lung lesion).");
+        Assert.Contains("1 of 3 lesions is not amenable to complete surgical resection", result.Summary);
+    }
+
+    [Fact]
+    public void Non_oligometastatic_disease_is_named_without_nested_parentheses()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("the disease is not oligometastatic (more than 5 metastatic lesions)", result.Summary);
+        Assert.DoesNotMatch(@"\([^()]*\(", result.Summary.Substring(result.Summary.IndexOf(':')));
+    }
 }
+

@@ -72,4 +72,35 @@ public sealed class LiverResectionProcessEvaluatorTests
         Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
         ResultSnapshot.Match(result, "insufficient-data");
     }
+
+    [Fact]
+    public void A_primary_still_in_place_is_to_be_treated_before_or_with_the_metastasectomy()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PrimaryResected && f.Value == "no");
+        ResultSnapshot.Match(result, "primary-in-place");
+    }
+
+    [Fact]
+    public void A_resected_primary_carries_no_primary_caution()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.DoesNotContain(LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+    }
+
+    [Fact]
+    public void Non_oligometastatic_disease_takes_resection_off_the_table_without_nested_parentheses()
+    {
+        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic: more than 5 metastatic lesions), so", result.Summary);
+        Assert.DoesNotMatch(@"\([^()]*\(", result.Summary);
+    }
 }
+

@@ -73,4 +73,14 @@ public sealed class PreoperativeChemotherapyFactorsTests
 
         Assert.Contains(factors.Cautions, c => c.Contains("6-month boundary"));
     }
+
+    [Fact]
+    public void A_liver_recurrence_is_timed_from_the_latest_metastasectomy()
+    {
+        var factor = Factor(Vignettes.EarlyLiverRecurrenceAfterResection(), PreoperativeChemotherapyFactorKind.TimingOfMetastases);
+
+        Assert.Equal("liver recurrence", factor.Finding.Value);
+        Assert.Contains("8 months after the latest liver metastasectomy (2021-05-20)", factor.Finding.Sentence);
+        Assert.Contains("relapses with a short DFI", factor.Finding.Sentence);
+    }
 }

@@ -66,7 +66,7 @@ public sealed class FutureLiverRemnantAssessmentTests
     [InlineData(30, FutureLiverRemnantVerdict.NeedsEvaluation, true)]
     [InlineData(40, FutureLiverRemnantVerdict.NeedsEvaluation, true)]
     [InlineData(40.1, FutureLiverRemnantVerdict.Adequate, false)]
-    public void Unknown_chemotherapy_history_is_judged_by_the_stricter_thresholds_and_says_so(double flr, FutureLiverRemnantVerdict expected, bool readingsDiffer)
+    public void Unknown_chemotherapy_history_is_judged_by_the_stricter_thresholds_and_gives_both_readings(double flr, FutureLiverRemnantVerdict expected, bool readingsDiffer)
     {
         var assessment = Assess((decimal)flr, chemotherapy: null);
 
@@ -74,11 +74,53 @@ public sealed class FutureLiverRemnantAssessmentTests
         Assert.Equal(LiverBackground.ChemotherapyHistoryUnknown, assessment.Background);
         Assert.Equal(new[] { FactNames.ExtensivePriorChemotherapy }, assessment.ToComplete);
         Assert.Equal("unknown", assessment.Findings[1].Value);
-        Assert.Equal(readingsDiffer, assessment.Caution?.Contains("stricter post-chemotherapy thresholds") == true);
-        if (!readingsDiffer)
+        Assert.DoesNotContain("after extensive chemotherapy (chemotherapy history unknown", assessment.Sentence);
+        if (readingsDiffer)
+        {
+            Assert.Contains("if the patient has had extensive chemotherapy", assessment.Sentence);
+            Assert.Contains("with a normal liver it is adequate (≥ 25%", assessment.Sentence);
+            Assert.StartsWith("If the patient has had extensive chemotherapy", assessment.Caution);
+            Assert.Contains("with a normal liver it is adequate", assessment.Caution);
+            Assert.Contains("record whether the patient had extensive prior chemotherapy", assessment.Caution);
+            Assert.Contains("if the patient has had extensive chemotherapy", assessment.Conclusion);
+            Assert.Contains("with a normal liver it is adequate", assessment.Conclusion);
+        }
+        else
         {
             Assert.Contains("whatever the chemotherapy history", assessment.Sentence);
         }
+    }
+
+    [Theory]
+    [InlineData(29.9, true)]
+    [InlineData(26, null)]
+    public void Reading_below_30_percent_after_chemotherapy_as_inadequate_is_labelled_as_this_librarys(double flr, bool? chemotherapy)
+    {
+        var assessment = Assess((decimal)flr, chemotherapy);
+
+        Assert.Equal(FutureLiverRemnantVerdict.Inadequate, assessment.Verdict);
+        Assert.Contains("inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md)", assessment.Sentence);
+        Assert.Contains("this library's", assessment.Caution);
+        Assert.Contains("by this library's reading of section 3.7", assessment.Conclusion);
+    }
+
+    [Fact]
+    public void The_history_finding_labels_the_30_percent_floor_as_this_librarys_reading()
+    {
+        var assessment = Assess(35m, chemotherapy: true);
+
+        Assert.Equal(
+            "Extensive prior chemotherapy: 30–40% needs thorough evaluation for underlying liver dysfunction (section 3.7); below 30% is inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md).",
+            assessment.Findings[1].Sentence);
+    }
+
+    [Fact]
+    public void Below_the_normal_liver_cutoff_the_paper_reading_needs_no_library_label()
+    {
+        var assessment = Assess(20m, chemotherapy: false);
+
+        Assert.DoesNotContain("this library's reading", assessment.Sentence);
+        Assert.Equal("the estimated remnant is below the 25% cutoff for a normal liver, inadequate", assessment.Conclusion);
     }
 
     [Fact]

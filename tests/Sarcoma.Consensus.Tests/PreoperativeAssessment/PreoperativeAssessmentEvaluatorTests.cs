@@ -41,7 +41,7 @@ public sealed class PreoperativeAssessmentEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Empty(result.Cautions);
-        Assert.EndsWith("the estimated remnant is adequate.", result.Summary);
+        Assert.EndsWith("the estimated remnant is adequate for a normal liver.", result.Summary);
     }
 
     [Fact]
@@ -102,4 +102,28 @@ public sealed class PreoperativeAssessmentEvaluatorTests
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         ResultSnapshot.Match(result, "insufficient-data");
     }
+
+    [Fact]
+    public void A_28_percent_remnant_of_unrecorded_chemotherapy_history_gives_both_readings()
+    {
+        var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 28m));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("if the patient has had extensive chemotherapy, the estimated remnant is inadequate by this library's reading of section 3.7", result.Summary);
+        Assert.Contains("with a normal liver it is adequate", result.Summary);
+        ResultSnapshot.Match(result, "chemotherapy-history-unknown");
+    }
+
+    [Fact]
+    public void A_26_percent_remnant_after_extensive_chemotherapy_is_inadequate_by_this_librarys_reading()
+    {
+        var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 26m, extensivePriorChemotherapy: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.EndsWith("the estimated remnant is below 30% after extensive chemotherapy, inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md).", result.Summary);
+        ResultSnapshot.Match(result, "inadequate-after-chemotherapy");
+    }
 }
+

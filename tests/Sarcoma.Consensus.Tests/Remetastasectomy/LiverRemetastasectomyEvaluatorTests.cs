@@ -42,7 +42,36 @@ public sealed class LiverRemetastasectomyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("shorter than 12 months", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.DoesNotContain("not on the table", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
+    }
+
+    [Fact]
+    public void A_fit_patient_is_never_called_unfit()
+    {
+        foreach (var result in new[]
+        {
+            evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()),
+            evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().WithPerformanceStatus(2)),
+            evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().AddLesions(4, MetastaticSite.Liver, 10, l => l.Resectable())),
+        })
+        {
+            Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+            Assert.DoesNotContain("unfit", result.Summary);
+        }
+    }
+
+    [Fact]
+    public void An_unresectable_lesion_is_named_alongside_a_failing_criterion()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .WithPerformanceStatus(2)
+            .AddLesion(MetastaticSite.Liver, 45, l => l.InSegments(1).Unresectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("performance status is not good", result.Summary);
+        Assert.Contains("a new liver resection is not on the table (not every liver lesion is resectable)", result.Summary);
     }
 
     [Fact]
@@ -84,6 +113,8 @@ public sealed class LiverRemetastasectomyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("performance status is not good", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.Single(result.Findings, f => f.Fact == FactNames.Ecog);
         ResultSnapshot.Match(result, "does-not-apply-ecog-2");
     }
 
@@ -169,6 +200,8 @@ public sealed class LiverRemetastasectomyEvaluatorTests
             .LastTreatmentEndedOn(new LocalDate(2022, 1, 10)));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains(FactNames.PreviousAbdominalSurgeries));
+        Assert.Contains(result.Cautions, c => c.Contains("number of previous abdominal surgeries is not recorded"));
+        Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.PreviousAbdominalSurgeries));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PreviousAbdominalSurgeries && f.Value == "unknown");
     }
 }

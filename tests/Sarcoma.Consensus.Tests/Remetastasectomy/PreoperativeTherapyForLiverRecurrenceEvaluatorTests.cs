@@ -43,7 +43,33 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains(FactNames.AdjuvantTherapyAfterFirstLiverResection));
+        Assert.Contains(result.Cautions, c => c.StartsWith("Record whether adjuvant chemotherapy followed the first liver resection", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.AdjuvantTherapyAfterFirstLiverResection));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "unknown");
+    }
+
+    [Fact]
+    public void A_recurrence_8_months_after_resection_is_below_the_9_1_interval_and_names_that_reason()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.Contains(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
+        ResultSnapshot.Match(result, "does-not-apply-short-tfi");
+    }
+
+    [Fact]
+    public void Recorded_fitness_with_more_than_five_lesions_names_the_disease_not_fitness()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .AddLesions(4, MetastaticSite.Liver, 10, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("the disease is not oligometastatic: more than 5 metastatic lesions", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.DoesNotContain(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
     }
 
     [Fact]
@@ -72,6 +98,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("10.1", result.Summary);
+        Assert.Contains("(not every liver lesion is resectable)", result.Summary);
     }
 
     [Fact]

@@ -80,4 +80,34 @@ public static partial class Vignettes
             .MetastasesDetectedOn(new LocalDate(2025, 9, 22))
             .AddLesion(MetastaticSite.Liver, sizeMm: 30, l => l.InSegments(4, 8).Central().Unresectable())
             .WithStaging(contrastCt: true, spineMri: true);
+
+    /// <summary>
+    /// Synchronous OMD already on chemotherapy: the intra-abdominal leiomyosarcoma of <see cref="SynchronousOmdOnInduction"/>
+    /// (one liver metastasis two weeks after diagnosis, induction chemotherapy planned) whose induction chemotherapy has
+    /// started (on treatment, response not yet assessed); no origin doubt recorded.
+    /// </summary>
+    public static PatientBuilder SynchronousOmdOnChemotherapy() =>
+        SynchronousOmdOnInduction()
+            .WithSystemicTherapy(received: true, ongoing: true)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+    /// <summary>
+    /// Unresectable liver metastases of uncertain origin: extremity undifferentiated pleomorphic sarcoma diagnosed
+    /// 2022-04-04 and resected; a colorectal cancer treated in 2023; two liver lesions found 2025-08-18 (metachronous), one
+    /// of them unresectable (central, 52 mm); no induction therapy proposed; staged with CT and liver MRI; ECOG 1, fit.
+    /// </summary>
+    public static PatientBuilder UnresectableLiverMetastasesOfUncertainOrigin() =>
+        Patient.Builder()
+            .WithPrimary(Histology.UndifferentiatedPleomorphicSarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2022, 4, 4), grade: HistologicGrade.G3)
+            .Resected(on: new LocalDate(2022, 5, 2))
+            .MetastasesDetectedOn(new LocalDate(2025, 8, 18))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 52, l => l.InSegments(4, 8).Central().Unresectable().Ablatable(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 18, l => l.InSegments(6).Resectable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true)
+            .WithPerformanceStatus(1)
+            .FitForSurgery()
+            .InductionTherapyPlanned(false)
+            .NoPreviousLiverResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: true, otherCancerHistory: false);
 }

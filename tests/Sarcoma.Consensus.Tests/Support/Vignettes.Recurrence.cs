@@ -80,4 +80,65 @@ public static partial class Vignettes
             .NoFocalTherapyContraindications()
             .WithPerformanceStatus(1)
             .NoPreviousLiverResection();
+
+    /// <summary>
+    /// Early liver recurrence: the retroperitoneal leiomyosarcoma of <see cref="LiverRecurrenceAfterResection"/> (diagnosed
+    /// 2019-02-04; liver metastasectomy on 2021-05-20 without adjuvant chemotherapy) with the two resectable liver lesions
+    /// found on 2022-01-20, 8 months after the resection (the DFI from the primary is 35 months); no HCC risk factors, no
+    /// colorectal or other cancer; no induction therapy proposed; ECOG 0, fit.
+    /// </summary>
+    public static PatientBuilder EarlyLiverRecurrenceAfterResection() =>
+        LiverRecurrenceAfterResection()
+            .MetastasesDetectedOn(new LocalDate(2022, 1, 20))
+            .InductionTherapyPlanned(false)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+    /// <summary>
+    /// Many liver metastases in a fit patient: extremity undifferentiated pleomorphic sarcoma
+    /// diagnosed 2021-09-06 and resected; seven resectable liver metastases (12–30 mm) found 2025-05-12; fully staged; no
+    /// diffuse disease; ECOG 0, recorded fit for surgery; focal-therapy contraindications not yet assessed.
+    /// </summary>
+    public static PatientBuilder ManyLiverMetastasesFitForSurgery() =>
+        Patient.Builder()
+            .WithPrimary(Histology.UndifferentiatedPleomorphicSarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2021, 9, 6), grade: HistologicGrade.G3)
+            .Resected(on: new LocalDate(2021, 10, 4))
+            .MetastasesDetectedOn(new LocalDate(2025, 5, 12))
+            .AddLesions(4, MetastaticSite.Liver, sizeMm: 12, l => l.Resectable().Ablatable())
+            .AddLesions(3, MetastaticSite.Liver, sizeMm: 30, l => l.Resectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0)
+            .FitForSurgery()
+            .NoPreviousLiverResection();
+
+    /// <summary>
+    /// In follow-up after a second liver metastasectomy: the leiomyosarcoma of <see cref="LiverRecurrenceAfterResection"/>
+    /// (first liver resection 2021-05-20, no adjuvant chemotherapy), whose liver recurrence found on 2023-09-01 was resected
+    /// (R0) on 2023-10-02; no evidence of disease since.
+    /// </summary>
+    public static PatientBuilder SecondLiverMetastasectomyInFollowUp() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2019, 2, 4), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2019, 3, 11))
+            .AddLiverResection(new LocalDate(2021, 5, 20), ResectionMargin.R0)
+            .AddLiverResection(new LocalDate(2023, 10, 2), ResectionMargin.R0)
+            .AdjuvantTherapyAfterFirstLiverResection(false)
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .NoEvidenceOfDisease()
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0);
+
+    /// <summary>
+    /// In follow-up after a liver metastasectomy recorded without its date: extremity synovial sarcoma diagnosed 2020-01-13
+    /// and resected; liver metastases found 2022-11-07 and resected (date not recorded); no evidence of disease since.
+    /// </summary>
+    public static PatientBuilder UndatedLiverMetastasectomyInFollowUp() =>
+        Patient.Builder()
+            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2020, 1, 13), grade: HistologicGrade.G3)
+            .Resected(on: new LocalDate(2020, 2, 10))
+            .MetastasesDetectedOn(new LocalDate(2022, 11, 7))
+            .NoEvidenceOfDisease()
+            .AddLiverResection(null, ResectionMargin.R0)
+            .WithPerformanceStatus(0);
 }

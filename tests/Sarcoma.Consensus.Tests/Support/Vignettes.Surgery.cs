@@ -76,4 +76,60 @@ public static partial class Vignettes
             .AddLiverResection(new LocalDate(2023, 10, 20), ResectionMargin.R0)
             .WithStaging(contrastCt: true, liverMri: true)
             .WithPerformanceStatus(0);
+
+    /// <summary>
+    /// Early liver recurrence: retroperitoneal leiomyosarcoma (G2) diagnosed 2020-01-13 and resected; liver metastasectomy
+    /// (R0) on 2024-01-15 without adjuvant chemotherapy; two resectable liver lesions (segments 3 and 7) found 2024-09-16,
+    /// 8 months later (TFI 8 months); fully staged; no diffuse disease; ECOG 0, fit; two previous abdominal surgeries.
+    /// </summary>
+    public static PatientBuilder LiverRecurrenceEightMonthsAfterResection() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2020, 1, 13), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2020, 2, 10))
+            .AddLiverResection(new LocalDate(2024, 1, 15), ResectionMargin.R0)
+            .AdjuvantTherapyAfterFirstLiverResection(false)
+            .PreviousAbdominalSurgeries(2)
+            .MetastasesDetectedOn(new LocalDate(2024, 9, 16))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 19, l => l.InSegments(3).Resectable().Ablatable())
+            .AddLesion(MetastaticSite.Liver, sizeMm: 24, l => l.InSegments(7).Resectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0)
+            .WithComorbidities(false)
+            .FitForSurgery();
+
+    /// <summary>
+    /// The metachronous leiomyosarcoma of <see cref="MetachronousLiverOnlyOmd"/> (two resectable right-lobe liver
+    /// metastases found 30 months after diagnosis, fully staged, ECOG 0) with no record of whether a liver resection was
+    /// ever done.
+    /// </summary>
+    public static PatientBuilder MetachronousLiverOmdWithoutSurgicalHistory() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2021, 3, 1), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2021, 4, 12))
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 32, l => l.InSegments(6).Resectable().Ablatable(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 14, l => l.InSegments(7).Resectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0)
+            .WithAsaClass(2)
+            .FitForSurgery();
+
+    /// <summary>
+    /// Extremity myxofibrosarcoma diagnosed 2021-11-08 and resected; 26 months later a single 62 mm resectable liver
+    /// metastasis spanning segments 4 and 8 across the midline, central, abutting the middle hepatic vein (vascular
+    /// involvement); fully staged; ECOG 1, fit; no previous liver resection.
+    /// </summary>
+    public static PatientBuilder SingleCentralLesionAcrossTheMidline() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Myxofibrosarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2021, 11, 8), grade: HistologicGrade.G3)
+            .Resected(on: new LocalDate(2021, 12, 13))
+            .MetastasesDetectedOn(new LocalDate(2024, 1, 22))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 62, l => l.InSegments(4, 8).Resectable().Central().WithVascularInvolvement())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(1)
+            .FitForSurgery()
+            .NoPreviousLiverResection();
 }

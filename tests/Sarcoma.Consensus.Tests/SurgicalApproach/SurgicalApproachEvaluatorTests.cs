@@ -131,7 +131,7 @@ public sealed class SurgicalApproachEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Single(result.Cautions);
         Assert.Contains(result.Findings, f => f.Sentence == "No previous abdominal surgery.");
-        Assert.Contains(result.Findings, f => f.Sentence == "1 of 2 liver lesions centrally located.");
+        Assert.Contains(result.Findings, f => f.Sentence == "1 of 2 liver lesions is centrally located.");
     }
 
     [Fact]
@@ -152,4 +152,32 @@ public sealed class SurgicalApproachEvaluatorTests
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         ResultSnapshot.Match(result, "insufficient-data");
     }
+
+    [Fact]
+    public void The_R0_goal_with_the_primary_still_in_place_carries_the_section_3_1_caution()
+    {
+        var result = r0.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(Sarcoma.Consensus.Indication.LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+        ResultSnapshot.Match(result, "primary-in-place");
+    }
+
+    [Fact]
+    public void The_R0_goal_after_primary_resection_carries_no_primary_caution()
+    {
+        var result = r0.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.DoesNotContain(Sarcoma.Consensus.Indication.LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+    }
+
+    [Fact]
+    public void A_largest_size_with_an_unmeasured_lesion_says_so_in_plain_English()
+    {
+        var result = minimallyInvasive.Evaluate(Vignettes.MetachronousLiverOnlyOmd().AddLesion(MetastaticSite.Liver, null, l => l.InSegments(5).Resectable()));
+
+        Assert.Contains(result.Findings, f => f.Sentence == "Largest liver lesion 32 mm; size not recorded for 1 other lesion.");
+    }
 }
+

@@ -29,7 +29,7 @@ public sealed class SurgicalTimingEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.DoesNotContain("especially", result.Summary);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.PrimaryHistology && f.Value == "undifferentiated-pleomorphic-sarcoma");
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PrimaryHistology && f.Value == "undifferentiated-pleomorphic-sarcoma" && f.Sentence.Contains("section 3.9"));
     }
 
     [Fact]
@@ -114,4 +114,56 @@ public sealed class SurgicalTimingEvaluatorTests
         Assert.Contains(FactNames.StagingLiverMri, result.Missing);
         ResultSnapshot.Match(result, "insufficient-data");
     }
+
+    [Fact]
+    public void A_liver_recurrence_eight_months_after_resection_is_governed_by_9_1_not_8_1()
+    {
+        var result = metachronous.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("the timing of a new resection is governed not by 8.1 but by the specific recommendation 9.1", result.Summary);
+        Assert.Contains("9.2", result.Summary);
+        Assert.EndsWith("see 9.1.", result.Summary);
+        ResultSnapshot.Match(result, "recurrence");
+    }
+
+    [Fact]
+    public void An_unresectable_liver_lesion_rules_8_1_out()
+    {
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 45, l => l.InSegments(1).Central().Unresectable().Ablatable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("1 of 3 liver lesions is not amenable to complete surgical resection", result.Summary);
+        ResultSnapshot.Match(result, "unresectable-lesion");
+    }
+
+    [Fact]
+    public void Unrecorded_liver_resectability_leaves_8_1_undecided()
+    {
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 12, l => l.InSegments(2).Ablatable()));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
+        Assert.Contains(result.Findings, f => f.Sentence == "Resectability not recorded for 1 of 3 liver lesions.");
+    }
+
+    [Fact]
+    public void Unrecorded_surgical_history_keeps_8_1_with_the_recurrence_caution()
+    {
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.", result.Cautions);
+    }
+
+    [Fact]
+    public void A_known_absence_of_previous_liver_resection_adds_no_recurrence_caution_to_8_1()
+    {
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Empty(result.Cautions);
+    }
 }
+

@@ -76,11 +76,15 @@ public sealed class SynchronousResidualLiverSurgeryEvaluatorTests
     }
 
     [Fact]
-    public void Metachronous_disease_is_outside_8_3()
+    public void Metachronous_disease_is_outside_8_3_on_timing_alone()
     {
-        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease));
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.EndsWith("): the metastases are metachronous, not synchronous.", result.Summary);
+        Assert.DoesNotContain("8.2", result.Summary);
+        Assert.DoesNotContain(result.Findings, f => f.Sentence.Contains("Residual"));
+        ResultSnapshot.Match(result, "metachronous");
     }
 
     [Fact]
@@ -103,13 +107,50 @@ public sealed class SynchronousResidualLiverSurgeryEvaluatorTests
     }
 
     [Fact]
-    public void An_unresectable_liver_lesion_is_flagged_against_complete_resection()
+    public void An_unresectable_liver_lesion_rules_out_surgery_for_residual_disease()
     {
         var result = evaluator.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse()
             .AddLesion(MetastaticSite.Liver, 15, l => l.InSegments(7).Unresectable().Ablatable()));
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("1 of 2 liver lesions is not amenable to complete surgical resection", result.Summary);
+        ResultSnapshot.Match(result, "unresectable-lesion");
+    }
+
+    [Fact]
+    public void Before_systemic_therapy_the_liver_lesions_are_not_called_residual_disease()
+    {
+        var result = evaluator.Evaluate(Vignettes.SynchronousOmdOnInduction().WithSystemicTherapy(received: false));
+
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSegments && f.Sentence == "1 liver lesion in the left lobe (segment 4).");
+        Assert.DoesNotContain("residual liver disease is recorded", result.Summary);
+    }
+
+    [Fact]
+    public void After_systemic_therapy_the_liver_lesions_are_the_residual_disease()
+    {
+        var result = evaluator.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse());
+
+        Assert.Contains(result.Findings, f => f.Sentence == "Residual liver disease after systemic therapy: 1 liver lesion in the left lobe (segment 4).");
+    }
+
+    [Fact]
+    public void A_primary_still_in_place_carries_the_section_3_1_caution()
+    {
+        var result = evaluator.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse());
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains("1 liver lesion(s) are recorded as not resectable"));
-        Assert.Equal(1, result.Cautions.Count(c => c.StartsWith("Section 3.8 reserves", System.StringComparison.Ordinal)));
+        Assert.Contains(Sarcoma.Consensus.Indication.LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+    }
+
+    [Fact]
+    public void A_primary_resected_meanwhile_carries_no_primary_caution()
+    {
+        var result = evaluator.Evaluate(Vignettes.SynchronousOmdAfterPartialResponse().Resected(on: new NodaTime.LocalDate(2025, 10, 6)));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.DoesNotContain(Sarcoma.Consensus.Indication.LiverSurgeryGate.PrimaryInPlaceCaution, result.Cautions);
+        Assert.Contains("with the primary tumour already resected", result.Summary);
     }
 }
+

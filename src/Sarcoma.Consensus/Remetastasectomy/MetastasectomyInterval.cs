@@ -1,0 +1,51 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Sarcoma.Consensus.Remetastasectomy;
+
+/// <summary>
+/// The time from a liver metastasectomy to the detection of a later relapse, in calendar months and days: for a liver
+/// recurrence the interval that describes the relapse (section 3.9: "relapses with a short DFI"), where the DFI from the
+/// primary describes only the first metastatic relapse. Counted like <see cref="Timing.IntervalAssessment"/>.
+/// </summary>
+internal readonly struct MetastasectomyInterval
+{
+    private MetastasectomyInterval(LocalDate from, LocalDate to, int months, int days)
+    {
+        From = from;
+        To = to;
+        CompletedMonths = months;
+        ExtraDays = days;
+    }
+
+    public LocalDate From { get; }
+
+    public LocalDate To { get; }
+
+    public int CompletedMonths { get; }
+
+    public int ExtraDays { get; }
+
+    /// <summary>Measures the interval; <paramref name="to"/> must not precede <paramref name="from"/>.</summary>
+    public static MetastasectomyInterval Between(LocalDate from, LocalDate to)
+    {
+        var period = Period.Between(from, to, PeriodUnits.Months | PeriodUnits.Days);
+        return new MetastasectomyInterval(from, to, period.Months, period.Days);
+    }
+
+    /// <summary>Whether the interval is at least <paramref name="months"/> calendar months (<c>to ≥ from.PlusMonths(months)</c>).</summary>
+    public bool AtLeastMonths(int months) => To >= From.PlusMonths(months);
+
+    /// <summary>Describes the length, for example "8 months" or "8 months and 12 days".</summary>
+    public string Describe()
+    {
+        var dayText = ExtraDays.ToString(CultureInfo.InvariantCulture) + (ExtraDays == 1 ? " day" : " days");
+        if (CompletedMonths == 0)
+        {
+            return dayText;
+        }
+
+        var monthText = CompletedMonths.ToString(CultureInfo.InvariantCulture) + (CompletedMonths == 1 ? " month" : " months");
+        return ExtraDays > 0 ? monthText + " and " + dayText : monthText;
+    }
+}
