@@ -212,10 +212,7 @@ public sealed class OriginUncertaintyAssessment
     /// <summary>Joins phrases as "a, b and c".</summary>
     /// <param name="phrases">The phrases.</param>
     /// <returns>The text.</returns>
-    internal static string JoinPhrases(IReadOnlyList<string> phrases) =>
-        phrases.Count <= 1
-            ? string.Concat(phrases)
-            : string.Join(", ", phrases.Take(phrases.Count - 1)) + " and " + phrases[phrases.Count - 1];
+    internal static string JoinPhrases(IReadOnlyList<string> phrases) => FactProse.JoinPhrases(phrases);
 
     private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture);
 

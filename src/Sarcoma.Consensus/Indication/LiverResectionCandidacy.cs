@@ -130,7 +130,7 @@ public sealed class LiverResectionCandidacy
 
         findings.Add(new Finding(FactNames.LesionResectable, "yes", liver.Count == 1
             ? "The liver lesion is amenable to complete surgical resection."
-            : $"All {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions are amenable to complete surgical resection."));
+            : liver.Count == 2 ? "Both liver lesions are amenable to complete surgical resection." : $"All {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions are amenable to complete surgical resection."));
         return Done(TriState.Yes, "every liver lesion is resectable");
 
         LiverResectionCandidacy Done(TriState status, string basis)

@@ -147,7 +147,7 @@ public sealed class OligometastaticAssessment
                 if (untreatable > 0)
                 {
                     failing.Add("a metastatic lesion is neither resectable nor ablatable");
-                    Found(FactNames.LesionResectable, "no", $"{untreatable.ToString(CultureInfo.InvariantCulture)} lesion(s) neither resectable nor ablatable: not all sites amenable to radical treatment.");
+                    Found(FactNames.LesionResectable, "no", (untreatable == 1 ? "1 lesion is" : untreatable.ToString(CultureInfo.InvariantCulture) + " lesions are") + " neither resectable nor ablatable: not all sites amenable to radical treatment.");
                 }
                 else if (undecided > 0)
                 {
@@ -242,7 +242,7 @@ public sealed class OligometastaticAssessment
         {
             TriState.Yes => "Oligometastatic disease: all criteria of 1.1 and 1.2 met.",
             TriState.No => "Not oligometastatic: " + string.Join("; ", failing) + ".",
-            _ => "Oligometastatic status undetermined: " + string.Join(", ", missing) + " unknown.",
+            _ => "Oligometastatic status undetermined: " + FactProse.NotRecorded(missing) + ".",
         };
         findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
         return new OligometastaticAssessment(status, lesionCount, siteCount, failing.ToArray(), missing.ToArray(), findings.ToArray());

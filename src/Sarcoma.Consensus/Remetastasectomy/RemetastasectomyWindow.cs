@@ -144,7 +144,7 @@ public sealed class RemetastasectomyWindow
                 minimum,
                 clear,
                 interval,
-                new[] { new Finding(IntervalName, "unknown", $"The treatment-free interval (from {interval.FromEvent} to {interval.ToEvent}) cannot be counted: {Biopsy.FactProse.NotRecorded(interval.Missing)}.") },
+                new[] { new Finding(IntervalName, "unknown", $"The treatment-free interval (from {interval.FromEvent} to {interval.ToEvent}) cannot be counted: {FactProse.NotRecorded(interval.Missing)}.") },
                 null,
                 interval.Missing);
         }

@@ -111,7 +111,7 @@ public sealed class IntervalAssessment
 
         return IsInverted
             ? $"The {Name} cannot be counted: {ToEvent} ({ResultBuilder.Format(To!.Value)}) precedes {FromEvent} ({ResultBuilder.Format(From!.Value)})."
-            : $"The {Name} (from {FromEvent} to {ToEvent}) cannot be computed: {string.Join(", ", Missing)} unknown.";
+            : $"The {Name} (from {FromEvent} to {ToEvent}) cannot be computed: {FactProse.NotRecorded(Missing)}.";
     }
 
     /// <summary>As a finding.</summary>
@@ -161,6 +161,7 @@ public sealed class IntervalAssessment
         LocalDate? lastResection = treatment.LiverResections.Any(r => r.PerformedOn is not null) ? latestResection : null;
         LocalDate? from = treatment.LastTreatmentEndedOn;
         var fromEvent = "the end of the last treatment";
+        var basis = "Section 3.9: a long treatment-free interval (TFI) is the most favourable prognostic factor; it runs from the end of the last treatment to the recurrence.";
         if (from is { } ended && lastResection is { } resected && resected > ended)
         {
             from = resected;
@@ -169,7 +170,8 @@ public sealed class IntervalAssessment
         else if (from is null && lastResection is not null && treatment.AdjuvantTherapyAfterFirstLiverResection == false)
         {
             from = lastResection;
-            fromEvent = "the last liver resection (no adjuvant therapy followed)";
+            fromEvent = "the last liver resection";
+            basis += " The end of the last treatment is not recorded; no adjuvant therapy followed the first liver resection, so the last liver resection is taken as the end of treatment.";
         }
 
         var to = patient.Metastases?.DetectedOn;
@@ -178,8 +180,8 @@ public sealed class IntervalAssessment
         return new IntervalAssessment(
             "treatment-free interval",
             fromEvent,
-            "detection of the recurrence",
-            "Section 3.9: a long treatment-free interval (TFI) is the most favourable prognostic factor; it runs from the end of the last treatment to the recurrence.",
+            "detection of the current metastases",
+            basis,
             from,
             to,
             missing);

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using Sarcoma.Consensus.Model;
 
-namespace Sarcoma.Consensus.Biopsy;
+namespace Sarcoma.Consensus.Model;
 
 /// <summary>
-/// Plain-language names for the facts sections 3–4 and 9–13 may report as unrecorded, so that summaries, finding
-/// sentences and cautions speak prose while the JSON paths stay in <c>Missing</c> and <c>Finding.Fact</c>.
+/// Plain-language names for patient facts, so that summaries, finding sentences and cautions speak prose while the
+/// JSON paths stay in <c>Missing</c> and <c>Finding.Fact</c>.
 /// </summary>
 internal static class FactProse
 {
@@ -21,7 +21,7 @@ internal static class FactProse
         FactNames.MetastasesDetectedOn => "the date the metastases were detected",
         FactNames.Lesions => "the metastatic lesions",
         FactNames.LesionSizeMm => "the size of every liver lesion",
-        FactNames.LesionResectable => "the resectability of every liver lesion",
+        FactNames.LesionResectable => "the resectability of each lesion",
         FactNames.HccRiskFactors => "whether the patient has risk factors for hepatocellular carcinoma",
         FactNames.ColorectalCancerHistory => "whether the patient has a history of colorectal cancer",
         FactNames.OtherCancerHistory => "whether the patient has a history of another cancer",
@@ -32,6 +32,18 @@ internal static class FactProse
         FactNames.LiverResectionPerformedOn => "the date of the latest liver resection",
         FactNames.AdjuvantTherapyAfterFirstLiverResection => "whether adjuvant chemotherapy followed the first liver resection",
         FactNames.PreviousAbdominalSurgeries => "the number of previous abdominal surgeries",
+        FactNames.PrimaryResectable => "whether the primary tumour is resectable",
+        FactNames.LesionAblatable => "whether each lesion is ablatable",
+        FactNames.StagingContrastCt => "contrast-enhanced CT staging",
+        FactNames.StagingLiverMri => "liver MRI",
+        FactNames.StagingFdgPetCt => "FDG-PET/CT",
+        FactNames.DiffusePleural => "pleural sarcomatosis",
+        FactNames.DiffusePericardial => "pericardial sarcomatosis",
+        FactNames.DiffusePeritoneal => "peritoneal sarcomatosis",
+        FactNames.DiffuseLeptomeningeal => "leptomeningeal sarcomatosis",
+        FactNames.NoEvidenceOfDisease => "whether there is evidence of disease",
+        FactNames.FitForSurgery => "fitness for surgery",
+        FactNames.Ecog => "the ECOG performance status",
         _ => fact,
     };
 
@@ -39,6 +51,12 @@ internal static class FactProse
     public static string NotRecorded(IEnumerable<string> facts)
     {
         var names = facts.Distinct(StringComparer.Ordinal).Select(Describe).ToArray();
-        return OriginUncertaintyAssessment.JoinPhrases(names) + (names.Length == 1 ? " is not recorded" : " are not recorded");
+        return JoinPhrases(names) + (names.Length == 1 ? " is not recorded" : " are not recorded");
     }
+
+    /// <summary>Joins phrases as "a", "a and b" or "a, b and c".</summary>
+    public static string JoinPhrases(IReadOnlyList<string> phrases) =>
+        phrases.Count <= 1
+            ? string.Concat(phrases)
+            : string.Join(", ", phrases.Take(phrases.Count - 1)) + " and " + phrases[phrases.Count - 1];
 }
