@@ -22,9 +22,6 @@ namespace Sarcoma.Consensus.AdjuvantTherapy;
 /// </summary>
 public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 {
-    // Section 3.5: metastatic size > 10 cm was associated with decreased survival after hepatic resection.
-    private const decimal LargeMetastasisMm = 100m;
-
     /// <summary>The name under which the disease-free interval appears in findings.</summary>
     public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
 
@@ -181,7 +178,7 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             result.Fact(
                 FactNames.LesionSizeMm,
                 ResultBuilder.Format(largest),
-                $"Largest liver metastasis {ResultBuilder.Format(largest)} mm" + (largest > LargeMetastasisMm ? " (more than 10 cm: associated with decreased survival, section 3.5)." : "."));
+                $"Largest liver metastasis {ResultBuilder.Format(largest)} mm" + (largest > Indication.PrognosticProfile.LargeMetastasisAboveMm ? " (more than 10 cm: associated with decreased survival, section 3.5)." : "."));
         }
 
         var extrahepatic = context.ExtrahepaticLesions.Count;

@@ -16,8 +16,8 @@ namespace Sarcoma.Consensus.FocalTherapy;
 public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluator
 {
     // "Limited liver metastases" is not defined in 10.2 or section 3.10; read here as at most five liver lesions,
-    // the lesion limit of the oligometastatic definition (1.1). A candidate for ConsensusOptions.
-    private const int LimitedLiverMetastasesMaximum = 5;
+    // the lesion limit of the oligometastatic definition (1.1); documented in docs/clinical-decisions.md.
+    private const int LimitedLiverMetastasesMaximum = Oligometastasis.OligometastaticAssessment.MaximumLesions;
 
     /// <summary>Creates the evaluator.</summary>
     public DominantLesionFocalTherapyEvaluator()

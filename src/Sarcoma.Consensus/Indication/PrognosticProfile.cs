@@ -16,15 +16,15 @@ internal static class PrognosticProfile
 {
     /// <summary>
     /// Section 3.5: "DFI &gt; 6 months was a good prognostic factor" (Tirotta); "DFI &lt; 6 months" associated with worse
-    /// survival (Goumard). Not yet in <see cref="ConsensusOptions"/>; reported to the lead.
+    /// survival (Goumard). Fixed by the text, not an option.
     /// </summary>
     private const int FavourableDfiLongerThanMonths = 6;
 
     /// <summary>
     /// Section 3.5: "size &gt;10 cm" (Tirotta) and "larger metastatic size (&gt;10 cm)" (Goumard) associated with decreased
-    /// survival. 10 cm = 100 mm; exactly 100 mm is not larger. Not yet in <see cref="ConsensusOptions"/>; reported to the lead.
+    /// survival. 10 cm = 100 mm; exactly 100 mm is not larger. Fixed by the text, not an option; also used by 12.1.
     /// </summary>
-    private const decimal LargeMetastasisAboveMm = 100m;
+    internal const decimal LargeMetastasisAboveMm = 100m;
 
     /// <summary>The facts the profile reads.</summary>
     public static readonly string[] Requirements =
