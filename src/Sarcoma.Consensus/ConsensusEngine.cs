@@ -91,11 +91,11 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             scope,
             context.Timing,
             context.Oligometastatic,
-            context.TreatmentFreeInterval,
+            context.IsLiverRecurrence == false ? null : context.TreatmentFreeInterval,
             context.LiverResection,
             Imaging.ImagingPlan.Assess(context),
             FocalTherapy.FocalTherapyAssessment.Assess(context),
-            FollowUp.FollowUpSchedule.ForPatient(context),
+            context.IsLiverRecurrence == true ? null : FollowUp.FollowUpSchedule.ForPatient(context),
             results);
     }
 

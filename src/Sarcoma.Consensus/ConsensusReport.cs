@@ -61,7 +61,7 @@ public sealed class ConsensusReport
     /// <summary>Gets the disease-free interval, or <see langword="null"/> when out of scope.</summary>
     public IntervalAssessment? DiseaseFreeInterval => Timing?.DiseaseFreeInterval;
 
-    /// <summary>Gets the treatment-free interval, or <see langword="null"/> when out of scope.</summary>
+    /// <summary>Gets the treatment-free interval (9.1), or <see langword="null"/> when out of scope or when the current disease is known not to be a liver recurrence after a previous liver resection.</summary>
     public IntervalAssessment? TreatmentFreeInterval { get; }
 
     /// <summary>Gets the oligometastatic assessment, or <see langword="null"/> when out of scope.</summary>
@@ -76,7 +76,7 @@ public sealed class ConsensusReport
     /// <summary>Gets the focal-therapy assessment (section 3.10: contraindications and modalities), or <see langword="null"/> when out of scope.</summary>
     public FocalTherapyAssessment? FocalTherapy { get; }
 
-    /// <summary>Gets the follow-up calendar (13.1) from the latest dated liver metastasectomy, or <see langword="null"/> when there is none or the patient is out of scope.</summary>
+    /// <summary>Gets the follow-up calendar (13.1) from the latest dated liver metastasectomy, or <see langword="null"/> when there is none, during an active liver recurrence (to be treated, not surveyed), or when the patient is out of scope.</summary>
     public FollowUpSchedule? FollowUp { get; }
 
     /// <summary>Gets one result per recommendation, in catalog order; empty when out of scope.</summary>

@@ -29,7 +29,7 @@ public sealed class EvaluateCommandTests
         Assert.Contains("Timing (2.1/2.2): metachronous.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Disease-free interval: The disease-free interval is 41 months and 19 days", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Oligometastatic disease (1.1/1.2): yes.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Treatment-free interval (9.1):", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Treatment-free interval (9.1):", run.Stdout, StringComparison.Ordinal); // a first metastatic presentation, not a liver recurrence
         Assert.Contains("Liver resection on the table: yes.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Imaging plan (4.1–4.3, section 3.4):", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  5.3  Metachronous liver-only OMD: consider liver resection\n", run.Stdout, StringComparison.Ordinal);

@@ -94,7 +94,7 @@ public sealed class ScheduleCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Contains("No follow-up calendar: no liver metastasectomy with a recorded date (treatment.liverResections[].performedOn).", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No follow-up calendar. No liver metastasectomy has been done: post-metastasectomy follow-up does not arise.\n", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(VisitRows(run.Stdout));
         Assert.False(File.Exists(path));
     }

@@ -66,9 +66,17 @@ public static class ScheduleCommand
             }
             else if (report.FollowUp is not { } schedule)
             {
-                stdout.WriteLine(
+                if (report["13.1"] is { Status: Sarcoma.Consensus.Evaluation.EvaluationStatus.DoesNotApply } notApplicable)
+                {
+                    stdout.WriteLine("No follow-up calendar. " + notApplicable.Summary);
+                }
+                else
+                {
+                    stdout.WriteLine(
                     "No follow-up calendar: no liver metastasectomy with a recorded date (treatment.liverResections[].performedOn). "
                     + "Recommendation 13.1 dates follow-up from the metastasectomy.");
+                }
+
                 if (parseResult.GetValue(ics) is { } skipped)
                 {
                     stdout.WriteLine($"No iCalendar file written to {skipped}.");

@@ -88,12 +88,12 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
             {
                 result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"Liver lesions detected on {ResultBuilder.Format(recurred)}, after the latest liver resection ({ResultBuilder.Format(lastResection)}).");
-                failing.Add("the liver metastases are not all resected now, as the current liver lesions are a recurrence after the latest liver resection, to be treated first (see 9.1 and 9.2); the adjuvant question arises again once it is resected");
+                failing.Add($"the liver metastases are not all resected now, as the current liver lesions are a recurrence after the latest liver resection, to be treated first ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}); the adjuvant question arises again once it is resected");
             }
             else
             {
                 result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), "Current liver lesions are recorded after a previous liver resection; no date places their detection before it, so they are taken as a recurrence.");
-                failing.Add("the liver metastases are not all resected now, as current liver lesions are recorded after a previous liver resection, a recurrence to be treated first (see 9.1 and 9.2)");
+                failing.Add($"the liver metastases are not all resected now, as current liver lesions are recorded after a previous liver resection, a recurrence to be treated first ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)})");
             }
         }
 

@@ -193,7 +193,7 @@ public sealed class BiopsyPlan
         }
 
         var count = context.LiverLesions.Count;
-        findings.Add(new Finding(FactNames.LesionSite, count.ToString(CultureInfo.InvariantCulture), $"{count.ToString(CultureInfo.InvariantCulture)} liver {(count == 1 ? "lesion" : "lesions")} recorded."));
+        findings.Add(new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), $"{count.ToString(CultureInfo.InvariantCulture)} liver {(count == 1 ? "lesion" : "lesions")} recorded."));
         findings.AddRange(context.Timing.Findings);
         findings.AddRange(origin.Findings);
         switch (induction)

@@ -41,6 +41,12 @@ public sealed class OriginUncertaintyAssessment
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.originUncertain";
 
+    /// <summary>The fact name of the disease-free interval (months) this assessment records; derived from <c>primary.diagnosedOn</c> and <c>metastases.detectedOn</c>.</summary>
+    public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
+
+    /// <summary>The fact name of the interval (months) from the latest liver metastasectomy to the recurrence; derived from <c>treatment.liverResections[].performedOn</c> and <c>metastases.detectedOn</c>.</summary>
+    public const string IntervalSinceMetastasectomyName = "derived.intervalSinceLiverMetastasectomy";
+
     /// <summary>Gets the facts the assessment reads, including those that decide whether the lesions are a liver recurrence.</summary>
     public static IReadOnlyList<string> Requirements { get; } = new[]
     {
@@ -132,14 +138,14 @@ public sealed class OriginUncertaintyAssessment
                     // A long DFI would make the origin uncertain, unless the lesions are a recurrence after a liver
                     // resection, when the time since that resection is what counts: unknown is not read as "no resection".
                     missing.Add(FactNames.PreviousLiverResection);
-                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether a liver resection was done before is not recorded: for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether a liver resection was done before is not recorded: for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions."));
                     break;
                 case true:
                     reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months)");
-                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months): the liver lesions may be of another origin."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months): the liver lesions may be of another origin."));
                     break;
                 case false:
-                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not a long DFI (less than {thresholdText} months)."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not a long DFI (less than {thresholdText} months)."));
                     break;
                 default:
                     missing.AddRange(dfi.Missing);
@@ -148,7 +154,7 @@ public sealed class OriginUncertaintyAssessment
                         missing.Add(FactNames.PreviousLiverResection);
                     }
 
-                    findings.Add(new Finding(FactNames.MetastasesDetectedOn, "unknown", dfi.IsInverted
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", dfi.IsInverted
                         ? $"The disease-free interval cannot be counted: the metastases are recorded as detected ({ResultBuilder.Format(dfi.To!.Value)}) before the primary diagnosis ({ResultBuilder.Format(dfi.From!.Value)})."
                         : "The disease-free interval cannot be counted: " + FactProse.NotRecorded(dfi.Missing) + "."));
                     break;
@@ -172,7 +178,7 @@ public sealed class OriginUncertaintyAssessment
                     missing.Add(FactNames.MetastasesDetectedOn);
                 }
 
-                findings.Add(new Finding(FactNames.MetastasesDetectedOn, "unknown", Recurrence + "; it cannot be counted: " + FactProse.NotRecorded(missing) + "."));
+                findings.Add(new Finding(IntervalSinceMetastasectomyName, "unknown", Recurrence + "; it cannot be counted: " + FactProse.NotRecorded(missing) + "."));
                 return;
             }
 
@@ -182,11 +188,11 @@ public sealed class OriginUncertaintyAssessment
             if (interval.AtLeastMonths(threshold))
             {
                 reasons.Add($"a long interval of {length} since the latest liver metastasectomy (at least {thresholdText} months)");
-                findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months): the liver lesions may be of another origin."));
+                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months): the liver lesions may be of another origin."));
             }
             else
             {
-                findings.Add(new Finding(FactNames.MetastasesDetectedOn, Months(interval.CompletedMonths), $"{counted} Less than {thresholdText} months: the lesions follow proven sarcoma liver metastases within a short interval, which gives no reason to doubt their origin."));
+                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} Less than {thresholdText} months: the lesions follow proven sarcoma liver metastases within a short interval, which gives no reason to doubt their origin."));
             }
         }
 

@@ -84,6 +84,15 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
             : liver.Count == 2 ? "Both liver lesions are amenable to complete surgical resection." : $"All {Count(liver.Count)} liver lesions are amenable to complete surgical resection.");
         var plan = BiopsyPlan.Assess(context);
         result.Facts(plan.Findings);
+
+        // Every liver lesion is resectable here, so a "no" candidacy has another basis (unfit, not OMD, a short TFI, …).
+        var candidacy = context.LiverResection;
+        if (candidacy.Status == TriState.No)
+        {
+            result.Fact(candidacy.Findings[0].Fact, candidacy.Findings[0].Value, candidacy.Findings[0].Sentence);
+            result.Caution($"Although every liver lesion is resectable, liver resection is not on the table ({candidacy.Basis}); see 10.1 for non-surgical local approaches.");
+        }
+
         const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";
         switch (plan.Consider)
         {

@@ -78,6 +78,13 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
                 "Disease progressing on systemic therapy: section 3.10 says patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.");
         }
 
+        // A liver recurrence below the 9.1 treatment-free interval is not a candidate for now: 9.2 and section 3.9 favour
+        // systemic treatment first, after which a new resection is reconsidered under 9.1.
+        if (candidacy.Findings.Any(f => f.Fact == Remetastasectomy.RemetastasectomyWindow.ConceptName && f.Value == "below"))
+        {
+            return result.Applies($"Not currently a surgical candidate ({candidacy.Basis}; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+        }
+
         return result.Applies($"Not a candidate for liver surgery ({candidacy.Basis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
     }
 

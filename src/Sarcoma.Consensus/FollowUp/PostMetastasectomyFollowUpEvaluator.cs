@@ -55,11 +55,11 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
             if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
             {
                 result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"{Capitalise(lesions)} detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}).");
-                return result.DoesNotApply($"Liver lesions were detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}): the patient is not in post-metastasectomy surveillance but has a recurrence to treat (see 9.1 and 9.2), and the 13.1 calendar restarts from any new metastasectomy.");
+                return result.DoesNotApply($"Liver lesions were detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}): the patient is not in post-metastasectomy surveillance but has a recurrence to treat ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}), and the 13.1 calendar restarts from any new metastasectomy.");
             }
 
             result.Fact(FactNames.Lesions, Count(count), $"{Capitalise(lesions)} recorded after a previous liver metastasectomy; no date places their detection before it, so they are taken as a recurrence.");
-            return result.DoesNotApply("Current liver lesions are recorded after a liver metastasectomy: the patient is not in post-metastasectomy surveillance but has a recurrence to treat (see 9.1 and 9.2), and the 13.1 calendar restarts from any new metastasectomy.");
+            return result.DoesNotApply($"Current liver lesions are recorded after a liver metastasectomy: the patient is not in post-metastasectomy surveillance but has a recurrence to treat ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}), and the 13.1 calendar restarts from any new metastasectomy.");
         }
 
         const string Directive = "physical examination, abdominal ultrasound and (oral and intravenous) contrast-enhanced CT of the chest and abdomen every 3 to 4 months for the first 2 postoperative years, every 6 months through the end of the fifth year, and annually thereafter";

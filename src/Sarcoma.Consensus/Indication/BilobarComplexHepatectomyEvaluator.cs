@@ -46,11 +46,9 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
         }
 
         var liver = context.LiverLesions;
-        var (bilobar, notBilobar) = Bilobar(liver);
+        var (bilobar, notBilobar) = BilobarComplexScenario.Bilobar(liver);
 
-        bool? complex = liver.Any(l => l.VascularInvolvement == true || l.CentralLocation == true)
-            ? true
-            : liver.All(l => l.VascularInvolvement == false && l.CentralLocation == false) ? false : null;
+        var complex = BilobarComplexScenario.Complex(liver);
 
         LiverSurgeryGate.Add(result, new[]
         {
@@ -93,55 +91,9 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 
         result.Caution(
             "Section 5 (Discussion) explains the failed vote: panellists may have read bilobar metastasectomy itself as the complex procedure, when the proposal meant bilobar disease needing complex hepatectomy for other reasons (vascular involvement, central location); and the decision to perform more complex, riskier surgery may depend on the expertise of the surgical team and the experience of the centre.");
+        result.Caution(BilobarComplexScenario.Section35Quote);
         result.Caution(
-            "Section 3.5 adds that bilobar spread with few nodules allowing parenchyma-sparing resection of different segments is not a contraindication, and that the decision rests with the treating physician and the multidisciplinary board of a reference centre.");
+            "Section 3.5 also leaves the decision for surgical treatment to the treating physician, case by case, after multidisciplinary board discussion in reference centres for sarcoma and HPB surgery.");
         return result.Applies($"{noConsensus}: {Proposal}; this patient presents that scenario, but the proposal was not adopted and is not a recommendation.");
-    }
-
-    /// <summary>
-    /// Whether the liver metastases are bilobar: two different lesions, one reaching the left lobe (segments 2–4) and
-    /// another the right lobe (segments 5–8); the caudate lobe counts as neither, and a single lesion crossing the midline
-    /// is not bilobar disease. A lesion without a recorded location could be anywhere.
-    /// </summary>
-    /// <param name="liver">The liver lesions.</param>
-    /// <returns>Whether bilobar (<see langword="null"/> when undecided), and when not, the reason as a lower-case clause.</returns>
-    private static (bool? Bilobar, string? Reason) Bilobar(IReadOnlyList<Lesion> liver)
-    {
-        bool Reaches(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Contains(lobe);
-        bool MayReach(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Count == 0 || lesion.LobesTouched.Contains(lobe);
-        bool Pair(Func<Lesion, LiverLobe, bool> test) =>
-            liver.Any(left => test(left, LiverLobe.Left) && liver.Any(right => !ReferenceEquals(left, right) && test(right, LiverLobe.Right)));
-
-        if (liver.Count == 1)
-        {
-            var only = liver[0];
-            return (false, Reaches(only, LiverLobe.Left) && Reaches(only, LiverLobe.Right)
-                ? "the only liver lesion extends into both lobes, but a single lesion crossing the midline is not bilobar metastases"
-                : "there is a single liver lesion, so the liver metastases are not bilobar");
-        }
-
-        if (Pair(Reaches))
-        {
-            return (true, null);
-        }
-
-        if (Pair(MayReach))
-        {
-            return (null, null);
-        }
-
-        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
-        var none = liver.Count == 2 ? "neither liver lesion is" : $"none of the {count} liver lesions is";
-        if (!liver.Any(l => Reaches(l, LiverLobe.Left)))
-        {
-            return (false, $"{none} in the left lobe, so the liver metastases are not bilobar");
-        }
-
-        if (!liver.Any(l => Reaches(l, LiverLobe.Right)))
-        {
-            return (false, $"{none} in the right lobe, so the liver metastases are not bilobar");
-        }
-
-        return (false, "only one liver lesion reaches both lobes, and a single lesion crossing the midline is not bilobar metastases");
     }
 }

@@ -90,38 +90,47 @@ public sealed class LiverResectionCandidacy
         }
 
         var liver = context.LiverLesions;
+        var planned = context.Patient.LiverSurgery.MajorHepatectomyPlanned == true;
         var unresectable = liver.Count(l => l.Resectable == false);
+        string? blocker = null;
         if (unresectable > 0)
         {
             findings.Add(new Finding(FactNames.LesionResectable, "no", unresectable == liver.Count
                 ? (liver.Count == 1 ? "The liver lesion is not amenable to complete surgical resection." : "No liver lesion is amenable to complete surgical resection.")
-                : $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions are not amenable to complete surgical resection."));
-            return Done(TriState.No, "not every liver lesion is resectable");
+                : $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {liver.Count.ToString(CultureInfo.InvariantCulture)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection."));
+            blocker = "not every liver lesion is resectable";
         }
-
-        if (context.Patient.Clinical.FitForSurgery == false)
+        else if (context.Patient.Clinical.FitForSurgery == false)
         {
             findings.Add(new Finding(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery."));
-            return Done(TriState.No, "the patient is unfit for surgery");
+            blocker = "the patient is unfit for surgery";
+        }
+        else
+        {
+            // The guideline's surgical indications, whose population this concept must not exceed:
+            // every one presupposes OMD (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical
+            // treatment), synchronous disease is operated only for residual disease after a response (8.2, 8.3), and a
+            // liver recurrence only after a long treatment-free interval with good performance status (9.1).
+            blocker = OutsideTheIndications(context, findings, cautions);
         }
 
-        // The guideline's surgical indications, whose population this concept must not exceed:
-        // every one presupposes OMD (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment),
-        // synchronous disease is operated only for residual disease after a response (8.2, 8.3), and a liver recurrence
-        // only after a long treatment-free interval with good performance status (9.1).
-        var indication = OutsideTheIndications(context, findings, cautions);
-        if (indication is not null)
+        if (blocker is not null)
         {
-            if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
+            if (!planned)
             {
-                findings.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is recorded as planned."));
-                cautions.Add($"A liver resection is planned although {indication}, which is outside the guideline's indications for liver surgery: the tumour board must weigh the risks of surgery against the expected benefits (5.1).");
-                return Done(TriState.Yes, "a liver resection is planned");
+                return Done(TriState.No, blocker);
             }
 
-            return Done(TriState.No, indication);
+            // A planned operation is never left without its safety nets (5.1 tumour board, 7.2 preoperative assessment).
+            findings.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is recorded as planned."));
+            cautions.Add($"A liver resection is planned although {blocker}; this is outside the guideline's indications for liver surgery, and the tumour board must weigh the risks of surgery against the expected benefits (5.1).");
+            return Done(TriState.Yes, "a liver resection is planned");
         }
 
+        if (ExtrahepaticCaution(context) is { } extrahepaticCaution)
+        {
+            cautions.Add(extrahepaticCaution);
+        }
         if (liver.Any(l => l.Resectable is null))
         {
             missing.Add(FactNames.LesionResectable);
@@ -141,7 +150,7 @@ public sealed class LiverResectionCandidacy
                 TriState.No => "liver resection is not on the table",
                 _ => "whether liver resection is on the table is unknown",
             };
-            var reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ": " + verdict + ".";
+            var reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ", so " + verdict + ".";
             findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), reason));
             return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason) { Cautions = cautions.ToArray() };
         }
@@ -157,7 +166,7 @@ public sealed class LiverResectionCandidacy
         if (omd.Status == TriState.No)
         {
             findings.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence));
-            return "the disease is not oligometastatic: " + string.Join("; ", omd.FailingCriteria);
+            return "the disease is not oligometastatic, given " + FactProse.JoinPhrases(omd.FailingCriteria);
         }
 
         if (context.IsLiverRecurrence == true)
@@ -197,5 +206,23 @@ public sealed class LiverResectionCandidacy
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Extrahepatic disease narrows the indication: 5.3 covers liver-only disease and 5.4 liver plus lung only, in highly
+    /// selected patients; section 3.1 warns that concurrent extrapulmonary extrahepatic lesions "could mean a more
+    /// systemic disease and portend a dismal prognosis".
+    /// </summary>
+    internal static string? ExtrahepaticCaution(EvaluationContext context)
+    {
+        var extrahepatic = context.ExtrahepaticLesions;
+        if (extrahepatic.Count == 0)
+        {
+            return null;
+        }
+
+        return extrahepatic.All(l => l.Site == MetastaticSite.Lung)
+            ? "There is lung disease besides the liver metastases: recommendation 5.4 limits liver resection then to highly selected patients with a favourable prognostic profile, with every lesion potentially resectable."
+            : "There is extrahepatic disease outside the lung: this is outside 5.3 (liver-only) and 5.4 (liver and lung only), and section 3.1 warns that concurrent extrapulmonary extrahepatic lesions could mean a more systemic disease and portend a dismal prognosis.";
     }
 }

@@ -47,6 +47,35 @@ internal static class LiverSurgeryGate
         }
     }
 
+    /// <summary>Adds the cautions of <see cref="LiverResectionCandidacy"/> when liver resection is on the table.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CandidacyCautions(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.LiverResection.Status == TriState.Yes)
+        {
+            foreach (var caution in context.LiverResection.Cautions)
+            {
+                result.Caution(caution);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the extrahepatic-disease caution (the same wording as <see cref="LiverResectionCandidacy"/>): 5.3 covers
+    /// liver-only disease and 5.4 liver plus lung only, in highly selected patients; section 3.1 warns that concurrent
+    /// extrapulmonary extrahepatic lesions could mean a more systemic disease.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void ExtrahepaticCautions(EvaluationContext context, ResultBuilder result)
+    {
+        if (LiverResectionCandidacy.ExtrahepaticCaution(context) is { } caution)
+        {
+            result.Caution(caution);
+        }
+    }
+
     /// <summary>Adds a caution when the patient is recorded as unfit for major surgery (the indication is disease-based; fitness is weighed under 5.1 and 7.2).</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
@@ -55,7 +84,7 @@ internal static class LiverSurgeryGate
         if (context.Patient.Clinical.FitForSurgery == false)
         {
             result.Fact(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery.");
-            result.Caution("The patient is recorded as unfit for major surgery: the tumour board must weigh the risks of surgery against the expected benefits (5.1) after the preoperative assessment (7.2).");
+            result.Caution("The patient is recorded as unfit for major surgery, so liver resection is not on the table unless the tumour board, weighing the risks of surgery against the expected benefits (5.1) after a preoperative assessment (7.2), decides otherwise.");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
         : base("5.3", TimingDefinition.Requirements.Concat(IndicationCriteria.RecurrenceRequirements).Concat(new[]
         {
             FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable, FactNames.FitForSurgery,
-        }))
+        }).Concat(BilobarComplexScenario.Requirements).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -78,6 +78,7 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
                 .Insufficient("Whether this is metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection cannot be decided yet.");
         }
 
+        BilobarComplexScenario.CautionIfPresent(context, result);
         return result.Applies(
             "Metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection: liver resection should be considered.");
     }

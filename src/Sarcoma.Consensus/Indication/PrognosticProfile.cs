@@ -14,6 +14,9 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal static class PrognosticProfile
 {
+    /// <summary>The fact name of the disease-free interval (months), derived from <c>primary.diagnosedOn</c> and <c>metastases.detectedOn</c>.</summary>
+    public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
+
     /// <summary>
     /// Section 3.5: "DFI &gt; 6 months was a good prognostic factor" (Tirotta); "DFI &lt; 6 months" associated with worse
     /// survival (Goumard). Fixed by the text, not an option.
@@ -46,7 +49,7 @@ internal static class PrognosticProfile
 
         // Disease-free interval.
         var dfi = context.DiseaseFreeInterval;
-        var dfiFinding = dfi.ToFinding(FactNames.MetastasesDetectedOn);
+        var dfiFinding = dfi.ToFinding(DiseaseFreeIntervalName);
         switch (dfi.LongerThanMonths(FavourableDfiLongerThanMonths))
         {
             case true:

@@ -46,6 +46,7 @@ public sealed class IndividualisedPreoperativeChemotherapyEvaluator : Recommenda
             result.Caution(caution);
         }
 
+        Indication.LiverSurgeryGate.CandidacyCautions(context, result);
         return result.Applies("The decision on preoperative chemotherapy before resection of these liver metastases should be individualised, weighing the clinicopathologic factors below.");
     }
 }

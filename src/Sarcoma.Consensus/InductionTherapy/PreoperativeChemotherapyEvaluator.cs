@@ -45,6 +45,7 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
                 planned ? "Induction (preoperative) systemic therapy is already planned or proposed." : "No induction (preoperative) systemic therapy is planned.");
         }
 
+        Indication.LiverSurgeryGate.CandidacyCautions(context, result);
         return result.Applies("Liver metastases amenable to surgical resection: preoperative chemotherapy may be considered, after discussion in a multidisciplinary tumour board, in a centre with expertise in sarcoma treatment and liver surgery.");
     }
 }

@@ -236,7 +236,7 @@ public sealed class PreoperativeChemotherapyFactors
                 Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "metachronous", $"Timing: metachronous (oligorecurrent) disease, DFI {Describe(context.DiseaseFreeInterval)}; section 3.11: the DFI is a consideration, and oligorecurrent disease is less likely to benefit from systemic therapy than synchronous OMD.");
                 break;
             default:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, false, TimingAssessment.ConceptName, "unknown", "Timing of the metastases: unknown (" + string.Join(", ", timing.Missing) + " not recorded).");
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, false, TimingAssessment.ConceptName, "unknown", "Timing of the metastases: unknown (" + FactProse.NotRecorded(timing.Missing) + ").");
                 break;
         }
 

@@ -48,6 +48,9 @@ public sealed class OligometastaticAssessment
     /// <summary>The name under which OMD appears in findings.</summary>
     public const string ConceptName = "derived.oligometastatic";
 
+    /// <summary>The fact name of the finding that every metastatic lesion is resectable or ablatable (derived from <c>metastases.lesions[].resectable</c> and <c>.ablatable</c>).</summary>
+    public const string RadicallyTreatableName = "derived.everyLesionResectableOrAblatable";
+
     private OligometastaticAssessment(TriState status, int? lesionCount, int? siteCount, IReadOnlyList<string> failing, IReadOnlyList<string> missing, IReadOnlyList<Finding> findings)
     {
         Status = status;
@@ -156,7 +159,7 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(FactNames.LesionResectable, "yes", "Every metastatic lesion is resectable or ablatable.");
+                    Found(RadicallyTreatableName, "yes", "Every metastatic lesion is resectable or ablatable.");
                 }
             }
 

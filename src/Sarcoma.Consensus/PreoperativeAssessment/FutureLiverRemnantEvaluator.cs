@@ -30,7 +30,7 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
                 return result.DoesNotApply("No major hepatectomy is planned, so the future liver remnant assessment this recommendation asks for does not arise.");
             case null when context.LiverResection.Status == TriState.No:
                 result.Facts(context.LiverResection.Findings);
-                return result.DoesNotApply($"Liver resection is not on the table ({context.LiverResection.Basis}), so no major hepatectomy is being planned.");
+                return result.DoesNotApply($"Liver resection is not on the table ({context.LiverResection.Basis}), so the future liver remnant assessment of 7.1 does not arise.");
             case null:
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
                     .Insufficient("Whether a major hepatectomy is planned is not recorded, so whether the future liver remnant must be assessed cannot be decided.");

@@ -88,6 +88,17 @@ internal static class LiverRecurrence
     /// </summary>
     public static string NotOnTheTable(EvaluationContext context) => "a new liver resection is not on the table (" + context.LiverResection.Basis + ")";
 
+    /// <summary>
+    /// Where a liver recurrence to be treated is addressed: 9.1 and 9.2, and 10.1 (non-surgical local approaches) when a
+    /// new resection is not within 9.1 (<see cref="LiverRemetastasectomyEvaluator"/> does not apply).
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <returns>A cross-reference such as "see 9.1 and 9.2".</returns>
+    public static string TreatmentCrossReference(EvaluationContext context) =>
+        new LiverRemetastasectomyEvaluator().Evaluate(context).Status == EvaluationStatus.DoesNotApply
+            ? "see 9.1 and 9.2, and 10.1 for non-surgical local approaches, as a new liver resection is not within 9.1"
+            : "see 9.1 and 9.2";
+
     /// <summary>Joins reasons into one clause list.</summary>
     public static string Join(IEnumerable<string> reasons) => string.Join("; ", reasons.Select(r => r.TrimEnd('.')));
 }

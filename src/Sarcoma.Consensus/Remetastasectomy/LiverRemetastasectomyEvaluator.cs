@@ -110,7 +110,9 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether a new liver resection may be considered for this liver recurrence (9.1) cannot be decided yet.");
+                .Insufficient(context.IsLiverRecurrence == true
+                    ? "Whether a new liver resection may be considered for this liver recurrence (9.1) cannot be decided yet."
+                    : "Whether a new liver resection may be considered for a liver recurrence (9.1) cannot be decided yet.");
         }
 
         result.Caution("9.1 is for \"very selected patients\": the selection is the multidisciplinary tumour board's judgement, and the panel recommends a very conservative approach to liver recurrence (section 3.9).");

@@ -12,7 +12,11 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// received adjuvant chemotherapy after the first resection, or on a case-by-case basis according to the principles of
 /// 11.2. Population: a liver recurrence after a previous liver resection, with a new resection not ruled out. Applies
 /// to every such patient: without adjuvant chemotherapy the directive is "should receive"; after adjuvant chemotherapy
-/// (or when that is unrecorded) the decision is case by case, and the 11.2 factors are reported.
+/// (or when that is unrecorded) the decision is case by case, and the 11.2 factors are reported. Below the 9.1
+/// treatment-free interval (section 3.9 supports preoperative treatment "in relapses with a short DFI") it still applies
+/// when no adjuvant chemotherapy followed the first resection: systemic treatment first, a new resection reconsidered
+/// under 9.1. It does not apply when a liver lesion is unresectable or the patient unfit (or, below the 9.1 interval,
+/// after adjuvant chemotherapy).
 /// </summary>
 public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
 {
@@ -44,7 +48,27 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
             result.Facts(candidacy.Findings);
             if (candidacy.Findings.Any(f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below"))
             {
-                // The candidacy stops at the 9.1 interval only when resectability, fitness and OMD did not rule it out first.
+                // The candidacy stops at the 9.1 interval only when resectability, fitness and OMD did not rule it out
+                // first. 9.2 covers all "patients with liver recurrence", and section 3.9 supports preoperative systemic
+                // treatment in relapses with a short DFI: without adjuvant chemotherapy after the first resection, the
+                // patient should receive systemic treatment first, and a new resection is reconsidered under 9.1.
+                var adjuvantFirst = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
+                if (adjuvantFirst == false)
+                {
+                    result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
+                    result.Caution(Section39Quote);
+                    var minimum = RemetastasectomyWindow.Assess(context).MinimumMonths.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return result.Applies($"Liver recurrence after a treatment-free interval shorter than the {minimum} months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.");
+                }
+
+                if (adjuvantFirst is null)
+                {
+                    result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", "Whether adjuvant chemotherapy followed the first liver resection is not recorded.");
+                    return result.Missing(FactNames.AdjuvantTherapyAfterFirstLiverResection)
+                        .Insufficient("The liver recurrence follows a treatment-free interval shorter than 9.1 requires: whether 9.2 calls for systemic treatment first cannot be decided, as whether adjuvant chemotherapy followed the first liver resection is not recorded.");
+                }
+
+                result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", "Adjuvant chemotherapy was given after the first liver resection.");
                 result.Caution("Section 3.9 also supports preoperative systemic treatment in relapses with a short disease-free interval: should the tumour board still consider a new resection despite the short treatment-free interval, 9.2 and section 3.9 favour preoperative systemic treatment first.");
             }
 
@@ -100,6 +124,10 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
             ? "Liver recurrence after adjuvant chemotherapy following the first resection: preoperative systemic treatment should be decided case by case, according to the principles of recommendation 11.2."
             : "Liver recurrence: preoperative systemic treatment should be given if no adjuvant chemotherapy followed the first resection, otherwise decided case by case according to recommendation 11.2.");
     }
+
+    /// <summary>Section 3.9 on preoperative treatment of recurrent liver disease, quoted.</summary>
+    private const string Section39Quote =
+        "Section 3.9: \"The panel supports the use of preoperative systemic treatment in recurrent liver disease if no prior chemotherapy has been administrated, in histologies with high chemosensitivity such as LMS, and in relapses with a short DFI. Treatment decisions should be made by a multidisciplinary tumor board on a case-by-case basis.\"";
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

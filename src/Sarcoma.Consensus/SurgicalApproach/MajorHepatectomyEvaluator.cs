@@ -19,7 +19,7 @@ public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         : base("6.4", LiverSurgeryGate.CandidacyRequirements.Concat(PrognosticProfile.Requirements).Concat(new[]
         {
             FactNames.MajorHepatectomyPlanned, FactNames.ExtensivePriorChemotherapy, FactNames.LesionSegments, FactNames.LesionLobe,
-        }))
+        }).Concat(BilobarComplexScenario.Requirements).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -73,6 +73,9 @@ public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         {
             result.Caution("Not favourable here: " + string.Join("; ", notFavourable) + ".");
         }
+
+        LiverSurgeryGate.CandidacyCautions(context, result);
+        BilobarComplexScenario.CautionIfPresent(context, result);
 
         return result.Applies(
             "A major hepatectomy is planned: it may be justified in selected cases with good prognostic features, with the approach individualised to this patient.");

@@ -25,7 +25,7 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         {
             FactNames.PrimaryHistology, FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionResectable, FactNames.SystemicTherapyReceived,
             FactNames.SystemicTherapyResponse, FactNames.InductionTherapyPlanned, FactNames.FitForSurgery,
-        }))
+        }).Concat(BilobarComplexScenario.Requirements).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -77,6 +77,8 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         }
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);
+        LiverSurgeryGate.ExtrahepaticCautions(context, result);
+        BilobarComplexScenario.CautionIfPresent(context, result);
         var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";
         var summary = $"Oligometastatic disease with resectable metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
         return result.Applies(histology?.NamedChemosensitive == true

@@ -45,7 +45,9 @@ public sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluator
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);
         return result.Applies(context.Patient.Treatment.SystemicTherapyReceived == true
-            ? "Synchronous oligometastatic disease: systemic treatment should be the preferred front-line approach (already received; recommendation 8.3 addresses surgery for residual liver disease after it)."
+            ? context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
+                ? "Synchronous oligometastatic disease: systemic treatment should be the preferred front-line approach (already received, with progression; recommendation 8.3 addresses surgery for residual liver disease after it, but requires at least stable disease)."
+                : "Synchronous oligometastatic disease: systemic treatment should be the preferred front-line approach (already received; recommendation 8.3 addresses surgery for residual liver disease after it, provided the disease is at least stable)."
             : "Synchronous oligometastatic disease: systemic treatment (chemotherapy, etc.) should be the preferred front-line approach.");
     }
 }

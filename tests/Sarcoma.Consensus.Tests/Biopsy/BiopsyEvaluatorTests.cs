@@ -62,7 +62,7 @@ public sealed class BiopsyEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("none of the reasons", result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == OriginUncertaintyAssessment.ConceptName && f.Value == "no");
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "8" && f.Sentence.Contains("after the latest liver metastasectomy"));
+        Assert.Contains(result.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName && f.Value == "8" && f.Sentence.Contains("after the latest liver metastasectomy"));
         ResultSnapshot.Match(result, "applies-early-recurrence");
     }
 

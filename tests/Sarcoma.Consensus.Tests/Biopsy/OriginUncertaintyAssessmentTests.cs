@@ -127,7 +127,7 @@ public sealed class OriginUncertaintyAssessmentTests
         Assert.True(context.IsLiverRecurrence);
         Assert.True(context.DiseaseFreeInterval.AtLeastMonths(12));
         Assert.Equal(expected, origin.Status);
-        var interval = Assert.Single(origin.Findings, f => f.Fact == FactNames.MetastasesDetectedOn);
+        var interval = Assert.Single(origin.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName);
         Assert.Contains("after the latest liver metastasectomy", interval.Sentence);
         Assert.Contains("not the DFI from the primary", interval.Sentence);
     }
@@ -146,7 +146,7 @@ public sealed class OriginUncertaintyAssessmentTests
         var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-01-10").AddLiverResection(new LocalDate(2020, 6, 1)).Context());
 
         Assert.Equal(TriState.No, origin.Status);
-        Assert.Contains(origin.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "9");
+        Assert.Contains(origin.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName && f.Value == "9");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.ManyLiverMetastasesFitForSurgery());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("(the disease is not oligometastatic: more than 5 metastatic lesions)", result.Summary);
+        Assert.Contains("(the disease is not oligometastatic, given more than 5 metastatic lesions)", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("limited metastases") && c.Contains("10.2"));
         ResultSnapshot.Match(result, "applies-not-omd");
@@ -70,7 +70,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.DiffusePeritonealDisease());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("(the disease is not oligometastatic: diffuse peritoneal sarcomatosis)", result.Summary);
+        Assert.Contains("(the disease is not oligometastatic, given diffuse peritoneal sarcomatosis)", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.Contains(result.Cautions, c => c.StartsWith("Diffuse peritoneal sarcomatosis makes the disease ineligible for radical treatment (1.2)", System.StringComparison.Ordinal)
             && c.Contains("section 3.1") && c.Contains("section 3.10 concerns patients with limited metastases"));
@@ -84,6 +84,9 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
+        Assert.StartsWith("Not currently a surgical candidate (", result.Summary, System.StringComparison.Ordinal);
+        Assert.Contains("; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1)", result.Summary);
+        ResultSnapshot.Match(result, "applies-short-tfi");
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class ImagingEvaluatorTests
         var result = liverMri.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Value == "8");
+        Assert.Contains(result.Findings, f => f.Fact == Sarcoma.Consensus.Biopsy.OriginUncertaintyAssessment.IntervalSinceMetastasectomyName && f.Value == "8");
         ResultSnapshot.Match(result, "does-not-apply-early-recurrence");
     }
 

@@ -100,7 +100,7 @@ public sealed class IndicationEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(ResultFlag.Caution, result.Flags);
         Assert.Contains(result.Cautions, c => c.Contains("highly selected patients with a favourable prognostic profile"));
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Sentence.Contains("favourable prognostic factor"));
+        Assert.Contains(result.Findings, f => f.Fact == "derived.diseaseFreeInterval" && f.Sentence.Contains("favourable prognostic factor"));
         Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSizeMm && f.Value == "32");
         Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSite && f.Value == "1 lung lesion");
         ResultSnapshot.Match(result, "applies");
@@ -170,7 +170,7 @@ public sealed class IndicationEvaluatorTests
         var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd().MetastasesDetectedOn(new LocalDate(2021, 9, 2)));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.MetastasesDetectedOn && f.Sentence.EndsWith("a favourable prognostic factor (section 3.5).", System.StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Fact == "derived.diseaseFreeInterval" && f.Sentence.EndsWith("a favourable prognostic factor (section 3.5).", System.StringComparison.Ordinal));
         Assert.DoesNotContain(result.Cautions, c => c.StartsWith("Not favourable", System.StringComparison.Ordinal));
     }
 

@@ -99,7 +99,7 @@ public sealed class LiverResectionProcessEvaluatorTests
             .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable()));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic: more than 5 metastatic lesions), so", result.Summary);
+        Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic, given more than 5 metastatic lesions), so", result.Summary);
         Assert.DoesNotMatch(@"\([^()]*\(", result.Summary);
     }
 }

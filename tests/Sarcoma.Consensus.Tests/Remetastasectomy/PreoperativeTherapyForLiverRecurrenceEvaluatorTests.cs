@@ -51,13 +51,53 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
     [Fact]
     public void A_recurrence_8_months_after_resection_is_below_the_9_1_interval_and_names_that_reason()
     {
-        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()
+            .AdjuvantTherapyAfterFirstLiverResection(true)
+            .LastTreatmentEndedOn(new LocalDate(2021, 9, 30)));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "yes");
         Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
+    }
+
+    [Fact]
+    public void A_recurrence_8_months_after_resection_without_adjuvant_therapy_should_receive_systemic_treatment_first()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Equal(
+            "Liver recurrence after a treatment-free interval shorter than the 12 months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.",
+            result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "no");
+        Assert.Contains(result.Findings, f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below");
+        Assert.Contains(result.Cautions, c => c.Contains("\"The panel supports the use of preoperative systemic treatment in recurrent liver disease if no prior chemotherapy has been administrated, in histologies with high chemosensitivity such as LMS, and in relapses with a short DFI."));
+        ResultSnapshot.Match(result, "applies-short-tfi-no-adjuvant");
+    }
+
+    [Fact]
+    public void A_recurrence_below_the_9_1_interval_with_unrecorded_adjuvant_therapy_asks_for_it()
+    {
+        var patient = Vignettes.EarlyLiverRecurrenceAfterResection().LastTreatmentEndedOn(new LocalDate(2021, 5, 20)).Build();
+        var result = evaluator.Evaluate(new EvaluationContext(
+            patient with { Treatment = patient.Treatment with { AdjuvantTherapyAfterFirstLiverResection = null } }, Vignettes.AsOf));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.AdjuvantTherapyAfterFirstLiverResection }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-short-tfi-adjuvant-unknown");
+    }
+
+    [Fact]
+    public void A_recurrence_below_the_9_1_interval_with_an_unresectable_lesion_does_not_apply()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()
+            .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(8).Unresectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not every liver lesion is resectable", result.Summary);
     }
 
     [Fact]
@@ -67,7 +107,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
             .AddLesions(4, MetastaticSite.Liver, 10, l => l.Resectable()));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("the disease is not oligometastatic: more than 5 metastatic lesions", result.Summary);
+        Assert.Contains("the disease is not oligometastatic, given more than 5 metastatic lesions", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.DoesNotContain(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
     }

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Indication;
+
+/// <summary>
+/// The scenario of the no-consensus proposal 5.5: bilobar liver metastases (two different lesions, one reaching each
+/// lobe) requiring complex hepatectomy (at least one liver lesion with vascular involvement or a central location).
+/// Shared by 5.5, which reports it, and by 5.3, 6.4 and 8.1, which carry a caution when it is present.
+/// </summary>
+internal static class BilobarComplexScenario
+{
+    /// <summary>The facts the scenario reads.</summary>
+    public static readonly string[] Requirements =
+    {
+        FactNames.LesionSegments, FactNames.LesionLobe, FactNames.LesionVascularInvolvement, FactNames.LesionCentralLocation,
+    };
+
+    /// <summary>
+    /// Section 3.5, both sentences on bilobar spread (narrative, not voted): the reassuring one and the one that
+    /// discourages surgery when bilobar spread requires complex resections.
+    /// </summary>
+    public const string Section35Quote =
+        "Section 3.5 (narrative, not voted): \"Major hepatectomies, such as right or left hepatectomy, should not be a formal contraindication to surgery, as they may dependent on anatomical factors and are not directly related to a higher burden of metastatic disease, nor should bilobar spread if there are few metastatic nodules that may allow parenchymal sparing surgery of different segments. However, in cases of bilobar spread requiring complex resections (e.g., vascular involvement), surgery should be discouraged because the expected risk-benefit ratio is likely to be unfavorable.\"";
+
+    /// <summary>Whether the 5.5 scenario is present: <see langword="null"/> when undecided.</summary>
+    /// <param name="liver">The liver lesions.</param>
+    /// <returns>Whether the liver metastases are bilobar and require complex hepatectomy.</returns>
+    public static bool? Present(IReadOnlyList<Lesion> liver)
+    {
+        if (liver.Count == 0)
+        {
+            return false;
+        }
+
+        var bilobar = Bilobar(liver).Bilobar;
+        var complex = Complex(liver);
+        return bilobar == false || complex == false ? false : bilobar == true && complex == true ? true : null;
+    }
+
+    /// <summary>Whether at least one liver lesion has vascular involvement or a central location; <see langword="null"/> when undecided.</summary>
+    /// <param name="liver">The liver lesions.</param>
+    /// <returns>Whether complex hepatectomy is required in the sense of 5.5.</returns>
+    public static bool? Complex(IReadOnlyList<Lesion> liver) =>
+        liver.Any(l => l.VascularInvolvement == true || l.CentralLocation == true)
+            ? true
+            : liver.All(l => l.VascularInvolvement == false && l.CentralLocation == false) ? false : null;
+
+    /// <summary>
+    /// Adds, when the 5.5 scenario is present, a caution that 5.5 did not reach consensus, quoting section 3.5.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CautionIfPresent(EvaluationContext context, ResultBuilder result)
+    {
+        if (Present(context.LiverLesions) == true)
+        {
+            var percent = RecommendationCatalog.Get("5.5").Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture);
+            result.Caution(
+                $"The liver metastases are bilobar and at least one has vascular involvement or a central location: the proposal to discourage liver resection in bilobar liver metastases requiring complex hepatectomy (5.5) did not reach consensus ({percent}% agreement), so it is no recommendation either way. "
+                + Section35Quote);
+        }
+    }
+
+    /// <summary>
+    /// Whether the liver metastases are bilobar: two different lesions, one reaching the left lobe (segments 2–4) and
+    /// another the right lobe (segments 5–8); the caudate lobe counts as neither, and a single lesion crossing the midline
+    /// is not bilobar disease. A lesion without a recorded location could be anywhere.
+    /// </summary>
+    /// <param name="liver">The liver lesions.</param>
+    /// <returns>Whether bilobar (<see langword="null"/> when undecided), and when not, the reason as a lower-case clause.</returns>
+    public static (bool? Bilobar, string? Reason) Bilobar(IReadOnlyList<Lesion> liver)
+    {
+        bool Reaches(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Contains(lobe);
+        bool MayReach(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Count == 0 || lesion.LobesTouched.Contains(lobe);
+        bool Pair(Func<Lesion, LiverLobe, bool> test) =>
+            liver.Any(left => test(left, LiverLobe.Left) && liver.Any(right => !ReferenceEquals(left, right) && test(right, LiverLobe.Right)));
+
+        if (liver.Count == 1)
+        {
+            var only = liver[0];
+            return (false, Reaches(only, LiverLobe.Left) && Reaches(only, LiverLobe.Right)
+                ? "the only liver lesion extends into both lobes, but a single lesion crossing the midline is not bilobar metastases"
+                : "there is a single liver lesion, so the liver metastases are not bilobar");
+        }
+
+        if (Pair(Reaches))
+        {
+            return (true, null);
+        }
+
+        if (Pair(MayReach))
+        {
+            return (null, null);
+        }
+
+        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
+        var none = liver.Count == 2 ? "neither liver lesion is" : $"none of the {count} liver lesions is";
+        if (!liver.Any(l => Reaches(l, LiverLobe.Left)))
+        {
+            return (false, $"{none} in the left lobe, so the liver metastases are not bilobar");
+        }
+
+        if (!liver.Any(l => Reaches(l, LiverLobe.Right)))
+        {
+            return (false, $"{none} in the right lobe, so the liver metastases are not bilobar");
+        }
+
+        return (false, "only one liver lesion reaches both lobes, and a single lesion crossing the midline is not bilobar metastases");
+    }
+}
