@@ -226,6 +226,19 @@ public sealed class ReportJsonTests
         Assert.Throws<ArgumentNullException>(() => ReportJson.Write((Utf8JsonWriter)null!, Evaluate("gist-out-of-scope.json")));
     }
 
+    [Theory]
+    [InlineData(JsonLayout.Indented)]
+    [InlineData(JsonLayout.SingleLine)]
+    public void Writing_to_a_stream_gives_the_same_bytes_as_serialising(JsonLayout layout)
+    {
+        var report = Evaluate("liver-remetastasectomy.json");
+        using var stream = new MemoryStream();
+
+        ReportJson.Write(stream, report, layout);
+
+        Assert.Equal(ReportJson.SerializeToUtf8Bytes(report, layout), stream.ToArray());
+    }
+
     private static ConsensusReport Evaluate(string name) =>
         ConsensusEngine.Default.Evaluate(PatientJson.Parse(RepositoryFiles.Sample(name)), AsOf);
 }

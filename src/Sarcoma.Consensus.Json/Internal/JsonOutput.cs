@@ -45,6 +45,14 @@ internal static class JsonOutput
             throw new ArgumentNullException(nameof(stream));
         }
 
+        if (layout == JsonLayout.SingleLine || Environment.NewLine == "\n")
+        {
+            // Nothing to normalise: write straight to the stream, without buffering the whole document.
+            using var writer = new Utf8JsonWriter(stream, Options(layout));
+            write(writer);
+            return;
+        }
+
         var bytes = ToUtf8Bytes(layout, write);
         stream.Write(bytes, 0, bytes.Length);
     }
