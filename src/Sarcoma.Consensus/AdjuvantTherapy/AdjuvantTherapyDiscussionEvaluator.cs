@@ -110,9 +110,9 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 
         RiskFactors(context, result);
         result.Caution("Section 3.12: the panel holds that adjuvant chemotherapy in this setting cannot be formally recommended or discouraged; prognostic nomograms for localised sarcoma are not validated in the (oligo)metastatic setting and cannot guide the decision.");
-        if (FollowUpSchedule.LatestMetastasectomyDate(patient) is { } resected
-            && patient.Metastases?.DetectedOn is { } detected && detected > resected && context.Lesions.Count > 0)
+        if (context.RecurrenceAfterMetastasectomyDetectedOn is { } detected)
         {
+            // Liver lesions after the metastasectomy were ruled out above: these are metastases outside the liver.
             result.Caution($"Metastases outside the liver were detected on {ResultBuilder.Format(detected)}, after the latest liver resection: the liver metastases are resected, but this recurrence is to be treated, and the adjuvant decision arises again after it is.");
         }
 

@@ -114,6 +114,16 @@ public sealed class EvaluationContext
     }
 
     /// <summary>
+    /// Gets the date current lesions were detected when that is after the latest dated liver resection, or
+    /// <see langword="null"/>: a new metastatic presentation after the metastasectomy (in the liver, see
+    /// <see cref="IsLiverRecurrence"/>, or elsewhere).
+    /// </summary>
+    public LocalDate? RecurrenceAfterMetastasectomyDetectedOn =>
+        Lesions.Count > 0 && Patient.Metastases?.DetectedOn is { } detected && LatestLiverResectionDate is { } resected && detected > resected
+            ? detected
+            : null;
+
+    /// <summary>
     /// Gets the finding to record when <see cref="HasLiverMetastases"/> is <see langword="false"/>: no current evidence of
     /// disease, or no liver lesion among the recorded lesions.
     /// </summary>

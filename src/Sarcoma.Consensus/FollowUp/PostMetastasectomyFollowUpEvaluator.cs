@@ -121,7 +121,7 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
             result.Fact(NextVisitName, "none", $"As of {ResultBuilder.Format(context.AsOf)}, every visit to year {Count(schedule.HorizonYears)} is past; 13.1 continues annual follow-up thereafter.");
         }
 
-        if (patient.Metastases?.DetectedOn is { } detected && detected > schedule.MetastasectomyOn && context.Lesions.Count > 0)
+        if (context.RecurrenceAfterMetastasectomyDetectedOn is { } detected)
         {
             // Liver lesions after the metastasectomy were ruled out above: these are metastases outside the liver.
             result.Caution($"Metastases outside the liver were detected on {ResultBuilder.Format(detected)}, after the latest metastasectomy: surveillance gives way to treatment of the recurrence, and the calendar restarts from any new metastasectomy.");

@@ -79,12 +79,7 @@ public sealed class AdjuvantTherapyDiscussionEvaluatorTests
     [Fact]
     public void A_recurrence_outside_the_liver_keeps_the_discussion_with_a_caution()
     {
-        var result = evaluator.Evaluate(Patient.Builder()
-            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Extremity, diagnosedOn: new NodaTime.LocalDate(2020, 1, 13))
-            .Resected(on: new NodaTime.LocalDate(2020, 2, 10))
-            .AddLiverResection(new NodaTime.LocalDate(2022, 12, 5), ResectionMargin.R0)
-            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 6, 2))
-            .AddLesion(MetastaticSite.Lung, 14, l => l.Resectable()));
+        var result = evaluator.Evaluate(Vignettes.LungRecurrenceAfterLiverMetastasectomy());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(result.Cautions, c => c.StartsWith("Metastases outside the liver were detected on 2025-06-02", System.StringComparison.Ordinal));

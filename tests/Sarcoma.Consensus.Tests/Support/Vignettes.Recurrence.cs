@@ -141,4 +141,13 @@ public static partial class Vignettes
             .NoEvidenceOfDisease()
             .AddLiverResection(null, ResectionMargin.R0)
             .WithPerformanceStatus(0);
+
+    /// <summary>Synovial sarcoma, liver metastasectomy (R0) on 2022-12-05, then a resectable lung metastasis found on 2025-06-02.</summary>
+    public static PatientBuilder LungRecurrenceAfterLiverMetastasectomy() =>
+        Patient.Builder()
+            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Extremity, diagnosedOn: new NodaTime.LocalDate(2020, 1, 13))
+            .Resected(on: new NodaTime.LocalDate(2020, 2, 10))
+            .AddLiverResection(new NodaTime.LocalDate(2022, 12, 5), ResectionMargin.R0)
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 6, 2))
+            .AddLesion(MetastaticSite.Lung, 14, l => l.Resectable());
 }
