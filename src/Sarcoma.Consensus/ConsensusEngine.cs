@@ -95,7 +95,10 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             context.LiverResection,
             Imaging.ImagingPlan.Assess(context),
             FocalTherapy.FocalTherapyAssessment.Assess(context),
-            context.IsLiverRecurrence == true ? null : FollowUp.FollowUpSchedule.ForPatient(context),
+            // No calendar during a liver recurrence to treat, nor while current liver lesions may be one (13.1 then needs the dates).
+            context.IsLiverRecurrence == true || (context.IsLiverRecurrence is null && context.HasLiverMetastases == true)
+                ? null
+                : FollowUp.FollowUpSchedule.ForPatient(context),
             results);
     }
 

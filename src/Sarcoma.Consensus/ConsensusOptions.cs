@@ -47,8 +47,29 @@ public sealed class ConsensusOptions
     /// <summary>Gets or sets the top of the 30–40 % band that needs evaluation for liver dysfunction after extensive chemotherapy (default 40, inclusive).</summary>
     public decimal ChemotherapyLiverEvaluationCeilingFlrPercent { get; set; } = 40m;
 
-    /// <summary>Gets or sets the disease-free interval, in months, from which a metachronous liver lesion's origin counts as uncertain ("long DFI", 3.1; default 12).</summary>
-    public int LongDiseaseFreeIntervalMonths { get; set; } = 12;
+    /// <summary>
+    /// Gets or sets the disease-free interval, in calendar months, from which a metachronous liver lesion's origin counts as
+    /// uncertain ("long DFI", 3.1, which gives no number; default 60, inclusive: an unusually late presentation for
+    /// soft-tissue sarcoma, see <c>docs/clinical-decisions.md</c>). Range 12–240.
+    /// </summary>
+    public int LongDiseaseFreeIntervalMonths { get; set; } = 60;
+
+    /// <summary>
+    /// Gets or sets the ECOG performance status at or above which a patient is not a candidate for liver surgery
+    /// (sections 1 and 3.5: resection candidates have "good performance status"; section 3.10: comorbidities that
+    /// preclude resection point to local therapies; default 3). Below it, ECOG from
+    /// <see cref="GoodPerformanceStatusMaximumEcog"/> + 1 upwards (default ECOG 2) is a caution on every surgical
+    /// recommendation. Range 1–5.
+    /// </summary>
+    public int SurgeryPrecludingMinimumEcog { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets how many days before the recorded primary diagnosis metastases may be detected and still be read as
+    /// detected "at the initial diagnosis of the primary tumor" (2.1: synchronous), with a caution stating the order of
+    /// the dates: the staging scan that finds a liver lesion often precedes the histological diagnosis (default 90 days).
+    /// An earlier detection is a validation error naming both dates. Range 0–183.
+    /// </summary>
+    public int DetectionBeforeDiagnosisToleranceDays { get; set; } = 90;
 
     /// <summary>Gets or sets how many years after the metastasectomy the follow-up schedule runs (13.1 "annually thereafter"; default 10).</summary>
     public int FollowUpHorizonYears { get; set; } = 10;
@@ -103,9 +124,23 @@ public sealed class ConsensusOptions
             Add(nameof(ChemotherapyLiverEvaluationCeilingFlrPercent), "must be at least ChemotherapyLiverMinimumFlrPercent and at most 100 percent.");
         }
 
-        if (LongDiseaseFreeIntervalMonths < 1 || LongDiseaseFreeIntervalMonths > 240)
+        if (LongDiseaseFreeIntervalMonths < 12 || LongDiseaseFreeIntervalMonths > 240)
         {
-            Add(nameof(LongDiseaseFreeIntervalMonths), "must be between 1 and 240 months.");
+            Add(nameof(LongDiseaseFreeIntervalMonths), "must be between 12 and 240 months (section 3.8 calls a DFI longer than 12–18 months favourable, not suspicious).");
+        }
+
+        if (SurgeryPrecludingMinimumEcog < 1 || SurgeryPrecludingMinimumEcog > 5)
+        {
+            Add(nameof(SurgeryPrecludingMinimumEcog), "must be an ECOG status between 1 and 5.");
+        }
+        else if (GoodPerformanceStatusMaximumEcog >= 0 && GoodPerformanceStatusMaximumEcog <= 4 && SurgeryPrecludingMinimumEcog <= GoodPerformanceStatusMaximumEcog)
+        {
+            Add(nameof(SurgeryPrecludingMinimumEcog), "must be greater than GoodPerformanceStatusMaximumEcog.");
+        }
+
+        if (DetectionBeforeDiagnosisToleranceDays < 0 || DetectionBeforeDiagnosisToleranceDays > 183)
+        {
+            Add(nameof(DetectionBeforeDiagnosisToleranceDays), "must be between 0 and 183 days.");
         }
 
         if (FollowUpHorizonYears < 5 || FollowUpHorizonYears > 50)

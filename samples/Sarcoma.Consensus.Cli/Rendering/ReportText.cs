@@ -119,6 +119,9 @@ public static class ReportText
 
         if (report.LiverResection is { } candidacy)
         {
+            output.WriteLine($"Surgical candidacy (5.3, 10.1): {candidacy.Candidate switch { Oligometastasis.TriState.Yes => "a candidate", Oligometastasis.TriState.No => "not a candidate", _ => "not yet known" }}.");
+            Sentences(new[] { candidacy.CandidateFinding.Sentence }, output);
+            Needed(candidacy.CandidateMissing, output);
             output.WriteLine($"Liver resection on the table: {Labels.Words(candidacy.Status)}.");
             Sentences(new[] { candidacy.Reason }, output);
             Needed(candidacy.Missing, output);

@@ -145,6 +145,9 @@ internal static class ReportWriter
         writer.WriteString("basis", candidacy.Basis);
         writer.WriteString("reason", candidacy.Reason);
         Strings(writer, "missing", candidacy.Missing);
+        writer.WriteString("candidate", Codes.TriState.ToCode(candidacy.Candidate));
+        writer.WriteString("candidateBasis", candidacy.CandidateBasis);
+        Strings(writer, "candidateMissing", candidacy.CandidateMissing);
         Strings(writer, "rationale", candidacy.Findings.Select(f => f.Sentence));
         writer.WriteEndObject();
     }

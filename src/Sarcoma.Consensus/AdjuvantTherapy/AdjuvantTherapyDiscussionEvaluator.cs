@@ -66,7 +66,7 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
         switch (patient.Treatment.HasPreviousLiverResection)
         {
             case true:
-                var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);
+                var latest = context.LatestLiverResectionDate;
                 var count = resections.Count;
                 result.Fact(
                     count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections,
@@ -83,18 +83,20 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
                 break;
         }
 
-        if (context.IsLiverRecurrence == true)
+        switch (context.IsLiverRecurrence)
         {
-            if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
-            {
+            case true:
+                var recurred = patient.Metastases!.DetectedOn!.Value;
+                var lastResection = context.LatestLiverResectionDate!.Value;
                 result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"Liver lesions detected on {ResultBuilder.Format(recurred)}, after the latest liver resection ({ResultBuilder.Format(lastResection)}).");
                 failing.Add($"the liver metastases are not all resected now, as the current liver lesions are a recurrence after the latest liver resection, to be treated first ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}); the adjuvant question arises again once it is resected");
-            }
-            else
-            {
-                result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), "Current liver lesions are recorded after a previous liver resection; no date places their detection before it, so they are taken as a recurrence.");
-                failing.Add($"the liver metastases are not all resected now, as current liver lesions are recorded after a previous liver resection, a recurrence to be treated first ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)})");
-            }
+                break;
+            case null when patient.Treatment.HasPreviousLiverResection == true && context.HasLiverMetastases == true:
+                // Current liver lesions and a previous resection, but no date says whether they came after it: an
+                // unknown date never decides "recurrence" (the liver disease may still be unresected).
+                result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), $"Current liver lesions are recorded besides a previous liver resection; whether they were detected after it is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}).");
+                missing.AddRange(context.LiverRecurrenceMissing);
+                break;
         }
 
         if (failing.Count > 0)

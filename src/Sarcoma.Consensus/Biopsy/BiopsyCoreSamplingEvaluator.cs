@@ -37,7 +37,9 @@ public sealed class BiopsyCoreSamplingEvaluator : RecommendationEvaluator
             case TriState.Yes:
                 var basis = plan.Basis == BiopsyBasis.SynchronousInduction
                     ? "Under the section 3.3 narrative on synchronous disease (\"if induction systemic treatment is planned … a biopsy could provide a diagnostic confirmation\")"
-                    : "Under recommendation 3.1 (resectable metachronous liver metastases)";
+                    : context.Oligometastatic.Status == TriState.No
+                        ? "For resectable metachronous liver metastases, for the reasons 3.1 gives (3.1 itself concerns disease for which resection is indicated, and this disease is not oligometastatic)"
+                        : "Under recommendation 3.1 (resectable metachronous liver metastases)";
                 if (plan.Basis == BiopsyBasis.SynchronousInduction)
                 {
                     var proposal = RecommendationCatalog.Get("3.2");

@@ -67,8 +67,8 @@ public sealed class BiopsyPlan
 
     // Recommendation 3.3: "A minimum of four large-gauge cores (14–16 G)". Fixed by the voted text, not an option.
     private const int MinimumCores = 4;
-    private const int LargestGaugeNumber = 14;
-    private const int SmallestGaugeNumber = 16;
+    internal const int LargestGaugeNumber = 14;
+    internal const int SmallestGaugeNumber = 16;
 
     private BiopsyPlan(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable, IReadOnlyList<string> reasons, OriginUncertaintyAssessment origin, bool originSetAside, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {

@@ -19,7 +19,7 @@ namespace Sarcoma.Consensus.Biopsy;
 /// <remarks>
 /// <para>
 /// Uncertain (<see cref="TriState.Yes"/>) when any of these holds: a long interval of at least
-/// <see cref="ConsensusOptions.LongDiseaseFreeIntervalMonths"/> calendar months (default 12), risk factors for
+/// <see cref="ConsensusOptions.LongDiseaseFreeIntervalMonths"/> calendar months (default 60), risk factors for
 /// hepatocellular carcinoma, a history of colorectal cancer, or a history of another cancer. Not uncertain
 /// (<see cref="TriState.No"/>) only when every one of those facts is known and none holds. Otherwise
 /// <see cref="TriState.Unknown"/>, naming every missing fact; unknown is never read as "no".
@@ -137,8 +137,8 @@ public sealed class OriginUncertaintyAssessment
                 case true when recurrenceUnknown:
                     // A long DFI would make the origin uncertain, unless the lesions are a recurrence after a liver
                     // resection, when the time since that resection is what counts: unknown is not read as "no resection".
-                    missing.Add(FactNames.PreviousLiverResection);
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether a liver resection was done before is not recorded: for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions."));
+                    missing.AddRange(context.LiverRecurrenceMissing);
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}): for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions, not the DFI from the primary."));
                     break;
                 case true:
                     reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months)");
@@ -151,7 +151,7 @@ public sealed class OriginUncertaintyAssessment
                     missing.AddRange(dfi.Missing);
                     if (recurrenceUnknown)
                     {
-                        missing.Add(FactNames.PreviousLiverResection);
+                        missing.AddRange(context.LiverRecurrenceMissing);
                     }
 
                     findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", dfi.IsInverted

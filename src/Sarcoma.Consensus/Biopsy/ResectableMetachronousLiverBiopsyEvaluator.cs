@@ -11,14 +11,16 @@ namespace Sarcoma.Consensus.Biopsy;
 /// <summary>
 /// Recommendation 3.1: in resectable metachronous liver metastases, biopsy should not be mandatory but could be
 /// considered if the tumour origin is uncertain or a preoperative systemic treatment approach is proposed.
-/// Applies when the patient has resectable metachronous liver metastases (metachronous timing, liver lesions present,
-/// every liver lesion resectable); the summary says whether a biopsy could be considered (<see cref="BiopsyPlan"/>).
+/// Applies when the patient has resectable metachronous liver metastases — disease for which resection is indicated:
+/// metachronous timing, liver lesions present, every liver lesion resectable, and disease not known to be other than
+/// oligometastatic (more than five lesions or diffuse sarcomatosis take resection off the indications, 1.1/1.2); the
+/// summary says whether a biopsy could be considered (<see cref="BiopsyPlan"/>).
 /// </summary>
 public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ResectableMetachronousLiverBiopsyEvaluator()
-        : base("3.1", BiopsyPlan.Requirements.Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
+        : base("3.1", BiopsyPlan.Requirements.Concat(OligometastaticAssessment.Requirements).Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
     {
     }
 
@@ -55,13 +57,22 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
             ruledOut = true;
         }
 
+        var omd = context.Oligometastatic;
+        if (omd.Status == TriState.No)
+        {
+            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence);
+            ruledOut = true;
+        }
+
         if (ruledOut)
         {
             return result.DoesNotApply(timing.Timing == MetastasisTiming.Synchronous
                 ? "The liver metastases are synchronous, not metachronous: 3.1 addresses resectable metachronous liver metastases (see 3.2 for synchronous OMD)."
                 : context.HasLiverMetastases == false
                     ? "No liver metastasis is recorded: 3.1 addresses resectable metachronous liver metastases."
-                    : "Not every liver lesion is resectable: 3.1 addresses resectable metachronous liver metastases.");
+                    : unresectable > 0
+                        ? "Not every liver lesion is resectable: 3.1 addresses resectable metachronous liver metastases."
+                        : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "), so resection of the liver metastases is not indicated: 3.1 addresses resectable metachronous liver metastases, disease for which resection is indicated.");
         }
 
         if (timing.Timing is null || context.AllLiverLesionsResectable != true)
@@ -85,12 +96,13 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         var plan = BiopsyPlan.Assess(context);
         result.Facts(plan.Findings);
 
-        // Every liver lesion is resectable here, so a "no" candidacy has another basis (unfit, not OMD, a short TFI, …).
+        // Every liver lesion is resectable and the disease not known to be non-OMD here, so a "no" candidacy has another
+        // basis (unfit, a short TFI, …).
         var candidacy = context.LiverResection;
-        if (candidacy.Status == TriState.No)
+        if (candidacy.Candidate == TriState.No)
         {
-            result.Fact(candidacy.Findings[0].Fact, candidacy.Findings[0].Value, candidacy.Findings[0].Sentence);
-            result.Caution($"Although every liver lesion is resectable, liver resection is not on the table ({candidacy.Basis}); see 10.1 for non-surgical local approaches.");
+            result.Facts(new[] { candidacy.CandidateFinding });
+            result.Caution($"Although every liver lesion is resectable, the patient is not a candidate for liver surgery ({candidacy.CandidateBasis}); see 10.1 for non-surgical local approaches.");
         }
 
         const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";

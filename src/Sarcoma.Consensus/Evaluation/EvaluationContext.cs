@@ -20,6 +20,8 @@ public sealed class EvaluationContext
     private OligometastaticAssessment? oligometastatic;
     private IntervalAssessment? treatmentFreeInterval;
     private LiverResectionCandidacy? liverResection;
+    private PreoperativeAssessment.SurgicalFitness? fitness;
+    private readonly Lazy<(bool? Recurrence, IReadOnlyList<string> Missing)> liverRecurrence;
 
     /// <summary>Creates a context, validating the patient against the evaluation date.</summary>
     /// <param name="patient">The patient.</param>
@@ -30,7 +32,6 @@ public sealed class EvaluationContext
     public EvaluationContext(Patient patient, LocalDate asOf, ConsensusOptions? options = null)
     {
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
-        PatientValidator.EnsureValid(patient, asOf);
         AsOf = asOf;
         var copy = (options ?? new ConsensusOptions()).Clone();
         var problems = copy.Validate();
@@ -40,6 +41,8 @@ public sealed class EvaluationContext
         }
 
         Options = copy;
+        PatientValidator.EnsureValid(patient, asOf, copy);
+        liverRecurrence = new Lazy<(bool?, IReadOnlyList<string>)>(AssessLiverRecurrence, System.Threading.LazyThreadSafetyMode.None);
     }
 
     /// <summary>Gets the patient.</summary>
@@ -63,7 +66,10 @@ public sealed class EvaluationContext
     /// <summary>Gets the treatment-free interval (end of last treatment to detection of the recurrence).</summary>
     public IntervalAssessment TreatmentFreeInterval => treatmentFreeInterval ??= IntervalAssessment.TreatmentFree(Patient);
 
-    /// <summary>Gets whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
+    /// <summary>Gets whether the patient is fit for liver surgery (7.2; sections 1, 3.5, 3.10).</summary>
+    public PreoperativeAssessment.SurgicalFitness Fitness => fitness ??= PreoperativeAssessment.SurgicalFitness.Assess(Patient.Clinical, Options);
+
+    /// <summary>Gets surgical candidacy and whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
     public LiverResectionCandidacy LiverResection => liverResection ??= LiverResectionCandidacy.Assess(this);
 
     /// <summary>Gets all recorded metastatic lesions (empty when none are recorded).</summary>
@@ -84,34 +90,25 @@ public sealed class EvaluationContext
     /// </summary>
     public bool? HasLiverMetastases => NoEvidenceOfDisease ? false : Lesions.Count == 0 ? null : LiverLesions.Count > 0;
 
-    /// <summary>Gets the date of the latest liver resection whose date is recorded, or <see langword="null"/>.</summary>
-    public LocalDate? LatestLiverResectionDate =>
-        Patient.Treatment.LiverResections.Where(r => r.PerformedOn is not null).Select(r => r.PerformedOn).Max();
+    /// <summary>
+    /// Gets the date of the latest liver resection, or <see langword="null"/> when none is recorded or its date is
+    /// unknown (an undated resection could be the latest; see <see cref="FollowUp.FollowUpSchedule.LatestMetastasectomyDate"/>).
+    /// </summary>
+    public LocalDate? LatestLiverResectionDate => FollowUp.FollowUpSchedule.LatestMetastasectomyDate(Patient);
 
     /// <summary>
     /// Gets whether the current liver disease is a recurrence after a previous liver resection (section 3.9):
-    /// <see langword="true"/> when a liver resection is recorded and current liver lesions were not detected on or
-    /// before the latest dated resection; <see langword="false"/> when there is no previous liver resection, no current
-    /// liver disease, or the recorded lesions predate the latest resection (they are the disease it treated);
-    /// <see langword="null"/> when whether a liver resection was ever done is not recorded.
+    /// <see langword="true"/> when a liver resection is recorded and the current liver lesions were detected after the
+    /// latest one; <see langword="false"/> when there is no previous liver resection, no current liver disease, or the
+    /// current lesions were detected on or before a dated resection (they are the disease it treated);
+    /// <see langword="null"/> when that cannot be decided — whether a liver resection was ever done is not recorded, or
+    /// the detection date or the latest resection's date is unknown (an unknown date never decides "recurrence").
+    /// <see cref="LiverRecurrenceMissing"/> names the facts.
     /// </summary>
-    public bool? IsLiverRecurrence
-    {
-        get
-        {
-            if (HasLiverMetastases == false || Patient.Treatment.HasPreviousLiverResection == false)
-            {
-                return false;
-            }
+    public bool? IsLiverRecurrence => liverRecurrence.Value.Recurrence;
 
-            if (Patient.Metastases?.DetectedOn is { } detected && LatestLiverResectionDate is { } resected && detected <= resected)
-            {
-                return false;
-            }
-
-            return HasLiverMetastases == true && Patient.Treatment.HasPreviousLiverResection == true ? true : null;
-        }
-    }
+    /// <summary>Gets the facts whose absence leaves <see cref="IsLiverRecurrence"/> undecided (empty when it is decided).</summary>
+    public IReadOnlyList<string> LiverRecurrenceMissing => liverRecurrence.Value.Missing;
 
     /// <summary>
     /// Gets the date current lesions were detected when that is after the latest dated liver resection, or
@@ -147,6 +144,57 @@ public sealed class EvaluationContext
 
     /// <summary>Gets whether every lesion (liver and elsewhere) is resectable, with the same three states.</summary>
     public bool? AllLesionsResectable => AllOf(Lesions, l => l.Resectable);
+
+    private (bool? Recurrence, IReadOnlyList<string> Missing) AssessLiverRecurrence()
+    {
+        var hasPrevious = Patient.Treatment.HasPreviousLiverResection;
+        if (HasLiverMetastases == false || hasPrevious == false)
+        {
+            return (false, Array.Empty<string>());
+        }
+
+        var missing = new List<string>();
+        if (HasLiverMetastases is null)
+        {
+            missing.Add(Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
+        }
+
+        if (hasPrevious is null)
+        {
+            missing.Add(FactNames.PreviousLiverResection);
+        }
+
+        if (missing.Count > 0)
+        {
+            return (null, missing);
+        }
+
+        // Lesions detected on or before a dated resection are (at least in part) the disease it treated: decided whatever
+        // the undated resections were.
+        var detected = Patient.Metastases?.DetectedOn;
+        if (detected is { } found && FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(Patient) is { } dated && found <= dated)
+        {
+            return (false, Array.Empty<string>());
+        }
+
+        var latest = LatestLiverResectionDate;
+        if (detected is { } on && latest is { } resected)
+        {
+            return (on > resected, Array.Empty<string>());
+        }
+
+        if (detected is null)
+        {
+            missing.Add(FactNames.MetastasesDetectedOn);
+        }
+
+        if (latest is null)
+        {
+            missing.Add(Patient.Treatment.LiverResections.Count == 0 ? FactNames.LiverResections : FactNames.LiverResectionPerformedOn);
+        }
+
+        return (null, missing);
+    }
 
     private static bool? AllOf(IReadOnlyList<Lesion> lesions, Func<Lesion, bool?> fact)
     {

@@ -8,9 +8,10 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// <summary>
 /// Recommendation 10.1 (process): patients who are not candidates for surgery should be discussed in a multidisciplinary
 /// meeting to evaluate their eligibility for non-surgical local approaches. Applies when the patient has liver
-/// metastases and liver resection is not on the table (<see cref="Indication.LiverResectionCandidacy"/>, whose basis is
-/// named: a liver lesion not amenable to complete resection, the patient unfit for surgery, disease that is not
-/// oligometastatic, a liver recurrence outside 9.1, …); the focal-therapy picture (<see cref="FocalTherapyAssessment"/>:
+/// metastases and is known not to be a candidate for liver surgery (<see cref="Indication.LiverResectionCandidacy.Candidate"/>,
+/// whose basis is named: a liver lesion not amenable to complete resection, the patient unfit for surgery, disease that
+/// is not oligometastatic, a liver recurrence outside 9.1, …); does not apply to a candidate; needs the facts when
+/// candidacy is not yet known (never read as "a candidate"). The focal-therapy picture (<see cref="FocalTherapyAssessment"/>:
 /// contraindications, lesions amenable to ablation, modalities) is reported for that discussion. When the disease is not
 /// oligometastatic a caution recalls that section 3.10 concerns limited metastases (and, for diffuse sarcomatosis, that
 /// 1.2 makes the disease ineligible for radical treatment).
@@ -19,7 +20,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
 {
     /// <summary>Creates the evaluator.</summary>
     public NonSurgicalLocalTherapyReferralEvaluator()
-        : base("10.1", Indication.LiverResectionCandidacy.Requirements.Concat(new[]
+        : base("10.1", Indication.LiverResectionCandidacy.Requirements.Concat(Indication.IndicationCriteria.RecurrenceRequirements).Concat(new[]
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
             FactNames.FitForSurgery, FactNames.SystemicTherapyResponse, FactNames.UncorrectableCoagulopathy,
@@ -32,19 +33,20 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
         var candidacy = context.LiverResection;
-        result.Facts(candidacy.Findings);
         if (context.HasLiverMetastases == false)
         {
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
             return result.DoesNotApply("No liver metastasis is recorded: referral for non-surgical local treatment of liver metastases does not arise.");
         }
 
-        switch (candidacy.Status)
+        result.Facts(candidacy.Findings.Skip(1));
+        switch (candidacy.Candidate)
         {
             case TriState.Yes:
-                return result.DoesNotApply($"Liver resection is on the table ({candidacy.Basis}): the patient is a candidate for liver surgery, and 10.1 concerns patients who are not.");
+                return result.DoesNotApply($"The patient is a candidate for liver surgery ({candidacy.CandidateBasis}), and 10.1 concerns patients who are not.");
             case TriState.Unknown:
-                return result.Missing(candidacy.Missing)
-                    .Insufficient($"Whether the patient is a candidate for liver surgery is not known ({candidacy.Basis}), so whether 10.1 applies cannot be decided.");
+                return result.Missing(candidacy.CandidateMissing)
+                    .Insufficient($"Whether the patient is a candidate for liver surgery is not yet known ({candidacy.CandidateBasis}), so whether 10.1 applies cannot be decided.");
         }
 
         var omd = context.Oligometastatic;
@@ -80,12 +82,17 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
 
         // A liver recurrence below the 9.1 treatment-free interval is not a candidate for now: 9.2 and section 3.9 favour
         // systemic treatment first, after which a new resection is reconsidered under 9.1.
-        if (candidacy.Findings.Any(f => f.Fact == Remetastasectomy.RemetastasectomyWindow.ConceptName && f.Value == "below"))
+        if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
         {
-            return result.Applies($"Not currently a surgical candidate ({candidacy.Basis}; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+            result.Caution("A major hepatectomy is nevertheless recorded as planned: the tumour board weighs it against the non-surgical local approaches (5.1).");
         }
 
-        return result.Applies($"Not a candidate for liver surgery ({candidacy.Basis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+        if (candidacy.RecurrenceBelowTreatmentFreeInterval)
+        {
+            return result.Applies($"Not currently a surgical candidate ({candidacy.CandidateBasis}; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+        }
+
+        return result.Applies($"Not a candidate for liver surgery ({candidacy.CandidateBasis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
     }
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);

@@ -123,11 +123,11 @@ public sealed class FollowUpSchedule
     }
 
     /// <summary>
-    /// Creates the schedule for the patient in <paramref name="context"/>, from the latest dated liver resection
-    /// (<c>treatment.liverResections[].performedOn</c>) and placed against the evaluation date.
+    /// Creates the schedule for the patient in <paramref name="context"/>, from the latest liver resection
+    /// (<see cref="LatestMetastasectomyDate"/>) and placed against the evaluation date.
     /// </summary>
     /// <param name="context">The evaluation context.</param>
-    /// <returns>The schedule, or <see langword="null"/> when no liver resection with a known date is recorded.</returns>
+    /// <returns>The schedule, or <see langword="null"/> when no liver resection is recorded or the latest one's date is unknown.</returns>
     public static FollowUpSchedule? ForPatient(EvaluationContext context)
     {
         if (context is null)
@@ -138,9 +138,15 @@ public sealed class FollowUpSchedule
         return LatestMetastasectomyDate(context.Patient) is { } date ? Create(date, context.Options, context.AsOf) : null;
     }
 
-    /// <summary>Gets the date of the latest liver resection whose date is recorded.</summary>
+    /// <summary>
+    /// Gets the date of the latest liver resection (metastasectomy), when the record makes it certain: every listed
+    /// resection is dated. An undated resection could be the latest, so with one (or with
+    /// <c>treatment.previousLiverResection</c> true and no resection listed) the latest date is unknown — never the
+    /// latest of the dated ones (section 3.9 and 13.1 count from the last resection).
+    /// </summary>
     /// <param name="patient">The patient.</param>
-    /// <returns>The date, or <see langword="null"/> when no resection has a recorded date.</returns>
+    /// <returns>The date, or <see langword="null"/> when no resection is recorded or the latest one's date is unknown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
     public static LocalDate? LatestMetastasectomyDate(Patient patient)
     {
         if (patient is null)
@@ -148,6 +154,28 @@ public sealed class FollowUpSchedule
             throw new ArgumentNullException(nameof(patient));
         }
 
+        LocalDate? latest = null;
+        foreach (var resection in patient.Treatment.LiverResections)
+        {
+            if (resection.PerformedOn is not { } date)
+            {
+                return null;
+            }
+
+            if (latest is null || date > latest)
+            {
+                latest = date;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Gets the date of the latest liver resection whose date is recorded, whether or not an undated one could be later.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <returns>The date, or <see langword="null"/> when no resection has a recorded date.</returns>
+    internal static LocalDate? LatestDatedMetastasectomyDate(Patient patient)
+    {
         LocalDate? latest = null;
         foreach (var resection in patient.Treatment.LiverResections)
         {

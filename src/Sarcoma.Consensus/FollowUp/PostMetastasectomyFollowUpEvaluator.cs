@@ -11,10 +11,10 @@ namespace Sarcoma.Consensus.FollowUp;
 /// through the end of the fifth year, and annually thereafter. Applies when a liver metastasectomy has been done; the
 /// calendar (<see cref="FollowUpSchedule"/>) is dated from the latest dated resection and summarised in the findings.
 /// When the metastasectomy's date is unknown it still applies — the patient is in the population — but the calendar
-/// cannot be dated, and a caution says so. It does not apply when current liver lesions were detected after the latest
-/// metastasectomy (<see cref="EvaluationContext.IsLiverRecurrence"/>): the patient is then not in post-metastasectomy
-/// surveillance but has a recurrence to treat (9.1, 9.2); the calendar itself remains available from
-/// <see cref="FollowUpSchedule"/>.
+/// cannot be dated, and a caution says so (also when an undated resection could be the latest). It does not apply when
+/// current liver lesions were detected after the latest metastasectomy (<see cref="EvaluationContext.IsLiverRecurrence"/>):
+/// the patient is then not in post-metastasectomy surveillance but has a recurrence to treat (9.1, 9.2); when current
+/// liver lesions are recorded and no date says whether they came after the metastasectomy, it needs those dates.
 /// </summary>
 public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
 {
@@ -48,36 +48,37 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
                     .Insufficient("Whether a liver metastasectomy has been done is not recorded.");
         }
 
-        if (context.IsLiverRecurrence == true)
+        var count = context.LiverLesions.Count;
+        var lesions = $"{Count(count)} liver {(count == 1 ? "lesion" : "lesions")}";
+        switch (context.IsLiverRecurrence)
         {
-            var count = context.LiverLesions.Count;
-            var lesions = $"{Count(count)} liver {(count == 1 ? "lesion" : "lesions")}";
-            if (patient.Metastases?.DetectedOn is { } recurred && FollowUpSchedule.LatestMetastasectomyDate(patient) is { } lastResection)
-            {
+            case true:
+                var recurred = patient.Metastases!.DetectedOn!.Value;
+                var lastResection = context.LatestLiverResectionDate!.Value;
                 result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"{Capitalise(lesions)} detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}).");
                 return result.DoesNotApply($"Liver lesions were detected on {ResultBuilder.Format(recurred)}, after the latest liver metastasectomy ({ResultBuilder.Format(lastResection)}): the patient is not in post-metastasectomy surveillance but has a recurrence to treat ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}), and the 13.1 calendar restarts from any new metastasectomy.");
-            }
-
-            result.Fact(FactNames.Lesions, Count(count), $"{Capitalise(lesions)} recorded after a previous liver metastasectomy; no date places their detection before it, so they are taken as a recurrence.");
-            return result.DoesNotApply($"Current liver lesions are recorded after a liver metastasectomy: the patient is not in post-metastasectomy surveillance but has a recurrence to treat ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}), and the 13.1 calendar restarts from any new metastasectomy.");
+            case null when context.HasLiverMetastases == true:
+                // Current liver lesions besides a metastasectomy, with no date saying whether they came after it: whether
+                // the patient is in surveillance or has a recurrence to treat is not known (an unknown date never decides).
+                result.Fact(FactNames.Lesions, Count(count), $"{Capitalise(lesions)} recorded besides a previous liver metastasectomy; whether they were detected after it is not known.");
+                return result.Missing(context.LiverRecurrenceMissing)
+                    .Insufficient("Whether the current liver lesions are a recurrence after the metastasectomy (to be treated) or the disease it treated is not known, so whether post-metastasectomy surveillance applies cannot be decided.");
         }
 
         const string Directive = "physical examination, abdominal ultrasound and (oral and intravenous) contrast-enhanced CT of the chest and abdomen every 3 to 4 months for the first 2 postoperative years, every 6 months through the end of the fifth year, and annually thereafter";
         var schedule = FollowUpSchedule.ForPatient(context);
         if (schedule is null)
         {
-            result.Fact(FactNames.LiverResectionPerformedOn, "unknown", "A liver metastasectomy is recorded, without its date.");
-            result.Caution("The follow-up calendar cannot be dated until the date of the metastasectomy is recorded.");
-            return result.Applies("After liver metastasectomy the patient should be evaluated by " + Directive + "; the visit dates cannot be computed until the date of the metastasectomy is recorded.");
+            // An undated resection could be the latest, so the calendar is not dated from the latest dated one.
+            result.Fact(FactNames.LiverResectionPerformedOn, "unknown", patient.Treatment.LiverResections.Count > 1
+                ? "Liver metastasectomies are recorded, not all of them dated: which was the latest is not known."
+                : "A liver metastasectomy is recorded, without its date.");
+            result.Caution("The follow-up calendar cannot be dated until the date of the latest metastasectomy is known (every liver resection dated).");
+            return result.Applies("After liver metastasectomy the patient should be evaluated by " + Directive + "; the visit dates cannot be computed until the date of the latest metastasectomy is recorded.");
         }
 
         var resectedOn = ResultBuilder.Format(schedule.MetastasectomyOn);
         result.Fact(FactNames.LiverResectionPerformedOn, resectedOn, $"Latest liver metastasectomy on {resectedOn}: follow-up is dated from it.");
-        var undated = patient.Treatment.LiverResections.Count(r => r.PerformedOn is null);
-        if (undated > 0)
-        {
-            result.Caution($"{Count(undated)} liver {(undated == 1 ? "resection is" : "resections are")} recorded without a date: the calendar runs from the latest dated one ({resectedOn}); if an undated resection was later, record its date.");
-        }
 
         foreach (var phase in new[] { FollowUpPhase.FirstTwoYears, FollowUpPhase.ThroughYearFive, FollowUpPhase.Annual })
         {

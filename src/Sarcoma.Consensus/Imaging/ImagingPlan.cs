@@ -33,7 +33,7 @@ public sealed class ImagingPlan
 {
     // Recommendation 4.2: "lesions smaller than 1 cm". Fixed by the voted text (not a threshold the guideline leaves
     // open); a lesion of exactly 10 mm is not smaller than 1 cm.
-    private const decimal SmallLesionThresholdMm = 10m;
+    internal const decimal SmallLesionThresholdMm = 10m;
 
     private ImagingPlan(IReadOnlyList<ImagingItem> items)
     {
@@ -233,9 +233,9 @@ public sealed class ImagingPlan
             return item.Finish(TriState.Yes, Capitalise(string.Join("; and ", reasons)) + ".");
         }
 
-        if (appropriateSubtype == false && candidacy.Status == TriState.No)
+        if (appropriateSubtype == false && candidacy.Status != TriState.Yes && candidacy.Candidate == TriState.No)
         {
-            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, and liver resection is not on the table ({candidacy.Basis}).");
+            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, and the patient is not a candidate for metastatic resection ({candidacy.CandidateBasis}).");
         }
 
         if (histology is null)

@@ -188,28 +188,73 @@ internal static class IndicationCriteria
     }
 
     /// <summary>
-    /// When it is not known whether the current liver disease is a recurrence after a previous liver resection, records
-    /// that and cautions that 9.1 would govern a new resection if it were. Call before an applies or insufficient result.
+    /// A first-resection indication (5.3, 5.4, 8.1) is for disease that is not a recurrence after a previous liver
+    /// resection: when that is not known (whether a resection was done, or the dates that place the lesions after it),
+    /// the answer depends on it and the facts are missing. An unknown date never decides "recurrence".
     /// </summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
-    public static void CautionIfRecurrenceUnknown(EvaluationContext context, ResultBuilder result)
+    /// <param name="missing">Missing facts.</param>
+    public static void RecurrenceUnknown(EvaluationContext context, ResultBuilder result, List<string> missing)
     {
         if (context.IsLiverRecurrence is not null)
         {
             return;
         }
 
-        if (context.Patient.Treatment.HasPreviousLiverResection is null)
+        var unknown = context.LiverRecurrenceMissing;
+        result.Fact(
+            unknown.Contains(FactNames.PreviousLiverResection) ? FactNames.PreviousLiverResection : unknown[0],
+            "unknown",
+            $"Whether the liver disease is a recurrence after a previous liver resection (governed by 9.1) is not known: {FactProse.NotRecorded(unknown)}.");
+        missing.AddRange(unknown);
+    }
+
+    /// <summary>
+    /// Fitness for surgery (7.2; sections 1 and 3.5 select resection candidates "particularly [with] good performance
+    /// status"; section 3.10 sends patients whose comorbidities preclude resection to local therapies): a patient known
+    /// not to be fit is not offered liver resection; a limited or unassessed fitness is a caution
+    /// (<see cref="PreoperativeAssessment.SurgicalFitness"/>).
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    /// <param name="against">Reasons the recommendation does not apply.</param>
+    public static void Fitness(EvaluationContext context, ResultBuilder result, List<string> against)
+    {
+        var fitness = context.Fitness;
+        if (fitness.Status == TriState.No)
         {
-            result.Fact(FactNames.PreviousLiverResection, "unknown", "Whether a liver resection was done before is not recorded.");
-            result.Caution("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.");
+            result.Facts(fitness.Findings);
+            against.Add("the patient is not a candidate for liver surgery: " + FactProse.JoinPhrases(fitness.UnfitBecause) + " (see 10.1)");
+            return;
         }
-        else
+
+        foreach (var caution in fitness.Cautions)
         {
-            result.Caution("A previous liver resection is recorded: if liver lesions are present now, they are a recurrence after it, and recommendation 9.1 governs a new resection.");
+            result.Caution(caution);
         }
     }
+
+    /// <summary>
+    /// Section 3.11: radiologic response to preoperative chemotherapy is associated with survival (median OS 58.0 months
+    /// with partial response against 30.8 months with progression). Metachronous disease progressing on systemic therapy
+    /// therefore carries a caution wherever a resection or preoperative chemotherapy is considered (5.3, 8.1, 11.1).
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    public static void CautionIfProgressing(EvaluationContext context, ResultBuilder result)
+    {
+        if (context.Timing.Timing == MetastasisTiming.Metachronous
+            && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
+        {
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", "The metastatic disease is progressing on systemic therapy.");
+            result.Caution(ProgressionCaution);
+        }
+    }
+
+    /// <summary>The caution for metachronous disease progressing on systemic therapy (section 3.11).</summary>
+    public const string ProgressionCaution =
+        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection.";
 
     /// <summary>The site's name in prose.</summary>
     /// <param name="site">The site.</param>

@@ -79,7 +79,7 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
             }
         }
 
-        LiverSurgeryGate.CautionIfUnfit(context, result);
+        IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
             // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).
@@ -90,7 +90,7 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
                 + ".");
         }
 
-        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
+        IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
             return result.Missing(missing)

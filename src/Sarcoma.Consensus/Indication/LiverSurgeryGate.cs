@@ -42,7 +42,9 @@ internal static class LiverSurgeryGate
                 return false;
             default:
                 finished = result.Missing(candidacy.Missing)
-                    .Insufficient($"Whether liver resection is on the table cannot be decided yet, so whether {requirement} arises is open.");
+                    .Insufficient(candidacy.Candidate == TriState.No
+                        ? $"The patient is not a candidate for liver surgery ({candidacy.CandidateBasis}), so {requirement} does not arise unless a resection is nevertheless planned, which is not recorded."
+                        : $"Whether liver resection is on the table cannot be decided yet ({candidacy.Basis}), so whether {requirement} arises is open.");
                 return false;
         }
     }
@@ -73,18 +75,6 @@ internal static class LiverSurgeryGate
         if (LiverResectionCandidacy.ExtrahepaticCaution(context) is { } caution)
         {
             result.Caution(caution);
-        }
-    }
-
-    /// <summary>Adds a caution when the patient is recorded as unfit for major surgery (the indication is disease-based; fitness is weighed under 5.1 and 7.2).</summary>
-    /// <param name="context">The context.</param>
-    /// <param name="result">The builder.</param>
-    public static void CautionIfUnfit(EvaluationContext context, ResultBuilder result)
-    {
-        if (context.Patient.Clinical.FitForSurgery == false)
-        {
-            result.Fact(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery.");
-            result.Caution("The patient is recorded as unfit for major surgery, so liver resection is not on the table unless the tumour board, weighing the risks of surgery against the expected benefits (5.1) after a preoperative assessment (7.2), decides otherwise.");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
 
 namespace Sarcoma.Consensus.Indication;
@@ -49,7 +50,8 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
                 against.Add($"the disease is not confined to the liver ({sites})");
 
                 // 5.4 is pointed to only when nothing else would rule it out: liver plus lung only, and no other reason here.
-                pointToLiverAndLung = context.LiverWithLungOnly == true && against.Count == 1 && !context.Lesions.Any(l => l.Resectable == false);
+                pointToLiverAndLung = context.LiverWithLungOnly == true && against.Count == 1 && !context.Lesions.Any(l => l.Resectable == false)
+                    && context.Fitness.Status != TriState.No;
             }
             else
             {
@@ -61,7 +63,7 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
             IndicationCriteria.LiverResectable(context, result, against, missing);
         }
 
-        LiverSurgeryGate.CautionIfUnfit(context, result);
+        IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
             return result.DoesNotApply(
@@ -71,13 +73,14 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
                 + ".");
         }
 
-        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
+        IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
             return result.Missing(missing)
                 .Insufficient("Whether this is metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection cannot be decided yet.");
         }
 
+        IndicationCriteria.CautionIfProgressing(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
         return result.Applies(
             "Metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection: liver resection should be considered.");

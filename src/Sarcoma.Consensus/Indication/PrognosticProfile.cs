@@ -21,7 +21,7 @@ internal static class PrognosticProfile
     /// Section 3.5: "DFI &gt; 6 months was a good prognostic factor" (Tirotta); "DFI &lt; 6 months" associated with worse
     /// survival (Goumard). Fixed by the text, not an option.
     /// </summary>
-    private const int FavourableDfiLongerThanMonths = 6;
+    internal const int FavourableDfiLongerThanMonths = 6;
 
     /// <summary>
     /// Section 3.5: "size &gt;10 cm" (Tirotta) and "larger metastatic size (&gt;10 cm)" (Goumard) associated with decreased

@@ -19,7 +19,7 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.FitForSurgery,
             FactNames.InductionTherapyPlanned,
-        }))
+        }).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -46,6 +46,7 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
         }
 
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);
+        Indication.IndicationCriteria.CautionIfProgressing(context, result);
         return result.Applies("Liver metastases amenable to surgical resection: preoperative chemotherapy may be considered, after discussion in a multidisciplinary tumour board, in a centre with expertise in sarcoma treatment and liver surgery.");
     }
 }

@@ -19,7 +19,7 @@ internal static class FactProse
         FactNames.PrimaryResected => "whether the primary tumour was resected",
         FactNames.Metastases => "the metastatic disease",
         FactNames.MetastasesDetectedOn => "the date the metastases were detected",
-        FactNames.Lesions => "the metastatic lesions",
+        FactNames.Lesions => "the list of metastatic lesions",
         FactNames.LesionSizeMm => "the size of every liver lesion",
         FactNames.LesionResectable => "the resectability of each lesion",
         FactNames.HccRiskFactors => "whether the patient has risk factors for hepatocellular carcinoma",

@@ -62,11 +62,18 @@ public static class PatientValidator
     /// <summary>Largest number of lesions a record may list.</summary>
     public const int MaximumLesions = 1000;
 
+    private static readonly ConsensusOptions DefaultOptions = new();
+
     /// <summary>Validates a patient.</summary>
     /// <param name="patient">The patient.</param>
     /// <param name="asOf">The evaluation date, when known: dates after it are errors, and it must not precede the primary diagnosis.</param>
+    /// <param name="options">
+    /// The options whose settings bear on validity (<see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>);
+    /// the consensus defaults when <see langword="null"/>.
+    /// </param>
     /// <returns>Every problem found; empty when the record is consistent.</returns>
-    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf = null)
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf = null, ConsensusOptions? options = null)
     {
         if (patient is null)
         {
@@ -119,9 +126,11 @@ public static class PatientValidator
         if (patient.Metastases is { } metastases)
         {
             NotAfterAsOf(metastases.DetectedOn, FactNames.MetastasesDetectedOn);
-            if (metastases.DetectedOn is { } detected && diagnosedOn is { } dx && detected < dx)
+            // The staging scan may precede the histological diagnosis (2.1: "at the initial diagnosis"), within a tolerance.
+            var toleranceDays = (options ?? DefaultOptions).DetectionBeforeDiagnosisToleranceDays;
+            if (metastases.DetectedOn is { } detected && diagnosedOn is { } dx && detected.PlusDays(toleranceDays) < dx)
             {
-                Add(FactNames.MetastasesDetectedOn, "is before primary.diagnosedOn: metastases cannot be detected before the primary diagnosis.");
+                Add(FactNames.MetastasesDetectedOn, $"is more than {toleranceDays} days before primary.diagnosedOn (the tolerance for a staging scan preceding the histological diagnosis, option DetectionBeforeDiagnosisToleranceDays).");
             }
 
             var lesions = metastases.Lesions ?? Array.Empty<Lesion>();
@@ -217,10 +226,11 @@ public static class PatientValidator
     /// <summary>Validates a patient and throws when it is inconsistent.</summary>
     /// <param name="patient">The patient.</param>
     /// <param name="asOf">The evaluation date, when known.</param>
+    /// <param name="options">The options whose settings bear on validity; the consensus defaults when <see langword="null"/>.</param>
     /// <exception cref="PatientValidationException">The record is inconsistent.</exception>
-    public static void EnsureValid(Patient patient, LocalDate? asOf = null)
+    public static void EnsureValid(Patient patient, LocalDate? asOf = null, ConsensusOptions? options = null)
     {
-        var errors = Validate(patient, asOf);
+        var errors = Validate(patient, asOf, options);
         if (errors.Count > 0)
         {
             throw new PatientValidationException(errors);

@@ -44,6 +44,7 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             result.Caution(caution);
         }
 
+        Indication.LiverSurgeryGate.CandidacyCautions(context, result);
         return result.Applies(
             $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {flr.Conclusion}.");
     }

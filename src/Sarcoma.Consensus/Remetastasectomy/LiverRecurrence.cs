@@ -4,6 +4,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -35,11 +36,13 @@ internal static class LiverRecurrence
                 return "There has been no previous liver resection, so this is not a liver recurrence after metastasectomy";
             case true:
                 var count = treatment.LiverResections.Count;
-                var latest = FollowUpSchedule.LatestMetastasectomyDate(context.Patient);
+                var latest = context.LatestLiverResectionDate;
                 var sentence = count == 0
                     ? "A previous liver resection is recorded (date not given)."
                     : $"{count.ToString(CultureInfo.InvariantCulture)} previous liver {(count == 1 ? "resection" : "resections")}"
-                      + (latest is { } date ? $", the latest on {ResultBuilder.Format(date)}." : " (dates not given).");
+                      + (latest is { } date
+                          ? (count == 1 ? $", on {ResultBuilder.Format(date)}." : $", the latest on {ResultBuilder.Format(date)}.")
+                          : count == 1 ? " (date not given)." : " (not every date given, so which was the latest is not known).");
                 result.Fact(count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections, count == 0 ? "yes" : count.ToString(CultureInfo.InvariantCulture), sentence);
                 break;
             default:
@@ -65,37 +68,51 @@ internal static class LiverRecurrence
                 break;
         }
 
-        // Lesions detected on or before the latest liver resection are the disease that resection treated, not a
-        // recurrence after it.
+        // Lesions detected on or before a dated liver resection are the disease that resection treated, not a recurrence
+        // after it.
         if (context.Patient.Metastases?.DetectedOn is { } found
-            && FollowUpSchedule.LatestMetastasectomyDate(context.Patient) is { } resected
+            && FollowUpSchedule.LatestDatedMetastasectomyDate(context.Patient) is { } resected
             && found <= resected)
         {
             result.Fact(
                 FactNames.MetastasesDetectedOn,
                 ResultBuilder.Format(found),
-                $"The recorded metastases were detected on {ResultBuilder.Format(found)}, not after the latest liver resection ({ResultBuilder.Format(resected)}).");
-            return "The recorded liver lesions precede the latest liver resection (they are the disease it treated), so no liver recurrence after it is recorded";
+                $"The recorded metastases were detected on {ResultBuilder.Format(found)}, not after the liver resection of {ResultBuilder.Format(resected)}.");
+            return "The recorded liver lesions precede a liver resection (they are the disease it treated), so no liver recurrence after it is recorded";
+        }
+
+        // An unknown date never decides "recurrence": the detection date and the latest resection's date must be known.
+        if (context.IsLiverRecurrence is null)
+        {
+            foreach (var fact in context.LiverRecurrenceMissing)
+            {
+                if (!missing.Contains(fact))
+                {
+                    missing.Add(fact);
+                }
+            }
         }
 
         return null;
     }
 
     /// <summary>
-    /// Says why a new liver resection is not on the table, when <see cref="EvaluationContext.LiverResection"/> is "no":
-    /// the candidacy's own basis (an unresectable lesion, an unfit patient, disease that is not oligometastatic, a short
-    /// treatment-free interval, …), never a reason inferred from what is absent.
+    /// Says why the patient is not a candidate for a new liver resection, when
+    /// <see cref="Indication.LiverResectionCandidacy.Candidate"/> is "no": the candidacy's own basis (an unresectable
+    /// lesion, an unfit patient, disease that is not oligometastatic, a short treatment-free interval, …), never a reason
+    /// inferred from what is absent.
     /// </summary>
-    public static string NotOnTheTable(EvaluationContext context) => "a new liver resection is not on the table (" + context.LiverResection.Basis + ")";
+    public static string NotACandidate(EvaluationContext context) => "the patient is not a candidate for a new liver resection (" + context.LiverResection.CandidateBasis + ")";
 
     /// <summary>
-    /// Where a liver recurrence to be treated is addressed: 9.1 and 9.2, and 10.1 (non-surgical local approaches) when a
-    /// new resection is not within 9.1 (<see cref="LiverRemetastasectomyEvaluator"/> does not apply).
+    /// Where a liver recurrence to be treated is addressed: 9.1 and 9.2, and 10.1 (non-surgical local approaches) when the
+    /// patient is known not to be a candidate for a new resection — for a recurrence, exactly when 9.1 does not apply
+    /// (its criteria are those of candidacy: OMD, the TFI, performance status, resectability, fitness).
     /// </summary>
     /// <param name="context">The context.</param>
     /// <returns>A cross-reference such as "see 9.1 and 9.2".</returns>
     public static string TreatmentCrossReference(EvaluationContext context) =>
-        new LiverRemetastasectomyEvaluator().Evaluate(context).Status == EvaluationStatus.DoesNotApply
+        context.LiverResection.Candidate == TriState.No
             ? "see 9.1 and 9.2, and 10.1 for non-surgical local approaches, as a new liver resection is not within 9.1"
             : "see 9.1 and 9.2";
 

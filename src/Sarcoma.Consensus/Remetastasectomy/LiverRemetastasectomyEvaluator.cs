@@ -11,11 +11,10 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// Recommendation 9.1: in very selected patients with OMD, a treatment-free interval longer than 12–18 months and good
 /// performance status, a new liver resection may be considered according to the oncological principles of 6.1–6.5.
 /// Population: a liver recurrence after a previous liver resection. Applies when the disease is oligometastatic, the
-/// TFI is at least 12 months (<see cref="RemetastasectomyWindow"/>; with a caution up to 18) and ECOG is at most 1
+/// TFI is longer than 12 months (<see cref="RemetastasectomyWindow"/>; with a caution up to 18) and ECOG is at most 1
 /// (<see cref="ConsensusOptions.GoodPerformanceStatusMaximumEcog"/>). It does not apply when any of these is known to
-/// fail, or when a new liver resection is known not to be on the table for another reason
-/// (<see cref="Indication.LiverResectionCandidacy"/>: a liver lesion unresectable, the patient unfit, …), which is named
-/// from the candidacy's basis.
+/// fail, when a liver lesion is known unresectable, or when the patient is not fit for surgery
+/// (<see cref="PreoperativeAssessment.SurgicalFitness"/>); each reason is named.
 /// </summary>
 public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 {
@@ -59,7 +58,7 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         switch (window.Position)
         {
             case TreatmentFreeIntervalPosition.BelowRange:
-                failing.Add($"the treatment-free interval is shorter than {Months(window.MinimumMonths)}");
+                failing.Add($"the treatment-free interval is not longer than {Months(window.MinimumMonths)}");
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
@@ -91,16 +90,16 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             missing.Add(FactNames.Ecog);
         }
 
-        // The candidacy checks, in order, resectability, fitness, OMD, then (for a recurrence) the 9.1 interval and
-        // performance status: when 9.1's own criteria already fail, its verdict adds something only if it turned on
-        // resectability or fitness; otherwise its basis is the reason.
-        var candidacy = context.LiverResection;
-        var resectabilityOrFitness = context.LiverLesions.Any(l => l.Resectable == false) || context.Patient.Clinical.FitForSurgery == false;
-        if (candidacy.Status == TriState.No && (failing.Count == 0 || resectabilityOrFitness))
+        // "According to the same oncological principles of recommendations 6.1–6.5": an R0 resection must be feasible.
+        var liver = context.LiverLesions;
+        var unresectable = liver.Count(l => l.Resectable == false);
+        if (unresectable > 0)
         {
-            result.Facts(candidacy.Findings);
-            failing.Add(LiverRecurrence.NotOnTheTable(context));
+            result.Fact(FactNames.LesionResectable, "no", $"{Indication.LiverLesionFacts.SomeAreNot(unresectable, liver.Count, "liver lesion")} amenable to complete surgical resection.");
+            failing.Add("not every liver lesion is resectable");
         }
+
+        Indication.IndicationCriteria.Fitness(context, result, failing);
 
         if (failing.Count > 0)
         {
@@ -135,13 +134,13 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             result.Caution("The number of previous abdominal surgeries is not recorded; section 3.9 asks that it be considered before reintervention, as morbidity rises and the chance of an R0 resection may fall with each one.");
         }
 
-        if (candidacy.Status == TriState.Unknown)
+        if (liver.Any(l => l.Resectable is null))
         {
             result.Caution("The resectability of every liver lesion is not recorded: per 6.2, the feasibility of an R0 resection should be evaluated by an experienced HPB surgeon.");
         }
         else
         {
-            result.Facts(candidacy.Findings.Skip(1));
+            result.Fact(FactNames.LesionResectable, "yes", $"{Indication.LiverLesionFacts.SomeAre(liver.Count, liver.Count, "liver lesion")} amenable to complete surgical resection.");
         }
 
         return result.Applies("Liver recurrence with OMD, a treatment-free interval of " + window.Interval.Describe()

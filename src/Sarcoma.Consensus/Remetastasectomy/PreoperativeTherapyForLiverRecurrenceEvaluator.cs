@@ -15,8 +15,9 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// (or when that is unrecorded) the decision is case by case, and the 11.2 factors are reported. Below the 9.1
 /// treatment-free interval (section 3.9 supports preoperative treatment "in relapses with a short DFI") it still applies
 /// when no adjuvant chemotherapy followed the first resection: systemic treatment first, a new resection reconsidered
-/// under 9.1. It does not apply when a liver lesion is unresectable or the patient unfit (or, below the 9.1 interval,
-/// after adjuvant chemotherapy).
+/// under 9.1. It does not apply when the patient is known not to be a candidate for a new resection (a liver lesion
+/// unresectable, the patient unfit, …; or, below the 9.1 interval, after adjuvant chemotherapy). When candidacy is not
+/// yet known it still applies, worded "before any new liver resection", with what is missing named.
 /// </summary>
 public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
 {
@@ -43,37 +44,40 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         }
 
         var candidacy = context.LiverResection;
-        if (candidacy.Status == TriState.No)
+        if (candidacy.Candidate == TriState.No)
         {
-            result.Facts(candidacy.Findings);
-            if (candidacy.Findings.Any(f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below"))
+            result.Facts(candidacy.Findings.Skip(1));
+            var otherwiseRuledOut = context.LiverLesions.Any(l => l.Resectable == false)
+                || context.Fitness.Status == TriState.No
+                || context.Oligometastatic.Status == TriState.No;
+            if (candidacy.RecurrenceBelowTreatmentFreeInterval && !otherwiseRuledOut)
             {
-                // The candidacy stops at the 9.1 interval only when resectability, fitness and OMD did not rule it out
-                // first. 9.2 covers all "patients with liver recurrence", and section 3.9 supports preoperative systemic
-                // treatment in relapses with a short DFI: without adjuvant chemotherapy after the first resection, the
-                // patient should receive systemic treatment first, and a new resection is reconsidered under 9.1.
+                // The interval is the one reason that passes with time. 9.2 covers all "patients with liver recurrence",
+                // and section 3.9 supports preoperative systemic treatment in relapses with a short DFI: without adjuvant
+                // chemotherapy after the first resection, the patient should receive systemic treatment first, and a new
+                // resection is reconsidered under 9.1.
                 var adjuvantFirst = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
                 if (adjuvantFirst == false)
                 {
                     result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
                     result.Caution(Section39Quote);
                     var minimum = RemetastasectomyWindow.Assess(context).MinimumMonths.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return result.Applies($"Liver recurrence after a treatment-free interval shorter than the {minimum} months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.");
+                    return result.Applies($"Liver recurrence after a treatment-free interval not longer than the {minimum} months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.");
                 }
 
                 if (adjuvantFirst is null)
                 {
                     result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", "Whether adjuvant chemotherapy followed the first liver resection is not recorded.");
                     return result.Missing(FactNames.AdjuvantTherapyAfterFirstLiverResection)
-                        .Insufficient("The liver recurrence follows a treatment-free interval shorter than 9.1 requires: whether 9.2 calls for systemic treatment first cannot be decided, as whether adjuvant chemotherapy followed the first liver resection is not recorded.");
+                        .Insufficient("The liver recurrence follows a treatment-free interval not longer than 9.1 requires: whether 9.2 calls for systemic treatment first cannot be decided, as whether adjuvant chemotherapy followed the first liver resection is not recorded.");
                 }
 
                 result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", "Adjuvant chemotherapy was given after the first liver resection.");
                 result.Caution("Section 3.9 also supports preoperative systemic treatment in relapses with a short disease-free interval: should the tumour board still consider a new resection despite the short treatment-free interval, 9.2 and section 3.9 favour preoperative systemic treatment first.");
             }
 
-            return result.DoesNotApply(Capitalise(LiverRecurrence.NotOnTheTable(context))
-                + ", so preoperative treatment before it does not arise; see 10.1 for non-surgical local approaches.");
+            return result.DoesNotApply(Capitalise(LiverRecurrence.NotACandidate(context))
+                + ", so preoperative treatment before one does not arise; see 10.1 for non-surgical local approaches.");
         }
 
         if (missing.Count > 0)
@@ -82,11 +86,20 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
                 .Insufficient("Whether this is a liver recurrence after a previous liver resection cannot be decided yet.");
         }
 
+        // Candidacy not yet known: the directive holds for any new resection, and the wording does not claim there will be one.
+        var resection = "a new liver resection";
+        if (candidacy.Candidate == TriState.Unknown)
+        {
+            result.Facts(new[] { candidacy.CandidateFinding });
+            result.Caution($"Whether the patient is a candidate for a new liver resection is not yet known ({candidacy.CandidateBasis}): 9.2 governs the systemic treatment before any new resection.");
+            resection = "any new liver resection";
+        }
+
         var adjuvant = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
         if (adjuvant == false)
         {
             result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
-            return result.Applies("Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before a new liver resection.");
+            return result.Applies($"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before {resection}.");
         }
 
         if (adjuvant == true)

@@ -10,10 +10,10 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// <summary>Where a treatment-free interval falls relative to the 12–18-month range of recommendation 9.1.</summary>
 public enum TreatmentFreeIntervalPosition
 {
-    /// <summary>Shorter than the lower bound (default 12 months): 9.1 does not apply.</summary>
+    /// <summary>Not longer than the lower bound (default: 12 months or less; 9.1 says "longer than 12–18 months", section 3.9 "&gt; 12 months"): 9.1 does not apply.</summary>
     BelowRange,
 
-    /// <summary>From the lower bound up to and including the upper bound (default 12–18 months): inside the panel's range, where 9.1 applies with a caution.</summary>
+    /// <summary>Longer than the lower bound, up to and including the upper bound (default more than 12 and at most 18 months): inside the panel's range, where 9.1 applies with a caution.</summary>
     WithinRange,
 
     /// <summary>Longer than the upper bound (default more than 18 months): 9.1's interval criterion is clearly met.</summary>
@@ -27,9 +27,10 @@ public enum TreatmentFreeIntervalPosition
 /// The treatment-free-interval criterion of recommendation 9.1 ("TFI longer than 12–18 months", section 3.9: "a long
 /// treatment-free interval (TFI), i.e., &gt;12 months, is the most favorable prognostic factor"). The panel gives a range,
 /// not a cut-off, so the interval is placed below, within or above it, in calendar months
-/// (<see cref="IntervalAssessment.AtLeastMonths"/> and <see cref="IntervalAssessment.LongerThanMonths"/>):
-/// below when shorter than <see cref="ConsensusOptions.RemetastasectomyMinimumTfiMonths"/> (12), within from 12 months
-/// to <see cref="ConsensusOptions.RemetastasectomyClearTfiMonths"/> (18) inclusive, above when longer than 18.
+/// (<see cref="IntervalAssessment.LongerThanMonths"/>): below when not longer than
+/// <see cref="ConsensusOptions.RemetastasectomyMinimumTfiMonths"/> (12 months or less: "longer than" excludes exactly 12),
+/// within when longer than 12 and at most <see cref="ConsensusOptions.RemetastasectomyClearTfiMonths"/> (18), above
+/// when longer than 18.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RemetastasectomyWindow
@@ -119,7 +120,7 @@ public sealed class RemetastasectomyWindow
         var minimum = options.RemetastasectomyMinimumTfiMonths;
         var clear = options.RemetastasectomyClearTfiMonths;
         var range = Range(minimum, clear);
-        var atLeastMinimum = interval.AtLeastMonths(minimum);
+        var longerThanMinimum = interval.LongerThanMonths(minimum);
         var longerThanClear = interval.LongerThanMonths(clear);
 
         if (interval.From is { } from && interval.To is { } to && to < from)
@@ -137,7 +138,7 @@ public sealed class RemetastasectomyWindow
                 new[] { FactNames.LastTreatmentEndedOn });
         }
 
-        if (atLeastMinimum is null || longerThanClear is null)
+        if (longerThanMinimum is null || longerThanClear is null)
         {
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.Unknown,
@@ -150,14 +151,14 @@ public sealed class RemetastasectomyWindow
         }
 
         var counted = interval.ToFinding(IntervalName);
-        if (atLeastMinimum == false)
+        if (longerThanMinimum == false)
         {
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.BelowRange,
                 minimum,
                 clear,
                 interval,
-                new[] { counted, new Finding(ConceptName, "below", $"A TFI of {interval.Describe()} is shorter than {Months(minimum)}: below the {range} range of 9.1.") },
+                new[] { counted, new Finding(ConceptName, "below", $"A TFI of {interval.Describe()} is not longer than {Months(minimum)}: below the \"longer than {range}\" range of 9.1.") },
                 null,
                 Array.Empty<string>());
         }
@@ -180,7 +181,7 @@ public sealed class RemetastasectomyWindow
             clear,
             interval,
             new[] { counted, new Finding(ConceptName, "within", $"A TFI of {interval.Describe()} lies within the {range} range of 9.1.") },
-            $"The TFI ({interval.Describe()}) lies within the panel's \"longer than {range}\" range, which the guideline leaves open: read here as meeting the criterion (at least {Months(minimum)}); the panel's more conservative bound is {Months(clear)}.",
+            $"The TFI ({interval.Describe()}) lies within the panel's \"longer than {range}\" range, which the guideline leaves open: read here as meeting the criterion (longer than {Months(minimum)}); the panel's more conservative bound is {Months(clear)}.",
             Array.Empty<string>());
     }
 

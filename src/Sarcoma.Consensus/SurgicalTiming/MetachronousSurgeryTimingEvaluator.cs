@@ -48,14 +48,14 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
             IndicationCriteria.LiverResectable(context, result, against, missing);
         }
 
-        LiverSurgeryGate.CautionIfUnfit(context, result);
+        IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
             return result.DoesNotApply(
                 "Outside the scenario of 8.1 (oligometastatic disease with metachronous liver metastases amenable to complete surgical resection): " + string.Join("; ", against) + ".");
         }
 
-        IndicationCriteria.CautionIfRecurrenceUnknown(context, result);
+        IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
             return result.Missing(missing)
@@ -77,6 +77,7 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         }
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);
+        IndicationCriteria.CautionIfProgressing(context, result);
         LiverSurgeryGate.ExtrahepaticCautions(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
         var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";

@@ -110,7 +110,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
             missing.Add(primary?.Resected is null ? FactNames.PrimaryResected : FactNames.PrimaryResectable);
         }
 
-        LiverSurgeryGate.CautionIfUnfit(context, result);
+        IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
             return result.DoesNotApply(Scenario + string.Join("; ", against) + ".");

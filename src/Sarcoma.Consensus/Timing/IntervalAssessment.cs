@@ -23,13 +23,26 @@ public sealed class IntervalAssessment
         From = from;
         To = to;
         Missing = missing;
-        if (from is { } start && to is { } end && end >= start)
+        if (from is { } start && to is { } end)
         {
-            var period = Period.Between(start, end, PeriodUnits.Months | PeriodUnits.Days);
-            CompletedMonths = period.Months;
-            ExtraDays = period.Days;
+            if (end >= start)
+            {
+                var period = Period.Between(start, end, PeriodUnits.Months | PeriodUnits.Days);
+                CompletedMonths = period.Months;
+                ExtraDays = period.Days;
+            }
+            else if (name == DiseaseFreeName)
+            {
+                // Metastases found by the staging scan before the histological diagnosis (within the tolerance that
+                // validation allows) were detected at the initial diagnosis: a disease-free interval of zero.
+                CompletedMonths = 0;
+                ExtraDays = 0;
+                DetectedBeforeStart = true;
+            }
         }
     }
+
+    private const string DiseaseFreeName = "disease-free interval";
 
     /// <summary>Gets the interval's name: <c>disease-free interval</c> or <c>treatment-free interval</c>.</summary>
     public string Name { get; }
@@ -98,12 +111,24 @@ public sealed class IntervalAssessment
     }
 
     /// <summary>Gets a value indicating whether both dates are known but the end precedes the start, so the interval cannot be counted.</summary>
-    public bool IsInverted => From is { } start && To is { } end && end < start;
+    public bool IsInverted => From is { } start && To is { } end && end < start && !DetectedBeforeStart;
+
+    /// <summary>
+    /// Gets a value indicating whether this is a disease-free interval whose metastases were recorded as detected before the
+    /// primary diagnosis (within <see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>): counted as zero,
+    /// detection at the initial diagnosis.
+    /// </summary>
+    public bool DetectedBeforeStart { get; }
 
     /// <summary>Gets a sentence stating the interval and how it was counted.</summary>
     /// <returns>The sentence.</returns>
     public string Sentence()
     {
+        if (DetectedBeforeStart)
+        {
+            return $"The {Name} is counted as zero: {ToEvent} ({ResultBuilder.Format(To!.Value)}) is recorded before {FromEvent} ({ResultBuilder.Format(From!.Value)}), read as detection at the initial diagnosis.";
+        }
+
         if (IsKnown)
         {
             return $"The {Name} is {Describe()}, counted from {FromEvent} ({ResultBuilder.Format(From!.Value)}) to {ToEvent} ({ResultBuilder.Format(To!.Value)}).";
@@ -133,7 +158,7 @@ public sealed class IntervalAssessment
         var missing = new[] { from is null ? FactNames.PrimaryDiagnosedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
             .Where(m => m is not null).Select(m => m!).ToArray();
         return new IntervalAssessment(
-            "disease-free interval",
+            DiseaseFreeName,
             "primary diagnosis",
             "detection of metastases",
             "Section 3.8: the DFI runs from the diagnosis of the primary tumour to the metastatic recurrence.",

@@ -20,7 +20,10 @@ public enum MetastasisTiming
 /// The timing of metastatic disease (section 3.2, recommendations 2.1/2.2, and section 3.8): synchronous when
 /// detected on or before <c>diagnosed.PlusMonths(6)</c>, metachronous after. Detection exactly at the end of the
 /// window follows <see cref="ConsensusOptions.AtWindowBoundary"/> (default synchronous, per 2.1) and is flagged,
-/// because recommendation 8.1 writes "metachronous lesions (DFI ≥ 6 months)".
+/// because recommendation 8.1 writes "metachronous lesions (DFI ≥ 6 months)". Detection a few days or weeks before the
+/// recorded diagnosis date (up to <see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>; the staging
+/// scan often precedes the histological diagnosis) is "at the initial diagnosis": synchronous, flagged with the order
+/// of the dates.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class TimingAssessment
@@ -56,7 +59,17 @@ public sealed class TimingAssessment
     /// <summary>Gets the facts that were missing.</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Gets the caution to show when <see cref="AtWindowBoundary"/>, else <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets a value indicating whether the metastases were recorded as detected before the primary diagnosis (within
+    /// <see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>), read as detected at the initial diagnosis.
+    /// </summary>
+    public bool DetectedBeforeDiagnosis { get; private set; }
+
+    /// <summary>
+    /// Gets the caution every timing-dependent result carries, else <see langword="null"/>: detection exactly on the
+    /// window boundary (<see cref="AtWindowBoundary"/>, where 2.1 and 8.1 disagree), or detection recorded before the
+    /// primary diagnosis (<see cref="DetectedBeforeDiagnosis"/>).
+    /// </summary>
     public string? BoundaryCaution { get; private set; }
 
     /// <summary>Assesses the timing of a patient's metastases.</summary>
@@ -97,6 +110,25 @@ public sealed class TimingAssessment
         }
 
         var end = dx.PlusMonths(window);
+        if (found < dx)
+        {
+            // Validation rejects detection more than DetectionBeforeDiagnosisToleranceDays before the diagnosis.
+            var daysBefore = Period.Between(found, dx, PeriodUnits.Days).Days;
+            var days = daysBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) + (daysBefore == 1 ? " day" : " days");
+            var before = new TimingAssessment(
+                MetastasisTiming.Synchronous,
+                false,
+                end,
+                dfi,
+                new[] { new Finding(ConceptName, "synchronous", $"Metastases detected {days} before the recorded primary diagnosis: at the initial diagnosis, so synchronous (2.1).") },
+                Array.Empty<string>())
+            {
+                DetectedBeforeDiagnosis = true,
+                BoundaryCaution = $"The metastases are recorded as detected on {ResultBuilder.Format(found)}, {days} before the recorded diagnosis of the primary tumour ({ResultBuilder.Format(dx)}): read as detected at the initial diagnosis (2.1, synchronous), as the staging scan often precedes the histological diagnosis. Check both dates.",
+            };
+            return before;
+        }
+
         var atBoundary = found == end;
         MetastasisTiming timing = found < end
             ? MetastasisTiming.Synchronous

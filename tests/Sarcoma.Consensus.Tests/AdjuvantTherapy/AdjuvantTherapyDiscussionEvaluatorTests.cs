@@ -44,12 +44,13 @@ public sealed class AdjuvantTherapyDiscussionEvaluatorTests
     }
 
     [Fact]
-    public void Liver_lesions_beside_an_undated_resection_are_taken_as_a_recurrence()
+    public void Liver_lesions_beside_an_undated_resection_are_not_read_as_a_recurrence_and_the_date_is_asked_for()
     {
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.Lesions && f.Sentence.Contains("taken as a recurrence"));
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LiverResectionPerformedOn }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data-undated-resection");
     }
 
     [Fact]

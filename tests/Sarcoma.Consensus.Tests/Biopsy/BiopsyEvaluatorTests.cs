@@ -18,9 +18,13 @@ public sealed class BiopsyEvaluatorTests
     [Fact]
     public void Resectable_metachronous_liver_metastases_after_a_long_DFI_could_be_biopsied_but_need_not_be()
     {
-        var result = resectableMetachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
-            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
-            .InductionTherapyPlanned(false));
+        // Five years after the primary diagnosis (2021-03-01): an unusually late presentation.
+        var result = resectableMetachronous.Evaluate(
+            Vignettes.MetachronousLiverOnlyOmd()
+                .MetastasesDetectedOn(new NodaTime.LocalDate(2026, 3, 1))
+                .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+                .InductionTherapyPlanned(false),
+            asOf: new NodaTime.LocalDate(2026, 4, 1));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("not mandatory", result.Summary);
@@ -69,9 +73,11 @@ public sealed class BiopsyEvaluatorTests
     [Fact]
     public void A_liver_recurrence_27_months_after_resection_is_of_uncertain_origin_by_the_interval_since_resection()
     {
-        var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceAfterResection()
-            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
-            .InductionTherapyPlanned(false));
+        var result = resectableMetachronous.Evaluate(
+            Vignettes.LiverRecurrenceAfterResection()
+                .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+                .InductionTherapyPlanned(false),
+            options: new ConsensusOptions { LongDiseaseFreeIntervalMonths = 24 });
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("a long interval of 27 months and 12 days since the latest liver metastasectomy", result.Summary);

@@ -10,7 +10,7 @@ namespace Sarcoma.Consensus.Tests.Biopsy;
 /// <summary>Whether the origin of the liver lesions is uncertain (3.1 examples, 4.2), including the long-DFI boundary.</summary>
 public sealed class OriginUncertaintyAssessmentTests
 {
-    private static readonly LocalDate Diagnosed = new(2024, 1, 15);
+    private static readonly LocalDate Diagnosed = new(2019, 1, 15);
 
     private static PatientBuilder DetectedOn(string detected) =>
         Patient.Builder()
@@ -20,23 +20,24 @@ public sealed class OriginUncertaintyAssessmentTests
             .NoPreviousLiverResection()
             .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
 
-    private static readonly LocalDate Resected = new(2023, 3, 31);
+    private static readonly LocalDate Resected = new(2019, 3, 31);
 
-    /// <summary>A liver recurrence after a metastasectomy on 2023-03-31; the DFI from the primary (2019) is long whatever the date.</summary>
+    /// <summary>A liver recurrence after a metastasectomy on 2019-03-31; the DFI from the primary (2012) is long whatever the date.</summary>
     private static PatientBuilder RecurrenceDetectedOn(string detected) =>
         Patient.Builder()
-            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2019, 1, 15))
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2012, 1, 16))
             .AddLiverResection(Resected)
             .MetastasesDetectedOn(LocalDatePattern.Iso.Parse(detected).Value)
             .AddLesion(MetastaticSite.Liver, sizeMm: 20)
             .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
 
     [Theory]
-    [InlineData("2024-12-15", TriState.No)]    // 11 months
-    [InlineData("2025-01-14", TriState.No)]    // 11 months and 30 days
-    [InlineData("2025-01-15", TriState.Yes)]   // exactly 12 months: "at least" 12
-    [InlineData("2025-02-15", TriState.Yes)]   // 13 months
-    public void A_DFI_of_at_least_twelve_months_makes_the_origin_uncertain_by_default(string detected, TriState expected)
+    [InlineData("2020-01-15", TriState.No)]    // 12 months: a DFI section 3.8 calls favourable, not suspicious
+    [InlineData("2023-12-15", TriState.No)]    // 59 months
+    [InlineData("2024-01-14", TriState.No)]    // 59 months and 30 days
+    [InlineData("2024-01-15", TriState.Yes)]   // exactly 60 months: "at least" 60
+    [InlineData("2024-02-15", TriState.Yes)]   // 61 months
+    public void A_DFI_of_at_least_sixty_months_makes_the_origin_uncertain_by_default(string detected, TriState expected)
     {
         var origin = OriginUncertaintyAssessment.Assess(DetectedOn(detected).Context());
 
@@ -45,10 +46,10 @@ public sealed class OriginUncertaintyAssessmentTests
     }
 
     [Theory]
-    [InlineData(11, "2024-12-15", TriState.Yes)]   // 11 months meets a lowered 11-month threshold
-    [InlineData(18, "2025-01-15", TriState.No)]    // 12 months is short against 18
-    [InlineData(18, "2025-07-14", TriState.No)]    // a day under 18 months
-    [InlineData(18, "2025-07-15", TriState.Yes)]   // exactly 18 months
+    [InlineData(12, "2020-01-15", TriState.Yes)]   // 12 months meets a lowered 12-month threshold
+    [InlineData(18, "2020-01-15", TriState.No)]    // 12 months is short against 18
+    [InlineData(18, "2020-07-14", TriState.No)]    // a day under 18 months
+    [InlineData(18, "2020-07-15", TriState.Yes)]   // exactly 18 months
     public void The_long_DFI_threshold_follows_the_option(int months, string detected, TriState expected)
     {
         var options = new ConsensusOptions { LongDiseaseFreeIntervalMonths = months };
@@ -61,10 +62,10 @@ public sealed class OriginUncertaintyAssessmentTests
     [Fact]
     public void A_long_DFI_is_named_as_the_reason()
     {
-        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2025-01-15").Context());
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2024-01-15").Context());
 
         var reason = Assert.Single(origin.Reasons);
-        Assert.Equal("a long disease-free interval of 12 months (at least 12 months)", reason);
+        Assert.Equal("a long disease-free interval of 60 months (at least 60 months)", reason);
         Assert.Equal(OriginUncertaintyAssessment.ConceptName, origin.Findings[0].Fact);
         Assert.Equal("yes", origin.Findings[0].Value);
     }
@@ -75,7 +76,7 @@ public sealed class OriginUncertaintyAssessmentTests
     [InlineData(false, false, true, FactNames.OtherCancerHistory)]
     public void Each_risk_factor_alone_makes_the_origin_uncertain(bool hcc, bool colorectal, bool other, string fact)
     {
-        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2024-06-01")
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2020-06-01")
             .WithOriginUncertainty(hcc, colorectal, other).Context());
 
         Assert.Equal(TriState.Yes, origin.Status);
@@ -86,7 +87,7 @@ public sealed class OriginUncertaintyAssessmentTests
     [Fact]
     public void Unrecorded_risk_factors_are_not_read_as_absent()
     {
-        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2024-06-01")
+        var origin = OriginUncertaintyAssessment.Assess(DetectedOn("2020-06-01")
             .WithOriginUncertainty(hccRiskFactors: false).Context());
 
         Assert.Equal(TriState.Unknown, origin.Status);
@@ -114,10 +115,10 @@ public sealed class OriginUncertaintyAssessmentTests
     // A liver recurrence after a previous liver resection: the interval since the latest metastasectomy, not the DFI.
 
     [Theory]
-    [InlineData("2023-11-30", TriState.No)]    // 8 months
-    [InlineData("2024-03-30", TriState.No)]    // 11 months and 30 days
-    [InlineData("2024-03-31", TriState.Yes)]   // exactly 12 months: "at least" 12
-    [InlineData("2024-05-02", TriState.Yes)]   // 13 months
+    [InlineData("2019-11-30", TriState.No)]    // 8 months
+    [InlineData("2024-03-30", TriState.No)]    // 59 months and 30 days
+    [InlineData("2024-03-31", TriState.Yes)]   // exactly 60 months: "at least" 60
+    [InlineData("2024-05-02", TriState.Yes)]   // 61 months
     public void For_a_liver_recurrence_the_interval_since_the_latest_metastasectomy_decides_not_the_DFI(string detected, TriState expected)
     {
         var context = RecurrenceDetectedOn(detected).Context();
@@ -125,7 +126,7 @@ public sealed class OriginUncertaintyAssessmentTests
         var origin = OriginUncertaintyAssessment.Assess(context);
 
         Assert.True(context.IsLiverRecurrence);
-        Assert.True(context.DiseaseFreeInterval.AtLeastMonths(12));
+        Assert.True(context.DiseaseFreeInterval.AtLeastMonths(60));
         Assert.Equal(expected, origin.Status);
         var interval = Assert.Single(origin.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName);
         Assert.Contains("after the latest liver metastasectomy", interval.Sentence);
@@ -137,13 +138,13 @@ public sealed class OriginUncertaintyAssessmentTests
     {
         var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-05-02").Context());
 
-        Assert.Equal("a long interval of 13 months and 2 days since the latest liver metastasectomy (at least 12 months)", Assert.Single(origin.Reasons));
+        Assert.Equal("a long interval of 61 months and 2 days since the latest liver metastasectomy (at least 60 months)", Assert.Single(origin.Reasons));
     }
 
     [Fact]
     public void The_latest_of_several_metastasectomies_is_the_one_counted()
     {
-        var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-01-10").AddLiverResection(new LocalDate(2020, 6, 1)).Context());
+        var origin = OriginUncertaintyAssessment.Assess(RecurrenceDetectedOn("2024-05-02").AddLiverResection(new LocalDate(2023, 8, 1)).Context());
 
         Assert.Equal(TriState.No, origin.Status);
         Assert.Contains(origin.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName && f.Value == "9");
@@ -203,7 +204,7 @@ public sealed class OriginUncertaintyAssessmentTests
     {
         var patient = Patient.Builder()
             .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
-            .MetastasesDetectedOn(new LocalDate(2024, 12, 15))
+            .MetastasesDetectedOn(new LocalDate(2023, 12, 15))
             .AddLesion(MetastaticSite.Liver, sizeMm: 20)
             .WithOriginUncertainty(false, false, false);
 
@@ -226,5 +227,34 @@ public sealed class OriginUncertaintyAssessmentTests
         Assert.Equal(TriState.Yes, origin.Status);
         Assert.Contains(FactNames.HccRiskFactors, origin.Missing);
         Assert.Contains(FactNames.PrimaryDiagnosedOn, origin.Missing);
+    }
+
+    [Fact]
+    public void The_DFI_from_the_primary_never_makes_a_recurrence_after_a_liver_metastasectomy_uncertain()
+    {
+        // Seven years from the primary, 8 months from the metastasectomy: the lesions follow proven sarcoma liver metastases.
+        var context = RecurrenceDetectedOn("2019-11-30").Context();
+
+        var origin = OriginUncertaintyAssessment.Assess(context);
+
+        Assert.True(context.DiseaseFreeInterval.AtLeastMonths(60));
+        Assert.Equal(TriState.No, origin.Status);
+        Assert.DoesNotContain(origin.Findings, f => f.Fact == OriginUncertaintyAssessment.DiseaseFreeIntervalName);
+    }
+
+    [Fact]
+    public void A_long_DFI_beside_an_undated_resection_is_not_read_as_deciding()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: Diagnosed)
+            .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2025, 2, 15))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 20)
+            .WithOriginUncertainty(false, false, false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context());
+
+        Assert.Equal(TriState.Unknown, origin.Status);
+        Assert.Equal(new[] { FactNames.LiverResectionPerformedOn }, origin.Missing);
     }
 }

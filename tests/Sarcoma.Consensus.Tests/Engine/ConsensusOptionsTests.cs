@@ -19,6 +19,21 @@ public sealed class ConsensusOptionsTests
         Assert.Equal(30m, options.ChemotherapyLiverMinimumFlrPercent);
         Assert.Equal(40m, options.ChemotherapyLiverEvaluationCeilingFlrPercent);
         Assert.Equal(10, options.FollowUpHorizonYears);
+        Assert.Equal(60, options.LongDiseaseFreeIntervalMonths);
+        Assert.Equal(3, options.SurgeryPrecludingMinimumEcog);
+        Assert.Equal(90, options.DetectionBeforeDiagnosisToleranceDays);
+    }
+
+    [Theory]
+    [InlineData(1, 2, true)]
+    [InlineData(1, 1, false)]
+    [InlineData(0, 1, true)]
+    [InlineData(2, 2, false)]
+    public void The_ECOG_that_precludes_surgery_must_be_worse_than_good_performance_status(int good, int precluding, bool valid)
+    {
+        var options = new ConsensusOptions { GoodPerformanceStatusMaximumEcog = good, SurgeryPrecludingMinimumEcog = precluding };
+
+        Assert.Equal(valid, options.Validate().Count == 0);
     }
 
     [Fact]
@@ -34,7 +49,9 @@ public sealed class ConsensusOptionsTests
             NormalLiverMinimumFlrPercent = 0,
             ChemotherapyLiverMinimumFlrPercent = 100,
             ChemotherapyLiverEvaluationCeilingFlrPercent = 20,
-            LongDiseaseFreeIntervalMonths = 0,
+            LongDiseaseFreeIntervalMonths = 11,
+            SurgeryPrecludingMinimumEcog = 6,
+            DetectionBeforeDiagnosisToleranceDays = 184,
             FollowUpHorizonYears = 4,
             TimeZoneId = "Mars/Olympus",
         };
@@ -50,6 +67,8 @@ public sealed class ConsensusOptionsTests
                 nameof(ConsensusOptions.ChemotherapyLiverMinimumFlrPercent),
                 nameof(ConsensusOptions.ChemotherapyLiverEvaluationCeilingFlrPercent),
                 nameof(ConsensusOptions.LongDiseaseFreeIntervalMonths),
+                nameof(ConsensusOptions.SurgeryPrecludingMinimumEcog),
+                nameof(ConsensusOptions.DetectionBeforeDiagnosisToleranceDays),
                 nameof(ConsensusOptions.FollowUpHorizonYears),
                 nameof(ConsensusOptions.TimeZoneId),
             },

@@ -80,6 +80,23 @@ public sealed class EvaluatorCoverageTests
         }
     }
 
+    [Fact]
+    public void Every_committed_snapshot_belongs_to_a_test_that_still_exists()
+    {
+        // A snapshot left behind by a renamed or removed test would count as coverage it no longer gives.
+        var tests = typeof(EvaluatorCoverageTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods().Select(m => t.Name + "." + m.Name))
+            .ToHashSet(System.StringComparer.Ordinal);
+
+        foreach (var snapshot in SnapshotFiles())
+        {
+            var name = Path.GetFileNameWithoutExtension(snapshot);
+            Assert.True(
+                tests.Any(t => name == t || name.StartsWith(t + "_", System.StringComparison.Ordinal)),
+                $"{Path.GetFileName(snapshot)} belongs to no existing test: delete it.");
+        }
+    }
+
     internal static HashSet<(string Id, string Status)> SnapshotCases()
     {
         var cases = new HashSet<(string, string)>();

@@ -137,15 +137,23 @@ public sealed class SecondClinicalReviewTests
 
     // e. 3.1 says when resection is off the table for another reason than resectability.
     [Fact]
-    public void Resectable_metastases_outside_the_OMD_definition_carry_a_not_on_the_table_caution_under_3_1()
+    public void Resectable_metastases_outside_the_OMD_definition_are_not_the_resectable_disease_of_3_1()
     {
         var result = new ResectableMetachronousLiverBiopsyEvaluator().Evaluate(Vignettes.ManyLiverMetastasesFitForSurgery());
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not oligometastatic", result.Summary);
+        Assert.Contains("resection of the liver metastases is not indicated", result.Summary);
+    }
+
+    [Fact]
+    public void A_resectable_metachronous_patient_with_ECOG_3_keeps_3_1_with_a_not_a_candidate_caution()
+    {
+        var result = new ResectableMetachronousLiverBiopsyEvaluator().Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3));
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(
-            "Although every liver lesion is resectable, liver resection is not on the table (the disease is not oligometastatic, given more than 5 metastatic lesions); see 10.1 for non-surgical local approaches.",
-            result.Cautions);
-        Assert.Contains(result.Findings, f => f.Fact == LiverResectionCandidacy.ConceptName && f.Value == "no");
+        Assert.Contains(result.Cautions, c => c.StartsWith("Although every liver lesion is resectable, the patient is not a candidate for liver surgery (ECOG performance status 3", System.StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Fact == LiverResectionCandidacy.CandidateConceptName && f.Value == "no");
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
+        Assert.Contains("treatment-free interval not longer than the 12 months of recommendation 9.1", result.Summary);
         Assert.StartsWith("Not currently a surgical candidate (", result.Summary, System.StringComparison.Ordinal);
         Assert.Contains("; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1)", result.Summary);
         ResultSnapshot.Match(result, "applies-short-tfi");
@@ -121,12 +121,49 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
     [Fact]
     public void Unknown_resectability_leaves_the_referral_undecided()
     {
-        var result = evaluator.Evaluate(Vignettes.AlmostNothingKnown()
-            .MetastasesDetectedOn(new LocalDate(2024, 1, 8))
-            .AddLesion(MetastaticSite.Liver, 30));
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().AddLesion(MetastaticSite.Liver, 30, l => l.InSegments(5).Ablatable()));
 
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
         ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void A_patient_with_ECOG_3_is_not_a_candidate_and_is_referred()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("ECOG performance status 3 precludes surgery", result.Summary);
+        ResultSnapshot.Match(result, "applies-ecog-3");
+    }
+
+    [Fact]
+    public void Unassessed_fitness_never_reads_as_a_candidate()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOmdWithoutFitness());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.Ecog, FactNames.FitForSurgery }, result.Missing);
+        Assert.StartsWith("Whether the patient is a candidate for liver surgery is not yet known", result.Summary, System.StringComparison.Ordinal);
+        ResultSnapshot.Match(result, "insufficient-data-fitness");
+    }
+
+    [Fact]
+    public void Unknown_OMD_never_reads_as_a_candidate()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithDiffuseInvolvement());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.DiffusePeritoneal, result.Missing);
+    }
+
+    [Fact]
+    public void A_recurrence_whose_TFI_cannot_be_counted_is_not_read_as_a_candidate()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUncountableTfi().FitForSurgery());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.LastTreatmentEndedOn, result.Missing);
     }
 }

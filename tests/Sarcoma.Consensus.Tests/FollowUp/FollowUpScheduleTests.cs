@@ -145,11 +145,10 @@ public sealed class FollowUpScheduleTests
     }
 
     [Fact]
-    public void The_patients_schedule_runs_from_the_latest_dated_resection()
+    public void The_patients_schedule_runs_from_the_latest_resection()
     {
         var context = Vignettes.LiverRecurrenceAfterResection()
             .AddLiverResection(new LocalDate(2023, 10, 2))
-            .AddLiverResection(null)
             .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
             .Context();
 
@@ -158,6 +157,19 @@ public sealed class FollowUpScheduleTests
         Assert.NotNull(schedule);
         Assert.Equal(new LocalDate(2023, 10, 2), schedule!.MetastasectomyOn);
         Assert.Equal(Vignettes.AsOf, schedule.AsOf);
+    }
+
+    [Fact]
+    public void An_undated_resection_beside_dated_ones_could_be_the_latest_so_no_calendar_is_dated()
+    {
+        var context = Vignettes.LiverRecurrenceAfterResection()
+            .AddLiverResection(new LocalDate(2023, 10, 2))
+            .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .Context();
+
+        Assert.Null(FollowUpSchedule.ForPatient(context));
+        Assert.Null(FollowUpSchedule.LatestMetastasectomyDate(context.Patient));
     }
 
     [Fact]

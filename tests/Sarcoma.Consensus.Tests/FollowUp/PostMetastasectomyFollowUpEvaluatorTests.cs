@@ -29,7 +29,7 @@ public sealed class PostMetastasectomyFollowUpEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.UndatedLiverMetastasectomyInFollowUp());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.Contains("until the date of the metastasectomy is recorded"));
+        Assert.Contains(result.Cautions, c => c.Contains("until the date of the latest metastasectomy is known"));
         Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.LiverResectionPerformedOn));
         Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResectionPerformedOn && f.Value == "unknown");
         Assert.DoesNotContain(result.Findings, f => f.Fact == PostMetastasectomyFollowUpEvaluator.ScheduleName);
@@ -49,12 +49,24 @@ public sealed class PostMetastasectomyFollowUpEvaluatorTests
     }
 
     [Fact]
-    public void Liver_lesions_beside_an_undated_metastasectomy_are_taken_as_a_recurrence()
+    public void Liver_lesions_beside_an_undated_metastasectomy_are_not_read_as_a_recurrence_and_the_date_is_asked_for()
     {
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.Lesions && f.Sentence.Contains("taken as a recurrence"));
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LiverResectionPerformedOn }, result.Missing);
+        ResultSnapshot.Match(result, "insufficient-data-undated-resection");
+    }
+
+    [Fact]
+    public void Liver_lesions_detected_on_an_unknown_date_after_a_metastasectomy_leave_13_1_undecided()
+    {
+        var patient = Vignettes.LiverRecurrenceAfterResection().Build();
+
+        var result = evaluator.Evaluate(new EvaluationContext(patient with { Metastases = patient.Metastases! with { DetectedOn = null } }, Vignettes.AsOf));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.MetastasesDetectedOn }, result.Missing);
     }
 
     [Fact]

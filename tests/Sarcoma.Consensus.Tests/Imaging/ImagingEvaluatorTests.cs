@@ -100,11 +100,22 @@ public sealed class ImagingEvaluatorTests
     [Fact]
     public void A_liver_recurrence_long_after_resection_is_of_uncertain_origin_by_that_interval()
     {
-        var result = liverMri.Evaluate(Vignettes.LiverRecurrenceAfterResection()
-            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false));
+        var result = liverMri.Evaluate(
+            Vignettes.LiverRecurrenceAfterResection()
+                .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false),
+            options: new ConsensusOptions { LongDiseaseFreeIntervalMonths = 24 });
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("a long interval of 27 months and 12 days since the latest liver metastasectomy", result.Summary);
+    }
+
+    [Fact]
+    public void A_liver_recurrence_27_months_after_resection_is_not_of_uncertain_origin_by_default()
+    {
+        var result = liverMri.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
     }
 
     [Fact]

@@ -84,12 +84,68 @@ public sealed class IndicationEvaluatorTests
     }
 
     [Fact]
-    public void An_unfit_patient_keeps_the_indication_with_a_caution()
+    public void A_patient_recorded_unfit_is_not_offered_liver_resection()
     {
         var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not a candidate for liver surgery: the patient is recorded as unfit for surgery (see 10.1)", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply-unfit");
+    }
+
+    [Theory]
+    [InlineData(2, EvaluationStatus.Applies)]
+    [InlineData(3, EvaluationStatus.DoesNotApply)]
+    public void ECOG_3_or_more_rules_out_liver_resection_and_ECOG_2_is_a_caution(int ecog, EvaluationStatus expected)
+    {
+        var indications = new IRecommendationEvaluator[]
+        {
+            liverOnly, liverAndLung, new Sarcoma.Consensus.SurgicalTiming.MetachronousSurgeryTimingEvaluator(),
+        };
+        var lung = Vignettes.MetachronousLiverAndLungOmd().WithPerformanceStatus(ecog);
+        var liver = Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(ecog);
+
+        foreach (var (evaluator, builder) in new[] { (indications[0], liver), (indications[1], lung), (indications[2], liver) })
+        {
+            var result = evaluator.Evaluate(builder);
+            Assert.Equal(expected, result.Status);
+            if (expected == EvaluationStatus.Applies)
+            {
+                Assert.Contains(result.Cautions, c => c.StartsWith("ECOG performance status 2", System.StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Contains("ECOG performance status 3 precludes surgery", result.Summary);
+            }
+        }
+    }
+
+    [Fact]
+    public void Unassessed_fitness_keeps_5_3_with_the_7_2_caution()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutFitness());
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(ResultFlag.Caution, result.Flags);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Fitness for surgery has not been assessed", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASA_III_is_a_caution_on_5_3()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithAsaClass(3));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("ASA physical status III", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(IndicationCriteria.ProgressionCaution, result.Cautions);
+        ResultSnapshot.Match(result, "applies-progressing");
     }
 
     [Fact]
@@ -209,34 +265,57 @@ public sealed class IndicationEvaluatorTests
     }
 
     [Fact]
-    public void A_recurrence_with_an_undated_resection_is_still_a_recurrence()
+    public void Liver_lesions_beside_an_undated_resection_are_not_read_as_a_recurrence_and_the_date_is_asked_for()
     {
         var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory().AddLiverResection(null, ResectionMargin.R0));
 
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.LiverResectionPerformedOn }, result.Missing);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResectionPerformedOn && f.Value == "unknown");
+        ResultSnapshot.Match(result, "insufficient-data-undated-resection");
+    }
+
+    [Fact]
+    public void Liver_lesions_detected_on_an_unknown_date_after_a_dated_resection_are_not_read_as_a_recurrence()
+    {
+        var patient = Vignettes.MetachronousLiverOmdWithoutSurgicalHistory().AddLiverResection(new LocalDate(2022, 3, 1)).Build();
+
+        var result = liverOnly.Evaluate(new EvaluationContext(patient with { Metastases = patient.Metastases! with { DetectedOn = null } }, Vignettes.AsOf));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.MetastasesDetectedOn, result.Missing);
+    }
+
+    [Fact]
+    public void Lesions_detected_after_every_dated_resection_are_a_recurrence()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory()
+            .AddLiverResection(new LocalDate(2022, 3, 1))
+            .AddLiverResection(new LocalDate(2022, 9, 1)));
+
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.LiverResections && f.Sentence == "Previous liver resection, date not recorded.");
         Assert.Contains("see 9.1", result.Summary);
     }
 
     [Fact]
-    public void Unrecorded_surgical_history_keeps_5_3_with_a_caution_that_9_1_governs_a_recurrence()
+    public void Unrecorded_surgical_history_leaves_5_3_undecided_as_9_1_would_govern_a_recurrence()
     {
         var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory());
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.", result.Cautions);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.PreviousLiverResection && f.Value == "unknown");
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.PreviousLiverResection }, result.Missing);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PreviousLiverResection && f.Value == "unknown" && f.Sentence.Contains("9.1"));
         ResultSnapshot.Match(result, "surgical-history-unknown");
     }
 
     [Fact]
-    public void Unrecorded_surgical_history_keeps_5_4_with_the_recurrence_caution()
+    public void Unrecorded_surgical_history_leaves_5_4_undecided()
     {
         var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory()
             .AddLesion(MetastaticSite.Lung, 12, l => l.Resectable()));
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.StartsWith("Whether this is a recurrence", System.StringComparison.Ordinal));
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.PreviousLiverResection }, result.Missing);
     }
 
     [Fact]
@@ -249,12 +328,12 @@ public sealed class IndicationEvaluatorTests
     }
 
     [Fact]
-    public void A_recorded_resection_without_recorded_lesions_cautions_that_lesions_would_be_a_recurrence()
+    public void A_recorded_resection_without_recorded_lesions_asks_for_the_lesions_and_their_detection_date()
     {
         var result = liverOnly.Evaluate(Vignettes.AlmostNothingKnown().AddLiverResection(new LocalDate(2022, 3, 1)));
 
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
-        Assert.Contains(result.Cautions, c => c.StartsWith("A previous liver resection is recorded", System.StringComparison.Ordinal));
+        Assert.Contains(FactNames.Metastases, result.Missing);
     }
 
     [Fact]

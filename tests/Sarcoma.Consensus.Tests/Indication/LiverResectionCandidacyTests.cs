@@ -5,14 +5,21 @@ using Sarcoma.Consensus.Tests.Support;
 
 namespace Sarcoma.Consensus.Tests.Indication;
 
-/// <summary>When is liver resection "on the table" (the trigger of the surgical process recommendations)?</summary>
+/// <summary>
+/// Surgical candidacy (tri-state: candidate, not a candidate, not yet known) and whether liver resection is "on the
+/// table" (the trigger of the surgical process recommendations).
+/// </summary>
 public sealed class LiverResectionCandidacyTests
 {
-    [Fact]
-    public void Resectable_liver_only_OMD_puts_liver_resection_on_the_table()
-    {
-        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd().Context());
+    private static LiverResectionCandidacy Assess(PatientBuilder builder) => LiverResectionCandidacy.Assess(builder.Context());
 
+    [Fact]
+    public void Resectable_liver_only_OMD_in_a_fit_patient_is_a_candidate_and_puts_liver_resection_on_the_table()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(TriState.Yes, candidacy.Candidate);
+        Assert.Empty(candidacy.CandidateMissing);
         Assert.Equal(TriState.Yes, candidacy.Status);
         Assert.Equal("every liver lesion is resectable", candidacy.Basis);
     }
@@ -20,8 +27,9 @@ public sealed class LiverResectionCandidacyTests
     [Fact]
     public void Diffuse_peritoneal_sarcomatosis_takes_liver_resection_off_the_table_even_with_resectable_liver_lesions()
     {
-        var candidacy = LiverResectionCandidacy.Assess(Vignettes.DiffusePeritonealDisease().Context());
+        var candidacy = Assess(Vignettes.DiffusePeritonealDisease().WithLiverSurgeryPlan(majorHepatectomy: false));
 
+        Assert.Equal(TriState.No, candidacy.Candidate);
         Assert.Equal(TriState.No, candidacy.Status);
         Assert.Contains("diffuse peritoneal sarcomatosis", candidacy.Basis, System.StringComparison.Ordinal);
     }
@@ -29,47 +37,181 @@ public sealed class LiverResectionCandidacyTests
     [Fact]
     public void More_than_five_lesions_take_liver_resection_off_the_table()
     {
-        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd()
-            .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable()).Context());
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(TriState.No, candidacy.Status);
         Assert.Contains("more than 5 metastatic lesions", candidacy.Basis, System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Incomplete_staging_does_not_take_resection_off_the_table()
+    public void Incomplete_staging_leaves_candidacy_unknown_but_keeps_resection_on_the_table_for_the_work_up()
     {
-        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd().WithStaging(contrastCt: true).Context());
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().WithStaging(contrastCt: true));
 
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
+        Assert.Contains(FactNames.StagingLiverMri, candidacy.CandidateMissing);
         Assert.Equal(TriState.Yes, candidacy.Status);
     }
 
     [Fact]
     public void An_unresectable_liver_lesion_or_an_unfit_patient_takes_it_off_the_table()
     {
-        Assert.Equal(TriState.No, LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd()
-            .AddLesion(MetastaticSite.Liver, 60, l => l.Unresectable().Ablatable()).Context()).Status);
-        Assert.Equal(TriState.No, LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false).Context()).Status);
+        var unresectable = Assess(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 60, l => l.Unresectable().Ablatable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
+        var unfit = Assess(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false).WithLiverSurgeryPlan(majorHepatectomy: false));
+
+        Assert.Equal(TriState.No, unresectable.Status);
+        Assert.Equal(TriState.No, unfit.Status);
+        Assert.Equal("the patient is recorded as unfit for surgery", unfit.CandidateBasis);
     }
 
     [Fact]
     public void Unknown_resectability_is_unknown_and_named()
     {
-        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd().AddLesion(MetastaticSite.Liver, 12).Context());
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().AddLesion(MetastaticSite.Liver, 12));
 
         Assert.Equal(TriState.Unknown, candidacy.Status);
         Assert.Contains(FactNames.LesionResectable, candidacy.Missing);
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
     }
 
     [Fact]
     public void No_evidence_of_disease_is_not_a_resection_candidate()
     {
-        var candidacy = LiverResectionCandidacy.Assess(Patient.Builder()
+        var candidacy = Assess(Patient.Builder()
             .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new NodaTime.LocalDate(2020, 1, 1))
-            .NoEvidenceOfDisease()
-            .Context());
+            .NoEvidenceOfDisease());
 
         Assert.Equal(TriState.No, candidacy.Status);
-        Assert.Equal(FactNames.NoEvidenceOfDisease, candidacy.Findings[1].Fact);
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(FactNames.NoEvidenceOfDisease, candidacy.Findings[2].Fact);
+    }
+
+    // Issue #7 §1: fitness and performance status gate surgical candidacy.
+
+    [Theory]
+    [InlineData(2, TriState.Yes)]
+    [InlineData(3, TriState.No)]
+    [InlineData(4, TriState.No)]
+    public void ECOG_3_or_more_makes_the_patient_not_a_candidate_even_when_recorded_fit(int ecog, TriState candidate)
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(ecog));
+
+        Assert.Equal(candidate, candidacy.Candidate);
+    }
+
+    [Theory]
+    [InlineData(2, TriState.No)]
+    [InlineData(3, TriState.No)]
+    [InlineData(4, TriState.Yes)]
+    public void The_ECOG_that_precludes_surgery_follows_the_option(int threshold, TriState candidate)
+    {
+        var options = new ConsensusOptions { SurgeryPrecludingMinimumEcog = threshold };
+
+        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3).Context(options: options));
+
+        Assert.Equal(candidate, candidacy.Candidate);
+    }
+
+    [Fact]
+    public void ECOG_2_and_ASA_III_are_cautions_on_the_surgical_recommendations()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(2).WithAsaClass(3));
+
+        Assert.Equal(TriState.Yes, candidacy.Candidate);
+        Assert.Contains(candidacy.Cautions, c => c.StartsWith("ECOG performance status 2", System.StringComparison.Ordinal));
+        Assert.Contains(candidacy.Cautions, c => c.StartsWith("ASA physical status III", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ECOG_1_and_ASA_II_draw_no_fitness_caution()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(1).WithAsaClass(2));
+
+        Assert.DoesNotContain(candidacy.Cautions, c => c.Contains("ECOG", System.StringComparison.Ordinal) || c.Contains("ASA", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fitness_never_assessed_makes_candidacy_unknown_with_a_caution_never_a_candidate()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOmdWithoutFitness());
+
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
+        Assert.Equal(new[] { FactNames.FitForSurgery, FactNames.Ecog }, candidacy.CandidateMissing);
+        Assert.Equal(TriState.Yes, candidacy.Status);
+        Assert.Contains(candidacy.Cautions, c => c.StartsWith("Fitness for surgery has not been assessed", System.StringComparison.Ordinal) && c.Contains("7.2", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_ECOG_alone_is_an_assessment_of_fitness()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOmdWithoutFitness().WithPerformanceStatus(1));
+
+        Assert.Equal(TriState.Yes, candidacy.Candidate);
+    }
+
+    // Issue #7 §2: "not a candidate" is tri-state; an unknown fact never makes a patient a candidate.
+
+    [Fact]
+    public void Unknown_OMD_diffuse_disease_or_previous_resection_leave_candidacy_unknown_naming_them()
+    {
+        var diffuseUnknown = Assess(Vignettes.MetachronousLiverOnlyOmd().WithDiffuseInvolvement());
+        var historyUnknown = Assess(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory());
+
+        Assert.Equal(TriState.Unknown, diffuseUnknown.Candidate);
+        Assert.Contains(FactNames.DiffusePeritoneal, diffuseUnknown.CandidateMissing);
+        Assert.Equal(TriState.Unknown, historyUnknown.Candidate);
+        Assert.Contains(FactNames.PreviousLiverResection, historyUnknown.CandidateMissing);
+    }
+
+    [Fact]
+    public void A_recurrence_whose_TFI_cannot_be_counted_has_unknown_candidacy()
+    {
+        var candidacy = Assess(Vignettes.LiverRecurrenceWithUncountableTfi());
+
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
+        Assert.Contains(FactNames.LastTreatmentEndedOn, candidacy.CandidateMissing);
+    }
+
+    [Fact]
+    public void A_known_reason_rules_candidacy_out_even_when_other_facts_are_missing()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOmdWithoutFitness()
+            .AddLesion(MetastaticSite.Liver, 60, l => l.Unresectable()));
+
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.Missing);
+    }
+
+    [Fact]
+    public void Synchronous_disease_whose_response_is_not_recorded_has_unknown_candidacy()
+    {
+        var candidacy = Assess(Vignettes.SynchronousOmdOnInduction().FitForSurgery().WithSystemicTherapy(received: true));
+
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
+        Assert.Contains(FactNames.SystemicTherapyResponse, candidacy.CandidateMissing);
+    }
+
+    [Fact]
+    public void A_non_candidate_whose_plan_is_not_recorded_leaves_the_process_gate_unknown_naming_the_plan()
+    {
+        var candidacy = Assess(Vignettes.DiffusePeritonealDisease());
+
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(TriState.Unknown, candidacy.Status);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.Missing);
+    }
+
+    [Fact]
+    public void A_planned_hepatectomy_keeps_the_process_gate_open_for_a_non_candidate_with_a_caution()
+    {
+        var candidacy = Assess(Vignettes.DiffusePeritonealDisease().WithLiverSurgeryPlan(majorHepatectomy: true));
+
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(TriState.Yes, candidacy.Status);
+        Assert.Contains(candidacy.Cautions, c => c.StartsWith("A liver resection is planned although", System.StringComparison.Ordinal));
     }
 }

@@ -26,7 +26,8 @@ public sealed class LiverResectionProcessEvaluatorTests
     public void An_unresectable_liver_lesion_takes_resection_off_the_table_for_the_tumour_board_requirement()
     {
         var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
-            .AddLesion(MetastaticSite.Liver, 60, l => l.InSegments(1).Unresectable()));
+            .AddLesion(MetastaticSite.Liver, 60, l => l.InSegments(1).Unresectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("not every liver lesion is resectable", result.Summary);
@@ -55,7 +56,7 @@ public sealed class LiverResectionProcessEvaluatorTests
     [Fact]
     public void A_patient_unfit_for_surgery_is_not_a_resection_candidate_for_the_reference_centre_requirement()
     {
-        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
+        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false).WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("unfit", result.Summary);
@@ -96,11 +97,31 @@ public sealed class LiverResectionProcessEvaluatorTests
     public void Non_oligometastatic_disease_takes_resection_off_the_table_without_nested_parentheses()
     {
         var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
-            .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable()));
+            .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic, given more than 5 metastatic lesions), so", result.Summary);
         Assert.DoesNotMatch(@"\([^()]*\(", result.Summary);
     }
-}
 
+    [Fact]
+    public void A_non_candidate_whose_plan_is_unrecorded_asks_whether_a_resection_is_nevertheless_planned()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, result.Missing);
+        Assert.Contains("precludes surgery", result.Summary);
+    }
+
+    [Fact]
+    public void Unassessed_fitness_keeps_the_tumour_board_requirement_with_the_7_2_caution()
+    {
+        var result = tumourBoard.Evaluate(Vignettes.MetachronousLiverOmdWithoutFitness());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Fitness for surgery has not been assessed", System.StringComparison.Ordinal));
+        ResultSnapshot.Match(result, "applies-fitness-not-assessed");
+    }
+}

@@ -38,7 +38,7 @@ public sealed class IndividualisedPreoperativeChemotherapyEvaluatorTests
     [Fact]
     public void An_unfit_patient_has_no_preoperative_decision()
     {
-        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false).WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");

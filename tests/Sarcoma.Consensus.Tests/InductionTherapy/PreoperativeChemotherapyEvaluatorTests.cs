@@ -33,7 +33,7 @@ public sealed class PreoperativeChemotherapyEvaluatorTests
     [Fact]
     public void An_unresectable_liver_lesion_takes_it_off_the_table()
     {
-        var result = evaluator.Evaluate(Vignettes.UnresectableLiverDiseaseOnChemotherapy());
+        var result = evaluator.Evaluate(Vignettes.UnresectableLiverDiseaseOnChemotherapy().WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");
@@ -47,5 +47,14 @@ public sealed class PreoperativeChemotherapyEvaluatorTests
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         Assert.Equal(new[] { FactNames.LesionResectable }, result.Missing);
         ResultSnapshot.Match(result, "insufficient-data");
+    }
+
+    [Fact]
+    public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution_on_11_1()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(Sarcoma.Consensus.Indication.IndicationCriteria.ProgressionCaution, result.Cautions);
     }
 }

@@ -14,7 +14,7 @@ public sealed class PatientValidationTests
     {
         var builder = Patient.Builder()
             .WithPrimary(Histology.Leiomyosarcoma, diagnosedOn: new LocalDate(2022, 5, 10))
-            .MetastasesDetectedOn(new LocalDate(2022, 5, 9))
+            .MetastasesDetectedOn(new LocalDate(2022, 2, 8))
             .AddLesion(MetastaticSite.Liver, sizeMm: -3)
             .AddLesion(MetastaticSite.Liver, sizeMm: 612)
             .AddLesion(MetastaticSite.Lung, sizeMm: 10, l => l.InSegments(3))

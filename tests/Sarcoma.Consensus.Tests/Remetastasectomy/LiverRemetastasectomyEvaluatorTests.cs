@@ -25,9 +25,9 @@ public sealed class LiverRemetastasectomyEvaluatorTests
     }
 
     [Fact]
-    public void A_TFI_of_exactly_12_months_is_inside_the_panels_range_and_applies_with_a_caution()
+    public void A_TFI_one_day_longer_than_12_months_is_inside_the_panels_range_and_applies_with_a_caution()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().MetastasesDetectedOn(new LocalDate(2022, 5, 20)));
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().MetastasesDetectedOn(new LocalDate(2022, 5, 21)));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(result.Findings, f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "within");
@@ -36,12 +36,23 @@ public sealed class LiverRemetastasectomyEvaluatorTests
     }
 
     [Fact]
+    public void A_TFI_of_exactly_12_months_is_not_longer_than_12_months_and_rules_a_new_resection_out()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().MetastasesDetectedOn(new LocalDate(2022, 5, 20)));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("not longer than 12 months", result.Summary);
+        Assert.DoesNotContain("unfit", result.Summary);
+        Assert.DoesNotContain("not on the table", result.Summary);
+    }
+
+    [Fact]
     public void A_TFI_one_day_short_of_12_months_rules_a_new_resection_out()
     {
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().MetastasesDetectedOn(new LocalDate(2022, 5, 19)));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("shorter than 12 months", result.Summary);
+        Assert.Contains("not longer than 12 months", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.DoesNotContain("not on the table", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
@@ -71,7 +82,7 @@ public sealed class LiverRemetastasectomyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("performance status is not good", result.Summary);
-        Assert.Contains("a new liver resection is not on the table (not every liver lesion is resectable)", result.Summary);
+        Assert.Contains("not every liver lesion is resectable", result.Summary);
     }
 
     [Fact]
@@ -90,7 +101,7 @@ public sealed class LiverRemetastasectomyEvaluatorTests
         var result = evaluator.Evaluate(Vignettes.LiverMetastasectomyInFollowUp());
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("precede the latest liver resection", result.Summary);
+        Assert.Contains("precede a liver resection", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-no-recurrence");
     }
 
@@ -162,14 +173,15 @@ public sealed class LiverRemetastasectomyEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("not oligometastatic", result.Summary);
-        Assert.Contains("shorter than 12 months", result.Summary);
+        Assert.Contains("not longer than 12 months", result.Summary);
         Assert.Contains("performance status", result.Summary);
+        Assert.Contains("not a candidate for liver surgery: ECOG performance status 3 precludes surgery", result.Summary);
     }
 
     [Fact]
     public void An_uncountable_TFI_leaves_a_new_resection_undecided()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUncountableTfi());
 
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         Assert.Equal(new[] { FactNames.LastTreatmentEndedOn }, result.Missing.ToArray());
@@ -196,12 +208,40 @@ public sealed class LiverRemetastasectomyEvaluatorTests
     [Fact]
     public void An_unknown_number_of_abdominal_surgeries_is_flagged_for_consideration()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection()
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUncountableTfi()
             .LastTreatmentEndedOn(new LocalDate(2022, 1, 10)));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(result.Cautions, c => c.Contains("number of previous abdominal surgeries is not recorded"));
         Assert.DoesNotContain(result.Cautions, c => c.Contains(FactNames.PreviousAbdominalSurgeries));
         Assert.Contains(result.Findings, f => f.Fact == FactNames.PreviousAbdominalSurgeries && f.Value == "unknown");
+    }
+
+    [Fact]
+    public void Liver_lesions_after_an_undated_resection_are_not_read_as_a_recurrence_and_the_date_is_asked_for()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection().LastTreatmentEndedOn(new LocalDate(2022, 1, 10)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.LiverResectionPerformedOn, result.Missing);
+    }
+
+    [Fact]
+    public void An_undated_resection_beside_a_dated_one_leaves_the_latest_resection_unknown()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().AddLiverResection(null));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.LiverResectionPerformedOn, result.Missing);
+    }
+
+    [Fact]
+    public void An_unknown_detection_date_leaves_the_recurrence_undecided()
+    {
+        var patient = Vignettes.LiverRecurrenceAfterResection().Build();
+        var result = evaluator.Evaluate(new EvaluationContext(patient with { Metastases = patient.Metastases! with { DetectedOn = null } }, Vignettes.AsOf));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.MetastasesDetectedOn, result.Missing);
     }
 }

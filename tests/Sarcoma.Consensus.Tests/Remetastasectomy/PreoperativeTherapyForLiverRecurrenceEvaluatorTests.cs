@@ -40,7 +40,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
     [Fact]
     public void Unrecorded_adjuvant_therapy_gives_both_branches_and_asks_for_the_fact()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUndatedResection());
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceWithUncountableTfi());
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(result.Cautions, c => c.StartsWith("Record whether adjuvant chemotherapy followed the first liver resection", System.StringComparison.Ordinal));
@@ -57,7 +57,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "yes");
-        Assert.Contains("treatment-free interval shorter than the 12 months of recommendation 9.1", result.Summary);
+        Assert.Contains("treatment-free interval not longer than the 12 months of recommendation 9.1", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
@@ -70,7 +70,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Equal(
-            "Liver recurrence after a treatment-free interval shorter than the 12 months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.",
+            "Liver recurrence after a treatment-free interval not longer than the 12 months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.",
             result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "no");
         Assert.Contains(result.Findings, f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below");

@@ -33,9 +33,20 @@ public sealed class RemetastasectomyWindowTests
     }
 
     [Fact]
-    public void Exactly_twelve_months_is_within_the_range_with_a_caution()
+    public void Exactly_twelve_months_is_not_longer_than_12_months_and_is_below_the_range()
     {
         var window = Place(new LocalDate(2024, 1, 1));
+
+        Assert.Equal("12 months", window.Interval.Describe());
+        Assert.Equal(TreatmentFreeIntervalPosition.BelowRange, window.Position);
+        Assert.False(window.CriterionMet);
+        Assert.Contains("not longer than 12 months", window.Findings[1].Sentence);
+    }
+
+    [Fact]
+    public void Twelve_months_and_one_day_is_within_the_range_with_a_caution()
+    {
+        var window = Place(new LocalDate(2024, 1, 2));
 
         Assert.Equal(TreatmentFreeIntervalPosition.WithinRange, window.Position);
         Assert.True(window.CriterionMet);
@@ -67,16 +78,17 @@ public sealed class RemetastasectomyWindowTests
     [Fact]
     public void Month_ends_are_counted_in_calendar_months()
     {
-        // 31 August + 12 months = 31 August; 30 August of the next year is a day short.
+        // 31 August + 12 months = 31 August: exactly 12 months, not longer; 1 September is longer.
         var ended = new LocalDate(2022, 8, 31);
 
-        Assert.Equal(TreatmentFreeIntervalPosition.BelowRange, Place(new LocalDate(2023, 8, 30), ended: ended).Position);
-        Assert.Equal(TreatmentFreeIntervalPosition.WithinRange, Place(new LocalDate(2023, 8, 31), ended: ended).Position);
+        Assert.Equal(TreatmentFreeIntervalPosition.BelowRange, Place(new LocalDate(2023, 8, 31), ended: ended).Position);
+        Assert.Equal(TreatmentFreeIntervalPosition.WithinRange, Place(new LocalDate(2023, 9, 1), ended: ended).Position);
     }
 
     [Theory]
     [InlineData(2023, 6, 30, TreatmentFreeIntervalPosition.BelowRange)] // 5 months 29 days
-    [InlineData(2023, 7, 1, TreatmentFreeIntervalPosition.WithinRange)] // exactly 6
+    [InlineData(2023, 7, 1, TreatmentFreeIntervalPosition.BelowRange)] // exactly 6: not longer than 6
+    [InlineData(2023, 7, 2, TreatmentFreeIntervalPosition.WithinRange)] // 6 months 1 day
     [InlineData(2023, 10, 1, TreatmentFreeIntervalPosition.WithinRange)] // exactly 9
     [InlineData(2023, 10, 2, TreatmentFreeIntervalPosition.AboveRange)] // 9 months 1 day
     public void Changed_bounds_move_the_range(int year, int month, int day, TreatmentFreeIntervalPosition expected)
@@ -96,7 +108,7 @@ public sealed class RemetastasectomyWindowTests
         var options = new ConsensusOptions { RemetastasectomyMinimumTfiMonths = 12, RemetastasectomyClearTfiMonths = 12 };
 
         Assert.Equal(TreatmentFreeIntervalPosition.BelowRange, Place(new LocalDate(2023, 12, 31), options).Position);
-        Assert.Equal(TreatmentFreeIntervalPosition.WithinRange, Place(new LocalDate(2024, 1, 1), options).Position);
+        Assert.Equal(TreatmentFreeIntervalPosition.BelowRange, Place(new LocalDate(2024, 1, 1), options).Position);
         Assert.Equal(TreatmentFreeIntervalPosition.AboveRange, Place(new LocalDate(2024, 1, 2), options).Position);
     }
 

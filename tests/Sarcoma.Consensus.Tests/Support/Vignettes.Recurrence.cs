@@ -28,15 +28,32 @@ public static partial class Vignettes
             .FitForSurgery();
 
     /// <summary>
-    /// Liver recurrence whose first resection is recorded without a date, with neither the end of the last treatment nor
-    /// any adjuvant therapy recorded: the treatment-free interval cannot be counted. Leiomyosarcoma, one resectable liver
-    /// lesion found 2024-06-03, fully staged, ECOG 1.
+    /// Liver lesions after a liver resection recorded without a date, with neither the end of the last treatment nor any
+    /// adjuvant therapy recorded: whether the lesion found 2024-06-03 is a recurrence after the resection (or the disease it
+    /// treated) is not known, and no treatment-free interval can be counted. Leiomyosarcoma, one resectable liver lesion,
+    /// fully staged, ECOG 1.
     /// </summary>
     public static PatientBuilder LiverRecurrenceWithUndatedResection() =>
         Patient.Builder()
             .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.IntraAbdominalVisceral, diagnosedOn: new LocalDate(2018, 10, 1))
             .Resected()
             .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2024, 6, 3))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 18, l => l.InSegments(3).Resectable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true)
+            .WithPerformanceStatus(1);
+
+    /// <summary>
+    /// Liver recurrence whose treatment-free interval cannot be counted: the first liver resection is dated (2021-03-08),
+    /// so the lesion found 2024-06-03 is known to come after it, but neither the end of the last treatment nor whether
+    /// adjuvant therapy followed the resection is recorded. Leiomyosarcoma, one resectable liver lesion, fully staged, ECOG 1.
+    /// </summary>
+    public static PatientBuilder LiverRecurrenceWithUncountableTfi() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.IntraAbdominalVisceral, diagnosedOn: new LocalDate(2018, 10, 1))
+            .Resected()
+            .AddLiverResection(new LocalDate(2021, 3, 8))
             .MetastasesDetectedOn(new LocalDate(2024, 6, 3))
             .AddLesion(MetastaticSite.Liver, sizeMm: 18, l => l.InSegments(3).Resectable())
             .NoDiffuseInvolvement()

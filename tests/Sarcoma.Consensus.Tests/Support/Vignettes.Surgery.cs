@@ -132,4 +132,20 @@ public static partial class Vignettes
             .WithPerformanceStatus(1)
             .FitForSurgery()
             .NoPreviousLiverResection();
+
+    /// <summary>
+    /// The metachronous leiomyosarcoma of <see cref="MetachronousLiverOnlyOmd"/> (two resectable right-lobe liver
+    /// metastases, fully staged, no previous liver resection) with neither a fitness verdict nor an ECOG performance status
+    /// recorded: fitness for surgery has not been assessed.
+    /// </summary>
+    public static PatientBuilder MetachronousLiverOmdWithoutFitness() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2021, 3, 1), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2021, 4, 12))
+            .MetastasesDetectedOn(new LocalDate(2023, 9, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 32, l => l.InSegments(6).Resectable().Ablatable(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 14, l => l.InSegments(7).Resectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .NoPreviousLiverResection();
 }

@@ -54,13 +54,13 @@ public sealed class MajorHepatectomyEvaluatorTests
     }
 
     [Fact]
-    public void Resection_off_the_table_rules_6_4_out_even_when_the_plan_is_unknown()
+    public void A_non_candidate_whose_plan_is_unknown_leaves_6_4_undecided_naming_the_plan()
     {
         var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesion(MetastaticSite.Liver, 70, l => l.InSegments(1).Unresectable()));
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Empty(result.Missing);
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, result.Missing);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SurgicalApproachEvaluatorTests
     [Fact]
     public void The_R0_goal_does_not_arise_for_a_patient_unfit_for_surgery()
     {
-        var result = r0.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false));
+        var result = r0.Evaluate(Vignettes.MetachronousLiverOnlyOmd().FitForSurgery(false).WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");
@@ -64,7 +64,8 @@ public sealed class SurgicalApproachEvaluatorTests
     public void A_liver_lesion_judged_unresectable_takes_the_HPB_feasibility_question_off_the_table()
     {
         var result = hpb.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithStaging(contrastCt: true, liverMri: true)
-            .AddLesion(MetastaticSite.Liver, 12, l => l.InSegments(2).Unresectable().Ablatable()));
+            .AddLesion(MetastaticSite.Liver, 12, l => l.InSegments(2).Unresectable().Ablatable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");
@@ -138,7 +139,8 @@ public sealed class SurgicalApproachEvaluatorTests
     public void Minimally_invasive_resection_does_not_arise_when_a_liver_lesion_is_unresectable()
     {
         var result = minimallyInvasive.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
-            .AddLesion(MetastaticSite.Liver, 70, l => l.InSegments(1).Central().Unresectable()));
+            .AddLesion(MetastaticSite.Liver, 70, l => l.InSegments(1).Central().Unresectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");

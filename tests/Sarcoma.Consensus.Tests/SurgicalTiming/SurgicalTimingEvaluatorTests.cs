@@ -150,12 +150,30 @@ public sealed class SurgicalTimingEvaluatorTests
     }
 
     [Fact]
-    public void Unrecorded_surgical_history_keeps_8_1_with_the_recurrence_caution()
+    public void Unrecorded_surgical_history_leaves_8_1_undecided()
     {
         var result = metachronous.Evaluate(Vignettes.MetachronousLiverOmdWithoutSurgicalHistory());
 
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Equal(new[] { FactNames.PreviousLiverResection }, result.Missing);
+    }
+
+    [Fact]
+    public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution_on_8_1()
+    {
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true));
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("Whether this is a recurrence after a previous liver resection is not recorded; if it is, recommendation 9.1 governs a new resection.", result.Cautions);
+        Assert.Contains(Sarcoma.Consensus.Indication.IndicationCriteria.ProgressionCaution, result.Cautions);
+    }
+
+    [Fact]
+    public void A_patient_with_ECOG_3_is_not_offered_synchronous_residual_surgery()
+    {
+        var result = new SynchronousResidualLiverSurgeryEvaluator().Evaluate(Vignettes.SynchronousOmdAfterPartialResponse().WithPerformanceStatus(3));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("ECOG performance status 3 precludes surgery", result.Summary);
     }
 
     [Fact]
