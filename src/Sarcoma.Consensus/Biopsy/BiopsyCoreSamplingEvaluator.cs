@@ -46,12 +46,14 @@ public sealed class BiopsyCoreSamplingEvaluator : RecommendationEvaluator
                     result.Caution($"Recommendation 3.2, a biopsy before induction systemic treatment in synchronous OMD, did not reach consensus ({proposal.Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture)}% agreement): whether to biopsy is the tumour board's decision; 3.3 governs only how a biopsy is taken.");
                 }
 
-                return result.Applies(
-                    $"{basis}, a liver biopsy could be considered because {string.Join("; and ", plan.Reasons)}: if it is done, a minimum of " +
-                    BiopsyPlan.MinimumCoreCount.ToString(CultureInfo.InvariantCulture) +
-                    $" large-gauge cores ({BiopsyPlan.GaugeRange}) is recommended to ensure adequate tissue sampling, by image-guided percutaneous core needle biopsy rather than fine needle aspiration cytology (section 3.3).");
+                var cores = $"a minimum of {BiopsyPlan.MinimumCoreCount.ToString(CultureInfo.InvariantCulture)} large-gauge cores ({BiopsyPlan.GaugeRange}) is recommended to ensure adequate tissue sampling, by image-guided percutaneous core needle biopsy rather than fine needle aspiration cytology (section 3.3)";
+                return result.Applies(plan.Basis == BiopsyBasis.SynchronousInduction
+                    ? $"If a liver biopsy is done before the planned induction treatment (whether to do one is 3.2, which did not reach consensus), {cores}."
+                    : $"{basis}, a liver biopsy could be considered because {string.Join("; and ", plan.Reasons)}: if it is done, {cores}.");
             case TriState.No:
-                return result.DoesNotApply($"No liver biopsy is on the table ({plan.NotOnTheTable}), so the sampling requirement does not arise.");
+                return result.DoesNotApply(context.HasLiverMetastases == true
+                    ? $"None of the reasons the guideline gives for a liver biopsy holds ({plan.NotOnTheTable}); any other biopsy (for example before non-surgical local treatment) is the tumour board's judgement, and if one is done, 3.3 asks for at least {BiopsyPlan.MinimumCoreCount.ToString(CultureInfo.InvariantCulture)} large-gauge cores ({BiopsyPlan.GaugeRange})."
+                    : $"No liver biopsy is on the table ({plan.NotOnTheTable}), so the sampling requirement does not arise.");
             default:
                 return result.Missing(plan.Missing)
                     .Insufficient("Whether a liver biopsy is on the table, and with it the sampling requirement, cannot be decided yet.");

@@ -323,7 +323,7 @@ public sealed class BiopsyPlan
 
         string NoReason() => started == true && induction == true
             ? "the tumour origin is not in doubt, and the proposed systemic treatment has already started"
-            : "the tumour origin is not in doubt and no preoperative systemic treatment is proposed";
+            : "the tumour origin is not in doubt and no preoperative systemic treatment is recorded as proposed";
 
         BiopsyPlan Done(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable = null)
         {

@@ -123,7 +123,7 @@ public sealed class OriginUncertaintyAssessment
         var verdict = status switch
         {
             TriState.Yes => "Origin of the liver lesions uncertain: " + JoinPhrases(reasons) + ".",
-            TriState.No => $"No reason to doubt the sarcoma origin of the liver lesions: {intervalLabel} under {thresholdText} months, no risk factors for hepatocellular carcinoma, no history of colorectal or other cancer.",
+            TriState.No => $"No reason to doubt the sarcoma origin of the liver lesions: {intervalLabel} under {thresholdText} months (the \"long DFI\" of 3.1 as read here; 3.1 gives no number), no risk factors for hepatocellular carcinoma, no history of colorectal or other cancer.",
             _ => "Whether the origin of the liver lesions is uncertain is undetermined: " + FactProse.NotRecorded(missing) + ".",
         };
         findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
@@ -138,14 +138,14 @@ public sealed class OriginUncertaintyAssessment
                     // A long DFI would make the origin uncertain, unless the lesions are a recurrence after a liver
                     // resection, when the time since that resection is what counts: unknown is not read as "no resection".
                     missing.AddRange(context.LiverRecurrenceMissing);
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI (at least {thresholdText} months), but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}): for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions, not the DFI from the primary."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI for origin doubt (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\"), but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}): for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions, not the DFI from the primary."));
                     break;
                 case true:
-                    reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months)");
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months): the liver lesions may be of another origin."));
+                    reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\")");
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number): the liver lesions may be of another origin."));
                     break;
                 case false:
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not a long DFI (less than {thresholdText} months)."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not long enough to raise doubt about the origin of the lesions (under {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number)."));
                     break;
                 default:
                     missing.AddRange(dfi.Missing);
@@ -187,8 +187,8 @@ public sealed class OriginUncertaintyAssessment
             var counted = $"The liver lesions are a recurrence detected {length} after the latest liver metastasectomy (metastasectomy on {ResultBuilder.Format(from)}, recurrence detected on {ResultBuilder.Format(to)}): that interval, not the DFI from the primary, bears on their origin.";
             if (interval.AtLeastMonths(threshold))
             {
-                reasons.Add($"a long interval of {length} since the latest liver metastasectomy (at least {thresholdText} months)");
-                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months): the liver lesions may be of another origin."));
+                reasons.Add($"a long interval of {length} since the latest liver metastasectomy (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\")");
+                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\"): the liver lesions may be of another origin."));
             }
             else
             {

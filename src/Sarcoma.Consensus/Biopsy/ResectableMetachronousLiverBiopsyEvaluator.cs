@@ -105,6 +105,14 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
             result.Caution($"Although every liver lesion is resectable, the patient is not a candidate for liver surgery ({candidacy.CandidateBasis}); see 10.1 for non-surgical local approaches.");
         }
 
+        // 9.2: a liver recurrence without adjuvant chemotherapy after the first resection should receive preoperative
+        // systemic treatment, which 3.1 counts as a reason to consider a biopsy once it is proposed.
+        if (context.IsLiverRecurrence == true && context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection == false
+            && context.Patient.Treatment.InductionTherapyPlanned != true && candidacy.Candidate != TriState.No)
+        {
+            result.Caution("Recommendation 9.2 says this liver recurrence should receive preoperative systemic treatment (no adjuvant chemotherapy followed the first resection); once that is proposed, 3.1 counts it as a reason to consider a biopsy.");
+        }
+
         const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";
         switch (plan.Consider)
         {
@@ -115,7 +123,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
                 var treatment = context.Patient.Treatment;
                 var alreadyStarted = treatment.InductionTherapyPlanned == true && (treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true);
                 return result.Applies($"{notMandatory}, and none of the reasons to consider one is present: the tumour origin is not in doubt, and "
-                    + (alreadyStarted ? "the proposed systemic treatment has already started." : "no preoperative systemic treatment is proposed."));
+                    + (alreadyStarted ? "the proposed systemic treatment has already started." : "no preoperative systemic treatment is recorded as proposed."));
             default:
                 return result.Applies($"{notMandatory}; whether one could be considered cannot be said yet, as {FactProse.NotRecorded(plan.Missing)}.");
         }

@@ -56,7 +56,7 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
             var diffuse = omd.FailingCriteria.Where(c => c.StartsWith("diffuse", System.StringComparison.Ordinal)).ToArray();
             result.Caution(omd.DiffuseInvolvementPresent
                 ? Capitalise(string.Join(" and ", diffuse)) + (diffuse.Length == 1 ? " makes" : " make") + " the disease ineligible for radical treatment (1.2), although section 3.1 notes that in selected cases peritoneal disease may be amenable to radical therapy; section 3.10 concerns patients with limited metastases for whom surgery is not an option."
-                : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "): section 3.10 concerns patients with limited metastases for whom surgery is not an option; it also describes ablation of liver-dominant lesions after disease stability on systemic therapy for multiple metastases (see 10.2), and transarterial treatment for disease that fails to respond to conventional therapies.");
+                : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "): chemotherapy remains the mainstay of treatment for disseminated disease (abstract; section 1); section 3.10 concerns patients with limited metastases for whom surgery is not an option, and describes ablation of liver-dominant lesions only after disease stability on systemic therapy for multiple metastases (the subject of 10.2, which did not reach consensus), and transarterial treatment for disease that fails to respond to conventional therapies.");
         }
 
         var focal = FocalTherapyAssessment.Assess(context);
@@ -87,9 +87,10 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
             result.Caution("A major hepatectomy is nevertheless recorded as planned: the tumour board weighs it against the non-surgical local approaches (5.1).");
         }
 
-        if (candidacy.RecurrenceBelowTreatmentFreeInterval)
+        if (omd.Status == TriState.No)
         {
-            return result.Applies($"Not currently a surgical candidate ({candidacy.CandidateBasis}; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+            // Disseminated disease: the referral is for local approaches alongside the mainstay, systemic therapy.
+            return result.Applies($"Outside the guideline's indications for liver surgery ({candidacy.CandidateBasis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches; systemic therapy remains the mainstay of treatment for disseminated disease.");
         }
 
         return result.Applies($"Not a candidate for liver surgery ({candidacy.CandidateBasis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");

@@ -8,7 +8,8 @@ namespace Sarcoma.Consensus.FollowUp;
 /// <summary>
 /// Recommendation 13.2: after liver metastasectomy, further radiologic evaluation should be considered on a
 /// case-by-case basis depending on histotype, pattern of recurrence and clinical course. Applies when a liver
-/// metastasectomy has been done, and reports the three: the imaging section 3.4 names for the histotype (brain MRI for
+/// metastasectomy has been done and the patient is in post-metastasectomy follow-up (not during a liver recurrence to
+/// treat, which is worked up under 4.1–4.3, as for 13.1), and reports the three: the imaging section 3.4 names for the histotype (brain MRI for
 /// alveolar soft part sarcoma, clear cell sarcoma and angiosarcoma; total-spine MRI for myxoid liposarcoma, alveolar
 /// soft part sarcoma and angiosarcoma; FDG-PET/CT for FDG-avid or node-prone subtypes), the sites of the recorded
 /// lesions, and the clinical course (symptoms, response to systemic therapy).
@@ -25,6 +26,7 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
             FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
             FactNames.PrimaryHistology, FactNames.StagingBrainMri, FactNames.StagingSpineMri, FactNames.MetastasesDetectedOn,
             FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSymptomatic, FactNames.SystemicTherapyResponse,
+            FactNames.Metastases, FactNames.NoEvidenceOfDisease,
         })
     {
     }
@@ -41,6 +43,18 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
             case null:
                 return result.Missing(FactNames.PreviousLiverResection)
                     .Insufficient("Whether a liver metastasectomy has been done is not recorded.");
+        }
+
+        // 13.2 belongs to post-metastasectomy follow-up (section 3.13), like 13.1: a liver recurrence to treat is worked up
+        // under 4.1–4.3, and when no date says whether current liver lesions came after the metastasectomy, that is open.
+        switch (context.IsLiverRecurrence)
+        {
+            case true:
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(patient.Metastases!.DetectedOn!.Value), "Liver lesions were detected after the latest liver metastasectomy.");
+                return result.DoesNotApply("The patient is not in post-metastasectomy surveillance but has a liver recurrence to treat, whose imaging follows the work-up of 4.1–4.3; 13.2 applies again after any new metastasectomy.");
+            case null when context.HasLiverMetastases == true:
+                return result.Missing(context.LiverRecurrenceMissing)
+                    .Insufficient("Whether the current liver lesions are a recurrence after the metastasectomy (to be treated) or the disease it treated is not known, so whether post-metastasectomy imaging applies cannot be decided.");
         }
 
         var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);

@@ -90,7 +90,7 @@ public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluato
 
             var dates = string.Join(", ", visits.Select(v => ResultBuilder.Format(v.DueOn)));
             var window = phase == FollowUpPhase.FirstTwoYears
-                ? "each may be held up to 1 month after its due date, i.e. 3 to 4 months after the previous one"
+                ? "each may be held up to 1 month after its due date: 3 to 4 months apart when each visit is held on its due date"
                 : "each within 1 month either side of its due date";
             var horizon = phase == FollowUpPhase.Annual
                 ? $" (13.1 sets no end; shown to year {Count(schedule.HorizonYears)})"

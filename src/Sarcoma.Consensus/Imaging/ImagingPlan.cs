@@ -217,14 +217,32 @@ public sealed class ImagingPlan
 
         if (candidacy.Status == TriState.Yes)
         {
-            reasons.Add("the patient is a candidate for metastatic resection, and section 3.4 says FDG-PET/CT should be considered in all such candidates to confirm the oligometastatic stage (narrative, not voted)");
+            var who = candidacy.Candidate switch
+            {
+                TriState.Yes => "the patient is a candidate for metastatic resection",
+                TriState.No => "a liver resection is planned",
+                _ => "metastatic resection is being considered (candidacy not yet established)",
+            };
+            reasons.Add(who + ", and section 3.4 says FDG-PET/CT should be considered in all candidates to metastatic resection to confirm the oligometastatic stage (narrative, not voted)");
+        }
+
+        // Section 3.1: "Confirmation of oligometastatic state should include ... 18F-FDG PET-CT" — OMD (1.1) includes sites
+        // amenable to non-surgical ablative procedures, so radical ablation of liver lesions is in view as well.
+        var ablationInView = candidacy.Status != TriState.Yes
+            && context.Oligometastatic.Status != TriState.No
+            && context.LiverLesions.Any(l => l.Ablatable == true);
+        if (ablationInView)
+        {
+            reasons.Add("radical non-surgical local treatment is in view (a liver lesion amenable to ablation, oligometastatic disease not excluded), and section 3.1 says confirmation of the oligometastatic state should include FDG-PET/CT (narrative, not voted)");
         }
 
         if (reasons.Count > 0)
         {
             item.Basis = appropriateSubtype == true
                 ? "recommendation 4.3"
-                : "recommendation 4.3 as extended by the " + ImagingItem.NarrativeBasis + " to every candidate for metastatic resection";
+                : "recommendation 4.3 as extended by the " + ImagingItem.NarrativeBasis + (ablationInView
+                    ? " and section 3.1 to radical local treatment of oligometastatic disease"
+                    : " to every candidate for metastatic resection");
             if (appropriateSubtype != true)
             {
                 item.Caveat = "Section 3.4: the sensitivity of FDG-PET/CT varies with the histological subtype, with lower detection rates in sarcomas of low FDG avidity.";
@@ -233,9 +251,10 @@ public sealed class ImagingPlan
             return item.Finish(TriState.Yes, Capitalise(string.Join("; and ", reasons)) + ".");
         }
 
-        if (appropriateSubtype == false && candidacy.Status != TriState.Yes && candidacy.Candidate == TriState.No)
+        if (appropriateSubtype == false && candidacy.Status != TriState.Yes && candidacy.Candidate == TriState.No
+            && (context.Oligometastatic.Status == TriState.No || context.LiverLesions.All(l => l.Ablatable == false)))
         {
-            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, and the patient is not a candidate for metastatic resection ({candidacy.CandidateBasis}).");
+            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, the patient is not a candidate for metastatic resection ({candidacy.CandidateBasis}), and no radical ablation of oligometastatic disease is in view.");
         }
 
         if (histology is null)
@@ -246,6 +265,11 @@ public sealed class ImagingPlan
         if (candidacy.Status == TriState.Unknown)
         {
             item.Missing.AddRange(candidacy.Missing);
+        }
+
+        if (candidacy.Candidate == TriState.No && context.LiverLesions.Any(l => l.Ablatable is null))
+        {
+            item.Missing.Add(FactNames.LesionAblatable);
         }
 
         return item.Finish(TriState.Unknown, "Whether FDG-PET/CT is indicated is undetermined: " + FactProse.NotRecorded(item.Missing) + ".");

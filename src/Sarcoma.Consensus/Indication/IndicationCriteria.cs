@@ -254,7 +254,7 @@ internal static class IndicationCriteria
 
     /// <summary>The caution for metachronous disease progressing on systemic therapy (section 3.11).</summary>
     public const string ProgressionCaution =
-        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection.";
+        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection; section 3.10 adds that patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.";
 
     /// <summary>The site's name in prose.</summary>
     /// <param name="site">The site.</param>

@@ -88,7 +88,11 @@ public sealed class LiverResectionCandidacy
     /// <summary>Gets the facts whose absence leaves <see cref="Candidate"/> unknown (empty unless it is unknown).</summary>
     public IReadOnlyList<string> CandidateMissing { get; private set; } = Array.Empty<string>();
 
-    /// <summary>Gets whether the latest liver disease is a recurrence whose treatment-free interval is below the 9.1 range (the one reason that may be temporary: 9.2 then favours systemic treatment first).</summary>
+    /// <summary>
+    /// Gets whether the current liver disease is a recurrence whose treatment-free interval is not longer than the lower
+    /// bound of 9.1. That alone does not take surgery off the table: 9.2 and section 3.9 give preoperative systemic
+    /// treatment first, after which the tumour board reassesses a new resection (a caution says so).
+    /// </summary>
     public bool RecurrenceBelowTreatmentFreeInterval { get; private set; }
 
     /// <summary>Assesses candidacy.</summary>
@@ -160,7 +164,11 @@ public sealed class LiverResectionCandidacy
         else
         {
             candidate = TriState.Yes;
-            candidateBasis = "every liver lesion is resectable, nothing recorded precludes surgery and the disease is within the guideline's surgical indications";
+            candidateBasis = result.RecurrenceBelowTreatmentFreeInterval
+                ? $"every liver lesion is resectable and nothing recorded precludes surgery, but the treatment-free interval is not longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)} months (9.1): a new resection is reassessed after preoperative systemic treatment (9.2, section 3.9)"
+                : context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
+                    ? "every liver lesion is resectable and nothing recorded precludes surgery; for synchronous disease, surgery of residual liver disease is considered after systemic treatment with at least stable disease (8.2, 8.3)"
+                    : "every liver lesion is resectable, nothing recorded precludes surgery and the disease is within the guideline's surgical indications";
         }
 
         // Whether liver resection is on the table.
@@ -291,8 +299,10 @@ public sealed class LiverResectionCandidacy
         switch (window.Position)
         {
             case TreatmentFreeIntervalPosition.BelowRange:
-                blockers.Add($"the liver recurrence follows a treatment-free interval not longer than the {window.MinimumMonths.ToString(CultureInfo.InvariantCulture)} months of recommendation 9.1");
+                // Not a reason against surgery altogether: 9.2 and section 3.9 give such a relapse preoperative systemic
+                // treatment first, after which the tumour board reassesses a new resection.
                 below = true;
+                cautions.Add(ShortTfiCaution(window.MinimumMonths));
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
@@ -304,7 +314,7 @@ public sealed class LiverResectionCandidacy
         switch (context.Patient.Clinical.Ecog)
         {
             case { } ecog when ecog > good:
-                blockers.Add($"the liver recurrence is in a patient without the good performance status of recommendation 9.1 (ECOG {ecog.ToString(CultureInfo.InvariantCulture)}; good is ECOG 0–{good.ToString(CultureInfo.InvariantCulture)})");
+                blockers.Add($"the liver recurrence is in a patient without the good performance status of recommendation 9.1 (ECOG {ecog.ToString(CultureInfo.InvariantCulture)}; good read here as ECOG 0–{good.ToString(CultureInfo.InvariantCulture)})");
                 break;
             case null:
                 missing.Add(FactNames.Ecog);
@@ -358,4 +368,8 @@ public sealed class LiverResectionCandidacy
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The caution for a liver recurrence whose TFI is not longer than the lower bound of 9.1.</summary>
+    internal static string ShortTfiCaution(int minimumMonths) =>
+        $"The treatment-free interval is not longer than {minimumMonths.ToString(CultureInfo.InvariantCulture)} months: outside the strict reading of 9.1 (\"TFI longer than 12–18 months\"); per 9.2 and section 3.9 (\"the panel supports the use of preoperative systemic treatment … in relapses with a short DFI\"), preoperative systemic treatment comes first, and the tumour board then reassesses a new resection.";
 }

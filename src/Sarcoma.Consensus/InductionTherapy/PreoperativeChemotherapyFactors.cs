@@ -125,7 +125,10 @@ public sealed class PreoperativeChemotherapyFactors
                 FactNames.PrimaryHistology,
                 histology.Code,
                 histology.NamedChemosensitive
-                    ? $"Intrinsic chemosensitivity: {histology.Name}, which the guideline names as highly chemosensitive (section 3.9)."
+                    ? $"Intrinsic chemosensitivity: {histology.Name}, which the guideline names as highly chemosensitive (section 3.9)"
+                        + (patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
+                            ? "; this disease, however, is progressing on systemic therapy."
+                            : ".")
                     : $"Intrinsic chemosensitivity: {histology.Name}, not among the subtypes the guideline names as highly chemosensitive (it names leiomyosarcoma, section 3.9); judge its chemosensitivity case by case.");
         }
         else

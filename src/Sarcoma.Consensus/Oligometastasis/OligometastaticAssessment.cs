@@ -123,6 +123,10 @@ public sealed class OligometastaticAssessment
                 siteCount = sites.Length;
                 var siteList = string.Join(", ", sites.Select(Describe));
                 var count = lesions.Count.ToString(CultureInfo.InvariantCulture);
+                // Sarcomatosis is not a countable lesion or site (1.2 excludes it outright): say so beside the counts.
+                var diffusePresent = metastases.Diffuse.Pleural == true || metastases.Diffuse.Pericardial == true
+                    || metastases.Diffuse.Peritoneal == true || metastases.Diffuse.Leptomeningeal == true;
+                var besides = diffusePresent ? ", besides the diffuse sarcomatosis" : string.Empty;
                 if (lesions.Count > MaximumLesions)
                 {
                     failing.Add($"more than {MaximumLesions} metastatic lesions");
@@ -130,10 +134,11 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(FactNames.Lesions, count, $"{count} metastatic {(lesions.Count == 1 ? "lesion" : "lesions")} (at most {MaximumLesions}).");
+                    Found(FactNames.Lesions, count, $"{count} metastatic {(lesions.Count == 1 ? "lesion" : "lesions")}{besides} (at most {MaximumLesions}).");
                 }
 
                 var sitesText = siteCount.Value.ToString(CultureInfo.InvariantCulture);
+
                 if (siteCount > MaximumSites)
                 {
                     failing.Add($"more than {MaximumSites} metastatic sites");
@@ -141,7 +146,7 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(FactNames.LesionSite, siteList, $"Metastases in {sitesText} organ {(siteCount == 1 ? "site" : "sites")} ({siteList}; at most {MaximumSites}).");
+                    Found(FactNames.LesionSite, siteList, $"Metastases in {sitesText} organ {(siteCount == 1 ? "site" : "sites")}{besides} ({siteList}; at most {MaximumSites}).");
                 }
 
                 // Every metastatic site must be amenable to radical treatment (surgery and/or ablation).
@@ -159,7 +164,9 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(RadicallyTreatableName, "yes", "Every metastatic lesion is resectable or ablatable.");
+                    Found(RadicallyTreatableName, "yes", diffusePresent
+                        ? "Every listed metastatic lesion is resectable or ablatable (the diffuse sarcomatosis aside)."
+                        : "Every metastatic lesion is resectable or ablatable.");
                 }
             }
 

@@ -44,6 +44,14 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             result.Caution(caution);
         }
 
+        // Preoperative chemotherapy (11.1) would change the reading: after extensive chemotherapy 30–40 % needs evaluation.
+        var options = context.Options;
+        if (plan.ExtensivePriorChemotherapy == false && plan.FutureLiverRemnantPercent is { } percent
+            && percent >= options.NormalLiverMinimumFlrPercent && percent <= options.ChemotherapyLiverEvaluationCeilingFlrPercent)
+        {
+            result.Caution($"If extensive preoperative chemotherapy is given (11.1), reassess the remnant: after extensive chemotherapy section 3.7 asks that an FLR between {ResultBuilder.Format(options.ChemotherapyLiverMinimumFlrPercent)} % and {ResultBuilder.Format(options.ChemotherapyLiverEvaluationCeilingFlrPercent)} % be thoroughly evaluated for liver dysfunction (an estimated {ResultBuilder.Format(percent)} % now).");
+        }
+
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);
         return result.Applies(
             $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {flr.Conclusion}.");

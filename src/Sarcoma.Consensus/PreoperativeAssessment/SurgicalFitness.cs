@@ -97,18 +97,18 @@ public sealed class SurgicalFitness
             var text = Text(ecog);
             if (ecog >= precluding)
             {
-                unfit.Add($"ECOG performance status {text} precludes surgery (ECOG {Text(precluding)} or higher)");
+                unfit.Add($"ECOG performance status {text} precludes surgery (ECOG {Text(precluding)} or higher, this library's reading of the paper's \"good performance status\")");
                 findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: at or above ECOG {Text(precluding)}, a performance status that precludes liver surgery"
                     + (clinical.FitForSurgery == true ? ", although the patient is recorded as fit for surgery: check both." : ".")));
             }
             else if (ecog > good)
             {
-                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: not a good performance status (ECOG 0–{Text(good)})."));
+                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: not a good performance status (ECOG 0–{Text(good)}, as read here)."));
                 cautions.Add($"ECOG performance status {text}: the guideline selects candidates for liver resection \"particularly\" with good performance status (sections 1 and 3.5); weigh it in the preoperative assessment (7.2).");
             }
             else
             {
-                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: good performance status (ECOG 0–{Text(good)})."));
+                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: good performance status (ECOG 0–{Text(good)}, as read here)."));
             }
         }
 
@@ -116,7 +116,8 @@ public sealed class SurgicalFitness
         {
             var roman = Roman(asa);
             findings.Add(new Finding(FactNames.AsaClass, Text(asa), $"ASA physical status {roman}."));
-            cautions.Add($"ASA physical status {roman} (ASA III or higher: severe systemic disease): the anaesthetic risk of liver surgery is to be weighed in the preoperative assessment (7.2) and by the tumour board against the expected benefits (5.1).");
+            cautions.Add($"ASA physical status {roman} (ASA III or higher: severe systemic disease): the anaesthetic risk of liver surgery is to be weighed in the preoperative assessment (7.2) and by the tumour board against the expected benefits (5.1)"
+                + (clinical.SignificantComorbidities == false ? "; no significant comorbidity is recorded, which ASA III or higher contradicts: check both." : "."));
         }
 
         TriState status;

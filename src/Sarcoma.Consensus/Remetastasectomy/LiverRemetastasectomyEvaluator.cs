@@ -71,7 +71,7 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         }
 
         var maximumEcog = context.Options.GoodPerformanceStatusMaximumEcog;
-        var goodStatus = $"ECOG 0–{maximumEcog.ToString(CultureInfo.InvariantCulture)}";
+        var goodStatus = $"ECOG 0–{maximumEcog.ToString(CultureInfo.InvariantCulture)}, as read here";
         if (context.Patient.Clinical.Ecog is { } ecog)
         {
             var text = ecog.ToString(CultureInfo.InvariantCulture);
@@ -103,7 +103,10 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 
         if (failing.Count > 0)
         {
-            return result.DoesNotApply("A new liver resection for this liver recurrence is not within 9.1: " + LiverRecurrence.Join(failing) + ".");
+            return result.DoesNotApply("A new liver resection for this liver recurrence is not within 9.1: " + LiverRecurrence.Join(failing)
+                + (failing.Count == 1 && window.Position == TreatmentFreeIntervalPosition.BelowRange
+                    ? "; per 9.2 and section 3.9, preoperative systemic treatment comes first, and the tumour board then reassesses a new resection."
+                    : "."));
         }
 
         if (missing.Count > 0)

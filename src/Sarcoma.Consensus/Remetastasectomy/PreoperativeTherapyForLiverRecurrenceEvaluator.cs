@@ -47,35 +47,6 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(candidacy.Findings.Skip(1));
-            var otherwiseRuledOut = context.LiverLesions.Any(l => l.Resectable == false)
-                || context.Fitness.Status == TriState.No
-                || context.Oligometastatic.Status == TriState.No;
-            if (candidacy.RecurrenceBelowTreatmentFreeInterval && !otherwiseRuledOut)
-            {
-                // The interval is the one reason that passes with time. 9.2 covers all "patients with liver recurrence",
-                // and section 3.9 supports preoperative systemic treatment in relapses with a short DFI: without adjuvant
-                // chemotherapy after the first resection, the patient should receive systemic treatment first, and a new
-                // resection is reconsidered under 9.1.
-                var adjuvantFirst = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
-                if (adjuvantFirst == false)
-                {
-                    result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
-                    result.Caution(Section39Quote);
-                    var minimum = RemetastasectomyWindow.Assess(context).MinimumMonths.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return result.Applies($"Liver recurrence after a treatment-free interval not longer than the {minimum} months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.");
-                }
-
-                if (adjuvantFirst is null)
-                {
-                    result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", "Whether adjuvant chemotherapy followed the first liver resection is not recorded.");
-                    return result.Missing(FactNames.AdjuvantTherapyAfterFirstLiverResection)
-                        .Insufficient("The liver recurrence follows a treatment-free interval not longer than 9.1 requires: whether 9.2 calls for systemic treatment first cannot be decided, as whether adjuvant chemotherapy followed the first liver resection is not recorded.");
-                }
-
-                result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", "Adjuvant chemotherapy was given after the first liver resection.");
-                result.Caution("Section 3.9 also supports preoperative systemic treatment in relapses with a short disease-free interval: should the tumour board still consider a new resection despite the short treatment-free interval, 9.2 and section 3.9 favour preoperative systemic treatment first.");
-            }
-
             return result.DoesNotApply(Capitalise(LiverRecurrence.NotACandidate(context))
                 + ", so preoperative treatment before one does not arise; see 10.1 for non-surgical local approaches.");
         }
@@ -95,11 +66,21 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
             resection = "any new liver resection";
         }
 
+        if (candidacy.RecurrenceBelowTreatmentFreeInterval)
+        {
+            // A relapse with a short interval: section 3.9 supports preoperative treatment, after which the tumour board
+            // reassesses a new resection (9.1 does not apply as such).
+            result.Facts(RemetastasectomyWindow.Assess(context).Findings);
+            result.Caution(Section39Quote);
+        }
+
         var adjuvant = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
         if (adjuvant == false)
         {
             result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
-            return result.Applies($"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before {resection}.");
+            return result.Applies(candidacy.RecurrenceBelowTreatmentFreeInterval
+                ? $"Liver recurrence after a short treatment-free interval, without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first; the tumour board then reassesses {resection}."
+                : $"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before {resection}.");
         }
 
         if (adjuvant == true)
@@ -124,7 +105,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
 
         // Section 3.9 names "relapses with a short DFI"; for a recurrence after resection, the interval since the last
         // treatment is the one that describes the relapse.
-        result.Facts(RemetastasectomyWindow.Assess(context).Findings.Take(1));
+        result.Facts(RemetastasectomyWindow.Assess(context).Findings);
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
         foreach (var caution in factors.Cautions)

@@ -82,6 +82,12 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         BilobarComplexScenario.CautionIfPresent(context, result);
         var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";
         var summary = $"Oligometastatic disease with resectable metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
+        if (context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
+        {
+            // Progression on therapy outweighs the subtype's presumed chemosensitivity (section 3.11).
+            return result.Applies(summary + "; this disease, however, is progressing on systemic therapy, an unfavourable sign (section 3.11).");
+        }
+
         return result.Applies(histology?.NamedChemosensitive == true
             ? $"{summary}, the latter especially in a subtype with better response to chemotherapy such as {histology.Name.ToLowerInvariant()}."
             : summary + ".");

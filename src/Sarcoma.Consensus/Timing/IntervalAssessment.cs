@@ -124,6 +124,16 @@ public sealed class IntervalAssessment
     /// <returns>The sentence.</returns>
     public string Sentence()
     {
+        if (FirstRelapseBefore is { } before)
+        {
+            var bound = From is { } diagnosed && FirstRelapseBeforeIsResection && before >= diagnosed
+                ? $", at most {new IntervalAssessment(Name, FromEvent, ToEvent, Basis, diagnosed, before, Array.Empty<string>()).Describe()} (to that resection)"
+                : string.Empty;
+            return FirstRelapseBeforeIsResection
+                ? $"The {Name} (from primary diagnosis to the first metastatic relapse) is not recorded: the current metastases follow a liver metastasectomy, so the first relapse came before the resection of {ResultBuilder.Format(before)}{bound}; the time to the current recurrence is not the DFI."
+                : $"The {Name} (from primary diagnosis to the first metastatic relapse) is not recorded: a previous liver metastasectomy is recorded without a date, so the first relapse may have come before it; the time to the current metastases is not read as the DFI.";
+        }
+
         if (DetectedBeforeStart)
         {
             return $"The {Name} is counted as zero: {ToEvent} ({ResultBuilder.Format(To!.Value)}) is recorded before {FromEvent} ({ResultBuilder.Format(From!.Value)}), read as detection at the initial diagnosis.";
@@ -147,7 +157,10 @@ public sealed class IntervalAssessment
     /// <summary>
     /// The disease-free interval: from the initial diagnosis of the primary tumour to the detection of metastases.
     /// Section 3.8: "the terms metachronous and synchronous disease refer to the DFI between the diagnosis of the
-    /// primary tumor and metastatic recurrence".
+    /// primary tumor and metastatic recurrence". When the current metastases follow a liver metastasectomy (a dated liver
+    /// resection before their detection, or an undated one), the first metastatic relapse came before that resection and
+    /// is not recorded: the DFI is unknown (at most the time to the earliest dated resection), never the time to the
+    /// current recurrence (<see cref="FirstRelapseBefore"/>).
     /// </summary>
     /// <param name="patient">The patient.</param>
     /// <returns>The interval.</returns>
@@ -155,17 +168,46 @@ public sealed class IntervalAssessment
     {
         var from = patient.Primary?.DiagnosedOn;
         var to = patient.Metastases?.DetectedOn;
+        const string Basis = "Section 3.8: the DFI runs from the diagnosis of the primary tumour to the metastatic recurrence.";
+        if (to is { } detected && patient.Treatment.HasPreviousLiverResection == true)
+        {
+            var dated = patient.Treatment.LiverResections.Where(r => r.PerformedOn is not null).Select(r => r.PerformedOn!.Value).ToArray();
+            LocalDate? earliest = dated.Length > 0 ? dated.Min() : null;
+            if (earliest is null || earliest < detected)
+            {
+                // The first relapse preceded the metastasectomy: the interval to the current detection is not the DFI.
+                return new IntervalAssessment(DiseaseFreeName, "primary diagnosis", "the first metastatic relapse", Basis, from, null, Array.Empty<string>())
+                {
+                    FirstRelapseBefore = earliest ?? to,
+                    FirstRelapseBeforeIsResection = earliest is not null,
+                };
+            }
+        }
+
         var missing = new[] { from is null ? FactNames.PrimaryDiagnosedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
             .Where(m => m is not null).Select(m => m!).ToArray();
         return new IntervalAssessment(
             DiseaseFreeName,
             "primary diagnosis",
             "detection of metastases",
-            "Section 3.8: the DFI runs from the diagnosis of the primary tumour to the metastatic recurrence.",
+            Basis,
             from,
             to,
             missing);
     }
+
+    /// <summary>Measures the calendar months and days between two dates, for wording only.</summary>
+    internal static IntervalAssessment Between(LocalDate from, LocalDate to) =>
+        new("interval", "start", "end", string.Empty, from, to, Array.Empty<string>());
+
+    /// <summary>
+    /// Gets, for a disease-free interval whose first metastatic relapse preceded a liver metastasectomy, the date before
+    /// which that relapse was detected (the earliest dated liver resection, or the current detection when no resection is
+    /// dated); otherwise <see langword="null"/>. The DFI is then unknown: the record holds only the current recurrence.
+    /// </summary>
+    public LocalDate? FirstRelapseBefore { get; private init; }
+
+    private bool FirstRelapseBeforeIsResection { get; init; }
 
     /// <summary>
     /// The treatment-free interval (recommendation 9.1, section 3.9): from the end of the last treatment to the

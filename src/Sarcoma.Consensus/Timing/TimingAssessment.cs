@@ -124,7 +124,7 @@ public sealed class TimingAssessment
                 Array.Empty<string>())
             {
                 DetectedBeforeDiagnosis = true,
-                BoundaryCaution = $"The metastases are recorded as detected on {ResultBuilder.Format(found)}, {days} before the recorded diagnosis of the primary tumour ({ResultBuilder.Format(dx)}): read as detected at the initial diagnosis (2.1, synchronous), as the staging scan often precedes the histological diagnosis. Check both dates.",
+                BoundaryCaution = $"The metastases are recorded as detected on {ResultBuilder.Format(found)}, {days} before the recorded diagnosis of the primary tumour ({ResultBuilder.Format(dx)}): read as detected at the initial diagnosis (2.1, synchronous), as the staging scan often precedes the histological diagnosis (this library accepts up to {options.DetectionBeforeDiagnosisToleranceDays.ToString(System.Globalization.CultureInfo.InvariantCulture)} days; the paper gives no tolerance). Check both dates.",
             };
             return before;
         }
@@ -137,11 +137,14 @@ public sealed class TimingAssessment
                 : options.AtWindowBoundary == BoundaryTiming.Synchronous ? MetastasisTiming.Synchronous : MetastasisTiming.Metachronous;
 
         var code = timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
+
+        // The time from diagnosis to this detection (for a recurrence after a metastasectomy it is not the DFI).
+        var elapsed = IntervalAssessment.Between(dx, found).Describe();
         string sentence = atBoundary
             ? $"Metastases detected exactly {window} months after primary diagnosis (on the last day of the {window}-month window): {code}."
             : found < end
-                ? $"Metastases detected {dfi.Describe()} after primary diagnosis (within {window} months): synchronous."
-                : $"Metastases detected {dfi.Describe()} after primary diagnosis (more than {window} months): metachronous.";
+                ? $"Metastases detected {elapsed} after primary diagnosis (within {window} months): synchronous."
+                : $"Metastases detected {elapsed} after primary diagnosis (more than {window} months): metachronous.";
         var findings = new[]
         {
             new Finding(ConceptName, code, sentence),

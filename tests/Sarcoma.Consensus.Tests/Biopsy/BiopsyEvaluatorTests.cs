@@ -243,7 +243,7 @@ public sealed class BiopsyEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("a minimum of 4 large-gauge cores (14–16 G)", result.Summary);
         Assert.Contains("core needle biopsy", result.Summary);
-        Assert.StartsWith("Under the section 3.3 narrative on synchronous disease", result.Summary);
+        Assert.StartsWith("If a liver biopsy is done before the planned induction treatment (whether to do one is 3.2, which did not reach consensus)", result.Summary);
         Assert.DoesNotContain("is proposed", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("3.2") && c.Contains("did not reach consensus (62% agreement)"));
         ResultSnapshot.Match(result, "applies");

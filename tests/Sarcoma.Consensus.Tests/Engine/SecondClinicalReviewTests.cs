@@ -170,8 +170,9 @@ public sealed class SecondClinicalReviewTests
     public void A_recurrence_outside_9_1_points_to_10_1_under_12_1_and_13_1()
     {
         const string Reference = "(see 9.1 and 9.2, and 10.1 for non-surgical local approaches, as a new liver resection is not within 9.1)";
-        var followUp = new PostMetastasectomyFollowUpEvaluator().Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
-        var adjuvant = new AdjuvantTherapyDiscussionEvaluator().Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
+        // ECOG 2: without the good performance status of 9.1, a new resection is not within it.
+        var followUp = new PostMetastasectomyFollowUpEvaluator().Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection().WithPerformanceStatus(2));
+        var adjuvant = new AdjuvantTherapyDiscussionEvaluator().Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection().WithPerformanceStatus(2));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, followUp.Status);
         Assert.Contains("has a recurrence to treat " + Reference, followUp.Summary);

@@ -78,15 +78,14 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
     }
 
     [Fact]
-    public void A_liver_recurrence_below_the_9_1_interval_is_referred_with_that_reason()
+    public void A_liver_recurrence_below_the_9_1_interval_stays_a_surgical_candidate_after_preoperative_treatment()
     {
+        // Section 3.9 and 9.2: preoperative systemic treatment first, then the tumour board reassesses a new resection.
         var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("treatment-free interval not longer than the 12 months of recommendation 9.1", result.Summary);
-        Assert.StartsWith("Not currently a surgical candidate (", result.Summary, System.StringComparison.Ordinal);
-        Assert.Contains("; see 9.2 for systemic treatment first, after which a new resection is reconsidered under 9.1)", result.Summary);
-        ResultSnapshot.Match(result, "applies-short-tfi");
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("a new resection is reassessed after preoperative systemic treatment (9.2, section 3.9)", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply-short-tfi");
     }
 
     [Fact]

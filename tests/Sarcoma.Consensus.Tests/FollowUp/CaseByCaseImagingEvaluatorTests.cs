@@ -44,17 +44,27 @@ public sealed class CaseByCaseImagingEvaluatorTests
     }
 
     [Fact]
+    public void A_liver_recurrence_to_treat_is_not_post_metastasectomy_surveillance()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("work-up of 4.1–4.3", result.Summary);
+        ResultSnapshot.Match(result, "does-not-apply-liver-recurrence");
+    }
+
+    [Fact]
     public void A_recurrence_and_its_course_are_reported()
     {
-        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection()
+        var result = evaluator.Evaluate(Vignettes.LungRecurrenceAfterLiverMetastasectomy()
             .AddLesion(MetastaticSite.Lung, 9, l => l.Symptomatic())
             .WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Findings, f => f.Fact == CaseByCaseImagingEvaluator.PatternName && f.Value == "liver (2), lung (1)" && f.Sentence.StartsWith("Recurrence detected on 2023-09-01", System.StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Fact == CaseByCaseImagingEvaluator.PatternName && f.Value == "lung (2)" && f.Sentence.StartsWith("Recurrence detected on 2025-06-02", System.StringComparison.Ordinal));
         Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSymptomatic);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.SystemicTherapyResponse && f.Value == "stable disease");
-        Assert.Contains(result.Findings, f => f.Sentence.Contains("names no subtype-specific further imaging"));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.PrimaryHistology && f.Sentence.Contains("FDG-avid"));
         ResultSnapshot.Match(result, "applies-recurrence");
     }
 

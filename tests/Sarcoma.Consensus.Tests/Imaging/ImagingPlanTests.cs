@@ -201,4 +201,24 @@ public sealed class ImagingPlanTests
             plan.Items.Select(i => i.Modality).ToArray());
         Assert.Equal(new[] { "4.1", "4.2", "4.3", null, null }, plan.Items.Select(i => i.RecommendationId).ToArray());
     }
+
+    [Fact]
+    public void FDG_PET_CT_confirms_OMD_when_radical_ablation_is_in_view_for_a_non_candidate()
+    {
+        // Section 3.1: "Confirmation of oligometastatic state should include ... 18F-FDG PET-CT"; 1.1 counts ablation as radical.
+        var pet = ImagingPlan.Assess(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3).WithStaging(contrastCt: true, liverMri: true).Context()).FdgPetCt;
+
+        Assert.Equal(TriState.Yes, pet.Indicated);
+        Assert.Contains("radical non-surgical local treatment is in view", pet.Reason, System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void FDG_PET_CT_for_metastatic_resection_says_when_candidacy_is_not_yet_established()
+    {
+        var pet = ImagingPlan.Assess(Vignettes.MetachronousLiverOmdWithoutFitness().Context()).FdgPetCt;
+
+        Assert.Equal(TriState.Yes, pet.Indicated);
+        Assert.Contains("metastatic resection is being considered (candidacy not yet established)", pet.Reason, System.StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("the patient is a candidate", pet.Reason, System.StringComparison.OrdinalIgnoreCase);
+    }
 }

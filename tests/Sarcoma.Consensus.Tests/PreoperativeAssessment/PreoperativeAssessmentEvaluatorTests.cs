@@ -1,3 +1,4 @@
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.PreoperativeAssessment;
@@ -37,11 +38,24 @@ public sealed class PreoperativeAssessmentEvaluatorTests
     public void An_adequate_remnant_in_a_normal_liver_carries_no_caution()
     {
         var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
-            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 32m, extensivePriorChemotherapy: false));
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 45m, extensivePriorChemotherapy: false));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Empty(result.Cautions);
         Assert.EndsWith("the estimated remnant is adequate for a normal liver.", result.Summary);
+    }
+
+    [Theory]
+    [InlineData(24.9, false)]
+    [InlineData(25, true)]
+    [InlineData(40, true)]
+    [InlineData(40.1, false)]
+    public void A_normal_liver_remnant_of_25_to_40_percent_is_to_be_reassessed_if_preoperative_chemotherapy_is_given(double percent, bool caution)
+    {
+        var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: (decimal)percent, extensivePriorChemotherapy: false));
+
+        Assert.Equal(caution, result.Cautions.Any(c => c.StartsWith("If extensive preoperative chemotherapy is given (11.1), reassess the remnant", System.StringComparison.Ordinal)));
     }
 
     [Fact]

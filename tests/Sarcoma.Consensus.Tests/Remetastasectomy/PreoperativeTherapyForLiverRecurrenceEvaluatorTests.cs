@@ -49,17 +49,28 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
     }
 
     [Fact]
-    public void A_recurrence_8_months_after_resection_is_below_the_9_1_interval_and_names_that_reason()
+    public void A_recurrence_8_months_after_resection_after_adjuvant_therapy_is_decided_case_by_case_with_the_short_interval_caution()
     {
         var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()
             .AdjuvantTherapyAfterFirstLiverResection(true)
             .LastTreatmentEndedOn(new LocalDate(2021, 9, 30)));
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "yes");
-        Assert.Contains("treatment-free interval not longer than the 12 months of recommendation 9.1", result.Summary);
+        Assert.Contains("case by case, according to the principles of recommendation 11.2", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
-        Assert.Contains(result.Cautions, c => c.Contains("relapses with a short disease-free interval"));
+        Assert.Contains(result.Cautions, c => c.Contains("in relapses with a short DFI"));
+        ResultSnapshot.Match(result, "applies-short-tfi-after-adjuvant");
+    }
+
+    [Fact]
+    public void A_recurrence_below_the_9_1_interval_with_another_reason_against_surgery_does_not_arise()
+    {
+        var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()
+            .AddLesion(MetastaticSite.Liver, 40, l => l.InSegments(1).Unresectable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.StartsWith("The patient is not a candidate for a new liver resection (not every liver lesion is resectable)", result.Summary, System.StringComparison.Ordinal);
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
     }
 
@@ -70,7 +81,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Equal(
-            "Liver recurrence after a treatment-free interval not longer than the 12 months of 9.1, without adjuvant chemotherapy after the first resection: the patient should receive systemic treatment first; a new resection is reconsidered under 9.1.",
+            "Liver recurrence after a short treatment-free interval, without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first; the tumour board then reassesses a new liver resection.",
             result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "no");
         Assert.Contains(result.Findings, f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below");
@@ -79,15 +90,15 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
     }
 
     [Fact]
-    public void A_recurrence_below_the_9_1_interval_with_unrecorded_adjuvant_therapy_asks_for_it()
+    public void A_recurrence_below_the_9_1_interval_with_unrecorded_adjuvant_therapy_gives_both_branches_and_asks_for_the_fact()
     {
         var patient = Vignettes.EarlyLiverRecurrenceAfterResection().LastTreatmentEndedOn(new LocalDate(2021, 5, 20)).Build();
         var result = evaluator.Evaluate(new EvaluationContext(
             patient with { Treatment = patient.Treatment with { AdjuvantTherapyAfterFirstLiverResection = null } }, Vignettes.AsOf));
 
-        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
-        Assert.Equal(new[] { FactNames.AdjuvantTherapyAfterFirstLiverResection }, result.Missing);
-        ResultSnapshot.Match(result, "insufficient-short-tfi-adjuvant-unknown");
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Record whether adjuvant chemotherapy followed the first liver resection", System.StringComparison.Ordinal));
+        ResultSnapshot.Match(result, "applies-short-tfi-adjuvant-unknown");
     }
 
     [Fact]

@@ -70,15 +70,15 @@ public static partial class Vignettes
             .WithStaging(contrastCt: true, liverMri: false, fdgPetCt: false, brainMri: false, spineMri: false);
 
     /// <summary>
-    /// Thigh myxoid liposarcoma resected in 2021; one unresectable 30 mm liver metastasis (centrally located) in 2025;
-    /// no origin doubt; staged with CT and total-spine MRI.
+    /// Thigh myxoid liposarcoma resected in 2021; one 30 mm liver metastasis (centrally located) in 2025, amenable neither
+    /// to resection nor to ablation; no origin doubt; staged with CT and total-spine MRI.
     /// </summary>
     public static PatientBuilder MyxoidLiposarcomaLiverMetastasis() =>
         Patient.Builder()
             .WithPrimary(Histology.MyxoidLiposarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2021, 2, 8), grade: HistologicGrade.G2)
             .Resected(on: new LocalDate(2021, 3, 1))
             .MetastasesDetectedOn(new LocalDate(2025, 9, 22))
-            .AddLesion(MetastaticSite.Liver, sizeMm: 30, l => l.InSegments(4, 8).Central().Unresectable())
+            .AddLesion(MetastaticSite.Liver, sizeMm: 30, l => l.InSegments(4, 8).Central().Unresectable().Ablatable(false))
             .WithStaging(contrastCt: true, spineMri: true);
 
     /// <summary>
