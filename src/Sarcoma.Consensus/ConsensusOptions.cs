@@ -71,6 +71,14 @@ public sealed class ConsensusOptions
     /// </summary>
     public int DetectionBeforeDiagnosisToleranceDays { get; set; } = 90;
 
+    /// <summary>
+    /// Gets or sets how many calendar months after the detection of the metastases the staging is taken as current:
+    /// later, the oligometastatic assessment and the surgical recommendations carry a caution that OMD, the lesion count
+    /// and resectability rest on imaging of that time unless staging was repeated (section 3.1: "Appropriate staging of
+    /// metastatic disease is imperative in defining OMD"; the paper gives no interval; default 3). Range 1–24.
+    /// </summary>
+    public int StagingCurrencyMonths { get; set; } = 3;
+
     /// <summary>Gets or sets how many years after the metastasectomy the follow-up schedule runs (13.1 "annually thereafter"; default 10).</summary>
     public int FollowUpHorizonYears { get; set; } = 10;
 
@@ -141,6 +149,11 @@ public sealed class ConsensusOptions
         if (DetectionBeforeDiagnosisToleranceDays < 0 || DetectionBeforeDiagnosisToleranceDays > 183)
         {
             Add(nameof(DetectionBeforeDiagnosisToleranceDays), "must be between 0 and 183 days.");
+        }
+
+        if (StagingCurrencyMonths < 1 || StagingCurrencyMonths > 24)
+        {
+            Add(nameof(StagingCurrencyMonths), "must be between 1 and 24 months.");
         }
 
         if (FollowUpHorizonYears < 5 || FollowUpHorizonYears > 50)

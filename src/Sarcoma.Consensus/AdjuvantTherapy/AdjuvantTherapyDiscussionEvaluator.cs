@@ -107,7 +107,9 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether both the primary tumour and the liver metastases have been resected is not known.");
+                .Insufficient(missing.All(m => context.LiverRecurrenceMissing.Contains(m))
+                    ? "Whether the liver metastases are all resected now is not known: current liver lesions are recorded beside the previous liver resection, and no date says whether they came after it."
+                    : "Whether both the primary tumour and the liver metastases have been resected is not known.");
         }
 
         RiskFactors(context, result);

@@ -261,6 +261,13 @@ public sealed class BiopsyPlan
                 {
                     reasons.Add("a preoperative (induction) systemic treatment is proposed");
                 }
+                else if (context.IsLiverRecurrence == true && treatment.AdjuvantTherapyAfterFirstLiverResection == false && started != true
+                    && context.LiverResection.Candidate != TriState.No)
+                {
+                    // 9.2: this liver recurrence "should receive preoperative systemic treatment": the guideline proposes it.
+                    reasons.Add("recommendation 9.2 calls for preoperative systemic treatment of this liver recurrence (no adjuvant chemotherapy followed the first resection)");
+                    inductionPending = true;
+                }
 
                 if (allResectable is null)
                 {

@@ -147,6 +147,14 @@ public sealed class OriginUncertaintyAssessment
                 case false:
                     findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not long enough to raise doubt about the origin of the lesions (under {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number)."));
                     break;
+                case null when dfi.FirstRelapseBefore is { } before && dfi.From is { } diagnosed && before < diagnosed.PlusMonths(threshold):
+                    // The first relapse preceded a liver metastasectomy: the DFI is not recorded, but it cannot reach the threshold.
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", $"{dfi.Sentence()} Whatever it was, it is under {thresholdText} months (this library's reading of 3.1's \"long DFI\"), so it raises no doubt about the origin of the lesions."));
+                    break;
+                case null when dfi.FirstRelapseBefore is not null:
+                    missing.AddRange(recurrenceUnknown ? context.LiverRecurrenceMissing : new[] { FactNames.LiverResections });
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", dfi.Sentence()));
+                    break;
                 default:
                     missing.AddRange(dfi.Missing);
                     if (recurrenceUnknown)

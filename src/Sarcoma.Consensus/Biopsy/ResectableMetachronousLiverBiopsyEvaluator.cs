@@ -13,14 +13,15 @@ namespace Sarcoma.Consensus.Biopsy;
 /// considered if the tumour origin is uncertain or a preoperative systemic treatment approach is proposed.
 /// Applies when the patient has resectable metachronous liver metastases — disease for which resection is indicated:
 /// metachronous timing, liver lesions present, every liver lesion resectable, and disease not known to be other than
-/// oligometastatic (more than five lesions or diffuse sarcomatosis take resection off the indications, 1.1/1.2); the
-/// summary says whether a biopsy could be considered (<see cref="BiopsyPlan"/>).
+/// oligometastatic (more than five lesions or diffuse sarcomatosis take resection off the indications, 1.1/1.2), and a
+/// patient fit for surgery (section 3.3 ties it to "planning a metastasectomy"); the summary says whether a biopsy could
+/// be considered (<see cref="BiopsyPlan"/>).
 /// </summary>
 public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ResectableMetachronousLiverBiopsyEvaluator()
-        : base("3.1", BiopsyPlan.Requirements.Concat(OligometastaticAssessment.Requirements).Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
+        : base("3.1", BiopsyPlan.Requirements.Concat(OligometastaticAssessment.Requirements).Concat(PreoperativeAssessment.SurgicalFitness.Requirements).Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
     {
     }
 
@@ -64,9 +65,19 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
             ruledOut = true;
         }
 
+        // Section 3.3 ties 3.1 to "planning a metastasectomy": a patient not fit for surgery is not in its population.
+        var unfit = context.Fitness.Status == TriState.No && !ruledOut;
+        if (unfit)
+        {
+            result.Facts(context.Fitness.Findings);
+            ruledOut = true;
+        }
+
         if (ruledOut)
         {
-            return result.DoesNotApply(timing.Timing == MetastasisTiming.Synchronous
+            return result.DoesNotApply(unfit
+                ? "The patient is not a candidate for liver surgery (" + FactProse.JoinPhrases(context.Fitness.UnfitBecause) + "): 3.1 concerns resectable metachronous liver metastases before planning a metastasectomy (section 3.3); any biopsy before non-surgical treatment is the tumour board's judgement (see 10.1)."
+                : timing.Timing == MetastasisTiming.Synchronous
                 ? "The liver metastases are synchronous, not metachronous: 3.1 addresses resectable metachronous liver metastases (see 3.2 for synchronous OMD)."
                 : context.HasLiverMetastases == false
                     ? "No liver metastasis is recorded: 3.1 addresses resectable metachronous liver metastases."
@@ -103,14 +114,6 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         {
             result.Facts(new[] { candidacy.CandidateFinding });
             result.Caution($"Although every liver lesion is resectable, the patient is not a candidate for liver surgery ({candidacy.CandidateBasis}); see 10.1 for non-surgical local approaches.");
-        }
-
-        // 9.2: a liver recurrence without adjuvant chemotherapy after the first resection should receive preoperative
-        // systemic treatment, which 3.1 counts as a reason to consider a biopsy once it is proposed.
-        if (context.IsLiverRecurrence == true && context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection == false
-            && context.Patient.Treatment.InductionTherapyPlanned != true && candidacy.Candidate != TriState.No)
-        {
-            result.Caution("Recommendation 9.2 says this liver recurrence should receive preoperative systemic treatment (no adjuvant chemotherapy followed the first resection); once that is proposed, 3.1 counts it as a reason to consider a biopsy.");
         }
 
         const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";

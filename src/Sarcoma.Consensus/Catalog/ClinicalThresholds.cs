@@ -37,6 +37,7 @@ internal static class ClinicalThresholds
     {
         // Timing (2.1, 2.2, 8.1; section 3.2).
         new ClinicalThreshold("synchronous-window", "≤", Defaults.SynchronousWindowMonths, "months", "synchronous (detected at or within the window after diagnosis)", nameof(ConsensusOptions.SynchronousWindowMonths), null, "2.1, 2.2"),
+        new ClinicalThreshold("staging-currency", ">", Defaults.StagingCurrencyMonths, "months", "staging flagged as possibly out of date (a caution)", nameof(ConsensusOptions.StagingCurrencyMonths), null, "Section 3.1"),
         new ClinicalThreshold("detection-before-diagnosis", "≤", Defaults.DetectionBeforeDiagnosisToleranceDays, "days", "detection before the recorded diagnosis read as 'at the initial diagnosis' (synchronous); more is a validation error", nameof(ConsensusOptions.DetectionBeforeDiagnosisToleranceDays), null, "2.1"),
 
         // Oligometastatic disease (1.1).

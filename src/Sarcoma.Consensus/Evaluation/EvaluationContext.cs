@@ -66,6 +66,16 @@ public sealed class EvaluationContext
     /// <summary>Gets the treatment-free interval (end of last treatment to detection of the recurrence).</summary>
     public IntervalAssessment TreatmentFreeInterval => treatmentFreeInterval ??= IntervalAssessment.TreatmentFree(Patient);
 
+    /// <summary>
+    /// Gets the caution that staging may be out of date, or <see langword="null"/>: current lesions detected longer ago
+    /// than <see cref="ConsensusOptions.StagingCurrencyMonths"/> before the evaluation date (section 3.1: "Appropriate
+    /// staging of metastatic disease is imperative in defining OMD").
+    /// </summary>
+    public string? StagingAgeCaution =>
+        Lesions.Count > 0 && Patient.Metastases?.DetectedOn is { } detected && AsOf > detected.PlusMonths(Options.StagingCurrencyMonths)
+            ? $"The metastases were detected on {ResultBuilder.Format(detected)}, {Sarcoma.Consensus.Timing.IntervalAssessment.Between(detected, AsOf).Describe()} before the evaluation date: unless staging has been repeated since, oligometastatic status, the lesion count and resectability rest on imaging of that time (section 3.1: \"Appropriate staging of metastatic disease is imperative in defining OMD\"; staging older than {Options.StagingCurrencyMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)} months is flagged, this library's reading)."
+            : null;
+
     /// <summary>Gets whether the patient is fit for liver surgery (7.2; sections 1, 3.5, 3.10).</summary>
     public PreoperativeAssessment.SurgicalFitness Fitness => fitness ??= PreoperativeAssessment.SurgicalFitness.Assess(Patient.Clinical, Options);
 

@@ -248,6 +248,15 @@ public sealed class ImagingPlan
                 item.Caveat = "Section 3.4: the sensitivity of FDG-PET/CT varies with the histological subtype, with lower detection rates in sarcomas of low FDG avidity.";
             }
 
+            // Section 3.4: PET/CT "should be considered ... after upfront/induction systemic treatment to evaluate response and
+            // rule out extra-hepatic progression": a baseline scan recorded as done is not that scan.
+            var treatment = context.Patient.Treatment;
+            if ((treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true) && candidacy.Status == TriState.Yes)
+            {
+                reasons.Add("systemic treatment has been given, and section 3.4 says FDG-PET/CT should be considered after it to evaluate response and rule out extrahepatic progression (narrative, not voted; a baseline scan recorded as done does not answer this)");
+                item.ToRepeat();
+            }
+
             return item.Finish(TriState.Yes, Capitalise(string.Join("; and ", reasons)) + ".");
         }
 
@@ -325,7 +334,7 @@ public sealed class ImagingPlan
         private readonly EvaluationContext context;
         private readonly ImagingModality modality;
         private readonly string name;
-        private readonly bool? done;
+        private bool? done;
         private readonly string doneFact;
         private readonly string? recommendationId;
 
@@ -348,6 +357,9 @@ public sealed class ImagingPlan
 
         public string? Caveat { get; set; }
 
+        /// <summary>Marks a baseline examination to be repeated (for example after systemic treatment): not done yet.</summary>
+        public void ToRepeat() => done = false;
+
         /// <summary>Answers for every examination when liver metastases are absent or unknown.</summary>
         public bool Gated(out ImagingItem item)
         {
@@ -359,7 +371,7 @@ public sealed class ImagingPlan
                     return true;
                 case false:
                     Findings.Add(context.NoLiverMetastasisFinding);
-                    item = Finish(TriState.No, "No liver metastasis is recorded: section 3.4 concerns the radiological evaluation of liver metastases.");
+                    item = Finish(TriState.No, "No liver metastasis is recorded: section 3.4 concerns the radiological evaluation of liver metastases (follow-up imaging after a metastasectomy is 13.1's).");
                     return true;
                 default:
                     item = null!;

@@ -58,6 +58,11 @@ internal static class IndicationCriteria
         {
             missing.AddRange(omd.Missing);
         }
+
+        if (omd.Status != TriState.No && context.StagingAgeCaution is { } stagingAge)
+        {
+            result.Caution(stagingAge);
+        }
     }
 
     /// <summary>Every liver lesion must be amenable to complete surgical resection.</summary>
@@ -225,7 +230,7 @@ internal static class IndicationCriteria
         if (fitness.Status == TriState.No)
         {
             result.Facts(fitness.Findings);
-            against.Add("the patient is not a candidate for liver surgery: " + FactProse.JoinPhrases(fitness.UnfitBecause) + " (see 10.1)");
+            against.Add(NotACandidateClause + FactProse.JoinPhrases(fitness.UnfitBecause) + " (see 10.1)");
             return;
         }
 
@@ -234,6 +239,23 @@ internal static class IndicationCriteria
             result.Caution(caution);
         }
     }
+
+    /// <summary>The clause <see cref="Fitness"/> adds when the patient is not fit for surgery.</summary>
+    private const string NotACandidateClause = "the patient is not a candidate for liver surgery: ";
+
+    /// <summary>
+    /// The summary of an indication that does not apply: "Outside the scenario of …: reasons", or, when the patient's
+    /// fitness is the only reason, "The disease is within the scenario of …, but the patient is not a candidate …".
+    /// </summary>
+    /// <param name="id">The recommendation.</param>
+    /// <param name="scenario">The scenario, as a noun phrase.</param>
+    /// <param name="against">The reasons.</param>
+    /// <param name="tail">A clause to append after a single scenario reason (a pointer to another recommendation), or <see langword="null"/>.</param>
+    /// <returns>The summary.</returns>
+    public static string NotApplying(string id, string scenario, IReadOnlyList<string> against, string? tail = null) =>
+        against.Count == 1 && against[0].StartsWith(NotACandidateClause, System.StringComparison.Ordinal)
+            ? $"The disease is within the scenario of {id} ({scenario}), but {against[0]}."
+            : $"Outside the scenario of {id} ({scenario}): {string.Join("; ", against)}{(against.Count == 1 && tail is not null ? "; " + tail : string.Empty)}.";
 
     /// <summary>
     /// Section 3.11: radiologic response to preoperative chemotherapy is associated with survival (median OS 58.0 months
@@ -254,7 +276,7 @@ internal static class IndicationCriteria
 
     /// <summary>The caution for metachronous disease progressing on systemic therapy (section 3.11).</summary>
     public const string ProgressionCaution =
-        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection; section 3.10 adds that patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.";
+        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy (by Choi, not RECIST 1.1, criteria) was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection; section 3.10 adds that patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.";
 
     /// <summary>The site's name in prose.</summary>
     /// <param name="site">The site.</param>

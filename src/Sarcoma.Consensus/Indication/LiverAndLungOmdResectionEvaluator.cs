@@ -83,11 +83,11 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
         if (against.Count > 0)
         {
             // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).
-            return result.DoesNotApply(
-                "Outside the scenario of 5.4 (metachronous OMD with liver metastases and lung-only extrahepatic disease, all lesions resectable): "
-                + string.Join("; ", against)
-                + (liverOnly && against.Count == 1 ? "; liver-only disease is addressed by recommendation 5.3" : string.Empty)
-                + ".");
+            return result.DoesNotApply(IndicationCriteria.NotApplying(
+                "5.4",
+                "metachronous OMD with liver metastases and lung-only extrahepatic disease, all lesions resectable",
+                against,
+                liverOnly ? "liver-only disease is addressed by recommendation 5.3" : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);

@@ -148,6 +148,11 @@ public sealed class LiverResectionCandidacy
             cautions.Add(extrahepatic);
         }
 
+        if (context.StagingAgeCaution is { } stagingAge)
+        {
+            cautions.Add(stagingAge);
+        }
+
         var candidateMissing = gateMissing.Concat(softMissing).Distinct(StringComparer.Ordinal).ToArray();
         TriState candidate;
         string candidateBasis;
@@ -168,7 +173,11 @@ public sealed class LiverResectionCandidacy
                 ? $"every liver lesion is resectable and nothing recorded precludes surgery, but the treatment-free interval is not longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)} months (9.1): a new resection is reassessed after preoperative systemic treatment (9.2, section 3.9)"
                 : context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
                     ? "every liver lesion is resectable and nothing recorded precludes surgery; for synchronous disease, surgery of residual liver disease is considered after systemic treatment with at least stable disease (8.2, 8.3)"
-                    : "every liver lesion is resectable, nothing recorded precludes surgery and the disease is within the guideline's surgical indications";
+                    : "every liver lesion is resectable, nothing recorded precludes surgery and the disease is within the guideline's surgical indications"
+                        + (context.LiverWithLungOnly == true ? " (5.4 for liver and lung-only disease: highly selected patients)" : string.Empty)
+                        + (context.Timing.Timing == MetastasisTiming.Metachronous && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
+                            ? ", although the disease is progressing on systemic therapy (section 3.11)"
+                            : string.Empty);
         }
 
         // Whether liver resection is on the table.
@@ -181,6 +190,15 @@ public sealed class LiverResectionCandidacy
             }
 
             return result.Finish(TriState.Yes, "a liver resection is planned", Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
+        // case-by-case basis ... and multidisciplinary board discussion". Disease beyond the OMD count or site limits, with
+        // every liver lesion resectable in a fit patient and nothing else against it, stays on the table for that discussion.
+        if (candidate == TriState.No && OnlyBeyondTheOmdLimits(context, blockers))
+        {
+            cautions.Insert(0, "The disease is outside the guideline's surgical indications (" + candidateBasis + "); section 3.5: \"the decision for surgical treatment may be at the discretion of the treating physician, based on a case-by-case basis, best expert opinion, and multidisciplinary board discussion in reference centers\".");
+            return result.Finish(TriState.Yes, "every liver lesion is resectable, for case-by-case discussion although " + candidateBasis, Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
 
         switch (candidate)
@@ -204,6 +222,18 @@ public sealed class LiverResectionCandidacy
             default:
                 return result.Finish(TriState.Yes, "every liver lesion is resectable", Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
+    }
+
+    /// <summary>Whether the only reason against candidacy is disease beyond the OMD lesion or site limits (not diffuse disease, resectability, fitness or the 9.1 criteria).</summary>
+    private static bool OnlyBeyondTheOmdLimits(EvaluationContext context, List<string> blockers)
+    {
+        var omd = context.Oligometastatic;
+        return blockers.Count == 1
+            && omd.Status == TriState.No
+            && !omd.DiffuseInvolvementPresent
+            && omd.FailingCriteria.All(c => c.StartsWith("more than", StringComparison.Ordinal))
+            && context.LiverLesions.Count > 0 && context.LiverLesions.All(l => l.Resectable == true)
+            && context.Fitness.Status != TriState.No;
     }
 
     private LiverResectionCandidacy Finish(

@@ -66,11 +66,11 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(
-                "Outside the scenario of 5.3 (metachronous oligometastatic disease confined to the liver and amenable to complete resection): "
-                + string.Join("; ", against)
-                + (pointToLiverAndLung && against.Count == 1 ? "; recommendation 5.4 addresses liver plus lung-only disease" : string.Empty)
-                + ".");
+            return result.DoesNotApply(IndicationCriteria.NotApplying(
+                "5.3",
+                "metachronous oligometastatic disease confined to the liver and amenable to complete resection",
+                against,
+                pointToLiverAndLung ? "recommendation 5.4 addresses liver plus lung-only disease" : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);

@@ -42,7 +42,11 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
             result.Fact(
                 FactNames.InductionTherapyPlanned,
                 ResultBuilder.Format(planned),
-                planned ? "Induction (preoperative) systemic therapy is already planned or proposed." : "No induction (preoperative) systemic therapy is planned.");
+                planned
+                    ? "Induction (preoperative) systemic therapy is already planned or proposed."
+                    : context.Patient.Treatment.OnSystemicTherapy == true
+                        ? "No induction systemic therapy is recorded as planned, but the patient is on systemic therapy now: if a resection follows, that treatment is preoperative."
+                        : "No induction (preoperative) systemic therapy is planned.");
         }
 
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);

@@ -225,7 +225,7 @@ public sealed class PreoperativeChemotherapyFactors
         switch (timing.Timing)
         {
             case MetastasisTiming.Synchronous:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", $"Timing: synchronous metastases ({Describe(context.DiseaseFreeInterval)} after diagnosis); section 3.11: synchronous OMD is more likely to benefit from systemic therapy than oligorecurrent disease.");
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", $"Timing: synchronous metastases ({(context.Timing.DetectedBeforeDiagnosis ? "detected before the recorded diagnosis" : Describe(context.DiseaseFreeInterval) + " after diagnosis")}); section 3.11: synchronous OMD is more likely to benefit from systemic therapy than oligorecurrent disease.");
                 break;
             case MetastasisTiming.Metachronous when context.IsLiverRecurrence == true:
                 // A liver recurrence after a metastasectomy: the relapse is described by the time since that resection

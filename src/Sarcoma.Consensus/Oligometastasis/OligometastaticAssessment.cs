@@ -110,7 +110,7 @@ public sealed class OligometastaticAssessment
             if (metastases.NoEvidenceOfDisease == true)
             {
                 failing.Add("no current metastatic disease");
-                Found(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease: the definition concerns current metastases.");
+                Found(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease: the OMD definition concerns current metastases, so it is not met now (whatever the disease that was resected).");
             }
             else if (lesions.Count == 0)
             {

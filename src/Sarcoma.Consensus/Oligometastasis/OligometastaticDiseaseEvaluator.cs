@@ -21,6 +21,11 @@ public sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
     {
         var omd = context.Oligometastatic;
         result.Facts(omd.Findings);
+        if (omd.Status == TriState.Yes && context.StagingAgeCaution is { } stagingAge)
+        {
+            result.Caution(stagingAge);
+        }
+
         return omd.Status switch
         {
             TriState.Yes => result.Applies("The patient meets the definition of oligometastatic disease."),

@@ -97,14 +97,14 @@ public sealed class SurgicalFitness
             var text = Text(ecog);
             if (ecog >= precluding)
             {
-                unfit.Add($"ECOG performance status {text} precludes surgery (ECOG {Text(precluding)} or higher, this library's reading of the paper's \"good performance status\")");
+                unfit.Add($"ECOG performance status {text} precludes surgery (ECOG {Text(precluding)} or higher: this library's reading; the paper asks for good performance status)");
                 findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: at or above ECOG {Text(precluding)}, a performance status that precludes liver surgery"
                     + (clinical.FitForSurgery == true ? ", although the patient is recorded as fit for surgery: check both." : ".")));
             }
             else if (ecog > good)
             {
                 findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: not a good performance status (ECOG 0–{Text(good)}, as read here)."));
-                cautions.Add($"ECOG performance status {text}: the guideline selects candidates for liver resection \"particularly\" with good performance status (sections 1 and 3.5); weigh it in the preoperative assessment (7.2).");
+                cautions.Add($"ECOG performance status {text}: the guideline selects candidates for liver resection \"particularly\" with good performance status (section 1; 9.1 for a new resection); weigh it in the preoperative assessment (7.2).");
             }
             else
             {

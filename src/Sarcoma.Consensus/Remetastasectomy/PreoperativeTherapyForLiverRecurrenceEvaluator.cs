@@ -79,7 +79,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         {
             result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
             return result.Applies(candidacy.RecurrenceBelowTreatmentFreeInterval
-                ? $"Liver recurrence after a short treatment-free interval, without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first; the tumour board then reassesses {resection}."
+                ? $"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first (the treatment-free interval, not longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)} months, is outside the strict reading of 9.1); the tumour board then reassesses {resection}."
                 : $"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before {resection}.");
         }
 

@@ -51,8 +51,8 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(
-                "Outside the scenario of 8.1 (oligometastatic disease with metachronous liver metastases amenable to complete surgical resection): " + string.Join("; ", against) + ".");
+            return result.DoesNotApply(IndicationCriteria.NotApplying(
+                "8.1", "oligometastatic disease with metachronous liver metastases amenable to complete surgical resection", against));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);

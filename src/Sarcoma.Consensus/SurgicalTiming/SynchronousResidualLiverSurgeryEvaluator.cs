@@ -33,14 +33,14 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        const string Scenario = "Outside the scenario of 8.3 (synchronous OMD with resectable residual liver disease after at least stable disease on systemic treatment, primary resectable): ";
+        const string Scenario = "synchronous OMD with resectable residual liver disease after at least stable disease on systemic treatment, primary resectable";
         var against = new List<string>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
         if (against.Count > 0)
         {
             // Metachronous disease: the response and residual-disease criteria of 8.3 concern synchronous disease only.
-            return result.DoesNotApply(Scenario + string.Join("; ", against) + ".");
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", Scenario, against));
         }
 
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -113,7 +113,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Scenario + string.Join("; ", against) + ".");
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", Scenario, against));
         }
 
         if (missing.Count > 0)
@@ -122,6 +122,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
                 .Insufficient("Whether liver surgery for residual disease after systemic treatment of synchronous OMD can be considered cannot be decided yet.");
         }
 
+        result.Caution("The liver lesions recorded are read as the residual disease: confirm their number, size and resectability on post-treatment imaging (section 3.11: radiologic evaluation after two to three cycles).");
         if (response == TreatmentResponse.CompleteResponse)
         {
             result.Caution("A complete response is recorded: confirm that liver disease remains, since the recorded liver lesions are read as the residual disease.");

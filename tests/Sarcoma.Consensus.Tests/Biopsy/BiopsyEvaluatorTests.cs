@@ -63,8 +63,10 @@ public sealed class BiopsyEvaluatorTests
     {
         var result = resectableMetachronous.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
 
+        // Not for its origin: for the preoperative systemic treatment 9.2 calls for (no adjuvant therapy after the first resection).
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("none of the reasons", result.Summary);
+        Assert.Contains("could be considered, because recommendation 9.2 calls for preoperative systemic treatment", result.Summary);
+        Assert.DoesNotContain("origin is uncertain", result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == OriginUncertaintyAssessment.ConceptName && f.Value == "no");
         Assert.Contains(result.Findings, f => f.Fact == OriginUncertaintyAssessment.IntervalSinceMetastasectomyName && f.Value == "8" && f.Sentence.Contains("after the latest liver metastasectomy"));
         ResultSnapshot.Match(result, "applies-early-recurrence");

@@ -147,12 +147,22 @@ public sealed class SecondClinicalReviewTests
     }
 
     [Fact]
-    public void A_resectable_metachronous_patient_with_ECOG_3_keeps_3_1_with_a_not_a_candidate_caution()
+    public void A_resectable_metachronous_patient_with_ECOG_3_is_not_in_the_population_of_3_1()
     {
+        // Section 3.3 ties 3.1 to "planning a metastasectomy".
         var result = new ResectableMetachronousLiverBiopsyEvaluator().Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3));
 
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.StartsWith("The patient is not a candidate for liver surgery (ECOG performance status 3 precludes surgery", result.Summary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_TFI_recurrence_keeps_3_1_with_the_not_a_candidate_caution_only_for_other_reasons()
+    {
+        var result = new ResectableMetachronousLiverBiopsyEvaluator().Evaluate(Vignettes.LiverRecurrenceAfterResection().WithPerformanceStatus(2));
+
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.StartsWith("Although every liver lesion is resectable, the patient is not a candidate for liver surgery (ECOG performance status 3", System.StringComparison.Ordinal));
+        Assert.Contains(result.Cautions, c => c.StartsWith("Although every liver lesion is resectable, the patient is not a candidate for liver surgery (the liver recurrence is in a patient without the good performance status", System.StringComparison.Ordinal));
         Assert.Contains(result.Findings, f => f.Fact == LiverResectionCandidacy.CandidateConceptName && f.Value == "no");
     }
 

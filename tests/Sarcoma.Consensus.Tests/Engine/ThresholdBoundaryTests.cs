@@ -35,6 +35,20 @@ public sealed class ThresholdBoundaryTests
     }
 
     [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, false)]  // staging of exactly three months is still current
+    [InlineData(1, true)]   // older: a caution that OMD and resectability rest on imaging of that time
+    public void Staging_older_than_three_months_is_flagged(int daysFromThreeMonths, bool flagged)
+    {
+        var asOf = new LocalDate(2023, 9, 1).PlusMonths(3).PlusDays(daysFromThreeMonths);
+
+        var context = Vignettes.MetachronousLiverOnlyOmd().Context(asOf);
+
+        Assert.Equal(flagged, context.StagingAgeCaution is not null);
+        Assert.Equal(flagged, new Sarcoma.Consensus.Oligometastasis.OligometastaticDiseaseEvaluator().Evaluate(context).Cautions.Any(c => c.Contains("section 3.1", System.StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData(89, true)]
     [InlineData(90, true)]
     [InlineData(91, false)]

@@ -35,14 +35,27 @@ public sealed class LiverResectionCandidacyTests
     }
 
     [Fact]
-    public void More_than_five_lesions_take_liver_resection_off_the_table()
+    public void More_than_five_resectable_lesions_are_not_a_candidate_but_stay_on_the_table_for_case_by_case_discussion()
     {
         var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
             .WithLiverSurgeryPlan(majorHepatectomy: false));
 
-        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(TriState.Yes, candidacy.Status);
         Assert.Contains("more than 5 metastatic lesions", candidacy.Basis, System.StringComparison.Ordinal);
+        Assert.Contains(candidacy.Cautions, c => c.Contains("case-by-case basis", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void More_than_five_lesions_with_one_unresectable_take_liver_resection_off_the_table()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
+            .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(1).Unresectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
+
+        Assert.Equal(TriState.No, candidacy.Status);
     }
 
     [Fact]

@@ -94,14 +94,25 @@ public sealed class LiverResectionProcessEvaluatorTests
     }
 
     [Fact]
-    public void Non_oligometastatic_disease_takes_resection_off_the_table_without_nested_parentheses()
+    public void Disease_beyond_the_OMD_count_stays_on_the_table_for_case_by_case_discussion()
     {
+        // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
+        // case-by-case basis ... and multidisciplinary board discussion".
         var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable())
             .WithLiverSurgeryPlan(majorHepatectomy: false));
 
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("The disease is outside the guideline's surgical indications (the disease is not oligometastatic, given more than 5 metastatic lesions)", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diffuse_sarcomatosis_takes_resection_off_the_table_without_nested_parentheses()
+    {
+        var result = referenceCentre.Evaluate(Vignettes.DiffusePeritonealDisease().WithLiverSurgeryPlan(majorHepatectomy: false));
+
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic, given more than 5 metastatic lesions), so", result.Summary);
+        Assert.StartsWith("Liver resection is not on the table (the disease is not oligometastatic, given diffuse peritoneal sarcomatosis), so", result.Summary);
         Assert.DoesNotMatch(@"\([^()]*\(", result.Summary);
     }
 

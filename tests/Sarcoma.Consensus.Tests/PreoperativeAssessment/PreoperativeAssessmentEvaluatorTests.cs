@@ -38,7 +38,7 @@ public sealed class PreoperativeAssessmentEvaluatorTests
     public void An_adequate_remnant_in_a_normal_liver_carries_no_caution()
     {
         var result = flr.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy()
-            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 45m, extensivePriorChemotherapy: false));
+            .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 45m, extensivePriorChemotherapy: false), asOf: new NodaTime.LocalDate(2023, 6, 1));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Empty(result.Cautions);

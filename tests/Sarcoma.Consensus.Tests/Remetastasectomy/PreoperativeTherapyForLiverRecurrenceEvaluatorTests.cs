@@ -81,7 +81,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Equal(
-            "Liver recurrence after a short treatment-free interval, without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first; the tumour board then reassesses a new liver resection.",
+            "Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first (the treatment-free interval, not longer than 12 months, is outside the strict reading of 9.1); the tumour board then reassesses a new liver resection.",
             result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == "no");
         Assert.Contains(result.Findings, f => f.Fact == RemetastasectomyWindow.ConceptName && f.Value == "below");

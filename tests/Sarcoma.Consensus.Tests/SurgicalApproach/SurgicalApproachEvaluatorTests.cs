@@ -115,7 +115,7 @@ public sealed class SurgicalApproachEvaluatorTests
     {
         var result = minimallyInvasive.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesion(MetastaticSite.Liver, 9, l => l.InSegments(3).Resectable().Central(false))
-            .PreviousAbdominalSurgeries(1));
+            .PreviousAbdominalSurgeries(1), asOf: new NodaTime.LocalDate(2023, 10, 1));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Equal(2, result.Cautions.Count);
@@ -127,7 +127,7 @@ public sealed class SurgicalApproachEvaluatorTests
     [Fact]
     public void An_extremity_primary_without_abdominal_surgery_gets_only_the_feasibility_caution()
     {
-        var result = minimallyInvasive.Evaluate(Vignettes.BilobarCentralLiverMetastases());
+        var result = minimallyInvasive.Evaluate(Vignettes.BilobarCentralLiverMetastases(), asOf: new NodaTime.LocalDate(2023, 7, 1));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Single(result.Cautions);

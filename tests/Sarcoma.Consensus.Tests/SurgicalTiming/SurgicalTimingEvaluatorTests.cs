@@ -179,7 +179,8 @@ public sealed class SurgicalTimingEvaluatorTests
     [Fact]
     public void A_known_absence_of_previous_liver_resection_adds_no_recurrence_caution_to_8_1()
     {
-        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+        // Evaluated a month after detection, so staging is current and no other caution arises.
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd(), asOf: new LocalDate(2023, 10, 1));
 
         Assert.Empty(result.Cautions);
     }
