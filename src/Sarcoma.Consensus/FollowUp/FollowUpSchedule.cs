@@ -51,7 +51,7 @@ public sealed class FollowUpSchedule
         MetastasectomyOn = metastasectomyOn;
         HorizonYears = horizonYears;
         AsOf = asOf;
-        Visits = visits;
+        Visits = visits.ToReadOnlyList();
     }
 
     /// <summary>Gets the date of the metastasectomy the schedule runs from.</summary>
@@ -72,7 +72,7 @@ public sealed class FollowUpSchedule
     /// <summary>Gets the visits of one phase.</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The visits.</returns>
-    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToArray();
+    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToReadOnlyList();
 
     /// <summary>Creates the schedule for a metastasectomy on a given date.</summary>
     /// <param name="metastasectomyOn">The date of the (latest) liver metastasectomy.</param>

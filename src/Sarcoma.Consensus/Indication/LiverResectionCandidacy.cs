@@ -32,7 +32,7 @@ public sealed class LiverResectionCandidacy
             FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
             FactNames.LastTreatmentEndedOn, FactNames.AdjuvantTherapyAfterFirstLiverResection, FactNames.Ecog,
             FactNames.SystemicTherapyReceived, FactNames.SystemicTherapyResponse,
-        }).ToArray();
+        }).ToReadOnlyList();
 
     /// <summary>The name under which candidacy appears in findings.</summary>
     public const string ConceptName = "derived.liverResectionCandidate";
@@ -41,8 +41,8 @@ public sealed class LiverResectionCandidacy
     {
         Basis = basis;
         Status = status;
-        Findings = findings;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
         Reason = reason;
     }
 
@@ -62,7 +62,7 @@ public sealed class LiverResectionCandidacy
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Gets cautions the surgical process recommendations should carry (for example a resection planned outside the guideline's indications).</summary>
-    public IReadOnlyList<string> Cautions { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> Cautions { get; private set; } = ReadOnlyValueList<string>.None;
 
     /// <summary>Assesses candidacy.</summary>
     /// <param name="context">The evaluation context.</param>
@@ -152,7 +152,7 @@ public sealed class LiverResectionCandidacy
             };
             var reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ", so " + verdict + ".";
             findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), reason));
-            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason) { Cautions = cautions.ToArray() };
+            return new LiverResectionCandidacy(status, findings.ToArray(), missing.ToArray(), basis, reason) { Cautions = cautions.ToReadOnlyList() };
         }
     }
 

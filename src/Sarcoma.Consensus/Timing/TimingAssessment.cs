@@ -34,8 +34,8 @@ public sealed class TimingAssessment
         AtWindowBoundary = atBoundary;
         WindowEnd = windowEnd;
         DiseaseFreeInterval = diseaseFreeInterval;
-        Findings = findings;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets the timing, or <see langword="null"/> when a date is missing.</summary>
