@@ -22,7 +22,7 @@ namespace Sarcoma.Consensus.Json;
 /// <c>yyyy-MM-dd</c>; codes are kebab-case (<c>"intra-abdominal-visceral"</c>, <c>"partial-response"</c>,
 /// <c>"r0"</c>); <c>primary.histology</c> is a histology code (<c>"leiomyosarcoma"</c>) or an ICD-O-3 morphology
 /// code (<c>"8890/3"</c>); <c>primary.grade</c> is 1, 2 or 3 (or <c>"g1"</c>, <c>"g2"</c>, <c>"g3"</c>).
-/// After mapping, the patient is checked by <see cref="PatientValidator.Validate"/> without an evaluation date, and
+/// After mapping, the patient is checked by <see cref="PatientValidator"/> without an evaluation date, and
 /// its problems are reported in the same exception type.
 /// </para>
 /// <para>

@@ -30,7 +30,6 @@ public sealed class EvaluationContext
     public EvaluationContext(Patient patient, LocalDate asOf, ConsensusOptions? options = null)
     {
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
-        PatientValidator.EnsureValid(patient, asOf);
         AsOf = asOf;
         var copy = (options ?? new ConsensusOptions()).Clone();
         var problems = copy.Validate();
@@ -39,6 +38,7 @@ public sealed class EvaluationContext
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
         }
 
+        PatientValidator.EnsureValid(patient, asOf, copy);
         Options = copy;
     }
 
@@ -70,10 +70,10 @@ public sealed class EvaluationContext
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
 
     /// <summary>Gets the liver lesions.</summary>
-    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToArray();
+    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets the lesions outside the liver.</summary>
-    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToArray();
+    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
     public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;
