@@ -80,6 +80,7 @@ public sealed class FollowUpSchedule
     /// <param name="asOf">The evaluation date, to mark visits past, due or upcoming; <see langword="null"/> to leave them unmarked.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is not an ISO date in the options' plausible range (<see cref="ConsensusOptions.EarliestPlausibleDate"/> to <see cref="ConsensusOptions.LatestPlausibleDate"/>), so the calendar could overflow.</exception>
     public static FollowUpSchedule Create(LocalDate metastasectomyOn, ConsensusOptions? options = null, LocalDate? asOf = null)
     {
         options ??= new ConsensusOptions();
@@ -88,6 +89,9 @@ public sealed class FollowUpSchedule
         {
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
         }
+
+        PlausibleDates.Of(options).Require(metastasectomyOn, nameof(metastasectomyOn));
+        PlausibleDates.Of(options).Require(asOf, nameof(asOf));
 
         var visits = new List<FollowUpVisit>();
         void Add(FollowUpPhase phase, int months, int monthsBefore, int monthsAfter)

@@ -290,6 +290,23 @@ public static class PatientValidator
         }
     }
 
+    /// <summary>Throws when any of the given dates is not an ISO date in the plausible range (for public helpers that take a raw patient).</summary>
+    /// <exception cref="PatientValidationException">A date is outside the range; each is named.</exception>
+    internal static void EnsurePlausibleDates(ConsensusOptions? options, params (LocalDate? Date, string Field)[] dates)
+    {
+        var range = PlausibleDates.Of(options);
+        var errors = new List<ValidationError>();
+        foreach (var (date, field) in dates)
+        {
+            RecordShape.CheckDate(date, field, range, (f, m) => errors.Add(new ValidationError(f, m)));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PatientValidationException(errors);
+        }
+    }
+
     private static void ValidateLesion(Lesion? lesion, string path, Action<string, string> add)
     {
         if (lesion is null)

@@ -66,6 +66,16 @@ internal readonly struct PlausibleDates
         return errors;
     }
 
+    /// <summary>Throws when a date given to a public method is not an ISO date in the range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The date is outside the range or in another calendar.</exception>
+    public void Require(LocalDate? date, string parameter)
+    {
+        if (date is { } d && (d.Calendar != CalendarSystem.Iso || !Contains(d)))
+        {
+            throw new ArgumentOutOfRangeException(parameter, "The date must be an ISO-calendar date from " + Describe() + " (the plausible clinical range).");
+        }
+    }
+
     /// <summary>Whether a date lies in the range (inclusive).</summary>
     public bool Contains(LocalDate date) => date >= Earliest && date <= Latest;
 

@@ -173,6 +173,22 @@ public sealed class PlausibleDateTests
     }
 
     [Fact]
+    public void Public_entry_points_that_do_date_arithmetic_refuse_implausible_dates_with_a_documented_exception()
+    {
+        var endOfCalendar = new LocalDate(9999, 12, 1);
+        var patient = new Patient
+        {
+            Primary = new PrimaryTumor { DiagnosedOn = endOfCalendar },
+            Metastases = new MetastaticDisease { DetectedOn = endOfCalendar },
+        };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sarcoma.Consensus.FollowUp.FollowUpSchedule.Create(endOfCalendar));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sarcoma.Consensus.FollowUp.FollowUpSchedule.Create(new LocalDate(2024, 1, 1), null, new LocalDate(-5, 1, 1)));
+        Assert.Throws<PatientValidationException>(() => Sarcoma.Consensus.Timing.TimingAssessment.Assess(patient, new ConsensusOptions()));
+        Assert.Equal(19, Sarcoma.Consensus.FollowUp.FollowUpSchedule.Create(PatientValidator.DefaultLatestPlausibleDate).Visits.Count);
+    }
+
+    [Fact]
     public void Dates_at_the_edges_of_the_default_range_are_accepted()
     {
         var patient = Vignettes.MetachronousLiverOnlyOmd().Build();
