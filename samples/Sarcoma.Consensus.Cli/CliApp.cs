@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Sarcoma.Consensus.Cli.Commands;
 using Sarcoma.Consensus.Cli.Input;
+using Sarcoma.Consensus.Cli.Output;
 
 namespace Sarcoma.Consensus.Cli;
 
@@ -18,6 +19,10 @@ public static class CliApp
     /// <summary>The tool's name, as shown in usage lines (fixed, so help reads the same under any host).</summary>
     public const string ToolName = "sarcoma-consensus";
 
+    // Response files are off: an argument that starts with '@' is a path like any other. Expanding it would read a
+    // patient file as a list of arguments and echo its content (label, histology, dates) in the errors.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">Arguments.</param>
     /// <param name="environment">The output streams and the clock.</param>
@@ -29,7 +34,7 @@ public static class CliApp
         var stderr = environment.Stderr;
 
         var root = CreateRootCommand(environment);
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args, Parsing);
 
         // Help and version clear parse errors; anything else with errors is a usage error (exit 2,
         // not System.CommandLine's default 1), reported on stderr with the usage of the command at fault.
@@ -38,7 +43,8 @@ public static class CliApp
         {
             foreach (var error in parseResult.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                // The parser may quote an argument: escape anything that could forge a line or drive the terminal.
+                stderr.WriteLine($"error: {DisplayText.Escape(error.Message)}");
             }
 
             stderr.WriteLine();
@@ -60,6 +66,11 @@ public static class CliApp
         {
             e.WriteTo(stderr);
             return ExitCodes.InvalidInput;
+        }
+        catch (OutputFailureException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.OutputFailure;
         }
 #pragma warning disable CA1031 // The catch-all is the point: a generic message, never the exception's text.
         catch (Exception e)
@@ -110,6 +121,6 @@ public static class CliApp
 
         path.Reverse();
         path.Add("--help");
-        root.Parse(path.ToArray()).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+        root.Parse(path.ToArray(), Parsing).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
     }
 }

@@ -10,9 +10,14 @@ namespace Sarcoma.Consensus.Cli;
 /// <item><description>0: the command ran and wrote its answer. An out-of-scope patient (GIST, bone sarcoma) is an answer, so is
 /// a patient with no dated metastasectomy asked for a follow-up calendar.</description></item>
 /// <item><description>1: an unexpected failure (a bug or the machine): a generic message, never patient data.</description></item>
-/// <item><description>2: the command line or the input was wrong: an unknown option, a malformed <c>--as-of</c>, a missing or
-/// unreadable file, an invalid patient document (each field named), and in batch mode any rejected line.</description></item>
+/// <item><description>2: the command line or the input was wrong: an unknown option, a malformed <c>--as-of</c>, an empty path, a missing or
+/// unreadable file, an invalid patient document (each field named), and in batch mode any rejected line (including a line whose
+/// evaluation failed unexpectedly: the batch goes on). Also 2: an output that could not be written (a full disk, a missing
+/// folder), reported as an output failure naming the output.</description></item>
+/// <item><description>130 and 143: a batch stopped by SIGINT (Ctrl+C) or SIGTERM after the line it was on, with its summary printed;
+/// the <c>--out</c> file was left as it was (absent, or the previous complete file).</description></item>
 /// </list>
+/// <para>No run exits 0 leaving a file at a requested output path that this run did not write.</para>
 /// </remarks>
 public static class ExitCodes
 {
@@ -31,4 +36,16 @@ public static class ExitCodes
     /// was given must be corrected.
     /// </summary>
     public const int InvalidInput = 2;
+
+    /// <summary>
+    /// An output (standard output, <c>--out</c>, <c>--ics</c>) could not be written, for example on a full disk; the output
+    /// and the reason went to standard error. The target file was left as it was.
+    /// </summary>
+    public const int OutputFailure = 2;
+
+    /// <summary>The batch was stopped by SIGINT (Ctrl+C) after the line it was on (128 + 2, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The batch was stopped by SIGTERM after the line it was on (128 + 15, as shells report it).</summary>
+    public const int Terminated = 143;
 }

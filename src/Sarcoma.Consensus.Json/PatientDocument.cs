@@ -16,15 +16,23 @@ public sealed class PatientDocument
 {
     /// <summary>Creates a document.</summary>
     /// <param name="patient">The patient.</param>
-    /// <param name="label">The non-identifying case label, or <see langword="null"/>; at most 200 characters.</param>
+    /// <param name="label">
+    /// The non-identifying case label, or <see langword="null"/>: at most 200 characters of valid Unicode text without
+    /// control characters, Unicode line or paragraph separators or bidirectional formatting characters.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="label"/> is longer than 200 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is longer than 200 characters, or holds a character it must not.</exception>
     public PatientDocument(Patient patient, string? label = null)
     {
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
         if (label is not null && label.Length > Internal.PatientReader.MaximumLabelLength)
         {
             throw new ArgumentException("A case label is at most 200 characters long.", nameof(label));
+        }
+
+        if (label is not null && Internal.TextCheck.FreeTextProblem(label) is { } problem)
+        {
+            throw new ArgumentException("A case label " + problem, nameof(label));
         }
 
         Label = label;

@@ -19,16 +19,24 @@ namespace Sarcoma.Consensus.Json;
 /// repeated property, a value of the wrong type, a code not in its list and a lesion without a site are all errors,
 /// reported together with their JSONPaths in one <see cref="PatientJsonException"/>. Unknown facts are written by
 /// leaving the property out or setting it to <see langword="null"/>; unknown is never read as "no". Dates are
-/// <c>yyyy-MM-dd</c>; codes are kebab-case (<c>"intra-abdominal-visceral"</c>, <c>"partial-response"</c>,
+/// <c>yyyy-MM-dd</c> with a four-digit year (no sign); codes are kebab-case (<c>"intra-abdominal-visceral"</c>, <c>"partial-response"</c>,
 /// <c>"r0"</c>); <c>primary.histology</c> is a histology code (<c>"leiomyosarcoma"</c>) or an ICD-O-3 morphology
 /// code (<c>"8890/3"</c>); <c>primary.grade</c> is 1, 2 or 3 (or <c>"g1"</c>, <c>"g2"</c>, <c>"g3"</c>).
-/// After mapping, the patient is checked by <see cref="PatientValidator.Validate"/> without an evaluation date, and
+/// After mapping, the patient is checked by <see cref="PatientValidator"/> without an evaluation date, with the
+/// plausible date range of the options passed (the defaults, 1950-01-01 to 2099-12-31, when none are), and
 /// its problems are reported in the same exception type.
+/// </para>
+/// <para>
+/// Any string of the document, or property name, that is not valid Unicode (an escaped lone surrogate such as
+/// <c>"\ud800"</c>) is reported by its path in a <see cref="PatientJsonException"/>, whichever way the document is
+/// read. A string and a stream are read alike: one leading byte order mark is allowed in both.
 /// </para>
 /// <para>
 /// Two top-level properties besides the patient's are accepted: <c>"$schema"</c> (a string, for editors; ignored)
 /// and <c>"label"</c> (a non-identifying case label of at most 200 characters, returned by
-/// <see cref="ParseDocument(string)"/>; never written to error messages; do not log it).
+/// <see cref="ParseDocument(string)"/>; never written to error messages; do not log it). The label is free text
+/// shown in reports, so it must not hold control characters (line breaks, tabs, terminal escape sequences), Unicode
+/// line or paragraph separators or bidirectional formatting characters: they could forge or hide report lines.
 /// </para>
 /// <para>
 /// Writing omits unknown facts and sections whose facts are all unknown, writes the histology as its code and the
@@ -47,27 +55,53 @@ public static class PatientJson
         MaxDepth = 32,
     };
 
-    /// <summary>Parses a patient document.</summary>
-    /// <param name="json">The JSON text.</param>
+    /// <summary>Parses a patient document, checking its dates against the default plausible range.</summary>
+    /// <param name="json">The JSON text; one leading byte order mark (U+FEFF) is allowed, as <see cref="Read(Stream)"/> allows one.</param>
     /// <returns>The validated patient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The text is not valid JSON, not a valid patient document, or describes an inconsistent patient; every problem is listed.</exception>
-    public static Patient Parse(string json) => ParseDocument(json).Patient;
+    public static Patient Parse(string json) => ParseDocument(json, null).Patient;
+
+    /// <summary>Parses a patient document, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="json">The JSON text; one leading byte order mark is allowed.</param>
+    /// <param name="options">The options the patient will be evaluated with (their <see cref="ConsensusOptions.EarliestPlausibleDate"/> and <see cref="ConsensusOptions.LatestPlausibleDate"/>); the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static Patient Parse(string json, ConsensusOptions? options) => ParseDocument(json, options).Patient;
 
     /// <summary>Parses a patient document, keeping its case label.</summary>
-    /// <param name="json">The JSON text.</param>
+    /// <param name="json">The JSON text; one leading byte order mark is allowed.</param>
     /// <returns>The validated patient and its label.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
-    public static PatientDocument ParseDocument(string json)
+    public static PatientDocument ParseDocument(string json) => ParseDocument(json, null);
+
+    /// <summary>Parses a patient document, keeping its case label, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="json">The JSON text; one leading byte order mark is allowed.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static PatientDocument ParseDocument(string json, ConsensusOptions? options)
     {
         if (json is null)
         {
             throw new ArgumentNullException(nameof(json));
         }
 
-        using var document = ParseSyntax(() => JsonDocument.Parse(json, DocumentOptions));
-        return PatientReader.Read(document.RootElement);
+        // One byte order mark is allowed, whether the text came from a string or from a stream (Read keeps it as U+FEFF).
+        if (json.Length > 0 && json[0] == '\uFEFF')
+        {
+            json = json.Substring(1);
+        }
+
+        var text = TextCheck.EscapeLoneSurrogates(json)
+            ?? throw new PatientJsonException(new[] { new ValidationError(JsonPath.Root, "contains text that is not valid Unicode (a lone surrogate).") });
+        using var document = ParseSyntax(() => JsonDocument.Parse(text, DocumentOptions));
+        return PatientReader.Read(document.RootElement, options);
     }
 
     /// <summary>Reads a patient document from a UTF-8 stream (a leading byte order mark is allowed).</summary>
@@ -75,14 +109,32 @@ public static class PatientJson
     /// <returns>The validated patient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
-    public static Patient Read(Stream utf8Json) => ReadDocument(utf8Json).Patient;
+    public static Patient Read(Stream utf8Json) => ReadDocument(utf8Json, null).Patient;
+
+    /// <summary>Reads a patient document from a UTF-8 stream, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="utf8Json">The stream, read to its end and not closed.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static Patient Read(Stream utf8Json, ConsensusOptions? options) => ReadDocument(utf8Json, options).Patient;
 
     /// <summary>Reads a patient document from a UTF-8 stream, keeping its case label.</summary>
     /// <param name="utf8Json">The stream, read to its end and not closed.</param>
     /// <returns>The validated patient and its label.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
-    public static PatientDocument ReadDocument(Stream utf8Json)
+    public static PatientDocument ReadDocument(Stream utf8Json) => ReadDocument(utf8Json, null);
+
+    /// <summary>Reads a patient document from a UTF-8 stream, keeping its case label, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="utf8Json">The stream, read to its end and not closed.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static PatientDocument ReadDocument(Stream utf8Json, ConsensusOptions? options)
     {
         if (utf8Json is null)
         {
@@ -91,7 +143,7 @@ public static class PatientJson
 
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
-        return ParseDocument(Decode(buffer));
+        return ParseDocument(Decode(buffer), options);
     }
 
     /// <summary>Reads a patient document from a UTF-8 stream asynchronously.</summary>
@@ -100,8 +152,19 @@ public static class PatientJson
     /// <returns>The validated patient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
-    public static async Task<Patient> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        (await ReadDocumentAsync(utf8Json, cancellationToken).ConfigureAwait(false)).Patient;
+    public static Task<Patient> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        ReadAsync(utf8Json, null, cancellationToken);
+
+    /// <summary>Reads a patient document from a UTF-8 stream asynchronously, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="utf8Json">The stream, read to its end and not closed.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The validated patient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static async Task<Patient> ReadAsync(Stream utf8Json, ConsensusOptions? options, CancellationToken cancellationToken = default) =>
+        (await ReadDocumentAsync(utf8Json, options, cancellationToken).ConfigureAwait(false)).Patient;
 
     /// <summary>Reads a patient document from a UTF-8 stream asynchronously, keeping its case label.</summary>
     /// <param name="utf8Json">The stream, read to its end and not closed.</param>
@@ -109,7 +172,18 @@ public static class PatientJson
     /// <returns>The validated patient and its label.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
-    public static async Task<PatientDocument> ReadDocumentAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static Task<PatientDocument> ReadDocumentAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        ReadDocumentAsync(utf8Json, null, cancellationToken);
+
+    /// <summary>Reads a patient document from a UTF-8 stream asynchronously, keeping its case label, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="utf8Json">The stream, read to its end and not closed.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static async Task<PatientDocument> ReadDocumentAsync(Stream utf8Json, ConsensusOptions? options, CancellationToken cancellationToken = default)
     {
         if (utf8Json is null)
         {
@@ -118,23 +192,31 @@ public static class PatientJson
 
         using var buffer = new MemoryStream();
         await utf8Json.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-        return ParseDocument(Decode(buffer));
+        return ParseDocument(Decode(buffer), options);
     }
 
     /// <summary>Reads a patient document from a parsed JSON value (for example, a property of a larger document).</summary>
     /// <param name="element">The value: the patient object.</param>
     /// <returns>The validated patient and its label.</returns>
     /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (<c>$</c>).</exception>
-    public static PatientDocument ReadDocument(JsonElement element)
+    public static PatientDocument ReadDocument(JsonElement element) => ReadDocument(element, null);
+
+    /// <summary>Reads a patient document from a parsed JSON value, checking its dates against the plausible range of <paramref name="options"/>.</summary>
+    /// <param name="element">The value: the patient object.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (<c>$</c>); text that is not valid Unicode (a lone surrogate, or bytes that were not UTF-8) is named by its path.</exception>
+    public static PatientDocument ReadDocument(JsonElement element, ConsensusOptions? options)
     {
         try
         {
-            return PatientReader.Read(element);
+            return PatientReader.Read(element, options);
         }
         catch (InvalidOperationException)
         {
-            // A document parsed by the caller from bytes may hold text that is not valid UTF-8.
-            throw new PatientJsonException(new[] { new ValidationError(JsonPath.Root, "contains text that is not valid UTF-8.") });
+            // Every string was checked by path first (TextCheck); this is the last line of defence.
+            throw new PatientJsonException(new[] { new ValidationError(JsonPath.Root, "contains text that is not valid Unicode.") });
         }
     }
 
@@ -198,22 +280,22 @@ public static class PatientJson
         return document;
     }
 
-    // Decodes strictly, so that invalid UTF-8 is reported with its position instead of failing later.
+    // Decodes strictly, so that invalid UTF-8 is reported with its position instead of failing later. A byte order mark
+    // is decoded like any other character (U+FEFF) and left to ParseDocument, so a string and a stream accept the same.
     private static string Decode(MemoryStream buffer)
     {
         var bytes = buffer.GetBuffer();
         var length = (int)buffer.Length;
-        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         try
         {
-            return StrictUtf8.GetString(bytes, start, length - start);
+            return StrictUtf8.GetString(bytes, 0, length);
         }
         catch (DecoderFallbackException e)
         {
-            var index = start + Math.Max(0, e.Index);
+            var index = Math.Max(0, e.Index);
             long line = 0;
-            var lineStart = start;
-            for (var i = start; i < index && i < length; i++)
+            var lineStart = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            for (var i = 0; i < index && i < length; i++)
             {
                 if (bytes[i] == (byte)'\n')
                 {

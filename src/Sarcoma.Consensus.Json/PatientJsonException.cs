@@ -41,7 +41,7 @@ public sealed class PatientJsonException : FormatException
     private PatientJsonException(IReadOnlyList<ValidationError> errors, long? lineNumber, long? bytePositionInLine)
         : base(FormatMessage(errors, lineNumber, bytePositionInLine))
     {
-        Errors = errors;
+        Errors = Array.AsReadOnly(errors.ToArray());
         Path = errors[0].Field;
         LineNumber = lineNumber;
         BytePositionInLine = bytePositionInLine;

@@ -62,6 +62,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     public static ConsensusEngine Default { get; } = new();
 
     /// <inheritdoc />
+    /// <remarks>A read-only list shared by every engine: it cannot be cast back to an array and written to.</remarks>
     public IReadOnlyList<IRecommendationEvaluator> Evaluators => Discovered.Value;
 
     /// <summary>Evaluates a patient with the default engine.</summary>
@@ -120,6 +121,6 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             .Where(t => !t.IsAbstract && t.IsClass && typeof(IRecommendationEvaluator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .Select(t => (IRecommendationEvaluator)Activator.CreateInstance(t)!)
             .OrderBy(e => order[e.Recommendation.Id])
-            .ToArray();
+            .ToReadOnlyList();
     }
 }

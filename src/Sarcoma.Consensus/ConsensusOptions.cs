@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NodaTime;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus;
@@ -85,6 +86,20 @@ public sealed class ConsensusOptions
     /// <summary>Gets or sets the IANA time zone used to turn an injected clock's instant into "today" (default <c>UTC</c>).</summary>
     public string TimeZoneId { get; set; } = "UTC";
 
+    /// <summary>
+    /// Gets or sets the earliest plausible clinical date (default 1950-01-01, <see cref="PatientValidator.DefaultEarliestPlausibleDate"/>):
+    /// a patient date, or the evaluation date, before it is a validation error naming the field, which rejects the
+    /// "unknown" sentinels registries export (1900-01-01, 0001-01-01). At least 1800-01-01.
+    /// </summary>
+    public LocalDate EarliestPlausibleDate { get; set; } = PatientValidator.DefaultEarliestPlausibleDate;
+
+    /// <summary>
+    /// Gets or sets the latest plausible clinical date (default 2099-12-31, <see cref="PatientValidator.DefaultLatestPlausibleDate"/>):
+    /// a patient date, or the evaluation date, after it is a validation error naming the field. At most 2999-12-31, so the
+    /// engine's date arithmetic can never overflow.
+    /// </summary>
+    public LocalDate LatestPlausibleDate { get; set; } = PatientValidator.DefaultLatestPlausibleDate;
+
     /// <summary>Lists every impossible setting, naming the option.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
     public IReadOnlyList<ValidationError> Validate()
@@ -165,6 +180,8 @@ public sealed class ConsensusOptions
         {
             Add(nameof(TimeZoneId), "must be an IANA time zone id known to the TZDB, for example Europe/Madrid.");
         }
+
+        errors.AddRange(PlausibleDates.Problems(EarliestPlausibleDate, LatestPlausibleDate));
 
         return errors;
     }

@@ -7,6 +7,7 @@ using Sarcoma.Consensus.FocalTherapy;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Imaging;
 using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
 
@@ -40,7 +41,7 @@ public sealed class ConsensusReport
         Timing = timing;
         Oligometastatic = oligometastatic;
         TreatmentFreeInterval = treatmentFreeInterval;
-        Results = results;
+        Results = results.ToReadOnlyList();
     }
 
     /// <summary>Gets the guideline evaluated.</summary>

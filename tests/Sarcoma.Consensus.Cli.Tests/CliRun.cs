@@ -12,12 +12,15 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 
     public static CliRun Of(params string[] args) => With(new FakeClock(Now), stderrIsTerminal: false, args);
 
-    public static CliRun With(IClock clock, bool stderrIsTerminal, params string[] args)
+    public static CliRun With(IClock clock, bool stderrIsTerminal, params string[] args) =>
+        In((stdout, stderr) => new CliEnvironment(stdout, stderr, clock) { StderrIsTerminal = stderrIsTerminal }, args);
+
+    /// <summary>Runs the command line in an environment the test makes (a time zone, an evaluator, a stop request).</summary>
+    public static CliRun In(System.Func<TextWriter, TextWriter, CliEnvironment> environment, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var environment = new CliEnvironment(stdout, stderr, clock) { StderrIsTerminal = stderrIsTerminal };
-        int exitCode = CliApp.Run(args, environment);
+        int exitCode = CliApp.Run(args, environment(stdout, stderr));
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -119,7 +119,7 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public void Evaluate_without_as_of_uses_the_clocks_date_in_utc()
+    public void Evaluate_without_as_of_uses_the_clocks_date_in_the_environments_time_zone()
     {
         var lateEvening = new FakeClock(Instant.FromUtc(2026, 11, 26, 23, 59, 59));
         var justAfterMidnight = new FakeClock(Instant.FromUtc(2026, 11, 27, 0, 0, 1));
@@ -127,6 +127,49 @@ public sealed class EvaluateCommandTests
         Assert.Contains("As of: 2026-11-26\n", CliRun.With(lateEvening, false, "evaluate", Omd).Stdout, StringComparison.Ordinal);
         Assert.Contains("As of: 2026-11-27\n", CliRun.With(justAfterMidnight, false, "evaluate", Omd).Stdout, StringComparison.Ordinal);
         Assert.Equal(CliRun.Of("evaluate", Omd, "--as-of", AsOf).Stdout, CliRun.Of("evaluate", Omd).Stdout);
+    }
+
+    [Fact]
+    public void East_of_UTC_today_is_the_local_date_so_a_record_dated_local_today_is_not_in_the_future()
+    {
+        // 00:30 on 27 November in Madrid is still 26 November in UTC.
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 23, 30));
+        var madrid = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Madrid"];
+        using var folder = new TempFolder();
+        var today = folder.Write("today.json", SampleWith(node => node["metastases"]!["detectedOn"] = "2026-11-27"));
+
+        var local = CliRun.In((o, e) => new CliEnvironment(o, e, clock) { Zone = madrid }, "evaluate", today);
+        var utc = CliRun.In((o, e) => new CliEnvironment(o, e, clock) { Zone = madrid }, "evaluate", today, "--time-zone", "UTC");
+
+        Assert.Equal(0, local.ExitCode);
+        Assert.Contains("As of: 2026-11-27\n", local.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, utc.ExitCode);
+        Assert.Contains("metastases.detectedOn: is in the future", utc.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Time_zone_option_sets_whose_today_is_used()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 20, 0));
+
+        var tokyo = CliRun.With(clock, false, "evaluate", Omd, "--time-zone", "Asia/Tokyo");
+        var saoPaulo = CliRun.With(clock, false, "evaluate", Omd, "--time-zone", "America/Sao_Paulo");
+
+        Assert.Contains("As of: 2026-11-27\n", tokyo.Stdout, StringComparison.Ordinal);
+        Assert.Contains("As of: 2026-11-26\n", saoPaulo.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("")]
+    [InlineData("Europe/Madrid\u001b[2J")]
+    public void An_unknown_time_zone_is_a_usage_error_naming_the_option(string zone)
+    {
+        var run = CliRun.Of("evaluate", Omd, "--time-zone", zone);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --time-zone: ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

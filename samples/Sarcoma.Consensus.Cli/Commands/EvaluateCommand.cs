@@ -27,6 +27,7 @@ public static class EvaluateCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var asOf = AsOfOption.Create();
+        var timeZone = TimeZoneOption.Create();
         var json = new Option<bool>("--json")
         {
             Description = "Write the report as JSON (docs/schema/report.schema.json) instead of text.",
@@ -38,7 +39,8 @@ public static class EvaluateCommand
         };
         var output = new Option<string?>("--out")
         {
-            Description = "With --batch: the NDJSON file to write, one compact JSON report per evaluated line (replaced if it exists).",
+            Description = "With --batch: the NDJSON file to write, one compact JSON report per evaluated line. Written to a temporary file "
+                + "beside it and renamed when the batch ends, so an interrupted or failed run leaves it absent or as it was.",
             HelpName = "OUT.ndjson",
         };
 
@@ -46,10 +48,12 @@ public static class EvaluateCommand
             Name,
             "Evaluate a patient against the 34 recommendations: scope, timing, oligometastatic status, resection candidacy, "
             + "imaging, every recommendation with its grade, consensus and reasons, and the follow-up calendar. "
-            + "Exit codes: 0 evaluated (out of scope included), 2 invalid input or usage (in batch: any rejected line), 1 unexpected failure.")
+            + "Exit codes: 0 evaluated (out of scope included), 2 invalid input, usage or an output that could not be written "
+            + "(in batch: any rejected line), 130/143 batch stopped by SIGINT/SIGTERM, 1 unexpected failure.")
         {
             path,
             asOf,
+            timeZone,
             json,
             batch,
             output,
@@ -57,6 +61,7 @@ public static class EvaluateCommand
 
         command.Validators.Add(result =>
         {
+            EmptyPaths.Check(result, (path, "PATH"), (batch, "--batch"), (output, "--out"));
             var hasPath = result.GetValue(path) is not null;
             var hasBatch = result.GetResult(batch) is not null;
             var hasOut = result.GetResult(output) is not null;
@@ -87,7 +92,7 @@ public static class EvaluateCommand
 
         command.SetAction(parseResult =>
         {
-            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), environment);
+            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             if (parseResult.GetValue(batch) is { } input)
             {
                 return BatchEvaluation.Run(environment, input, parseResult.GetValue(output)!, date);

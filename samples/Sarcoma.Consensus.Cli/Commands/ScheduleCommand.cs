@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using NodaTime.Text;
 using Sarcoma.Consensus.Cli.Input;
+using Sarcoma.Consensus.Cli.Output;
 using Sarcoma.Consensus.Cli.Rendering;
 
 namespace Sarcoma.Consensus.Cli.Commands;
@@ -12,9 +13,14 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// patient's latest dated liver metastasectomy, and optionally writes it as an iCalendar file.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A patient without a dated metastasectomy is valid and simply has no calendar: that is said on standard output and
-/// the exit code is 0 (no file is written). So is an out-of-scope patient: the calendar is this guideline's, and the
-/// guideline does not cover them.
+/// the exit code is 0. So is an out-of-scope patient: the calendar is this guideline's, and the guideline does not cover
+/// them. With <c>--ics FILE</c>, no file is written then, and a file already at that path (another run's calendar,
+/// perhaps another patient's) is removed and the removal said, so that an exit code of 0 never leaves a calendar at the
+/// requested path that this run did not write.
+/// </para>
+/// <para>The iCalendar file is written whole or not at all (<see cref="OutputFile"/>).</para>
 /// </remarks>
 public static class ScheduleCommand
 {
@@ -32,9 +38,11 @@ public static class ScheduleCommand
             Description = "A patient document (JSON) with a dated liver metastasectomy (treatment.liverResections[].performedOn).",
         };
         var asOf = AsOfOption.Create();
+        var timeZone = TimeZoneOption.Create();
         var ics = new Option<string?>("--ics")
         {
-            Description = "Also write the calendar as an iCalendar file (one all-day event per visit), byte-for-byte the same for the same patient and --as-of.",
+            Description = "Also write the calendar as an iCalendar file (one all-day event per visit), byte-for-byte the same for the same patient and --as-of. "
+                + "Without a calendar, no file is written and any file already at FILE is removed.",
             HelpName = "FILE",
         };
 
@@ -45,13 +53,15 @@ public static class ScheduleCommand
         {
             path,
             asOf,
+            timeZone,
             ics,
         };
 
+        command.Validators.Add(result => EmptyPaths.Check(result, (path, "PATH"), (ics, "--ics")));
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(path)!;
-            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), environment);
+            var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             var document = PatientFile.Read(file);
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
             var stdout = environment.Stdout;
@@ -63,6 +73,7 @@ public static class ScheduleCommand
             {
                 stdout.WriteLine($"Scope: OUT OF SCOPE. {report.OutOfScope}");
                 stdout.WriteLine("No follow-up calendar: the consensus covers liver metastases of soft-tissue sarcoma other than GIST.");
+                NoCalendarFile(parseResult.GetValue(ics), stdout);
             }
             else if (report.FollowUp is not { } schedule)
             {
@@ -77,10 +88,7 @@ public static class ScheduleCommand
                     + "Recommendation 13.1 dates follow-up from the metastasectomy.");
                 }
 
-                if (parseResult.GetValue(ics) is { } skipped)
-                {
-                    stdout.WriteLine($"No iCalendar file written to {skipped}.");
-                }
+                NoCalendarFile(parseResult.GetValue(ics), stdout);
             }
             else
             {
@@ -90,7 +98,7 @@ public static class ScheduleCommand
                 if (parseResult.GetValue(ics) is { } target)
                 {
                     FollowUpCalendar.WriteFile(schedule, date, target);
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iCalendar written: {target} ({schedule.Visits.Count} events)."));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iCalendar written: {DisplayText.Path(target)} ({schedule.Visits.Count} events)."));
                 }
             }
 
@@ -100,5 +108,34 @@ public static class ScheduleCommand
         });
 
         return command;
+    }
+
+    // No calendar for this patient: nothing is written, and a file already at the requested path is removed, because it
+    // holds another run's calendar and exit code 0 must not leave it there as if it were this patient's.
+    private static void NoCalendarFile(string? target, System.IO.TextWriter stdout)
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        var shown = DisplayText.Path(target);
+        if (!System.IO.File.Exists(target) || OutputFile.IsDeviceOrPipe(target))
+        {
+            stdout.WriteLine($"No iCalendar file written to {shown}.");
+            return;
+        }
+
+        try
+        {
+            System.IO.File.Delete(target);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(
+                $"{shown}: no calendar was written for this patient, and the file already there (another run's calendar) could not be removed ({PatientFile.Reason(e)}).");
+        }
+
+        stdout.WriteLine($"No iCalendar file written to {shown}; the file that was there (another run's calendar) was removed so it cannot be taken for this patient's.");
     }
 }

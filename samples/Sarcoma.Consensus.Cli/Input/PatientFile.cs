@@ -26,8 +26,12 @@ public static class PatientFile
         catch (PatientJsonException e)
         {
             throw new InvalidInputException(
-                $"{path}: the patient document is invalid ({InputErrors.Problems(e.Errors.Count)}):",
+                $"{DisplayText.Path(path)}: the patient document is invalid ({InputErrors.Problems(e.Errors.Count)}):",
                 InputErrors.Lines(e.Errors));
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException($"{DisplayText.Path(path)}: the patient file cannot be read ({Reason(e)}).");
         }
     }
 
@@ -48,7 +52,7 @@ public static class PatientFile
         catch (PatientValidationException e)
         {
             throw new InvalidInputException(
-                $"{path}: the patient record does not fit the evaluation date {LocalDatePattern.Iso.Format(asOf)} ({InputErrors.Problems(e.Errors.Count)}):",
+                $"{DisplayText.Path(path)}: the patient record does not fit the evaluation date {LocalDatePattern.Iso.Format(asOf)} ({InputErrors.Problems(e.Errors.Count)}):",
                 InputErrors.Lines(e.Errors));
         }
     }
@@ -66,38 +70,23 @@ public static class PatientFile
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new InvalidInputException($"{path}: no such {what}.");
+            throw new InvalidInputException($"{DisplayText.Path(path)}: no such {what}.");
         }
         catch (Exception e) when (e is UnauthorizedAccessException or SecurityException or IOException or ArgumentException or NotSupportedException)
         {
-            throw new InvalidInputException($"{path}: the {what} cannot be read ({Reason(e)}).");
+            throw new InvalidInputException($"{DisplayText.Path(path)}: the {what} cannot be read ({Reason(e)}).");
         }
     }
 
-    /// <summary>Creates (or replaces) a file for writing, naming the argument when it cannot be.</summary>
-    /// <param name="path">The path.</param>
-    /// <param name="what">What the file is, for the message.</param>
-    /// <returns>The stream.</returns>
-    /// <exception cref="InvalidInputException">The file cannot be created.</exception>
-    public static FileStream Create(string path, string what)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or SecurityException or IOException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidInputException($"{path}: the {what} cannot be written ({Reason(e)}).");
-        }
-    }
-
-    // The reason in a few fixed words: the runtime's message is left out (it repeats the path, and may be localised).
-    private static string Reason(Exception e) => e switch
+    /// <summary>Why a file could not be opened, in a few fixed words: the runtime's message is left out (it repeats the path, and may be localised).</summary>
+    /// <param name="e">The error.</param>
+    /// <returns>The words.</returns>
+    public static string Reason(Exception e) => e switch
     {
         DirectoryNotFoundException => "its folder does not exist",
         UnauthorizedAccessException or SecurityException => "permission denied, or it is a folder",
         PathTooLongException => "the path is too long",
         ArgumentException or NotSupportedException => "the path is not valid",
-        _ => "an input/output error",
+        _ => Output.OutputFailureException.Describe(e),
     };
 }

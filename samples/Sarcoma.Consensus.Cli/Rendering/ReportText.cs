@@ -68,7 +68,8 @@ public static class ReportText
         output.WriteLine($"Guideline: {report.Guideline.Citation}");
         if (!string.IsNullOrWhiteSpace(label))
         {
-            output.WriteLine($"Case: {label}");
+            // The reader rejects control characters in a label; escape them anyway, so no line of this report can come from input.
+            output.WriteLine($"Case: {Input.DisplayText.Escape(label)}");
         }
 
         output.WriteLine($"As of: {Date(report.AsOf)}");

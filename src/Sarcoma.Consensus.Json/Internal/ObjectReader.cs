@@ -138,7 +138,11 @@ internal sealed class ObjectReader
         return null;
     }
 
-    /// <summary>Reads a date written yyyy-MM-dd.</summary>
+    /// <summary>
+    /// Reads a date written yyyy-MM-dd: exactly four digits of year, as the schema's <c>"format": "date"</c> (RFC 3339
+    /// full-date) requires, so signed and extended years (<c>-2022-03-14</c>, <c>+12022-03-14</c>) are refused here.
+    /// Whether the date is plausible is checked afterwards by <see cref="PatientValidator"/>.
+    /// </summary>
     public LocalDate? Date(string name)
     {
         if (!TryGet(name, out var value, out var path))
@@ -146,12 +150,13 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && LocalDatePattern.Iso.Parse(value.GetString()!) is { Success: true } parsed)
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && IsFullDate(text) &&
+            LocalDatePattern.Iso.Parse(text) is { Success: true } parsed)
         {
             return parsed.Value;
         }
 
-        Error(path, "must be a date written yyyy-MM-dd (ISO 8601), or null.");
+        Error(path, "must be a date written yyyy-MM-dd (ISO 8601 / RFC 3339 full-date, a four-digit year), or null.");
         return null;
     }
 
@@ -235,5 +240,23 @@ internal sealed class ObjectReader
 
         errors.Add(new ValidationError(path, $"must be one of: {table.Description}; or null."));
         return null;
+    }
+
+    private static bool IsFullDate(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -17,17 +17,27 @@ internal static class PatientReader
 
     private static readonly Regex GistIcdO3 = new("^8936/[0-9]$", RegexOptions.CultureInvariant);
 
-    /// <summary>Reads the document; throws <see cref="PatientJsonException"/> listing every problem.</summary>
-    public static PatientDocument Read(JsonElement root)
+    /// <summary>
+    /// Reads the document; throws <see cref="PatientJsonException"/> listing every problem. Text that is not valid
+    /// Unicode is reported first and alone, by path, since nothing else can be read reliably from it; the patient is then
+    /// checked by <see cref="PatientValidator"/> with the plausible date range of <paramref name="options"/>.
+    /// </summary>
+    public static PatientDocument Read(JsonElement root, ConsensusOptions? options)
     {
         var errors = new List<ValidationError>();
+        TextCheck.Unicode(root, JsonPath.Root, errors);
+        if (errors.Count > 0)
+        {
+            throw new PatientJsonException(errors);
+        }
+
         var document = ReadDocument(root, errors);
         if (errors.Count > 0 || document is null)
         {
             throw new PatientJsonException(errors);
         }
 
-        var invalid = PatientValidator.Validate(document.Patient);
+        var invalid = PatientValidator.Validate(document.Patient, null, options);
         if (invalid.Count > 0)
         {
             throw new PatientJsonException(invalid.Select(e => new ValidationError(JsonPath.Root + "." + e.Field, e.Message)).ToArray());
@@ -47,6 +57,12 @@ internal static class PatientReader
         // "$schema" lets editors find the schema; it is checked for type and otherwise ignored.
         reader.Text("$schema", 2048);
         var label = reader.Text("label", MaximumLabelLength);
+        if (label is not null && TextCheck.FreeTextProblem(label) is { } problem)
+        {
+            reader.Error(JsonPath.Property(JsonPath.Root, "label"), problem);
+            label = null;
+        }
+
         var patient = new Patient
         {
             Primary = ReadPrimary(reader.Object("primary"), errors),

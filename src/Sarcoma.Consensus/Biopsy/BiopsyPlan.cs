@@ -76,18 +76,18 @@ public sealed class BiopsyPlan
         Basis = basis;
         Verdict = verdict;
         NotOnTheTable = notOnTheTable;
-        Reasons = reasons;
+        Reasons = reasons.ToReadOnlyList();
         OriginUncertainty = origin;
         OriginUncertainOutsideItsSetting = originSetAside;
-        Findings = findings;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets the facts the plan reads.</summary>
     public static IReadOnlyList<string> Requirements { get; } = OriginUncertaintyAssessment.Requirements.Concat(new[]
     {
         FactNames.LesionResectable, FactNames.InductionTherapyPlanned, FactNames.SystemicTherapyReceived, FactNames.OnSystemicTherapy,
-    }).Distinct(StringComparer.Ordinal).ToArray();
+    }).Distinct(StringComparer.Ordinal).ToReadOnlyList();
 
     /// <summary>
     /// Gets the sampling requirement that holds whenever a liver biopsy is done: image-guided percutaneous core needle

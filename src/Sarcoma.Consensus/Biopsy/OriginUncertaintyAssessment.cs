@@ -53,14 +53,14 @@ public sealed class OriginUncertaintyAssessment
         FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory,
         FactNames.OtherCancerHistory, FactNames.NoEvidenceOfDisease, FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite,
         FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
-    };
+    }.ToReadOnlyList();
 
     private OriginUncertaintyAssessment(TriState status, IReadOnlyList<string> reasons, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {
         Status = status;
-        Reasons = reasons;
-        Findings = findings;
-        Missing = missing;
+        Reasons = reasons.ToReadOnlyList();
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets whether the origin of the liver lesions is uncertain.</summary>

@@ -86,10 +86,10 @@ public sealed class EvaluationContext
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
 
     /// <summary>Gets the liver lesions.</summary>
-    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToArray();
+    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets the lesions outside the liver.</summary>
-    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToArray();
+    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
     public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;

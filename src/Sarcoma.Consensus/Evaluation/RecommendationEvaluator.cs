@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Evaluation;
 
@@ -39,8 +40,8 @@ public abstract class RecommendationEvaluator : IRecommendationEvaluator
     protected RecommendationEvaluator(string recommendationId, IEnumerable<string> dataRequirements, IEnumerable<EvaluationStatus>? possibleStatuses = null)
     {
         Recommendation = RecommendationCatalog.Get(recommendationId);
-        DataRequirements = dataRequirements.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        PossibleStatuses = (possibleStatuses ?? AllStatuses).Distinct().OrderBy(s => s).ToArray();
+        DataRequirements = dataRequirements.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToReadOnlyList();
+        PossibleStatuses = (possibleStatuses ?? AllStatuses).Distinct().OrderBy(s => s).ToReadOnlyList();
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Evaluation;
 
@@ -89,9 +90,9 @@ public sealed class RecommendationResult
         Recommendation = recommendation;
         Status = status;
         Summary = summary;
-        Findings = findings;
-        Cautions = cautions;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Cautions = cautions.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
         var flags = new List<ResultFlag>(2);
         if (!recommendation.ReachedConsensus)
         {
@@ -132,7 +133,7 @@ public sealed class RecommendationResult
 
     /// <summary>Gets the rationale: the summary, then each finding's sentence, then each caution.</summary>
     public IReadOnlyList<string> Rationale =>
-        new[] { Summary }.Concat(Findings.Select(f => f.Sentence)).Concat(Cautions).ToArray();
+        new[] { Summary }.Concat(Findings.Select(f => f.Sentence)).Concat(Cautions).ToReadOnlyList();
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: {Status.ToCode()} — {Summary}";

@@ -35,13 +35,13 @@ public sealed class FocalTherapyAssessment
         IReadOnlyList<string> missing)
     {
         Status = status;
-        Contraindications = contraindications;
+        Contraindications = contraindications.ToReadOnlyList();
         AblatableLiverLesions = ablatable;
         NonAblatableLiverLesions = notAblatable;
         LiverLesionsWithUnknownAblatability = ablatabilityUnknown;
-        Findings = findings;
-        Cautions = cautions;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Cautions = cautions.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets where the contraindications stand.</summary>
@@ -52,7 +52,7 @@ public sealed class FocalTherapyAssessment
 
     /// <summary>Gets the contraindications that are present.</summary>
     public IReadOnlyList<FocalTherapyContraindication> PresentContraindications =>
-        Contraindications.Where(c => c.Present == true).ToArray();
+        Contraindications.Where(c => c.Present == true).ToReadOnlyList();
 
     /// <summary>Gets whether an absolute contraindication is present: <see langword="true"/> when any is, <see langword="false"/> when both are recorded absent, else <see langword="null"/>.</summary>
     public bool? AbsoluteContraindicationPresent => AnyPresent(ContraindicationSeverity.Absolute);

@@ -51,7 +51,7 @@ public sealed class FollowUpSchedule
         MetastasectomyOn = metastasectomyOn;
         HorizonYears = horizonYears;
         AsOf = asOf;
-        Visits = visits;
+        Visits = visits.ToReadOnlyList();
     }
 
     /// <summary>Gets the date of the metastasectomy the schedule runs from.</summary>
@@ -72,7 +72,7 @@ public sealed class FollowUpSchedule
     /// <summary>Gets the visits of one phase.</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The visits.</returns>
-    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToArray();
+    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToReadOnlyList();
 
     /// <summary>Creates the schedule for a metastasectomy on a given date.</summary>
     /// <param name="metastasectomyOn">The date of the (latest) liver metastasectomy.</param>
@@ -80,6 +80,7 @@ public sealed class FollowUpSchedule
     /// <param name="asOf">The evaluation date, to mark visits past, due or upcoming; <see langword="null"/> to leave them unmarked.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is not an ISO date in the options' plausible range (<see cref="ConsensusOptions.EarliestPlausibleDate"/> to <see cref="ConsensusOptions.LatestPlausibleDate"/>), so the calendar could overflow.</exception>
     public static FollowUpSchedule Create(LocalDate metastasectomyOn, ConsensusOptions? options = null, LocalDate? asOf = null)
     {
         options ??= new ConsensusOptions();
@@ -88,6 +89,9 @@ public sealed class FollowUpSchedule
         {
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
         }
+
+        PlausibleDates.Of(options).Require(metastasectomyOn, nameof(metastasectomyOn));
+        PlausibleDates.Of(options).Require(asOf, nameof(asOf));
 
         var visits = new List<FollowUpVisit>();
         void Add(FollowUpPhase phase, int months, int monthsBefore, int monthsAfter)

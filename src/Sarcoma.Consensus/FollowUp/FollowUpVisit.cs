@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
 using NodaTime;
+using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.FollowUp;
 
@@ -87,7 +88,9 @@ public sealed class FollowUpVisit
     public FollowUpVisitStanding? Standing { get; }
 
     /// <summary>Gets the examinations of the visit (the same at every visit, per 13.1).</summary>
-    public IReadOnlyList<FollowUpExamination> Examinations => EveryVisit;
+    public IReadOnlyList<FollowUpExamination> Examinations => EveryVisitList;
+
+    private static readonly IReadOnlyList<FollowUpExamination> EveryVisitList = EveryVisit.ToReadOnlyList();
 
     /// <summary>Describes an examination as 13.1 words it.</summary>
     /// <param name="examination">The examination.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 
 namespace Sarcoma.Consensus.Imaging;
@@ -36,8 +37,8 @@ public sealed class ImagingItem
         RecommendationId = recommendationId;
         Basis = basis;
         Caveat = caveat;
-        Findings = findings;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets the examination.</summary>

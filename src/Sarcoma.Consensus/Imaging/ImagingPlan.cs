@@ -37,7 +37,7 @@ public sealed class ImagingPlan
 
     private ImagingPlan(IReadOnlyList<ImagingItem> items)
     {
-        Items = items;
+        Items = items.ToReadOnlyList();
     }
 
     /// <summary>Gets every examination, in the order of section 3.4: CT, hepatic MRI, FDG-PET/CT, brain MRI, total-spine MRI.</summary>
@@ -59,7 +59,7 @@ public sealed class ImagingPlan
     public ImagingItem SpineMri => Get(ImagingModality.SpineMri);
 
     /// <summary>Gets the examinations that are indicated and not recorded as done.</summary>
-    public IReadOnlyList<ImagingItem> Outstanding => Items.Where(i => i.Indicated == TriState.Yes && i.AlreadyDone != true).ToArray();
+    public IReadOnlyList<ImagingItem> Outstanding => Items.Where(i => i.Indicated == TriState.Yes && i.AlreadyDone != true).ToReadOnlyList();
 
     /// <summary>Gets the item for an examination.</summary>
     /// <param name="modality">The examination.</param>
@@ -260,7 +260,7 @@ public sealed class ImagingPlan
             return item.Finish(TriState.Yes, Capitalise(string.Join("; and ", reasons)) + ".");
         }
 
-        if (appropriateSubtype == false && candidacy.Status != TriState.Yes && candidacy.Candidate == TriState.No
+        if (appropriateSubtype == false && candidacy.Status == TriState.No && candidacy.Candidate == TriState.No
             && (context.Oligometastatic.Status == TriState.No || context.LiverLesions.All(l => l.Ablatable == false)))
         {
             return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, the patient is not a candidate for metastatic resection ({candidacy.CandidateBasis}), and no radical ablation of oligometastatic disease is in view.");

@@ -78,8 +78,14 @@ internal static class BilobarComplexScenario
     {
         bool Reaches(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Contains(lobe);
         bool MayReach(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Count == 0 || lesion.LobesTouched.Contains(lobe);
-        bool Pair(Func<Lesion, LiverLobe, bool> test) =>
-            liver.Any(left => test(left, LiverLobe.Left) && liver.Any(right => !ReferenceEquals(left, right) && test(right, LiverLobe.Right)));
+        // Two different lesions means two different entries of the list, compared by position: equal lesions listed twice
+        // are two lesions, and the same instance listed twice is too. One pass per lobe, so 1,000 lesions stay cheap.
+        bool Pair(Func<Lesion, LiverLobe, bool> test)
+        {
+            var left = Enumerable.Range(0, liver.Count).Where(i => test(liver[i], LiverLobe.Left)).Take(2).ToArray();
+            var right = Enumerable.Range(0, liver.Count).Where(i => test(liver[i], LiverLobe.Right)).Take(2).ToArray();
+            return left.Length > 0 && right.Length > 0 && (left.Length > 1 || right.Length > 1 || left[0] != right[0]);
+        }
 
         if (liver.Count == 1)
         {

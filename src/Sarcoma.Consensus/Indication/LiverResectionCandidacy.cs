@@ -42,7 +42,7 @@ public sealed class LiverResectionCandidacy
             FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
             FactNames.LastTreatmentEndedOn, FactNames.AdjuvantTherapyAfterFirstLiverResection,
             FactNames.SystemicTherapyReceived, FactNames.SystemicTherapyResponse,
-        }).Distinct(StringComparer.Ordinal).ToArray();
+        }).Distinct(StringComparer.Ordinal).ToReadOnlyList();
 
     /// <summary>The name under which "liver resection on the table" appears in findings.</summary>
     public const string ConceptName = "derived.liverResectionOnTheTable";
@@ -64,17 +64,17 @@ public sealed class LiverResectionCandidacy
     public string Reason { get; private set; } = string.Empty;
 
     /// <summary>Gets the findings behind <see cref="Status"/>: its verdict first, then the candidacy verdict and the facts.</summary>
-    public IReadOnlyList<Finding> Findings { get; private set; } = Array.Empty<Finding>();
+    public IReadOnlyList<Finding> Findings { get; private set; } = ReadOnlyValueList<Finding>.None;
 
     /// <summary>Gets the facts missing to decide <see cref="Status"/>, when it is unknown.</summary>
-    public IReadOnlyList<string> Missing { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> Missing { get; private set; } = ReadOnlyValueList<string>.None;
 
     /// <summary>
     /// Gets cautions the surgical process recommendations carry when liver resection is on the table: fitness not
     /// assessed or limited (<see cref="SurgicalFitness.Cautions"/>), a resection planned outside the indications,
     /// extrahepatic disease, an uncountable TFI, synchronous disease not yet treated.
     /// </summary>
-    public IReadOnlyList<string> Cautions { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> Cautions { get; private set; } = ReadOnlyValueList<string>.None;
 
     /// <summary>Gets whether the patient is a candidate for liver surgery: yes, no (not a candidate), or unknown (missing facts named in <see cref="CandidateMissing"/>).</summary>
     public TriState Candidate { get; private set; }
@@ -86,7 +86,7 @@ public sealed class LiverResectionCandidacy
     public Finding CandidateFinding { get; private set; } = new(CandidateConceptName, "unknown", string.Empty);
 
     /// <summary>Gets the facts whose absence leaves <see cref="Candidate"/> unknown (empty unless it is unknown).</summary>
-    public IReadOnlyList<string> CandidateMissing { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> CandidateMissing { get; private set; } = ReadOnlyValueList<string>.None;
 
     /// <summary>
     /// Gets whether the current liver disease is a recurrence whose treatment-free interval is not longer than the lower
@@ -261,15 +261,15 @@ public sealed class LiverResectionCandidacy
         Status = status;
         Basis = basis;
         Reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ", so " + verdict + ".";
-        Missing = missing;
+        Missing = missing.ToReadOnlyList();
         Candidate = candidate;
         CandidateBasis = candidateBasis;
-        CandidateMissing = candidateMissing;
+        CandidateMissing = candidateMissing.ToReadOnlyList();
         CandidateFinding = new Finding(CandidateConceptName, candidate.ToString().ToLowerInvariant(), candidateVerdict);
         var findings = new List<Finding> { new(ConceptName, status.ToString().ToLowerInvariant(), Reason), CandidateFinding };
         findings.AddRange(facts);
-        Findings = findings.ToArray();
-        Cautions = cautions.Distinct(StringComparer.Ordinal).ToArray();
+        Findings = findings.ToReadOnlyList();
+        Cautions = cautions.Distinct(StringComparer.Ordinal).ToReadOnlyList();
         return this;
     }
 

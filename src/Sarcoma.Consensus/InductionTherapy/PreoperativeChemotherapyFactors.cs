@@ -70,18 +70,18 @@ public sealed class PreoperativeChemotherapyFactors
 {
     private PreoperativeChemotherapyFactors(IReadOnlyList<PreoperativeChemotherapyFactor> factors, IReadOnlyList<string> cautions)
     {
-        Factors = factors;
-        Cautions = cautions;
+        Factors = factors.ToReadOnlyList();
+        Cautions = cautions.ToReadOnlyList();
     }
 
     /// <summary>Gets the factors, in the order 11.2 lists them, timing last.</summary>
     public IReadOnlyList<PreoperativeChemotherapyFactor> Factors { get; }
 
     /// <summary>Gets the factors the record says nothing about.</summary>
-    public IReadOnlyList<PreoperativeChemotherapyFactor> UnknownFactors => Factors.Where(f => !f.IsKnown).ToArray();
+    public IReadOnlyList<PreoperativeChemotherapyFactor> UnknownFactors => Factors.Where(f => !f.IsKnown).ToReadOnlyList();
 
     /// <summary>Gets the findings, one per factor.</summary>
-    public IReadOnlyList<Finding> Findings => Factors.Select(f => f.Finding).ToArray();
+    public IReadOnlyList<Finding> Findings => Factors.Select(f => f.Finding).ToReadOnlyList();
 
     /// <summary>Gets the cautions: the unknown factors and any open timing boundary.</summary>
     public IReadOnlyList<string> Cautions { get; }
@@ -97,7 +97,7 @@ public sealed class PreoperativeChemotherapyFactors
         FactNames.LesionCentralLocation, FactNames.LesionSymptomatic, FactNames.SignificantComorbidities, FactNames.Ecog,
         FactNames.AsaClass, FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Metastases, FactNames.Lesions,
         FactNames.LesionSite, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
-    };
+    }.ToReadOnlyList();
 
     /// <summary>Reads the factors for the patient in <paramref name="context"/>.</summary>
     /// <param name="context">The evaluation context.</param>

@@ -9,9 +9,19 @@ namespace Sarcoma.Consensus.Model;
 /// (<see langword="null"/>); unknown is never read as "no".
 /// </summary>
 /// <remarks>
+/// <para>
 /// Immutable and thread-safe. Build it with <see cref="PatientBuilder"/> (validated at <c>Build()</c>) or
 /// with object initialisers; the engine validates every patient before it evaluates (see
 /// <see cref="PatientValidator"/>) and reports every problem at once, naming the fields and never their values.
+/// </para>
+/// <para>
+/// Every type of the model compares by value, lists included: two patients are equal when they hold equal facts, lesions
+/// in the same order. Lists given to an <c>init</c> accessor are copied, so changing the array or list afterwards does
+/// not change the patient, and the lists the model exposes cannot be cast back to something writable. Decimals are kept
+/// without trailing zeros (<c>25.50</c> is held as <c>25.5</c>), so equal values read, compare and print the same.
+/// A section set to <see langword="null"/> (for example <c>Staging = null!</c>, or a JSON serializer given
+/// <c>{"Staging":null}</c>) is reported by the validator under the section's name.
+/// </para>
 /// </remarks>
 public sealed record Patient
 {
@@ -86,8 +96,10 @@ public sealed record MetastaticDisease
     /// </summary>
     public bool? NoEvidenceOfDisease { get; init; }
 
-    /// <summary>Gets the current metastatic lesions found on staging (not lesions already removed or ablated).</summary>
-    public IReadOnlyList<Lesion> Lesions { get; init; } = Array.Empty<Lesion>();
+    private readonly IReadOnlyList<Lesion> lesions = ReadOnlyValueList<Lesion>.None;
+
+    /// <summary>Gets the current metastatic lesions found on staging (not lesions already removed or ablated). Copied when set.</summary>
+    public IReadOnlyList<Lesion> Lesions { get => lesions; init => lesions = ReadOnlyValueList.CopyOrNull(value); }
 
     /// <summary>Gets diffuse-organ involvement (sarcomatosis).</summary>
     public DiffuseInvolvement Diffuse { get; init; } = new();
@@ -100,13 +112,19 @@ public sealed record Lesion
     /// <summary>Gets the organ or site.</summary>
     public MetastaticSite Site { get; init; }
 
-    /// <summary>Gets the largest diameter in millimetres.</summary>
-    public decimal? SizeMm { get; init; }
+    private readonly decimal? sizeMm;
+    private readonly IReadOnlyList<int> segments = ReadOnlyValueList<int>.None;
 
-    /// <summary>Gets the Couinaud segments (1–8) the lesion occupies; empty when unknown or not a liver lesion.</summary>
-    public IReadOnlyList<int> Segments { get; init; } = Array.Empty<int>();
+    /// <summary>Gets the largest diameter in millimetres (kept without trailing zeros).</summary>
+    public decimal? SizeMm { get => sizeMm; init => sizeMm = Decimals.Normalize(value); }
 
-    /// <summary>Gets the liver lobe as recorded; see <see cref="EffectiveLobe"/> for the derived value.</summary>
+    /// <summary>Gets the Couinaud segments (1–8) the lesion occupies; empty when unknown or not a liver lesion. Copied when set.</summary>
+    public IReadOnlyList<int> Segments { get => segments; init => segments = ReadOnlyValueList.CopyOrNull(value); }
+
+    /// <summary>
+    /// Gets the one liver lobe the lesion lies in, as recorded; recorded segments other than the caudate (1) must lie in it
+    /// (a lesion reaching both hemilivers has no single lobe). See <see cref="EffectiveLobe"/> for the derived value.
+    /// </summary>
     public LiverLobe? Lobe { get; init; }
 
     /// <summary>Gets whether the lesion involves major vessels.</summary>
@@ -132,7 +150,7 @@ public sealed record Lesion
     {
         get
         {
-            if (Lobe is not null || Segments.Count == 0)
+            if (Lobe is not null || Segments is null || Segments.Count == 0)
             {
                 return Lobe;
             }
@@ -153,12 +171,17 @@ public sealed record Lesion
         }
     }
 
-    /// <summary>Gets the lobes the lesion touches, from its segments or recorded lobe.</summary>
+    /// <summary>Gets the lobes the lesion touches, from its segments or recorded lobe, in the order of <see cref="LiverLobe"/>.</summary>
     public IReadOnlyCollection<LiverLobe> LobesTouched
     {
         get
         {
             var lobes = new SortedSet<LiverLobe>();
+            if (Segments is null)
+            {
+                return Lobe is { } only ? new[] { only }.ToReadOnlyList() : ReadOnlyValueList<LiverLobe>.None;
+            }
+
             if (Lobe is { } recorded)
             {
                 lobes.Add(recorded);
@@ -169,7 +192,7 @@ public sealed record Lesion
                 lobes.Add(segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right);
             }
 
-            return lobes;
+            return lobes.ToReadOnlyList();
         }
     }
 }
@@ -258,8 +281,10 @@ public sealed record TreatmentHistory
     /// <summary>Gets the date the last treatment (surgery, ablation or systemic therapy) ended; counts the treatment-free interval.</summary>
     public LocalDate? LastTreatmentEndedOn { get; init; }
 
-    /// <summary>Gets previous liver resections (liver metastasectomies), in any order. Empty means none recorded.</summary>
-    public IReadOnlyList<LiverResection> LiverResections { get; init; } = Array.Empty<LiverResection>();
+    private readonly IReadOnlyList<LiverResection> liverResections = ReadOnlyValueList<LiverResection>.None;
+
+    /// <summary>Gets previous liver resections (liver metastasectomies), in any order. Empty means none recorded. Copied when set.</summary>
+    public IReadOnlyList<LiverResection> LiverResections { get => liverResections; init => liverResections = ReadOnlyValueList.CopyOrNull(value); }
 
     /// <summary>Gets whether any liver resection has ever been done; <see langword="null"/> when unknown. A non-empty <see cref="LiverResections"/> implies <see langword="true"/>.</summary>
     public bool? PreviousLiverResection { get; init; }
@@ -271,7 +296,7 @@ public sealed record TreatmentHistory
     public int? PreviousAbdominalSurgeries { get; init; }
 
     /// <summary>Gets whether the patient has had a previous liver resection: true when any is listed, otherwise <see cref="PreviousLiverResection"/>.</summary>
-    public bool? HasPreviousLiverResection => LiverResections.Count > 0 ? true : PreviousLiverResection;
+    public bool? HasPreviousLiverResection => LiverResections?.Count > 0 ? true : PreviousLiverResection;
 }
 
 /// <summary>Facts for planning liver surgery (section 3.7).</summary>
@@ -281,8 +306,10 @@ public sealed record LiverSurgeryPlan
     /// <summary>Gets whether a major hepatectomy (three or more segments) is planned.</summary>
     public bool? MajorHepatectomyPlanned { get; init; }
 
-    /// <summary>Gets the estimated standardised future liver remnant, in percent (0–100).</summary>
-    public decimal? FutureLiverRemnantPercent { get; init; }
+    private readonly decimal? futureLiverRemnantPercent;
+
+    /// <summary>Gets the estimated standardised future liver remnant, in percent (0–100; kept without trailing zeros).</summary>
+    public decimal? FutureLiverRemnantPercent { get => futureLiverRemnantPercent; init => futureLiverRemnantPercent = Decimals.Normalize(value); }
 
     /// <summary>Gets whether the patient has had extensive prior chemotherapy.</summary>
     public bool? ExtensivePriorChemotherapy { get; init; }

@@ -7,7 +7,7 @@ namespace Sarcoma.Consensus.Model;
 
 /// <summary>
 /// Builds a <see cref="Patient"/> in the order of the clinical story. Anything not said stays unknown.
-/// <see cref="Build"/> validates everything at once.
+/// <see cref="Build()"/> validates everything at once.
 /// </summary>
 /// <example>
 /// <code>
@@ -316,10 +316,20 @@ public sealed class PatientBuilder
         return this;
     }
 
-    /// <summary>Builds and validates the patient.</summary>
-    /// <returns>The immutable patient.</returns>
+    /// <summary>Builds the patient and validates it with the default plausible date range (<see cref="PatientValidator"/>).</summary>
+    /// <returns>
+    /// The immutable patient. Its lists are copies: adding to this builder afterwards, or building again, does not change
+    /// it, and two patients built by the same calls are equal.
+    /// </returns>
     /// <exception cref="PatientValidationException">The record is inconsistent; every problem is listed.</exception>
-    public Patient Build()
+    public Patient Build() => Build(null);
+
+    /// <summary>Builds the patient and validates it with the plausible date range of the given options.</summary>
+    /// <param name="options">The options the patient will be evaluated with; the defaults when <see langword="null"/>.</param>
+    /// <returns>The immutable patient (see <see cref="Build()"/>).</returns>
+    /// <exception cref="PatientValidationException">The record is inconsistent; every problem is listed.</exception>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    public Patient Build(ConsensusOptions? options)
     {
         var patient = new Patient
         {
@@ -334,7 +344,7 @@ public sealed class PatientBuilder
             FocalTherapyContraindications = contraindications,
             OriginUncertainty = originUncertainty,
         };
-        PatientValidator.EnsureValid(patient);
+        PatientValidator.EnsureValid(patient, null, options);
         return patient;
     }
 }
@@ -351,10 +361,16 @@ public sealed class LesionBuilder
     }
 
     /// <summary>Records the Couinaud segments (1–8) of a liver lesion.</summary>
-    /// <param name="segments">The segments.</param>
+    /// <param name="segments">The segments; copied, sorted and without repeats.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="segments"/> is <see langword="null"/>.</exception>
     public LesionBuilder InSegments(params int[] segments)
     {
+        if (segments is null)
+        {
+            throw new ArgumentNullException(nameof(segments));
+        }
+
         lesion = lesion with { Segments = segments.Distinct().OrderBy(s => s).ToArray() };
         return this;
     }

@@ -36,10 +36,11 @@ public sealed class PatientValidationException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="errors">The problems, at least one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is <see langword="null"/>.</exception>
     public PatientValidationException(IReadOnlyList<ValidationError> errors)
-        : base(FormatMessage(errors))
+        : base(FormatMessage(errors ?? throw new ArgumentNullException(nameof(errors))))
     {
-        Errors = errors;
+        Errors = errors.ToReadOnlyList();
     }
 
     /// <summary>Gets every problem found.</summary>
@@ -51,9 +52,23 @@ public sealed class PatientValidationException : ArgumentException
 }
 
 /// <summary>
-/// Checks a patient record for inconsistencies: impossible ranges, dates out of order, dates after the
-/// evaluation date, liver-only facts on other organs. Reports all problems at once.
+/// Checks a patient record for inconsistencies: sections set to <see langword="null"/>, impossible ranges, dates
+/// outside the plausible clinical range, dates out of order, dates after the evaluation date, liver-only facts on other
+/// organs. Reports all problems at once.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Every date of the record, and the evaluation date, must be an ISO-calendar date within the plausible clinical range,
+/// <see cref="ConsensusOptions.EarliestPlausibleDate"/> to <see cref="ConsensusOptions.LatestPlausibleDate"/> (by default
+/// <see cref="DefaultEarliestPlausibleDate"/> to <see cref="DefaultLatestPlausibleDate"/>). This rejects the "unknown"
+/// sentinels that registries export (<c>0001-01-01</c>, <c>1753-01-01</c>, <c>1899-12-30</c>, <c>1900-01-01</c>,
+/// <c>9999-12-31</c>) and signed or extended years, instead of reading them as a disease-free interval of centuries; and
+/// because the range ends centuries before the calendar does, no date arithmetic of the engine (the synchronous window,
+/// the TFI bounds, the follow-up calendar, with every option at its maximum) can overflow. A date outside the range is
+/// reported once, and is left out of the ordering checks so one bad date does not cascade into several errors.
+/// </para>
+/// <para>Stateless and thread-safe.</para>
+/// </remarks>
 public static class PatientValidator
 {
     /// <summary>Largest plausible lesion diameter, in millimetres.</summary>
@@ -64,16 +79,48 @@ public static class PatientValidator
 
     private static readonly ConsensusOptions DefaultOptions = new();
 
-    /// <summary>Validates a patient.</summary>
+    /// <summary>
+    /// Gets the default earliest plausible clinical date, 1950-01-01: no living patient's sarcoma record plausibly starts
+    /// earlier, and the sentinels registries write for "unknown" (0001-01-01, 1753-01-01, 1899-12-30, 1900-01-01) all do.
+    /// </summary>
+    public static LocalDate DefaultEarliestPlausibleDate { get; } = new(1950, 1, 1);
+
+    /// <summary>
+    /// Gets the default latest plausible clinical date, 2099-12-31: later dates are typing errors or "open-ended"
+    /// sentinels (9999-12-31). When an evaluation date is given, any date after it is an error anyway.
+    /// </summary>
+    public static LocalDate DefaultLatestPlausibleDate { get; } = new(2099, 12, 31);
+
+    /// <summary>
+    /// Gets the earliest date the plausible range may be set to start (1800-01-01).
+    /// </summary>
+    public static LocalDate EarliestSupportedDate { get; } = new(1800, 1, 1);
+
+    /// <summary>
+    /// Gets the latest date the plausible range may be set to end (2999-12-31): seven thousand years before the end of
+    /// the calendar, far more than the engine's longest date arithmetic needs (the follow-up calendar, at most 50 years).
+    /// </summary>
+    public static LocalDate LatestSupportedDate { get; } = new(2999, 12, 31);
+
+    /// <summary>Validates a patient against the consensus defaults (plausible date range, detection-before-diagnosis tolerance).</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date, when known: dates after it are errors, and it must not precede the primary diagnosis.</param>
+    /// <returns>Every problem found; empty when the record is consistent.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf = null) =>
+        Validate(patient, asOf, null);
+
+    /// <summary>Validates a patient with the settings of the given options that bear on validity.</summary>
     /// <param name="patient">The patient.</param>
     /// <param name="asOf">The evaluation date, when known: dates after it are errors, and it must not precede the primary diagnosis.</param>
     /// <param name="options">
-    /// The options whose settings bear on validity (<see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>);
-    /// the consensus defaults when <see langword="null"/>.
+    /// The options whose <see cref="ConsensusOptions.EarliestPlausibleDate"/> and <see cref="ConsensusOptions.LatestPlausibleDate"/>
+    /// bound every date and whose <see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/> bounds detection before
+    /// the primary diagnosis; the defaults when <see langword="null"/>.
     /// </param>
     /// <returns>Every problem found; empty when the record is consistent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
-    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf = null, ConsensusOptions? options = null)
+    public static IReadOnlyList<ValidationError> Validate(Patient patient, LocalDate? asOf, ConsensusOptions? options)
     {
         if (patient is null)
         {
@@ -82,6 +129,12 @@ public static class PatientValidator
 
         var errors = new List<ValidationError>();
         void Add(string field, string message) => errors.Add(new ValidationError(field, message));
+
+        // Sections set to null and dates outside the plausible range are reported first; the checks below then read a
+        // copy without them, so they neither throw nor report the same bad value twice.
+        var range = PlausibleDates.Of(options);
+        patient = RecordShape.Check(patient, range, Add);
+        asOf = RecordShape.CheckDate(asOf, FactNames.AsOf, range, Add);
         void NotAfterAsOf(LocalDate? date, string field)
         {
             if (date is { } d && asOf is { } today && d > today)
@@ -223,14 +276,39 @@ public static class PatientValidator
         return errors;
     }
 
-    /// <summary>Validates a patient and throws when it is inconsistent.</summary>
+    /// <summary>Validates a patient against the default plausible date range and throws when it is inconsistent.</summary>
     /// <param name="patient">The patient.</param>
     /// <param name="asOf">The evaluation date, when known.</param>
-    /// <param name="options">The options whose settings bear on validity; the consensus defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
     /// <exception cref="PatientValidationException">The record is inconsistent.</exception>
-    public static void EnsureValid(Patient patient, LocalDate? asOf = null, ConsensusOptions? options = null)
+    public static void EnsureValid(Patient patient, LocalDate? asOf = null) => EnsureValid(patient, asOf, null);
+
+    /// <summary>Validates a patient with the plausible date range of the given options and throws when it is inconsistent.</summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date, when known.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PatientValidationException">The record is inconsistent.</exception>
+    public static void EnsureValid(Patient patient, LocalDate? asOf, ConsensusOptions? options)
     {
         var errors = Validate(patient, asOf, options);
+        if (errors.Count > 0)
+        {
+            throw new PatientValidationException(errors);
+        }
+    }
+
+    /// <summary>Throws when any of the given dates is not an ISO date in the plausible range (for public helpers that take a raw patient).</summary>
+    /// <exception cref="PatientValidationException">A date is outside the range; each is named.</exception>
+    internal static void EnsurePlausibleDates(ConsensusOptions? options, params (LocalDate? Date, string Field)[] dates)
+    {
+        var range = PlausibleDates.Of(options);
+        var errors = new List<ValidationError>();
+        foreach (var (date, field) in dates)
+        {
+            RecordShape.CheckDate(date, field, range, (f, m) => errors.Add(new ValidationError(f, m)));
+        }
+
         if (errors.Count > 0)
         {
             throw new PatientValidationException(errors);
@@ -283,6 +361,14 @@ public static class PatientValidator
         {
             add(path + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
         }
+        else if (lesion.Lobe is { } singleLobe && segments.All(s => s >= 1 && s <= 8)
+            && segments.Any(s => SegmentLobe(s) != singleLobe && !(s == 1 && singleLobe != LiverLobe.Caudate)))
+        {
+            // The recorded lobe is the one lobe the lesion lies in (the caudate aside): a lesion whose segments reach the
+            // other hemiliver has no single lobe, and a lobe that hid that would make the segments' absence look like
+            // knowledge (a lesion known to be in the left lobe cannot make the metastases bilobar, 5.5).
+            add(path + ".lobe", "names one lobe, but the recorded segments reach another (1 caudate; 2–4 left; 5–8 right): leave lobe empty for a lesion spanning lobes.");
+        }
 
         if (lesion.Site != MetastaticSite.Liver)
         {
@@ -302,4 +388,7 @@ public static class PatientValidator
             }
         }
     }
+
+    private static LiverLobe SegmentLobe(int segment) =>
+        segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right;
 }

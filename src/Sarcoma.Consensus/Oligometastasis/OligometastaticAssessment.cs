@@ -43,7 +43,7 @@ public sealed class OligometastaticAssessment
         FactNames.LesionResectable, FactNames.LesionAblatable, FactNames.PrimaryResected, FactNames.PrimaryResectable,
         FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt, FactNames.DiffusePleural,
         FactNames.DiffusePericardial, FactNames.DiffusePeritoneal, FactNames.DiffuseLeptomeningeal,
-    };
+    }.ToReadOnlyList();
 
     /// <summary>The name under which OMD appears in findings.</summary>
     public const string ConceptName = "derived.oligometastatic";
@@ -56,9 +56,9 @@ public sealed class OligometastaticAssessment
         Status = status;
         LesionCount = lesionCount;
         SiteCount = siteCount;
-        FailingCriteria = failing;
-        Missing = missing;
-        Findings = findings;
+        FailingCriteria = failing.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
+        Findings = findings.ToReadOnlyList();
     }
 
     /// <summary>Gets the answer.</summary>

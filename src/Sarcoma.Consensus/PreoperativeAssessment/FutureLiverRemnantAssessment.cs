@@ -78,8 +78,8 @@ public sealed class FutureLiverRemnantAssessment
         Sentence = sentence;
         Caution = caution;
         Conclusion = conclusion;
-        ToComplete = toComplete;
-        Findings = findings;
+        ToComplete = toComplete.ToReadOnlyList();
+        Findings = findings.ToReadOnlyList();
     }
 
     /// <summary>Gets the verdict.</summary>

@@ -23,6 +23,21 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
         var plan = context.Patient.LiverSurgery;
+        if (context.HasLiverMetastases == false)
+        {
+            // No liver metastasis, no hepatectomy for it: a recorded plan cannot make 7.1 apply here, or removing the plan
+            // from the record would turn "applies" into "does not apply".
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            if (plan.MajorHepatectomyPlanned == true)
+            {
+                result.Caution("A major hepatectomy is recorded as planned although no current liver metastasis is recorded: check the record.");
+            }
+
+            return result.DoesNotApply(context.NoEvidenceOfDisease
+                ? "There is no current evidence of metastatic disease, so the future liver remnant assessment of 7.1 does not arise."
+                : "No liver metastasis is recorded, so the future liver remnant assessment of 7.1 does not arise.");
+        }
+
         switch (plan.MajorHepatectomyPlanned)
         {
             case false:

@@ -54,9 +54,9 @@ public sealed class RemetastasectomyWindow
         MinimumMonths = minimumMonths;
         ClearMonths = clearMonths;
         Interval = interval;
-        Findings = findings;
+        Findings = findings.ToReadOnlyList();
         Caution = caution;
-        Missing = missing;
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets where the interval falls.</summary>

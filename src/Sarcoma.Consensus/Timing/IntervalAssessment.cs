@@ -22,7 +22,7 @@ public sealed class IntervalAssessment
         Basis = basis;
         From = from;
         To = to;
-        Missing = missing;
+        Missing = missing.ToReadOnlyList();
         if (from is { } start && to is { } end)
         {
             if (end >= start)

@@ -37,8 +37,8 @@ public sealed class TimingAssessment
         AtWindowBoundary = atBoundary;
         WindowEnd = windowEnd;
         DiseaseFreeInterval = diseaseFreeInterval;
-        Findings = findings;
-        Missing = missing;
+        Findings = findings.ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets the timing, or <see langword="null"/> when a date is missing.</summary>
@@ -76,6 +76,7 @@ public sealed class TimingAssessment
     /// <param name="patient">The patient.</param>
     /// <param name="options">The options.</param>
     /// <returns>The assessment.</returns>
+    /// <exception cref="PatientValidationException">The diagnosis or detection date is outside the plausible range (or in another calendar), which would leave no room for the window's arithmetic.</exception>
     public static TimingAssessment Assess(Patient patient, ConsensusOptions options)
     {
         if (patient is null)
@@ -87,6 +88,8 @@ public sealed class TimingAssessment
         {
             throw new ArgumentNullException(nameof(options));
         }
+
+        PatientValidator.EnsurePlausibleDates(options, (patient.Primary?.DiagnosedOn, FactNames.PrimaryDiagnosedOn), (patient.Metastases?.DetectedOn, FactNames.MetastasesDetectedOn));
 
         var dfi = IntervalAssessment.DiseaseFree(patient);
         var diagnosed = patient.Primary?.DiagnosedOn;

@@ -177,8 +177,32 @@ public sealed class LesionLocationValidationTests
     }
 
     [Fact]
-    public void A_lobe_matching_one_of_the_segments_is_accepted() =>
-        Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(4, 5).InLobe(LiverLobe.Right)).Build();
+    public void A_single_lobe_for_a_lesion_whose_segments_span_both_hemilivers_is_rejected()
+    {
+        // Section 3.5 / 5.5: a lesion recorded in one lobe must not reach the other, or removing its segments would make
+        // the metastases look confined to one lobe.
+        var builder = Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(4, 5).InLobe(LiverLobe.Right));
+
+        var error = Assert.Single(Assert.Throws<PatientValidationException>(() => builder.Build()).Errors);
+        Assert.Equal("metastases.lesions[0].lobe", error.Field);
+        Assert.Contains("leave lobe empty", error.Message);
+    }
+
+    [Fact]
+    public void A_lesion_spanning_both_hemilivers_without_a_lobe_is_accepted() =>
+        Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(4, 5)).Build();
+
+    [Fact]
+    public void A_lobe_with_the_caudate_segment_alongside_is_accepted() =>
+        Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(1, 4).InLobe(LiverLobe.Left)).Build();
+
+    [Fact]
+    public void A_caudate_lobe_with_segments_beyond_the_caudate_is_rejected()
+    {
+        var builder = Patient.Builder().AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(1, 4).InLobe(LiverLobe.Caudate));
+
+        Assert.Equal("metastases.lesions[0].lobe", Assert.Single(Assert.Throws<PatientValidationException>(() => builder.Build()).Errors).Field);
+    }
 
     [Fact]
     public void Duplicate_segments_are_rejected()

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
@@ -65,6 +66,19 @@ public sealed class PreoperativeAssessmentEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(null)]
+    public void Without_current_liver_metastases_a_recorded_plan_does_not_make_the_FLR_requirement_arise(bool? planned)
+    {
+        // Monotonicity: forgetting the plan must not turn "applies" into "does not apply", so the plan cannot decide here.
+        var result = flr.Evaluate(Vignettes.NoEvidenceOfDiseaseAfterLiverResection().WithLiverSurgeryPlan(majorHepatectomy: planned));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.NoEvidenceOfDisease);
+        Assert.Equal(planned == true, result.Cautions.Any(c => c.Contains("check the record", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public static partial class Vignettes
 
     /// <summary>
     /// Thigh myxoid liposarcoma resected in 2021; one 30 mm liver metastasis (centrally located) in 2025, amenable neither
-    /// to resection nor to ablation; no origin doubt; staged with CT and total-spine MRI.
+    /// to resection nor to ablation; no origin doubt; staged with CT and total-spine MRI; no hepatectomy planned.
     /// </summary>
     public static PatientBuilder MyxoidLiposarcomaLiverMetastasis() =>
         Patient.Builder()
@@ -79,7 +79,8 @@ public static partial class Vignettes
             .Resected(on: new LocalDate(2021, 3, 1))
             .MetastasesDetectedOn(new LocalDate(2025, 9, 22))
             .AddLesion(MetastaticSite.Liver, sizeMm: 30, l => l.InSegments(4, 8).Central().Unresectable().Ablatable(false))
-            .WithStaging(contrastCt: true, spineMri: true);
+            .WithStaging(contrastCt: true, spineMri: true)
+            .WithLiverSurgeryPlan(majorHepatectomy: false);
 
     /// <summary>
     /// Synchronous OMD already on chemotherapy: the intra-abdominal leiomyosarcoma of <see cref="SynchronousOmdOnInduction"/>

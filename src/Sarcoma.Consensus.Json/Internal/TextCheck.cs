@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Json.Internal;
+
+/// <summary>
+/// Checks the text of a document before it is mapped: every property name and string must be valid Unicode, and free
+/// text (the case label) must hold no character that could forge or hide output lines.
+/// </summary>
+internal static class TextCheck
+{
+    private const string NotUnicode =
+        "is not valid Unicode text: it holds a lone surrogate (an escape such as \\ud800 without its pair) or bytes that are not UTF-8.";
+
+    /// <summary>
+    /// Reports every property name and string value that is not valid Unicode, by path, walking the document without
+    /// recursion. System.Text.Json accepts an escaped lone surrogate (<c>"\ud800"</c>) when it parses, and throws
+    /// <see cref="InvalidOperationException"/> only when the string is read, so every string is read here once.
+    /// </summary>
+    public static void Unicode(JsonElement root, string rootPath, List<ValidationError> errors)
+    {
+        var pending = new Stack<(JsonElement Element, string Path)>();
+        pending.Push((root, rootPath));
+        while (pending.Count > 0)
+        {
+            var (element, path) = pending.Pop();
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var children = new List<(JsonElement, string)>();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        string childPath;
+                        try
+                        {
+                            childPath = JsonPath.Property(path, property.Name);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            childPath = path + JsonPath.HiddenName;
+                            errors.Add(new ValidationError(childPath, "has a property name that " + NotUnicode));
+                        }
+
+                        children.Add((property.Value, childPath));
+                    }
+
+                    PushInOrder(pending, children);
+                    break;
+                case JsonValueKind.Array:
+                    var items = new List<(JsonElement, string)>();
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        items.Add((item, JsonPath.Index(path, index++)));
+                    }
+
+                    PushInOrder(pending, items);
+                    break;
+                case JsonValueKind.String:
+                    try
+                    {
+                        _ = element.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        errors.Add(new ValidationError(path, NotUnicode));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rewrites every lone surrogate of a .NET string as a JSON escape (<c>\uD800</c>), so that the document parses and
+    /// <see cref="Unicode"/> then names the field that holds it. A surrogate right after an odd run of backslashes cannot
+    /// be rewritten without changing the text's meaning: <see langword="null"/> is returned and the caller reports the document.
+    /// </summary>
+    public static string? EscapeLoneSurrogates(string json)
+    {
+        var lone = FirstLoneSurrogate(json, 0);
+        if (lone < 0)
+        {
+            return json;
+        }
+
+        var builder = new StringBuilder(json.Length + 16);
+        var copied = 0;
+        while (lone >= 0)
+        {
+            var backslashes = 0;
+            for (var i = lone - 1; i >= 0 && json[i] == '\\'; i--)
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 1)
+            {
+                return null;
+            }
+
+            builder.Append(json, copied, lone - copied);
+            builder.Append("\\u").Append(((int)json[lone]).ToString("X4", CultureInfo.InvariantCulture));
+            copied = lone + 1;
+            lone = FirstLoneSurrogate(json, copied);
+        }
+
+        builder.Append(json, copied, json.Length - copied);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// What is wrong with a case label as free text, or <see langword="null"/>: it must be valid Unicode and hold no
+    /// control character (C0 and C1, including the terminal escape ESC and the line ends CR and LF), no Unicode line or
+    /// paragraph separator and no bidirectional formatting character. Such characters could forge lines ("Scope: …") in
+    /// a text report or hide the rest of it on a terminal.
+    /// </summary>
+    public static string? FreeTextProblem(string text)
+    {
+        if (FirstLoneSurrogate(text, 0) >= 0)
+        {
+            return NotUnicode;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || IsBidiControl(c))
+            {
+                return "must not contain control characters (line breaks, tabs, terminal escape sequences), Unicode line or paragraph separators, or bidirectional formatting characters.";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBidiControl(char c) =>
+        c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+    private static void PushInOrder(Stack<(JsonElement, string)> pending, List<(JsonElement, string)> children)
+    {
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            pending.Push(children[i]);
+        }
+    }
+
+    private static int FirstLoneSurrogate(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return i;
+            }
+
+            if (char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+
+namespace Sarcoma.Consensus.Model;
+
+/// <summary>
+/// A list that nobody can change after it is made and that compares by value: two lists are equal when they hold
+/// equal items in the same order. Every public <see cref="IReadOnlyList{T}"/> of this library is one of these (or a
+/// <see cref="ReadOnlyCollection{T}"/>), never an array a caller could cast and write to.
+/// </summary>
+/// <remarks>
+/// It copies what it is given, so a caller who keeps the source array or list cannot change it later. Items are
+/// compared with <see cref="EqualityComparer{T}.Default"/>, so a record of records compares all the way down.
+/// Immutable and thread-safe as long as its items are.
+/// </remarks>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<ReadOnlyValueList<T>>
+{
+    private ReadOnlyValueList(T[] items)
+        : base(items)
+    {
+    }
+
+    /// <summary>Gets the empty list.</summary>
+    public static ReadOnlyValueList<T> None { get; } = new(Array.Empty<T>());
+
+    /// <summary>Copies items into a new list.</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>The list; <see cref="None"/> when there are none.</returns>
+    public static ReadOnlyValueList<T> CopyOf(IEnumerable<T> items)
+    {
+        if (items is ReadOnlyValueList<T> already)
+        {
+            return already;
+        }
+
+        var array = items.ToArray();
+        return array.Length == 0 ? None : new ReadOnlyValueList<T>(array);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ReadOnlyValueList<T>? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (Count != other.Count)
+        {
+            return false;
+        }
+
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!comparer.Equals(this[i], other[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ReadOnlyValueList<T>);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // Order-sensitive and stable within a process; the first 16 items are enough to spread the hash.
+        var comparer = EqualityComparer<T>.Default;
+        var hash = Count;
+        for (var i = 0; i < Count && i < 16; i++)
+        {
+            var item = this[i];
+            hash = unchecked((hash * 31) + (item is null ? 0 : comparer.GetHashCode(item)));
+        }
+
+        return hash;
+    }
+}
+
+/// <summary>Makes <see cref="ReadOnlyValueList{T}"/>s.</summary>
+internal static class ReadOnlyValueList
+{
+    /// <summary>Copies a sequence into a read-only list that compares by value.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <returns>The list.</returns>
+    public static IReadOnlyList<T> ToReadOnlyList<T>(this IEnumerable<T> items) => ReadOnlyValueList<T>.CopyOf(items);
+
+    /// <summary>
+    /// Copies a list given to an <c>init</c> accessor, keeping <see langword="null"/> so that
+    /// <see cref="PatientValidator"/> can name the field that was set to it.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items, or <see langword="null"/>.</param>
+    /// <returns>The copy, or <see langword="null"/>.</returns>
+    public static IReadOnlyList<T> CopyOrNull<T>(IReadOnlyList<T>? items) =>
+        items is null ? null! : ReadOnlyValueList<T>.CopyOf(items);
+}
