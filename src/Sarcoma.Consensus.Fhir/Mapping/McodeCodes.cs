@@ -221,6 +221,9 @@ public static class McodeCodes
     /// <summary>The liver body structure, 10200004 |Liver structure|.</summary>
     public const string LiverStructure = "10200004";
 
+    /// <summary>1217123003 |Radiotherapy course of treatment (regime/therapy)|, the code of RadiotherapyCourseSummary.</summary>
+    public const string RadiotherapyCourse = "1217123003";
+
     /// <summary>The surgical-procedure category 387713003 |Surgical procedure|.</summary>
     public const string SurgicalProcedure = "387713003";
 
@@ -238,6 +241,7 @@ public static class McodeCodes
         ("CancerRelatedMedicationRequest", new[] { "cancer-related-medication-request" }),
         ("CancerRelatedMedicationStatement", new[] { "cancer-related-medication-statement" }),
         ("CancerDiseaseStatus", new[] { "cancer-disease-status" }),
+        ("RadiotherapyCourseSummary", new[] { "radiotherapy-course-summary" }),
         ("HistologicGrade", new[] { "histologic-grade", "tumor-grade" }),
         ("TNMStageGroup", new[] { "tnm-stage-group", "tnm-clinical-stage-group", "tnm-pathological-stage-group" }),
         ("TNMDistantMetastasesCategory", new[] { "tnm-distant-metastases-category", "tnm-distant-metastasis-category", "tnm-clinical-distant-metastases-category" }),

@@ -137,8 +137,8 @@ internal sealed partial class McodeReader
             }
             else
             {
-                history = history with { OnSystemicTherapy = false };
-                Mapped(FactNames.OnSystemicTherapy, medications[0].Source.Reference, "status", "every cancer-related medication record is completed or stopped");
+                // Every record completed or stopped does not show that no other therapy is under way: unknown, not "no".
+                Unknown(FactNames.OnSystemicTherapy, UnknownReason.NoResource, "No active cancer-related medication in the record; that the recorded ones are completed or stopped does not show that no other therapy is under way.");
             }
 
             history = ReadResponse(history, first.Start);
@@ -190,9 +190,14 @@ internal sealed partial class McodeReader
             return history;
         }
 
+        // The latest recorded treatment is only a lower bound: a later treatment missing from the record would shorten the
+        // treatment-free interval, so the date is asked for, never assumed.
         var last = treatments.OrderByDescending(t => t.End).First();
-        Mapped(FactNames.LastTreatmentEndedOn, last.Source.Reference, last.EndElement, FormattableString.Invariant($"latest end of {treatments.Length} recorded treatments"));
-        return history with { LastTreatmentEndedOn = last.End };
+        Unknown(
+            FactNames.LastTreatmentEndedOn,
+            UnknownReason.Ambiguous,
+            FormattableString.Invariant($"The record dates {treatments.Length} treatment(s), the latest ending as {last.Source.Reference} {last.EndElement} says, but cannot show that no later treatment is missing: confirm the date."));
+        return history;
     }
 
     private List<Treatment> ReadProcedures(ConditionEntry? primary, out List<Treatment> primaryResections, out List<Treatment> liverResections)
@@ -208,6 +213,14 @@ internal sealed partial class McodeReader
             }
 
             var profile = Profile(procedure);
+            if (profile == "RadiotherapyCourseSummary" || Has(procedure.Code, McodeCodes.Snomed, McodeCodes.RadiotherapyCourse))
+            {
+                Recognise(entry, "RadiotherapyCourseSummary", profile is not null);
+                var rtEnd = procedure.Performed is Period ? CalendarDate(procedure.Performed, out _, periodEnd: true) : CalendarDate(procedure.Performed, out _);
+                all.Add(new Treatment(entry, CalendarDate(procedure.Performed, out _), rtEnd, false, "Procedure.performed[x]", procedure.Performed is Period ? "Procedure.performedPeriod.end" : "Procedure.performedDateTime"));
+                continue;
+            }
+
             var hepatectomy = McodeCodes.HepatectomyCodes.Any(h => Has(procedure.Code, h.System, h.Code));
             var reasons = procedure.ReasonReference.Select(Resolve).Where(r => r is not null).ToArray();
             var forLiverMetastasis = reasons.Any(r => secondaries.Any(s => s.Source == r && s.Sites.Any(x => x.Site == MetastaticSite.Liver && x.Kind == SiteKind.Lesion)));
