@@ -42,6 +42,7 @@ public static class FhirJson
         "PVAL116", // a code outside a required value set (kept as text)
         "PVAL124", // a literal that is not valid for its type, such as a malformed date (kept as text)
         "JSON121", // an empty array
+        "PVAL115", // narrative XHTML that does not follow the FHIR narrative rules (display only; never read)
     };
 
     private static readonly Regex EntryPath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource", RegexOptions.CultureInvariant);

@@ -127,6 +127,24 @@ public static class McodeCodes
     /// <summary>The CancerDiseaseStatus value 709137006 |Patient condition undetermined|.</summary>
     public const string Undetermined = "709137006";
 
+    /// <summary>
+    /// SNOMED CT disorders in <c>Condition.code</c> of a PrimaryCancerCondition that name the morphology → ICD-O-3,
+    /// read only when the HistologyMorphologyBehavior extension is absent (DICOM PS3.16 CID 639; the mCODE examples).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> MorphologyByDisorder = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["424952003"] = "8800/3",  // Sarcoma of soft tissue
+        ["408643008"] = "8500/3",  // Infiltrating ductal carcinoma of breast
+        ["254637007"] = "8046/3",  // Non-small cell lung cancer
+        ["254626006"] = "8140/3",  // Adenocarcinoma of lung
+        ["408645001"] = "8140/3",  // Adenocarcinoma of large intestine
+        ["700423003"] = "8140/3",  // Adenocarcinoma of pancreas
+        ["254582000"] = "8140/3",  // Adenocarcinoma of rectum
+        ["702391001"] = "8312/3",  // Renal cell carcinoma
+        ["255029007"] = "8260/3",  // Papillary thyroid carcinoma
+        ["92814006"] = "9823/3",   // Chronic lymphoid leukemia
+    };
+
     /// <summary>SNOMED CT body structures → primary site category (<c>Condition.bodySite</c> of the PrimaryCancerCondition).</summary>
     public static readonly IReadOnlyDictionary<string, PrimarySite> PrimarySiteBySnomed = new Dictionary<string, PrimarySite>(StringComparer.Ordinal)
     {

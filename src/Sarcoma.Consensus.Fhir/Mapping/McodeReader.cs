@@ -205,6 +205,14 @@ internal sealed partial class McodeReader
         var extension = primary.Condition.Extension.FirstOrDefault(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension);
         if (extension?.Value is not CodeableConcept concept)
         {
+            // Without the extension, a Condition.code that names the morphology (a carcinoma, a soft-tissue sarcoma) is read.
+            var disorder = Codings(primary.Condition.Code).FirstOrDefault(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MorphologyByDisorder.ContainsKey(c.Code));
+            if (disorder is not null && options.HistologyMap.TryResolve(McodeCodes.IcdO3, McodeCodes.MorphologyByDisorder[disorder.Code!], out var fromDisorder))
+            {
+                note = "Condition.code SNOMED CT " + disorder.Code + " names the morphology (ICD-O-3 " + McodeCodes.MorphologyByDisorder[disorder.Code!] + ")";
+                return fromDisorder;
+            }
+
             reason = UnknownReason.NoResource;
             note = $"{primary.Source.Reference} has no HistologyMorphologyBehavior extension.";
             return null;
@@ -266,7 +274,7 @@ internal sealed partial class McodeReader
         if (histology is not null)
         {
             result = result with { Histology = histology };
-            Mapped(FactNames.PrimaryHistology, source, HistologyElement, how);
+            Mapped(FactNames.PrimaryHistology, source, how is not null && how.StartsWith("Condition.code", StringComparison.Ordinal) ? "Condition.code" : HistologyElement, how);
         }
         else
         {
