@@ -99,7 +99,7 @@ public static class BatchEvaluation
                 }
 
                 using var json = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-                var document = PatientJson.ReadDocument(json);
+                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span) : PatientJson.ReadDocument(json);
                 var report = environment.Evaluator.Evaluate(document.Patient, asOf);
                 ReportJson.Write(output, report, JsonLayout.SingleLine);
                 output.WriteByte((byte)'\n');
@@ -120,6 +120,10 @@ public static class BatchEvaluation
             catch (PatientValidationException e)
             {
                 Reject(line, InputErrors.Lines(e.Errors));
+            }
+            catch (Fhir.Input.FhirInputException e)
+            {
+                Reject(line, FhirPatientFile.Lines(e));
             }
             catch (Exception)
             {

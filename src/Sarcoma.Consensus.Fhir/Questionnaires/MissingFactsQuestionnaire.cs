@@ -85,6 +85,10 @@ public static class MissingFactsQuestionnaire
             Description = "Answers to these questions complete what the patient's record holds, for the recommendations of the Ibero-American consensus (Cancers 2025;17:1295) that could not be decided. Each question matters to at least one recommendation.",
         };
 
+        // A canonical URL for the QuestionnaireResponse to point to: a name-based UUID of the date and the questions asked,
+        // so the same patient and date give the same URL on every run.
+        questionnaire.Url = "urn:uuid:" + NameBasedUuid(LocalDatePattern.Iso.Format(asOf) + "|" + string.Join("|", plan.Select(p => p.Path)));
+
         foreach (var (prefix, heading) in FactQuestions.Sections)
         {
             var inSection = plan.Where(p => p.Path.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
@@ -552,6 +556,16 @@ public static class MissingFactsQuestionnaire
         }
 
         return $"Lesion {FactQuestions.Ordinal(index)}: {string.Join(", ", parts)}";
+    }
+
+    private static string NameBasedUuid(string name)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(name));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        var hex = string.Concat(hash.Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return $"{hex.Substring(0, 8)}-{hex.Substring(8, 4)}-{hex.Substring(12, 4)}-{hex.Substring(16, 4)}-{hex.Substring(20, 12)}";
     }
 
     private static int FactRank(string path)

@@ -44,6 +44,25 @@ public sealed class SampleBundleTests
         Assert.Equal(expected, File.ReadAllText(path));
     }
 
+    [Fact]
+    public void Committed_response_answers_the_flagship_questionnaire_with_the_samples_facts()
+    {
+        const string name = "metachronous-liver-omd";
+        var questionnaire = MissingFactsQuestionnaire.Create(McodeMapper.Default.Map(SampleBundle(name)).Patient, AsOf);
+        var response = QuestionnaireRounds.Respond(questionnaire, SamplePatient(name));
+        response.Id = name + "-answers";
+        var expected = FhirJson.Serialize(response);
+        var path = Path.Combine(Repo.SampleBundles, "responses", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_SAMPLE_BUNDLES") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == expected, path + " is not the response to today's questionnaire: run the tests with UPDATE_SAMPLE_BUNDLES=1.");
+        Assert.Empty(FhirValidation.Errors(response));
+    }
+
     [Theory]
     [MemberData(nameof(Repo.SampleData), MemberType = typeof(Repo))]
     public void Bundle_is_valid_FHIR_R4(string name) =>

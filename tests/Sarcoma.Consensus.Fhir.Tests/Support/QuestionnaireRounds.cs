@@ -50,7 +50,7 @@ internal static class QuestionnaireRounds
 
     public static QuestionnaireResponse Respond(Questionnaire questionnaire, Patient reference)
     {
-        var response = new QuestionnaireResponse { Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed, Questionnaire = "Questionnaire/" + questionnaire.Id };
+        var response = new QuestionnaireResponse { Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed, Questionnaire = questionnaire.Url };
         var given = new Dictionary<string, DataType>(StringComparer.Ordinal);
         foreach (var item in questionnaire.Item)
         {
