@@ -53,6 +53,7 @@ internal sealed partial class McodeReader
         var clinical = ReadPerformanceStatus();
         var treatment = ReadTreatment(primaryEntry, ref primary, metastases);
         ReadTnm();
+        _ = DiseaseStatuses().Count();
 
         var patient = new Patient
         {
@@ -76,8 +77,14 @@ internal sealed partial class McodeReader
     private static string? Profile(Resource resource) =>
         resource.Meta?.Profile?.Select(McodeCodes.ProfileName).FirstOrDefault(n => n is not null);
 
-    private void Recognise(SourceResource entry, string profile, bool byProfile) =>
-        recognised.Add($"{entry.Reference}: {profile} ({(byProfile ? "by meta.profile" : "by code")})");
+    private void Recognise(SourceResource entry, string profile, bool byProfile)
+    {
+        var line = $"{entry.Reference}: {profile} ({(byProfile ? "by meta.profile" : "by code")})";
+        if (!recognised.Contains(line))
+        {
+            recognised.Add(line);
+        }
+    }
 
     private SourceResource? Resolve(ResourceReference? reference)
     {

@@ -139,34 +139,13 @@ internal static class SampleBundleWriter
             });
             if (treatment.SystemicTherapyResponse is { } response)
             {
-                resources.Add(new Observation
-                {
-                    Id = "disease-status",
-                    Meta = Profile("mcode-cancer-disease-status"),
-                    Status = ObservationStatus.Final,
-                    Code = Concept(McodeCodes.Loinc, "97509-4", "Cancer disease progression"),
-                    Subject = new ResourceReference(Subject),
-                    Focus = { new ResourceReference("Condition/primary") },
-                    Effective = Date(start.PlusDays(60)),
-                    Value = Concept(McodeCodes.Snomed, McodeCodes.DiseaseStatusResponse.Single(p => p.Value == response).Key, response.ToString()),
-                });
+                resources.Add(DiseaseStatus(start.PlusDays(60), McodeCodes.DiseaseStatusResponse.Single(p => p.Value == response).Key, response.ToString()));
             }
         }
 
         if (ned)
         {
-            var after = (treatment.LastTreatmentEndedOn ?? metastases.DetectedOn!.Value).PlusDays(7);
-            resources.Add(new Observation
-            {
-                Id = "disease-status",
-                Meta = Profile("mcode-cancer-disease-status"),
-                Status = ObservationStatus.Final,
-                Code = Concept(McodeCodes.Loinc, "97509-4", "Cancer disease progression"),
-                Subject = new ResourceReference(Subject),
-                Focus = { new ResourceReference("Condition/primary") },
-                Effective = Date(after),
-                Value = Concept(McodeCodes.Snomed, McodeCodes.NotDetected, "Not detected (qualifier value)"),
-            });
+            resources.Add(DiseaseStatus((treatment.LastTreatmentEndedOn ?? metastases.DetectedOn!.Value).PlusDays(7), McodeCodes.NotDetected, "Not detected (qualifier value)"));
         }
 
         // A treatment the model dates but no resource above holds (adjuvant radiotherapy after the primary resection).
@@ -194,6 +173,18 @@ internal static class SampleBundleWriter
 
         return bundle;
     }
+
+    private static Observation DiseaseStatus(LocalDate effective, string code, string display) => new()
+    {
+        Id = "disease-status",
+        Meta = Profile("mcode-cancer-disease-status"),
+        Status = ObservationStatus.Final,
+        Code = Concept(McodeCodes.Loinc, "97509-4", "Cancer disease progression"),
+        Subject = new ResourceReference(Subject),
+        Focus = { new ResourceReference("Condition/primary") },
+        Effective = Date(effective),
+        Value = Concept(McodeCodes.Snomed, code, display),
+    };
 
     private static Condition PrimaryCondition(PrimaryTumor primary)
     {
