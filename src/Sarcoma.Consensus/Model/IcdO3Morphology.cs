@@ -40,8 +40,11 @@ internal static class IcdO3Morphology
         (9370, 9373, "chordoma"),
     };
 
-    /// <summary>The GIST morphology (any behaviour digit is GIST).</summary>
-    internal const int Gist = 8936;
+    /// <summary>The GIST morphology, 8936 (with any behaviour digit), kept as data like the ranges above.</summary>
+    internal static readonly (int From, int To, string Group)[] GistRanges =
+    {
+        (8936, 8936, "gastrointestinal stromal tumour"),
+    };
 
     /// <summary>Terms of ICD-O-3 morphologies that are not named subtypes, used only to name them in reports.</summary>
     internal static readonly IReadOnlyDictionary<int, string> Terms = new Dictionary<int, string>
@@ -131,7 +134,7 @@ internal static class IcdO3Morphology
         }
 
         var (morphology, behaviour) = parsed;
-        if (morphology == Gist)
+        if (In(GistRanges, morphology))
         {
             histology = Histology.Gist;
             return true;
@@ -194,6 +197,6 @@ internal static class IcdO3Morphology
             return null;
         }
 
-        return morphology == Gist || behaviour is 0 or 1 or 2 or 3 or 6 or 9 ? (morphology, behaviour) : null;
+        return In(GistRanges, morphology) || behaviour is 0 or 1 or 2 or 3 or 6 or 9 ? (morphology, behaviour) : null;
     }
 }
