@@ -101,6 +101,7 @@ public static class CliApp
             new VersionOption(),
             CatalogCommand.Create(environment),
             EvaluateCommand.Create(environment),
+            QuestionnaireCommand.Create(environment),
             ScheduleCommand.Create(environment),
         };
 

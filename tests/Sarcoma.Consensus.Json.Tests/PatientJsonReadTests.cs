@@ -73,25 +73,49 @@ public sealed class PatientJsonReadTests
 
     [Theory]
     [InlineData("8890/3", "leiomyosarcoma")]
+    [InlineData("8890/6", "leiomyosarcoma")]
     [InlineData("8896/3", "leiomyosarcoma")]
     [InlineData("9040/3", "synovial-sarcoma")]
     [InlineData("8936/1", "gist")]
     [InlineData("8936/0", "gist")]
     [InlineData("leiomyosarcoma", "leiomyosarcoma")]
-    public void Histology_is_read_from_a_code_or_an_icd_o_3_code(string given, string code) =>
+    [InlineData("Leiomyosarcoma", "leiomyosarcoma")]
+    [InlineData("Myxoid liposarcoma", "myxoid-liposarcoma")]
+    [InlineData("1163022006", "leiomyosarcoma")]
+    [InlineData("8930/3", Histology.OtherSoftTissueSarcomaCode)]
+    [InlineData("9133/3", Histology.OtherSoftTissueSarcomaCode)]
+    [InlineData("8046/3", Histology.NotSoftTissueSarcomaCode)]
+    [InlineData("413448000", Histology.NotSoftTissueSarcomaCode)]
+    [InlineData("8890/1", Histology.NotMalignantCode)]
+    [InlineData("123456000", Histology.UnclassifiedCode)]
+    public void Histology_is_read_from_a_name_an_icd_o_3_code_or_a_snomed_ct_code(string given, string code) =>
         Assert.Equal(code, PatientJson.Parse("{\"primary\":{\"histology\":\"" + given + "\"}}").Primary!.Histology!.Code);
 
     [Theory]
-    [InlineData("\"Leiomyosarcoma\"")]
     [InlineData("\" leiomyosarcoma\"")]
-    [InlineData("\"8890/1\"")]
+    [InlineData("\"carcinoma\"")]
+    [InlineData("\"8890/5\"")]
     [InlineData("\"8936/xx\"")]
+    [InlineData("\"12345\"")]
     [InlineData("8890")]
-    public void Histology_must_be_spelt_exactly(string given)
+    public void Histology_that_is_not_a_name_or_a_code_is_an_input_error(string given)
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("{\"primary\":{\"histology\":" + given + "}}"));
         Assert.Equal("$.primary.histology", e.Path);
-        Assert.Contains("is not a known histology code or ICD-O-3 code", e.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a histology name, an ICD-O-3 morphology code", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("8930/3")]
+    [InlineData("8046/3")]
+    [InlineData("413448000")]
+    [InlineData("123456000")]
+    public void Histology_read_from_a_code_is_written_back_as_that_code(string code)
+    {
+        var json = "{\"primary\":{\"histology\":\"" + code + "\"}}";
+        var patient = PatientJson.Parse(json);
+        Assert.Equal(json, PatientJson.Serialize(patient, JsonLayout.SingleLine));
+        Assert.Equal(patient, PatientJson.Parse(PatientJson.Serialize(patient)));
     }
 
     [Fact]

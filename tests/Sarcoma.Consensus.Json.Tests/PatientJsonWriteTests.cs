@@ -202,7 +202,7 @@ public sealed class PatientJsonWriteTests
             {
                 var json = "{\"primary\":{\"histology\":\"" + code + "\"}}";
                 Schemas.AssertValid(Schemas.Patient, json, code);
-                Assert.Same(histology, PatientJson.Parse(json).Primary!.Histology);
+                Assert.Equal(histology, PatientJson.Parse(json).Primary!.Histology);
             }
         }
     }

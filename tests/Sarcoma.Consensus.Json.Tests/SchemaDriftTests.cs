@@ -71,7 +71,21 @@ public sealed class SchemaDriftTests
 
         var histology = properties.GetProperty("primary").GetProperty("properties").GetProperty("histology").GetProperty("anyOf");
         Assert.Equal(Histology.All.Select(h => h.Code), Enum(histology[1]));
-        Assert.Equal(Histology.All.SelectMany(h => h.IcdO3Codes), Enum(histology[2]));
+        Assert.Equal(HistologyNamePattern(), histology[2].GetProperty("pattern").GetString());
+        Assert.Equal("^[89][0-9]{3}/[012369]$", histology[3].GetProperty("pattern").GetString());
+        Assert.Equal("^8936/[0-9]$", histology[4].GetProperty("pattern").GetString());
+        Assert.Equal("^[1-9][0-9]{2,14}[01]0[0-9]$", histology[5].GetProperty("pattern").GetString());
+    }
+
+    // Every named histology's code and name, case-insensitively: [Ll][Ee]… since ECMA-262 patterns have no (?i).
+    private static string HistologyNamePattern()
+    {
+        var alternatives = Histology.All.Select(h => h.Code).Concat(Histology.All.Select(h => h.Name))
+            .Select(text => string.Concat(text.Select(c => char.IsLetter(c)
+                ? "[" + char.ToUpperInvariant(c) + char.ToLowerInvariant(c) + "]"
+                : "\\^$.|?*+()[]{}/".Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString())))
+            .Distinct(StringComparer.Ordinal);
+        return "^(?:" + string.Join("|", alternatives) + ")$";
     }
 
     [Fact]

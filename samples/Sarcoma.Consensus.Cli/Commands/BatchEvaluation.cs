@@ -142,7 +142,7 @@ public static class BatchEvaluation
                 }
 
                 using var json = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-                var document = PatientJson.ReadDocument(json);
+                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span) : PatientJson.ReadDocument(json);
                 var report = environment.Evaluator.Evaluate(document.Patient, asOf);
                 var serialized = ReportJson.SerializeToUtf8Bytes(report, JsonLayout.SingleLine);
                 counts.Evaluated++;
@@ -164,6 +164,10 @@ public static class BatchEvaluation
             catch (PatientValidationException e)
             {
                 Reject(line, InputErrors.Lines(e.Errors));
+            }
+            catch (Fhir.Input.FhirInputException e)
+            {
+                Reject(line, FhirPatientFile.Lines(e));
             }
 #pragma warning disable CA1031 // One line's failure must not stop the batch; its type is reported, never its message.
             catch (Exception e)

@@ -8,7 +8,8 @@ namespace Sarcoma.Consensus.Cli.Commands;
 
 /// <summary>
 /// <c>evaluate PATH [--as-of yyyy-MM-dd] [--json]</c>: evaluates one patient file against the whole guideline;
-/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>).
+/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>);
+/// <c>evaluate --fhir BUNDLE.json [--answers QR.json]</c>: evaluates a FHIR R4 / mCODE record (see <see cref="FhirEvaluation"/>).
 /// </summary>
 public static class EvaluateCommand
 {
@@ -43,6 +44,8 @@ public static class EvaluateCommand
                 + "beside it and renamed when the batch ends, so an interrupted or failed run leaves it absent or as it was.",
             HelpName = "OUT.ndjson",
         };
+        var fhir = FhirPatientFile.CreateFhirOption();
+        var answers = FhirPatientFile.CreateAnswersOption();
 
         var command = new Command(
             Name,
@@ -57,12 +60,14 @@ public static class EvaluateCommand
             json,
             batch,
             output,
+            fhir,
+            answers,
         };
 
         command.Validators.Add(result =>
         {
-            EmptyPaths.Check(result, (path, "PATH"), (batch, "--batch"), (output, "--out"));
-            var hasPath = result.GetValue(path) is not null;
+            EmptyPaths.Check(result, (path, "PATH"), (batch, "--batch"), (output, "--out"), (fhir, "--fhir"), (answers, "--answers"));
+            var hasPath = result.GetValue(path) is not null || result.GetResult(fhir) is not null;
             var hasBatch = result.GetResult(batch) is not null;
             var hasOut = result.GetResult(output) is not null;
             if (hasPath && hasBatch)
@@ -84,6 +89,16 @@ public static class EvaluateCommand
                 result.AddError("--out is only used with --batch.");
             }
 
+            if (result.GetResult(answers) is not null && result.GetResult(fhir) is null)
+            {
+                result.AddError("--answers needs --fhir BUNDLE.json, the record the Questionnaire was made from.");
+            }
+
+            if (result.GetValue(path) is not null && result.GetResult(fhir) is not null)
+            {
+                result.AddError("PATH and --fhir are mutually exclusive: give a patient document, or a FHIR Bundle.");
+            }
+
             if (hasBatch && result.GetValue(json))
             {
                 result.AddError("--json is for a single PATH; --batch always writes one compact JSON report per line.");
@@ -96,6 +111,11 @@ public static class EvaluateCommand
             if (parseResult.GetValue(batch) is { } input)
             {
                 return BatchEvaluation.Run(environment, input, parseResult.GetValue(output)!, date);
+            }
+
+            if (parseResult.GetValue(fhir) is { } bundle)
+            {
+                return FhirEvaluation.Run(environment, bundle, parseResult.GetValue(answers), date, parseResult.GetValue(json));
             }
 
             var file = parseResult.GetValue(path)!;

@@ -17,7 +17,10 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 /// indentation, <c>\n</c> line endings on every platform, and characters such as ≤ and – written as
 /// themselves rather than as <c>\u</c> escapes. Every object has the same properties; <c>tableText</c> is
 /// always present and <c>tableTextDiffers</c> says whether it differs from the canonical <c>text</c>;
-/// <c>dataRequirements</c> lists the patient facts the recommendation's evaluator reads.
+/// <c>dataRequirements</c> lists the patient facts the recommendation's evaluator reads; <c>fhirQueries</c> gives the FHIR R4
+/// searches that fetch them (CDS Hooks prefetch templates: <c>key</c>, <c>template</c>, <c>description</c>, <c>facts</c>) and
+/// <c>factsNotInFhir</c> the facts no FHIR resource holds (asked by the Questionnaire); see
+/// <see cref="Fhir.DataRequirements.FhirDataRequirements"/>.
 /// </remarks>
 public static class CatalogJson
 {
@@ -118,7 +121,37 @@ public static class CatalogJson
         }
 
         writer.WriteEndArray();
+        WriteFhirRequirements(writer, Fhir.DataRequirements.FhirDataRequirements.For(r.Id));
         writer.WriteEndObject();
+    }
+
+    private static void WriteFhirRequirements(Utf8JsonWriter writer, Fhir.DataRequirements.RecommendationDataRequirements requirements)
+    {
+        writer.WriteStartArray("fhirQueries");
+        foreach (var query in requirements.Queries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", query.Key);
+            writer.WriteString("template", query.Template);
+            writer.WriteString("description", query.Description);
+            writer.WriteStartArray("facts");
+            foreach (var fact in query.Facts)
+            {
+                writer.WriteStringValue(fact);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("factsNotInFhir");
+        foreach (var fact in requirements.FactsNotInFhir)
+        {
+            writer.WriteStringValue(fact);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteGrade(Utf8JsonWriter writer, EvidenceGrade grade)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Json.Internal;
@@ -14,8 +13,6 @@ internal static class PatientReader
     public const int MaximumLabelLength = 200;
 
     private const string SegmentDescription = "a Couinaud segment, 1–8";
-
-    private static readonly Regex GistIcdO3 = new("^8936/[0-9]$", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Reads the document; throws <see cref="PatientJsonException"/> listing every problem. Text that is not valid
@@ -106,20 +103,14 @@ internal static class PatientReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String)
+        // A name (case-insensitive), an ICD-O-3 morphology code or a SNOMED CT concept id (docs/histology.md): a code
+        // of a non-sarcoma is read (the report says it is out of scope); only text that is neither is an error.
+        if (value.ValueKind == JsonValueKind.String && Histology.TryParse(value.GetString(), out var histology))
         {
-            // Exact spelling only, as the schema lists it: Histology.TryParse also forgives case and whitespace.
-            var text = value.GetString()!;
-            if (Histology.TryParse(text, out var histology) &&
-                (string.Equals(text, histology.Code, StringComparison.Ordinal) ||
-                 histology.IcdO3Codes.Contains(text, StringComparer.Ordinal) ||
-                 (ReferenceEquals(histology, Histology.Gist) && GistIcdO3.IsMatch(text))))
-            {
-                return histology;
-            }
+            return histology;
         }
 
-        reader.Error(path, "is not a known histology code or ICD-O-3 code (see docs/schema/patient.schema.json), or null.");
+        reader.Error(path, "is not a histology name, an ICD-O-3 morphology code (NNNN/B) or a SNOMED CT concept id (see docs/histology.md), or null.");
         return null;
     }
 

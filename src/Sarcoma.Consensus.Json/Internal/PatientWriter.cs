@@ -25,7 +25,7 @@ internal static class PatientWriter
             writer.WriteStartObject("primary");
             if (primary.Histology is { } histology)
             {
-                writer.WriteString("histology", histology.Code);
+                writer.WriteString("histology", histology.Key);
             }
 
             Code(writer, "site", primary.Site, Codes.PrimarySite);

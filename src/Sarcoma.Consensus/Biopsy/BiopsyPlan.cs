@@ -87,7 +87,9 @@ public sealed class BiopsyPlan
     public static IReadOnlyList<string> Requirements { get; } = OriginUncertaintyAssessment.Requirements.Concat(new[]
     {
         FactNames.LesionResectable, FactNames.InductionTherapyPlanned, FactNames.SystemicTherapyReceived, FactNames.OnSystemicTherapy,
-    }).Distinct(StringComparer.Ordinal).ToReadOnlyList();
+        FactNames.AdjuvantTherapyAfterFirstLiverResection,
+    }).Concat(Remetastasectomy.LiverRecurrence.Requirements).Concat(Indication.LiverResectionCandidacy.Requirements)
+        .Distinct(StringComparer.Ordinal).ToReadOnlyList();
 
     /// <summary>
     /// Gets the sampling requirement that holds whenever a liver biopsy is done: image-guided percutaneous core needle
@@ -167,6 +169,28 @@ public sealed class BiopsyPlan
         bool? inductionPending = started == true ? false : induction;
         var timing = context.Timing.Timing;
         var originSetAside = false;
+
+        // 9.2's preoperative systemic treatment of a liver recurrence (no adjuvant chemotherapy after the first resection)
+        // is a proposed preoperative treatment, so a reason of 3.1 (a start not recorded is read as not yet started, as for a
+        // planned induction); when the recurrence or the adjuvant treatment is unknown, so is the reason.
+        var recurrence = context.IsLiverRecurrence;
+        var adjuvant = treatment.AdjuvantTherapyAfterFirstLiverResection;
+        var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || context.LiverResection.Candidate == TriState.No
+            ? TriState.No
+            : recurrence == true && adjuvant == false ? TriState.Yes : TriState.Unknown;
+        var preoperativeMissing = new List<string>();
+        if (preoperativeByNinePointTwo == TriState.Unknown)
+        {
+            if (recurrence is null)
+            {
+                preoperativeMissing.AddRange(context.LiverRecurrenceMissing);
+            }
+
+            if (adjuvant is null)
+            {
+                preoperativeMissing.Add(FactNames.AdjuvantTherapyAfterFirstLiverResection);
+            }
+        }
 
         if (context.HasLiverMetastases is not { } hasLiver)
         {
@@ -261,8 +285,7 @@ public sealed class BiopsyPlan
                 {
                     reasons.Add("a preoperative (induction) systemic treatment is proposed");
                 }
-                else if (context.IsLiverRecurrence == true && treatment.AdjuvantTherapyAfterFirstLiverResection == false && started != true
-                    && context.LiverResection.Candidate != TriState.No)
+                else if (preoperativeByNinePointTwo == TriState.Yes)
                 {
                     // 9.2: this liver recurrence "should receive preoperative systemic treatment": the guideline proposes it.
                     reasons.Add("recommendation 9.2 calls for preoperative systemic treatment of this liver recurrence (no adjuvant chemotherapy followed the first resection)");
@@ -272,7 +295,7 @@ public sealed class BiopsyPlan
                 if (allResectable is null)
                 {
                     missing.Add(FactNames.LesionResectable);
-                    if (reasons.Count == 0 && origin.Status == TriState.No && inductionPending == false)
+                    if (reasons.Count == 0 && origin.Status == TriState.No && inductionPending == false && preoperativeByNinePointTwo == TriState.No)
                     {
                         missing.Clear();
                         return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
@@ -288,14 +311,14 @@ public sealed class BiopsyPlan
                     return Done(TriState.Yes, BiopsyBasis.ResectableMetachronous, "A liver biopsy could be considered (3.1): " + string.Join("; and ", reasons) + ".");
                 }
 
-                return origin.Status == TriState.No && inductionPending == false
+                return origin.Status == TriState.No && inductionPending == false && preoperativeByNinePointTwo == TriState.No
                     ? Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason())
                     : Done(TriState.Unknown, BiopsyBasis.None, "Whether a liver biopsy could be considered is undetermined: " + FactProse.NotRecorded(missing) + ".");
 
             default:
                 // Timing unknown: a reason could hold in either setting until every fact that could give one is known not to.
                 var originCould = origin.Status != TriState.No && allResectable != false;
-                if (!originCould && inductionPending == false)
+                if (!originCould && inductionPending == false && preoperativeByNinePointTwo == TriState.No)
                 {
                     originSetAside = origin.Status == TriState.Yes;
                     return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
@@ -316,6 +339,7 @@ public sealed class BiopsyPlan
                     missing.Add(FactNames.InductionTherapyPlanned);
                 }
 
+                missing.AddRange(preoperativeMissing);
                 return Done(TriState.Unknown, BiopsyBasis.None, "Whether the liver metastases are synchronous or metachronous is not known, and with it whether a liver biopsy could be considered: " + FactProse.NotRecorded(missing) + ".");
         }
 
@@ -325,6 +349,11 @@ public sealed class BiopsyPlan
             if (inductionPending is null)
             {
                 missing.Add(FactNames.InductionTherapyPlanned);
+            }
+
+            if (inductionPending != true)
+            {
+                missing.AddRange(preoperativeMissing);
             }
         }
 

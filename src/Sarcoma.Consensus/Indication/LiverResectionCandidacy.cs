@@ -195,10 +195,26 @@ public sealed class LiverResectionCandidacy
         // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
         // case-by-case basis ... and multidisciplinary board discussion". Disease beyond the OMD count or site limits, with
         // every liver lesion resectable in a fit patient and nothing else against it, stays on the table for that discussion.
-        if (candidate == TriState.No && OnlyBeyondTheOmdLimits(context, blockers))
+        var caseByCase = candidate == TriState.No ? OnlyBeyondTheOmdLimits(context, blockers) : TriState.No;
+        if (caseByCase == TriState.Yes)
         {
             cautions.Insert(0, "The disease is outside the guideline's surgical indications (" + candidateBasis + "); section 3.5: \"the decision for surgical treatment may be at the discretion of the treating physician, based on a case-by-case basis, best expert opinion, and multidisciplinary board discussion in reference centers\".");
             return result.Finish(TriState.Yes, "every liver lesion is resectable, for case-by-case discussion although " + candidateBasis, Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        if (caseByCase == TriState.Unknown && planned != true)
+        {
+            // Were every liver lesion resectable, the case-by-case branch above would put resection on the table: an
+            // unrecorded resectability must not take it off.
+            return result.Finish(
+                TriState.Unknown,
+                candidateBasis + ", and whether every liver lesion is resectable (for case-by-case discussion, section 3.5) is not recorded",
+                new[] { FactNames.LesionResectable },
+                candidate,
+                candidateBasis,
+                candidateMissing,
+                facts,
+                cautions);
         }
 
         switch (candidate)
@@ -224,16 +240,26 @@ public sealed class LiverResectionCandidacy
         }
     }
 
-    /// <summary>Whether the only reason against candidacy is disease beyond the OMD lesion or site limits (not diffuse disease, resectability, fitness or the 9.1 criteria).</summary>
-    private static bool OnlyBeyondTheOmdLimits(EvaluationContext context, List<string> blockers)
+    /// <summary>
+    /// Whether the only reason against candidacy is disease beyond the OMD lesion or site limits (not diffuse disease,
+    /// resectability, fitness or the 9.1 criteria) with every liver lesion resectable; unknown when that turns on a
+    /// liver lesion whose resectability is not recorded.
+    /// </summary>
+    private static TriState OnlyBeyondTheOmdLimits(EvaluationContext context, List<string> blockers)
     {
         var omd = context.Oligometastatic;
-        return blockers.Count == 1
-            && omd.Status == TriState.No
-            && !omd.DiffuseInvolvementPresent
-            && omd.FailingCriteria.All(c => c.StartsWith("more than", StringComparison.Ordinal))
-            && context.LiverLesions.Count > 0 && context.LiverLesions.All(l => l.Resectable == true)
-            && context.Fitness.Status != TriState.No;
+        var liver = context.LiverLesions;
+        if (blockers.Count != 1
+            || omd.Status != TriState.No
+            || omd.DiffuseInvolvementPresent
+            || !omd.FailingCriteria.All(c => c.StartsWith("more than", StringComparison.Ordinal))
+            || liver.Count == 0 || liver.Any(l => l.Resectable == false)
+            || context.Fitness.Status == TriState.No)
+        {
+            return TriState.No;
+        }
+
+        return liver.All(l => l.Resectable == true) ? TriState.Yes : TriState.Unknown;
     }
 
     private LiverResectionCandidacy Finish(

@@ -73,6 +73,27 @@ public sealed class BiopsyEvaluatorTests
     }
 
     [Fact]
+    public void An_unrecorded_adjuvant_treatment_leaves_9_2s_preoperative_treatment_as_a_biopsy_reason_undecided()
+    {
+        // Monotonicity: with no adjuvant treatment after the first resection, 9.2's preoperative treatment is a reason (above);
+        // forgetting that fact must not make the biopsy question "does not apply".
+        var patient = Vignettes.EarlyLiverRecurrenceAfterResection().Build();
+        var unrecorded = patient with { Treatment = patient.Treatment with { AdjuvantTherapyAfterFirstLiverResection = null } };
+
+        var context = new EvaluationContext(unrecorded, Vignettes.AsOf);
+        var consider = resectableMetachronous.Evaluate(context);
+        var sampling = coreSampling.Evaluate(context);
+
+        // 3.1 still applies (a biopsy is not mandatory), with whether one could be considered left open; 3.3, which
+        // applies when a biopsy is to be considered, cannot say "does not apply".
+        Assert.Equal(EvaluationStatus.Applies, consider.Status);
+        Assert.Contains("cannot be said yet", consider.Summary);
+        Assert.Equal(EvaluationStatus.InsufficientData, sampling.Status);
+        Assert.Contains(FactNames.AdjuvantTherapyAfterFirstLiverResection, sampling.Missing);
+        Assert.Equal(EvaluationStatus.Applies, coreSampling.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection()).Status);
+    }
+
+    [Fact]
     public void A_liver_recurrence_27_months_after_resection_is_of_uncertain_origin_by_the_interval_since_resection()
     {
         var result = resectableMetachronous.Evaluate(

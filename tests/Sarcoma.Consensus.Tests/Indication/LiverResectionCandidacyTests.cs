@@ -48,6 +48,20 @@ public sealed class LiverResectionCandidacyTests
     }
 
     [Fact]
+    public void More_than_five_lesions_with_one_of_unrecorded_resectability_leave_the_case_by_case_discussion_undecided()
+    {
+        // Monotonicity: were that lesion resectable, resection would be on the table for case-by-case discussion.
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
+            .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(1))
+            .WithLiverSurgeryPlan(majorHepatectomy: false));
+
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(TriState.Unknown, candidacy.Status);
+        Assert.Equal(new[] { FactNames.LesionResectable }, candidacy.Missing);
+    }
+
+    [Fact]
     public void More_than_five_lesions_with_one_unresectable_take_liver_resection_off_the_table()
     {
         var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()

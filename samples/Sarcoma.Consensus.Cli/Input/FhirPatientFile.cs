@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using NodaTime;
+using Sarcoma.Consensus.Fhir.Input;
+using Sarcoma.Consensus.Fhir.Mapping;
+using Sarcoma.Consensus.Fhir.Questionnaires;
+using Sarcoma.Consensus.Json;
+
+namespace Sarcoma.Consensus.Cli.Input;
+
+/// <summary>
+/// The FHIR R4 / mCODE input of the console tool: <c>--fhir BUNDLE.json</c> (one patient's Bundle), <c>--answers QR.json</c>
+/// (a QuestionnaireResponse to the Questionnaire of <c>questionnaire --fhir</c>), and Bundles as lines of a batch.
+/// Every input problem becomes an <see cref="InvalidInputException"/> naming the file, the resource and the element,
+/// never a value.
+/// </summary>
+public static class FhirPatientFile
+{
+    /// <summary>The <c>--fhir</c> option's name.</summary>
+    public const string FhirOptionName = "--fhir";
+
+    /// <summary>The <c>--answers</c> option's name.</summary>
+    public const string AnswersOptionName = "--answers";
+
+    /// <summary>Creates the <c>--fhir BUNDLE.json</c> option.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> CreateFhirOption() => new(FhirOptionName)
+    {
+        Description = "Read the patient from a FHIR R4 Bundle (mCODE profiles or plain resources recognised by their codes) instead of a patient document.",
+        HelpName = "BUNDLE.json",
+    };
+
+    /// <summary>Creates the <c>--answers QR.json</c> option.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> CreateAnswersOption() => new(AnswersOptionName)
+    {
+        Description = "With --fhir: a FHIR QuestionnaireResponse to the Questionnaire of 'questionnaire --fhir'; its answers fill the facts the record cannot hold (an answer that contradicts the record is reported and not applied).",
+        HelpName = "QR.json",
+    };
+
+    /// <summary>Reads a Bundle file and maps it.</summary>
+    /// <param name="path">The path, as given.</param>
+    /// <returns>The patient and the mapping report.</returns>
+    /// <exception cref="InvalidInputException">The file is missing or is not a FHIR R4 Bundle; each problem is named by FHIR path.</exception>
+    public static McodeMapping Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = PatientFile.OpenRead(path, "FHIR bundle");
+        try
+        {
+            return McodeMapper.Default.Map(FhirJson.ReadBundle(stream));
+        }
+        catch (FhirInputException e)
+        {
+            throw Invalid(path, "is not a FHIR R4 Bundle", e);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidInputException($"{DisplayText.Path(path)}: the FHIR bundle is not UTF-8 text.");
+        }
+    }
+
+    /// <summary>Reads a QuestionnaireResponse file and applies its answers to the patient, reporting conflicts on standard error.</summary>
+    /// <param name="path">The path, as given.</param>
+    /// <param name="patient">The patient read from the bundle.</param>
+    /// <param name="stderr">Where conflicts are reported (by fact name, never value).</param>
+    /// <returns>The patient with the answers applied.</returns>
+    /// <exception cref="InvalidInputException">The file is not a QuestionnaireResponse, or an answer cannot be read.</exception>
+    public static Model.Patient ApplyAnswers(string path, Model.Patient patient, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stderr);
+        QuestionnaireResponse response;
+        using (var stream = PatientFile.OpenRead(path, "QuestionnaireResponse"))
+        using (var reader = new StreamReader(stream, new UTF8Encoding(false, true)))
+        {
+            try
+            {
+                response = FhirJson.Parse<QuestionnaireResponse>(reader.ReadToEnd());
+            }
+            catch (FhirInputException e)
+            {
+                throw Invalid(path, "is not a FHIR R4 QuestionnaireResponse", e);
+            }
+        }
+
+        var outcome = QuestionnaireAnswers.Apply(patient, response);
+        if (outcome.Errors.Count > 0)
+        {
+            throw new InvalidInputException(
+                $"{DisplayText.Path(path)}: {InputErrors.Problems(outcome.Errors.Count)} in the answers (by linkId):",
+                InputErrors.Lines(outcome.Errors));
+        }
+
+        foreach (var conflict in outcome.Conflicts)
+        {
+            stderr.WriteLine($"warning: {DisplayText.Path(path)}: {conflict.Fact}: {conflict.Explanation}");
+        }
+
+        return outcome.Patient;
+    }
+
+    /// <summary>Whether an NDJSON line of a batch is a FHIR resource (it has a top-level <c>resourceType</c>) rather than a patient document.</summary>
+    /// <param name="line">The line, UTF-8.</param>
+    /// <returns>Whether it is.</returns>
+    public static bool IsFhirLine(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("resourceType"u8))
+                {
+                    return true;
+                }
+
+                reader.Skip();
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one batch line holding a Bundle.</summary>
+    /// <param name="line">The line, UTF-8.</param>
+    /// <returns>The patient document (no label).</returns>
+    /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle.</exception>
+    public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line) =>
+        new(McodeMapper.Default.Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
+
+    /// <summary>The lines of a FHIR input problem, by FHIR path.</summary>
+    /// <param name="e">The problem.</param>
+    /// <returns>One line per problem.</returns>
+    public static IReadOnlyList<string> Lines(FhirInputException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return InputErrors.Lines(e.Errors);
+    }
+
+    /// <summary>Writes what the mapper read and left unknown, after the text report.</summary>
+    /// <param name="mapping">The mapping.</param>
+    /// <param name="output">The writer.</param>
+    public static void WriteMappingSummary(McodeMapping mapping, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(output);
+        var report = mapping.Report;
+        output.WriteLine();
+        output.WriteLine("FHIR RECORD");
+        output.WriteLine($"{report.Mapped.Select(m => m.Fact).Distinct().Count()} facts read from {report.Recognised.Count} recognised resources; "
+            + $"{report.Unknown.Count} unknown: {report.Unknown.Count(u => u.Reason == UnknownReason.NoResource)} not in the record, "
+            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.NotExpressibleInMcode)} not expressible in mCODE, "
+            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.Ambiguous)} ambiguous.");
+        output.WriteLine("'questionnaire --fhir' writes a FHIR Questionnaire for the facts that would decide the recommendations above that need facts.");
+    }
+
+    private static InvalidInputException Invalid(string path, string what, FhirInputException e) =>
+        new($"{DisplayText.Path(path)}: {what} ({InputErrors.Problems(e.Errors.Count)}):", Lines(e));
+}

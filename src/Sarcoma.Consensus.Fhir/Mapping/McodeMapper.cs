@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Hl7.Fhir.Model;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Fhir.Mapping;
+
+/// <summary>Options of the <see cref="McodeMapper"/>.</summary>
+/// <remarks>Immutable once constructed; thread-safe.</remarks>
+public sealed class McodeMapperOptions
+{
+    /// <summary>Gets the histology mapping: the built-in rules (<c>docs/histology.md</c>) plus any entries the integrator added. Default: <see cref="HistologyMap.Default"/>.</summary>
+    public HistologyMap HistologyMap { get; init; } = HistologyMap.Default;
+}
+
+/// <summary>
+/// Maps one patient's FHIR R4 data — a Bundle of any type, or resources — to the consensus <see cref="Model.Patient"/>
+/// and a <see cref="MappingReport"/>. Resources are recognised by their codes as well as by their mCODE profiles
+/// (current and earlier mCODE releases, and IGs derived from mCODE), because many EHRs declare no profile.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Never invents a negative: a fact is set to <see langword="false"/> only where the record says so (a refuted
+/// SecondaryCancerCondition of the peritoneum is "no peritoneal sarcomatosis"; a stopped medication is "not on it");
+/// the absence of a resource leaves the fact unknown, and the report says why. Which structures and codes are read,
+/// with their sources, is in <c>docs/fhir.md</c>.
+/// </para>
+/// <para>Stateless and thread-safe; the same input gives the same output. It never reads a clock.</para>
+/// </remarks>
+public sealed class McodeMapper
+{
+    private readonly McodeMapperOptions options;
+
+    /// <summary>Creates a mapper.</summary>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    public McodeMapper(McodeMapperOptions? options = null)
+    {
+        this.options = options ?? new McodeMapperOptions();
+    }
+
+    /// <summary>Gets a mapper with the default options.</summary>
+    public static McodeMapper Default { get; } = new();
+
+    /// <summary>Maps the resources of a Bundle (any <c>Bundle.type</c>: collection, document, searchset, transaction, …).</summary>
+    /// <param name="bundle">The bundle: one patient's data.</param>
+    /// <returns>The patient and the mapping report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="bundle"/> is <see langword="null"/>.</exception>
+    public McodeMapping Map(Bundle bundle)
+    {
+        if (bundle is null)
+        {
+            throw new ArgumentNullException(nameof(bundle));
+        }
+
+        var entries = bundle.Entry
+            .Select((entry, index) => (entry, index))
+            .Where(e => e.entry?.Resource is not null)
+            .Select(e => new SourceResource(e.entry.Resource!, Name(e.entry.Resource!, "Bundle.entry[" + e.index + "].resource"), e.entry.FullUrl));
+        return new McodeReader(entries, options).Read();
+    }
+
+    /// <summary>Maps resources (for example the results of the FHIR searches of <see cref="DataRequirements.FhirDataRequirements"/>).</summary>
+    /// <param name="resources">One patient's resources; Bundles among them are opened.</param>
+    /// <returns>The patient and the mapping report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="resources"/> is <see langword="null"/>.</exception>
+    public McodeMapping Map(IEnumerable<Resource> resources)
+    {
+        if (resources is null)
+        {
+            throw new ArgumentNullException(nameof(resources));
+        }
+
+        var entries = new List<SourceResource>();
+        var position = 0;
+        foreach (var resource in resources)
+        {
+            if (resource is Bundle bundle)
+            {
+                var index = 0;
+                foreach (var entry in bundle.Entry)
+                {
+                    if (entry?.Resource is not null)
+                    {
+                        entries.Add(new SourceResource(entry.Resource, Name(entry.Resource, $"resources[{position}].entry[{index}].resource"), entry.FullUrl));
+                    }
+
+                    index++;
+                }
+            }
+            else if (resource is not null)
+            {
+                entries.Add(new SourceResource(resource, Name(resource, $"resources[{position}]"), null));
+            }
+
+            position++;
+        }
+
+        return new McodeReader(entries, options).Read();
+    }
+
+    private static string Name(Resource resource, string position) =>
+        string.IsNullOrEmpty(resource.Id) ? position + " (" + resource.TypeName + ")" : resource.TypeName + "/" + resource.Id;
+}
+
+/// <summary>A resource and how to name it in the report.</summary>
+internal sealed record SourceResource(Resource Resource, string Reference, string? FullUrl);

@@ -1,0 +1,439 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Hl7.Fhir.Model;
+using NodaTime;
+using Period = Hl7.Fhir.Model.Period;
+using Sarcoma.Consensus.Model;
+using Patient = Sarcoma.Consensus.Model.Patient;
+using static Sarcoma.Consensus.Fhir.Mapping.FhirValues;
+using SiteKind = Sarcoma.Consensus.Fhir.Mapping.McodeCodes.SiteKind;
+
+namespace Sarcoma.Consensus.Fhir.Mapping;
+
+/// <summary>One mapping run: reads the resources once, then each fact in the order of the patient document.</summary>
+internal sealed partial class McodeReader
+{
+    private const string HistologyElement = "Condition.extension:histologyMorphologyBehavior.valueCodeableConcept";
+    private static readonly Regex GradeText = new(@"^\s*(?:FNCLCC\s+)?(?:grade\s*|G)?([1-3])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private readonly IReadOnlyList<SourceResource> entries;
+    private readonly McodeMapperOptions options;
+    private readonly Dictionary<string, SourceResource> byReference = new(StringComparer.Ordinal);
+    private readonly List<MappedFact> mapped = new();
+    private readonly Dictionary<string, UnknownFact> unknown = new(StringComparer.Ordinal);
+    private readonly List<string> notes = new();
+    private readonly List<string> recognised = new();
+
+    private readonly List<ConditionEntry> primaries = new();
+    private readonly List<SecondaryEntry> secondaries = new();
+
+    public McodeReader(IEnumerable<SourceResource> entries, McodeMapperOptions options)
+    {
+        this.entries = entries.ToArray();
+        this.options = options;
+        foreach (var entry in this.entries)
+        {
+            byReference[entry.Resource.TypeName + "/" + entry.Resource.Id] = entry;
+            if (!string.IsNullOrEmpty(entry.FullUrl))
+            {
+                byReference[entry.FullUrl!] = entry;
+            }
+        }
+    }
+
+    public McodeMapping Read()
+    {
+        ClassifyConditions();
+        var primaryEntry = ChoosePrimary();
+        var primary = ReadPrimary(primaryEntry);
+        var metastases = ReadMetastases(primaryEntry);
+        var clinical = ReadPerformanceStatus();
+        var treatment = ReadTreatment(primaryEntry, ref primary, metastases);
+        ReadTnm();
+        _ = DiseaseStatuses().Count();
+
+        var patient = new Patient
+        {
+            Primary = primary,
+            Metastases = metastases,
+            Clinical = clinical,
+            Treatment = treatment,
+            OriginUncertainty = ReadOriginUncertainty(primaryEntry),
+        };
+
+        ListUnknowns(patient);
+        return new McodeMapping(patient, new MappingReport(
+            mapped.OrderBy(m => FactOrder(m.Fact)).ThenBy(m => m.Fact, StringComparer.Ordinal),
+            unknown.Values.OrderBy(u => FactOrder(u.Fact)).ThenBy(u => u.Fact, StringComparer.Ordinal),
+            notes,
+            recognised));
+    }
+
+    // ---------------------------------------------------------------- recognition
+
+    private static string? Profile(Resource resource) =>
+        resource.Meta?.Profile?.Select(McodeCodes.ProfileName).FirstOrDefault(n => n is not null);
+
+    private void Recognise(SourceResource entry, string profile, bool byProfile)
+    {
+        var line = $"{entry.Reference}: {profile} ({(byProfile ? "by meta.profile" : "by code")})";
+        if (!recognised.Contains(line))
+        {
+            recognised.Add(line);
+        }
+    }
+
+    private SourceResource? Resolve(ResourceReference? reference)
+    {
+        if (reference?.Reference is not { } text)
+        {
+            return null;
+        }
+
+        if (byReference.TryGetValue(text, out var found))
+        {
+            return found;
+        }
+
+        // An absolute reference to a server: match on its last two segments (Type/id).
+        var parts = text.Split('/');
+        return parts.Length >= 2 && byReference.TryGetValue(parts[parts.Length - 2] + "/" + parts[parts.Length - 1], out found) ? found : null;
+    }
+
+    private static bool IsEnteredInError(Condition condition) =>
+        Has(condition.VerificationStatus, McodeCodes.ConditionVerificationStatus, "entered-in-error");
+
+    private static bool IsRefuted(Condition condition) =>
+        Has(condition.VerificationStatus, McodeCodes.ConditionVerificationStatus, "refuted");
+
+    /// <summary>Current: clinicalStatus active, recurrence or relapse, or not stated. Past: inactive, remission, resolved.</summary>
+    private static bool IsCurrent(Condition condition) =>
+        condition.ClinicalStatus is null ||
+        HasAny(condition.ClinicalStatus, McodeCodes.ConditionClinicalStatus, new[] { "active", "recurrence", "relapse" });
+
+    private void ClassifyConditions()
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is not Condition condition || IsEnteredInError(condition))
+            {
+                continue;
+            }
+
+            var profile = Profile(condition);
+            var sites = SecondarySites(condition, out var siteElement);
+            bool secondaryByCode = sites.Count > 0 || Has(condition.Code, McodeCodes.Snomed, McodeCodes.MetastaticNeoplasm) ||
+                condition.Extension.Any(e => e.Url == McodeCodes.RelatedPrimaryCancerConditionExtension) ||
+                Codings(condition.Code).Any(c => (c.System == McodeCodes.Icd10Cm || c.System == McodeCodes.Icd10) && IsIcd10Range(c.Code, "C77", "C79"));
+            if (profile == "SecondaryCancerCondition" || (profile is null && secondaryByCode))
+            {
+                Recognise(entry, "SecondaryCancerCondition", profile is not null);
+                secondaries.Add(new SecondaryEntry(entry, condition, sites, siteElement));
+                continue;
+            }
+
+            bool primaryByCode = condition.Extension.Any(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension) ||
+                Codings(condition.Code).Any(c => (c.System == McodeCodes.Icd10Cm || c.System == McodeCodes.Icd10) &&
+                    (IsIcd10Range(c.Code, "C00", "C76") || IsIcd10Range(c.Code, "C80", "C96")));
+            if (profile == "PrimaryCancerCondition" || (profile is null && primaryByCode))
+            {
+                Recognise(entry, "PrimaryCancerCondition", profile is not null);
+                primaries.Add(new ConditionEntry(entry, condition));
+            }
+        }
+    }
+
+    private static bool IsIcd10Range(string? code, string from, string to)
+    {
+        if (code is null || code.Length < 3)
+        {
+            return false;
+        }
+
+        var category = code.Substring(0, 3).ToUpperInvariant();
+        return string.CompareOrdinal(category, from) >= 0 && string.CompareOrdinal(category, to) <= 0;
+    }
+
+    /// <summary>The sites of a SecondaryCancerCondition: from a site-specific <c>Condition.code</c>, else from <c>Condition.bodySite</c>.</summary>
+    private static IReadOnlyList<(SiteKind Kind, MetastaticSite Site)> SecondarySites(Condition condition, out string element)
+    {
+        var byCode = Codings(condition.Code)
+            .Where(c => c.System is not null && c.Code is not null && McodeCodes.MetastaticSiteByConditionCode.ContainsKey((c.System!, c.Code!)))
+            .Select(c => McodeCodes.MetastaticSiteByConditionCode[(c.System!, c.Code!)])
+            .Distinct()
+            .ToArray();
+        if (byCode.Length > 0)
+        {
+            element = "Condition.code";
+            return byCode;
+        }
+
+        element = "Condition.bodySite";
+        return Codings(condition.BodySite)
+            .Where(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MetastaticSiteBySnomedBodySite.ContainsKey(c.Code))
+            .Select(c => McodeCodes.MetastaticSiteBySnomedBodySite[c.Code!])
+            .Distinct()
+            .ToArray();
+    }
+
+    // ---------------------------------------------------------------- primary
+
+    private ConditionEntry? ChoosePrimary()
+    {
+        var candidates = primaries.Where(p => !IsRefuted(p.Condition)).ToArray();
+        if (candidates.Length == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        var sarcomas = candidates.Where(p => ReadHistology(p, out _, out _) is { IsInScope: true }).ToArray();
+        if (sarcomas.Length == 1)
+        {
+            notes.Add($"{candidates.Length} PrimaryCancerConditions: {sarcomas[0].Source.Reference} (a soft-tissue sarcoma) is taken as the primary; the others are other cancers.");
+            return sarcomas[0];
+        }
+
+        notes.Add($"{candidates.Length} PrimaryCancerConditions and {(sarcomas.Length == 0 ? "none is" : "more than one is")} a soft-tissue sarcoma: the first in the record, {candidates[0].Source.Reference}, is taken as the primary; check the record.");
+        return sarcomas.Length > 1 ? sarcomas[0] : candidates[0];
+    }
+
+    private Histology? ReadHistology(ConditionEntry primary, out string? note, out UnknownReason? reason)
+    {
+        note = null;
+        reason = null;
+        var extension = primary.Condition.Extension.FirstOrDefault(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension);
+        if (extension?.Value is not CodeableConcept concept)
+        {
+            // Without the extension, a Condition.code that names the morphology (a carcinoma, a soft-tissue sarcoma) is read.
+            var disorder = Codings(primary.Condition.Code).FirstOrDefault(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MorphologyByDisorder.ContainsKey(c.Code));
+            if (disorder is not null && options.HistologyMap.TryResolve(McodeCodes.IcdO3, McodeCodes.MorphologyByDisorder[disorder.Code!], out var fromDisorder))
+            {
+                note = "Condition.code SNOMED CT " + disorder.Code + " names the morphology (ICD-O-3 " + McodeCodes.MorphologyByDisorder[disorder.Code!] + ")";
+                return fromDisorder;
+            }
+
+            reason = UnknownReason.NoResource;
+            note = $"{primary.Source.Reference} has no HistologyMorphologyBehavior extension.";
+            return null;
+        }
+
+        var found = new List<(Histology Histology, string How)>();
+        foreach (var coding in Codings(concept).OrderBy(c => c.System == McodeCodes.IcdO3 ? 0 : 1))
+        {
+            if (options.HistologyMap.TryResolve(coding.System, coding.Code, out var histology))
+            {
+                found.Add((histology, (coding.System == McodeCodes.IcdO3 ? "ICD-O-3 " : "SNOMED CT ") + coding.Code));
+            }
+        }
+
+        if (found.Count == 0 && options.HistologyMap.TryResolve(concept.Text, out var named))
+        {
+            found.Add((named, "text"));
+        }
+
+        if (found.Count == 0)
+        {
+            reason = UnknownReason.Ambiguous;
+            note = $"{primary.Source.Reference}: the HistologyMorphologyBehavior codes are neither ICD-O-3 nor SNOMED CT morphologies the histology table classifies (docs/histology.md).";
+            return null;
+        }
+
+        // Codings of one concept should agree; when an ICD-O-3 and a SNOMED CT coding put the tumour in different classes, say so.
+        var classified = found.Where(f => f.Histology.Scope != HistologyScope.Unclassified).ToArray();
+        if (classified.Select(f => f.Histology.Scope).Distinct().Count() > 1)
+        {
+            reason = UnknownReason.Ambiguous;
+            note = $"{primary.Source.Reference}: the HistologyMorphologyBehavior codings disagree on whether the tumour is a soft-tissue sarcoma.";
+            return null;
+        }
+
+        var chosen = classified.Length > 0 ? classified[0] : found[0];
+        note = chosen.How;
+        return chosen.Histology;
+    }
+
+    private PrimaryTumor? ReadPrimary(ConditionEntry? primary)
+    {
+        if (primary is null)
+        {
+            var why = primaries.Count > 0
+                ? "every PrimaryCancerCondition in the record is refuted."
+                : "no PrimaryCancerCondition (or Condition with a HistologyMorphologyBehavior extension) in the record.";
+            foreach (var fact in new[] { FactNames.PrimaryHistology, FactNames.PrimarySite, FactNames.PrimaryGrade, FactNames.PrimaryDiagnosedOn, FactNames.PrimaryResected })
+            {
+                Unknown(fact, UnknownReason.NoResource, "Not recorded: " + why);
+            }
+
+            return null;
+        }
+
+        var source = primary.Source.Reference;
+        var result = new PrimaryTumor();
+        var histology = ReadHistology(primary, out var how, out var reason);
+        if (histology is not null)
+        {
+            result = result with { Histology = histology };
+            Mapped(FactNames.PrimaryHistology, source, how is not null && how.StartsWith("Condition.code", StringComparison.Ordinal) ? "Condition.code" : HistologyElement, how);
+        }
+        else
+        {
+            Unknown(FactNames.PrimaryHistology, reason!.Value, how!);
+        }
+
+        // Primary site: Condition.bodySite → category, by the documented SNOMED CT value set.
+        var siteCodings = Codings(primary.Condition.BodySite).ToArray();
+        var sites = siteCodings
+            .Where(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.PrimarySiteBySnomed.ContainsKey(c.Code))
+            .Select(c => McodeCodes.PrimarySiteBySnomed[c.Code!])
+            .Distinct()
+            .ToArray();
+        if (sites.Length == 1)
+        {
+            result = result with { Site = sites[0] };
+            Mapped(FactNames.PrimarySite, source, "Condition.bodySite", "SNOMED CT body structure → " + sites[0]);
+        }
+        else if (sites.Length > 1)
+        {
+            Unknown(FactNames.PrimarySite, UnknownReason.Ambiguous, $"{source}: Condition.bodySite codes fall in different primary-site categories.");
+        }
+        else
+        {
+            Unknown(
+                FactNames.PrimarySite,
+                siteCodings.Length > 0 ? UnknownReason.Ambiguous : UnknownReason.NoResource,
+                siteCodings.Length > 0
+                    ? $"{source}: Condition.bodySite is not in the primary-site value set (docs/fhir.md)."
+                    : $"{source} has no Condition.bodySite.");
+        }
+
+        var diagnosed = CalendarDate(primary.Condition.Onset, out var problem);
+        if (diagnosed is { } date)
+        {
+            result = result with { DiagnosedOn = date };
+            Mapped(FactNames.PrimaryDiagnosedOn, source, primary.Condition.Onset is Period ? "Condition.onsetPeriod.start" : "Condition.onsetDateTime");
+        }
+        else
+        {
+            Unknown(
+                FactNames.PrimaryDiagnosedOn,
+                problem is null ? UnknownReason.NoResource : UnknownReason.Ambiguous,
+                problem is null ? $"{source} has no Condition.onset[x] date." : $"{source}: Condition.onset[x] {problem}.");
+        }
+
+        result = ReadGrade(primary, result);
+        return result;
+    }
+
+    private PrimaryTumor ReadGrade(ConditionEntry primary, PrimaryTumor result)
+    {
+        var grades = new List<(SourceResource Entry, Observation Observation, HistologicGrade? Grade, LocalDate? Date)>();
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is not Observation observation || !IsUsable(observation))
+            {
+                continue;
+            }
+
+            var profile = Profile(observation);
+            if (profile != "HistologicGrade" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.GradeLoinc))
+            {
+                continue;
+            }
+
+            if (observation.Focus.Count > 0 && !observation.Focus.Any(f => Resolve(f) == primary.Source))
+            {
+                continue;
+            }
+
+            Recognise(entry, "histologic grade Observation", profile is not null);
+            grades.Add((entry, observation, Grade(observation.Value), CalendarDate(observation.Effective, out _)));
+        }
+
+        var latest = grades.OrderByDescending(g => g.Date ?? LocalDate.MinIsoValue).FirstOrDefault();
+        if (latest.Observation is null)
+        {
+            Unknown(FactNames.PrimaryGrade, UnknownReason.NoResource, "No histologic grade Observation (LOINC 21858-6 or 33732-9) in the record.");
+            return result;
+        }
+
+        if (latest.Grade is not { } grade)
+        {
+            Unknown(FactNames.PrimaryGrade, UnknownReason.Ambiguous, $"{latest.Entry.Reference}: Observation.value[x] is not an FNCLCC grade 1–3 (an integer, SNOMED CT G1–G3 or text \"G1\"–\"G3\").");
+            return result;
+        }
+
+        Mapped(FactNames.PrimaryGrade, latest.Entry.Reference, "Observation.value[x]");
+        return result with { Grade = grade };
+    }
+
+    private static HistologicGrade? Grade(DataType? value) => value switch
+    {
+        Integer { Value: >= 1 and <= 3 } integer => (HistologicGrade)integer.Value!.Value,
+        CodeableConcept concept => Codings(concept).Where(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.GradeAnswers.ContainsKey(c.Code))
+                                       .Select(c => (HistologicGrade?)McodeCodes.GradeAnswers[c.Code!]).FirstOrDefault()
+                                   ?? Texts(concept).Select(GradeFromText).FirstOrDefault(g => g is not null),
+        FhirString text => GradeFromText(text.Value),
+        _ => null,
+    };
+
+    private static HistologicGrade? GradeFromText(string? text) =>
+        text is not null && GradeText.Match(text) is { Success: true } match ? (HistologicGrade)(match.Groups[1].Value[0] - '0') : null;
+
+    private static bool IsUsable(Observation observation)
+    {
+        var status = Literal(observation.StatusElement);
+        return status is null or "final" or "amended" or "corrected" or "preliminary";
+    }
+
+    private void ReadTnm()
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is Observation observation && Profile(observation) is { } profile && profile.StartsWith("TNM", StringComparison.Ordinal))
+            {
+                Recognise(entry, profile, true);
+                notes.Add($"{entry.Reference} ({profile}) read but not used: the consensus works from the sites and dates of the metastases (SecondaryCancerCondition), not from the TNM category.");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    private void Mapped(string fact, string resource, string element, string? note = null)
+    {
+        mapped.Add(new MappedFact(fact, resource, element, note));
+        unknown.Remove(fact);
+    }
+
+    private void Unknown(string fact, UnknownReason reason, string explanation)
+    {
+        if (!mapped.Any(m => m.Fact == fact) && !unknown.ContainsKey(fact))
+        {
+            unknown[fact] = new UnknownFact(fact, reason, explanation);
+        }
+    }
+
+    private static int FactOrder(string fact)
+    {
+        var generic = Regex.Replace(fact, @"\[[0-9]+\]", "[]");
+        var index = FactOrderList.IndexOf(generic);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static readonly List<string> FactOrderList = typeof(FactNames).GetFields()
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+
+    private sealed record ConditionEntry(SourceResource Source, Condition Condition);
+
+    private sealed record SecondaryEntry(SourceResource Source, Condition Condition, IReadOnlyList<(SiteKind Kind, MetastaticSite Site)> Sites, string SiteElement);
+}
