@@ -16,7 +16,7 @@ internal static class CouinaudSchematic
     public const double Width = 560;
     public const double Height = 320;
 
-    /// <summary>The liver's outline (also the clip path of the segments).</summary>
+    /// <summary>The liver's outline (also the mask that trims the segments to the liver).</summary>
     public const string Outline =
         "M 60,250 C 18,200 22,112 70,70 C 120,26 222,18 300,32 C 382,46 468,58 530,94 C 548,104 544,120 522,128 "
         + "C 462,152 402,192 352,230 C 322,254 290,268 250,276 C 190,288 110,292 60,250 Z";
