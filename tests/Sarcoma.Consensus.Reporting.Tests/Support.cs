@@ -91,3 +91,35 @@ internal static class Vignettes
         return builder.NoDiffuseInvolvement().Build();
     }
 }
+
+/// <summary>A temporary folder, deleted with everything in it when disposed.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = Directory.CreateTempSubdirectory("sarcoma-reporting-tests-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Write(string name, string text)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary folder fails nothing.
+        }
+    }
+}

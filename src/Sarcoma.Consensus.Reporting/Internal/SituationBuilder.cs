@@ -84,6 +84,28 @@ internal static class SituationBuilder
             });
         }
 
+        if (report.ImagingPlan is { } imaging)
+        {
+            var outstanding = imaging.Outstanding;
+            var undecided = imaging.Items.Where(i => i.Indicated == TriState.Unknown).ToList();
+            var notRecorded = imaging.Items.Where(i => i.Indicated == TriState.Yes && i.AlreadyDone is null).ToList();
+            concepts.Add(new ConceptView
+            {
+                Name = "Imaging plan",
+                Source = "4.1–4.3",
+                Verdict = outstanding.Count > 0 ? Text.Count(outstanding.Count, "indicated examination", "indicated examinations") + " not done"
+                    : undecided.Count > 0 ? "not fully decided"
+                    : "indicated imaging done",
+                Tone = outstanding.Count > 0 ? "caution" : undecided.Count > 0 ? "unknown" : "yes",
+                Lines = outstanding.Select(i => i.Name + (notRecorded.Contains(i) ? ": indicated; not recorded as done." : ": indicated, not done yet."))
+                    .Concat(undecided.Select(i => i.Name + ": whether it is indicated cannot be decided yet."))
+                    .DefaultIfEmpty("Every indicated examination is recorded as done.")
+                    .Append("The imaging plan below gives each examination's basis.")
+                    .ToList(),
+                Missing = undecided.SelectMany(i => i.Missing).Distinct().ToList(),
+            });
+        }
+
         if (report.FocalTherapy is { } focal)
         {
             concepts.Add(new ConceptView
