@@ -54,6 +54,7 @@ public static class EvaluateCommand
             batch,
             output,
         };
+        var html = HtmlOutput.Attach(command, batch);
 
         command.Validators.Add(result =>
         {
@@ -96,6 +97,11 @@ public static class EvaluateCommand
             var file = parseResult.GetValue(path)!;
             var document = PatientFile.Read(file);
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            if (parseResult.GetValue(html) is { } page)
+            {
+                HtmlOutput.Write(page, report, document);
+            }
+
             if (parseResult.GetValue(json))
             {
                 environment.Stdout.Write(ReportJson.Serialize(report));
