@@ -8,9 +8,10 @@ namespace Sarcoma.Consensus.Reporting;
 /// <summary>
 /// Writes a <see cref="ConsensusReport"/> as one self-contained HTML page for a clinician: the header (guideline,
 /// evaluation date, scope, case label), the derived concepts at a glance, a disease timeline (with the synchronous
-/// window of 2.1 and the DFI and TFI spans), a liver map of Couinaud segments 1–8 with each liver lesion placed, sized
-/// and marked resectable / ablatable / vascular / central, the 13.1 follow-up calendar, and every recommendation as a
-/// card with its grade, a vote bar, its status for the patient and the reasons, the three items without consensus apart.
+/// window of 2.1 and the DFI and TFI spans), the 13.1 follow-up calendar when there is one, a liver map of Couinaud
+/// segments 1–8 with each liver lesion placed, sized and marked resectable / ablatable / vascular / central, the imaging
+/// plan, and every recommendation as a card with its grade, a vote bar, its status for the patient and the reasons
+/// (what applies first, then what needs facts, then what does not apply), the three items without consensus apart.
 /// An out-of-scope patient gets a short page saying so and why.
 /// </summary>
 /// <remarks>

@@ -129,7 +129,7 @@ public sealed class StructureTests
         var document = Page.Document(Samples.Html(sample));
         var drawings = document.QuerySelectorAll("svg[role='img']");
 
-        var expected = report.FollowUp is null ? new[] { "timeline", "liver" } : new[] { "timeline", "liver", "follow-up" };
+        var expected = report.FollowUp is null ? new[] { "timeline", "liver" } : new[] { "timeline", "follow-up", "liver" };
         Assert.Equal(expected, drawings.Select(d => d.Closest("section")!.Id));
         foreach (var svg in drawings)
         {

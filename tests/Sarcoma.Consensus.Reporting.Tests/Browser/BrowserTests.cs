@@ -12,7 +12,8 @@ namespace Sarcoma.Consensus.Reporting.Tests.Browser;
 /// <summary>
 /// Every sample report opened in a real browser (headless Chromium): no console message (an error, a blocked load, a
 /// Content-Security-Policy violation), a PNG of the first A4-sized screen, drawings laid out with a size, and the page
-/// printed on A4. Set <c>SARCOMA_SCREENSHOT_DIR</c> to keep the PNGs (docs/screenshots holds some), and
+/// printed on A4. Set <c>SARCOMA_SCREENSHOT_DIR</c> (absolute, or relative to the repository) to keep the PNGs
+/// (docs/screenshots holds some), and
 /// <c>SARCOMA_SCREENSHOT_HEIGHT</c> to change the window's height (default 1754, A4 at 1240 pixels wide).
 /// </summary>
 public sealed class BrowserTests
@@ -46,7 +47,12 @@ public sealed class BrowserTests
         using var folder = new TempFolder();
         var html = folder.Write(sample + ".html", Samples.Html(sample));
         var keep = Environment.GetEnvironmentVariable("SARCOMA_SCREENSHOT_DIR");
-        var png = string.IsNullOrEmpty(keep) ? folder.File(sample + ".png") : Path.Combine(Path.GetFullPath(keep), sample + ".png");
+        var png = folder.File(sample + ".png");
+        if (!string.IsNullOrEmpty(keep))
+        {
+            var directory = Path.IsPathRooted(keep) ? keep : Path.Combine(Repo.Root, keep); // relative to the repository
+            png = Path.Combine(Directory.CreateDirectory(directory).FullName, sample + ".png");
+        }
 
         var run = Chromium.Screenshot(html, png, Width, Height);
 
@@ -76,7 +82,7 @@ public sealed class BrowserTests
         Assert.False(string.IsNullOrEmpty(measure), "the measuring script did not run");
         using var json = JsonDocument.Parse(measure!);
         var drawings = json.RootElement.GetProperty("drawings").EnumerateArray().ToList();
-        var expected = report.FollowUp is null ? new[] { "timeline", "liver" } : new[] { "timeline", "liver", "follow-up" };
+        var expected = report.FollowUp is null ? new[] { "timeline", "liver" } : new[] { "timeline", "follow-up", "liver" };
         Assert.Equal(expected, drawings.Select(d => d.GetProperty("section").GetString()));
         Assert.All(drawings, d =>
         {
