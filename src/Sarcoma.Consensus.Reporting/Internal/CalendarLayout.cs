@@ -12,11 +12,7 @@ namespace Sarcoma.Consensus.Reporting.Internal;
 /// </summary>
 internal static class CalendarLayout
 {
-    public const double Width = 760;
-    public const double PlotLeft = 212;
-    public const double PlotRight = 744;
-    private const double LabelRight = 202;
-    private const double Top = 30;
+    private const double Top = TimeChart.Top;
     private const double LaneHeight = 40;
 
     public static CalendarView Build(FollowUpSchedule schedule, LocalDate asOf)
@@ -24,7 +20,7 @@ internal static class CalendarLayout
         var start = schedule.MetastasectomyOn;
         var end = schedule.Visits.Count > 0 ? schedule.Visits.Max(v => v.LatestOn) : start.PlusYears(schedule.HorizonYears);
         end = asOf > end ? asOf : end;
-        var axis = new DateAxis(start.PlusDays(-30), end.PlusDays(30), PlotLeft, PlotRight);
+        var axis = new DateAxis(start.PlusDays(-30), end.PlusDays(30), TimeChart.PlotLeft, TimeChart.PlotRight);
 
         var lanes = new List<LaneView>();
         var phases = schedule.Visits.Select(v => v.Phase).Distinct().OrderBy(p => p).ToList();
@@ -63,16 +59,8 @@ internal static class CalendarLayout
 
         var asOfX = axis.X(asOf);
         var next = schedule.NextVisit;
-        return new CalendarView
+        return new CalendarView(axisY, asOfX, "as of " + Text.Date(asOf))
         {
-            Width = Text.N(Width),
-            LabelRight = Text.N(LabelRight),
-            Height = Text.N(axisY + 34),
-            PlotLeft = Text.N(PlotLeft),
-            PlotRight = Text.N(PlotRight),
-            AxisY = Text.N(axisY),
-            TickLabelY = Text.N(axisY + 16),
-            TickSubLabelY = Text.N(axisY + 28),
             Title = "Follow-up calendar (13.1)",
             Heading = "From the liver metastasectomy of " + Text.Date(start) + ", for " + Text.N(schedule.HorizonYears) + " years (" + Text.Count(schedule.Visits.Count, "visit", "visits") + ")",
             Examinations = "At every visit: " + FollowUpSchedule.DescribeExaminations() + " (13.1).",
@@ -82,9 +70,6 @@ internal static class CalendarLayout
             Lanes = lanes,
             Ticks = ticks,
             SurgeryX = Text.N(axis.X(start)),
-            AsOfX = Text.N(asOfX),
-            AsOfLabel = "as of " + Text.Date(asOf),
-            AsOfAnchor = asOfX > PlotRight - 60 ? "end" : asOfX < PlotLeft + 60 ? "start" : "middle",
             Rows = schedule.Visits.Select(v => new VisitRowView
             {
                 Number = Text.N(v.Number),

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
@@ -21,22 +22,8 @@ internal static class ReportViewBuilder
             null => new ScopeView { Code = "unconfirmed", Verdict = "Scope not confirmed", Detail = Text.Clean(scope.Note) },
         };
         var pageTitle = "Consensus report" + (label is null ? string.Empty : " — " + label) + " — as of " + asOf;
+        // Out of scope: the header and why, nothing evaluated (the report's results are empty).
         var evaluated = scope.InScope != false;
-        if (!evaluated)
-        {
-            return new ReportView
-            {
-                PageTitle = pageTitle,
-                Citation = guideline.Citation,
-                GuidelineTitle = guideline.Title,
-                Label = label,
-                AsOf = asOf,
-                Scope = scopeView,
-                ConsensusRule = guideline.ConsensusRuleDescription,
-                GradingSystem = guideline.GradingSystem,
-            };
-        }
-
         var results = report.Results;
         int Count(EvaluationStatus status) => results.Count(r => r.Recommendation.ReachedConsensus && r.Status == status);
         return new ReportView
@@ -47,9 +34,11 @@ internal static class ReportViewBuilder
             Label = label,
             AsOf = asOf,
             Scope = scopeView,
-            Evaluated = true,
-            Situation = SituationBuilder.Concepts(report),
-            Imaging = SituationBuilder.Imaging(report),
+            ConsensusRule = guideline.ConsensusRuleDescription,
+            GradingSystem = guideline.GradingSystem,
+            Evaluated = evaluated,
+            Situation = evaluated ? SituationBuilder.Concepts(report) : Array.Empty<ConceptView>(),
+            Imaging = evaluated ? SituationBuilder.Imaging(report) : Array.Empty<ImagingRowView>(),
             Counts = new CountsView
             {
                 Total = results.Count,
@@ -58,13 +47,11 @@ internal static class ReportViewBuilder
                 DoesNotApply = Count(EvaluationStatus.DoesNotApply),
                 NoConsensus = results.Count(r => !r.Recommendation.ReachedConsensus),
             },
-            Timeline = TimelineLayout.Build(report, patient),
-            Liver = LiverMapLayout.Build(patient),
-            FollowUp = report.FollowUp is { } schedule ? CalendarLayout.Build(schedule, report.AsOf) : null,
-            Groups = CardBuilder.ByStatus(results),
-            NoConsensus = CardBuilder.NoConsensus(results),
-            ConsensusRule = guideline.ConsensusRuleDescription,
-            GradingSystem = guideline.GradingSystem,
+            Timeline = evaluated ? TimelineLayout.Build(report, patient) : null,
+            Liver = evaluated ? LiverMapLayout.Build(patient) : null,
+            FollowUp = evaluated && report.FollowUp is { } schedule ? CalendarLayout.Build(schedule, report.AsOf) : null,
+            Groups = evaluated ? CardBuilder.ByStatus(results) : Array.Empty<CardGroupView>(),
+            NoConsensus = evaluated ? CardBuilder.NoConsensus(results) : null,
         };
     }
 }

@@ -14,11 +14,9 @@ namespace Sarcoma.Consensus.Reporting.Internal;
 /// </summary>
 internal static class TimelineLayout
 {
-    public const double Width = 760;
-    public const double PlotLeft = 212;
-    public const double PlotRight = 744;
-    private const double LabelRight = 202;
-    private const double Top = 30;
+    private const double PlotLeft = TimeChart.PlotLeft;
+    private const double PlotRight = TimeChart.PlotRight;
+    private const double Top = TimeChart.Top;
     private const double RowHeight = 26;
     private const double CharWidth = 6.3;
 
@@ -129,23 +127,12 @@ internal static class TimelineLayout
         var asOfX = axis.X(report.AsOf);
         var rows = ordered.Select((item, index) => Row(item, index, axis, asOfX)).ToList();
         var axisY = Top + (rows.Count * RowHeight) + 4;
-        return new TimelineView
+        return new TimelineView(axisY, asOfX, "as of " + Text.Date(report.AsOf))
         {
-            Width = Text.N(Width),
-            LabelRight = Text.N(LabelRight),
-            Height = Text.N(axisY + 34),
-            PlotLeft = Text.N(PlotLeft),
-            PlotRight = Text.N(PlotRight),
-            AxisY = Text.N(axisY),
-            TickLabelY = Text.N(axisY + 16),
-            TickSubLabelY = Text.N(axisY + 28),
             Title = "Disease timeline",
             Description = Describe(ordered, report.AsOf),
             Rows = rows,
             Ticks = axis.CalendarTicks(),
-            AsOfX = Text.N(asOfX),
-            AsOfLabel = "as of " + Text.Date(report.AsOf),
-            AsOfAnchor = asOfX > PlotRight - 60 ? "end" : "middle",
             Table = ordered.Select(e => new TimelineTableRowView
             {
                 What = e.Label,
@@ -206,33 +193,30 @@ internal static class TimelineLayout
         var top = Top + (index * RowHeight);
         var y = top + (RowHeight / 2);
         var x = axis.X(item.From);
+        var width = 0d;
+        var inside = false;
+        string anchor;
+        double textX;
         if (item.Kind == "event")
         {
             // The date goes right of the marker unless it would run past the plot or across the evaluation-date line.
             var end = x + 10 + (item.Text.Length * CharWidth);
-            var right = end > PlotRight || (x < asOfX && end > asOfX - 3);
-            return new TimelineRowView
-            {
-                Label = item.Label,
-                Kind = item.Kind,
-                Style = item.Style,
-                Shaded = index % 2 == 0,
-                Top = Text.N(top),
-                Height = Text.N(RowHeight),
-                Y = Text.N(y),
-                LabelY = Text.N(y + 4),
-                X = Text.N(x),
-                Text = item.Text,
-                TextX = Text.N(right ? x - 10 : x + 10),
-                TextAnchor = right ? "end" : "start",
-            };
+            var left = end > PlotRight || (x < asOfX && end > asOfX - 3);
+            anchor = left ? "end" : "start";
+            textX = left ? x - 10 : x + 10;
+        }
+        else
+        {
+            // A span's length goes inside its bar when it fits, else after it, else before it.
+            var x2 = axis.X(item.To);
+            width = Math.Max(x2 - x, 2);
+            var textWidth = (item.Text.Length * CharWidth) + 12;
+            inside = width >= textWidth;
+            var after = !inside && x2 + 6 + textWidth <= PlotRight + 12;
+            anchor = inside ? "middle" : after ? "start" : "end";
+            textX = inside ? x + (width / 2) : after ? x2 + 6 : x - 6;
         }
 
-        var x2 = axis.X(item.To);
-        var width = Math.Max(x2 - x, 2);
-        var textWidth = (item.Text.Length * CharWidth) + 12;
-        var inside = width >= textWidth;
-        var after = !inside && x2 + 6 + textWidth <= PlotRight + 12;
         return new TimelineRowView
         {
             Label = item.Label,
@@ -249,8 +233,8 @@ internal static class TimelineLayout
             BarTop = Text.N(y - 7),
             Text = item.Text,
             TextInside = inside,
-            TextX = Text.N(inside ? x + (width / 2) : after ? x2 + 6 : x - 6),
-            TextAnchor = inside ? "middle" : after ? "start" : "end",
+            TextX = Text.N(textX),
+            TextAnchor = anchor,
         };
     }
 

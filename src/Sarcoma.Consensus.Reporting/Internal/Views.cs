@@ -200,38 +200,66 @@ internal sealed class TickView
     public string? SubLabel { get; init; }
 }
 
-/// <summary>The disease timeline: one row per dated event or interval, on a common date axis.</summary>
-internal sealed class TimelineView
+/// <summary>
+/// A chart against time (the timeline, the follow-up calendar): a label column, a plot between
+/// <see cref="TimeChart.PlotLeft"/> and <see cref="TimeChart.PlotRight"/>, rows or lanes from <see cref="TimeChart.Top"/>
+/// down to the axis, ticks and the evaluation-date line.
+/// </summary>
+internal abstract class TimeChartView
 {
-    public string Width { get; init; } = string.Empty;
+    protected TimeChartView(double axisY, double asOfX, string asOfLabel)
+    {
+        Width = Text.N(TimeChart.Width);
+        LabelRight = Text.N(TimeChart.LabelRight);
+        PlotLeft = Text.N(TimeChart.PlotLeft);
+        PlotRight = Text.N(TimeChart.PlotRight);
+        AxisY = Text.N(axisY);
+        Height = Text.N(axisY + 34);
+        TickLabelY = Text.N(axisY + 16);
+        TickSubLabelY = Text.N(axisY + 28);
+        AsOfX = Text.N(asOfX);
+        AsOfLabel = asOfLabel;
+        AsOfAnchor = asOfX > TimeChart.PlotRight - 60 ? "end" : asOfX < TimeChart.PlotLeft + 60 ? "start" : "middle";
+    }
 
-    public string LabelRight { get; init; } = string.Empty;
+    public string Width { get; }
 
-    public string Height { get; init; } = string.Empty;
+    public string LabelRight { get; }
 
-    public string PlotLeft { get; init; } = string.Empty;
+    public string Height { get; }
 
-    public string PlotRight { get; init; } = string.Empty;
+    public string PlotLeft { get; }
 
-    public string AxisY { get; init; } = string.Empty;
+    public string PlotRight { get; }
 
-    public string TickLabelY { get; init; } = string.Empty;
+    public string AxisY { get; }
 
-    public string TickSubLabelY { get; init; } = string.Empty;
+    public string TickLabelY { get; }
+
+    public string TickSubLabelY { get; }
+
+    public string AsOfX { get; }
+
+    public string AsOfLabel { get; }
+
+    public string AsOfAnchor { get; }
 
     public string Title { get; init; } = string.Empty;
 
     public string Description { get; init; } = string.Empty;
 
-    public IReadOnlyList<TimelineRowView> Rows { get; init; } = Array.Empty<TimelineRowView>();
-
     public IReadOnlyList<TickView> Ticks { get; init; } = Array.Empty<TickView>();
+}
 
-    public string AsOfX { get; init; } = string.Empty;
+/// <summary>The disease timeline: one row per dated event or interval, on a common date axis.</summary>
+internal sealed class TimelineView : TimeChartView
+{
+    public TimelineView(double axisY, double asOfX, string asOfLabel)
+        : base(axisY, asOfX, asOfLabel)
+    {
+    }
 
-    public string AsOfLabel { get; init; } = string.Empty;
-
-    public string AsOfAnchor { get; init; } = "middle";
+    public IReadOnlyList<TimelineRowView> Rows { get; init; } = Array.Empty<TimelineRowView>();
 
     public IReadOnlyList<TimelineTableRowView> Table { get; init; } = Array.Empty<TimelineTableRowView>();
 
@@ -417,27 +445,12 @@ internal sealed class LesionRowView
 }
 
 /// <summary>The 13.1 follow-up calendar as a timeline, one lane per phase.</summary>
-internal sealed class CalendarView
+internal sealed class CalendarView : TimeChartView
 {
-    public string Width { get; init; } = string.Empty;
-
-    public string LabelRight { get; init; } = string.Empty;
-
-    public string Height { get; init; } = string.Empty;
-
-    public string PlotLeft { get; init; } = string.Empty;
-
-    public string PlotRight { get; init; } = string.Empty;
-
-    public string AxisY { get; init; } = string.Empty;
-
-    public string TickLabelY { get; init; } = string.Empty;
-
-    public string TickSubLabelY { get; init; } = string.Empty;
-
-    public string Title { get; init; } = string.Empty;
-
-    public string Description { get; init; } = string.Empty;
+    public CalendarView(double axisY, double asOfX, string asOfLabel)
+        : base(axisY, asOfX, asOfLabel)
+    {
+    }
 
     public string Heading { get; init; } = string.Empty;
 
@@ -449,15 +462,7 @@ internal sealed class CalendarView
 
     public IReadOnlyList<LaneView> Lanes { get; init; } = Array.Empty<LaneView>();
 
-    public IReadOnlyList<TickView> Ticks { get; init; } = Array.Empty<TickView>();
-
     public string SurgeryX { get; init; } = string.Empty;
-
-    public string? AsOfX { get; init; }
-
-    public string AsOfLabel { get; init; } = string.Empty;
-
-    public string AsOfAnchor { get; init; } = "middle";
 
     public IReadOnlyList<VisitRowView> Rows { get; init; } = Array.Empty<VisitRowView>();
 }

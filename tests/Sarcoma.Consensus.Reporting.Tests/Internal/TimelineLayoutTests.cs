@@ -84,9 +84,9 @@ public sealed class TimelineLayoutTests
             var timeline = TimelineLayout.Build(report, patient);
             double D(string v) => double.Parse(v, CultureInfo.InvariantCulture);
 
-            Assert.InRange(D(timeline.AsOfX), TimelineLayout.PlotLeft, TimelineLayout.PlotRight);
-            Assert.All(timeline.Rows, r => Assert.InRange(D(r.X), TimelineLayout.PlotLeft, TimelineLayout.PlotRight));
-            Assert.All(timeline.Rows.Where(r => r.Kind == "span"), r => Assert.InRange(D(r.X2), D(r.X), TimelineLayout.PlotRight));
+            Assert.InRange(D(timeline.AsOfX), TimeChart.PlotLeft, TimeChart.PlotRight);
+            Assert.All(timeline.Rows, r => Assert.InRange(D(r.X), TimeChart.PlotLeft, TimeChart.PlotRight));
+            Assert.All(timeline.Rows.Where(r => r.Kind == "span"), r => Assert.InRange(D(r.X2), D(r.X), TimeChart.PlotRight));
         }
     }
 }
