@@ -183,6 +183,24 @@ public sealed class StructureTests
         Assert.StartsWith("Decision support for clinicians; not a substitute for the multidisciplinary tumour board.", document.QuerySelector("footer.disclaimer")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_patient_whose_histology_is_unknown_is_evaluated_under_an_unconfirmed_scope()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(null, PrimarySite.Retroperitoneal, diagnosedOn: new NodaTime.LocalDate(2022, 3, 14))
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2025, 9, 2))
+            .AddLesion(MetastaticSite.Liver, 30, l => l.InSegments(6))
+            .Build();
+        var report = ConsensusEngine.Default.Evaluate(patient, Vignettes.AsOf);
+
+        var document = Page.Document(ReportHtml.Render(report, patient));
+
+        Assert.Equal("Scope not confirmed", document.QuerySelector("header .badge.scope-unconfirmed")!.TextContent);
+        Assert.Contains(report.Scope.Note!, document.QuerySelector("header.page-header")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RecommendationCatalog.All.Count, document.QuerySelectorAll("article.card").Length);
+        Assert.Equal(2, document.QuerySelectorAll("svg[role='img']").Length);
+    }
+
     [Theory]
     [MemberData(nameof(AllSamples))]
     public void Every_page_carries_the_guideline_the_date_the_scope_and_the_disclaimer(string sample)

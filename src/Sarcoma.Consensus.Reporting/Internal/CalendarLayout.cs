@@ -101,7 +101,6 @@ internal static class CalendarLayout
             DueY2 = Text.N(y + 17),
             NumberX = Text.N((x1 + x2) / 2),
             NumberY = Text.N(y - 5),
-            ShowNumber = true,
             Standing = Words.StandingCode(visit.Standing),
             Title = "Visit " + Text.N(visit.Number) + " (month " + Text.N(visit.MonthsAfterSurgery) + "): due " + Text.Date(visit.DueOn)
                 + ", window " + Text.Date(visit.EarliestOn) + " to " + Text.Date(visit.LatestOn) + "; " + Words.Standing(visit.Standing) + ".",

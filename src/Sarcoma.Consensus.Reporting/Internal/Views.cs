@@ -504,8 +504,6 @@ internal sealed class VisitMarkView
 
     public string NumberY { get; init; } = string.Empty;
 
-    public bool ShowNumber { get; init; }
-
     /// <summary>Gets <c>past</c>, <c>due</c>, <c>upcoming</c> or <c>unplaced</c>.</summary>
     public string Standing { get; init; } = string.Empty;
 

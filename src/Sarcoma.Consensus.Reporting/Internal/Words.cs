@@ -46,8 +46,6 @@ internal static class Words
         _ => "not reached",
     };
 
-    public static string Level(EvidenceLevel level) => level.ToString();
-
     public static string YesNo(TriState value) => value switch
     {
         TriState.Yes => "yes",
