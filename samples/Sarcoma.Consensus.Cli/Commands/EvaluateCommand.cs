@@ -63,6 +63,7 @@ public static class EvaluateCommand
             fhir,
             answers,
         };
+        var html = HtmlOutput.Attach(command, batch);
 
         command.Validators.Add(result =>
         {
@@ -121,6 +122,11 @@ public static class EvaluateCommand
             var file = parseResult.GetValue(path)!;
             var document = PatientFile.Read(file);
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            if (parseResult.GetValue(html) is { } page)
+            {
+                HtmlOutput.Write(page, report, document);
+            }
+
             if (parseResult.GetValue(json))
             {
                 environment.Stdout.Write(ReportJson.Serialize(report));

@@ -147,6 +147,13 @@ public sealed class OriginUncertaintyAssessment
                 case false:
                     findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not long enough to raise doubt about the origin of the lesions (under {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number)."));
                     break;
+                case null when dfi.FirstRelapseBefore is { } before && dfi.From is { } diagnosed && before < diagnosed.PlusMonths(threshold)
+                    && recurrenceUnknown && !SinceMetastasectomySurelyShort():
+                    // Short DFI, but if the lesions are a recurrence after the liver resection, the time since it is what
+                    // counts, and it may be long: unknown, not "no doubt".
+                    missing.AddRange(context.LiverRecurrenceMissing);
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", $"{dfi.Sentence()} Whatever it was, it is under {thresholdText} months (this library's reading of 3.1's \"long DFI\"); but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}), and if they are, the time since that metastasectomy, which bears on their origin, may be {thresholdText} months or more."));
+                    break;
                 case null when dfi.FirstRelapseBefore is { } before && dfi.From is { } diagnosed && before < diagnosed.PlusMonths(threshold):
                     // The first relapse preceded a liver metastasectomy: the DFI is not recorded, but it cannot reach the threshold.
                     findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", $"{dfi.Sentence()} Whatever it was, it is under {thresholdText} months (this library's reading of 3.1's \"long DFI\"), so it raises no doubt about the origin of the lesions."));
@@ -168,6 +175,14 @@ public sealed class OriginUncertaintyAssessment
                     break;
             }
         }
+
+        // Were the lesions a recurrence, the time since the latest metastasectomy is at most the time since the latest dated
+        // one (an undated resection can only be later): short for sure when that is under the threshold.
+        bool SinceMetastasectomySurelyShort() =>
+            context.Patient.Metastases?.DetectedOn is { } detectedOn
+            && FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(context.Patient) is { } dated
+            && dated < detectedOn
+            && !MetastasectomyInterval.Between(dated, detectedOn).AtLeastMonths(threshold);
 
         void SinceMetastasectomy()
         {

@@ -133,6 +133,45 @@ public sealed class OriginUncertaintyAssessmentTests
         Assert.Contains("not the DFI from the primary", interval.Sentence);
     }
 
+    [Theory]
+    [InlineData("2016-09-14", TriState.Yes)] // both resections dated: a recurrence 89 months after the latest
+    [InlineData(null, TriState.Unknown)]      // one undated: perhaps not a recurrence (short DFI), perhaps a long one
+    public void An_undated_second_resection_never_turns_a_long_interval_since_metastasectomy_into_no_doubt(string? second, TriState expected)
+    {
+        // Monotonicity (found by the property tests): primary 2016-09-04, its first relapse resected in the liver 11 days
+        // later, lesions found 2024-02-29. The DFI is short, but the time since the metastasectomy is long.
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.AlveolarSoftPartSarcoma, diagnosedOn: new LocalDate(2016, 9, 4))
+            .AddLiverResection(new LocalDate(2016, 9, 15), ResectionMargin.R0)
+            .AddLiverResection(second is null ? null : LocalDatePattern.Iso.Parse(second).Value, ResectionMargin.R1)
+            .MetastasesDetectedOn(new LocalDate(2024, 2, 29))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 36)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+        var origin = OriginUncertaintyAssessment.Assess(patient.Context(new LocalDate(2024, 2, 29)));
+
+        Assert.Equal(expected, origin.Status);
+        if (expected == TriState.Unknown)
+        {
+            Assert.Contains(FactNames.LiverResectionPerformedOn, origin.Missing);
+        }
+    }
+
+    [Fact]
+    public void An_undated_resection_does_not_matter_when_the_latest_dated_one_is_recent()
+    {
+        var patient = Patient.Builder()
+            .WithPrimary(Histology.AlveolarSoftPartSarcoma, diagnosedOn: new LocalDate(2016, 9, 4))
+            .AddLiverResection(new LocalDate(2016, 9, 15), ResectionMargin.R0)
+            .AddLiverResection(new LocalDate(2023, 6, 1), ResectionMargin.R0)
+            .AddLiverResection(null)
+            .MetastasesDetectedOn(new LocalDate(2024, 2, 29))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 36)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
+
+        Assert.Equal(TriState.No, OriginUncertaintyAssessment.Assess(patient.Context(new LocalDate(2024, 2, 29))).Status);
+    }
+
     [Fact]
     public void A_recurrence_long_after_the_metastasectomy_is_named_as_such()
     {

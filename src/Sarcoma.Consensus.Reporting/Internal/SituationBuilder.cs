@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sarcoma.Consensus.FocalTherapy;
+using Sarcoma.Consensus.FollowUp;
+using Sarcoma.Consensus.Oligometastasis;
+
+namespace Sarcoma.Consensus.Reporting.Internal;
+
+/// <summary>
+/// The derived concepts, compactly: one verdict per concept with the sentence that decided it, its cautions and the
+/// facts missing to decide it; the imaging plan as rows.
+/// </summary>
+internal static class SituationBuilder
+{
+    public static IReadOnlyList<ConceptView> Concepts(ConsensusReport report)
+    {
+        var concepts = new List<ConceptView>();
+        if (report.Timing is { } timing)
+        {
+            var lines = timing.Findings.Select(f => f.Sentence).Append(timing.DiseaseFreeInterval.Sentence());
+            concepts.Add(new ConceptView
+            {
+                Name = "Timing",
+                Source = "2.1/2.2",
+                Verdict = Words.Timing(timing.Timing) + (timing.DiseaseFreeInterval.IsKnown ? "; DFI " + timing.DiseaseFreeInterval.Describe() : string.Empty),
+                Tone = timing.Timing is null ? "unknown" : "neutral",
+                Lines = Clean(lines),
+                Cautions = Clean(new[] { timing.BoundaryCaution }),
+                Missing = timing.Missing.Concat(timing.DiseaseFreeInterval.Missing).Distinct().ToList(),
+            });
+        }
+
+        if (report.Oligometastatic is { } omd)
+        {
+            var lines = omd.Findings.Take(1).Select(f => f.Sentence).ToList();
+            if (omd.FailingCriteria.Count > 0)
+            {
+                lines.Add("Criteria not met: " + string.Join("; ", omd.FailingCriteria) + ".");
+            }
+
+            concepts.Add(new ConceptView
+            {
+                Name = "Oligometastatic disease",
+                Source = "1.1/1.2",
+                Verdict = Words.YesNo(omd.Status),
+                Tone = Words.Tone(omd.Status),
+                Lines = Clean(lines),
+                Missing = omd.Missing.ToList(),
+            });
+        }
+
+        if (report.TreatmentFreeInterval is { } tfi)
+        {
+            concepts.Add(new ConceptView
+            {
+                Name = "Treatment-free interval",
+                Source = "9.1",
+                Verdict = tfi.IsKnown ? tfi.Describe() : "cannot be counted",
+                Tone = tfi.IsKnown ? "neutral" : "unknown",
+                Lines = Clean(new[] { tfi.Sentence() }),
+                Missing = tfi.Missing.ToList(),
+            });
+        }
+
+        if (report.LiverResection is { } candidacy)
+        {
+            concepts.Add(new ConceptView
+            {
+                Name = "Surgical candidacy",
+                Source = "5.3, 10.1",
+                Verdict = Words.Candidate(candidacy.Candidate),
+                Tone = Words.Tone(candidacy.Candidate),
+                Lines = Clean(new[] { candidacy.CandidateFinding.Sentence }),
+                Missing = candidacy.CandidateMissing.ToList(),
+            });
+            concepts.Add(new ConceptView
+            {
+                Name = "Liver resection on the table",
+                Source = "5.1, 5.2, 6.x, 7.2, 11.x",
+                Verdict = Words.YesNo(candidacy.Status),
+                Tone = Words.Tone(candidacy.Status),
+                Lines = Clean(new[] { candidacy.Reason }),
+                Missing = candidacy.Missing.ToList(),
+            });
+        }
+
+        if (report.ImagingPlan is { } imaging)
+        {
+            var outstanding = imaging.Outstanding;
+            var undecided = imaging.Items.Where(i => i.Indicated == TriState.Unknown).ToList();
+            var notRecorded = imaging.Items.Where(i => i.Indicated == TriState.Yes && i.AlreadyDone is null).ToList();
+            concepts.Add(new ConceptView
+            {
+                Name = "Imaging plan",
+                Source = "4.1–4.3",
+                Verdict = outstanding.Count > 0 ? Text.Count(outstanding.Count, "indicated examination", "indicated examinations") + " not done"
+                    : undecided.Count > 0 ? "not fully decided"
+                    : "indicated imaging done",
+                Tone = outstanding.Count > 0 ? "caution" : undecided.Count > 0 ? "unknown" : "yes",
+                Lines = outstanding.Select(i => i.Name + (notRecorded.Contains(i) ? ": indicated; not recorded as done." : ": indicated, not done yet."))
+                    .Concat(undecided.Select(i => i.Name + ": whether it is indicated cannot be decided yet."))
+                    .DefaultIfEmpty("Every indicated examination is recorded as done.")
+                    .Append("The imaging plan below gives each examination's basis.")
+                    .ToList(),
+                Missing = undecided.SelectMany(i => i.Missing).Distinct().ToList(),
+            });
+        }
+
+        if (report.FocalTherapy is { } focal)
+        {
+            concepts.Add(new ConceptView
+            {
+                Name = "Focal therapy",
+                Source = "section 3.10",
+                Verdict = Words.FocalTherapy(focal.Status),
+                Tone = Words.FocalTherapyTone(focal.Status),
+                Lines = Clean(focal.Findings.Where(f => f.Fact != FocalTherapyAssessment.ModalitiesName).Select(f => f.Sentence)),
+                Cautions = Clean(focal.Cautions),
+                Missing = focal.Missing.ToList(),
+            });
+        }
+
+        if (report.FollowUp is { } schedule)
+        {
+            var next = schedule.NextVisit;
+            concepts.Add(new ConceptView
+            {
+                Name = "Follow-up",
+                Source = "13.1",
+                Verdict = next is null ? "schedule complete" : next.Standing == FollowUpVisitStanding.Due ? "visit due now" : "next visit " + Text.Date(next.DueOn),
+                Tone = next?.Standing == FollowUpVisitStanding.Due ? "caution" : "neutral",
+                Lines = new[] { "From the liver metastasectomy of " + Text.Date(schedule.MetastasectomyOn) + "; see the follow-up calendar." },
+            });
+        }
+
+        return concepts;
+    }
+
+    public static IReadOnlyList<ImagingRowView> Imaging(ConsensusReport report) =>
+        report.ImagingPlan is not { } plan
+            ? new List<ImagingRowView>()
+            : plan.Items.Select(item => new ImagingRowView
+            {
+                Name = item.Name,
+                Indicated = item.Indicated switch { TriState.Yes => "indicated", TriState.No => "not indicated", _ => "unknown" },
+                Tone = item.Indicated switch
+                {
+                    TriState.Yes => item.AlreadyDone == true ? "yes" : "caution",
+                    TriState.No => "neutral",
+                    _ => "unknown",
+                },
+                Done = item.DoneStatus,
+                Basis = item.Basis,
+                Reason = Text.Clean(item.Reason)!,
+                Caveat = Text.Clean(item.Caveat),
+                Missing = item.Missing.ToList(),
+            }).ToList();
+
+    private static IReadOnlyList<string> Clean(IEnumerable<string?> lines) =>
+        lines.Where(l => !string.IsNullOrEmpty(l)).Select(l => Text.Clean(l)!).ToList();
+}
