@@ -83,7 +83,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
         var scope = ScopeAssessment.Assess(patient);
         if (scope.InScope == false)
         {
-            return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>());
+            return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, options));
         }
 
         var results = Evaluators.Select(e => e.Evaluate(context)).ToArray();
@@ -100,7 +100,8 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             context.IsLiverRecurrence == true || (context.IsLiverRecurrence is null && context.HasLiverMetastases == true)
                 ? null
                 : FollowUp.FollowUpSchedule.ForPatient(context),
-            results);
+            results,
+            new ReportProvenance(asOf, options));
     }
 
     /// <inheritdoc />

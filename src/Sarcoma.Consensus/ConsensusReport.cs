@@ -30,8 +30,10 @@ public sealed class ConsensusReport
         ImagingPlan? imagingPlan,
         FocalTherapyAssessment? focalTherapy,
         FollowUpSchedule? followUp,
-        IReadOnlyList<RecommendationResult> results)
+        IReadOnlyList<RecommendationResult> results,
+        ReportProvenance provenance)
     {
+        Provenance = provenance;
         LiverResection = liverResection;
         ImagingPlan = imagingPlan;
         FocalTherapy = focalTherapy;
@@ -43,6 +45,9 @@ public sealed class ConsensusReport
         TreatmentFreeInterval = treatmentFreeInterval;
         Results = results.ToReadOnlyList();
     }
+
+    /// <summary>Gets where the report comes from: library version, catalogue identity, evaluation date and the options that differ from the defaults.</summary>
+    public ReportProvenance Provenance { get; }
 
     /// <summary>Gets the guideline evaluated.</summary>
     public Guideline Guideline => RecommendationCatalog.Guideline;

@@ -51,8 +51,8 @@ public sealed class ReportJsonTests
         var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal("guideline", names[0]);
         Assert.Equal(
-            new[] { "asOf", "outOfScope", "scope", "timing", "oligometastatic", "treatmentFreeInterval", "liverResection", "imagingPlan", "focalTherapy", "followUp" },
-            names.Skip(1).Take(10));
+            new[] { "provenance", "asOf", "outOfScope", "scope", "timing", "oligometastatic", "treatmentFreeInterval", "liverResection", "imagingPlan", "focalTherapy", "followUp" },
+            names.Skip(1).Take(11));
         Assert.Equal("recommendations", names[^1]);
 
         // The same order as the schema declares.

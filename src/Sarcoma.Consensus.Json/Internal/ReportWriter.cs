@@ -27,6 +27,7 @@ internal static class ReportWriter
     {
         writer.WriteStartObject();
         WriteGuideline(writer, report);
+        WriteProvenance(writer, report.Provenance);
         writer.WriteString("asOf", Format(report.AsOf));
         writer.WriteString("outOfScope", report.OutOfScope);
 
@@ -70,6 +71,23 @@ internal static class ReportWriter
         writer.WriteString("publishedOn", Format(guideline.PublishedOn));
         writer.WriteString("gradingSystem", guideline.GradingSystem);
         writer.WriteString("consensusRule", guideline.ConsensusRuleDescription);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter writer, ReportProvenance provenance)
+    {
+        writer.WriteStartObject("provenance");
+        writer.WriteString("libraryVersion", provenance.LibraryVersion);
+        writer.WriteString("guidelineDoi", provenance.GuidelineDoi);
+        writer.WriteString("catalogHash", provenance.CatalogHash);
+        writer.WriteString("asOf", Format(provenance.AsOf));
+        writer.WriteStartObject("nonDefaultOptions");
+        foreach (var option in provenance.NonDefaultOptions)
+        {
+            writer.WriteString(char.ToLowerInvariant(option.Key[0]) + option.Key.Substring(1), option.Value);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

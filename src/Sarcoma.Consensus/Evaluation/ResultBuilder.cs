@@ -5,20 +5,21 @@ using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Evaluation;
 
 /// <summary>
 /// Collects the findings, cautions and missing facts of one evaluation and produces the result.
 /// Evaluators record every fact they read that bears on the decision, then finish with
-/// <see cref="Applies"/>, <see cref="DoesNotApply"/> or <see cref="Insufficient"/>.
+/// <see cref="Applies(Message)"/>, <see cref="DoesNotApply(Message)"/> or <see cref="Insufficient(Message)"/>.
 /// </summary>
 /// <remarks>Mutable and not thread-safe: one per evaluation.</remarks>
 public sealed class ResultBuilder
 {
     private readonly Recommendation recommendation;
     private readonly List<Finding> findings = new();
-    private readonly List<string> cautions = new();
+    private readonly List<Message> cautions = new();
     private readonly SortedSet<string> missing = new(StringComparer.Ordinal);
 
     internal ResultBuilder(Recommendation recommendation)
@@ -29,46 +30,54 @@ public sealed class ResultBuilder
     /// <summary>Gets a value indicating whether any fact has been recorded as missing.</summary>
     public bool HasMissing => missing.Count > 0;
 
-    /// <summary>Records a decisive fact.</summary>
+    /// <summary>Records a decisive fact (a finding already equal to one recorded is not repeated).</summary>
+    /// <param name="fact">The fact's name.</param>
+    /// <param name="value">Its value as text (invariant: yes/no/unknown, numbers with a dot, dates yyyy-MM-dd).</param>
+    /// <param name="message">The reason, as a message of the catalogue.</param>
+    /// <param name="comparison">The comparison made with <paramref name="threshold"/> (<c>&lt;</c>, <c>≤</c>, <c>&gt;</c>, <c>≥</c>, <c>=</c>), if any.</param>
+    /// <param name="threshold">The threshold with its unit, if any.</param>
+    /// <param name="source">The recommendation id or section the threshold or rule comes from, if any.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Fact(string fact, string value, Message message, string? comparison = null, string? threshold = null, string? source = null) =>
+        Add(new Finding(fact, value, message, comparison, threshold, source));
+
+    /// <summary>Records a decisive fact worded in English (to be replaced by the <see cref="Message"/> overload).</summary>
     /// <param name="fact">The fact's name.</param>
     /// <param name="value">Its value as text.</param>
     /// <param name="sentence">A short sentence.</param>
     /// <returns>This builder.</returns>
-    public ResultBuilder Fact(string fact, string value, string sentence)
-    {
-        if (!findings.Any(f => f.Fact == fact && f.Sentence == sentence))
-        {
-            findings.Add(new Finding(fact, value, sentence));
-        }
+    public ResultBuilder Fact(string fact, string value, string sentence) => Add(new Finding(fact, value, sentence));
 
-        return this;
-    }
-
-    /// <summary>Records findings produced by a derived concept (timing, OMD, …).</summary>
+    /// <summary>Records findings produced by a derived concept (timing, OMD, …), each once.</summary>
     /// <param name="derived">The findings.</param>
     /// <returns>This builder.</returns>
     public ResultBuilder Facts(IEnumerable<Finding> derived)
     {
         foreach (var finding in derived)
         {
-            Fact(finding.Fact, finding.Value, finding.Sentence);
+            Add(finding);
         }
 
         return this;
     }
 
-    /// <summary>Records a caution (sets the <see cref="ResultFlag.Caution"/> flag).</summary>
+    /// <summary>Records a caution (sets the <see cref="ResultFlag.Caution"/> flag); a caution already recorded is not repeated.</summary>
+    /// <param name="message">The caution, as a message of the catalogue.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Caution(Message message)
+    {
+        if (!cautions.Contains(message))
+        {
+            cautions.Add(message);
+        }
+
+        return this;
+    }
+
+    /// <summary>Records a caution worded in English (to be replaced by the <see cref="Message"/> overload).</summary>
     /// <param name="sentence">The caution.</param>
     /// <returns>This builder.</returns>
-    public ResultBuilder Caution(string sentence)
-    {
-        if (!cautions.Contains(sentence))
-        {
-            cautions.Add(sentence);
-        }
-
-        return this;
-    }
+    public ResultBuilder Caution(string sentence) => Caution(Message.Literal(sentence));
 
     /// <summary>Records facts that are missing.</summary>
     /// <param name="facts">Their names.</param>
@@ -91,18 +100,28 @@ public sealed class ResultBuilder
     /// <summary>Finishes: the recommendation applies.</summary>
     /// <param name="summary">What that means for this patient.</param>
     /// <returns>The result.</returns>
-    public RecommendationResult Applies(string summary) => Finish(EvaluationStatus.Applies, summary, Array.Empty<string>());
+    public RecommendationResult Applies(Message summary) => Finish(EvaluationStatus.Applies, summary, Array.Empty<string>());
+
+    /// <summary>Finishes: the recommendation applies (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
+    /// <param name="summary">What that means for this patient.</param>
+    /// <returns>The result.</returns>
+    public RecommendationResult Applies(string summary) => Applies(Message.Literal(summary));
 
     /// <summary>Finishes: the recommendation does not apply.</summary>
     /// <param name="summary">Why not.</param>
     /// <returns>The result.</returns>
-    public RecommendationResult DoesNotApply(string summary) => Finish(EvaluationStatus.DoesNotApply, summary, Array.Empty<string>());
+    public RecommendationResult DoesNotApply(Message summary) => Finish(EvaluationStatus.DoesNotApply, summary, Array.Empty<string>());
+
+    /// <summary>Finishes: the recommendation does not apply (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
+    /// <param name="summary">Why not.</param>
+    /// <returns>The result.</returns>
+    public RecommendationResult DoesNotApply(string summary) => DoesNotApply(Message.Literal(summary));
 
     /// <summary>Finishes: facts are missing. The missing facts recorded so far are reported.</summary>
     /// <param name="summary">What could not be decided.</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidOperationException">No missing fact was recorded: an insufficient result must name what it lacked.</exception>
-    public RecommendationResult Insufficient(string summary)
+    public RecommendationResult Insufficient(Message summary)
     {
         if (missing.Count == 0)
         {
@@ -111,6 +130,12 @@ public sealed class ResultBuilder
 
         return Finish(EvaluationStatus.InsufficientData, summary, missing.ToArray());
     }
+
+    /// <summary>Finishes: facts are missing (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
+    /// <param name="summary">What could not be decided.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="InvalidOperationException">No missing fact was recorded.</exception>
+    public RecommendationResult Insufficient(string summary) => Insufficient(Message.Literal(summary));
 
     /// <summary>Formats a date as yyyy-MM-dd.</summary>
     /// <param name="date">The date.</param>
@@ -127,6 +152,16 @@ public sealed class ResultBuilder
     /// <returns>The text.</returns>
     public static string Format(bool? value) => value switch { true => "yes", false => "no", _ => "unknown" };
 
-    private RecommendationResult Finish(EvaluationStatus status, string summary, IReadOnlyList<string> missingFacts) =>
+    private ResultBuilder Add(Finding finding)
+    {
+        if (!findings.Contains(finding))
+        {
+            findings.Add(finding);
+        }
+
+        return this;
+    }
+
+    private RecommendationResult Finish(EvaluationStatus status, Message summary, IReadOnlyList<string> missingFacts) =>
         new(recommendation, status, summary, findings.ToArray(), cautions.ToArray(), missingFacts);
 }

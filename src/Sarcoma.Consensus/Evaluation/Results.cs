@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sarcoma.Consensus.Catalog;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Evaluation;
 
@@ -47,19 +49,42 @@ public static class EvaluationCodes
     public static string ToCode(this ResultFlag flag) => flag == ResultFlag.NoConsensus ? "no-consensus" : "caution";
 }
 
-/// <summary>A patient fact that decided a result: the fact's name, its value as text, and a short sentence.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <summary>
+/// A patient fact that decided a result, as data: the fact's name, its value, the reason as a <see cref="Wording.Message"/>
+/// (rendered in English as <see cref="Sentence"/>, in another language by a <see cref="MessageCatalog"/>), and, where the
+/// decision compared the value with a threshold, the comparison, the threshold and the source of the threshold.
+/// </summary>
+/// <remarks>Immutable and thread-safe; value equality over the data (not the rendered sentence).</remarks>
 public sealed record Finding
 {
-    /// <summary>Creates a finding.</summary>
+    private string? sentence;
+
+    /// <summary>Creates a finding whose reason is already worded (kept for callers outside the library's evaluators).</summary>
     /// <param name="fact">The fact's name (see <see cref="Model.FactNames"/>) or the derived concept's name.</param>
     /// <param name="value">The value, formatted invariantly (dates as yyyy-MM-dd).</param>
     /// <param name="sentence">A short sentence a clinician can check.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public Finding(string fact, string value, string sentence)
+        : this(fact, value, Message.Literal(sentence ?? throw new ArgumentNullException(nameof(sentence))))
     {
-        Fact = fact;
-        Value = value;
-        Sentence = sentence;
+    }
+
+    /// <summary>Creates a finding.</summary>
+    /// <param name="fact">The fact's name (see <see cref="Model.FactNames"/>) or the derived concept's name.</param>
+    /// <param name="value">The value, formatted invariantly (dates as yyyy-MM-dd, numbers with a dot, tri-states yes/no/unknown).</param>
+    /// <param name="message">The reason, as a message of the catalogue.</param>
+    /// <param name="comparison">The comparison made, one of <c>&lt;</c>, <c>≤</c>, <c>&gt;</c>, <c>≥</c>, <c>=</c>; or <see langword="null"/>.</param>
+    /// <param name="threshold">The threshold compared with, with its unit (for example <c>6 months</c>, <c>25 %</c>); or <see langword="null"/>.</param>
+    /// <param name="source">Where the threshold or rule comes from: a recommendation id (<c>2.1</c>) or a section (<c>section 3.7</c>); or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fact"/>, <paramref name="value"/> or <paramref name="message"/> is <see langword="null"/>.</exception>
+    public Finding(string fact, string value, Message message, string? comparison = null, string? threshold = null, string? source = null)
+    {
+        Fact = fact ?? throw new ArgumentNullException(nameof(fact));
+        Value = value ?? throw new ArgumentNullException(nameof(value));
+        Message = message ?? throw new ArgumentNullException(nameof(message));
+        Comparison = comparison;
+        Threshold = threshold;
+        Source = source;
     }
 
     /// <summary>Gets the fact's name.</summary>
@@ -68,8 +93,36 @@ public sealed record Finding
     /// <summary>Gets the value, as text.</summary>
     public string Value { get; }
 
-    /// <summary>Gets the sentence.</summary>
-    public string Sentence { get; }
+    /// <summary>Gets the reason as data: a message code and its arguments.</summary>
+    public Message Message { get; }
+
+    /// <summary>Gets the comparison made with <see cref="Threshold"/> (<c>&lt;</c>, <c>≤</c>, <c>&gt;</c>, <c>≥</c>, <c>=</c>), or <see langword="null"/>.</summary>
+    public string? Comparison { get; }
+
+    /// <summary>Gets the threshold the value was compared with, with its unit, or <see langword="null"/>.</summary>
+    public string? Threshold { get; }
+
+    /// <summary>Gets the source of the threshold or rule (recommendation id or section), or <see langword="null"/>.</summary>
+    public string? Source { get; }
+
+    /// <summary>Gets the reason rendered in English, the reference wording (rendered once, on first use).</summary>
+    public string Sentence => sentence ??= Message.Text;
+
+    /// <inheritdoc />
+    public bool Equals(Finding? other) =>
+        other is not null
+        && Fact == other.Fact && Value == other.Value && Message.Equals(other.Message)
+        && Comparison == other.Comparison && Threshold == other.Threshold && Source == other.Source;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = (StringComparer.Ordinal.GetHashCode(Fact) * 31) + StringComparer.Ordinal.GetHashCode(Value);
+            return (hash * 31) + Message.GetHashCode();
+        }
+    }
 }
 
 /// <summary>
@@ -79,19 +132,22 @@ public sealed record Finding
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RecommendationResult
 {
+    private string? summary;
+    private IReadOnlyList<string>? cautions;
+
     internal RecommendationResult(
         Recommendation recommendation,
         EvaluationStatus status,
-        string summary,
+        Message summary,
         IReadOnlyList<Finding> findings,
-        IReadOnlyList<string> cautions,
+        IReadOnlyList<Message> cautions,
         IReadOnlyList<string> missing)
     {
         Recommendation = recommendation;
         Status = status;
-        Summary = summary;
+        SummaryMessage = summary;
         Findings = findings.ToReadOnlyList();
-        Cautions = cautions.ToReadOnlyList();
+        CautionMessages = cautions.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
         var flags = new List<ResultFlag>(2);
         if (!recommendation.ReachedConsensus)
@@ -116,14 +172,29 @@ public sealed class RecommendationResult
     /// <summary>Gets the status.</summary>
     public EvaluationStatus Status { get; }
 
-    /// <summary>Gets one sentence saying what the status means for this patient.</summary>
-    public string Summary { get; }
+    /// <summary>Gets what the status means for this patient, as data (render it with a <see cref="MessageCatalog"/>).</summary>
+    public Message SummaryMessage { get; }
+
+    /// <summary>Gets <see cref="SummaryMessage"/> rendered in English, the reference wording: one sentence saying what the status means for this patient.</summary>
+    public string Summary => summary ??= SummaryMessage.Text;
+
+    /// <summary>
+    /// Gets the card-sized summary as data: the message <c>card.&lt;id&gt;.&lt;status&gt;</c>, at most 140 characters in
+    /// English (the CDS Hooks card summary limit), for an EHR card or a list.
+    /// </summary>
+    public Message CardMessage => new("card." + Id + "." + Status.ToCode());
+
+    /// <summary>Gets <see cref="CardMessage"/> rendered in English (at most 140 characters).</summary>
+    public string CardSummary => CardMessage.Text;
 
     /// <summary>Gets the facts that decided the result, as data and sentences.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Gets cautions: boundaries the guideline leaves open, or interpretations a clinician should check.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    /// <summary>Gets cautions as data: boundaries the guideline leaves open, or interpretations a clinician should check.</summary>
+    public IReadOnlyList<Message> CautionMessages { get; }
+
+    /// <summary>Gets <see cref="CautionMessages"/> rendered in English, the reference wording.</summary>
+    public IReadOnlyList<string> Cautions => cautions ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     /// <summary>Gets the names of the facts whose absence prevented a decision (empty unless <see cref="EvaluationStatus.InsufficientData"/>).</summary>
     public IReadOnlyList<string> Missing { get; }

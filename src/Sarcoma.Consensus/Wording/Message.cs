@@ -44,8 +44,22 @@ public sealed record Message
     /// <returns>The message.</returns>
     public static Message Of(string code, params (string Name, object? Value)[] arguments) => new(code, MessageArguments.Of(arguments));
 
+    /// <summary>The code of <see cref="Literal"/> messages.</summary>
+    internal const string LiteralCode = "literal";
+
+    /// <summary>Gets whether this message carries text already worded (<see cref="Literal"/>) rather than a catalogue code.</summary>
+    public bool IsLiteral => Code == LiteralCode;
+
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    /// <summary>
+    /// Wraps text that is already worded (English) as a message, for callers that build findings from strings. The
+    /// library's own evaluators never produce one (a test checks every sample), since it cannot be translated.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The message.</returns>
+    internal static Message Literal(string text) => new(LiteralCode, MessageArguments.Of(("text", text)));
 }
 
 /// <summary>
