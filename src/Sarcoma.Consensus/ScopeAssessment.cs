@@ -1,5 +1,7 @@
 using Sarcoma.Consensus.Model;
 
+using Sarcoma.Consensus.Wording;
+
 namespace Sarcoma.Consensus;
 
 /// <summary>
@@ -11,21 +13,27 @@ namespace Sarcoma.Consensus;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ScopeAssessment
 {
-    private ScopeAssessment(bool? inScope, string? outOfScopeReason, string? note)
+    private ScopeAssessment(bool? inScope, Message? outOfScopeReason, Message? note)
     {
         InScope = inScope;
-        OutOfScopeReason = outOfScopeReason;
-        Note = note;
+        OutOfScopeReasonMessage = outOfScopeReason;
+        NoteMessage = note;
     }
 
     /// <summary>Gets whether the patient is in scope: <see langword="null"/> when the histology is unknown or unclassified.</summary>
     public bool? InScope { get; }
 
     /// <summary>Gets why the patient is out of scope, or <see langword="null"/>. It names the histology: treat it as patient data and do not log it.</summary>
-    public string? OutOfScopeReason { get; }
+    public string? OutOfScopeReason => OutOfScopeReasonMessage?.Text;
+
+    /// <summary>Gets <see cref="OutOfScopeReason"/> as a message (<c>scope.out.*</c>), or <see langword="null"/>.</summary>
+    public Message? OutOfScopeReasonMessage { get; }
 
     /// <summary>Gets a note when scope could not be confirmed (histology unknown or unclassified), or <see langword="null"/>.</summary>
-    public string? Note { get; }
+    public string? Note => NoteMessage?.Text;
+
+    /// <summary>Gets <see cref="Note"/> as a message (<c>scope.note.*</c>), or <see langword="null"/>.</summary>
+    public Message? NoteMessage { get; }
 
     /// <summary>Assesses a patient's scope from the histology of the primary tumour.</summary>
     /// <param name="patient">The patient.</param>
@@ -38,7 +46,7 @@ public sealed class ScopeAssessment
             return new ScopeAssessment(
                 null,
                 null,
-                $"Histology unknown ({FactNames.PrimaryHistology}): the recommendations were evaluated, but they apply only to soft-tissue sarcoma other than GIST; confirm the histology.");
+                Message.Of("scope.note.histology-unknown", ("fact", FactNames.PrimaryHistology)));
         }
 
         if (histology.Scope == HistologyScope.Unclassified)
@@ -46,11 +54,11 @@ public sealed class ScopeAssessment
             return new ScopeAssessment(
                 null,
                 null,
-                $"Histology not classified ({FactNames.PrimaryHistology}): its code is not in the histology classification table (docs/histology.md), so scope cannot be confirmed; the recommendations were evaluated, but they apply only to soft-tissue sarcoma other than GIST. Confirm the histology, or add the code to a HistologyMap.");
+                Message.Of("scope.note.histology-unclassified", ("fact", FactNames.PrimaryHistology)));
         }
 
         return histology.IsInScope
             ? new ScopeAssessment(true, null, null)
-            : new ScopeAssessment(false, histology.OutOfScopeReason, null);
+            : new ScopeAssessment(false, histology.OutOfScopeReasonMessage, null);
     }
 }

@@ -71,9 +71,16 @@ public sealed class EvaluationContext
     /// than <see cref="ConsensusOptions.StagingCurrencyMonths"/> before the evaluation date (section 3.1: "Appropriate
     /// staging of metastatic disease is imperative in defining OMD").
     /// </summary>
-    public string? StagingAgeCaution =>
+    public string? StagingAgeCaution => StagingAgeCautionMessage?.Text;
+
+    /// <summary>Gets <see cref="StagingAgeCaution"/> as a message (<c>staging.caution.out-of-date</c>), or <see langword="null"/>.</summary>
+    public Sarcoma.Consensus.Wording.Message? StagingAgeCautionMessage =>
         Lesions.Count > 0 && Patient.Metastases?.DetectedOn is { } detected && AsOf > detected.PlusMonths(Options.StagingCurrencyMonths)
-            ? $"The metastases were detected on {ResultBuilder.Format(detected)}, {Sarcoma.Consensus.Timing.IntervalAssessment.Between(detected, AsOf).Describe()} before the evaluation date: unless staging has been repeated since, oligometastatic status, the lesion count and resectability rest on imaging of that time (section 3.1: \"Appropriate staging of metastatic disease is imperative in defining OMD\"; staging older than {Options.StagingCurrencyMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)} months is flagged, this library's reading)."
+            ? Sarcoma.Consensus.Wording.Message.Of(
+                "staging.caution.out-of-date",
+                ("detectedOn", detected),
+                ("elapsed", Sarcoma.Consensus.Timing.IntervalAssessment.Between(detected, AsOf).DescribeMessage()),
+                ("currencyMonths", Options.StagingCurrencyMonths))
             : null;
 
     /// <summary>Gets whether the patient is fit for liver surgery (7.2; sections 1, 3.5, 3.10).</summary>
@@ -135,8 +142,8 @@ public sealed class EvaluationContext
     /// disease, or no liver lesion among the recorded lesions.
     /// </summary>
     public Finding NoLiverMetastasisFinding => NoEvidenceOfDisease
-        ? new Finding(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease.")
-        : new Finding(FactNames.LesionSite, "no liver lesion", "Metastatic lesions are recorded, none of them in the liver.");
+        ? new Finding(FactNames.NoEvidenceOfDisease, "yes", new Sarcoma.Consensus.Wording.Message("context.no-evidence-of-disease"))
+        : new Finding(FactNames.LesionSite, "no liver lesion", new Sarcoma.Consensus.Wording.Message("context.no-liver-lesion"));
 
     /// <summary>Gets whether all metastases are confined to the liver; <see langword="null"/> when no lesion is recorded.</summary>
     public bool? LiverOnly => Lesions.Count == 0 ? null : Lesions.All(l => l.Site == MetastaticSite.Liver);

@@ -225,16 +225,18 @@ public sealed class Histology : IEquatable<Histology>
     public bool IsInScope => Scope == HistologyScope.SoftTissueSarcoma;
 
     /// <summary>Gets why the histology is out of scope, or <see langword="null"/> when it is in scope or unclassified.</summary>
-    public string? OutOfScopeReason => Scope switch
+    public string? OutOfScopeReason => OutOfScopeReasonMessage?.Text;
+
+    /// <summary>
+    /// Gets <see cref="OutOfScopeReason"/> as a message (<c>scope.out.*</c>, with the histology's name as the argument
+    /// <c>name</c>), or <see langword="null"/> when in scope or unclassified.
+    /// </summary>
+    public Sarcoma.Consensus.Wording.Message? OutOfScopeReasonMessage => Scope switch
     {
-        HistologyScope.GastrointestinalStromalTumor =>
-            "Gastrointestinal stromal tumours are excluded from this consensus: tyrosine kinase inhibitors changed their management, course and prognosis (guideline section 1).",
-        HistologyScope.BoneSarcoma =>
-            $"{Name} is not a soft-tissue sarcoma; this consensus covers liver metastases of soft-tissue sarcoma only.",
-        HistologyScope.NotSoftTissueSarcoma =>
-            $"Not a soft-tissue sarcoma ({Name}); this consensus covers liver metastases of soft-tissue sarcoma only.",
-        HistologyScope.NotMalignant =>
-            $"Not a malignant soft-tissue sarcoma ({Name}); this consensus covers liver metastases of soft-tissue sarcoma only.",
+        HistologyScope.GastrointestinalStromalTumor => new Sarcoma.Consensus.Wording.Message("scope.out.gist"),
+        HistologyScope.BoneSarcoma => Sarcoma.Consensus.Wording.Message.Of("scope.out.bone-sarcoma", ("name", Name)),
+        HistologyScope.NotSoftTissueSarcoma => Sarcoma.Consensus.Wording.Message.Of("scope.out.not-soft-tissue-sarcoma", ("name", Name)),
+        HistologyScope.NotMalignant => Sarcoma.Consensus.Wording.Message.Of("scope.out.not-malignant", ("name", Name)),
         _ => null,
     };
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Oligometastasis;
 
@@ -30,7 +31,7 @@ public sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
         if (context.Patient.Metastases is not { } metastases)
         {
             return result.Missing(Organs.Select(o => o.Fact))
-                .Insufficient("No metastatic disease is recorded, so diffuse-organ involvement is unknown.");
+                .Insufficient(new Message("1.2.insufficient-data.no-metastases"));
         }
 
         var diffuse = metastases.Diffuse;
@@ -40,20 +41,20 @@ public sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
         {
             foreach (var (fact, name) in present)
             {
-                result.Fact(fact, "yes", $"Malignant {name} sarcomatosis present.");
+                result.Fact(fact, "yes", Message.Of("1.2.diffuse-present", ("organ", name)), source: "1.2");
             }
 
-            return result.Applies("Diffuse-organ sarcomatosis excludes this patient from being considered oligometastatic: the disease is not eligible for radical treatment.");
+            return result.Applies(new Message("1.2.applies"));
         }
 
         var unknown = Organs.Where((_, i) => values[i] is null).Select(o => o.Fact).ToArray();
         if (unknown.Length > 0)
         {
             return result.Missing(unknown)
-                .Insufficient("Diffuse-organ involvement has not been excluded for every organ.");
+                .Insufficient(new Message("1.2.insufficient-data"));
         }
 
-        result.Fact(FactNames.DiffusePeritoneal, "no", "No pleural, pericardial, peritoneal or leptomeningeal sarcomatosis.");
-        return result.DoesNotApply("No diffuse-organ sarcomatosis: this exclusion does not operate.");
+        result.Fact(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2");
+        return result.DoesNotApply(new Message("1.2.does-not-apply"));
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Oligometastasis;
 
@@ -51,12 +52,14 @@ public sealed class OligometastaticAssessment
     /// <summary>The fact name of the finding that every metastatic lesion is resectable or ablatable (derived from <c>metastases.lesions[].resectable</c> and <c>.ablatable</c>).</summary>
     public const string RadicallyTreatableName = "derived.everyLesionResectableOrAblatable";
 
-    private OligometastaticAssessment(TriState status, int? lesionCount, int? siteCount, IReadOnlyList<string> failing, IReadOnlyList<string> missing, IReadOnlyList<Finding> findings)
+    private OligometastaticAssessment(TriState status, int? lesionCount, int? siteCount, IReadOnlyList<Message> failing, bool diffusePresent, IReadOnlyList<string> missing, IReadOnlyList<Finding> findings)
     {
         Status = status;
         LesionCount = lesionCount;
         SiteCount = siteCount;
-        FailingCriteria = failing.ToReadOnlyList();
+        FailingCriteriaMessages = failing.ToReadOnlyList();
+        FailingCriteria = failing.Select(f => f.Text).ToReadOnlyList();
+        DiffuseInvolvementPresent = diffusePresent;
         Missing = missing.ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
     }
@@ -70,8 +73,11 @@ public sealed class OligometastaticAssessment
     /// <summary>Gets the number of distinct organ sites, when metastases are recorded.</summary>
     public int? SiteCount { get; }
 
-    /// <summary>Gets every criterion the patient fails (non-empty when <see cref="Status"/> is <see cref="TriState.No"/>).</summary>
+    /// <summary>Gets every criterion the patient fails, in English (non-empty when <see cref="Status"/> is <see cref="TriState.No"/>).</summary>
     public IReadOnlyList<string> FailingCriteria { get; }
+
+    /// <summary>Gets every criterion the patient fails, as messages (codes <c>omd.failing.*</c>).</summary>
+    public IReadOnlyList<Message> FailingCriteriaMessages { get; }
 
     /// <summary>Gets every fact that was missing.</summary>
     public IReadOnlyList<string> Missing { get; }
@@ -80,7 +86,7 @@ public sealed class OligometastaticAssessment
     public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>Gets a value indicating whether diffuse-organ sarcomatosis (1.2) is present.</summary>
-    public bool DiffuseInvolvementPresent => FailingCriteria.Any(c => c.StartsWith("diffuse", StringComparison.Ordinal));
+    public bool DiffuseInvolvementPresent { get; }
 
     /// <summary>Assesses a patient.</summary>
     /// <param name="patient">The patient.</param>
@@ -92,10 +98,12 @@ public sealed class OligometastaticAssessment
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var failing = new List<string>();
+        var failing = new List<Message>();
+        var diffuseFound = false;
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var findings = new List<Finding>();
-        void Found(string fact, string value, string sentence) => findings.Add(new Finding(fact, value, sentence));
+        void Found(string fact, string value, Message message, string? comparison = null, string? threshold = null) =>
+            findings.Add(new Finding(fact, value, message, comparison, threshold, "1.1"));
 
         var metastases = patient.Metastases;
         int? lesionCount = null;
@@ -109,8 +117,8 @@ public sealed class OligometastaticAssessment
             var lesions = metastases.Lesions;
             if (metastases.NoEvidenceOfDisease == true)
             {
-                failing.Add("no current metastatic disease");
-                Found(FactNames.NoEvidenceOfDisease, "yes", "No current evidence of metastatic disease: the OMD definition concerns current metastases, so it is not met now (whatever the disease that was resected).");
+                failing.Add(new Message("omd.failing.no-current-disease"));
+                Found(FactNames.NoEvidenceOfDisease, "yes", new Message("omd.no-current-disease"));
             }
             else if (lesions.Count == 0)
             {
@@ -121,32 +129,32 @@ public sealed class OligometastaticAssessment
                 lesionCount = lesions.Count;
                 var sites = lesions.Select(l => l.Site).Distinct().OrderBy(s => s).ToArray();
                 siteCount = sites.Length;
-                var siteList = string.Join(", ", sites.Select(Describe));
+                var siteCodes = sites.Select(SiteCode).ToArray();
+                var siteList = string.Join(", ", sites.Select(s => MessageCatalog.English.Term("site", SiteCode(s))));
                 var count = lesions.Count.ToString(CultureInfo.InvariantCulture);
                 // Sarcomatosis is not a countable lesion or site (1.2 excludes it outright): say so beside the counts.
                 var diffusePresent = metastases.Diffuse.Pleural == true || metastases.Diffuse.Pericardial == true
                     || metastases.Diffuse.Peritoneal == true || metastases.Diffuse.Leptomeningeal == true;
-                var besides = diffusePresent ? ", besides the diffuse sarcomatosis" : string.Empty;
+                var lesionThreshold = MaximumLesions.ToString(CultureInfo.InvariantCulture) + " lesions";
                 if (lesions.Count > MaximumLesions)
                 {
-                    failing.Add($"more than {MaximumLesions} metastatic lesions");
-                    Found(FactNames.Lesions, count, $"{count} metastatic lesions (more than {MaximumLesions}): not oligometastatic.");
+                    failing.Add(Message.Of("omd.failing.too-many-lesions", ("maximum", MaximumLesions)));
+                    Found(FactNames.Lesions, count, Message.Of("omd.lesions.too-many", ("count", lesions.Count), ("maximum", MaximumLesions)), ">", lesionThreshold);
                 }
                 else
                 {
-                    Found(FactNames.Lesions, count, $"{count} metastatic {(lesions.Count == 1 ? "lesion" : "lesions")}{besides} (at most {MaximumLesions}).");
+                    Found(FactNames.Lesions, count, Message.Of("omd.lesions.within", ("count", lesions.Count), ("diffuse", diffusePresent), ("maximum", MaximumLesions)), "≤", lesionThreshold);
                 }
 
-                var sitesText = siteCount.Value.ToString(CultureInfo.InvariantCulture);
-
+                var siteThreshold = MaximumSites.ToString(CultureInfo.InvariantCulture) + " sites";
                 if (siteCount > MaximumSites)
                 {
-                    failing.Add($"more than {MaximumSites} metastatic sites");
-                    Found(FactNames.LesionSite, siteList, $"Metastases in {sitesText} organ sites ({siteList}; more than {MaximumSites}): not oligometastatic.");
+                    failing.Add(Message.Of("omd.failing.too-many-sites", ("maximum", MaximumSites)));
+                    Found(FactNames.LesionSite, siteList, Message.Of("omd.sites.too-many", ("count", siteCount.Value), ("sites", siteCodes), ("maximum", MaximumSites)), ">", siteThreshold);
                 }
                 else
                 {
-                    Found(FactNames.LesionSite, siteList, $"Metastases in {sitesText} organ {(siteCount == 1 ? "site" : "sites")}{besides} ({siteList}; at most {MaximumSites}).");
+                    Found(FactNames.LesionSite, siteList, Message.Of("omd.sites.within", ("count", siteCount.Value), ("diffuse", diffusePresent), ("sites", siteCodes), ("maximum", MaximumSites)), "≤", siteThreshold);
                 }
 
                 // Every metastatic site must be amenable to radical treatment (surgery and/or ablation).
@@ -154,8 +162,8 @@ public sealed class OligometastaticAssessment
                 var undecided = lesions.Count(l => l.Resectable != true && l.Ablatable != true && !(l.Resectable == false && l.Ablatable == false));
                 if (untreatable > 0)
                 {
-                    failing.Add("a metastatic lesion is neither resectable nor ablatable");
-                    Found(FactNames.LesionResectable, "no", (untreatable == 1 ? "1 lesion is" : untreatable.ToString(CultureInfo.InvariantCulture) + " lesions are") + " neither resectable nor ablatable: not all sites amenable to radical treatment.");
+                    failing.Add(new Message("omd.failing.untreatable-lesion"));
+                    Found(FactNames.LesionResectable, "no", Message.Of("omd.untreatable-lesions", ("count", untreatable)));
                 }
                 else if (undecided > 0)
                 {
@@ -164,33 +172,32 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(RadicallyTreatableName, "yes", diffusePresent
-                        ? "Every listed metastatic lesion is resectable or ablatable (the diffuse sarcomatosis aside)."
-                        : "Every metastatic lesion is resectable or ablatable.");
+                    Found(RadicallyTreatableName, "yes", Message.Of("omd.every-lesion-treatable", ("diffuse", diffusePresent)));
                 }
             }
 
             // 1.2: diffuse-organ involvement excludes OMD.
             var diffuse = metastases.Diffuse;
-            var diffuseFacts = new (bool? Value, string Fact, string Name)[]
+            var diffuseFacts = new (bool? Value, string Fact, string Organ)[]
             {
                 (diffuse.Pleural, FactNames.DiffusePleural, "pleural"),
                 (diffuse.Pericardial, FactNames.DiffusePericardial, "pericardial"),
                 (diffuse.Peritoneal, FactNames.DiffusePeritoneal, "peritoneal"),
                 (diffuse.Leptomeningeal, FactNames.DiffuseLeptomeningeal, "leptomeningeal"),
             };
-            foreach (var (value, fact, name) in diffuseFacts)
+            foreach (var (value, fact, organ) in diffuseFacts)
             {
                 if (value == true)
                 {
-                    failing.Add($"diffuse {name} sarcomatosis");
-                    Found(fact, "yes", $"Malignant {name} sarcomatosis present: excludes oligometastatic disease (1.2).");
+                    diffuseFound = true;
+                    failing.Add(Message.Of("omd.failing.diffuse", ("organ", organ)));
+                    findings.Add(new Finding(fact, "yes", Message.Of("omd.diffuse-present", ("organ", organ)), source: "1.2"));
                 }
             }
 
             if (diffuseFacts.All(d => d.Value == false))
             {
-                Found(FactNames.DiffusePeritoneal, "no", "No pleural, pericardial, peritoneal or leptomeningeal sarcomatosis.");
+                findings.Add(new Finding(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2"));
             }
             else if (!diffuseFacts.Any(d => d.Value == true))
             {
@@ -205,16 +212,16 @@ public sealed class OligometastaticAssessment
         var primary = patient.Primary;
         if (primary?.Resected == true)
         {
-            Found(FactNames.PrimaryResected, "yes", "Primary tumour already resected.");
+            Found(FactNames.PrimaryResected, "yes", new Message("omd.primary-resected"));
         }
         else if (primary?.Resected == false && primary.Resectable == false)
         {
-            failing.Add("the primary tumour is not amenable to radical treatment");
-            Found(FactNames.PrimaryResectable, "no", "Primary tumour in place and not resectable: not oligometastatic.");
+            failing.Add(new Message("omd.failing.primary-untreatable"));
+            Found(FactNames.PrimaryResectable, "no", new Message("omd.primary-unresectable"));
         }
         else if (primary?.Resected == false && primary.Resectable == true)
         {
-            Found(FactNames.PrimaryResectable, "yes", "Primary tumour in place and resectable.");
+            Found(FactNames.PrimaryResectable, "yes", new Message("omd.primary-resectable"));
         }
         else
         {
@@ -225,8 +232,7 @@ public sealed class OligometastaticAssessment
         var staging = patient.Staging;
         if (staging.ContrastCt == true && (staging.LiverMri == true || staging.FdgPetCt == true))
         {
-            var extra = staging.FdgPetCt == true ? "FDG-PET/CT" : "liver MRI";
-            Found(FactNames.StagingContrastCt, "yes", $"Staging confirmed by contrast-enhanced CT and {extra}.");
+            Found(FactNames.StagingContrastCt, "yes", Message.Of("omd.staging-confirmed", ("additional", staging.FdgPetCt == true ? "fdg-pet-ct" : "liver-mri")));
         }
         else
         {
@@ -243,25 +249,26 @@ public sealed class OligometastaticAssessment
 
             if (staging.ContrastCt == false || (staging.LiverMri == false && staging.FdgPetCt == false))
             {
-                Found(FactNames.StagingContrastCt, "incomplete", "Staging not yet confirmed: 1.1 requires morphologic staging plus additional imaging and/or nuclear medicine.");
+                Found(FactNames.StagingContrastCt, "incomplete", new Message("omd.staging-incomplete"));
             }
         }
 
         TriState status = failing.Count > 0 ? TriState.No : missing.Count > 0 ? TriState.Unknown : TriState.Yes;
         var verdict = status switch
         {
-            TriState.Yes => "Oligometastatic disease: all criteria of 1.1 and 1.2 met.",
-            TriState.No => "Not oligometastatic: " + string.Join("; ", failing) + ".",
-            _ => "Oligometastatic status undetermined: " + FactProse.NotRecorded(missing) + ".",
+            TriState.Yes => new Message("omd.verdict.yes"),
+            TriState.No => Message.Of("omd.verdict.no", ("failing", failing.ToArray())),
+            _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missing))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
-        return new OligometastaticAssessment(status, lesionCount, siteCount, failing.ToArray(), missing.ToArray(), findings.ToArray());
+        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict, source: "1.1"));
+        return new OligometastaticAssessment(status, lesionCount, siteCount, failing.ToArray(), diffuseFound, missing.ToArray(), findings.ToArray());
     }
 
-    private static string Describe(MetastaticSite site) => site switch
+    /// <summary>Gets the code of a metastatic site: a term of <c>site</c> in the message catalogue.</summary>
+    internal static string SiteCode(MetastaticSite site) => site switch
     {
-        MetastaticSite.LymphNode => "lymph node",
-        MetastaticSite.SoftTissue => "soft tissue",
+        MetastaticSite.LymphNode => "lymph-node",
+        MetastaticSite.SoftTissue => "soft-tissue",
         _ => site.ToString().ToLowerInvariant(),
     };
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Wording;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Oligometastasis;
@@ -21,16 +22,16 @@ public sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
     {
         var omd = context.Oligometastatic;
         result.Facts(omd.Findings);
-        if (omd.Status == TriState.Yes && context.StagingAgeCaution is { } stagingAge)
+        if (omd.Status == TriState.Yes && context.StagingAgeCautionMessage is { } stagingAge)
         {
             result.Caution(stagingAge);
         }
 
         return omd.Status switch
         {
-            TriState.Yes => result.Applies("The patient meets the definition of oligometastatic disease."),
-            TriState.No => result.DoesNotApply("The patient does not meet the definition of oligometastatic disease: " + string.Join("; ", omd.FailingCriteria) + "."),
-            _ => result.Missing(omd.Missing).Insufficient("Whether the patient has oligometastatic disease cannot be decided yet."),
+            TriState.Yes => result.Applies(new Message("1.1.applies")),
+            TriState.No => result.DoesNotApply(Message.Of("1.1.does-not-apply", ("failing", omd.FailingCriteriaMessages))),
+            _ => result.Missing(omd.Missing).Insufficient(new Message("1.1.insufficient-data")),
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Timing;
 
@@ -14,12 +15,12 @@ namespace Sarcoma.Consensus.Timing;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class IntervalAssessment
 {
-    private IntervalAssessment(string name, string fromEvent, string toEvent, string basis, LocalDate? from, LocalDate? to, string[] missing)
+    private IntervalAssessment(string nameCode, string fromEventCode, string toEventCode, Message basis, LocalDate? from, LocalDate? to, string[] missing)
     {
-        Name = name;
-        FromEvent = fromEvent;
-        ToEvent = toEvent;
-        Basis = basis;
+        NameCode = nameCode;
+        FromEventCode = fromEventCode;
+        ToEventCode = toEventCode;
+        BasisMessage = basis;
         From = from;
         To = to;
         Missing = missing.ToReadOnlyList();
@@ -31,7 +32,7 @@ public sealed class IntervalAssessment
                 CompletedMonths = period.Months;
                 ExtraDays = period.Days;
             }
-            else if (name == DiseaseFreeName)
+            else if (nameCode == DiseaseFreeCode)
             {
                 // Metastases found by the staging scan before the histological diagnosis (within the tolerance that
                 // validation allows) were detected at the initial diagnosis: a disease-free interval of zero.
@@ -42,19 +43,31 @@ public sealed class IntervalAssessment
         }
     }
 
-    private const string DiseaseFreeName = "disease-free interval";
+    private const string DiseaseFreeCode = "dfi";
 
-    /// <summary>Gets the interval's name: <c>disease-free interval</c> or <c>treatment-free interval</c>.</summary>
-    public string Name { get; }
+    /// <summary>Gets the interval's code: <c>dfi</c> (disease-free), <c>tfi</c> (treatment-free) or <c>interval</c>.</summary>
+    public string NameCode { get; }
 
-    /// <summary>Gets the event the interval is counted from.</summary>
-    public string FromEvent { get; }
+    /// <summary>Gets the interval's name in English: <c>disease-free interval</c> or <c>treatment-free interval</c>.</summary>
+    public string Name => MessageCatalog.English.Term("interval.name", NameCode);
 
-    /// <summary>Gets the event the interval is counted to.</summary>
-    public string ToEvent { get; }
+    /// <summary>Gets the code of the event the interval is counted from (a term of <c>interval.event</c>).</summary>
+    public string FromEventCode { get; }
 
-    /// <summary>Gets why the interval is counted this way, citing the guideline.</summary>
-    public string Basis { get; }
+    /// <summary>Gets the code of the event the interval is counted to (a term of <c>interval.event</c>).</summary>
+    public string ToEventCode { get; }
+
+    /// <summary>Gets the event the interval is counted from, in English.</summary>
+    public string FromEvent => MessageCatalog.English.Term("interval.event", FromEventCode);
+
+    /// <summary>Gets the event the interval is counted to, in English.</summary>
+    public string ToEvent => MessageCatalog.English.Term("interval.event", ToEventCode);
+
+    /// <summary>Gets why the interval is counted this way, citing the guideline, as a message.</summary>
+    public Message BasisMessage { get; }
+
+    /// <summary>Gets why the interval is counted this way, citing the guideline, in English.</summary>
+    public string Basis => BasisMessage.Text;
 
     /// <summary>Gets the start date, when known.</summary>
     public LocalDate? From { get; }
@@ -90,25 +103,16 @@ public sealed class IntervalAssessment
     /// <returns>The comparison.</returns>
     public bool? LongerThanMonths(int months) => From is { } start && To is { } end ? end > start.PlusMonths(months) : null;
 
+    /// <summary>Describes the length, for example "30 months" or "5 months and 12 days", as a message.</summary>
+    /// <returns>The message (<c>interval.duration</c>, or <c>interval.duration.unknown</c> when a date is missing).</returns>
+    public Message DescribeMessage() =>
+        CompletedMonths is { } months
+            ? Message.Of("interval.duration", ("months", months), ("days", ExtraDays ?? 0))
+            : new Message("interval.duration.unknown");
+
     /// <summary>Describes the length, for example "30 months" or "5 months and 12 days".</summary>
     /// <returns>The text, or "an unknown time" when a date is missing.</returns>
-    public string Describe()
-    {
-        if (CompletedMonths is not { } months)
-        {
-            return "an unknown time";
-        }
-
-        var days = ExtraDays ?? 0;
-        var dayText = days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
-        if (months == 0)
-        {
-            return dayText;
-        }
-
-        var text = months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
-        return days > 0 ? text + " and " + dayText : text;
-    }
+    public string Describe() => DescribeMessage().Text;
 
     /// <summary>Gets a value indicating whether both dates are known but the end precedes the start, so the interval cannot be counted.</summary>
     public bool IsInverted => From is { } start && To is { } end && end < start && !DetectedBeforeStart;
@@ -120,39 +124,54 @@ public sealed class IntervalAssessment
     /// </summary>
     public bool DetectedBeforeStart { get; }
 
-    /// <summary>Gets a sentence stating the interval and how it was counted.</summary>
-    /// <returns>The sentence.</returns>
-    public string Sentence()
+    /// <summary>Gets a sentence stating the interval and how it was counted, as a message.</summary>
+    /// <returns>The message.</returns>
+    public Message SentenceMessage()
     {
         if (FirstRelapseBefore is { } before)
         {
-            var bound = From is { } diagnosed && FirstRelapseBeforeIsResection && before >= diagnosed
-                ? $", at most {new IntervalAssessment(Name, FromEvent, ToEvent, Basis, diagnosed, before, Array.Empty<string>()).Describe()} (to that resection)"
-                : string.Empty;
-            return FirstRelapseBeforeIsResection
-                ? $"The {Name} (from primary diagnosis to the first metastatic relapse) is not recorded: the current metastases follow a liver metastasectomy, so the first relapse came before the resection of {ResultBuilder.Format(before)}{bound}; the time to the current recurrence is not the DFI."
-                : $"The {Name} (from primary diagnosis to the first metastatic relapse) is not recorded: a previous liver metastasectomy is recorded without a date, so the first relapse may have come before it; the time to the current metastases is not read as the DFI.";
+            if (!FirstRelapseBeforeIsResection)
+            {
+                return Message.Of("interval.first-relapse-before-undated-resection", ("name", NameCode));
+            }
+
+            var bounded = From is { } diagnosed && before >= diagnosed;
+            return Message.Of(
+                "interval.first-relapse-before-resection",
+                ("name", NameCode),
+                ("resectedOn", before),
+                ("bounded", bounded),
+                ("bound", bounded ? new IntervalAssessment(NameCode, FromEventCode, ToEventCode, BasisMessage, From, before, Array.Empty<string>()).DescribeMessage() : null));
         }
 
         if (DetectedBeforeStart)
         {
-            return $"The {Name} is counted as zero: {ToEvent} ({ResultBuilder.Format(To!.Value)}) is recorded before {FromEvent} ({ResultBuilder.Format(From!.Value)}), read as detection at the initial diagnosis.";
+            return Message.Of("interval.detected-before-start", Arguments());
         }
 
         if (IsKnown)
         {
-            return $"The {Name} is {Describe()}, counted from {FromEvent} ({ResultBuilder.Format(From!.Value)}) to {ToEvent} ({ResultBuilder.Format(To!.Value)}).";
+            return Message.Of("interval.counted", Arguments(("duration", DescribeMessage())));
         }
 
         return IsInverted
-            ? $"The {Name} cannot be counted: {ToEvent} ({ResultBuilder.Format(To!.Value)}) precedes {FromEvent} ({ResultBuilder.Format(From!.Value)})."
-            : $"The {Name} (from {FromEvent} to {ToEvent}) cannot be computed: {FactProse.NotRecorded(Missing)}.";
+            ? Message.Of("interval.inverted", Arguments())
+            : Message.Of("interval.not-computable", Arguments(("missing", FactProse.NotRecordedMessage(Missing))));
     }
+
+    /// <summary>Gets a sentence stating the interval and how it was counted.</summary>
+    /// <returns>The sentence.</returns>
+    public string Sentence() => SentenceMessage().Text;
 
     /// <summary>As a finding.</summary>
     /// <param name="fact">The finding's fact name.</param>
     /// <returns>The finding.</returns>
-    public Finding ToFinding(string fact) => new(fact, CompletedMonths?.ToString(CultureInfo.InvariantCulture) ?? "unknown", Sentence());
+    public Finding ToFinding(string fact) => new(fact, CompletedMonths?.ToString(CultureInfo.InvariantCulture) ?? "unknown", SentenceMessage());
+
+    private (string Name, object? Value)[] Arguments(params (string Name, object? Value)[] more) =>
+        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To) }
+            .Concat(more)
+            .ToArray();
 
     /// <summary>
     /// The disease-free interval: from the initial diagnosis of the primary tumour to the detection of metastases.
@@ -168,7 +187,7 @@ public sealed class IntervalAssessment
     {
         var from = patient.Primary?.DiagnosedOn;
         var to = patient.Metastases?.DetectedOn;
-        const string Basis = "Section 3.8: the DFI runs from the diagnosis of the primary tumour to the metastatic recurrence.";
+        var basis = new Message("interval.basis.dfi");
         if (to is { } detected && patient.Treatment.HasPreviousLiverResection == true)
         {
             var dated = patient.Treatment.LiverResections.Where(r => r.PerformedOn is not null).Select(r => r.PerformedOn!.Value).ToArray();
@@ -176,7 +195,7 @@ public sealed class IntervalAssessment
             if (earliest is null || earliest < detected)
             {
                 // The first relapse preceded the metastasectomy: the interval to the current detection is not the DFI.
-                return new IntervalAssessment(DiseaseFreeName, "primary diagnosis", "the first metastatic relapse", Basis, from, null, Array.Empty<string>())
+                return new IntervalAssessment(DiseaseFreeCode, "primary-diagnosis", "first-metastatic-relapse", basis, from, null, Array.Empty<string>())
                 {
                     FirstRelapseBefore = earliest ?? to,
                     FirstRelapseBeforeIsResection = earliest is not null,
@@ -187,10 +206,10 @@ public sealed class IntervalAssessment
         var missing = new[] { from is null ? FactNames.PrimaryDiagnosedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
             .Where(m => m is not null).Select(m => m!).ToArray();
         return new IntervalAssessment(
-            DiseaseFreeName,
-            "primary diagnosis",
-            "detection of metastases",
-            Basis,
+            DiseaseFreeCode,
+            "primary-diagnosis",
+            "detection",
+            basis,
             from,
             to,
             missing);
@@ -198,7 +217,7 @@ public sealed class IntervalAssessment
 
     /// <summary>Measures the calendar months and days between two dates, for wording only.</summary>
     internal static IntervalAssessment Between(LocalDate from, LocalDate to) =>
-        new("interval", "start", "end", string.Empty, from, to, Array.Empty<string>());
+        new("interval", "start", "end", new Message("interval.basis.none"), from, to, Array.Empty<string>());
 
     /// <summary>
     /// Gets, for a disease-free interval whose first metastatic relapse preceded a liver metastasectomy, the date before
@@ -227,28 +246,28 @@ public sealed class IntervalAssessment
             .Max();
         LocalDate? lastResection = treatment.LiverResections.Any(r => r.PerformedOn is not null) ? latestResection : null;
         LocalDate? from = treatment.LastTreatmentEndedOn;
-        var fromEvent = "the end of the last treatment";
-        var basis = "Section 3.9: a long treatment-free interval (TFI) is the most favourable prognostic factor; it runs from the end of the last treatment to the recurrence.";
+        var fromEvent = "end-of-last-treatment";
+        var basisCode = "interval.basis.tfi";
         if (from is { } ended && lastResection is { } resected && resected > ended)
         {
             from = resected;
-            fromEvent = "the last liver resection";
+            fromEvent = "last-liver-resection";
         }
         else if (from is null && lastResection is not null && treatment.AdjuvantTherapyAfterFirstLiverResection == false)
         {
             from = lastResection;
-            fromEvent = "the last liver resection";
-            basis += " The end of the last treatment is not recorded; no adjuvant therapy followed the first liver resection, so the last liver resection is taken as the end of treatment.";
+            fromEvent = "last-liver-resection";
+            basisCode = "interval.basis.tfi-from-last-resection";
         }
 
         var to = patient.Metastases?.DetectedOn;
         var missing = new[] { from is null ? FactNames.LastTreatmentEndedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
             .Where(m => m is not null).Select(m => m!).ToArray();
         return new IntervalAssessment(
-            "treatment-free interval",
+            "tfi",
             fromEvent,
-            "detection of the current metastases",
-            basis,
+            "detection-current",
+            new Message(basisCode),
             from,
             to,
             missing);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Timing;
 
@@ -70,7 +71,10 @@ public sealed class TimingAssessment
     /// window boundary (<see cref="AtWindowBoundary"/>, where 2.1 and 8.1 disagree), or detection recorded before the
     /// primary diagnosis (<see cref="DetectedBeforeDiagnosis"/>).
     /// </summary>
-    public string? BoundaryCaution { get; private set; }
+    public string? BoundaryCaution => BoundaryCautionMessage?.Text;
+
+    /// <summary>Gets <see cref="BoundaryCaution"/> as a message, or <see langword="null"/> when there is none.</summary>
+    public Sarcoma.Consensus.Wording.Message? BoundaryCautionMessage { get; private set; }
 
     /// <summary>Assesses the timing of a patient's metastases.</summary>
     /// <param name="patient">The patient.</param>
@@ -117,17 +121,21 @@ public sealed class TimingAssessment
         {
             // Validation rejects detection more than DetectionBeforeDiagnosisToleranceDays before the diagnosis.
             var daysBefore = Period.Between(found, dx, PeriodUnits.Days).Days;
-            var days = daysBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) + (daysBefore == 1 ? " day" : " days");
             var before = new TimingAssessment(
                 MetastasisTiming.Synchronous,
                 false,
                 end,
                 dfi,
-                new[] { new Finding(ConceptName, "synchronous", $"Metastases detected {days} before the recorded primary diagnosis: at the initial diagnosis, so synchronous (2.1).") },
+                new[] { new Finding(ConceptName, "synchronous", Message.Of("timing.detected-before-diagnosis", ("days", daysBefore)), source: "2.1") },
                 Array.Empty<string>())
             {
                 DetectedBeforeDiagnosis = true,
-                BoundaryCaution = $"The metastases are recorded as detected on {ResultBuilder.Format(found)}, {days} before the recorded diagnosis of the primary tumour ({ResultBuilder.Format(dx)}): read as detected at the initial diagnosis (2.1, synchronous), as the staging scan often precedes the histological diagnosis (this library accepts up to {options.DetectionBeforeDiagnosisToleranceDays.ToString(System.Globalization.CultureInfo.InvariantCulture)} days; the paper gives no tolerance). Check both dates.",
+                BoundaryCautionMessage = Message.Of(
+                    "timing.caution.detected-before-diagnosis",
+                    ("detectedOn", found),
+                    ("days", daysBefore),
+                    ("diagnosedOn", dx),
+                    ("toleranceDays", options.DetectionBeforeDiagnosisToleranceDays)),
             };
             return before;
         }
@@ -142,21 +150,18 @@ public sealed class TimingAssessment
         var code = timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
 
         // The time from diagnosis to this detection (for a recurrence after a metastasectomy it is not the DFI).
-        var elapsed = IntervalAssessment.Between(dx, found).Describe();
-        string sentence = atBoundary
-            ? $"Metastases detected exactly {window} months after primary diagnosis (on the last day of the {window}-month window): {code}."
+        var elapsed = IntervalAssessment.Between(dx, found).DescribeMessage();
+        var threshold = window.ToString(System.Globalization.CultureInfo.InvariantCulture) + " months";
+        var finding = atBoundary
+            ? new Finding(ConceptName, code, Message.Of("timing.at-window-boundary", ("window", window), ("timing", code)), "=", threshold, "2.1")
             : found < end
-                ? $"Metastases detected {elapsed} after primary diagnosis (within {window} months): synchronous."
-                : $"Metastases detected {elapsed} after primary diagnosis (more than {window} months): metachronous.";
-        var findings = new[]
-        {
-            new Finding(ConceptName, code, sentence),
-        };
+                ? new Finding(ConceptName, code, Message.Of("timing.within-window", ("elapsed", elapsed), ("window", window)), "<", threshold, "2.1")
+                : new Finding(ConceptName, code, Message.Of("timing.beyond-window", ("elapsed", elapsed), ("window", window)), ">", threshold, "2.2");
+        var findings = new[] { finding };
         var assessment = new TimingAssessment(timing, atBoundary, end, dfi, findings, Array.Empty<string>());
         if (atBoundary)
         {
-            assessment.BoundaryCaution =
-                $"Detection falls exactly on the {window}-month boundary: recommendation 2.1 counts it as synchronous (\"within six months\"), recommendation 8.1 as metachronous (\"DFI ≥ 6 months\"). Classified {code} by the configured option (AtWindowBoundary).";
+            assessment.BoundaryCautionMessage = Message.Of("timing.caution.at-window-boundary", ("window", window), ("timing", code));
         }
 
         return assessment;

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Timing;
 
@@ -15,30 +16,30 @@ internal static class TimingDefinition
     {
         var timing = context.Timing;
         var omd = context.Oligometastatic;
-        var label = wanted == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
+        var area = wanted == MetastasisTiming.Synchronous ? "2.1" : "2.2";
         result.Facts(timing.Findings);
-        if (timing.BoundaryCaution is { } caution)
+        if (timing.BoundaryCautionMessage is { } caution)
         {
             result.Caution(caution);
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
         if (timing.Timing is { } actual && actual != wanted)
         {
-            return result.DoesNotApply($"The metastases are {(actual == MetastasisTiming.Synchronous ? "synchronous" : "metachronous")}, not {label}.");
+            return result.DoesNotApply(Message.Of(area + ".does-not-apply.other-timing", ("timing", actual == MetastasisTiming.Synchronous ? "synchronous" : "metachronous")));
         }
 
         if (omd.Status == TriState.No)
         {
-            return result.DoesNotApply($"The disease is not oligometastatic, so it is not {label} OMD.");
+            return result.DoesNotApply(new Message(area + ".does-not-apply.not-omd"));
         }
 
         if (timing.Timing is null || omd.Status == TriState.Unknown)
         {
             return result.Missing(timing.Missing).Missing(omd.Missing)
-                .Insufficient($"Whether this is {label} oligometastatic disease cannot be decided yet.");
+                .Insufficient(new Message(area + ".insufficient-data"));
         }
 
-        return result.Applies($"{(wanted == MetastasisTiming.Synchronous ? "Synchronous" : "Metachronous")} oligometastatic disease.");
+        return result.Applies(new Message(area + ".applies"));
     }
 }

@@ -15,7 +15,7 @@ namespace Sarcoma.Consensus.Wording;
 /// <item><description><c>{name, plural, =0 {…} one {…} other {…}}</c> with <c>#</c> for the number;</description></item>
 /// <item><description><c>{name, select, a {…} b {…} other {…}}</c> (booleans select <c>true</c>/<c>false</c>);</description></item>
 /// <item><description><c>{name, list}</c>, <c>{name, list, semicolon}</c>, <c>{name, list, or}</c>: list styles;</description></item>
-/// <item><description><c>{name, term, prefix}</c>: the catalogue's text for <c>prefix.value</c> (each item of a list);</description></item>
+/// <item><description><c>{name, term, prefix}</c>: the catalogue's text for <c>prefix.value</c> (each item of a list, joined as by <c>list</c>; <c>{name, term, prefix, comma}</c> picks the list style);</description></item>
 /// <item><description><c>{name, capital}</c>: the argument with its first letter capitalised.</description></item>
 /// </list>
 /// An argument that is absent renders as nothing, and selects the <c>other</c> branch.
@@ -111,7 +111,7 @@ internal sealed class MessageTemplate
             case "term":
                 if (value is IReadOnlyList<string> codes)
                 {
-                    JoinList(output, codes.Count, i => catalog.Term(placeholder.Argument!, codes[i]), catalog, "and");
+                    JoinList(output, codes.Count, i => catalog.Term(placeholder.Argument!, codes[i]), catalog, placeholder.ListStyle ?? "and");
                 }
                 else
                 {
@@ -277,11 +277,18 @@ internal sealed class MessageTemplate
         }
 
         string? argument = null;
+        string? listStyle = null;
         if (Peek(text, position) == ',')
         {
             position++;
             argument = ReadToken(text, ref position);
             SkipSpaces(text, ref position);
+            if (kind == "term" && Peek(text, position) == ',')
+            {
+                position++;
+                listStyle = ReadToken(text, ref position);
+                SkipSpaces(text, ref position);
+            }
         }
 
         Expect(text, ref position, '}');
@@ -295,7 +302,7 @@ internal sealed class MessageTemplate
             throw new FormatException($"The term style of '{name}' needs a prefix.");
         }
 
-        return new Placeholder(name, kind, argument);
+        return new Placeholder(name, kind, argument, listStyle);
     }
 
     private static string ReadToken(string text, ref int position)
@@ -353,12 +360,15 @@ internal sealed class MessageTemplate
 
     private sealed class Placeholder : Node
     {
-        public Placeholder(string name, string? style, string? argument)
+        public Placeholder(string name, string? style, string? argument, string? listStyle = null)
         {
             Name = name;
             Style = style;
             Argument = argument;
+            ListStyle = listStyle;
         }
+
+        public string? ListStyle { get; }
 
         public string Name { get; }
 
