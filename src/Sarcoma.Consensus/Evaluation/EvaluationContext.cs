@@ -21,6 +21,9 @@ public sealed class EvaluationContext
     private IntervalAssessment? treatmentFreeInterval;
     private LiverResectionCandidacy? liverResection;
     private PreoperativeAssessment.SurgicalFitness? fitness;
+    private Imaging.ImagingPlan? imagingPlan;
+    private IReadOnlyList<Lesion>? liverLesions;
+    private IReadOnlyList<Lesion>? extrahepaticLesions;
     private readonly Lazy<(bool? Recurrence, IReadOnlyList<string> Missing)> liverRecurrence;
 
     /// <summary>Creates a context, validating the patient against the evaluation date.</summary>
@@ -89,14 +92,17 @@ public sealed class EvaluationContext
     /// <summary>Gets surgical candidacy and whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
     public LiverResectionCandidacy LiverResection => liverResection ??= LiverResectionCandidacy.Assess(this);
 
+    /// <summary>Gets the imaging plan (4.1–4.3; section 3.4), computed once per evaluation.</summary>
+    public Imaging.ImagingPlan ImagingPlan => imagingPlan ??= Imaging.ImagingPlan.Assess(this);
+
     /// <summary>Gets all recorded metastatic lesions (empty when none are recorded).</summary>
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
 
     /// <summary>Gets the liver lesions.</summary>
-    public IReadOnlyList<Lesion> LiverLesions => Lesions.Where(l => l.Site == MetastaticSite.Liver).ToReadOnlyList();
+    public IReadOnlyList<Lesion> LiverLesions => liverLesions ??= Lesions.Where(l => l.Site == MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets the lesions outside the liver.</summary>
-    public IReadOnlyList<Lesion> ExtrahepaticLesions => Lesions.Where(l => l.Site != MetastaticSite.Liver).ToReadOnlyList();
+    public IReadOnlyList<Lesion> ExtrahepaticLesions => extrahepaticLesions ??= Lesions.Where(l => l.Site != MetastaticSite.Liver).ToReadOnlyList();
 
     /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
     public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;
