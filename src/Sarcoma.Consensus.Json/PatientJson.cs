@@ -17,7 +17,8 @@ namespace Sarcoma.Consensus.Json;
 /// <para>
 /// Reading is strict, because a misspelt field in clinical data must never be silently ignored: an unknown or
 /// repeated property, a value of the wrong type, a code not in its list and a lesion without a site are all errors,
-/// reported together with their JSONPaths in one <see cref="PatientJsonException"/>. Unknown facts are written by
+/// reported together with their paths (<c>metastases.lesions[0].sizeMm</c>, the <see cref="FactNames"/> form every
+/// exception of the library uses) in one <see cref="PatientJsonException"/>. Unknown facts are written by
 /// leaving the property out or setting it to <see langword="null"/>; unknown is never read as "no". Dates are
 /// <c>yyyy-MM-dd</c> with a four-digit year (no sign); codes are kebab-case (<c>"intra-abdominal-visceral"</c>, <c>"partial-response"</c>,
 /// <c>"r0"</c>); <c>primary.histology</c> is a histology code (<c>"leiomyosarcoma"</c>) or an ICD-O-3 morphology
@@ -198,7 +199,7 @@ public static class PatientJson
     /// <summary>Reads a patient document from a parsed JSON value (for example, a property of a larger document).</summary>
     /// <param name="element">The value: the patient object.</param>
     /// <returns>The validated patient and its label.</returns>
-    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (<c>$</c>).</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (itself <c>$</c>).</exception>
     public static PatientDocument ReadDocument(JsonElement element) => ReadDocument(element, null);
 
     /// <summary>Reads a patient document from a parsed JSON value, checking its dates against the plausible range of <paramref name="options"/>.</summary>
@@ -206,7 +207,7 @@ public static class PatientJson
     /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
     /// <returns>The validated patient and its label.</returns>
     /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
-    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (<c>$</c>); text that is not valid Unicode (a lone surrogate, or bytes that were not UTF-8) is named by its path.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed. Paths are relative to <paramref name="element"/> (itself <c>$</c>); text that is not valid Unicode (a lone surrogate, or bytes that were not UTF-8) is named by its path.</exception>
     public static PatientDocument ReadDocument(JsonElement element, ConsensusOptions? options)
     {
         try
@@ -268,6 +269,30 @@ public static class PatientJson
         var checkedDocument = Check(new PatientDocument(patient ?? throw new ArgumentNullException(nameof(patient))));
         PatientWriter.Write(writer, checkedDocument.Patient, null);
     }
+
+    /// <summary>Writes a patient document, with its label, as UTF-8 JSON to a stream asynchronously (built in memory, then written with one asynchronous write, so it suits an ASP.NET Core response body).</summary>
+    /// <param name="utf8Json">The stream; not closed or flushed.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="layout">Indented (default) or single-line.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="document"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PatientValidationException">The patient is inconsistent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task WriteAsync(Stream utf8Json, PatientDocument document, JsonLayout layout = JsonLayout.Indented, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        var checkedDocument = Check(document);
+        var bytes = JsonOutput.ToUtf8Bytes(layout, w => PatientWriter.Write(w, checkedDocument.Patient, checkedDocument.Label));
+        return JsonOutput.WriteAsync(utf8Json, bytes, cancellationToken);
+    }
+
+    /// <summary>Gets the JSON Schema (draft 2020-12) of the patient document as shipped in this package: the text of <c>docs/schema/patient.schema.json</c>.</summary>
+    public static string Schema => EmbeddedSchemas.Read("patient.schema.json");
 
     private static PatientDocument Check(PatientDocument document)
     {

@@ -13,9 +13,12 @@ namespace Sarcoma.Consensus.Json;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every problem found is listed in <see cref="Errors"/>, each with the JSONPath of the field
-/// (<c>$.metastases.lesions[0].sizeMm</c>; drop the leading <c>$.</c> and the indices for the
-/// <see cref="FactNames"/> form). The message names the fields and says what is wrong; it never repeats a value
+/// Every problem found is listed in <see cref="Errors"/>, each with the path of the field in the one style every
+/// exception of the library uses, that of <see cref="PatientValidationException"/> and of <see cref="FactNames"/>:
+/// property names joined by dots from the document root, array indices in brackets, no <c>$.</c> prefix
+/// (<c>metastases.lesions[0].sizeMm</c>; drop the indices for the <see cref="FactNames"/> constant). A problem with the
+/// document as a whole (not JSON, not an object) has the path <c>$</c>. The same path names a missing fact in a report,
+/// so one string locates a field everywhere. The message names the fields and says what is wrong; it never repeats a value
 /// from the document, so it may be logged. Property names are echoed only when they look like field names (ASCII
 /// identifiers of at most 64 characters); any other name appears as <c>['?']</c>.
 /// </para>
@@ -31,7 +34,7 @@ public sealed class PatientJsonException : FormatException
     public const int MaximumErrorsInMessage = 20;
 
     /// <summary>Creates the exception for a document that was parsed but is invalid.</summary>
-    /// <param name="errors">The problems, at least one; each field is a JSONPath.</param>
+    /// <param name="errors">The problems, at least one; each field a path in the <see cref="FactNames"/> form (<c>$</c> for the whole document).</param>
     /// <exception cref="ArgumentException"><paramref name="errors"/> is empty.</exception>
     public PatientJsonException(IReadOnlyList<ValidationError> errors)
         : this(errors, null, null)
@@ -50,7 +53,7 @@ public sealed class PatientJsonException : FormatException
     /// <summary>Gets every problem found, in the order the document was read.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
-    /// <summary>Gets the JSONPath of the first problem (<c>$</c> when the document is not valid JSON).</summary>
+    /// <summary>Gets the path of the first problem (<c>metastases.lesions[0].sizeMm</c>; <c>$</c> when the document is not valid JSON).</summary>
     public string Path { get; }
 
     /// <summary>Gets the zero-based line of a JSON syntax error, or <see langword="null"/> when the JSON is well formed.</summary>
@@ -61,6 +64,57 @@ public sealed class PatientJsonException : FormatException
 
     /// <summary>Gets a value indicating whether the text was not valid JSON (as opposed to valid JSON that is not a valid patient document).</summary>
     public bool IsSyntaxError => LineNumber is not null;
+
+    /// <summary>
+    /// Gets the problems grouped by field path, in the order first found, each field with its messages: the shape of
+    /// the <c>errors</c> member of an RFC 9457 validation problem, ready for ASP.NET Core's
+    /// <c>Results.ValidationProblem(errors)</c> or <c>new ValidationProblemDetails(errors)</c>. No message holds a
+    /// value from the document.
+    /// </summary>
+    /// <returns>A new dictionary (ordinal keys) from field path to messages.</returns>
+    /// <example>
+    /// An ASP.NET Core minimal API that binds the patient document through the strict reader
+    /// (<see cref="SarcomaJsonSerializerOptions.AddSarcomaConsensus"/>) and answers an invalid one with 400 and a
+    /// <c>ValidationProblemDetails</c> naming each field:
+    /// <code language="csharp"><![CDATA[
+    /// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
+    /// var app = builder.Build();
+    /// app.UseExceptionHandler(error => error.Run(async context =>
+    /// {
+    ///     if (context.Features.Get<IExceptionHandlerFeature>()?.Error is PatientJsonException invalid)
+    ///     {
+    ///         await Results.ValidationProblem(invalid.ToValidationErrors()).ExecuteAsync(context);
+    ///     }
+    /// }));
+    /// app.MapPost("/evaluate", (Patient patient, IConsensusEngine engine) => Results.Ok(engine.Evaluate(patient, today)));
+    /// // 400 {"title":"One or more validation errors occurred.","status":400,
+    /// //      "errors":{"metastases.lesions[0].sizeMm":["must be greater than 0."]}}
+    /// ]]></code>
+    /// </example>
+    public IDictionary<string, string[]> ToValidationErrors()
+    {
+        var byField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var error in Errors)
+        {
+            if (!byField.TryGetValue(error.Field, out var messages))
+            {
+                messages = new List<string>();
+                byField.Add(error.Field, messages);
+                order.Add(error.Field);
+            }
+
+            messages.Add(error.Message);
+        }
+
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var field in order)
+        {
+            result.Add(field, byField[field].ToArray());
+        }
+
+        return result;
+    }
 
     internal static PatientJsonException Syntax(long? lineNumber, long? bytePositionInLine, string what)
     {

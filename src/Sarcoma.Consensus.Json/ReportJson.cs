@@ -1,21 +1,28 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Sarcoma.Consensus.Json.Internal;
 
 namespace Sarcoma.Consensus.Json;
 
 /// <summary>
-/// Writes a <see cref="ConsensusReport"/> as JSON, in the shape of <c>docs/schema/report.schema.json</c>: the
-/// guideline, the evaluation date, scope, timing, oligometastatic status, treatment-free interval and every
-/// recommendation's result in catalog order, with its wording, grade, votes, status, rationale and the facts it read.
+/// Writes a <see cref="ConsensusReport"/> as JSON, in one of two layouts (<see cref="ReportLayout"/>). The full layout
+/// (<c>docs/schema/report.schema.json</c>, the default) holds the guideline, the evaluation date, scope, timing,
+/// oligometastatic status, treatment-free interval and every recommendation's result in catalog order, with its wording,
+/// grade, votes, status, rationale and the facts it read. The compact layout (<c>docs/schema/report-compact.schema.json</c>)
+/// holds the decisions and their reasons as data and references the catalogue's wording. Both carry the provenance
+/// (library version, guideline DOI, catalogue hash, <c>asOf</c>, options that differ from the defaults), the patient
+/// document's <c>label</c> and, in a batch, the input <c>line</c> (<see cref="ReportJsonOptions"/>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// The output is deterministic: the same report always gives the same bytes (fixed property order, UTF-8 without a
-/// byte order mark, <c>\n</c> line ends on every platform). Every property is always present; an unknown or
-/// not-applicable value is <see langword="null"/> and an empty list is <c>[]</c>, so consumers never need to tell
-/// "absent" from "null".
+/// The output is deterministic: the same report and options always give the same bytes (fixed property order, message
+/// arguments in the order stored, numbers and dates formatted invariantly, dates ISO <c>yyyy-MM-dd</c>, UTF-8 without a
+/// byte order mark, <c>\n</c> line ends on every platform). In the full layout every property is always present; an
+/// unknown or not-applicable value is <see langword="null"/> and an empty list is <c>[]</c>. In the compact layout
+/// a <see langword="null"/> value or an empty list is left out.
 /// </para>
 /// <para>
 /// Text is written with relaxed escaping (<see cref="System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>),
@@ -23,59 +30,144 @@ namespace Sarcoma.Consensus.Json;
 /// HTML-encode any text taken from the report before putting it in a page.
 /// </para>
 /// <para>
-/// For NDJSON, write each report with <see cref="JsonLayout.SingleLine"/> followed by <c>\n</c>. The report holds no
-/// patient identifiers, but its findings quote the patient's clinical facts (dates, sizes): treat it as clinical data.
+/// For NDJSON, write each report with <see cref="JsonLayout.SingleLine"/> followed by <c>\n</c>. For an HTTP response,
+/// use <see cref="WriteAsync(Stream, ConsensusReport, ReportJsonOptions?, CancellationToken)"/> (ASP.NET Core forbids
+/// synchronous writes to a response body) or let the serializer write the report through
+/// <see cref="SarcomaJsonSerializerOptions.AddSarcomaConsensus"/>. The report holds no patient identifiers, but its
+/// findings quote the patient's clinical facts (dates, sizes) and the label is free text: treat it as clinical data.
 /// All members are thread-safe.
 /// </para>
 /// </remarks>
 public static class ReportJson
 {
-    /// <summary>Writes a report as JSON text.</summary>
+    /// <summary>Writes a report as JSON text in the full layout.</summary>
     /// <param name="report">The report.</param>
     /// <param name="layout">Indented (default) or single-line.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    public static string Serialize(ConsensusReport report, JsonLayout layout = JsonLayout.Indented)
+    public static string Serialize(ConsensusReport report, JsonLayout layout = JsonLayout.Indented) =>
+        Serialize(report, ReportJsonOptions.Default with { Formatting = layout });
+
+    /// <summary>Writes a report as JSON text.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public static string Serialize(ConsensusReport report, ReportJsonOptions? options)
     {
         var checkedReport = Check(report);
-        return JsonOutput.ToText(layout, w => ReportWriter.Write(w, checkedReport));
+        var o = options ?? ReportJsonOptions.Default;
+        return JsonOutput.ToText(o.Formatting, w => ReportWriter.Write(w, checkedReport, o));
     }
 
-    /// <summary>Writes a report as UTF-8 JSON bytes (no byte order mark).</summary>
+    /// <summary>Writes a report as UTF-8 JSON bytes (no byte order mark) in the full layout.</summary>
     /// <param name="report">The report.</param>
     /// <param name="layout">Indented (default) or single-line.</param>
     /// <returns>The bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    public static byte[] SerializeToUtf8Bytes(ConsensusReport report, JsonLayout layout = JsonLayout.Indented)
+    public static byte[] SerializeToUtf8Bytes(ConsensusReport report, JsonLayout layout = JsonLayout.Indented) =>
+        SerializeToUtf8Bytes(report, ReportJsonOptions.Default with { Formatting = layout });
+
+    /// <summary>Writes a report as UTF-8 JSON bytes (no byte order mark).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public static byte[] SerializeToUtf8Bytes(ConsensusReport report, ReportJsonOptions? options)
     {
         var checkedReport = Check(report);
-        return JsonOutput.ToUtf8Bytes(layout, w => ReportWriter.Write(w, checkedReport));
+        var o = options ?? ReportJsonOptions.Default;
+        return JsonOutput.ToUtf8Bytes(o.Formatting, w => ReportWriter.Write(w, checkedReport, o));
     }
 
-    /// <summary>Writes a report as UTF-8 JSON to a stream (no byte order mark, no trailing line end).</summary>
+    /// <summary>Writes a report as UTF-8 JSON to a stream in the full layout (no byte order mark, no trailing line end).</summary>
     /// <param name="utf8Json">The stream; not closed.</param>
     /// <param name="report">The report.</param>
     /// <param name="layout">Indented (default) or single-line.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(Stream utf8Json, ConsensusReport report, JsonLayout layout = JsonLayout.Indented)
+    public static void Write(Stream utf8Json, ConsensusReport report, JsonLayout layout = JsonLayout.Indented) =>
+        Write(utf8Json, report, ReportJsonOptions.Default with { Formatting = layout });
+
+    /// <summary>Writes a report as UTF-8 JSON to a stream (no byte order mark, no trailing line end), synchronously.</summary>
+    /// <param name="utf8Json">The stream; not closed. For an ASP.NET Core response body use <see cref="WriteAsync(Stream, ConsensusReport, ReportJsonOptions?, CancellationToken)"/>.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
+    public static void Write(Stream utf8Json, ConsensusReport report, ReportJsonOptions? options)
     {
         var checkedReport = Check(report);
-        JsonOutput.ToStream(utf8Json, layout, w => ReportWriter.Write(w, checkedReport));
+        var o = options ?? ReportJsonOptions.Default;
+        JsonOutput.ToStream(utf8Json, o.Formatting, w => ReportWriter.Write(w, checkedReport, o));
     }
 
-    /// <summary>Writes a report as a JSON value to a writer; the writer's own options (indentation, encoder) apply.</summary>
+    /// <summary>
+    /// Writes a report as UTF-8 JSON to a stream asynchronously (no byte order mark, no trailing line end): the document
+    /// is built in memory, then written with one asynchronous write, so it suits an ASP.NET Core response body, where
+    /// synchronous writes are disallowed.
+    /// </summary>
+    /// <param name="utf8Json">The stream; not closed or flushed.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <example>
+    /// <code language="csharp"><![CDATA[
+    /// app.MapPost("/report", async (HttpContext http, IConsensusEngine engine, CancellationToken ct) =>
+    /// {
+    ///     var document = await PatientJson.ReadDocumentAsync(http.Request.Body, ct);
+    ///     var report = engine.Evaluate(document.Patient, today);
+    ///     http.Response.ContentType = "application/json";
+    ///     await ReportJson.WriteAsync(http.Response.Body, report, ReportJsonOptions.Default.For(document), ct);
+    /// });
+    /// ]]></code>
+    /// </example>
+    public static Task WriteAsync(Stream utf8Json, ConsensusReport report, ReportJsonOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        var bytes = SerializeToUtf8Bytes(report, options);
+        return JsonOutput.WriteAsync(utf8Json, bytes, cancellationToken);
+    }
+
+    /// <summary>Writes a report in the full layout as a JSON value to a writer; the writer's own options (indentation, encoder) apply.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(Utf8JsonWriter writer, ConsensusReport report)
+    public static void Write(Utf8JsonWriter writer, ConsensusReport report) => Write(writer, report, null);
+
+    /// <summary>Writes a report as a JSON value to a writer; the writer's own options (indentation, encoder) apply, so <see cref="ReportJsonOptions.Formatting"/> is ignored.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
+    public static void Write(Utf8JsonWriter writer, ConsensusReport report, ReportJsonOptions? options)
     {
         if (writer is null)
         {
             throw new ArgumentNullException(nameof(writer));
         }
 
-        ReportWriter.Write(writer, Check(report));
+        ReportWriter.Write(writer, Check(report), options ?? ReportJsonOptions.Default);
     }
+
+    /// <summary>
+    /// Gets the JSON Schema (draft 2020-12) of a layout, as shipped in this package: the text of
+    /// <c>docs/schema/report.schema.json</c> (full) or <c>docs/schema/report-compact.schema.json</c> (compact).
+    /// </summary>
+    /// <param name="layout">The layout.</param>
+    /// <returns>The schema text (UTF-8 JSON).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layout"/> is not a defined layout.</exception>
+    public static string Schema(ReportLayout layout) => layout switch
+    {
+        ReportLayout.Full => EmbeddedSchemas.Read("report.schema.json"),
+        ReportLayout.Compact => EmbeddedSchemas.Read("report-compact.schema.json"),
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), "Not a report layout."),
+    };
 
     private static ConsensusReport Check(ConsensusReport report) =>
         report ?? throw new ArgumentNullException(nameof(report));

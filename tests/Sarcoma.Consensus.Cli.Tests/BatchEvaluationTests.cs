@@ -16,7 +16,7 @@ public sealed class BatchEvaluationTests
     private static readonly string Gist = OneLine(File.ReadAllText(Repo.Patient("gist-out-of-scope")));
 
     [Fact]
-    public void Mixed_batch_writes_a_report_per_good_line_reports_bad_lines_by_number_and_exits_2()
+    public void Mixed_batch_writes_a_line_per_input_line_with_its_number_reports_bad_lines_by_number_and_exits_2()
     {
         using var folder = new TempFolder();
         var invalid = OneLine(EvaluateCommandTests.SampleWith(node =>
@@ -32,17 +32,26 @@ public sealed class BatchEvaluationTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
         var reports = File.ReadAllLines(output);
-        Assert.Equal(2, reports.Length);
+        Assert.Equal(4, reports.Length);
         using (var first = JsonDocument.Parse(reports[0]))
         {
+            Assert.Equal("compact", first.RootElement.GetProperty("layout").GetString());
+            Assert.Equal(1, first.RootElement.GetProperty("line").GetInt64());
+            Assert.Equal("Metachronous liver-only oligometastatic leiomyosarcoma", first.RootElement.GetProperty("label").GetString());
             Assert.Equal(34, first.RootElement.GetProperty("recommendations").GetArrayLength());
             Assert.Equal(AsOf, first.RootElement.GetProperty("asOf").GetString());
         }
 
-        using (var second = JsonDocument.Parse(reports[1]))
+        Assert.Equal("{\"line\":3,\"rejected\":true,\"errors\":[{\"field\":\"$\",\"message\":\"not a valid JSON document in UTF-8 (the error is at byte 43 of the line).\"}]}", reports[1]);
+        Assert.Equal("{\"line\":4,\"rejected\":true,\"errors\":[{\"field\":\"metastases.lesions[0].sizeMm\",\"message\":\"must be greater than 0.\"}]}", reports[2]);
+        using (var last = JsonDocument.Parse(reports[3]))
         {
-            Assert.False(second.RootElement.GetProperty("scope").GetProperty("inScope").GetBoolean());
+            Assert.Equal(5, last.RootElement.GetProperty("line").GetInt64());
+            Assert.False(last.RootElement.GetProperty("scope").GetProperty("inScope").GetBoolean());
         }
+
+        Assert.DoesNotContain("SECRET", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("37.5", File.ReadAllText(output), StringComparison.Ordinal);
 
         var messages = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
@@ -58,21 +67,41 @@ public sealed class BatchEvaluationTests
         Assert.DoesNotContain("Gastrointestinal", run.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Reports_are_the_compact_form_of_the_single_file_json()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("compact")]
+    [InlineData("full")]
+    public void Reports_are_the_single_file_json_in_the_layout_asked_for_with_the_line_number(string? layout)
     {
         using var folder = new TempFolder();
         var input = folder.Write("in.ndjson", Omd + "\n");
         var output = folder.File("out.ndjson");
+        var layoutArguments = layout is null ? Array.Empty<string>() : new[] { "--layout", layout };
 
-        var run = CliRun.Of("evaluate", "--batch", input, "--out", output, "--as-of", AsOf);
-        var single = CliRun.Of("evaluate", Repo.Patient("metachronous-liver-omd"), "--json", "--as-of", AsOf).Stdout;
+        var run = CliRun.Of(new[] { "evaluate", "--batch", input, "--out", output, "--as-of", AsOf }.Concat(layoutArguments).ToArray());
+        var single = CliRun.Of("evaluate", Repo.Patient("metachronous-liver-omd"), "--json", "--as-of", AsOf, "--layout", layout ?? "compact").Stdout;
 
         Assert.Equal(0, run.ExitCode);
         var text = File.ReadAllText(output);
         Assert.EndsWith("}\n", text, StringComparison.Ordinal);
         Assert.Equal(text.Length - 1, text.IndexOf('\n', StringComparison.Ordinal));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(single), JsonNode.Parse(text)));
+        var expected = JsonNode.Parse(single)!.AsObject();
+        Assert.Equal(layout ?? "compact", expected["layout"]!.GetValue<string>());
+        expected["line"] = 1;
+        var actual = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal(1, actual["line"]!.GetValue<long>());
+        Assert.Equal(expected.Select(p => p.Key).Order(StringComparer.Ordinal), actual.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.True(JsonNode.DeepEquals(expected["recommendations"], actual["recommendations"]));
+        Assert.True(JsonNode.DeepEquals(expected["provenance"], actual["provenance"]));
+    }
+
+    [Fact]
+    public void Layout_is_only_for_json_reports()
+    {
+        var run = CliRun.Of("evaluate", Repo.Patient("metachronous-liver-omd"), "--layout", "compact", "--as-of", AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--layout is for JSON reports", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +115,9 @@ public sealed class BatchEvaluationTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("line 2: clinical.ecgo: is not a known property.\n", run.Stderr, StringComparison.Ordinal);
-        Assert.Single(File.ReadAllLines(folder.File("out.ndjson")));
+        var written = File.ReadAllLines(folder.File("out.ndjson"));
+        Assert.Equal(2, written.Length);
+        Assert.Equal("{\"line\":2,\"rejected\":true,\"errors\":[{\"field\":\"clinical.ecgo\",\"message\":\"is not a known property.\"}]}", written[1]);
     }
 
     [Fact]
@@ -178,7 +209,9 @@ public sealed class BatchEvaluationTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("line 1: metastases.detectedOn: is in the future relative to the evaluation date (asOf).\n", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, File.ReadAllText(folder.File("out.ndjson")));
+        Assert.Equal(
+            "{\"line\":1,\"rejected\":true,\"errors\":[{\"field\":\"metastases.detectedOn\",\"message\":\"is in the future relative to the evaluation date (asOf).\"}]}\n",
+            File.ReadAllText(folder.File("out.ndjson")));
     }
 
     private static string OneLine(string json) => JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -28,7 +28,9 @@ public sealed class BatchRobustnessTests
             "evaluate", "--batch", input, "--out", output, "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(3, File.ReadAllLines(output).Length);
+        var written = File.ReadAllLines(output);
+        Assert.Equal(4, written.Length);
+        Assert.Equal("{\"line\":2,\"rejected\":true,\"errors\":[{\"field\":\"$\",\"message\":\"unexpected failure while evaluating this line (InvalidOperationException); the line was skipped. Its details are not shown because they may contain patient data; please report it.\"}]}", written[1]);
         var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("line 2: (document): unexpected failure while evaluating this line (InvalidOperationException); the line was skipped. Its details are not shown because they may contain patient data; please report it.", lines[0]);
         Assert.StartsWith("Summary: 4 lines read, 3 evaluated (1 out of scope), 1 rejected, 0 blank.", lines[1], StringComparison.Ordinal);
@@ -98,7 +100,7 @@ public sealed class BatchRobustnessTests
         var run = CliRun.Of("evaluate", "--batch", input, "--out", output, "--as-of", AsOf);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("{\"guideline\":", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.StartsWith("{\"layout\":\"compact\",\"line\":1,", File.ReadAllText(output), StringComparison.Ordinal);
         Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
     }
 
@@ -115,7 +117,7 @@ public sealed class BatchRobustnessTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.NotNull(new FileInfo(link).LinkTarget);
-        Assert.StartsWith("{\"guideline\":", File.ReadAllText(real), StringComparison.Ordinal);
+        Assert.StartsWith("{\"layout\":\"compact\",\"line\":1,", File.ReadAllText(real), StringComparison.Ordinal);
     }
 
     [Fact]

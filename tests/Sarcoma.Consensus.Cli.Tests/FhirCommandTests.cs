@@ -102,7 +102,10 @@ public sealed class FhirCommandTests : IDisposable
         var run = CliRun.Of("evaluate", "--batch", input, "--out", output, "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(2, File.ReadAllLines(output).Length);
+        var written = File.ReadAllLines(output);
+        Assert.Equal(3, written.Length);
+        Assert.StartsWith("{\"line\":3,\"rejected\":true,", written[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, written[2], StringComparison.Ordinal);
         Assert.Contains("line 3: Bundle.entry[0].resource(Observation)", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, run.Stderr, StringComparison.Ordinal);
         Assert.Contains("3 lines read, 2 evaluated", run.Stderr, StringComparison.Ordinal);

@@ -29,7 +29,9 @@ public sealed class FieldReportCommandTests
         var run = CliRun.Of("evaluate", "--batch", FieldReports.File("01-lone-surrogate-batch.ndjson"), "--out", output, "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(3, File.ReadAllLines(output).Length);
+        var written = File.ReadAllLines(output);
+        Assert.Equal(4, written.Length);
+        Assert.StartsWith("{\"line\":2,\"rejected\":true,\"errors\":[{\"field\":\"label\",", written[1], StringComparison.Ordinal);
         var stderr = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("line 2: label: is not valid Unicode text: it holds a lone surrogate (an escape such as \\ud800 without its pair) or bytes that are not UTF-8.", stderr[0]);
         Assert.StartsWith("Summary: 4 lines read, 3 evaluated (0 out of scope), 1 rejected, 0 blank.", stderr[1], StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class PatientJsonDateTests
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("{\"primary\":{\"diagnosedOn\":\"" + text + "\"}}"));
 
-        Assert.Equal("$.primary.diagnosedOn", Assert.Single(e.Errors).Field);
+        Assert.Equal("primary.diagnosedOn", Assert.Single(e.Errors).Field);
         Assert.Contains("yyyy-MM-dd", e.Message, StringComparison.Ordinal);
     }
 
@@ -40,7 +40,7 @@ public sealed class PatientJsonDateTests
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("{\"metastases\":{\"detectedOn\":\"" + text + "\"}}"));
 
-        Assert.Equal("$.metastases.detectedOn", Assert.Single(e.Errors).Field);
+        Assert.Equal("metastases.detectedOn", Assert.Single(e.Errors).Field);
         Assert.Contains("plausible range", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(text, e.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class PatientJsonDateTests
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse(FieldReports.Text("02-negative-year-date.json")));
 
-        Assert.Equal(new[] { "$.primary.diagnosedOn", "$.primary.resectedOn" }, e.Errors.Select(x => x.Field).ToArray());
+        Assert.Equal(new[] { "primary.diagnosedOn", "primary.resectedOn" }, e.Errors.Select(x => x.Field).ToArray());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class PatientJsonDateTests
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse(FieldReports.Text("03-sentinel-diagnosis-1900.json")));
 
         var error = Assert.Single(e.Errors);
-        Assert.Equal("$.primary.diagnosedOn", error.Field);
+        Assert.Equal("primary.diagnosedOn", error.Field);
         Assert.Contains("plausible range", error.Message, StringComparison.Ordinal);
     }
 

@@ -17,21 +17,21 @@ public sealed class PatientJsonTextTests
 
     public static TheoryData<string, string> StringFields() => new()
     {
-        { """{"label":"X"}""", "$.label" },
-        { """{"$schema":"X"}""", "$.$schema" },
-        { """{"primary":{"histology":"X"}}""", "$.primary.histology" },
-        { """{"primary":{"site":"X"}}""", "$.primary.site" },
-        { """{"primary":{"grade":"X"}}""", "$.primary.grade" },
-        { """{"primary":{"diagnosedOn":"X"}}""", "$.primary.diagnosedOn" },
-        { """{"metastases":{"lesions":[{"site":"X"}]}}""", "$.metastases.lesions[0].site" },
-        { """{"metastases":{"lesions":[{"site":"liver","segments":["X"]}]}}""", "$.metastases.lesions[0].segments[0]" },
-        { """{"metastases":{"lesions":[{"site":"liver","lobe":"X"}]}}""", "$.metastases.lesions[0].lobe" },
-        { """{"treatment":{"liverResections":[{"margin":"X"}]}}""", "$.treatment.liverResections[0].margin" },
-        { """{"treatment":{"systemicTherapyResponse":"X"}}""", "$.treatment.systemicTherapyResponse" },
-        { """{"clinical":{"ecog":"X"}}""", "$.clinical.ecog" },
-        { """{"label":["a","X"]}""", "$.label[1]" },
-        { """{"X":1}""", "$['?']" },
-        { """{"primary":{"X":true}}""", "$.primary['?']" },
+        { """{"label":"X"}""", "label" },
+        { """{"$schema":"X"}""", "$schema" },
+        { """{"primary":{"histology":"X"}}""", "primary.histology" },
+        { """{"primary":{"site":"X"}}""", "primary.site" },
+        { """{"primary":{"grade":"X"}}""", "primary.grade" },
+        { """{"primary":{"diagnosedOn":"X"}}""", "primary.diagnosedOn" },
+        { """{"metastases":{"lesions":[{"site":"X"}]}}""", "metastases.lesions[0].site" },
+        { """{"metastases":{"lesions":[{"site":"liver","segments":["X"]}]}}""", "metastases.lesions[0].segments[0]" },
+        { """{"metastases":{"lesions":[{"site":"liver","lobe":"X"}]}}""", "metastases.lesions[0].lobe" },
+        { """{"treatment":{"liverResections":[{"margin":"X"}]}}""", "treatment.liverResections[0].margin" },
+        { """{"treatment":{"systemicTherapyResponse":"X"}}""", "treatment.systemicTherapyResponse" },
+        { """{"clinical":{"ecog":"X"}}""", "clinical.ecog" },
+        { """{"label":["a","X"]}""", "label[1]" },
+        { """{"X":1}""", "['?']" },
+        { """{"primary":{"X":true}}""", "primary['?']" },
     };
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class PatientJsonTextTests
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("{\"label\":\"ok \ud800 then\",\"primary\":{\"site\":\"\udc00\"}}"));
 
-        Assert.Equal(new[] { "$.label", "$.primary.site" }, e.Errors.Select(x => x.Field).ToArray());
+        Assert.Equal(new[] { "label", "primary.site" }, e.Errors.Select(x => x.Field).ToArray());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class PatientJsonTextTests
     {
         var e = Assert.Throws<PatientJsonException>(() => Read(FieldReports.Text("01-lone-surrogate-label.json")));
 
-        Assert.Equal("$.label", e.Path);
+        Assert.Equal("label", e.Path);
     }
 
     public static TheoryData<string> ForbiddenInLabels() => new()
@@ -100,7 +100,7 @@ public sealed class PatientJsonTextTests
         {
             var e = Assert.Throws<PatientJsonException>(() => read(json));
 
-            Assert.Equal("$.label", Assert.Single(e.Errors).Field);
+            Assert.Equal("label", Assert.Single(e.Errors).Field);
             Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("Scope", e.Message, StringComparison.Ordinal);
         }
@@ -111,7 +111,7 @@ public sealed class PatientJsonTextTests
     {
         var e = Assert.Throws<PatientJsonException>(() => Read(FieldReports.Text("05-label-control-chars.json")));
 
-        Assert.Equal("$.label", Assert.Single(e.Errors).Field);
+        Assert.Equal("label", Assert.Single(e.Errors).Field);
     }
 
     [Fact]

@@ -21,6 +21,10 @@ internal static class RepositoryFiles
 
     public static string ReportSchemaPath => Path.Combine(Root, "docs", "schema", "report.schema.json");
 
+    public static string CompactReportSchemaPath => Path.Combine(Root, "docs", "schema", "report-compact.schema.json");
+
+    public static string BatchRejectionSchemaPath => Path.Combine(Root, "docs", "schema", "batch-rejection.schema.json");
+
     public static string SamplesDirectory => Path.Combine(Root, "samples", "patients");
 
     public static IReadOnlyList<string> SampleFiles =>

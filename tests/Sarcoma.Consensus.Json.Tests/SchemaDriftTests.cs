@@ -55,6 +55,18 @@ public sealed class SchemaDriftTests
     }
 
     [Fact]
+    public void Batch_rejection_schema_is_closed_and_requires_every_property()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.BatchRejectionSchemaPath));
+        Assert.NotEmpty(ObjectSchemas(schema.RootElement, "#"));
+        foreach (var (path, node) in ObjectSchemas(schema.RootElement, "#"))
+        {
+            Assert.True(node.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.False, path + " is not closed");
+            Assert.Equal(node.GetProperty("properties").EnumerateObject().Select(p => p.Name), node.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        }
+    }
+
+    [Fact]
     public void Patient_schema_codes_are_the_reader_codes()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PatientSchemaPath));
@@ -113,7 +125,7 @@ public sealed class SchemaDriftTests
     [Fact]
     public void Schemas_are_draft_2020_12_and_identify_themselves()
     {
-        foreach (var file in new[] { RepositoryFiles.PatientSchemaPath, RepositoryFiles.ReportSchemaPath })
+        foreach (var file in new[] { RepositoryFiles.PatientSchemaPath, RepositoryFiles.ReportSchemaPath, RepositoryFiles.CompactReportSchemaPath, RepositoryFiles.BatchRejectionSchemaPath })
         {
             using var schema = JsonDocument.Parse(File.ReadAllText(file));
             Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
@@ -125,7 +137,7 @@ public sealed class SchemaDriftTests
         node.GetProperty("enum").EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray();
 
     // Every schema node that declares "properties", with a JSON-pointer-like location.
-    private static IEnumerable<(string Path, JsonElement Node)> ObjectSchemas(JsonElement node, string path)
+    internal static IEnumerable<(string Path, JsonElement Node)> ObjectSchemas(JsonElement node, string path)
     {
         if (node.ValueKind == JsonValueKind.Object)
         {
@@ -160,7 +172,7 @@ public sealed class SchemaDriftTests
     }
 
     // Walks "properties", "items" and local "$ref"s, collecting document paths in the FactNames form.
-    private static void CollectSchemaPaths(JsonElement root, JsonElement node, string path, ISet<string> paths)
+    internal static void CollectSchemaPaths(JsonElement root, JsonElement node, string path, ISet<string> paths)
     {
         if (node.TryGetProperty("$ref", out var reference))
         {

@@ -12,10 +12,13 @@ internal static class Schemas
 {
     private static readonly Lazy<JsonSchema> PatientSchema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryFiles.PatientSchemaPath)));
     private static readonly Lazy<JsonSchema> ReportSchema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryFiles.ReportSchemaPath)));
+    private static readonly Lazy<JsonSchema> CompactReportSchema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryFiles.CompactReportSchemaPath)));
 
     public static JsonSchema Patient => PatientSchema.Value;
 
     public static JsonSchema Report => ReportSchema.Value;
+
+    public static JsonSchema CompactReport => CompactReportSchema.Value;
 
     /// <summary>Validates a document and returns its errors (empty when valid), each as "instance-location: message".</summary>
     public static IReadOnlyList<string> Errors(JsonSchema schema, string json)

@@ -146,7 +146,7 @@ public sealed partial class JsonMutationProperties
         }
         catch (PatientJsonException e)
         {
-            ReportChecks.Require(e.Errors.Count > 0 && e.Errors.All(x => x.Field.StartsWith('$')), "a PatientJsonException names a JSONPath for each problem");
+            ReportChecks.Require(e.Errors.Count > 0 && e.Errors.All(x => x.Field.Length > 0 && !x.Field.StartsWith("$.", StringComparison.Ordinal)), "a PatientJsonException names a field path (FactNames form, $ for the whole document) for each problem");
             return (null, e);
         }
     }

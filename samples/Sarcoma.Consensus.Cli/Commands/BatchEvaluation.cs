@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Sarcoma.Consensus.Cli.Input;
@@ -12,8 +15,12 @@ using Sarcoma.Consensus.Model;
 namespace Sarcoma.Consensus.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate --batch IN.ndjson --out OUT.ndjson</c>: one patient document per input line, one compact report
-/// (<see cref="JsonLayout.SingleLine"/>, <c>docs/schema/report.schema.json</c>) per output line.
+/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--layout compact|full]</c>: one patient document per input line, one
+/// output line per non-blank input line: its report (<see cref="ReportLayout.Compact"/> by default,
+/// <c>docs/schema/report-compact.schema.json</c>; <see cref="ReportLayout.Full"/> with <c>--layout full</c>,
+/// <c>docs/schema/report.schema.json</c>) or, when the line is rejected, a rejection
+/// (<c>docs/schema/batch-rejection.schema.json</c>). Every output line carries <c>line</c>, the input line number, and a
+/// report carries the document's <c>label</c>, so outputs join back to inputs.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -23,10 +30,11 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// <para>
 /// Blank lines are skipped. A line that cannot be evaluated (not JSON, not a patient document, an unknown property, an
 /// invalid or inconsistent field, a date after the evaluation date) is rejected: standard error gets its line number and
-/// the field paths — never a value from the line — and no report is written for it. A line whose evaluation fails
-/// unexpectedly is rejected the same way (by the exception's type only) and the batch goes on: no input line stops a
-/// batch. So the reports are in input order, one for each evaluated line; an out-of-scope patient is evaluated (its
-/// report says why it is out of scope).
+/// the field paths — never a value from the line — and the output gets a rejection line
+/// <c>{"line":N,"rejected":true,"errors":[{"field":…,"message":…}]}</c> with the same paths and messages (no label: a
+/// rejected line is not trusted). A line whose evaluation fails unexpectedly is rejected the same way (by the
+/// exception's type only) and the batch goes on: no input line stops a batch. So the output lines are in input order,
+/// one for each non-blank input line; an out-of-scope patient is evaluated (its report says why it is out of scope).
 /// </para>
 /// <para>
 /// The reports go to a temporary file beside <c>--out</c>, renamed over it when the batch ends (<see cref="OutputFile"/>):
@@ -54,9 +62,10 @@ public static class BatchEvaluation
     /// <param name="inputPath">The NDJSON input.</param>
     /// <param name="outputPath">The NDJSON output, created or replaced when the batch ends.</param>
     /// <param name="asOf">The evaluation date of every line.</param>
+    /// <param name="layout">The layout of the reports: compact (the default) or full.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="InvalidInputException">A file cannot be opened or read, or both paths name the same file.</exception>
-    public static int Run(CliEnvironment environment, string inputPath, string outputPath, LocalDate asOf)
+    public static int Run(CliEnvironment environment, string inputPath, string outputPath, LocalDate asOf, ReportLayout layout = ReportLayout.Compact)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(inputPath);
@@ -83,7 +92,7 @@ public static class BatchEvaluation
                 var line = reader.LineNumber;
                 if (tooLong)
                 {
-                    Reject(line, new[] { string.Create(CultureInfo.InvariantCulture, $"(document): the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.") });
+                    Reject(line, Document(string.Create(CultureInfo.InvariantCulture, $"the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.")));
                 }
                 else if (NdjsonLineReader.IsBlank(content.Span))
                 {
@@ -144,7 +153,8 @@ public static class BatchEvaluation
                 using var json = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
                 var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span) : PatientJson.ReadDocument(json);
                 var report = environment.Evaluator.Evaluate(document.Patient, asOf);
-                var serialized = ReportJson.SerializeToUtf8Bytes(report, JsonLayout.SingleLine);
+                var options = new ReportJsonOptions { Layout = layout, Formatting = JsonLayout.SingleLine, Label = document.Label, LineNumber = line };
+                var serialized = ReportJson.SerializeToUtf8Bytes(report, options);
                 counts.Evaluated++;
                 if (report.Scope.InScope == false)
                 {
@@ -155,43 +165,80 @@ public static class BatchEvaluation
             }
             catch (PatientJsonException e) when (e.IsSyntaxError)
             {
-                Reject(line, new[] { string.Create(CultureInfo.InvariantCulture, $"(document): not a valid JSON document in UTF-8 (the error is at byte {e.BytePositionInLine + 1} of the line).") });
+                Reject(line, Document(string.Create(CultureInfo.InvariantCulture, $"not a valid JSON document in UTF-8 (the error is at byte {e.BytePositionInLine + 1} of the line).")));
             }
             catch (PatientJsonException e)
             {
-                Reject(line, InputErrors.Lines(e.Errors));
+                Reject(line, e.Errors);
             }
             catch (PatientValidationException e)
             {
-                Reject(line, InputErrors.Lines(e.Errors));
+                Reject(line, e.Errors);
             }
             catch (Fhir.Input.FhirInputException e)
             {
-                Reject(line, FhirPatientFile.Lines(e));
+                Reject(line, e.Errors);
             }
 #pragma warning disable CA1031 // One line's failure must not stop the batch; its type is reported, never its message.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                Reject(line, new[]
-                {
-                    $"(document): unexpected failure while evaluating this line ({e.GetType().Name}); the line was skipped. "
-                    + "Its details are not shown because they may contain patient data; please report it.",
-                });
+                Reject(line, Document(
+                    $"unexpected failure while evaluating this line ({e.GetType().Name}); the line was skipped. "
+                    + "Its details are not shown because they may contain patient data; please report it."));
             }
 
             return null;
         }
 
-        void Reject(long line, System.Collections.Generic.IReadOnlyList<string> problems)
+        // Standard error gets the problems as lines; the output gets them as a rejection line, so it joins back too.
+        void Reject(long line, IReadOnlyList<ValidationError> problems)
         {
             counts.Rejected++;
             progress.Clear();
-            foreach (var problem in problems)
+            foreach (var problem in InputErrors.Lines(problems))
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"line {line}: {problem}"));
             }
+
+            output.Write(Rejection(line, problems));
+            output.Write(LineEnd);
         }
+    }
+
+    // A problem with the line as a whole: the path of the document root, as the library names it.
+    private static ValidationError[] Document(string message) => new[] { new ValidationError("$", message) };
+
+    /// <summary>
+    /// The output line of a rejected input line (<c>docs/schema/batch-rejection.schema.json</c>): its number and every
+    /// problem with the field path the libraries give (<c>$</c> for the line as a whole) — never a value from the line.
+    /// </summary>
+    /// <param name="line">The one-based input line.</param>
+    /// <param name="problems">The problems.</param>
+    /// <returns>The UTF-8 JSON, one line without its line end.</returns>
+    public static byte[] Rejection(long line, IReadOnlyList<ValidationError> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", line);
+            writer.WriteBoolean("rejected", true);
+            writer.WriteStartArray("errors");
+            foreach (var problem in problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("field", problem.Field);
+                writer.WriteString("message", problem.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 
     // Reads the next line; a failure of the input itself (not of a line's content) stops the batch as unreadable input.

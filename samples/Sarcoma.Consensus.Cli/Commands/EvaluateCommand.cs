@@ -8,7 +8,7 @@ namespace Sarcoma.Consensus.Cli.Commands;
 
 /// <summary>
 /// <c>evaluate PATH [--as-of yyyy-MM-dd] [--json]</c>: evaluates one patient file against the whole guideline;
-/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>);
+/// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd] [--layout compact|full]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>);
 /// <c>evaluate --fhir BUNDLE.json [--answers QR.json]</c>: evaluates a FHIR R4 / mCODE record (see <see cref="FhirEvaluation"/>).
 /// </summary>
 public static class EvaluateCommand
@@ -40,10 +40,17 @@ public static class EvaluateCommand
         };
         var output = new Option<string?>("--out")
         {
-            Description = "With --batch: the NDJSON file to write, one compact JSON report per evaluated line. Written to a temporary file "
-                + "beside it and renamed when the batch ends, so an interrupted or failed run leaves it absent or as it was.",
+            Description = "With --batch: the NDJSON file to write, one line per input line (its JSON report, or its rejection), each with the input line number. "
+                + "Written to a temporary file beside it and renamed when the batch ends, so an interrupted or failed run leaves it absent or as it was.",
             HelpName = "OUT.ndjson",
         };
+        var layout = new Option<string?>("--layout")
+        {
+            Description = "The JSON report's layout: compact (decisions and reasons as data, wording by reference; docs/schema/report-compact.schema.json) "
+                + "or full (docs/schema/report.schema.json). Default: compact with --batch, full with --json.",
+            HelpName = "compact|full",
+        };
+        layout.AcceptOnlyFromAmong("compact", "full");
         var fhir = FhirPatientFile.CreateFhirOption();
         var answers = FhirPatientFile.CreateAnswersOption();
 
@@ -60,6 +67,7 @@ public static class EvaluateCommand
             json,
             batch,
             output,
+            layout,
             fhir,
             answers,
         };
@@ -102,7 +110,12 @@ public static class EvaluateCommand
 
             if (hasBatch && result.GetValue(json))
             {
-                result.AddError("--json is for a single PATH; --batch always writes one compact JSON report per line.");
+                result.AddError("--json is for a single PATH; --batch always writes one JSON report per line (--layout compact or full).");
+            }
+
+            if (result.GetResult(layout) is not null && !hasBatch && !(result.GetValue(json) && result.GetValue(path) is not null))
+            {
+                result.AddError("--layout is for JSON reports: give it with --batch, or with PATH and --json.");
             }
         });
 
@@ -111,7 +124,7 @@ public static class EvaluateCommand
             var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             if (parseResult.GetValue(batch) is { } input)
             {
-                return BatchEvaluation.Run(environment, input, parseResult.GetValue(output)!, date);
+                return BatchEvaluation.Run(environment, input, parseResult.GetValue(output)!, date, Layout(parseResult.GetValue(layout), ReportLayout.Compact));
             }
 
             if (parseResult.GetValue(fhir) is { } bundle)
@@ -129,7 +142,8 @@ public static class EvaluateCommand
 
             if (parseResult.GetValue(json))
             {
-                environment.Stdout.Write(ReportJson.Serialize(report));
+                var options = new ReportJsonOptions { Layout = Layout(parseResult.GetValue(layout), ReportLayout.Full) }.For(document);
+                environment.Stdout.Write(ReportJson.Serialize(report, options));
                 environment.Stdout.Write('\n');
             }
             else
@@ -142,4 +156,11 @@ public static class EvaluateCommand
 
         return command;
     }
+
+    private static ReportLayout Layout(string? value, ReportLayout otherwise) => value switch
+    {
+        "compact" => ReportLayout.Compact,
+        "full" => ReportLayout.Full,
+        _ => otherwise,
+    };
 }

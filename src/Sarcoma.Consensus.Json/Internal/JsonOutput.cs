@@ -3,6 +3,8 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Sarcoma.Consensus.Json.Internal;
 
@@ -56,6 +58,10 @@ internal static class JsonOutput
         var bytes = ToUtf8Bytes(layout, write);
         stream.Write(bytes, 0, bytes.Length);
     }
+
+    /// <summary>Writes bytes to a stream asynchronously.</summary>
+    public static Task WriteAsync(Stream stream, byte[] bytes, CancellationToken cancellationToken) =>
+        stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken);
 
     // System.Text.Json 8 indents with Environment.NewLine. JSON strings never hold a raw line break (the writer
     // escapes it), so every CR LF in the output is indentation and can be replaced without touching a value.

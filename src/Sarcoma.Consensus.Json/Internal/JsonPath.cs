@@ -2,10 +2,14 @@ using System.Globalization;
 
 namespace Sarcoma.Consensus.Json.Internal;
 
-/// <summary>Builds the JSONPath of a value (<c>$.metastases.lesions[0].sizeMm</c>) for error messages.</summary>
+/// <summary>
+/// Builds the path of a value for error messages, in the one style every exception of the library uses: the
+/// <see cref="Model.FactNames"/> form (<c>metastases.lesions[0].sizeMm</c>), property names joined by dots from the
+/// document root, array indices in brackets, with no <c>$.</c> prefix; the document as a whole is <c>$</c>.
+/// </summary>
 internal static class JsonPath
 {
-    /// <summary>The root of the document.</summary>
+    /// <summary>The document as a whole.</summary>
     public const string Root = "$";
 
     /// <summary>What stands for a property name that is not echoed (see <see cref="Property"/>).</summary>
@@ -20,7 +24,12 @@ internal static class JsonPath
     /// never carry patient data.
     /// </summary>
     public static string Property(string parent, string name) =>
-        IsFieldName(name) ? parent + "." + name : parent + HiddenName;
+        !IsFieldName(name) ? Hidden(parent)
+        : parent == Root ? name
+        : parent + "." + name;
+
+    /// <summary>The path of a property whose name is not echoed.</summary>
+    public static string Hidden(string parent) => parent == Root ? HiddenName : parent + HiddenName;
 
     /// <summary>Appends an array index.</summary>
     public static string Index(string parent, int index) =>

@@ -37,7 +37,7 @@ internal static class PatientReader
         var invalid = PatientValidator.Validate(document.Patient, null, options);
         if (invalid.Count > 0)
         {
-            throw new PatientJsonException(invalid.Select(e => new ValidationError(JsonPath.Root + "." + e.Field, e.Message)).ToArray());
+            throw new PatientJsonException(invalid);
         }
 
         return document;

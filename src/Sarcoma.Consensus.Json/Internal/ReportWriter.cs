@@ -23,9 +23,18 @@ namespace Sarcoma.Consensus.Json.Internal;
 /// </summary>
 internal static class ReportWriter
 {
-    public static void Write(Utf8JsonWriter writer, ConsensusReport report)
+    public static void Write(Utf8JsonWriter writer, ConsensusReport report, ReportJsonOptions options)
     {
+        if (options.Layout == ReportLayout.Compact)
+        {
+            CompactReportWriter.Write(writer, report, options);
+            return;
+        }
+
         writer.WriteStartObject();
+        writer.WriteString("layout", "full");
+        WriteLine(writer, options.LineNumber);
+        writer.WriteString("label", options.Label);
         WriteGuideline(writer, report);
         WriteProvenance(writer, report.Provenance);
         writer.WriteString("asOf", Format(report.AsOf));
@@ -74,7 +83,21 @@ internal static class ReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteProvenance(Utf8JsonWriter writer, ReportProvenance provenance)
+    /// <summary>Writes the batch input line, or <see langword="null"/> outside a batch.</summary>
+    public static void WriteLine(Utf8JsonWriter writer, long? line)
+    {
+        if (line is { } l)
+        {
+            writer.WriteNumber("line", l);
+        }
+        else
+        {
+            writer.WriteNull("line");
+        }
+    }
+
+    /// <summary>Writes the provenance object (the same in both layouts).</summary>
+    public static void WriteProvenance(Utf8JsonWriter writer, ReportProvenance provenance)
     {
         writer.WriteStartObject("provenance");
         writer.WriteString("libraryVersion", provenance.LibraryVersion);
@@ -313,6 +336,9 @@ internal static class ReportWriter
             writer.WriteStartObject();
             writer.WriteString("fact", finding.Fact);
             writer.WriteString("value", finding.Value);
+            writer.WriteString("comparison", finding.Comparison);
+            writer.WriteString("threshold", finding.Threshold);
+            writer.WriteString("source", finding.Source);
             writer.WriteString("sentence", finding.Sentence);
             writer.WriteEndObject();
         }
@@ -323,7 +349,7 @@ internal static class ReportWriter
         writer.WriteEndObject();
     }
 
-    private static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static void Date(Utf8JsonWriter writer, string name, LocalDate? date) =>
         writer.WriteString(name, date is { } d ? Format(d) : null);

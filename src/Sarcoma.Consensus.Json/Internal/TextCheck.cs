@@ -41,7 +41,7 @@ internal static class TextCheck
                         }
                         catch (InvalidOperationException)
                         {
-                            childPath = path + JsonPath.HiddenName;
+                            childPath = JsonPath.Hidden(path);
                             errors.Add(new ValidationError(childPath, "has a property name that " + NotUnicode));
                         }
 
