@@ -80,13 +80,25 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
                 failing.Add(new Message("9.1.against.performance-status"));
             }
 
-            result.Fact(
-                FactNames.Ecog,
-                ecog.ToString(CultureInfo.InvariantCulture),
-                Message.Of("9.1.ecog", ("ecog", ecog), ("good", good), ("maximum", maximumEcog)),
-                good ? "≤" : ">",
-                "ECOG " + maximumEcog.ToString(CultureInfo.InvariantCulture),
-                "9.1");
+            // A patient ruled unfit below the surgery-precluding ECOG has this same reading among the fitness findings,
+            // which the fitness criterion records below: record that finding here, so the reading appears once.
+            var fitnessReading = context.Fitness.Status == TriState.No && ecog < context.Options.SurgeryPrecludingMinimumEcog
+                ? context.Fitness.Findings.FirstOrDefault(f => f.Fact == FactNames.Ecog)
+                : null;
+            if (fitnessReading is not null)
+            {
+                result.Facts(new[] { fitnessReading });
+            }
+            else
+            {
+                result.Fact(
+                    FactNames.Ecog,
+                    ecog.ToString(CultureInfo.InvariantCulture),
+                    Message.Of("9.1.ecog", ("ecog", ecog), ("good", good), ("maximum", maximumEcog)),
+                    good ? "≤" : ">",
+                    "ECOG " + maximumEcog.ToString(CultureInfo.InvariantCulture),
+                    "9.1");
+            }
         }
         else
         {
