@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FocalTherapy;
 
@@ -34,16 +35,15 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        var prefix = "No consensus (" + Recommendation.Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture) + "% agreement): ";
-        var proposal = "focal therapy of dominant liver lesions in patients with limited liver metastases on systemic therapy";
-        var failing = new List<string>();
+        var agreement = ("agreement", (object?)Recommendation.Printed.AgreementPercent);
+        var failing = new List<Message>();
         var missing = new List<string>();
 
         switch (context.HasLiverMetastases)
         {
             case false:
                 result.Facts(new[] { context.NoLiverMetastasisFinding });
-                return result.DoesNotApply(prefix + $"the proposal voted on ({proposal}) does not concern this patient: no liver metastasis is recorded.");
+                return result.DoesNotApply(Message.Of("10.2.no-liver-metastasis", agreement));
             case null:
                 missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
                 break;
@@ -52,28 +52,31 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
         var liver = context.LiverLesions;
         if (liver.Count > 0)
         {
-            var count = Count(liver.Count);
-            if (liver.Count > LimitedLiverMetastasesMaximum)
+            var limited = liver.Count <= LimitedLiverMetastasesMaximum;
+            var lesions = ("count", (object?)liver.Count);
+            var maximum = ("maximum", (object?)LimitedLiverMetastasesMaximum);
+            if (!limited)
             {
-                failing.Add($"{count} liver lesions are not \"limited\" (read here as at most {Count(LimitedLiverMetastasesMaximum)})");
-                result.Fact(FactNames.Lesions, count, $"{count} liver lesions: more than {Count(LimitedLiverMetastasesMaximum)}, not \"limited\" as read here.");
+                failing.Add(Message.Of("10.2.against.not-limited", lesions, maximum));
             }
-            else
-            {
-                result.Fact(FactNames.Lesions, count, $"{count} liver {(liver.Count == 1 ? "lesion" : "lesions")}: limited (at most {Count(LimitedLiverMetastasesMaximum)}, as read here).");
-            }
+
+            result.Fact(
+                FactNames.Lesions,
+                Count(liver.Count),
+                Message.Of(limited ? "10.2.limited" : "10.2.not-limited", lesions, maximum),
+                limited ? "≤" : ">",
+                Count(LimitedLiverMetastasesMaximum) + " lesions",
+                "10.2");
         }
 
-        var onTherapy = context.Patient.Treatment.OnSystemicTherapy;
-        switch (onTherapy)
+        switch (context.Patient.Treatment.OnSystemicTherapy)
         {
             case true:
-                var response = context.Patient.Treatment.SystemicTherapyResponse;
-                result.Fact(FactNames.OnSystemicTherapy, "yes", "On systemic therapy" + (response is { } r ? $" (best response: {Describe(r)})." : "."));
+                result.Fact(FactNames.OnSystemicTherapy, "yes", Message.Of("10.2.on-systemic-therapy", ("response", ResponseCode(context.Patient.Treatment.SystemicTherapyResponse))));
                 break;
             case false:
-                result.Fact(FactNames.OnSystemicTherapy, "no", "Not on systemic therapy.");
-                failing.Add("the patient is not on systemic therapy");
+                result.Fact(FactNames.OnSystemicTherapy, "no", new Message("10.2.not-on-systemic-therapy"));
+                failing.Add(new Message("10.2.against.not-on-systemic-therapy"));
                 break;
             default:
                 missing.Add(FactNames.OnSystemicTherapy);
@@ -83,13 +86,13 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
         var symptomatic = liver.Count(l => l.Symptomatic == true);
         if (symptomatic > 0)
         {
-            result.Fact(FactNames.LesionSymptomatic, Count(symptomatic), $"{Count(symptomatic)} symptomatic liver {(symptomatic == 1 ? "lesion" : "lesions")}: a dominant lesion in the sense of 10.2.");
+            result.Fact(FactNames.LesionSymptomatic, Count(symptomatic), Message.Of("10.2.symptomatic", ("count", symptomatic)));
         }
         else if (liver.Count > 0 && liver.All(l => l.Symptomatic == false))
         {
-            result.Fact(FactNames.LesionSymptomatic, "0", "No liver lesion is symptomatic.");
-            failing.Add("no liver lesion is symptomatic");
-            result.Caution("10.2 also counts as dominant a lesion that \"requires focal therapy\" (section 3.10: e.g. the lesion with the highest risk of progression or rupture); that judgement is not in the record and is the tumour board's.");
+            result.Fact(FactNames.LesionSymptomatic, "0", new Message("10.2.none-symptomatic"));
+            failing.Add(new Message("10.2.against.none-symptomatic"));
+            result.Caution(new Message("10.2.requires-focal-therapy"));
         }
         else if (liver.Count > 0)
         {
@@ -98,32 +101,32 @@ public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluato
 
         if (failing.Count > 0)
         {
-            return result.DoesNotApply(prefix + $"the proposal voted on ({proposal}) does not concern this patient: " + string.Join("; ", failing) + ".");
+            return result.DoesNotApply(Message.Of("10.2.does-not-apply", agreement, ("reasons", failing)));
         }
 
         if (missing.Count > 0)
         {
-            return result.Missing(missing)
-                .Insufficient(prefix + $"whether this patient is in the population of the proposal voted on ({proposal}) cannot be decided yet.");
+            return result.Missing(missing).Insufficient(Message.Of("10.2.insufficient", agreement));
         }
 
         var focal = FocalTherapyAssessment.Assess(context);
         result.Facts(focal.Findings.Where(f => f.Fact != FocalTherapyAssessment.ModalitiesName));
-        foreach (var caution in focal.Cautions)
+        foreach (var caution in focal.CautionMessages)
         {
             result.Caution(caution);
         }
 
-        result.Caution("Section 3.10 describes ablation of liver-dominant lesions after disease stability on chemotherapy as a possible maintenance therapy; the proposal did not reach consensus, so any decision rests with the multidisciplinary tumour board.");
-        return result.Applies(prefix + $"this patient has limited liver metastases on systemic therapy with a symptomatic (dominant) liver lesion, the population of the proposal voted on ({Count(Recommendation.Votes.Yes)} of {Count(Recommendation.Votes.Total)} voters in favour of considering focal therapy of dominant lesions, short of consensus); shown for information, not as a recommendation.");
+        result.Caution(new Message("10.2.tumour-board"));
+        return result.Applies(Message.Of("10.2.applies", agreement, ("yes", Recommendation.Votes.Yes), ("total", Recommendation.Votes.Total)));
     }
 
-    private static string Describe(TreatmentResponse response) => response switch
+    private static string? ResponseCode(TreatmentResponse? response) => response switch
     {
-        TreatmentResponse.CompleteResponse => "complete response",
-        TreatmentResponse.PartialResponse => "partial response",
-        TreatmentResponse.StableDisease => "stable disease",
-        _ => "progressive disease",
+        null => null,
+        TreatmentResponse.CompleteResponse => "complete-response",
+        TreatmentResponse.PartialResponse => "partial-response",
+        TreatmentResponse.StableDisease => "stable-disease",
+        _ => "progressive-disease",
     };
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FocalTherapy;
 
@@ -31,7 +32,7 @@ public sealed class FocalTherapyAssessment
         int notAblatable,
         int ablatabilityUnknown,
         IReadOnlyList<Finding> findings,
-        IReadOnlyList<string> cautions,
+        IReadOnlyList<Message> cautions,
         IReadOnlyList<string> missing)
     {
         Status = status;
@@ -40,7 +41,8 @@ public sealed class FocalTherapyAssessment
         NonAblatableLiverLesions = notAblatable;
         LiverLesionsWithUnknownAblatability = ablatabilityUnknown;
         Findings = findings.ToReadOnlyList();
-        Cautions = cautions.ToReadOnlyList();
+        CautionMessages = cautions.ToReadOnlyList();
+        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
 
@@ -75,7 +77,10 @@ public sealed class FocalTherapyAssessment
     /// <summary>Gets the findings: the verdict first, then each contraindication present, lesion amenability and the modalities.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Gets the cautions: what a present contraindication means, per section 3.10.</summary>
+    /// <summary>Gets the cautions as data: what a present contraindication means, per section 3.10.</summary>
+    public IReadOnlyList<Message> CautionMessages { get; }
+
+    /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
     public IReadOnlyList<string> Cautions { get; }
 
     /// <summary>Gets the contraindications that are not recorded.</summary>
@@ -94,10 +99,10 @@ public sealed class FocalTherapyAssessment
         var recorded = context.Patient.FocalTherapyContraindications ?? new FocalTherapyContraindications();
         var contraindications = new[]
         {
-            new FocalTherapyContraindication(FactNames.UncorrectableCoagulopathy, "uncorrectable coagulopathy", ContraindicationSeverity.Absolute, recorded.UncorrectableCoagulopathy),
-            new FocalTherapyContraindication(FactNames.ActiveInfectionInTreatmentArea, "active infection in the planned treatment area", ContraindicationSeverity.Absolute, recorded.ActiveInfectionInTreatmentArea),
-            new FocalTherapyContraindication(FactNames.AdjacentStructuresNotProtectable, "adjacent critical structures that cannot be displaced or protected", ContraindicationSeverity.Relative, recorded.AdjacentStructuresNotProtectable),
-            new FocalTherapyContraindication(FactNames.DecompensatedLiverFailure, "decompensated liver failure", ContraindicationSeverity.Relative, recorded.DecompensatedLiverFailure),
+            new FocalTherapyContraindication(FactNames.UncorrectableCoagulopathy, "uncorrectable-coagulopathy", ContraindicationSeverity.Absolute, recorded.UncorrectableCoagulopathy),
+            new FocalTherapyContraindication(FactNames.ActiveInfectionInTreatmentArea, "active-infection-in-treatment-area", ContraindicationSeverity.Absolute, recorded.ActiveInfectionInTreatmentArea),
+            new FocalTherapyContraindication(FactNames.AdjacentStructuresNotProtectable, "adjacent-structures-not-protectable", ContraindicationSeverity.Relative, recorded.AdjacentStructuresNotProtectable),
+            new FocalTherapyContraindication(FactNames.DecompensatedLiverFailure, "decompensated-liver-failure", ContraindicationSeverity.Relative, recorded.DecompensatedLiverFailure),
         };
 
         var present = contraindications.Where(c => c.Present == true).ToArray();
@@ -111,32 +116,37 @@ public sealed class FocalTherapyAssessment
                 : unknown.Length > 0 ? FocalTherapyContraindicationStatus.Unknown : FocalTherapyContraindicationStatus.NoneRecorded;
 
         var findings = new List<Finding>();
-        var cautions = new List<string>();
+        var cautions = new List<Message>();
         var verdict = status switch
         {
             FocalTherapyContraindicationStatus.AbsoluteContraindication =>
-                "Absolute contraindication to focal therapy present: " + Names(absolute) + ".",
+                Message.Of("focal-therapy.verdict.absolute", ("names", Names(absolute))),
             FocalTherapyContraindicationStatus.RelativeContraindication =>
-                "Relative contraindication to focal therapy present: " + Names(relative) + "; no absolute contraindication recorded" + (unknown.Any(c => c.Severity == ContraindicationSeverity.Absolute) ? " (not every one is assessed)." : "."),
-            FocalTherapyContraindicationStatus.NoneRecorded =>
-                "No contraindication to focal therapy: no uncorrectable coagulopathy, no active infection in the treatment area, adjacent structures protectable, no decompensated liver failure.",
-            _ => "No contraindication to focal therapy is recorded as present, but " + Names(unknown) + (unknown.Length == 1 ? " is" : " are") + " not recorded.",
+                Message.Of(
+                    "focal-therapy.verdict.relative",
+                    ("names", Names(relative)),
+                    ("absolute-unassessed", unknown.Any(c => c.Severity == ContraindicationSeverity.Absolute))),
+            FocalTherapyContraindicationStatus.NoneRecorded => new Message("focal-therapy.verdict.none"),
+            _ => Message.Of("focal-therapy.verdict.unknown", ("names", Names(unknown))),
         };
-        findings.Add(new Finding(ConceptName, Code(status), verdict));
+        findings.Add(new Finding(ConceptName, Code(status), verdict, source: "section 3.10"));
         foreach (var contraindication in present)
         {
-            var kind = contraindication.Severity == ContraindicationSeverity.Absolute ? "an absolute" : "a relative";
-            findings.Add(new Finding(contraindication.Fact, "yes", $"{Capitalise(contraindication.Name)}: {kind} contraindication to focal therapy (section 3.10)."));
+            findings.Add(new Finding(
+                contraindication.Fact,
+                "yes",
+                Message.Of("focal-therapy.contraindication-present", ("name", contraindication.NameMessage), ("absolute", contraindication.Severity == ContraindicationSeverity.Absolute)),
+                source: "section 3.10"));
         }
 
         if (absolute.Length > 0)
         {
-            cautions.Add($"Section 3.10 lists {Names(absolute)} among the few absolute contraindications to focal therapy.");
+            cautions.Add(Message.Of("focal-therapy.absolute-caution", ("names", Names(absolute))));
         }
 
         if (relative.Length > 0)
         {
-            cautions.Add($"Section 3.10: {Names(relative)} {(relative.Length == 1 ? "is a relative contraindication" : "are relative contraindications")} to be discussed weighing the risk–benefit ratio, considering also the specific treatment strategy.");
+            cautions.Add(Message.Of("focal-therapy.relative-caution", ("names", Names(relative))));
         }
 
         var liver = context.LiverLesions;
@@ -145,29 +155,29 @@ public sealed class FocalTherapyAssessment
         var ablatabilityUnknown = liver.Count - ablatable - notAblatable;
         if (liver.Count > 0)
         {
-            var parts = new List<string>();
+            var parts = new List<Message>();
             if (ablatable > 0)
             {
-                parts.Add($"{Count(ablatable)} amenable");
+                parts.Add(Message.Of("focal-therapy.ablation.amenable", ("count", ablatable)));
             }
 
             if (notAblatable > 0)
             {
-                parts.Add($"{Count(notAblatable)} not amenable");
+                parts.Add(Message.Of("focal-therapy.ablation.not-amenable", ("count", notAblatable)));
             }
 
             if (ablatabilityUnknown > 0)
             {
-                parts.Add($"{Count(ablatabilityUnknown)} not assessed");
+                parts.Add(Message.Of("focal-therapy.ablation.not-assessed", ("count", ablatabilityUnknown)));
             }
 
             findings.Add(new Finding(
                 FactNames.LesionAblatable,
                 $"{Count(ablatable)}/{Count(liver.Count)}",
-                $"Of {Count(liver.Count)} liver {(liver.Count == 1 ? "lesion" : "lesions")}, {string.Join(", ", parts)} to non-surgical ablation (including SBRT or catheter-directed therapy)."));
+                Message.Of("focal-therapy.ablation", ("total", liver.Count), ("parts", parts))));
         }
 
-        findings.Add(new Finding(ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), ModalitiesSentence()));
+        findings.Add(new Finding(ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), ModalitiesMessage(), source: "section 3.10"));
         return new FocalTherapyAssessment(
             status,
             contraindications,
@@ -179,17 +189,22 @@ public sealed class FocalTherapyAssessment
             unknown.Select(c => c.Fact).ToArray());
     }
 
-    /// <summary>The modalities named in section 3.10, grouped, as one sentence.</summary>
+    /// <summary>The modalities named in section 3.10, grouped, as one sentence in English.</summary>
     /// <returns>The sentence.</returns>
-    public static string ModalitiesSentence()
-    {
-        string Group(FocalTherapyModalityGroup group) =>
-            string.Join(", ", FocalTherapyModality.All.Where(m => m.Group == group).Select(m => m.Label));
+    public static string ModalitiesSentence() => ModalitiesMessage().Text;
 
-        return "Local approaches named by the guideline (section 3.10), each requiring specific expertise: catheter-based intra-arterial therapy ("
-            + Group(FocalTherapyModalityGroup.CatheterBasedIntraArterial) + "); thermal ablation ("
-            + Group(FocalTherapyModalityGroup.ThermalAblation) + "); non-thermal ablation ("
-            + Group(FocalTherapyModalityGroup.NonThermalAblation) + "); stereotactic body radiation therapy (SBRT).";
+    /// <summary>The modalities named in section 3.10, grouped, as a message (<c>focal-therapy.modalities</c>).</summary>
+    /// <returns>The message.</returns>
+    public static Message ModalitiesMessage()
+    {
+        Message[] Group(FocalTherapyModalityGroup group) =>
+            FocalTherapyModality.All.Where(m => m.Group == group).Select(m => m.LabelMessage).ToArray();
+
+        return Message.Of(
+            "focal-therapy.modalities",
+            ("catheter", Group(FocalTherapyModalityGroup.CatheterBasedIntraArterial)),
+            ("thermal", Group(FocalTherapyModalityGroup.ThermalAblation)),
+            ("non-thermal", Group(FocalTherapyModalityGroup.NonThermalAblation)));
     }
 
     private bool? AnyPresent(ContraindicationSeverity severity)
@@ -211,15 +226,8 @@ public sealed class FocalTherapyAssessment
         _ => "unknown",
     };
 
-    private static string Names(IEnumerable<FocalTherapyContraindication> contraindications)
-    {
-        var names = contraindications.Select(c => c.Name).ToArray();
-        return names.Length <= 1
-            ? string.Concat(names)
-            : string.Join(", ", names.Take(names.Length - 1)) + " and " + names[names.Length - 1];
-    }
-
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+    private static Message[] Names(IEnumerable<FocalTherapyContraindication> contraindications) =>
+        contraindications.Select(c => c.NameMessage).ToArray();
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Sarcoma.Consensus.Wording;
+
 namespace Sarcoma.Consensus.FocalTherapy;
 
 /// <summary>How strongly a condition weighs against focal therapy (section 3.10).</summary>
@@ -30,10 +32,10 @@ public enum FocalTherapyContraindicationStatus
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class FocalTherapyContraindication
 {
-    internal FocalTherapyContraindication(string fact, string name, ContraindicationSeverity severity, bool? present)
+    internal FocalTherapyContraindication(string fact, string code, ContraindicationSeverity severity, bool? present)
     {
         Fact = fact;
-        Name = name;
+        NameMessage = new Message("focal-therapy.contraindication." + code);
         Severity = severity;
         Present = present;
     }
@@ -41,8 +43,11 @@ public sealed class FocalTherapyContraindication
     /// <summary>Gets the fact's name (see <see cref="Model.FactNames"/>).</summary>
     public string Fact { get; }
 
-    /// <summary>Gets the contraindication as section 3.10 words it.</summary>
-    public string Name { get; }
+    /// <summary>Gets the contraindication as section 3.10 words it, as a message of the catalogue.</summary>
+    public Message NameMessage { get; }
+
+    /// <summary>Gets the contraindication as section 3.10 words it, in English.</summary>
+    public string Name => NameMessage.Text;
 
     /// <summary>Gets whether it is absolute or relative.</summary>
     public ContraindicationSeverity Severity { get; }

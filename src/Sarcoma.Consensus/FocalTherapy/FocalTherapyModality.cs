@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FocalTherapy;
 
@@ -113,6 +114,9 @@ public sealed class FocalTherapyModality
 
     /// <summary>Gets the short label: the abbreviation when there is one, else the name in lower case.</summary>
     public string Label => Abbreviation ?? Name.ToLowerInvariant();
+
+    /// <summary>Gets the short label as a message of the catalogue (<c>focal-therapy.modality.&lt;code&gt;</c>).</summary>
+    public Message LabelMessage => new("focal-therapy.modality." + Code);
 
     /// <summary>Describes a group as section 3.10 names it.</summary>
     /// <param name="group">The group.</param>

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FocalTherapy;
 
@@ -36,65 +37,58 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEva
         if (context.HasLiverMetastases == false)
         {
             result.Facts(new[] { context.NoLiverMetastasisFinding });
-            return result.DoesNotApply("No liver metastasis is recorded: referral for non-surgical local treatment of liver metastases does not arise.");
+            return result.DoesNotApply(new Message("10.1.no-liver-metastasis"));
         }
 
+        // The candidacy's basis is worded by the Indication folder (a string for now).
+        var basis = ("basis", (object?)Message.Literal(candidacy.CandidateBasis));
         result.Facts(candidacy.Findings.Skip(1));
         switch (candidacy.Candidate)
         {
             case TriState.Yes:
-                return result.DoesNotApply($"The patient is a candidate for liver surgery ({candidacy.CandidateBasis}), and 10.1 concerns patients who are not.");
+                return result.DoesNotApply(Message.Of("10.1.candidate", basis));
             case TriState.Unknown:
-                return result.Missing(candidacy.CandidateMissing)
-                    .Insufficient($"Whether the patient is a candidate for liver surgery is not yet known ({candidacy.CandidateBasis}), so whether 10.1 applies cannot be decided.");
+                return result.Missing(candidacy.CandidateMissing).Insufficient(Message.Of("10.1.candidacy-unknown", basis));
         }
 
         var omd = context.Oligometastatic;
         if (omd.Status == TriState.No)
         {
-            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence);
+            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
+
+            // The failing criteria are worded by the Oligometastasis folder (strings for now).
             var diffuse = omd.FailingCriteria.Where(c => c.StartsWith("diffuse", System.StringComparison.Ordinal)).ToArray();
             result.Caution(omd.DiffuseInvolvementPresent
-                ? Capitalise(string.Join(" and ", diffuse)) + (diffuse.Length == 1 ? " makes" : " make") + " the disease ineligible for radical treatment (1.2), although section 3.1 notes that in selected cases peritoneal disease may be amenable to radical therapy; section 3.10 concerns patients with limited metastases for whom surgery is not an option."
-                : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "): chemotherapy remains the mainstay of treatment for disseminated disease (abstract; section 1); section 3.10 concerns patients with limited metastases for whom surgery is not an option, and describes ablation of liver-dominant lesions only after disease stability on systemic therapy for multiple metastases (the subject of 10.2, which did not reach consensus), and transarterial treatment for disease that fails to respond to conventional therapies.");
+                ? Message.Of("10.1.diffuse-sarcomatosis", ("diffuse", Message.Literal(string.Join(" and ", diffuse))), ("count", diffuse.Length))
+                : Message.Of("10.1.not-oligometastatic", ("criteria", omd.FailingCriteria.Select(Message.Literal))));
         }
 
         var focal = FocalTherapyAssessment.Assess(context);
         result.Facts(focal.Findings);
-        foreach (var caution in focal.Cautions)
+        foreach (var caution in focal.CautionMessages)
         {
             result.Caution(caution);
         }
 
-        var unrecorded = focal.Contraindications.Where(c => c.Present is null).Select(c => c.Name).ToArray();
+        var unrecorded = focal.Contraindications.Where(c => c.Present is null).Select(c => c.NameMessage).ToArray();
         if (unrecorded.Length > 0)
         {
-            result.Caution("Contraindications to focal therapy not yet recorded, to be assessed at the meeting: " + string.Join(", ", unrecorded) + ".");
+            result.Caution(Message.Of("10.1.contraindications-not-recorded", ("names", unrecorded)));
         }
 
         if (context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
         {
-            result.Fact(
-                FactNames.SystemicTherapyResponse,
-                "progressive-disease",
-                "Disease progressing on systemic therapy: section 3.10 says patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.");
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("10.1.progressing"), source: "section 3.10");
         }
 
         // A liver recurrence below the 9.1 treatment-free interval is not a candidate for now: 9.2 and section 3.9 favour
         // systemic treatment first, after which a new resection is reconsidered under 9.1.
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
         {
-            result.Caution("A major hepatectomy is nevertheless recorded as planned: the tumour board weighs it against the non-surgical local approaches (5.1).");
+            result.Caution(new Message("10.1.major-hepatectomy-planned"));
         }
 
-        if (omd.Status == TriState.No)
-        {
-            // Disseminated disease: the referral is for local approaches alongside the mainstay, systemic therapy.
-            return result.Applies($"Outside the guideline's indications for liver surgery ({candidacy.CandidateBasis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches; systemic therapy remains the mainstay of treatment for disseminated disease.");
-        }
-
-        return result.Applies($"Not a candidate for liver surgery ({candidacy.CandidateBasis}): the patient should be discussed in a multidisciplinary meeting to evaluate eligibility for non-surgical local approaches.");
+        // Disseminated disease: the referral is for local approaches alongside the mainstay, systemic therapy.
+        return result.Applies(Message.Of("10.1.applies", basis, ("disseminated", omd.Status == TriState.No)));
     }
-
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FollowUp;
 
@@ -38,11 +39,10 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         switch (patient.Treatment.HasPreviousLiverResection)
         {
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", "No liver resection has been done.");
-                return result.DoesNotApply("No liver metastasectomy has been done: post-metastasectomy imaging does not arise.");
+                result.Fact(FactNames.PreviousLiverResection, "no", new Message("follow-up.no-liver-resection"));
+                return result.DoesNotApply(new Message("13.2.no-metastasectomy"));
             case null:
-                return result.Missing(FactNames.PreviousLiverResection)
-                    .Insufficient("Whether a liver metastasectomy has been done is not recorded.");
+                return result.Missing(FactNames.PreviousLiverResection).Insufficient(new Message("follow-up.metastasectomy-not-recorded"));
         }
 
         // 13.2 belongs to post-metastasectomy follow-up (section 3.13), like 13.1: a liver recurrence to treat is worked up
@@ -50,93 +50,74 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         switch (context.IsLiverRecurrence)
         {
             case true:
-                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(patient.Metastases!.DetectedOn!.Value), "Liver lesions were detected after the latest liver metastasectomy.");
-                return result.DoesNotApply("The patient is not in post-metastasectomy surveillance but has a liver recurrence to treat, whose imaging follows the work-up of 4.1–4.3; 13.2 applies again after any new metastasectomy.");
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(patient.Metastases!.DetectedOn!.Value), new Message("13.2.recurrence-detected"));
+                return result.DoesNotApply(new Message("13.2.recurrence"));
             case null when context.HasLiverMetastases == true:
-                return result.Missing(context.LiverRecurrenceMissing)
-                    .Insufficient("Whether the current liver lesions are a recurrence after the metastasectomy (to be treated) or the disease it treated is not known, so whether post-metastasectomy imaging applies cannot be decided.");
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.2.recurrence-unknown"));
         }
 
         var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);
-        result.Fact(
-            FactNames.PreviousLiverResection,
-            "yes",
-            "Liver metastasectomy done" + (latest is { } on ? $" (latest on {ResultBuilder.Format(on)})." : " (date not recorded)."));
+        result.Fact(FactNames.PreviousLiverResection, "yes", Message.Of("13.2.metastasectomy-done", ("dated", latest is not null), ("latest", latest)));
 
         Histotype(patient, result);
         Pattern(context, result, latest);
         Course(context, result);
-        return result.Applies("After liver metastasectomy, further radiologic evaluation should be considered case by case, depending on histotype, pattern of recurrence and clinical course.");
+        return result.Applies(new Message("13.2.applies"));
     }
 
     private static void Histotype(Patient patient, ResultBuilder result)
     {
         if (patient.Primary?.Histology is not { } histology)
         {
-            result.Fact(FactNames.PrimaryHistology, "unknown", "Histotype not recorded.");
-            result.Caution("The histotype is not recorded: section 3.4 names further imaging for some subtypes (brain MRI, total-spine MRI, FDG-PET/CT).");
+            result.Fact(FactNames.PrimaryHistology, "unknown", new Message("13.2.histotype-not-recorded"));
+            result.Caution(new Message("13.2.histotype-not-recorded-caution"));
             return;
         }
 
+        // The histotype's name comes from the model's reference data (English for now).
+        var name = ("name", (object?)Message.Literal(histology.Name));
         var named = false;
         if (histology.BrainMriSuggested)
         {
             named = true;
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: brain MRI has been suggested to rule out brain metastases in this subtype (section 3.4){Done(patient.Staging.BrainMri, "brain MRI")}.");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.brain-mri", name, ("done", patient.Staging.BrainMri)), source: "section 3.4");
         }
 
         if (histology.SpineMriSuggested)
         {
             named = true;
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: an MRI of the total spine is recommended for this subtype (section 3.4){Done(patient.Staging.SpineMri, "total-spine MRI")}.");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.spine-mri", name, ("done", patient.Staging.SpineMri)), source: "section 3.4");
         }
 
         if (histology.FdgAvidOrNodeProne)
         {
             named = true;
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: an FDG-avid or lymph-node-prone subtype, for which section 3.4 finds 18F-FDG-PET/CT valuable.");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.fdg-pet-ct", name), source: "section 3.4");
         }
 
         if (!named)
         {
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: section 3.4 names no subtype-specific further imaging for it.");
+            result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.no-subtype-imaging", name), source: "section 3.4");
         }
     }
-
-    private static string Done(bool? done, string examination) => done switch
-    {
-        true => $"; a {examination} was done at staging",
-        false => $"; no {examination} was done at staging",
-        _ => string.Empty,
-    };
 
     private static void Pattern(EvaluationContext context, ResultBuilder result, NodaTime.LocalDate? latest)
     {
         var lesions = context.Lesions;
         if (lesions.Count == 0)
         {
-            result.Fact(PatternName, "none recorded", "No current metastatic lesion is recorded.");
+            result.Fact(PatternName, "none recorded", new Message("13.2.no-current-lesion"));
             return;
         }
 
-        var sites = string.Join(", ", lesions
-            .GroupBy(l => l.Site)
-            .OrderBy(g => g.Key)
-            .Select(g => $"{Describe(g.Key)} ({Count(g.Count())})"));
+        var groups = lesions.GroupBy(l => l.Site).OrderBy(g => g.Key).ToArray();
+        var value = string.Join(", ", groups.Select(g => $"{Describe(g.Key)} ({Count(g.Count())})"));
+        var sites = groups.Select(g => Message.Of("13.2.site-count", ("site", Code(g.Key)), ("count", g.Count()))).ToArray();
         var detected = context.Patient.Metastases?.DetectedOn;
-        string sentence;
-        if (detected is { } found && latest is { } resected)
-        {
-            sentence = found > resected
-                ? $"Recurrence detected on {ResultBuilder.Format(found)}, after the latest metastasectomy; sites: {sites}."
-                : $"Metastases detected on {ResultBuilder.Format(found)}, up to the latest metastasectomy (the resected disease); sites: {sites}.";
-        }
-        else
-        {
-            sentence = $"Recorded metastatic lesions, sites: {sites} (whether they precede the latest metastasectomy is not recorded).";
-        }
-
-        result.Fact(PatternName, sites, sentence);
+        var pattern = detected is { } found && latest is { } resected
+            ? found > resected ? "after" : "up-to"
+            : "undated";
+        result.Fact(PatternName, value, Message.Of("13.2.pattern", ("pattern", pattern), ("detected", detected), ("sites", sites)));
     }
 
     private static void Course(EvaluationContext context, ResultBuilder result)
@@ -144,19 +125,19 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         var symptomatic = context.Lesions.Count(l => l.Symptomatic == true);
         if (symptomatic > 0)
         {
-            result.Fact(FactNames.LesionSymptomatic, Count(symptomatic), $"{Count(symptomatic)} symptomatic metastatic {(symptomatic == 1 ? "lesion" : "lesions")}: symptoms may call for further imaging.");
+            result.Fact(FactNames.LesionSymptomatic, Count(symptomatic), Message.Of("13.2.symptomatic", ("count", symptomatic)));
         }
 
         if (context.Patient.Treatment.SystemicTherapyResponse is { } response)
         {
-            var text = response switch
+            var (code, text) = response switch
             {
-                TreatmentResponse.CompleteResponse => "complete response",
-                TreatmentResponse.PartialResponse => "partial response",
-                TreatmentResponse.StableDisease => "stable disease",
-                _ => "progressive disease",
+                TreatmentResponse.CompleteResponse => ("complete-response", "complete response"),
+                TreatmentResponse.PartialResponse => ("partial-response", "partial response"),
+                TreatmentResponse.StableDisease => ("stable-disease", "stable disease"),
+                _ => ("progressive-disease", "progressive disease"),
             };
-            result.Fact(FactNames.SystemicTherapyResponse, text, $"Best response to systemic therapy: {text}.");
+            result.Fact(FactNames.SystemicTherapyResponse, text, Message.Of("13.2.best-response", ("response", code)));
         }
     }
 
@@ -164,6 +145,13 @@ public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
     {
         MetastaticSite.LymphNode => "lymph node",
         MetastaticSite.SoftTissue => "soft tissue",
+        _ => site.ToString().ToLowerInvariant(),
+    };
+
+    private static string Code(MetastaticSite site) => site switch
+    {
+        MetastaticSite.LymphNode => "lymph-node",
+        MetastaticSite.SoftTissue => "soft-tissue",
         _ => site.ToString().ToLowerInvariant(),
     };
 

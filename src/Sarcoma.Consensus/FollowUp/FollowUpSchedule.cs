@@ -4,6 +4,7 @@ using System.Linq;
 using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FollowUp;
 
@@ -192,19 +193,28 @@ public sealed class FollowUpSchedule
         return latest;
     }
 
-    /// <summary>Describes a phase as 13.1 words it.</summary>
+    /// <summary>Describes a phase as 13.1 words it, in English.</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The description.</returns>
-    public static string Describe(FollowUpPhase phase) => phase switch
-    {
-        FollowUpPhase.FirstTwoYears => "every 3 to 4 months for the first 2 postoperative years",
-        FollowUpPhase.ThroughYearFive => "every 6 months through the end of the fifth year",
-        _ => "annually thereafter",
-    };
+    public static string Describe(FollowUpPhase phase) => DescribeMessage(phase).Text;
 
-    /// <summary>Describes the examinations of every visit.</summary>
+    /// <summary>Describes a phase as 13.1 words it, as a message (<c>follow-up.phase.&lt;code&gt;</c>).</summary>
+    /// <param name="phase">The phase.</param>
+    /// <returns>The message.</returns>
+    public static Message DescribeMessage(FollowUpPhase phase) => new("follow-up.phase." + phase switch
+    {
+        FollowUpPhase.FirstTwoYears => "first-two-years",
+        FollowUpPhase.ThroughYearFive => "through-year-five",
+        _ => "annual",
+    });
+
+    /// <summary>Describes the examinations of every visit, in English.</summary>
     /// <returns>The description.</returns>
-    public static string DescribeExaminations() =>
-        string.Join(", ", new[] { FollowUpExamination.PhysicalExamination, FollowUpExamination.AbdominalUltrasound, FollowUpExamination.ContrastEnhancedChestAbdomenCt }
-            .Select(FollowUpVisit.Describe));
+    public static string DescribeExaminations() => DescribeExaminationsMessage().Text;
+
+    /// <summary>Describes the examinations of every visit, as a message (<c>follow-up.examinations</c>).</summary>
+    /// <returns>The message.</returns>
+    public static Message DescribeExaminationsMessage() =>
+        Message.Of("follow-up.examinations", ("examinations", new[] { FollowUpExamination.PhysicalExamination, FollowUpExamination.AbdominalUltrasound, FollowUpExamination.ContrastEnhancedChestAbdomenCt }
+            .Select(FollowUpVisit.DescribeMessage)));
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System;
 using NodaTime;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.FollowUp;
 
@@ -92,16 +93,23 @@ public sealed class FollowUpVisit
 
     private static readonly IReadOnlyList<FollowUpExamination> EveryVisitList = EveryVisit.ToReadOnlyList();
 
-    /// <summary>Describes an examination as 13.1 words it.</summary>
+    /// <summary>Describes an examination as 13.1 words it, in English.</summary>
     /// <param name="examination">The examination.</param>
     /// <returns>The description.</returns>
-    public static string Describe(FollowUpExamination examination) => examination switch
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="examination"/> is not a defined value.</exception>
+    public static string Describe(FollowUpExamination examination) => DescribeMessage(examination).Text;
+
+    /// <summary>Describes an examination as 13.1 words it, as a message (<c>follow-up.examination.&lt;code&gt;</c>).</summary>
+    /// <param name="examination">The examination.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="examination"/> is not a defined value.</exception>
+    public static Message DescribeMessage(FollowUpExamination examination) => new("follow-up.examination." + examination switch
     {
-        FollowUpExamination.PhysicalExamination => "physical examination",
-        FollowUpExamination.AbdominalUltrasound => "abdominal ultrasound",
-        FollowUpExamination.ContrastEnhancedChestAbdomenCt => "oral and intravenous contrast-enhanced CT of the chest and abdomen",
+        FollowUpExamination.PhysicalExamination => "physical-examination",
+        FollowUpExamination.AbdominalUltrasound => "abdominal-ultrasound",
+        FollowUpExamination.ContrastEnhancedChestAbdomenCt => "contrast-enhanced-chest-abdomen-ct",
         _ => throw new ArgumentOutOfRangeException(nameof(examination), "Unknown examination."),
-    };
+    });
 
     /// <inheritdoc />
     public override string ToString() =>

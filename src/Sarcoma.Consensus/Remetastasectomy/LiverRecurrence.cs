@@ -5,6 +5,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -23,27 +24,24 @@ internal static class LiverRecurrence
     };
 
     /// <summary>
-    /// Records the population facts. Returns a reason the population is ruled out, or <see langword="null"/>; adds the
+    /// Records the population facts. Returns the reason the population is ruled out, or <see langword="null"/>; adds the
     /// facts that are unknown to <paramref name="missing"/>.
     /// </summary>
-    public static string? Check(EvaluationContext context, ResultBuilder result, ICollection<string> missing)
+    public static Message? Check(EvaluationContext context, ResultBuilder result, ICollection<string> missing)
     {
         var treatment = context.Patient.Treatment;
         switch (treatment.HasPreviousLiverResection)
         {
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", "No previous liver resection is recorded.");
-                return "There has been no previous liver resection, so this is not a liver recurrence after metastasectomy";
+                result.Fact(FactNames.PreviousLiverResection, "no", new Message("remetastasectomy.no-previous-resection"));
+                return new Message("remetastasectomy.outside.no-previous-resection");
             case true:
                 var count = treatment.LiverResections.Count;
                 var latest = context.LatestLiverResectionDate;
-                var sentence = count == 0
-                    ? "A previous liver resection is recorded (date not given)."
-                    : $"{count.ToString(CultureInfo.InvariantCulture)} previous liver {(count == 1 ? "resection" : "resections")}"
-                      + (latest is { } date
-                          ? (count == 1 ? $", on {ResultBuilder.Format(date)}." : $", the latest on {ResultBuilder.Format(date)}.")
-                          : count == 1 ? " (date not given)." : " (not every date given, so which was the latest is not known).");
-                result.Fact(count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections, count == 0 ? "yes" : count.ToString(CultureInfo.InvariantCulture), sentence);
+                result.Fact(
+                    count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections,
+                    count == 0 ? "yes" : count.ToString(CultureInfo.InvariantCulture),
+                    Message.Of("remetastasectomy.previous-resections", ("count", count), ("dated", latest is not null), ("latest", latest)));
                 break;
             default:
                 missing.Add(FactNames.PreviousLiverResection);
@@ -54,14 +52,16 @@ internal static class LiverRecurrence
         {
             case false:
                 result.Facts(new[] { context.NoLiverMetastasisFinding });
-                return context.NoEvidenceOfDisease
-                    ? "There is no current evidence of metastatic disease, so there is no liver recurrence"
-                    : "The current metastatic disease includes no liver lesion, so there is no liver recurrence";
+                return new Message(context.NoEvidenceOfDisease
+                    ? "remetastasectomy.outside.no-evidence-of-disease"
+                    : "remetastasectomy.outside.no-liver-lesion");
             case true:
                 var liver = context.LiverLesions.Count;
-                var text = liver.ToString(CultureInfo.InvariantCulture);
-                var detected = context.Patient.Metastases?.DetectedOn is { } on ? $", detected on {ResultBuilder.Format(on)}" : string.Empty;
-                result.Fact(FactNames.Lesions, text, $"{text} liver {(liver == 1 ? "lesion" : "lesions")} recorded{detected}.");
+                var detected = context.Patient.Metastases?.DetectedOn;
+                result.Fact(
+                    FactNames.Lesions,
+                    liver.ToString(CultureInfo.InvariantCulture),
+                    Message.Of("remetastasectomy.liver-lesions", ("count", liver), ("dated", detected is not null), ("detected", detected)));
                 break;
             default:
                 missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
@@ -77,8 +77,8 @@ internal static class LiverRecurrence
             result.Fact(
                 FactNames.MetastasesDetectedOn,
                 ResultBuilder.Format(found),
-                $"The recorded metastases were detected on {ResultBuilder.Format(found)}, not after the liver resection of {ResultBuilder.Format(resected)}.");
-            return "The recorded liver lesions precede a liver resection (they are the disease it treated), so no liver recurrence after it is recorded";
+                Message.Of("remetastasectomy.detected-before-resection", ("detected", found), ("resected", resected)));
+            return new Message("remetastasectomy.outside.lesions-precede-resection");
         }
 
         // An unknown date never decides "recurrence": the detection date and the latest resection's date must be known.
@@ -97,25 +97,22 @@ internal static class LiverRecurrence
     }
 
     /// <summary>
-    /// Says why the patient is not a candidate for a new liver resection, when
-    /// <see cref="Indication.LiverResectionCandidacy.Candidate"/> is "no": the candidacy's own basis (an unresectable
-    /// lesion, an unfit patient, disease that is not oligometastatic, a short treatment-free interval, …), never a reason
-    /// inferred from what is absent.
-    /// </summary>
-    public static string NotACandidate(EvaluationContext context) => "the patient is not a candidate for a new liver resection (" + context.LiverResection.CandidateBasis + ")";
-
-    /// <summary>
     /// Where a liver recurrence to be treated is addressed: 9.1 and 9.2, and 10.1 (non-surgical local approaches) when the
     /// patient is known not to be a candidate for a new resection — for a recurrence, exactly when 9.1 does not apply
     /// (its criteria are those of candidacy: OMD, the TFI, performance status, resectability, fitness).
     /// </summary>
     /// <param name="context">The context.</param>
-    /// <returns>A cross-reference such as "see 9.1 and 9.2".</returns>
-    public static string TreatmentCrossReference(EvaluationContext context) =>
-        context.LiverResection.Candidate == TriState.No
-            ? "see 9.1 and 9.2, and 10.1 for non-surgical local approaches, as a new liver resection is not within 9.1"
-            : "see 9.1 and 9.2";
+    /// <returns>A cross-reference such as "see 9.1 and 9.2", in English.</returns>
+    public static string TreatmentCrossReference(EvaluationContext context) => TreatmentCrossReferenceMessage(context).Text;
 
-    /// <summary>Joins reasons into one clause list.</summary>
-    public static string Join(IEnumerable<string> reasons) => string.Join("; ", reasons.Select(r => r.TrimEnd('.')));
+    /// <summary>The cross-reference of <see cref="TreatmentCrossReference"/>, as a message.</summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The message.</returns>
+    public static Message TreatmentCrossReferenceMessage(EvaluationContext context) =>
+        Message.Of("remetastasectomy.treatment-cross-reference", ("not-candidate", context.LiverResection.Candidate == TriState.No));
+
+    /// <summary>A new liver resection: "a new liver resection", or "any new liver resection" when candidacy is not yet known.</summary>
+    /// <param name="any">Whether the wording must not claim there will be one.</param>
+    /// <returns>The message.</returns>
+    public static Message NewResection(bool any) => Message.Of("remetastasectomy.new-resection", ("any", any));
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -37,16 +38,16 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         var missing = new List<string>();
         if (LiverRecurrence.Check(context, result, missing) is { } outside)
         {
-            return result.DoesNotApply(outside + ": a new liver resection for liver recurrence (remetastasectomy) does not arise.");
+            return result.DoesNotApply(Message.Of("9.1.not-a-recurrence", ("reason", outside)));
         }
 
-        var failing = new List<string>();
+        var failing = new List<Message>();
 
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
         if (omd.Status == TriState.No)
         {
-            failing.Add("the disease is not oligometastatic");
+            failing.Add(new Message("9.1.against.not-oligometastatic"));
         }
         else if (omd.Status == TriState.Unknown)
         {
@@ -58,11 +59,11 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         switch (window.Position)
         {
             case TreatmentFreeIntervalPosition.BelowRange:
-                failing.Add($"the treatment-free interval is not longer than {Months(window.MinimumMonths)}");
+                failing.Add(Message.Of("9.1.against.short-tfi", ("minimum", window.MinimumMonths)));
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
-                if (window.Caution is { } record)
+                if (window.CautionMessage is { } record)
                 {
                     result.Caution(record);
                 }
@@ -71,18 +72,32 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         }
 
         var maximumEcog = context.Options.GoodPerformanceStatusMaximumEcog;
-        var goodStatus = $"ECOG 0–{maximumEcog.ToString(CultureInfo.InvariantCulture)}, as read here";
         if (context.Patient.Clinical.Ecog is { } ecog)
         {
-            var text = ecog.ToString(CultureInfo.InvariantCulture);
-            if (ecog > maximumEcog)
+            var good = ecog <= maximumEcog;
+            if (!good)
             {
-                failing.Add("performance status is not good");
-                result.Fact(FactNames.Ecog, text, $"ECOG performance status {text}: not a good performance status ({goodStatus}).");
+                failing.Add(new Message("9.1.against.performance-status"));
+            }
+
+            // A patient ruled unfit below the surgery-precluding ECOG has this same reading among the fitness findings,
+            // which the fitness criterion records below: record that finding here, so the reading appears once.
+            var fitnessReading = context.Fitness.Status == TriState.No && ecog < context.Options.SurgeryPrecludingMinimumEcog
+                ? context.Fitness.Findings.FirstOrDefault(f => f.Fact == FactNames.Ecog)
+                : null;
+            if (fitnessReading is not null)
+            {
+                result.Facts(new[] { fitnessReading });
             }
             else
             {
-                result.Fact(FactNames.Ecog, text, $"ECOG performance status {text}: good performance status ({goodStatus}).");
+                result.Fact(
+                    FactNames.Ecog,
+                    ecog.ToString(CultureInfo.InvariantCulture),
+                    Message.Of("9.1.ecog", ("ecog", ecog), ("good", good), ("maximum", maximumEcog)),
+                    good ? "≤" : ">",
+                    "ECOG " + maximumEcog.ToString(CultureInfo.InvariantCulture),
+                    "9.1");
             }
         }
         else
@@ -95,60 +110,54 @@ public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            result.Fact(FactNames.LesionResectable, "no", $"{Indication.LiverLesionFacts.SomeAreNot(unresectable, liver.Count, "liver lesion")} amenable to complete surgical resection.");
-            failing.Add("not every liver lesion is resectable");
+            result.Fact(FactNames.LesionResectable, "no", Message.Of("9.1.lesions-not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count)));
+            failing.Add(new Message("9.1.against.not-resectable"));
         }
 
-        Indication.IndicationCriteria.Fitness(context, result, failing);
+        // Fitness reasons are worded by the Indication folder (strings for now).
+        var unfit = new List<string>();
+        Indication.IndicationCriteria.Fitness(context, result, unfit);
+        failing.AddRange(unfit.Select(r => Message.Literal(r.TrimEnd('.'))));
 
         if (failing.Count > 0)
         {
-            return result.DoesNotApply("A new liver resection for this liver recurrence is not within 9.1: " + LiverRecurrence.Join(failing)
-                + (failing.Count == 1 && window.Position == TreatmentFreeIntervalPosition.BelowRange
-                    ? "; per 9.2 and section 3.9, preoperative systemic treatment comes first, and the tumour board then reassesses a new resection."
-                    : "."));
+            return result.DoesNotApply(Message.Of(
+                "9.1.does-not-apply",
+                ("reasons", failing),
+                ("short-tfi-only", failing.Count == 1 && window.Position == TreatmentFreeIntervalPosition.BelowRange)));
         }
 
         if (missing.Count > 0)
         {
-            return result.Missing(missing)
-                .Insufficient(context.IsLiverRecurrence == true
-                    ? "Whether a new liver resection may be considered for this liver recurrence (9.1) cannot be decided yet."
-                    : "Whether a new liver resection may be considered for a liver recurrence (9.1) cannot be decided yet.");
+            return result.Missing(missing).Insufficient(Message.Of("9.1.insufficient", ("recurrence", context.IsLiverRecurrence == true)));
         }
 
-        result.Caution("9.1 is for \"very selected patients\": the selection is the multidisciplinary tumour board's judgement, and the panel recommends a very conservative approach to liver recurrence (section 3.9).");
-        if (window.Caution is { } boundary)
+        result.Caution(new Message("9.1.very-selected"));
+        if (window.CautionMessage is { } boundary)
         {
             result.Caution(boundary);
         }
 
         if (context.Patient.Treatment.PreviousAbdominalSurgeries is { } surgeries)
         {
-            var text = surgeries.ToString(CultureInfo.InvariantCulture);
-            result.Fact(
-                FactNames.PreviousAbdominalSurgeries,
-                text,
-                $"{text} previous abdominal {(surgeries == 1 ? "surgery" : "surgeries")}: section 3.9 asks that their number be considered, as morbidity rises and the chance of an R0 resection may fall with each reintervention.");
+            result.Fact(FactNames.PreviousAbdominalSurgeries, surgeries.ToString(CultureInfo.InvariantCulture), Message.Of("9.1.previous-abdominal-surgeries", ("count", surgeries)), source: "section 3.9");
         }
         else
         {
-            result.Fact(FactNames.PreviousAbdominalSurgeries, "unknown", "The number of previous abdominal surgeries is not recorded.");
-            result.Caution("The number of previous abdominal surgeries is not recorded; section 3.9 asks that it be considered before reintervention, as morbidity rises and the chance of an R0 resection may fall with each one.");
+            result.Fact(FactNames.PreviousAbdominalSurgeries, "unknown", new Message("9.1.previous-abdominal-surgeries-unknown"));
+            result.Caution(new Message("9.1.previous-abdominal-surgeries-unknown-caution"));
         }
 
         if (liver.Any(l => l.Resectable is null))
         {
-            result.Caution("The resectability of every liver lesion is not recorded: per 6.2, the feasibility of an R0 resection should be evaluated by an experienced HPB surgeon.");
+            result.Caution(new Message("9.1.resectability-not-recorded"));
         }
         else
         {
-            result.Fact(FactNames.LesionResectable, "yes", $"{Indication.LiverLesionFacts.SomeAre(liver.Count, liver.Count, "liver lesion")} amenable to complete surgical resection.");
+            result.Fact(FactNames.LesionResectable, "yes", Message.Of("9.1.lesions-resectable", ("total", liver.Count)));
         }
 
-        return result.Applies("Liver recurrence with OMD, a treatment-free interval of " + window.Interval.Describe()
-            + " and good performance status: in very selected patients a new liver resection may be considered, according to the same oncological principles as recommendations 6.1–6.5.");
+        var tfi = MetastasectomyInterval.LengthMessage(window.Interval.CompletedMonths ?? 0, window.Interval.ExtraDays ?? 0);
+        return result.Applies(Message.Of("9.1.applies", ("tfi", tfi)));
     }
-
-    private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
 }

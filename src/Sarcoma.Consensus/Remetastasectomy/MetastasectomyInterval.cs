@@ -1,5 +1,5 @@
-using System.Globalization;
 using NodaTime;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -36,16 +36,15 @@ internal readonly struct MetastasectomyInterval
     /// <summary>Whether the interval is at least <paramref name="months"/> calendar months (<c>to ≥ from.PlusMonths(months)</c>).</summary>
     public bool AtLeastMonths(int months) => To >= From.PlusMonths(months);
 
-    /// <summary>Describes the length, for example "8 months" or "8 months and 12 days".</summary>
-    public string Describe()
-    {
-        var dayText = ExtraDays.ToString(CultureInfo.InvariantCulture) + (ExtraDays == 1 ? " day" : " days");
-        if (CompletedMonths == 0)
-        {
-            return dayText;
-        }
+    /// <summary>Describes the length, for example "8 months" or "8 months and 12 days", in English.</summary>
+    public string Describe() => DescribeMessage().Text;
 
-        var monthText = CompletedMonths.ToString(CultureInfo.InvariantCulture) + (CompletedMonths == 1 ? " month" : " months");
-        return ExtraDays > 0 ? monthText + " and " + dayText : monthText;
-    }
+    /// <summary>The length as a message (<c>remetastasectomy.interval-length</c>): completed months and extra days.</summary>
+    public Message DescribeMessage() => LengthMessage(CompletedMonths, ExtraDays);
+
+    /// <summary>A length of calendar months and days as a message: "8 months", "8 months and 12 days", "12 days".</summary>
+    /// <param name="months">Completed months (≥ 0).</param>
+    /// <param name="days">Extra days (≥ 0).</param>
+    public static Message LengthMessage(int months, int days) =>
+        Message.Of("remetastasectomy.interval-length", ("months", months), ("days", days));
 }

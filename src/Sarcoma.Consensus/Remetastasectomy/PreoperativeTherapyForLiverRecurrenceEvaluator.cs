@@ -4,6 +4,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.InductionTherapy;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -40,30 +41,29 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
         var missing = new List<string>();
         if (LiverRecurrence.Check(context, result, missing) is { } outside)
         {
-            return result.DoesNotApply(outside + ": preoperative treatment of a liver recurrence does not arise.");
+            return result.DoesNotApply(Message.Of("9.2.not-a-recurrence", ("reason", outside)));
         }
 
+        // The candidacy's basis is worded by the Indication folder (a string for now).
         var candidacy = context.LiverResection;
+        var basis = Message.Literal(candidacy.CandidateBasis);
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(candidacy.Findings.Skip(1));
-            return result.DoesNotApply(Capitalise(LiverRecurrence.NotACandidate(context))
-                + ", so preoperative treatment before one does not arise; see 10.1 for non-surgical local approaches.");
+            return result.DoesNotApply(Message.Of("9.2.not-a-candidate", ("basis", basis)));
         }
 
         if (missing.Count > 0)
         {
-            return result.Missing(missing)
-                .Insufficient("Whether this is a liver recurrence after a previous liver resection cannot be decided yet.");
+            return result.Missing(missing).Insufficient(new Message("9.2.insufficient"));
         }
 
         // Candidacy not yet known: the directive holds for any new resection, and the wording does not claim there will be one.
-        var resection = "a new liver resection";
+        var resection = LiverRecurrence.NewResection(any: candidacy.Candidate == TriState.Unknown);
         if (candidacy.Candidate == TriState.Unknown)
         {
             result.Facts(new[] { candidacy.CandidateFinding });
-            result.Caution($"Whether the patient is a candidate for a new liver resection is not yet known ({candidacy.CandidateBasis}): 9.2 governs the systemic treatment before any new resection.");
-            resection = "any new liver resection";
+            result.Caution(Message.Of("9.2.candidacy-unknown", ("basis", basis)));
         }
 
         if (candidacy.RecurrenceBelowTreatmentFreeInterval)
@@ -71,57 +71,48 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommendat
             // A relapse with a short interval: section 3.9 supports preoperative treatment, after which the tumour board
             // reassesses a new resection (9.1 does not apply as such).
             result.Facts(RemetastasectomyWindow.Assess(context).Findings);
-            result.Caution(Section39Quote);
+            result.Caution(new Message("9.2.section-3-9-quote"));
         }
 
         var adjuvant = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
         if (adjuvant == false)
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", "No adjuvant chemotherapy was given after the first liver resection.");
-            return result.Applies(candidacy.RecurrenceBelowTreatmentFreeInterval
-                ? $"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment first (the treatment-free interval, not longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(System.Globalization.CultureInfo.InvariantCulture)} months, is outside the strict reading of 9.1); the tumour board then reassesses {resection}."
-                : $"Liver recurrence without adjuvant chemotherapy after the first resection: the patient should receive preoperative systemic treatment before {resection}.");
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", new Message("9.2.no-adjuvant"));
+            return result.Applies(Message.Of(
+                "9.2.applies.no-adjuvant",
+                ("short-tfi", candidacy.RecurrenceBelowTreatmentFreeInterval),
+                ("minimum", context.Options.RemetastasectomyMinimumTfiMonths),
+                ("resection", resection)));
         }
 
         if (adjuvant == true)
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", "Adjuvant chemotherapy was given after the first liver resection.");
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", new Message("9.2.adjuvant"));
         }
         else
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", "Whether adjuvant chemotherapy followed the first liver resection is not recorded.");
-            result.Caution("Record whether adjuvant chemotherapy followed the first liver resection: if it did not, 9.2 says the patient should receive preoperative systemic treatment; if it did, the decision is case by case.");
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", new Message("9.2.adjuvant-unknown"));
+            result.Caution(new Message("9.2.adjuvant-unknown-caution"));
         }
 
         if (context.Patient.Treatment.SystemicTherapyReceived is { } received)
         {
-            result.Fact(
-                FactNames.SystemicTherapyReceived,
-                ResultBuilder.Format(received),
-                received
-                    ? "Systemic therapy has been given for metastatic disease."
-                    : "No systemic therapy has been given for metastatic disease (section 3.9 supports preoperative treatment of recurrent liver disease when no prior chemotherapy was given).");
+            result.Fact(FactNames.SystemicTherapyReceived, ResultBuilder.Format(received), Message.Of("9.2.systemic-therapy-received", ("received", received)));
         }
 
         // Section 3.9 names "relapses with a short DFI"; for a recurrence after resection, the interval since the last
         // treatment is the one that describes the relapse.
         result.Facts(RemetastasectomyWindow.Assess(context).Findings);
+
+        // The 11.2 factors are worded by the InductionTherapy folder (cautions as strings for now).
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
         foreach (var caution in factors.Cautions)
         {
-            result.Caution(caution);
+            result.Caution(Message.Literal(caution));
         }
 
-        result.Caution("Section 3.9: treatment decisions for liver recurrence should be made by a multidisciplinary tumour board case by case; the panel supports preoperative treatment especially without prior chemotherapy, in highly chemosensitive histologies such as leiomyosarcoma, and in relapses with a short disease-free interval.");
-        return result.Applies(adjuvant == true
-            ? "Liver recurrence after adjuvant chemotherapy following the first resection: preoperative systemic treatment should be decided case by case, according to the principles of recommendation 11.2."
-            : "Liver recurrence: preoperative systemic treatment should be given if no adjuvant chemotherapy followed the first resection, otherwise decided case by case according to recommendation 11.2.");
+        result.Caution(new Message("9.2.case-by-case"));
+        return result.Applies(Message.Of("9.2.applies", ("adjuvant", adjuvant)));
     }
-
-    /// <summary>Section 3.9 on preoperative treatment of recurrent liver disease, quoted.</summary>
-    private const string Section39Quote =
-        "Section 3.9: \"The panel supports the use of preoperative systemic treatment in recurrent liver disease if no prior chemotherapy has been administrated, in histologies with high chemosensitivity such as LMS, and in relapses with a short DFI. Treatment decisions should be made by a multidisciplinary tumor board on a case-by-case basis.\"";
-
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

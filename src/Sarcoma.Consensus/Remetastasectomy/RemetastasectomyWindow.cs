@@ -4,6 +4,7 @@ using System.Globalization;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Remetastasectomy;
 
@@ -47,7 +48,7 @@ public sealed class RemetastasectomyWindow
         int clearMonths,
         IntervalAssessment interval,
         IReadOnlyList<Finding> findings,
-        string? caution,
+        Message? caution,
         IReadOnlyList<string> missing)
     {
         Position = position;
@@ -55,7 +56,7 @@ public sealed class RemetastasectomyWindow
         ClearMonths = clearMonths;
         Interval = interval;
         Findings = findings.ToReadOnlyList();
-        Caution = caution;
+        CautionMessage = caution;
         Missing = missing.ToReadOnlyList();
     }
 
@@ -82,8 +83,11 @@ public sealed class RemetastasectomyWindow
     /// <summary>Gets the findings: the interval as counted, then where it falls.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Gets the caution to show when the interval is inside the panel's range (or cannot be counted), else <see langword="null"/>.</summary>
-    public string? Caution { get; }
+    /// <summary>Gets the caution to show when the interval is inside the panel's range (or cannot be counted), as data, else <see langword="null"/>.</summary>
+    public Message? CautionMessage { get; }
+
+    /// <summary>Gets <see cref="CautionMessage"/> rendered in English, else <see langword="null"/>.</summary>
+    public string? Caution => CautionMessage?.Text;
 
     /// <summary>Gets the facts missing to place the interval.</summary>
     public IReadOnlyList<string> Missing { get; }
@@ -119,7 +123,7 @@ public sealed class RemetastasectomyWindow
 
         var minimum = options.RemetastasectomyMinimumTfiMonths;
         var clear = options.RemetastasectomyClearTfiMonths;
-        var range = Range(minimum, clear);
+        var range = Message.Of("remetastasectomy.tfi-range", ("minimum", minimum), ("clear", clear), ("single", minimum == clear));
         var longerThanMinimum = interval.LongerThanMonths(minimum);
         var longerThanClear = interval.LongerThanMonths(clear);
 
@@ -127,30 +131,42 @@ public sealed class RemetastasectomyWindow
         {
             // The recorded end of treatment follows the detection of the recurrence: the interval before this
             // recurrence cannot be counted from the record (for example, treatment for the recurrence was recorded).
-            var sentence = $"The treatment-free interval cannot be counted: {interval.FromEvent} ({ResultBuilder.Format(from)}) is recorded after {interval.ToEvent} ({ResultBuilder.Format(to)}).";
+            var inverted = Message.Of(
+                "remetastasectomy.tfi-inverted",
+                ("from-event", Message.Literal(interval.FromEvent)),
+                ("from", from),
+                ("to-event", Message.Literal(interval.ToEvent)),
+                ("to", to));
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.Unknown,
                 minimum,
                 clear,
                 interval,
-                new[] { new Finding(ConceptName, "unknown", sentence) },
-                "Record the end of the treatment that preceded this recurrence: the end-of-treatment date recorded is after the recurrence was detected.",
+                new[] { new Finding(ConceptName, "unknown", inverted) },
+                new Message("remetastasectomy.tfi-inverted-caution"),
                 new[] { FactNames.LastTreatmentEndedOn });
         }
 
         if (longerThanMinimum is null || longerThanClear is null)
         {
+            var uncounted = Message.Of(
+                "remetastasectomy.tfi-not-counted",
+                ("from-event", Message.Literal(interval.FromEvent)),
+                ("to-event", Message.Literal(interval.ToEvent)),
+                ("missing", FactProse.NotRecordedMessage(interval.Missing)));
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.Unknown,
                 minimum,
                 clear,
                 interval,
-                new[] { new Finding(IntervalName, "unknown", $"The treatment-free interval (from {interval.FromEvent} to {interval.ToEvent}) cannot be counted: {FactProse.NotRecorded(interval.Missing)}.") },
+                new[] { new Finding(IntervalName, "unknown", uncounted) },
                 null,
                 interval.Missing);
         }
 
         var counted = interval.ToFinding(IntervalName);
+        var length = MetastasectomyInterval.LengthMessage(interval.CompletedMonths ?? 0, interval.ExtraDays ?? 0);
+        var source = "9.1";
         if (longerThanMinimum == false)
         {
             return new RemetastasectomyWindow(
@@ -158,7 +174,11 @@ public sealed class RemetastasectomyWindow
                 minimum,
                 clear,
                 interval,
-                new[] { counted, new Finding(ConceptName, "below", $"A TFI of {interval.Describe()} is not longer than {Months(minimum)}: below the \"longer than {range}\" range of 9.1.") },
+                new[]
+                {
+                    counted,
+                    new Finding(ConceptName, "below", Message.Of("remetastasectomy.tfi-below", ("length", length), ("minimum", minimum), ("range", range)), "≤", Months(minimum), source),
+                },
                 null,
                 Array.Empty<string>());
         }
@@ -170,7 +190,11 @@ public sealed class RemetastasectomyWindow
                 minimum,
                 clear,
                 interval,
-                new[] { counted, new Finding(ConceptName, "above", $"A TFI of {interval.Describe()} is longer than {Months(clear)}: above the {range} range of 9.1.") },
+                new[]
+                {
+                    counted,
+                    new Finding(ConceptName, "above", Message.Of("remetastasectomy.tfi-above", ("length", length), ("clear", clear), ("range", range)), ">", Months(clear), source),
+                },
                 null,
                 Array.Empty<string>());
         }
@@ -180,15 +204,14 @@ public sealed class RemetastasectomyWindow
             minimum,
             clear,
             interval,
-            new[] { counted, new Finding(ConceptName, "within", $"A TFI of {interval.Describe()} lies within the {range} range of 9.1.") },
-            $"The TFI ({interval.Describe()}) lies within the panel's \"longer than {range}\" range, which the guideline leaves open: read here as meeting the criterion (longer than {Months(minimum)}); the panel's more conservative bound is {Months(clear)}.",
+            new[]
+            {
+                counted,
+                new Finding(ConceptName, "within", Message.Of("remetastasectomy.tfi-within", ("length", length), ("range", range)), ">", Months(minimum), source),
+            },
+            Message.Of("remetastasectomy.tfi-within-caution", ("length", length), ("range", range), ("minimum", minimum), ("clear", clear)),
             Array.Empty<string>());
     }
-
-    private static string Range(int minimum, int clear) =>
-        minimum == clear
-            ? Months(minimum)
-            : minimum.ToString(CultureInfo.InvariantCulture) + "–" + clear.ToString(CultureInfo.InvariantCulture) + " months";
 
     private static string Months(int months) =>
         months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
