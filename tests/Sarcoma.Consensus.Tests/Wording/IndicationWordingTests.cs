@@ -18,14 +18,11 @@ namespace Sarcoma.Consensus.Tests.Wording;
 /// </summary>
 public sealed class IndicationWordingTests
 {
+    private static readonly string[] Ids = { "5.1", "5.2", "5.3", "5.4", "5.5" };
+
+    /// <summary>The evaluators of the recommendations the Indication folder decides, as the engine runs them.</summary>
     private static readonly IRecommendationEvaluator[] Evaluators =
-    {
-        new TumourBoardBeforeLiverResectionEvaluator(),
-        new ReferenceCentreLiverResectionEvaluator(),
-        new MetachronousLiverResectionEvaluator(),
-        new LiverAndLungOmdResectionEvaluator(),
-        new BilobarComplexHepatectomyEvaluator(),
-    };
+        ConsensusEngine.Default.Evaluators.Where(e => Ids.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
 
     /// <summary>Every vignette of the test support (each public static factory of <see cref="Vignettes"/>).</summary>
     public static IEnumerable<object[]> VignetteNames() =>
@@ -95,7 +92,8 @@ public sealed class IndicationWordingTests
             .Select(r => r.Id + " " + r.Status.ToCode())
             .ToHashSet(StringComparer.Ordinal);
 
-        foreach (var id in new[] { "5.1", "5.2", "5.3", "5.4", "5.5" })
+        Assert.Equal(Ids.Length, Evaluators.Length);
+        foreach (var id in Ids)
         {
             Assert.Contains(id + " applies", reached);
             Assert.Contains(id + " does-not-apply", reached);
