@@ -349,11 +349,6 @@ internal static class IndicationCriteria
     public static IReadOnlyList<Message> SiteTerms(IEnumerable<MetastaticSite> sites) =>
         sites.Select(s => new Message("indication.site." + SiteCode(s))).ToArray();
 
-    /// <summary>The site's name in prose (English; the <c>indication.site.*</c> term).</summary>
-    /// <param name="site">The site.</param>
-    /// <returns>The name.</returns>
-    public static string SiteName(MetastaticSite site) => new Message("indication.site." + SiteCode(site)).Text;
-
     /// <summary>A clause as a sentence: capitalised, with a full stop (message <c>indication.sentence</c>).</summary>
     /// <param name="clause">The clause.</param>
     /// <returns>The sentence.</returns>

@@ -151,26 +151,6 @@ internal static class LiverLesionFacts
         return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)} {(count == 1 ? "is not" : "are not")}";
     }
 
-    /// <summary>"the liver lesion", "either liver lesion", "any of the 3 liver lesions", "1 of 3 liver lesions": the lesions a fact is not recorded for.</summary>
-    /// <param name="count">How many lack the fact.</param>
-    /// <param name="total">How many there are.</param>
-    /// <param name="noun">The singular noun.</param>
-    /// <returns>The text, lower case.</returns>
-    public static string NotRecordedFor(int count, int total, string noun)
-    {
-        if (count == total)
-        {
-            return total switch
-            {
-                1 => "the " + noun,
-                2 => "either " + noun,
-                _ => $"any of the {Count(total, noun)}",
-            };
-        }
-
-        return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)}";
-    }
-
     /// <summary>"The liver lesion", "Both liver lesions", "All 3 liver lesions".</summary>
     /// <param name="count">The count.</param>
     /// <param name="noun">The singular noun.</param>
