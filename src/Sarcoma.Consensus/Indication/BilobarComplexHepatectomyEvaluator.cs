@@ -1,9 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -31,33 +29,30 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        var noConsensus = $"No consensus ({Recommendation.Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture)}% agreement)";
+        var noConsensus = Message.Of("indication.no-consensus", ("percent", Recommendation.Printed.AgreementPercent));
         if (context.HasLiverMetastases is not { } hasLiver)
         {
             return result.Missing(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions)
-                .Insufficient($"{noConsensus}: no metastatic lesion is recorded, so whether the patient presents the bilobar, complex-hepatectomy scenario the panel voted on is unknown.");
+                .Insufficient(Message.Of("5.5.no-lesions", ("noConsensus", noConsensus)));
         }
 
         if (!hasLiver)
         {
-            var absent = context.NoLiverMetastasisFinding;
-            result.Fact(absent.Fact, absent.Value, absent.Sentence);
-            return result.DoesNotApply($"{noConsensus}: the proposal the panel voted on concerned bilobar liver metastases; {char.ToLowerInvariant(absent.Sentence[0]) + absent.Sentence.Substring(1).TrimEnd('.')}.");
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            return result.DoesNotApply(Message.Of("5.5.no-liver-metastasis", ("noConsensus", noConsensus), ("noEvidence", context.NoEvidenceOfDisease)));
         }
 
         var liver = context.LiverLesions;
         var (bilobar, notBilobar) = BilobarComplexScenario.Bilobar(liver);
-
         var complex = BilobarComplexScenario.Complex(liver);
-
-        LiverSurgeryGate.Add(result, new[]
+        result.Facts(new[]
         {
             LiverLesionFacts.Location(liver),
             LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
 
-        var against = new List<string>();
+        var against = new List<Message>();
         if (notBilobar is not null)
         {
             against.Add(notBilobar);
@@ -65,13 +60,12 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 
         if (complex == false)
         {
-            against.Add("no liver lesion has vascular involvement or a central location");
+            against.Add(new Message("5.5.against.not-complex"));
         }
 
-        const string Proposal = "the panel voted on discouraging liver resection of OMD in bilobar liver metastases requiring complex hepatectomy (e.g. vascular involvement or central location)";
         if (against.Count > 0)
         {
-            return result.DoesNotApply($"{noConsensus}: {Proposal}, which is not this patient's scenario: {string.Join("; ", against)}.");
+            return result.DoesNotApply(Message.Of("5.5.does-not-apply", ("noConsensus", noConsensus), ("reasons", against)));
         }
 
         if (bilobar is null || complex is null)
@@ -86,14 +80,12 @@ public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
                 result.Missing(FactNames.LesionVascularInvolvement, FactNames.LesionCentralLocation);
             }
 
-            return result.Insufficient($"{noConsensus}: whether the patient presents the scenario the panel voted on (bilobar liver metastases requiring complex hepatectomy, e.g. vascular involvement or central location) cannot be decided yet.");
+            return result.Insufficient(Message.Of("5.5.insufficient", ("noConsensus", noConsensus)));
         }
 
-        result.Caution(
-            "Section 5 (Discussion) explains the failed vote: panellists may have read bilobar metastasectomy itself as the complex procedure, when the proposal meant bilobar disease needing complex hepatectomy for other reasons (vascular involvement, central location); and the decision to perform more complex, riskier surgery may depend on the expertise of the surgical team and the experience of the centre.");
+        result.Caution(new Message("5.5.caution.failed-vote"));
         result.Caution(BilobarComplexScenario.Section35Quote);
-        result.Caution(
-            "Section 3.5 also leaves the decision for surgical treatment to the treating physician, case by case, after multidisciplinary board discussion in reference centres for sarcoma and HPB surgery.");
-        return result.Applies($"{noConsensus}: {Proposal}; this patient presents that scenario, but the proposal was not adopted and is not a recommendation.");
+        result.Caution(new Message("5.5.caution.case-by-case"));
+        return result.Applies(Message.Of("5.5.applies", ("noConsensus", noConsensus)));
     }
 }

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Catalog;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -23,10 +23,9 @@ internal static class BilobarComplexScenario
 
     /// <summary>
     /// Section 3.5, both sentences on bilobar spread (narrative, not voted): the reassuring one and the one that
-    /// discourages surgery when bilobar spread requires complex resections.
+    /// discourages surgery when bilobar spread requires complex resections (message <c>indication.section-3.5-bilobar-quote</c>).
     /// </summary>
-    public const string Section35Quote =
-        "Section 3.5 (narrative, not voted): \"Major hepatectomies, such as right or left hepatectomy, should not be a formal contraindication to surgery, as they may dependent on anatomical factors and are not directly related to a higher burden of metastatic disease, nor should bilobar spread if there are few metastatic nodules that may allow parenchymal sparing surgery of different segments. However, in cases of bilobar spread requiring complex resections (e.g., vascular involvement), surgery should be discouraged because the expected risk-benefit ratio is likely to be unfavorable.\"";
+    public static Message Section35Quote { get; } = new("indication.section-3.5-bilobar-quote");
 
     /// <summary>Whether the 5.5 scenario is present: <see langword="null"/> when undecided.</summary>
     /// <param name="liver">The liver lesions.</param>
@@ -60,10 +59,10 @@ internal static class BilobarComplexScenario
     {
         if (Present(context.LiverLesions) == true)
         {
-            var percent = RecommendationCatalog.Get("5.5").Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture);
-            result.Caution(
-                $"The liver metastases are bilobar and at least one has vascular involvement or a central location: the proposal to discourage liver resection in bilobar liver metastases requiring complex hepatectomy (5.5) did not reach consensus ({percent}% agreement), so it is no recommendation either way. "
-                + Section35Quote);
+            result.Caution(Message.Of(
+                "indication.caution.bilobar-complex",
+                ("percent", RecommendationCatalog.Get("5.5").Printed.AgreementPercent),
+                ("quote", Section35Quote)));
         }
     }
 
@@ -73,8 +72,8 @@ internal static class BilobarComplexScenario
     /// is not bilobar disease. A lesion without a recorded location could be anywhere.
     /// </summary>
     /// <param name="liver">The liver lesions.</param>
-    /// <returns>Whether bilobar (<see langword="null"/> when undecided), and when not, the reason as a lower-case clause.</returns>
-    public static (bool? Bilobar, string? Reason) Bilobar(IReadOnlyList<Lesion> liver)
+    /// <returns>Whether bilobar (<see langword="null"/> when undecided), and when not, the reason as a lower-case clause (messages <c>indication.not-bilobar.*</c>).</returns>
+    public static (bool? Bilobar, Message? Reason) Bilobar(IReadOnlyList<Lesion> liver)
     {
         bool Reaches(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Contains(lobe);
         bool MayReach(Lesion lesion, LiverLobe lobe) => lesion.LobesTouched.Count == 0 || lesion.LobesTouched.Contains(lobe);
@@ -90,9 +89,9 @@ internal static class BilobarComplexScenario
         if (liver.Count == 1)
         {
             var only = liver[0];
-            return (false, Reaches(only, LiverLobe.Left) && Reaches(only, LiverLobe.Right)
-                ? "the only liver lesion extends into both lobes, but a single lesion crossing the midline is not bilobar metastases"
-                : "there is a single liver lesion, so the liver metastases are not bilobar");
+            return (false, new Message(Reaches(only, LiverLobe.Left) && Reaches(only, LiverLobe.Right)
+                ? "indication.not-bilobar.single-lesion-crossing"
+                : "indication.not-bilobar.single-lesion"));
         }
 
         if (Pair(Reaches))
@@ -105,18 +104,16 @@ internal static class BilobarComplexScenario
             return (null, null);
         }
 
-        var count = liver.Count.ToString(CultureInfo.InvariantCulture);
-        var none = liver.Count == 2 ? "neither liver lesion is" : $"none of the {count} liver lesions is";
         if (!liver.Any(l => Reaches(l, LiverLobe.Left)))
         {
-            return (false, $"{none} in the left lobe, so the liver metastases are not bilobar");
+            return (false, Message.Of("indication.not-bilobar.none-in-lobe", ("count", liver.Count), ("lobe", LiverLesionFacts.LobeCode(LiverLobe.Left))));
         }
 
         if (!liver.Any(l => Reaches(l, LiverLobe.Right)))
         {
-            return (false, $"{none} in the right lobe, so the liver metastases are not bilobar");
+            return (false, Message.Of("indication.not-bilobar.none-in-lobe", ("count", liver.Count), ("lobe", LiverLesionFacts.LobeCode(LiverLobe.Right))));
         }
 
-        return (false, "only one liver lesion reaches both lobes, and a single lesion crossing the midline is not bilobar metastases");
+        return (false, new Message("indication.not-bilobar.one-lesion-crossing"));
     }
 }

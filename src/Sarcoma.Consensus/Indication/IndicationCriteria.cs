@@ -5,13 +5,14 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
 /// <summary>
 /// The criteria the indication and timing recommendations (5.3, 5.4, 8.1–8.3) share. Each records its findings,
-/// adds a phrase to <c>against</c> when a known fact rules the recommendation out, or the missing facts to
-/// <c>missing</c> when it cannot be decided.
+/// adds a reason (a message, worded as a lower-case clause) to <c>against</c> when a known fact rules the
+/// recommendation out, or the missing facts to <c>missing</c> when it cannot be decided.
 /// </summary>
 internal static class IndicationCriteria
 {
@@ -21,38 +22,45 @@ internal static class IndicationCriteria
     /// <param name="wanted">The timing the recommendation addresses.</param>
     /// <param name="against">Reasons the recommendation does not apply.</param>
     /// <param name="missing">Missing facts.</param>
-    public static void Timing(EvaluationContext context, ResultBuilder result, MetastasisTiming wanted, List<string> against, List<string> missing)
+    public static void Timing(EvaluationContext context, ResultBuilder result, MetastasisTiming wanted, List<Message> against, List<string> missing)
     {
         var timing = context.Timing;
         result.Facts(timing.Findings);
         if (timing.BoundaryCaution is { } caution)
         {
-            result.Caution(caution);
+            // TimingAssessment words its caution in English (Timing folder): carried as a literal until it has a message.
+            result.Caution(Message.Literal(caution));
         }
 
         if (timing.Timing is not { } actual)
         {
-            result.Fact(TimingAssessment.ConceptName, "unknown", context.DiseaseFreeInterval.Sentence());
+            // IntervalAssessment.Sentence() (Timing folder): a literal until it has a message.
+            result.Fact(TimingAssessment.ConceptName, "unknown", Message.Literal(context.DiseaseFreeInterval.Sentence()));
             missing.AddRange(timing.Missing);
         }
         else if (actual != wanted)
         {
-            against.Add($"the metastases are {Name(actual)}, not {Name(wanted)}");
+            against.Add(Message.Of("indication.against.timing", ("actual", TimingCode(actual)), ("wanted", TimingCode(wanted))));
         }
     }
+
+    /// <inheritdoc cref="Timing(EvaluationContext, ResultBuilder, MetastasisTiming, List{Message}, List{string})"/>
+    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
+    public static void Timing(EvaluationContext context, ResultBuilder result, MetastasisTiming wanted, List<string> against, List<string> missing) =>
+        AsText(against, reasons => Timing(context, result, wanted, reasons, missing));
 
     /// <summary>Oligometastatic disease (1.1/1.2) must be present.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="against">Reasons the recommendation does not apply.</param>
     /// <param name="missing">Missing facts.</param>
-    public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing)
+    public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<Message> against, List<string> missing)
     {
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
         if (omd.Status == TriState.No)
         {
-            against.Add("the disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + ")");
+            against.Add(Message.Of("indication.against.not-oligometastatic", ("criteria", FailingCriteria(omd))));
         }
         else if (omd.Status == TriState.Unknown)
         {
@@ -61,16 +69,22 @@ internal static class IndicationCriteria
 
         if (omd.Status != TriState.No && context.StagingAgeCaution is { } stagingAge)
         {
-            result.Caution(stagingAge);
+            // EvaluationContext.StagingAgeCaution is worded in English (Evaluation): a literal until it has a message.
+            result.Caution(Message.Literal(stagingAge));
         }
     }
+
+    /// <inheritdoc cref="Oligometastatic(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
+    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
+    public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
+        AsText(against, reasons => Oligometastatic(context, result, reasons, missing));
 
     /// <summary>Every liver lesion must be amenable to complete surgical resection.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="against">Reasons the recommendation does not apply.</param>
     /// <param name="missing">Missing facts.</param>
-    public static void LiverResectable(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing)
+    public static void LiverResectable(EvaluationContext context, ResultBuilder result, List<Message> against, List<string> missing)
     {
         var liver = context.LiverLesions;
         if (liver.Count == 0)
@@ -82,27 +96,32 @@ internal static class IndicationCriteria
         var unknown = liver.Count(l => l.Resectable is null);
         if (unresectable > 0)
         {
-            var clause = $"{LiverLesionFacts.SomeAreNot(unresectable, liver.Count, "liver lesion")} amenable to complete surgical resection";
-            result.Fact(FactNames.LesionResectable, "no", clause + ".");
-            against.Add(char.ToLowerInvariant(clause[0]) + clause.Substring(1));
+            var clause = Message.Of("indication.liver-lesions-not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count));
+            result.Fact(FactNames.LesionResectable, "no", Sentence(clause));
+            against.Add(clause);
         }
         else if (unknown > 0)
         {
-            result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {LiverLesionFacts.NotRecordedFor(unknown, liver.Count, "liver lesion")}.");
+            result.Fact(FactNames.LesionResectable, "unknown", Message.Of("indication.liver-resectability-not-recorded", ("count", unknown), ("total", liver.Count), ("all", unknown == liver.Count)));
             missing.Add(FactNames.LesionResectable);
         }
         else
         {
-            result.Fact(FactNames.LesionResectable, "yes", $"{LiverLesionFacts.SomeAre(liver.Count, liver.Count, "liver lesion")} amenable to complete surgical resection.");
+            result.Fact(FactNames.LesionResectable, "yes", Message.Of("indication.liver-lesions-resectable", ("total", liver.Count)));
         }
     }
+
+    /// <inheritdoc cref="LiverResectable(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
+    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
+    public static void LiverResectable(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
+        AsText(against, reasons => LiverResectable(context, result, reasons, missing));
 
     /// <summary>Liver metastases must be present.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="against">Reasons the recommendation does not apply.</param>
     /// <param name="missing">Missing facts.</param>
-    public static void LiverMetastases(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing)
+    public static void LiverMetastases(EvaluationContext context, ResultBuilder result, List<Message> against, List<string> missing)
     {
         if (context.HasLiverMetastases is not { } hasLiver)
         {
@@ -110,15 +129,28 @@ internal static class IndicationCriteria
         }
         else if (!hasLiver)
         {
-            var absent = context.NoLiverMetastasisFinding;
-            result.Fact(absent.Fact, absent.Value, absent.Sentence);
-            against.Add(context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded");
+            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            against.Add(NoLiverMetastasis(context));
         }
         else
         {
-            LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
+            result.Facts(new[] { LiverLesionFacts.Location(context.LiverLesions) });
         }
     }
+
+    /// <inheritdoc cref="LiverMetastases(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
+    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
+    public static void LiverMetastases(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
+        AsText(against, reasons => LiverMetastases(context, result, reasons, missing));
+
+    /// <summary>
+    /// Why there is no liver disease to treat, as a lower-case clause: no current evidence of metastatic disease, or no
+    /// liver lesion among those recorded (message <c>indication.no-liver-metastasis</c>).
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The clause.</returns>
+    public static Message NoLiverMetastasis(EvaluationContext context) =>
+        Message.Of("indication.no-liver-metastasis", ("noEvidence", context.NoEvidenceOfDisease));
 
     /// <summary>The facts <see cref="EvaluationContext.IsLiverRecurrence"/> reads.</summary>
     public static readonly string[] RecurrenceRequirements =
@@ -142,55 +174,52 @@ internal static class IndicationCriteria
             return false;
         }
 
-        var treatment = context.Patient.Treatment;
-        var count = treatment.LiverResections.Count;
+        var count = context.Patient.Treatment.LiverResections.Count;
         var latest = context.LatestLiverResectionDate;
         if (latest is { } date)
         {
-            var on = ResultBuilder.Format(date);
-            result.Fact(FactNames.LiverResectionPerformedOn, on, count == 1
-                ? $"Previous liver resection on {on}."
-                : $"{LiverLesionFacts.Count(count, "previous liver resection")}, the latest on {on}.");
+            result.Fact(FactNames.LiverResectionPerformedOn, ResultBuilder.Format(date), Message.Of("indication.recurrence.latest-resection", ("count", count), ("date", date)));
         }
         else if (count > 0)
         {
-            result.Fact(FactNames.LiverResections, count.ToString(CultureInfo.InvariantCulture), count == 1
-                ? "Previous liver resection, date not recorded."
-                : $"{LiverLesionFacts.Count(count, "previous liver resection")}, dates not recorded.");
+            result.Fact(FactNames.LiverResections, count.ToString(CultureInfo.InvariantCulture), Message.Of("indication.recurrence.resections-undated", ("count", count)));
         }
         else
         {
-            result.Fact(FactNames.PreviousLiverResection, "yes", "Previous liver resection, date not recorded.");
+            result.Fact(FactNames.PreviousLiverResection, "yes", new Message("indication.recurrence.resection-undated"));
         }
 
-        var liver = LiverLesionFacts.Count(context.LiverLesions.Count, "liver lesion");
+        var liver = context.LiverLesions.Count;
         if (context.Patient.Metastases?.DetectedOn is { } detected && latest is not null)
         {
-            var found = ResultBuilder.Format(detected);
-            result.Fact(FactNames.MetastasesDetectedOn, found, $"{liver} detected on {found}, after the latest liver resection: a liver recurrence (section 3.9).");
+            result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(detected), Message.Of("indication.recurrence.detected-after", ("count", liver), ("date", detected)), source: "section 3.9");
         }
         else
         {
-            result.Fact(FactNames.LesionSite, "liver", $"{liver} present now, read as a recurrence after the previous liver resection (section 3.9).");
+            result.Fact(FactNames.LesionSite, "liver", Message.Of("indication.recurrence.present", ("count", liver)), source: "section 3.9");
         }
 
         return true;
     }
 
-    /// <summary>The summary of a first-resection indication that a liver recurrence takes out of its scope.</summary>
+    /// <summary>The summary of a first-resection indication that a liver recurrence takes out of its scope (message <c>indication.recurrence-summary</c>).</summary>
     /// <param name="context">The context.</param>
     /// <param name="id">The recommendation that does not apply.</param>
-    /// <param name="governs">What that recommendation would have governed ("a new resection", "the timing of a new resection").</param>
-    /// <param name="also">An optional phrase to add after the 9.1 criteria ("with recommendation 9.2 for …"), or <see langword="null"/>.</param>
+    /// <param name="governs">What that recommendation would have governed (<c>indication.governs.new-resection</c>: "a new resection").</param>
+    /// <param name="also">An optional clause to add after the 9.1 criteria ("with recommendation 9.2 for …"), or <see langword="null"/>.</param>
     /// <returns>The summary.</returns>
-    public static string RecurrenceSummary(EvaluationContext context, string id, string governs, string? also = null)
-    {
-        var tfi = $"{context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)}–{context.Options.RemetastasectomyClearTfiMonths.ToString(CultureInfo.InvariantCulture)} months";
-        return $"This is a liver recurrence after a previous liver resection, so {governs} is governed not by {id} but by the specific recommendation 9.1"
-            + $" (section 3.9: a very conservative approach, in very selected patients with OMD, a treatment-free interval longer than {tfi} and good performance status)"
-            + (also is null ? string.Empty : ", " + also)
-            + "; see 9.1.";
-    }
+    public static Message RecurrenceSummary(EvaluationContext context, string id, Message governs, Message? also = null) => Message.Of(
+        also is null ? "indication.recurrence-summary" : "indication.recurrence-summary.with",
+        ("governs", governs),
+        ("id", id),
+        ("minimumMonths", context.Options.RemetastasectomyMinimumTfiMonths),
+        ("clearMonths", context.Options.RemetastasectomyClearTfiMonths),
+        ("also", also));
+
+    /// <inheritdoc cref="RecurrenceSummary(EvaluationContext, string, Message, Message?)"/>
+    /// <remarks>Kept for the evaluators that still word their summaries in English.</remarks>
+    public static string RecurrenceSummary(EvaluationContext context, string id, string governs, string? also = null) =>
+        RecurrenceSummary(context, id, Message.Literal(governs), also is null ? null : Message.Literal(also)).Text;
 
     /// <summary>
     /// A first-resection indication (5.3, 5.4, 8.1) is for disease that is not a recurrence after a previous liver
@@ -211,7 +240,7 @@ internal static class IndicationCriteria
         result.Fact(
             unknown.Contains(FactNames.PreviousLiverResection) ? FactNames.PreviousLiverResection : unknown[0],
             "unknown",
-            $"Whether the liver disease is a recurrence after a previous liver resection (governed by 9.1) is not known: {FactProse.NotRecorded(unknown)}.");
+            Message.Of("indication.recurrence-unknown", ("notRecorded", FactProse.NotRecordedMessage(unknown))));
         missing.AddRange(unknown);
     }
 
@@ -224,34 +253,58 @@ internal static class IndicationCriteria
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="against">Reasons the recommendation does not apply.</param>
-    public static void Fitness(EvaluationContext context, ResultBuilder result, List<string> against)
+    public static void Fitness(EvaluationContext context, ResultBuilder result, List<Message> against)
     {
         var fitness = context.Fitness;
         if (fitness.Status == TriState.No)
         {
             result.Facts(fitness.Findings);
-            against.Add(NotACandidateClause + FactProse.JoinPhrases(fitness.UnfitBecause) + " (see 10.1)");
+            against.Add(Message.Of(NotACandidateCode, ("reasons", Literals(fitness.UnfitBecause))));
             return;
         }
 
         foreach (var caution in fitness.Cautions)
         {
-            result.Caution(caution);
+            // SurgicalFitness words its cautions in English (PreoperativeAssessment folder): literals until they have messages.
+            result.Caution(Message.Literal(caution));
         }
     }
 
-    /// <summary>The clause <see cref="Fitness"/> adds when the patient is not fit for surgery.</summary>
+    /// <inheritdoc cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/>
+    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
+    public static void Fitness(EvaluationContext context, ResultBuilder result, List<string> against) =>
+        AsText(against, reasons => Fitness(context, result, reasons));
+
+    /// <summary>The code of the reason <see cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/> adds when the patient is not fit for surgery.</summary>
+    private const string NotACandidateCode = "indication.against.not-a-candidate";
+
+    /// <summary>The start of that reason in English, for <see cref="NotApplying(string, string, IReadOnlyList{string}, string?)"/>.</summary>
     private const string NotACandidateClause = "the patient is not a candidate for liver surgery: ";
 
     /// <summary>
     /// The summary of an indication that does not apply: "Outside the scenario of …: reasons", or, when the patient's
-    /// fitness is the only reason, "The disease is within the scenario of …, but the patient is not a candidate …".
+    /// fitness is the only reason, "The disease is within the scenario of …, but the patient is not a candidate …"
+    /// (messages <c>indication.not-applying*</c>).
     /// </summary>
     /// <param name="id">The recommendation.</param>
     /// <param name="scenario">The scenario, as a noun phrase.</param>
     /// <param name="against">The reasons.</param>
-    /// <param name="tail">A clause to append after a single scenario reason (a pointer to another recommendation), or <see langword="null"/>.</param>
+    /// <param name="pointer">A clause to append after a single scenario reason (a pointer to another recommendation), or <see langword="null"/>.</param>
     /// <returns>The summary.</returns>
+    public static Message NotApplying(string id, Message scenario, IReadOnlyList<Message> against, Message? pointer = null)
+    {
+        if (against.Count == 1 && against[0].Code == NotACandidateCode)
+        {
+            return Message.Of("indication.not-applying.unfit", ("id", id), ("scenario", scenario), ("reason", against[0]));
+        }
+
+        return against.Count == 1 && pointer is not null
+            ? Message.Of("indication.not-applying.pointing", ("id", id), ("scenario", scenario), ("reasons", against), ("pointer", pointer))
+            : Message.Of("indication.not-applying", ("id", id), ("scenario", scenario), ("reasons", against));
+    }
+
+    /// <inheritdoc cref="NotApplying(string, Message, IReadOnlyList{Message}, Message?)"/>
+    /// <remarks>Kept for the evaluators that still word their summaries in English.</remarks>
     public static string NotApplying(string id, string scenario, IReadOnlyList<string> against, string? tail = null) =>
         against.Count == 1 && against[0].StartsWith(NotACandidateClause, System.StringComparison.Ordinal)
             ? $"The disease is within the scenario of {id} ({scenario}), but {against[0]}."
@@ -269,24 +322,53 @@ internal static class IndicationCriteria
         if (context.Timing.Timing == MetastasisTiming.Metachronous
             && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
         {
-            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", "The metastatic disease is progressing on systemic therapy.");
-            result.Caution(ProgressionCaution);
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.progressing"));
+            result.Caution(ProgressionCautionMessage);
         }
     }
 
     /// <summary>The caution for metachronous disease progressing on systemic therapy (section 3.11).</summary>
-    public const string ProgressionCaution =
-        "The disease is progressing on systemic therapy: section 3.11 reports that radiologic response to preoperative chemotherapy (by Choi, not RECIST 1.1, criteria) was associated with survival (median overall survival 58.0 months with partial response against 30.8 months with progression), so progression is an unfavourable sign for the tumour board to weigh before a resection; section 3.10 adds that patients whose disease fails to respond to conventional therapies should also be considered for transarterial treatment.";
+    public static Message ProgressionCautionMessage { get; } = new("indication.caution.progression");
 
-    /// <summary>The site's name in prose.</summary>
+    /// <summary>Gets <see cref="ProgressionCautionMessage"/> in English.</summary>
+    public static string ProgressionCaution => ProgressionCautionMessage.Text;
+
+    /// <summary>The site's code, as in the patient JSON (<c>lymph-node</c>, <c>soft-tissue</c>, <c>lung</c>, …; terms <c>indication.site.*</c>).</summary>
     /// <param name="site">The site.</param>
-    /// <returns>The name.</returns>
-    public static string SiteName(MetastaticSite site) => site switch
+    /// <returns>The code.</returns>
+    public static string SiteCode(MetastaticSite site) => site switch
     {
-        MetastaticSite.LymphNode => "lymph node",
-        MetastaticSite.SoftTissue => "soft tissue",
+        MetastaticSite.LymphNode => "lymph-node",
+        MetastaticSite.SoftTissue => "soft-tissue",
         _ => site.ToString().ToLowerInvariant(),
     };
 
-    private static string Name(MetastasisTiming timing) => timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
+    /// <summary>The sites as terms of a list joined with commas ("lung, lymph node"): messages <c>indication.site.&lt;code&gt;</c>.</summary>
+    /// <param name="sites">The sites, in the order to show.</param>
+    /// <returns>The items.</returns>
+    public static IReadOnlyList<Message> SiteTerms(IEnumerable<MetastaticSite> sites) =>
+        sites.Select(s => new Message("indication.site." + SiteCode(s))).ToArray();
+
+    /// <summary>A clause as a sentence: capitalised, with a full stop (message <c>indication.sentence</c>).</summary>
+    /// <param name="clause">The clause.</param>
+    /// <returns>The sentence.</returns>
+    public static Message Sentence(Message clause) => Message.Of("indication.sentence", ("clause", clause));
+
+    /// <summary>
+    /// The criteria the oligometastatic assessment failed, as list items. OligometastaticAssessment words them in English
+    /// (Oligometastasis folder): literals until it has messages.
+    /// </summary>
+    internal static IReadOnlyList<Message> FailingCriteria(OligometastaticAssessment omd) => Literals(omd.FailingCriteria);
+
+    /// <summary>Phrases another folder still words in English, as literal messages (to be replaced by that folder's messages).</summary>
+    internal static IReadOnlyList<Message> Literals(IEnumerable<string> phrases) => phrases.Select(Message.Literal).ToArray();
+
+    private static string TimingCode(MetastasisTiming timing) => timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
+
+    private static void AsText(List<string> against, System.Action<List<Message>> criterion)
+    {
+        var reasons = new List<Message>();
+        criterion(reasons);
+        against.AddRange(reasons.Select(r => r.Text));
+    }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -30,10 +30,10 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.4", "a new resection"));
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.4", new Message("indication.governs.new-resection")));
         }
 
-        var against = new List<string>();
+        var against = new List<Message>();
         var missing = new List<string>();
         var liverOnly = false;
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
@@ -42,19 +42,17 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
         if (context.HasLiverMetastases == true)
         {
             var extrahepatic = context.ExtrahepaticLesions;
-            var beyondLung = extrahepatic.Where(l => l.Site != MetastaticSite.Lung).Select(l => l.Site).Distinct().OrderBy(s => s)
-                .Select(IndicationCriteria.SiteName).ToArray();
+            var beyondLung = IndicationCriteria.SiteTerms(extrahepatic.Where(l => l.Site != MetastaticSite.Lung).Select(l => l.Site).Distinct().OrderBy(s => s));
             if (extrahepatic.Count == 0)
             {
-                result.Fact(FactNames.LesionSite, "liver only", "No extrahepatic disease: the metastases are confined to the liver.");
-                against.Add("the disease is confined to the liver, and the scenario of 5.4 requires lung involvement");
+                result.Fact(FactNames.LesionSite, "liver only", new Message("5.4.liver-only"));
+                against.Add(new Message("5.4.against.liver-only"));
                 liverOnly = true;
             }
-            else if (beyondLung.Length > 0)
+            else if (beyondLung.Count > 0)
             {
-                var sites = string.Join(", ", beyondLung);
-                result.Fact(FactNames.LesionSite, sites, $"Extrahepatic disease beyond the lung ({sites}).");
-                against.Add($"the extrahepatic disease is not limited to the lung ({sites})");
+                result.Fact(FactNames.LesionSite, string.Join(", ", beyondLung.Select(s => s.Text)), Message.Of("5.4.beyond-lung", ("sites", beyondLung)));
+                against.Add(Message.Of("5.4.against.beyond-lung", ("sites", beyondLung)));
             }
 
             var lesions = context.Lesions;
@@ -62,20 +60,19 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
             var unknown = lesions.Count(l => l.Resectable is null);
             if (unresectable.Length > 0)
             {
-                var bySite = string.Join(", ", unresectable.GroupBy(l => l.Site).OrderBy(g => g.Key)
-                    .Select(g => LiverLesionFacts.Count(g.Count(), IndicationCriteria.SiteName(g.Key) + " lesion")));
-                var clause = $"{LiverLesionFacts.SomeAreNot(unresectable.Length, lesions.Count, "lesion")} amenable to complete surgical resection";
-                result.Fact(FactNames.LesionResectable, "no", $"{clause} ({bySite}).");
-                against.Add(char.ToLowerInvariant(clause[0]) + clause.Substring(1));
+                var clause = Message.Of("5.4.lesions-not-resectable", ("count", unresectable.Length), ("total", lesions.Count), ("all", unresectable.Length == lesions.Count));
+                var bySite = PrognosticProfile.SiteCounts(unresectable, "indication.site-lesions");
+                result.Fact(FactNames.LesionResectable, "no", Message.Of("5.4.lesions-not-resectable.by-site", ("clause", clause), ("sites", bySite)));
+                against.Add(clause);
             }
             else if (unknown > 0)
             {
-                result.Fact(FactNames.LesionResectable, "unknown", $"Resectability not recorded for {LiverLesionFacts.NotRecordedFor(unknown, lesions.Count, "lesion")}.");
+                result.Fact(FactNames.LesionResectable, "unknown", Message.Of("5.4.resectability-not-recorded", ("count", unknown), ("total", lesions.Count), ("all", unknown == lesions.Count)));
                 missing.Add(FactNames.LesionResectable);
             }
             else
             {
-                result.Fact(FactNames.LesionResectable, "yes", $"{LiverLesionFacts.SomeAre(lesions.Count, lesions.Count, "lesion")} potentially resectable.");
+                result.Fact(FactNames.LesionResectable, "yes", Message.Of("5.4.lesions-resectable", ("total", lesions.Count)));
             }
         }
 
@@ -83,29 +80,22 @@ public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
         if (against.Count > 0)
         {
             // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).
-            return result.DoesNotApply(IndicationCriteria.NotApplying(
-                "5.4",
-                "metachronous OMD with liver metastases and lung-only extrahepatic disease, all lesions resectable",
-                against,
-                liverOnly ? "liver-only disease is addressed by recommendation 5.3" : null));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("5.4", new Message("5.4.scenario"), against, liverOnly ? new Message("5.4.see-5.3") : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
-            return result.Missing(missing)
-                .Insufficient("Whether this is metachronous OMD of the liver and lung with every lesion potentially resectable cannot be decided yet.");
+            return result.Missing(missing).Insufficient(new Message("5.4.insufficient"));
         }
 
-        var notFavourable = PrognosticProfile.Record(context, result, extrahepaticIsUnfavourable: false);
-        result.Caution(
-            $"The guideline restricts this to highly selected patients with a favourable prognostic profile; section 3.5 names {PrognosticProfile.FactorsText}. Whether this patient's profile is favourable is a clinical judgement for the tumour board.");
+        var notFavourable = PrognosticProfile.RecordFactors(context, result, extrahepaticIsUnfavourable: false);
+        result.Caution(Message.Of("5.4.caution.selection", ("factors", PrognosticProfile.FactorsMessage)));
         if (notFavourable.Count > 0)
         {
-            result.Caution("Not favourable here: " + string.Join("; ", notFavourable) + ".");
+            result.Caution(Message.Of("indication.caution.not-favourable", ("factors", notFavourable)));
         }
 
-        return result.Applies(
-            "Metachronous oligometastatic disease of the liver with lung-only extrahepatic disease, every lesion potentially resectable: in a highly selected patient with a favourable prognostic profile, surgical resection may also be considered.");
+        return result.Applies(new Message("5.4.applies"));
     }
 }

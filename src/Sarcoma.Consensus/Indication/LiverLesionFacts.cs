@@ -4,78 +4,117 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
-/// <summary>Sentences about the liver lesions that a clinician can check against the imaging report.</summary>
+/// <summary>
+/// Findings about the liver lesions that a clinician can check against the imaging report: the counting is done here,
+/// the wording is in <c>Wording/en/indication.messages</c>.
+/// </summary>
 internal static class LiverLesionFacts
 {
     /// <summary>
-    /// Describes where the liver lesions are: "2 liver lesions, all in the right lobe (segments 6, 7)." or
-    /// "3 liver lesions in the left and right lobes (segments 3, 6, 7)."
+    /// Describes where the liver lesions are (message <c>indication.liver-location</c>): "2 liver lesions, all in the
+    /// right lobe (segments 6, 7)." or "3 liver lesions in the left and right lobes (segments 3, 6, 7)."
     /// </summary>
     /// <param name="liver">The liver lesions (at least one).</param>
-    /// <returns>The finding.</returns>
+    /// <returns>The finding on <see cref="FactNames.LesionSegments"/>; its value lists the segments, else the lobes, else "unknown".</returns>
     public static Finding Location(IReadOnlyList<Lesion> liver)
     {
         var count = liver.Count;
-        var lesions = Count(count, "liver lesion");
         var located = liver.Where(l => l.LobesTouched.Count > 0).ToArray();
-        var unlocated = count - located.Length;
         if (located.Length == 0)
         {
-            return new Finding(FactNames.LesionSegments, "unknown", $"{lesions}; segments and lobe not recorded.");
+            return new Finding(FactNames.LesionSegments, "unknown", Message.Of("indication.liver-location-unknown", ("count", count)));
         }
 
-        var lobes = located.SelectMany(l => l.LobesTouched).Distinct().OrderBy(l => l).ToArray();
+        var lobes = located.SelectMany(l => l.LobesTouched).Distinct().OrderBy(l => l).Select(LobeCode).ToArray();
         var segments = located.SelectMany(l => l.Segments).Distinct().OrderBy(s => s).ToArray();
-        var lobeText = Join(lobes.Select(Name).ToArray()) + (lobes.Length == 1 ? " lobe" : " lobes");
-        var segmentText = segments.Length == 0 || located.Any(l => l.Segments.Count == 0) ? string.Empty : $" ({Segments(segments)})";
-        var where = unlocated == 0 && lobes.Length == 1 && count > 1
-            ? $"{lesions}, all in the {lobeText}{segmentText}"
-            : $"{lesions} in the {lobeText}{segmentText}";
-        var tail = unlocated == 0 ? "." : $"; location not recorded for {Count(unlocated, "lesion")}.";
-        var value = segmentText.Length > 0
+        var showSegments = segments.Length > 0 && located.All(l => l.Segments.Count > 0);
+        var unlocated = count - located.Length;
+        var message = Message.Of(
+            "indication.liver-location",
+            ("count", count),
+            ("all", unlocated == 0 && lobes.Length == 1 && count > 1),
+            ("lobes", lobes),
+            ("segmentCount", showSegments ? segments.Length : 0),
+            ("segments", showSegments ? SegmentRanges(segments) : null),
+            ("unlocated", unlocated));
+        var value = showSegments
             ? string.Join(",", segments.Select(s => s.ToString(CultureInfo.InvariantCulture)))
-            : string.Join(",", lobes.Select(Name));
-        return new Finding(FactNames.LesionSegments, value, where + tail);
+            : string.Join(",", lobes);
+        return new Finding(FactNames.LesionSegments, value, message);
     }
 
     /// <summary>
-    /// Describes a per-lesion yes/no fact across the liver lesions: "1 of 2 liver lesions is centrally located.",
-    /// "No liver lesion involves major vessels." or "Central location not recorded for 2 of 3 liver lesions; the other
-    /// is not centrally located."
+    /// Describes a per-lesion yes/no fact across the liver lesions (messages <c>indication.lesion-flag.*</c>): "1 of 2
+    /// liver lesions is centrally located.", "No liver lesion involves major vessels." or "Central location not recorded
+    /// for 2 of 3 liver lesions; the other is not centrally located."
     /// </summary>
     /// <param name="liver">The liver lesions (at least one).</param>
-    /// <param name="property">The property, with its phrases.</param>
-    /// <returns>The finding.</returns>
+    /// <param name="property">The property.</param>
+    /// <returns>The finding: value yes (any lesion has it), no (none has it, all known) or unknown.</returns>
     public static Finding Flag(IReadOnlyList<Lesion> liver, LesionProperty property)
     {
         var count = liver.Count;
         var yes = liver.Count(l => property.Read(l) == true);
         var unknown = liver.Count(l => property.Read(l) is null);
-        var total = count.ToString(CultureInfo.InvariantCulture);
         if (yes > 0)
         {
-            var text = count == 1
-                ? $"The liver lesion {property.Singular}"
-                : $"{yes.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions {(yes == 1 ? property.Singular : property.Plural)}";
-            var rest = unknown > 0 ? $"; not recorded for {(unknown == 1 ? "the other" : Count(unknown, "other lesion"))}." : ".";
-            return new Finding(property.Fact, "yes", text + rest);
+            return new Finding(property.Fact, "yes", Message.Of("indication.lesion-flag.yes", ("property", property.Code), ("count", count), ("yes", yes), ("unknown", unknown)));
         }
 
-        if (unknown == 0)
-        {
-            return new Finding(property.Fact, "no", count == 1 ? $"The liver lesion {property.SingularNegative}." : $"No liver lesion {property.Singular}.");
-        }
-
-        return new Finding(
-            property.Fact,
-            "unknown",
-            unknown == count
-                ? $"{property.Noun} not recorded for {(count == 1 ? "the liver lesion" : count == 2 ? "either liver lesion" : "any of the " + total + " liver lesions")}."
-                : $"{property.Noun} not recorded for {unknown.ToString(CultureInfo.InvariantCulture)} of {total} liver lesions; {(count - unknown == 1 ? "the other " + property.SingularNegative : "none of the others " + property.Singular)}.");
+        return unknown == 0
+            ? new Finding(property.Fact, "no", Message.Of("indication.lesion-flag.no", ("property", property.Code), ("count", count)))
+            : new Finding(property.Fact, "unknown", Message.Of("indication.lesion-flag.unknown", ("property", property.Code), ("count", count), ("unknown", unknown), ("known", count - unknown)));
     }
+
+    /// <summary>The code of a lobe, as in the patient JSON (<c>left</c>, <c>right</c>, <c>caudate</c>; terms <c>indication.lobe.*</c>).</summary>
+    /// <param name="lobe">The lobe.</param>
+    /// <returns>The code.</returns>
+    public static string LobeCode(LiverLobe lobe) => lobe switch
+    {
+        LiverLobe.Left => "left",
+        LiverLobe.Right => "right",
+        _ => "caudate",
+    };
+
+    /// <summary>Sorted distinct Couinaud segments as items of a list: runs of three or more as a range ("5–8"), others one by one.</summary>
+    /// <param name="segments">Sorted distinct segments.</param>
+    /// <returns>The items, messages <c>indication.segment</c> and <c>indication.segment-range</c>.</returns>
+    public static IReadOnlyList<Message> SegmentRanges(IReadOnlyList<int> segments)
+    {
+        var parts = new List<Message>();
+        var i = 0;
+        while (i < segments.Count)
+        {
+            var j = i;
+            while (j + 1 < segments.Count && segments[j + 1] == segments[j] + 1)
+            {
+                j++;
+            }
+
+            if (j - i >= 2)
+            {
+                parts.Add(Message.Of("indication.segment-range", ("first", segments[i]), ("last", segments[j])));
+            }
+            else
+            {
+                for (var k = i; k <= j; k++)
+                {
+                    parts.Add(Message.Of("indication.segment", ("segment", segments[k])));
+                }
+            }
+
+            i = j + 1;
+        }
+
+        return parts;
+    }
+
+    // The string helpers below are kept, with their signatures, for the folders that still compose English from them
+    // (Remetastasectomy, SurgicalApproach); the Indication folder words the same phrases in indication.messages.
 
     /// <summary>
     /// A count against a total, as a subject with its verb: "The liver lesion is", "1 of 3 liver lesions is",
@@ -112,26 +151,6 @@ internal static class LiverLesionFacts
         return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)} {(count == 1 ? "is not" : "are not")}";
     }
 
-    /// <summary>"the liver lesion", "either liver lesion", "any of the 3 liver lesions", "1 of 3 liver lesions": the lesions a fact is not recorded for.</summary>
-    /// <param name="count">How many lack the fact.</param>
-    /// <param name="total">How many there are.</param>
-    /// <param name="noun">The singular noun.</param>
-    /// <returns>The text, lower case.</returns>
-    public static string NotRecordedFor(int count, int total, string noun)
-    {
-        if (count == total)
-        {
-            return total switch
-            {
-                1 => "the " + noun,
-                2 => "either " + noun,
-                _ => $"any of the {Count(total, noun)}",
-            };
-        }
-
-        return $"{count.ToString(CultureInfo.InvariantCulture)} of {Count(total, noun)}";
-    }
-
     /// <summary>"The liver lesion", "Both liver lesions", "All 3 liver lesions".</summary>
     /// <param name="count">The count.</param>
     /// <param name="noun">The singular noun.</param>
@@ -163,78 +182,22 @@ internal static class LiverLesionFacts
     /// <returns>The text.</returns>
     public static string Count(int count, string singular, string plural) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);
-
-    /// <summary>The lobe's name in prose.</summary>
-    /// <param name="lobe">The lobe.</param>
-    /// <returns>left, right or caudate.</returns>
-    public static string Name(LiverLobe lobe) => lobe switch
-    {
-        LiverLobe.Left => "left",
-        LiverLobe.Right => "right",
-        _ => "caudate",
-    };
-
-    /// <summary>"segment 6", "segments 6, 7", "segments 5–8".</summary>
-    /// <param name="segments">Sorted distinct segments.</param>
-    /// <returns>The text.</returns>
-    public static string Segments(IReadOnlyList<int> segments)
-    {
-        var parts = new List<string>();
-        var i = 0;
-        while (i < segments.Count)
-        {
-            var j = i;
-            while (j + 1 < segments.Count && segments[j + 1] == segments[j] + 1)
-            {
-                j++;
-            }
-
-            if (j - i >= 2)
-            {
-                parts.Add(segments[i].ToString(CultureInfo.InvariantCulture) + "–" + segments[j].ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                for (var k = i; k <= j; k++)
-                {
-                    parts.Add(segments[k].ToString(CultureInfo.InvariantCulture));
-                }
-            }
-
-            i = j + 1;
-        }
-
-        var many = segments.Count > 1;
-        return (many ? "segments " : "segment ") + string.Join(", ", parts);
-    }
-
-    private static string Join(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => string.Empty,
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1],
-    };
 }
 
-/// <summary>A yes/no property of a liver lesion, with the phrases that describe it.</summary>
+/// <summary>A yes/no property of a liver lesion, with the code its wording is found under (<c>indication.lesion-is.&lt;code&gt;</c>, …).</summary>
 internal sealed class LesionProperty
 {
     /// <summary>Vascular involvement: whether the lesion involves major vessels.</summary>
-    public static readonly LesionProperty VascularInvolvement = new(
-        FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "involves major vessels", "involve major vessels", "does not involve major vessels", "Vascular involvement");
+    public static readonly LesionProperty VascularInvolvement = new(FactNames.LesionVascularInvolvement, l => l.VascularInvolvement, "vascular-involvement");
 
     /// <summary>Central location.</summary>
-    public static readonly LesionProperty CentralLocation = new(
-        FactNames.LesionCentralLocation, l => l.CentralLocation, "is centrally located", "are centrally located", "is not centrally located", "Central location");
+    public static readonly LesionProperty CentralLocation = new(FactNames.LesionCentralLocation, l => l.CentralLocation, "central-location");
 
-    private LesionProperty(string fact, Func<Lesion, bool?> read, string singular, string plural, string singularNegative, string noun)
+    private LesionProperty(string fact, Func<Lesion, bool?> read, string code)
     {
         Fact = fact;
         Read = read;
-        Singular = singular;
-        Plural = plural;
-        SingularNegative = singularNegative;
-        Noun = noun;
+        Code = code;
     }
 
     /// <summary>Gets the fact's name.</summary>
@@ -243,15 +206,6 @@ internal sealed class LesionProperty
     /// <summary>Gets the reader of one lesion's value.</summary>
     public Func<Lesion, bool?> Read { get; }
 
-    /// <summary>Gets the predicate for one lesion ("involves major vessels").</summary>
-    public string Singular { get; }
-
-    /// <summary>Gets the predicate for several lesions ("involve major vessels").</summary>
-    public string Plural { get; }
-
-    /// <summary>Gets the negated predicate for one lesion ("does not involve major vessels").</summary>
-    public string SingularNegative { get; }
-
-    /// <summary>Gets the fact as a noun phrase starting with a capital ("Vascular involvement").</summary>
-    public string Noun { get; }
+    /// <summary>Gets the property's code in the message catalogue.</summary>
+    public string Code { get; }
 }

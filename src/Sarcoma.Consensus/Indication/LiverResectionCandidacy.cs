@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
@@ -8,6 +7,7 @@ using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
 using Sarcoma.Consensus.PreoperativeAssessment;
 using Sarcoma.Consensus.Remetastasectomy;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -54,14 +54,25 @@ public sealed class LiverResectionCandidacy
     {
     }
 
+    private string? basis;
+    private string? reason;
+    private string? candidateBasis;
+    private IReadOnlyList<string>? cautions;
+
     /// <summary>Gets whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
     public TriState Status { get; private set; }
 
-    /// <summary>Gets the deciding fact of <see cref="Status"/> as a lower-case clause, for composing sentences, for example "not every liver lesion is resectable".</summary>
-    public string Basis { get; private set; } = string.Empty;
+    /// <summary>Gets the deciding fact of <see cref="Status"/> as a lower-case clause, for composing messages, for example "not every liver lesion is resectable".</summary>
+    public Message BasisMessage { get; private set; } = Unassessed;
 
-    /// <summary>Gets one sentence explaining <see cref="Status"/>: the basis, then the verdict.</summary>
-    public string Reason { get; private set; } = string.Empty;
+    /// <summary>Gets <see cref="BasisMessage"/> in English.</summary>
+    public string Basis => basis ??= BasisMessage.Text;
+
+    /// <summary>Gets one sentence explaining <see cref="Status"/>: the basis, then the verdict (message <c>indication.candidacy.reason</c>).</summary>
+    public Message ReasonMessage { get; private set; } = Unassessed;
+
+    /// <summary>Gets <see cref="ReasonMessage"/> in English.</summary>
+    public string Reason => reason ??= ReasonMessage.Text;
 
     /// <summary>Gets the findings behind <see cref="Status"/>: its verdict first, then the candidacy verdict and the facts.</summary>
     public IReadOnlyList<Finding> Findings { get; private set; } = ReadOnlyValueList<Finding>.None;
@@ -74,16 +85,22 @@ public sealed class LiverResectionCandidacy
     /// assessed or limited (<see cref="SurgicalFitness.Cautions"/>), a resection planned outside the indications,
     /// extrahepatic disease, an uncountable TFI, synchronous disease not yet treated.
     /// </summary>
-    public IReadOnlyList<string> Cautions { get; private set; } = ReadOnlyValueList<string>.None;
+    public IReadOnlyList<Message> CautionMessages { get; private set; } = ReadOnlyValueList<Message>.None;
+
+    /// <summary>Gets <see cref="CautionMessages"/> in English.</summary>
+    public IReadOnlyList<string> Cautions => cautions ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     /// <summary>Gets whether the patient is a candidate for liver surgery: yes, no (not a candidate), or unknown (missing facts named in <see cref="CandidateMissing"/>).</summary>
     public TriState Candidate { get; private set; }
 
     /// <summary>Gets the basis of <see cref="Candidate"/> as a lower-case clause: what rules candidacy out, what is missing, or why the patient is a candidate.</summary>
-    public string CandidateBasis { get; private set; } = string.Empty;
+    public Message CandidateBasisMessage { get; private set; } = Unassessed;
 
-    /// <summary>Gets the finding that states <see cref="Candidate"/> and its basis.</summary>
-    public Finding CandidateFinding { get; private set; } = new(CandidateConceptName, "unknown", string.Empty);
+    /// <summary>Gets <see cref="CandidateBasisMessage"/> in English.</summary>
+    public string CandidateBasis => candidateBasis ??= CandidateBasisMessage.Text;
+
+    /// <summary>Gets the finding that states <see cref="Candidate"/> and its basis (message <c>indication.candidacy.verdict</c>).</summary>
+    public Finding CandidateFinding { get; private set; } = new(CandidateConceptName, "unknown", Unassessed);
 
     /// <summary>Gets the facts whose absence leaves <see cref="Candidate"/> unknown (empty unless it is unknown).</summary>
     public IReadOnlyList<string> CandidateMissing { get; private set; } = ReadOnlyValueList<string>.None;
@@ -94,6 +111,9 @@ public sealed class LiverResectionCandidacy
     /// treatment first, after which the tumour board reassesses a new resection (a caution says so).
     /// </summary>
     public bool RecurrenceBelowTreatmentFreeInterval { get; private set; }
+
+    /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
+    private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
 
     /// <summary>Assesses candidacy.</summary>
     /// <param name="context">The evaluation context.</param>
@@ -108,16 +128,16 @@ public sealed class LiverResectionCandidacy
 
         var result = new LiverResectionCandidacy();
         var facts = new List<Finding>();
-        var blockers = new List<string>();
+        var blockers = new List<Message>();
         var gateMissing = new List<string>();
         var softMissing = new List<string>();
-        var cautions = new List<string>();
+        var cautions = new List<Message>();
         var planned = context.Patient.LiverSurgery.MajorHepatectomyPlanned;
 
         if (context.HasLiverMetastases == false)
         {
             facts.Add(context.NoLiverMetastasisFinding);
-            var none = context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded";
+            var none = IndicationCriteria.NoLiverMetastasis(context);
             return result.Finish(TriState.No, none, Array.Empty<string>(), TriState.No, none, Array.Empty<string>(), facts, cautions);
         }
 
@@ -130,11 +150,12 @@ public sealed class LiverResectionCandidacy
             Resectability(context, facts, blockers, gateMissing);
         }
 
+        // SurgicalFitness words its reasons and cautions in English (PreoperativeAssessment folder): literals until it has messages.
         var fitness = context.Fitness;
         facts.AddRange(fitness.Findings);
-        blockers.AddRange(fitness.UnfitBecause);
+        blockers.AddRange(IndicationCriteria.Literals(fitness.UnfitBecause));
         softMissing.AddRange(fitness.Missing);
-        cautions.AddRange(fitness.Cautions);
+        cautions.AddRange(IndicationCriteria.Literals(fitness.Cautions));
 
         // The guideline's surgical indications, whose population candidacy must not exceed: every one presupposes OMD
         // (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment), a liver recurrence is
@@ -150,46 +171,46 @@ public sealed class LiverResectionCandidacy
 
         if (context.StagingAgeCaution is { } stagingAge)
         {
-            cautions.Add(stagingAge);
+            // EvaluationContext.StagingAgeCaution is worded in English (Evaluation): a literal until it has a message.
+            cautions.Add(Message.Literal(stagingAge));
         }
 
         var candidateMissing = gateMissing.Concat(softMissing).Distinct(StringComparer.Ordinal).ToArray();
         TriState candidate;
-        string candidateBasis;
+        Message candidateBasis;
         if (blockers.Count > 0)
         {
             candidate = TriState.No;
-            candidateBasis = FactProse.JoinPhrases(blockers.Distinct(StringComparer.Ordinal).ToArray());
+            candidateBasis = Message.Of("indication.candidacy.blockers", ("blockers", blockers.Distinct().ToArray()));
         }
         else if (candidateMissing.Length > 0)
         {
             candidate = TriState.Unknown;
-            candidateBasis = FactProse.NotRecorded(candidateMissing);
+            candidateBasis = FactProse.NotRecordedMessage(candidateMissing);
         }
         else
         {
             candidate = TriState.Yes;
             candidateBasis = result.RecurrenceBelowTreatmentFreeInterval
-                ? $"every liver lesion is resectable and nothing recorded precludes surgery, but the treatment-free interval is not longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)} months (9.1): a new resection is reassessed after preoperative systemic treatment (9.2, section 3.9)"
+                ? Message.Of("indication.candidacy.candidate.recurrence-short-tfi", ("minimumMonths", context.Options.RemetastasectomyMinimumTfiMonths))
                 : context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
-                    ? "every liver lesion is resectable and nothing recorded precludes surgery; for synchronous disease, surgery of residual liver disease is considered after systemic treatment with at least stable disease (8.2, 8.3)"
-                    : "every liver lesion is resectable, nothing recorded precludes surgery and the disease is within the guideline's surgical indications"
-                        + (context.LiverWithLungOnly == true ? " (5.4 for liver and lung-only disease: highly selected patients)" : string.Empty)
-                        + (context.Timing.Timing == MetastasisTiming.Metachronous && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
-                            ? ", although the disease is progressing on systemic therapy (section 3.11)"
-                            : string.Empty);
+                    ? new Message("indication.candidacy.candidate.synchronous-untreated")
+                    : Message.Of(
+                        "indication.candidacy.candidate",
+                        ("liverAndLung", context.LiverWithLungOnly == true),
+                        ("progressing", context.Timing.Timing == MetastasisTiming.Metachronous && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease));
         }
 
         // Whether liver resection is on the table.
         if (planned == true)
         {
-            facts.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is recorded as planned."));
+            facts.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", new Message("indication.candidacy.planned")));
             if (candidate == TriState.No)
             {
-                cautions.Insert(0, $"A liver resection is planned although {candidateBasis}; this is outside the guideline's indications for liver surgery, and the tumour board must weigh the risks of surgery against the expected benefits (5.1).");
+                cautions.Insert(0, Message.Of("indication.candidacy.caution.planned-outside-indications", ("basis", candidateBasis)));
             }
 
-            return result.Finish(TriState.Yes, "a liver resection is planned", Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            return result.Finish(TriState.Yes, new Message("indication.candidacy.basis.planned"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
 
         // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
@@ -198,8 +219,8 @@ public sealed class LiverResectionCandidacy
         var caseByCase = candidate == TriState.No ? OnlyBeyondTheOmdLimits(context, blockers) : TriState.No;
         if (caseByCase == TriState.Yes)
         {
-            cautions.Insert(0, "The disease is outside the guideline's surgical indications (" + candidateBasis + "); section 3.5: \"the decision for surgical treatment may be at the discretion of the treating physician, based on a case-by-case basis, best expert opinion, and multidisciplinary board discussion in reference centers\".");
-            return result.Finish(TriState.Yes, "every liver lesion is resectable, for case-by-case discussion although " + candidateBasis, Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            cautions.Insert(0, Message.Of("indication.candidacy.caution.case-by-case", ("basis", candidateBasis)));
+            return result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.case-by-case", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
 
         if (caseByCase == TriState.Unknown && planned != true)
@@ -208,7 +229,7 @@ public sealed class LiverResectionCandidacy
             // unrecorded resectability must not take it off.
             return result.Finish(
                 TriState.Unknown,
-                candidateBasis + ", and whether every liver lesion is resectable (for case-by-case discussion, section 3.5) is not recorded",
+                Message.Of("indication.candidacy.basis.case-by-case-unknown", ("basis", candidateBasis)),
                 new[] { FactNames.LesionResectable },
                 candidate,
                 candidateBasis,
@@ -224,7 +245,7 @@ public sealed class LiverResectionCandidacy
             case TriState.No:
                 return result.Finish(
                     TriState.Unknown,
-                    candidateBasis + ", and whether a major hepatectomy is nevertheless planned is not recorded",
+                    Message.Of("indication.candidacy.basis.plan-unknown", ("basis", candidateBasis)),
                     new[] { FactNames.MajorHepatectomyPlanned },
                     candidate,
                     candidateBasis,
@@ -232,11 +253,11 @@ public sealed class LiverResectionCandidacy
                     facts,
                     cautions);
             case TriState.Unknown when gateMissing.Count > 0:
-                return result.Finish(TriState.Unknown, FactProse.NotRecorded(gateMissing), gateMissing.ToArray(), candidate, candidateBasis, candidateMissing, facts, cautions);
+                return result.Finish(TriState.Unknown, FactProse.NotRecordedMessage(gateMissing), gateMissing.ToArray(), candidate, candidateBasis, candidateMissing, facts, cautions);
             case TriState.Unknown:
-                return result.Finish(TriState.Yes, $"every liver lesion is resectable, although candidacy is not yet established ({candidateBasis})", Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+                return result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.candidacy-unknown", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
             default:
-                return result.Finish(TriState.Yes, "every liver lesion is resectable", Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+                return result.Finish(TriState.Yes, new Message("indication.candidacy.basis.resectable"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
     }
 
@@ -245,7 +266,7 @@ public sealed class LiverResectionCandidacy
     /// resectability, fitness or the 9.1 criteria) with every liver lesion resectable; unknown when that turns on a
     /// liver lesion whose resectability is not recorded.
     /// </summary>
-    private static TriState OnlyBeyondTheOmdLimits(EvaluationContext context, List<string> blockers)
+    private static TriState OnlyBeyondTheOmdLimits(EvaluationContext context, List<Message> blockers)
     {
         var omd = context.Oligometastatic;
         var liver = context.LiverLesions;
@@ -264,51 +285,39 @@ public sealed class LiverResectionCandidacy
 
     private LiverResectionCandidacy Finish(
         TriState status,
-        string basis,
+        Message basis,
         IReadOnlyList<string> missing,
         TriState candidate,
-        string candidateBasis,
+        Message candidateBasis,
         IReadOnlyList<string> candidateMissing,
         List<Finding> facts,
-        List<string> cautions)
+        List<Message> cautions)
     {
-        var verdict = status switch
-        {
-            TriState.Yes => "liver resection is on the table",
-            TriState.No => "liver resection is not on the table",
-            _ => "whether liver resection is on the table is unknown",
-        };
-        var candidateVerdict = candidate switch
-        {
-            TriState.Yes => "A candidate for liver surgery: " + candidateBasis + ".",
-            TriState.No => "Not a candidate for liver surgery: " + candidateBasis + ".",
-            _ => "Whether the patient is a candidate for liver surgery is not yet known: " + candidateBasis + ".",
-        };
         Status = status;
-        Basis = basis;
-        Reason = char.ToUpperInvariant(basis[0]) + basis.Substring(1) + ", so " + verdict + ".";
+        BasisMessage = basis;
+        ReasonMessage = Message.Of("indication.candidacy.reason", ("basis", basis), ("status", Code(status)));
         Missing = missing.ToReadOnlyList();
         Candidate = candidate;
-        CandidateBasis = candidateBasis;
+        CandidateBasisMessage = candidateBasis;
         CandidateMissing = candidateMissing.ToReadOnlyList();
-        CandidateFinding = new Finding(CandidateConceptName, candidate.ToString().ToLowerInvariant(), candidateVerdict);
-        var findings = new List<Finding> { new(ConceptName, status.ToString().ToLowerInvariant(), Reason), CandidateFinding };
+        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate))));
+        var findings = new List<Finding> { new(ConceptName, Code(status), ReasonMessage), CandidateFinding };
         findings.AddRange(facts);
         Findings = findings.ToReadOnlyList();
-        Cautions = cautions.Distinct(StringComparer.Ordinal).ToReadOnlyList();
+        CautionMessages = cautions.Distinct().ToReadOnlyList();
         return this;
     }
 
-    private static void Resectability(EvaluationContext context, List<Finding> facts, List<string> blockers, List<string> missing)
+    private static string Code(TriState value) => value.ToString().ToLowerInvariant();
+
+    private static void Resectability(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
     {
         var liver = context.LiverLesions;
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            facts.Add(new Finding(FactNames.LesionResectable, "no", unresectable == liver.Count
-                ? (liver.Count == 1 ? "The liver lesion is not amenable to complete surgical resection." : "No liver lesion is amenable to complete surgical resection.")
-                : $"{Text(unresectable)} of {Text(liver.Count)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection."));
-            blockers.Add("not every liver lesion is resectable");
+            facts.Add(new Finding(FactNames.LesionResectable, "no", Message.Of("indication.candidacy.not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count))));
+            blockers.Add(new Message("indication.candidacy.blocker.not-resectable"));
         }
         else if (liver.Any(l => l.Resectable is null))
         {
@@ -316,19 +325,17 @@ public sealed class LiverResectionCandidacy
         }
         else
         {
-            facts.Add(new Finding(FactNames.LesionResectable, "yes", liver.Count == 1
-                ? "The liver lesion is amenable to complete surgical resection."
-                : liver.Count == 2 ? "Both liver lesions are amenable to complete surgical resection." : $"All {Text(liver.Count)} liver lesions are amenable to complete surgical resection."));
+            facts.Add(new Finding(FactNames.LesionResectable, "yes", Message.Of("indication.liver-lesions-resectable", ("total", liver.Count))));
         }
     }
 
-    private static void Oligometastatic(EvaluationContext context, List<Finding> facts, List<string> blockers, List<string> missing)
+    private static void Oligometastatic(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
     {
         var omd = context.Oligometastatic;
         if (omd.Status == TriState.No)
         {
-            facts.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence));
-            blockers.Add("the disease is not oligometastatic, given " + FactProse.JoinPhrases(omd.FailingCriteria));
+            facts.Add(new Finding(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message));
+            blockers.Add(Message.Of("indication.candidacy.blocker.not-oligometastatic", ("criteria", IndicationCriteria.FailingCriteria(omd))));
         }
         else if (omd.Status == TriState.Unknown)
         {
@@ -337,13 +344,17 @@ public sealed class LiverResectionCandidacy
     }
 
     /// <returns>Whether the recurrence's treatment-free interval is below the 9.1 range.</returns>
-    private static bool Recurrence(EvaluationContext context, List<Finding> facts, List<string> blockers, List<string> missing, List<string> cautions)
+    private static bool Recurrence(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing, List<Message> cautions)
     {
         switch (context.IsLiverRecurrence)
         {
             case null:
                 missing.AddRange(context.LiverRecurrenceMissing);
-                cautions.Add($"Whether the liver disease is a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}): if it is, recommendation 9.1 governs a new resection (very selected patients, a TFI longer than {context.Options.RemetastasectomyMinimumTfiMonths.ToString(CultureInfo.InvariantCulture)}–{context.Options.RemetastasectomyClearTfiMonths.ToString(CultureInfo.InvariantCulture)} months, good performance status).");
+                cautions.Add(Message.Of(
+                    "indication.candidacy.caution.recurrence-unknown",
+                    ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing)),
+                    ("minimumMonths", context.Options.RemetastasectomyMinimumTfiMonths),
+                    ("clearMonths", context.Options.RemetastasectomyClearTfiMonths)));
                 return false;
             case false:
                 return false;
@@ -358,11 +369,11 @@ public sealed class LiverResectionCandidacy
                 // Not a reason against surgery altogether: 9.2 and section 3.9 give such a relapse preoperative systemic
                 // treatment first, after which the tumour board reassesses a new resection.
                 below = true;
-                cautions.Add(ShortTfiCaution(window.MinimumMonths));
+                cautions.Add(ShortTfiCautionMessage(window.MinimumMonths));
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
-                cautions.Add($"This is a liver recurrence after a previous liver resection and its treatment-free interval cannot be counted: recommendation 9.1 considers a new resection only after a TFI longer than {window.MinimumMonths.ToString(CultureInfo.InvariantCulture)}–{window.ClearMonths.ToString(CultureInfo.InvariantCulture)} months with good performance status.");
+                cautions.Add(Message.Of("indication.candidacy.caution.tfi-unknown", ("minimumMonths", window.MinimumMonths), ("clearMonths", window.ClearMonths)));
                 break;
         }
 
@@ -370,7 +381,7 @@ public sealed class LiverResectionCandidacy
         switch (context.Patient.Clinical.Ecog)
         {
             case { } ecog when ecog > good:
-                blockers.Add($"the liver recurrence is in a patient without the good performance status of recommendation 9.1 (ECOG {ecog.ToString(CultureInfo.InvariantCulture)}; good read here as ECOG 0–{good.ToString(CultureInfo.InvariantCulture)})");
+                blockers.Add(Message.Of("indication.candidacy.blocker.recurrence-ecog", ("ecog", ecog), ("goodMaximum", good)));
                 break;
             case null:
                 missing.Add(FactNames.Ecog);
@@ -380,7 +391,7 @@ public sealed class LiverResectionCandidacy
         return below;
     }
 
-    private static void Synchronous(EvaluationContext context, List<Finding> facts, List<string> blockers, List<string> missing, List<string> cautions)
+    private static void Synchronous(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing, List<Message> cautions)
     {
         var treatment = context.Patient.Treatment;
         var progressing = treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease;
@@ -390,11 +401,11 @@ public sealed class LiverResectionCandidacy
         switch (context.Timing.Timing)
         {
             case MetastasisTiming.Synchronous when progressing:
-                facts.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", "Progressive disease on systemic therapy."));
-                blockers.Add("the synchronous disease progressed on systemic therapy, and 8.3 requires at least stable disease");
+                facts.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.candidacy.progressive-disease")));
+                blockers.Add(new Message("indication.candidacy.blocker.synchronous-progressed"));
                 break;
             case MetastasisTiming.Synchronous when treatment.SystemicTherapyReceived == false:
-                cautions.Add("Synchronous disease: systemic treatment is the preferred front-line approach (8.2); liver surgery is considered for residual disease after at least stable disease, with a resectable primary (8.3).");
+                cautions.Add(new Message("indication.candidacy.caution.synchronous-untreated"));
                 break;
             case MetastasisTiming.Synchronous when progressionPossible:
                 missing.Add(treatment.SystemicTherapyReceived is null ? FactNames.SystemicTherapyReceived : FactNames.SystemicTherapyResponse);
@@ -408,9 +419,9 @@ public sealed class LiverResectionCandidacy
     /// <summary>
     /// Extrahepatic disease narrows the indication: 5.3 covers liver-only disease and 5.4 liver plus lung only, in highly
     /// selected patients; section 3.1 warns that concurrent extrapulmonary extrahepatic lesions "could mean a more
-    /// systemic disease and portend a dismal prognosis".
+    /// systemic disease and portend a dismal prognosis" (messages <c>indication.caution.extrahepatic.*</c>).
     /// </summary>
-    internal static string? ExtrahepaticCaution(EvaluationContext context)
+    internal static Message? ExtrahepaticCaution(EvaluationContext context)
     {
         var extrahepatic = context.ExtrahepaticLesions;
         if (extrahepatic.Count == 0)
@@ -418,14 +429,12 @@ public sealed class LiverResectionCandidacy
             return null;
         }
 
-        return extrahepatic.All(l => l.Site == MetastaticSite.Lung)
-            ? "There is lung disease besides the liver metastases: recommendation 5.4 limits liver resection then to highly selected patients with a favourable prognostic profile, with every lesion potentially resectable."
-            : "There is extrahepatic disease outside the lung: this is outside 5.3 (liver-only) and 5.4 (liver and lung only), and section 3.1 warns that concurrent extrapulmonary extrahepatic lesions could mean a more systemic disease and portend a dismal prognosis.";
+        return new Message(extrahepatic.All(l => l.Site == MetastaticSite.Lung)
+            ? "indication.caution.extrahepatic.lung"
+            : "indication.caution.extrahepatic.beyond-lung");
     }
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The caution for a liver recurrence whose TFI is not longer than the lower bound of 9.1.</summary>
-    internal static string ShortTfiCaution(int minimumMonths) =>
-        $"The treatment-free interval is not longer than {minimumMonths.ToString(CultureInfo.InvariantCulture)} months: outside the strict reading of 9.1 (\"TFI longer than 12–18 months\"); per 9.2 and section 3.9 (\"the panel supports the use of preoperative systemic treatment … in relapses with a short DFI\"), preoperative systemic treatment comes first, and the tumour board then reassesses a new resection.";
+    internal static Message ShortTfiCautionMessage(int minimumMonths) =>
+        Message.Of("indication.candidacy.caution.short-tfi", ("minimumMonths", minimumMonths));
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -16,38 +17,40 @@ internal static class LiverSurgeryGate
     public static readonly string[] CandidacyRequirements = System.Linq.Enumerable.ToArray(LiverResectionCandidacy.Requirements);
 
     /// <summary>
-    /// Records the candidacy findings and, unless liver resection is on the table, finishes the result.
+    /// Records the candidacy findings and, unless liver resection is on the table, finishes the result (messages
+    /// <c>indication.gate.*</c>).
     /// </summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="requirement">What the recommendation asks, as a noun phrase ("the tumour-board discussion of the resection").</param>
     /// <param name="finished">The finished result when resection is not (or not known to be) on the table.</param>
     /// <returns><see langword="true"/> when liver resection is on the table and the caller should go on.</returns>
-    public static bool OnTable(EvaluationContext context, ResultBuilder result, string requirement, out RecommendationResult? finished)
+    public static bool OnTable(EvaluationContext context, ResultBuilder result, Message requirement, out RecommendationResult? finished)
     {
         var candidacy = context.LiverResection;
         result.Facts(candidacy.Findings);
         switch (candidacy.Status)
         {
             case TriState.Yes:
-                foreach (var caution in candidacy.Cautions)
-                {
-                    result.Caution(caution);
-                }
-
+                CandidacyCautions(context, result);
                 finished = null;
                 return true;
             case TriState.No:
-                finished = result.DoesNotApply($"Liver resection is not on the table ({candidacy.Basis}), so {requirement} does not arise.");
+                finished = result.DoesNotApply(Message.Of("indication.gate.not-on-the-table", ("basis", candidacy.BasisMessage), ("requirement", requirement)));
                 return false;
             default:
                 finished = result.Missing(candidacy.Missing)
                     .Insufficient(candidacy.Candidate == TriState.No
-                        ? $"The patient is not a candidate for liver surgery ({candidacy.CandidateBasis}), so {requirement} does not arise unless a resection is nevertheless planned, which is not recorded."
-                        : $"Whether liver resection is on the table cannot be decided yet ({candidacy.Basis}), so whether {requirement} arises is open.");
+                        ? Message.Of("indication.gate.not-a-candidate", ("basis", candidacy.CandidateBasisMessage), ("requirement", requirement))
+                        : Message.Of("indication.gate.undecided", ("basis", candidacy.BasisMessage), ("requirement", requirement)));
                 return false;
         }
     }
+
+    /// <inheritdoc cref="OnTable(EvaluationContext, ResultBuilder, Message, out RecommendationResult?)"/>
+    /// <remarks>Kept for the evaluators that still word their requirement in English.</remarks>
+    public static bool OnTable(EvaluationContext context, ResultBuilder result, string requirement, out RecommendationResult? finished) =>
+        OnTable(context, result, Message.Literal(requirement), out finished);
 
     /// <summary>Adds the cautions of <see cref="LiverResectionCandidacy"/> when liver resection is on the table.</summary>
     /// <param name="context">The context.</param>
@@ -56,7 +59,7 @@ internal static class LiverSurgeryGate
     {
         if (context.LiverResection.Status == TriState.Yes)
         {
-            foreach (var caution in context.LiverResection.Cautions)
+            foreach (var caution in context.LiverResection.CautionMessages)
             {
                 result.Caution(caution);
             }
@@ -80,24 +83,26 @@ internal static class LiverSurgeryGate
 
     /// <summary>
     /// Section 3.1: when the primary tumour is still in place, "the primary tumor should be treated before or at the same
-    /// time as the metastasectomy".
+    /// time as the metastasectomy" (message <c>indication.caution.primary-in-place</c>).
     /// </summary>
-    public const string PrimaryInPlaceCaution =
-        "The primary tumour is still in place; section 3.1: \"the primary tumor should be treated before or at the same time as the metastasectomy\".";
+    public static Message PrimaryInPlaceCautionMessage { get; } = new("indication.caution.primary-in-place");
 
-    /// <summary>Records a primary tumour still in place and adds <see cref="PrimaryInPlaceCaution"/>.</summary>
+    /// <summary>Gets <see cref="PrimaryInPlaceCautionMessage"/> in English.</summary>
+    public static string PrimaryInPlaceCaution => PrimaryInPlaceCautionMessage.Text;
+
+    /// <summary>Records a primary tumour still in place and adds <see cref="PrimaryInPlaceCautionMessage"/>.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     public static void CautionIfPrimaryInPlace(EvaluationContext context, ResultBuilder result)
     {
         if (context.Patient.Primary?.Resected == false)
         {
-            result.Fact(FactNames.PrimaryResected, "no", "Primary tumour still in place.");
-            result.Caution(PrimaryInPlaceCaution);
+            result.Fact(FactNames.PrimaryResected, "no", new Message("indication.primary-in-place"));
+            result.Caution(PrimaryInPlaceCautionMessage);
         }
     }
 
-    /// <summary>Adds the findings in order.</summary>
+    /// <summary>Adds the findings in order, skipping <see langword="null"/>s.</summary>
     /// <param name="result">The builder.</param>
     /// <param name="findings">The findings.</param>
     public static void Add(ResultBuilder result, IEnumerable<Finding?> findings)
@@ -106,7 +111,7 @@ internal static class LiverSurgeryGate
         {
             if (finding is not null)
             {
-                result.Fact(finding.Fact, finding.Value, finding.Sentence);
+                result.Facts(new[] { finding });
             }
         }
     }

@@ -4,6 +4,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -30,10 +31,10 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.3", "a new resection"));
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.3", new Message("indication.governs.new-resection")));
         }
 
-        var against = new List<string>();
+        var against = new List<Message>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -45,9 +46,9 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
             var extrahepatic = context.ExtrahepaticLesions;
             if (extrahepatic.Count > 0)
             {
-                var sites = string.Join(", ", extrahepatic.Select(l => l.Site).Distinct().OrderBy(s => s).Select(IndicationCriteria.SiteName));
-                result.Fact(FactNames.LesionSite, sites, $"{LiverLesionFacts.Count(extrahepatic.Count, "metastasis", "metastases")} outside the liver ({sites}).");
-                against.Add($"the disease is not confined to the liver ({sites})");
+                var sites = IndicationCriteria.SiteTerms(extrahepatic.Select(l => l.Site).Distinct().OrderBy(s => s));
+                result.Fact(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("5.3.extrahepatic", ("count", extrahepatic.Count), ("sites", sites)));
+                against.Add(Message.Of("5.3.against.extrahepatic", ("sites", sites)));
 
                 // 5.4 is pointed to only when nothing else would rule it out: liver plus lung only, and no other reason here.
                 pointToLiverAndLung = context.LiverWithLungOnly == true && against.Count == 1 && !context.Lesions.Any(l => l.Resectable == false)
@@ -55,9 +56,7 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
             }
             else
             {
-                result.Fact(FactNames.LesionSite, "liver only", liver.Count == 1
-                    ? "The single metastasis is in the liver."
-                    : $"{LiverLesionFacts.All(liver.Count, "metastasis", "metastases")} are confined to the liver.");
+                result.Fact(FactNames.LesionSite, "liver only", Message.Of("5.3.liver-only", ("count", liver.Count)));
             }
 
             IndicationCriteria.LiverResectable(context, result, against, missing);
@@ -67,22 +66,17 @@ public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluato
         if (against.Count > 0)
         {
             return result.DoesNotApply(IndicationCriteria.NotApplying(
-                "5.3",
-                "metachronous oligometastatic disease confined to the liver and amenable to complete resection",
-                against,
-                pointToLiverAndLung ? "recommendation 5.4 addresses liver plus lung-only disease" : null));
+                "5.3", new Message("5.3.scenario"), against, pointToLiverAndLung ? new Message("5.3.see-5.4") : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
-            return result.Missing(missing)
-                .Insufficient("Whether this is metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection cannot be decided yet.");
+            return result.Missing(missing).Insufficient(new Message("5.3.insufficient"));
         }
 
         IndicationCriteria.CautionIfProgressing(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
-        return result.Applies(
-            "Metachronous oligometastatic disease confined to the liver and amenable to complete surgical resection: liver resection should be considered.");
+        return result.Applies(new Message("5.3.applies"));
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -35,32 +36,38 @@ internal static class PrognosticProfile
         FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
     };
 
-    /// <summary>The factors as the guideline names them, for cautions.</summary>
-    public const string FactorsText = "DFI > 6 months (favourable), metastatic size > 10 cm and extrahepatic disease (both unfavourable)";
+    /// <summary>The factors as the guideline names them, for cautions (message <c>indication.prognostic-factors</c>).</summary>
+    public static Message FactorsMessage { get; } = new("indication.prognostic-factors");
+
+    /// <summary>Gets <see cref="FactorsMessage"/> in English.</summary>
+    public static string FactorsText => FactorsMessage.Text;
 
     /// <summary>Records the three factors as findings.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="extrahepaticIsUnfavourable">Whether extrahepatic disease counts among the unfavourable factors returned (not for 5.4, whose scenario is limited lung-only disease).</param>
-    /// <returns>The unfavourable (or not-favourable) factors present, as short phrases; empty when none is known.</returns>
-    public static IReadOnlyList<string> Record(EvaluationContext context, ResultBuilder result, bool extrahepaticIsUnfavourable)
+    /// <returns>The unfavourable (or not-favourable) factors present, as short phrases (messages <c>indication.prognostic.against.*</c>); empty when none is known.</returns>
+    public static IReadOnlyList<Message> RecordFactors(EvaluationContext context, ResultBuilder result, bool extrahepaticIsUnfavourable)
     {
-        var against = new List<string>();
+        var against = new List<Message>();
+        var threshold = FavourableDfiLongerThanMonths.ToString(CultureInfo.InvariantCulture) + " months";
 
-        // Disease-free interval.
+        // Disease-free interval. IntervalAssessment words its sentence in English (Timing folder): the sentence is carried
+        // as a literal, without its full stop, until it has a message.
         var dfi = context.DiseaseFreeInterval;
         var dfiFinding = dfi.ToFinding(DiseaseFreeIntervalName);
+        var dfiSentence = Message.Literal(dfiFinding.Sentence.TrimEnd('.'));
         switch (dfi.LongerThanMonths(FavourableDfiLongerThanMonths))
         {
             case true:
-                result.Fact(dfiFinding.Fact, dfiFinding.Value, WithClause(dfiFinding.Sentence, $"longer than {FavourableDfiLongerThanMonths} months, a favourable prognostic factor (section 3.5)"));
+                result.Fact(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-favourable", ("dfi", dfiSentence), ("months", FavourableDfiLongerThanMonths)), ">", threshold, "section 3.5");
                 break;
             case false:
-                result.Fact(dfiFinding.Fact, dfiFinding.Value, WithClause(dfiFinding.Sentence, $"not longer than {FavourableDfiLongerThanMonths} months, so without the favourable DFI > {FavourableDfiLongerThanMonths} months of section 3.5"));
-                against.Add($"DFI not longer than {FavourableDfiLongerThanMonths} months");
+                result.Fact(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-not-favourable", ("dfi", dfiSentence), ("months", FavourableDfiLongerThanMonths)), "≤", threshold, "section 3.5");
+                against.Add(Message.Of("indication.prognostic.against.dfi", ("months", FavourableDfiLongerThanMonths)));
                 break;
             default:
-                result.Fact(dfiFinding.Fact, dfiFinding.Value, dfiFinding.Sentence);
+                result.Facts(new[] { dfiFinding });
                 break;
         }
 
@@ -70,23 +77,24 @@ internal static class PrognosticProfile
         {
             var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
             var unsized = liver.Count - sized.Length;
-            var unsizedText = unsized == 0 ? string.Empty : $" Size not recorded for {LiverLesionFacts.Count(unsized, "liver lesion")}.";
             if (sized.Length == 0)
             {
-                result.Fact(FactNames.LesionSizeMm, "unknown", "Size of the liver metastases not recorded (section 3.5: size > 10 cm is associated with decreased survival).");
+                result.Fact(FactNames.LesionSizeMm, "unknown", new Message("indication.prognostic.size-unknown"));
             }
             else
             {
                 var largest = sized.Max();
-                var mm = ResultBuilder.Format(largest);
-                if (largest > LargeMetastasisAboveMm)
+                var large = largest > LargeMetastasisAboveMm;
+                result.Fact(
+                    FactNames.LesionSizeMm,
+                    ResultBuilder.Format(largest),
+                    Message.Of("indication.prognostic.size", ("largestMm", largest), ("large", large), ("unsized", unsized)),
+                    large ? ">" : "≤",
+                    ResultBuilder.Format(LargeMetastasisAboveMm) + " mm",
+                    "section 3.5");
+                if (large)
                 {
-                    result.Fact(FactNames.LesionSizeMm, mm, $"Largest liver metastasis {mm} mm: larger than 10 cm, associated with decreased survival after hepatic resection (section 3.5).{unsizedText}");
-                    against.Add("liver metastasis larger than 10 cm");
-                }
-                else
-                {
-                    result.Fact(FactNames.LesionSizeMm, mm, $"Largest liver metastasis {mm} mm: not larger than 10 cm (section 3.5).{unsizedText}");
+                    against.Add(new Message("indication.prognostic.against.size"));
                 }
             }
         }
@@ -97,17 +105,15 @@ internal static class PrognosticProfile
         {
             if (extrahepatic.Count == 0)
             {
-                result.Fact(FactNames.LesionSite, "liver only", "No extrahepatic disease recorded.");
+                result.Fact(FactNames.LesionSite, "liver only", new Message("indication.prognostic.liver-only"));
             }
             else
             {
-                var sites = extrahepatic.GroupBy(l => l.Site).OrderBy(g => g.Key)
-                    .Select(g => LiverLesionFacts.Count(g.Count(), SiteName(g.Key) + " lesion")).ToArray();
-                var text = string.Join(", ", sites);
-                result.Fact(FactNames.LesionSite, text, $"Extrahepatic disease: {text} (section 3.5: extrahepatic disease is associated with decreased survival after hepatic resection).");
+                var sites = SiteCounts(extrahepatic, "indication.site-lesions-attributive");
+                result.Fact(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("indication.prognostic.extrahepatic", ("sites", sites)));
                 if (extrahepaticIsUnfavourable)
                 {
-                    against.Add("extrahepatic disease");
+                    against.Add(new Message("indication.prognostic.against.extrahepatic"));
                 }
             }
         }
@@ -115,12 +121,16 @@ internal static class PrognosticProfile
         return against;
     }
 
-    private static string WithClause(string sentence, string clause) => sentence.TrimEnd('.') + ": " + clause + ".";
+    /// <inheritdoc cref="RecordFactors"/>
+    /// <remarks>Kept for the evaluators that still word their cautions in English: the factors rendered in English.</remarks>
+    public static IReadOnlyList<string> Record(EvaluationContext context, ResultBuilder result, bool extrahepaticIsUnfavourable) =>
+        RecordFactors(context, result, extrahepaticIsUnfavourable).Select(m => m.Text).ToArray();
 
-    private static string SiteName(MetastaticSite site) => site switch
-    {
-        MetastaticSite.LymphNode => "lymph-node",
-        MetastaticSite.SoftTissue => "soft-tissue",
-        _ => site.ToString().ToLower(CultureInfo.InvariantCulture),
-    };
+    /// <summary>The lesions counted by site, in the sites' order ("1 lung lesion, 2 lymph-node lesions").</summary>
+    /// <param name="lesions">The lesions.</param>
+    /// <param name="code">The message of one count: <c>indication.site-lesions</c> (lymph node) or <c>indication.site-lesions-attributive</c> (lymph-node).</param>
+    /// <returns>One message per site.</returns>
+    internal static IReadOnlyList<Message> SiteCounts(IEnumerable<Lesion> lesions, string code) =>
+        lesions.GroupBy(l => l.Site).OrderBy(g => g.Key)
+            .Select(g => Message.Of(code, ("count", g.Count()), ("site", IndicationCriteria.SiteCode(g.Key)))).ToArray();
 }

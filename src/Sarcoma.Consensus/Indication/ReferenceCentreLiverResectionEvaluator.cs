@@ -1,4 +1,5 @@
 using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -18,12 +19,11 @@ public sealed class ReferenceCentreLiverResectionEvaluator : RecommendationEvalu
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the requirement about where a liver resection is performed", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("5.2.requirement"), out var finished))
         {
             return finished!;
         }
 
-        return result.Applies(
-            "Liver resection is being considered, so it should only be performed in a reference or specialised high-volume centre with experience in liver surgery.");
+        return result.Applies(new Message("5.2.applies"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
 
@@ -21,13 +22,12 @@ public sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the requirement to discuss a liver resection at a sarcoma tumour board first", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("5.1.requirement"), out var finished))
         {
             return finished!;
         }
 
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
-        return result.Applies(
-            "Liver resection is being considered, so it should first be discussed within a multidisciplinary tumour board at a sarcoma referral or network centre, weighing the risks of surgery against the expected benefits.");
+        return result.Applies(new Message("5.1.applies"));
     }
 }
