@@ -136,8 +136,7 @@ internal static class CdsHooksEndpoints
             {
                 var token = artifacts.Add(new EvaluationArtifact(report, mapping.Patient));
                 var root = BaseUrl(http, options.Value) + "/cds-services/" + options.Value.ServiceId;
-                var questions = MissingFactsQuestionnaire.FactsToAsk(mapping.Patient, report.AsOf, evaluator).Count;
-                var context = new CardContext(root + "/reports/" + token, root + "/questionnaires/" + token, questions, data.Unavailable);
+                var context = new CardContext(root + "/reports/" + token, root + "/questionnaires/" + token, data.Unavailable);
                 cards = CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context);
             }
 

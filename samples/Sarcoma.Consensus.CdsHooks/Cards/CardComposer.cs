@@ -15,10 +15,9 @@ namespace Sarcoma.Consensus.CdsHooks.Cards;
 
 /// <summary>The links a hook call's cards carry (absolute URLs), or <see langword="null"/> where there is none.</summary>
 /// <param name="ReportUrl">The HTML report of this evaluation.</param>
-/// <param name="QuestionnaireUrl">The FHIR Questionnaire asking for the missing facts.</param>
-/// <param name="QuestionCount">How many questions the Questionnaire asks.</param>
+/// <param name="QuestionnaireUrl">The FHIR Questionnaire asking for the missing facts (built when opened: planning it probes the engine many times, too slow for a hook call).</param>
 /// <param name="Unavailable">The prefetch keys neither prefetched nor fetched.</param>
-internal sealed record CardContext(string? ReportUrl, string? QuestionnaireUrl, int QuestionCount, IReadOnlyList<string> Unavailable);
+internal sealed record CardContext(string? ReportUrl, string? QuestionnaireUrl, IReadOnlyList<string> Unavailable);
 
 /// <summary>
 /// Groups a consensus report into the few cards a clinician acts on, in this order (rules in the sample's README):
@@ -177,7 +176,8 @@ internal static class CardComposer
                 detail.Append("Basis: ").Append(Markdown(item.Basis)).Append('.');
             }
 
-            detail.Append(' ').Append(Markdown(item.DoneStatus)).Append(".\n");
+            var done = Markdown(item.DoneStatus);
+            detail.Append(' ').Append(done.Length > 0 ? char.ToUpperInvariant(done[0]) + done[1..] : done).Append(".\n");
             if (item.Caveat is { } caveat)
             {
                 detail.Append("  - ").Append(Markdown(caveat)).Append('\n');
@@ -254,11 +254,11 @@ internal static class CardComposer
         AppendFooter(detail);
         var summary = undecided.Length == 0
             ? "Liver metastases consensus: confirm the histology (scope not confirmed)"
-            : context.QuestionCount > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations need facts the record lacks: answer {context.QuestionCount} questions to decide them")
+            : context.QuestionnaireUrl is not null
+                ? string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations need facts the record lacks ({facts.Length}): the linked questionnaire asks for them")
                 : string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations need facts the record lacks ({facts.Length} facts)");
         var links = new List<CardLink>();
-        if (context.QuestionnaireUrl is { } questionnaire && context.QuestionCount > 0)
+        if (context.QuestionnaireUrl is { } questionnaire && undecided.Length > 0)
         {
             links.Add(new CardLink("Questionnaire: the facts needed (FHIR)", questionnaire, "absolute"));
         }

@@ -14,7 +14,7 @@ public sealed class CardComposerTests
 {
     private static readonly LocalDate AsOf = new(2026, 11, 26);
     private static readonly Guid HookInstance = new("d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
-    private static readonly CardContext Links = new("https://cds.test/r", "https://cds.test/q", 3, Array.Empty<string>());
+    private static readonly CardContext Links = new("https://cds.test/r", "https://cds.test/q", Array.Empty<string>());
 
     private static (System.Collections.Generic.IReadOnlyList<Card> Cards, ConsensusReport Report) Compose(string sample)
     {
