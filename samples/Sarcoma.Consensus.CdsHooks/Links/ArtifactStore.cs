@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Sarcoma.Consensus.CdsHooks.Options;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.CdsHooks.Links;
+
+/// <summary>What a card link opens: one hook call's evaluation (the HTML report and the Questionnaire are rendered when opened).</summary>
+internal sealed record EvaluationArtifact(ConsensusReport Report, Patient Patient);
+
+/// <summary>
+/// Holds the evaluations behind card links in memory only (never on disk, never logged), under an unguessable token
+/// (256 random bits) that is the link's only credential, for <c>CdsHooks:Links:LifetimeMinutes</c>; at most
+/// <c>MaxEntries</c>, the oldest evicted first. A restart forgets them all.
+/// </summary>
+internal sealed class ArtifactStore
+{
+    private readonly ConcurrentDictionary<string, (EvaluationArtifact Artifact, DateTimeOffset ExpiresAt)> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> order = new();
+    private readonly TimeProvider time;
+    private readonly LinkOptions options;
+
+    public ArtifactStore(TimeProvider time, IOptions<CdsHooksOptions> options)
+    {
+        this.time = time;
+        this.options = options.Value.Links;
+    }
+
+    public int Count => entries.Count;
+
+    public string Add(EvaluationArtifact artifact)
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        entries[token] = (artifact, time.GetUtcNow().AddMinutes(options.LifetimeMinutes));
+        order.Enqueue(token);
+        while (entries.Count > options.MaxEntries && order.TryDequeue(out var oldest))
+        {
+            entries.TryRemove(oldest, out _);
+        }
+
+        return token;
+    }
+
+    public EvaluationArtifact? Get(string token)
+    {
+        if (!entries.TryGetValue(token, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.ExpiresAt <= time.GetUtcNow())
+        {
+            entries.TryRemove(token, out _);
+            return null;
+        }
+
+        return entry.Artifact;
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
