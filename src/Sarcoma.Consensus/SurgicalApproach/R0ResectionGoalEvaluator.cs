@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -32,9 +33,8 @@ public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
         }
 
         LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
-        LiverSurgeryGate.Add(result, SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
+        result.Facts(SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
-        return result.Applies(
-            "Liver resection is being considered, so its primary goal should be an R0 resection (microscopically negative margins).");
+        return result.Applies(new Message("6.1.applies"));
     }
 }
