@@ -28,7 +28,7 @@ public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the choice of a minimally invasive approach", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.5.requirement").Text, out var finished))
         {
             return finished!;
         }

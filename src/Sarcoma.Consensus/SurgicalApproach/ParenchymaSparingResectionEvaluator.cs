@@ -27,7 +27,7 @@ public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the choice of the extent of a liver resection", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.3.requirement").Text, out var finished))
         {
             return finished!;
         }

@@ -27,7 +27,7 @@ public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the goal of a liver resection", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.1.requirement").Text, out var finished))
         {
             return finished!;
         }
