@@ -154,7 +154,9 @@ public sealed class ResultBuilder
 
     private ResultBuilder Add(Finding finding)
     {
-        if (!findings.Contains(finding))
+        // Not repeated either: the same fact and value in the same English words, recorded by two sections that word a
+        // shared fact each with its own message (for example 9.1's ECOG finding and SurgicalFitness's).
+        if (!findings.Exists(f => f.Equals(finding) || (f.Fact == finding.Fact && f.Value == finding.Value && f.Sentence == finding.Sentence)))
         {
             findings.Add(finding);
         }

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.InductionTherapy;
 
@@ -33,20 +34,20 @@ public sealed class IndividualisedPreoperativeChemotherapyEvaluator : Recommenda
         switch (candidacy.Status)
         {
             case TriState.No:
-                return result.DoesNotApply(candidacy.Reason + " No decision on preoperative chemotherapy arises.");
+                return result.DoesNotApply(Message.Of("11.2.resection-not-on-table", ("reason", Message.Literal(candidacy.Reason))));
             case TriState.Unknown:
                 return result.Missing(candidacy.Missing)
-                    .Insufficient("Whether the liver metastases are amenable to surgical resection is not known, so whether a decision on preoperative chemotherapy arises cannot be decided.");
+                    .Insufficient(new Message("11.2.insufficient"));
         }
 
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
-        foreach (var caution in factors.Cautions)
+        foreach (var caution in factors.CautionMessages)
         {
             result.Caution(caution);
         }
 
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);
-        return result.Applies("The decision on preoperative chemotherapy before resection of these liver metastases should be individualised, weighing the clinicopathologic factors below.");
+        return result.Applies(new Message("11.2.applies"));
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.InductionTherapy;
 
@@ -31,10 +32,10 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
         switch (candidacy.Status)
         {
             case TriState.No:
-                return result.DoesNotApply(candidacy.Reason + " Preoperative chemotherapy before liver metastasectomy does not arise.");
+                return result.DoesNotApply(Message.Of("11.1.resection-not-on-table", ("reason", Message.Literal(candidacy.Reason))));
             case TriState.Unknown:
                 return result.Missing(candidacy.Missing)
-                    .Insufficient("Whether the liver metastases are amenable to surgical resection is not known, so whether preoperative chemotherapy arises cannot be decided.");
+                    .Insufficient(new Message("11.1.insufficient"));
         }
 
         if (context.Patient.Treatment.InductionTherapyPlanned is { } planned)
@@ -42,15 +43,11 @@ public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
             result.Fact(
                 FactNames.InductionTherapyPlanned,
                 ResultBuilder.Format(planned),
-                planned
-                    ? "Induction (preoperative) systemic therapy is already planned or proposed."
-                    : context.Patient.Treatment.OnSystemicTherapy == true
-                        ? "No induction systemic therapy is recorded as planned, but the patient is on systemic therapy now: if a resection follows, that treatment is preoperative."
-                        : "No induction (preoperative) systemic therapy is planned.");
+                Message.Of("11.1.induction-planned", ("planned", planned), ("onSystemicTherapy", context.Patient.Treatment.OnSystemicTherapy == true)));
         }
 
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);
         Indication.IndicationCriteria.CautionIfProgressing(context, result);
-        return result.Applies("Liver metastases amenable to surgical resection: preoperative chemotherapy may be considered, after discussion in a multidisciplinary tumour board, in a centre with expertise in sarcoma treatment and liver surgery.");
+        return result.Applies(new Message("11.1.applies"));
     }
 }

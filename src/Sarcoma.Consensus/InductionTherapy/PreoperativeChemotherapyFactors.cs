@@ -5,6 +5,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.InductionTherapy;
 
@@ -37,10 +38,10 @@ public enum PreoperativeChemotherapyFactorKind
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class PreoperativeChemotherapyFactor
 {
-    internal PreoperativeChemotherapyFactor(PreoperativeChemotherapyFactorKind kind, string name, bool isKnown, Finding finding)
+    internal PreoperativeChemotherapyFactor(PreoperativeChemotherapyFactorKind kind, Message name, bool isKnown, Finding finding)
     {
         Kind = kind;
-        Name = name;
+        NameMessage = name;
         IsKnown = isKnown;
         Finding = finding;
     }
@@ -48,8 +49,11 @@ public sealed class PreoperativeChemotherapyFactor
     /// <summary>Gets which factor this is.</summary>
     public PreoperativeChemotherapyFactorKind Kind { get; }
 
-    /// <summary>Gets the factor's name as the guideline words it.</summary>
-    public string Name { get; }
+    /// <summary>Gets the factor's name as the guideline words it, as a message.</summary>
+    public Message NameMessage { get; }
+
+    /// <summary>Gets <see cref="NameMessage"/> rendered in English.</summary>
+    public string Name => NameMessage.Text;
 
     /// <summary>Gets a value indicating whether the record says anything about it.</summary>
     public bool IsKnown { get; }
@@ -68,10 +72,11 @@ public sealed class PreoperativeChemotherapyFactor
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class PreoperativeChemotherapyFactors
 {
-    private PreoperativeChemotherapyFactors(IReadOnlyList<PreoperativeChemotherapyFactor> factors, IReadOnlyList<string> cautions)
+    private PreoperativeChemotherapyFactors(IReadOnlyList<PreoperativeChemotherapyFactor> factors, IReadOnlyList<Message> cautions)
     {
         Factors = factors.ToReadOnlyList();
-        Cautions = cautions.ToReadOnlyList();
+        CautionMessages = cautions.ToReadOnlyList();
+        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
     }
 
     /// <summary>Gets the factors, in the order 11.2 lists them, timing last.</summary>
@@ -83,8 +88,13 @@ public sealed class PreoperativeChemotherapyFactors
     /// <summary>Gets the findings, one per factor.</summary>
     public IReadOnlyList<Finding> Findings => Factors.Select(f => f.Finding).ToReadOnlyList();
 
-    /// <summary>Gets the cautions: the unknown factors and any open timing boundary.</summary>
+    /// <summary>Gets the cautions as messages: the unknown factors and any open timing boundary.</summary>
+    public IReadOnlyList<Message> CautionMessages { get; }
+
+    /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
     public IReadOnlyList<string> Cautions { get; }
+
+    private const string Area = "induction-therapy.";
 
     /// <summary>The name under which the (unrecorded) risk of local hepatic progression appears in findings.</summary>
     public const string LocalProgressionRiskName = "derived.localHepaticProgressionRisk";
@@ -111,11 +121,11 @@ public sealed class PreoperativeChemotherapyFactors
 
         var patient = context.Patient;
         var factors = new List<PreoperativeChemotherapyFactor>();
-        void Add(PreoperativeChemotherapyFactorKind kind, string name, bool known, string fact, string value, string sentence) =>
-            factors.Add(new PreoperativeChemotherapyFactor(kind, name, known, new Finding(fact, value, sentence)));
+        void Add(PreoperativeChemotherapyFactorKind kind, string name, bool known, string fact, string value, Message message) =>
+            factors.Add(new PreoperativeChemotherapyFactor(kind, new Message(Area + "factor-" + name), known, new Finding(fact, value, message)));
 
         // Intrinsic chemosensitivity: section 3.9 names leiomyosarcoma as a histology with high chemosensitivity.
-        const string Chemosensitivity = "intrinsic chemosensitivity";
+        const string Chemosensitivity = "intrinsic-chemosensitivity";
         if (patient.Primary?.Histology is { } histology)
         {
             Add(
@@ -124,141 +134,145 @@ public sealed class PreoperativeChemotherapyFactors
                 true,
                 FactNames.PrimaryHistology,
                 histology.Code,
-                histology.NamedChemosensitive
-                    ? $"Intrinsic chemosensitivity: {histology.Name}, which the guideline names as highly chemosensitive (section 3.9)"
-                        + (patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
-                            ? "; this disease, however, is progressing on systemic therapy."
-                            : ".")
-                    : $"Intrinsic chemosensitivity: {histology.Name}, not among the subtypes the guideline names as highly chemosensitive (it names leiomyosarcoma, section 3.9); judge its chemosensitivity case by case.");
+                Message.Of(
+                    Area + "chemosensitivity",
+                    ("histology", histology.Name),
+                    ("namedChemosensitive", histology.NamedChemosensitive),
+                    ("progressing", patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)));
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.IntrinsicChemosensitivity, Chemosensitivity, false, FactNames.PrimaryHistology, "unknown", "Intrinsic chemosensitivity: unknown (histology not recorded).");
+            Add(PreoperativeChemotherapyFactorKind.IntrinsicChemosensitivity, Chemosensitivity, false, FactNames.PrimaryHistology, "unknown", new Message(Area + "chemosensitivity-unknown"));
         }
 
-        const string Grade = "histologic grade";
+        const string Grade = "histologic-grade";
         if (patient.Primary?.Grade is { } grade)
         {
-            var number = ((int)grade).ToString(CultureInfo.InvariantCulture);
-            var level = grade switch { HistologicGrade.G1 => "low", HistologicGrade.G2 => "intermediate", _ => "high" };
-            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, true, FactNames.PrimaryGrade, "G" + number, $"Histologic grade: G{number} ({level} grade).");
+            var number = (int)grade;
+            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, true, FactNames.PrimaryGrade, "G" + number.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "grade", ("grade", number)));
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, false, FactNames.PrimaryGrade, "unknown", "Histologic grade: unknown.");
+            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, false, FactNames.PrimaryGrade, "unknown", new Message(Area + "grade-unknown"));
         }
 
         // Risk of local hepatic progression: a clinical judgement the record does not capture; show the facts that bear on it.
-        const string Progression = "risk of local hepatic progression and loss of opportunity for R0 metastasectomy";
         var liver = context.LiverLesions;
-        var progressionContext = new List<string>();
-        var largest = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).DefaultIfEmpty().Max();
+        var progressionContext = new List<Message>();
         if (liver.Any(l => l.SizeMm is not null))
         {
-            progressionContext.Add($"largest liver lesion {ResultBuilder.Format(largest)} mm");
+            progressionContext.Add(Message.Of(Area + "largest-liver-lesion", ("sizeMm", liver.Where(l => l.SizeMm is not null).Max(l => l.SizeMm!.Value))));
         }
 
         var vascular = liver.Count(l => l.VascularInvolvement == true);
         if (vascular > 0)
         {
-            progressionContext.Add($"{vascular.ToString(CultureInfo.InvariantCulture)} with vascular involvement");
+            progressionContext.Add(Message.Of(Area + "vascular-involvement-count", ("count", vascular)));
         }
 
         var central = liver.Count(l => l.CentralLocation == true);
         if (central > 0)
         {
-            progressionContext.Add($"{central.ToString(CultureInfo.InvariantCulture)} centrally located");
+            progressionContext.Add(Message.Of(Area + "central-location-count", ("count", central)));
         }
 
         Add(
             PreoperativeChemotherapyFactorKind.RiskOfLocalHepaticProgression,
-            Progression,
+            "local-hepatic-progression",
             false,
             LocalProgressionRiskName,
             "not recorded",
-            "Risk of local hepatic progression and loss of opportunity for R0 metastasectomy: a tumour-board judgement the record does not capture"
-                + (progressionContext.Count > 0 ? " (" + string.Join("; ", progressionContext) + ")." : "."));
+            Message.Of(Area + "local-hepatic-progression", ("context", progressionContext)));
 
-        const string Symptoms = "symptom burden";
+        const string Symptoms = "symptom-burden";
         var lesions = context.Lesions;
         var symptomatic = lesions.Count(l => l.Symptomatic == true);
-        if (symptomatic > 0)
+        if (symptomatic > 0 || (lesions.Count > 0 && lesions.All(l => l.Symptomatic == false)))
         {
-            var count = symptomatic.ToString(CultureInfo.InvariantCulture);
-            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, true, FactNames.LesionSymptomatic, count, $"Symptom burden: {count} symptomatic metastatic {(symptomatic == 1 ? "lesion" : "lesions")}.");
-        }
-        else if (lesions.Count > 0 && lesions.All(l => l.Symptomatic == false))
-        {
-            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, true, FactNames.LesionSymptomatic, "0", "Symptom burden: no metastatic lesion is symptomatic.");
+            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, true, FactNames.LesionSymptomatic, symptomatic.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "symptom-burden", ("symptomatic", symptomatic)));
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, false, FactNames.LesionSymptomatic, "unknown", "Symptom burden: unknown (not recorded for every lesion).");
+            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, false, FactNames.LesionSymptomatic, "unknown", new Message(Area + "symptom-burden-unknown"));
         }
 
-        const string Comorbidities = "patient comorbidities";
         var clinical = patient.Clinical;
-        var status = new List<string>();
+        var status = new List<Message>();
         if (clinical.Ecog is { } ecog)
         {
-            status.Add("ECOG " + ecog.ToString(CultureInfo.InvariantCulture));
+            status.Add(Message.Of(Area + "ecog", ("ecog", ecog)));
         }
 
         if (clinical.AsaClass is { } asa)
         {
-            status.Add("ASA " + asa.ToString(CultureInfo.InvariantCulture));
+            status.Add(Message.Of(Area + "asa", ("asa", asa)));
         }
 
-        var statusText = status.Count > 0 ? " (" + string.Join(", ", status) + ")" : string.Empty;
-        if (clinical.SignificantComorbidities is { } comorbid)
-        {
-            Add(PreoperativeChemotherapyFactorKind.Comorbidities, Comorbidities, true, FactNames.SignificantComorbidities, ResultBuilder.Format(comorbid), (comorbid ? "Comorbidities: significant comorbidities recorded" : "Comorbidities: no significant comorbidity recorded") + statusText + ".");
-        }
-        else
-        {
-            Add(PreoperativeChemotherapyFactorKind.Comorbidities, Comorbidities, false, FactNames.SignificantComorbidities, "unknown", "Comorbidities: not recorded" + statusText + ".");
-        }
+        Add(
+            PreoperativeChemotherapyFactorKind.Comorbidities,
+            "comorbidities",
+            clinical.SignificantComorbidities is not null,
+            FactNames.SignificantComorbidities,
+            ResultBuilder.Format(clinical.SignificantComorbidities),
+            Message.Of(Area + "comorbidities", ("significant", clinical.SignificantComorbidities), ("status", status)));
 
-        var cautions = new List<string>();
-        const string Timing = "timing of the metastases";
+        var cautions = new List<Message>();
+        const string Timing = "timing";
         var timing = context.Timing;
         switch (timing.Timing)
         {
             case MetastasisTiming.Synchronous:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", $"Timing: synchronous metastases ({(context.Timing.DetectedBeforeDiagnosis ? "detected before the recorded diagnosis" : Describe(context.DiseaseFreeInterval) + " after diagnosis")}); section 3.11: synchronous OMD is more likely to benefit from systemic therapy than oligorecurrent disease.");
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", Message.Of(
+                    Area + "timing-synchronous",
+                    ("detectedBeforeDiagnosis", context.Timing.DetectedBeforeDiagnosis),
+                    ("dfi", Describe(context.DiseaseFreeInterval))));
                 break;
             case MetastasisTiming.Metachronous when context.IsLiverRecurrence == true:
                 // A liver recurrence after a metastasectomy: the relapse is described by the time since that resection
                 // (section 3.9: "relapses with a short DFI"); the DFI from the primary describes the first relapse only.
-                var since = context.LatestLiverResectionDate is { } resected && patient.Metastases?.DetectedOn is { } recurred
-                    ? $"{Remetastasectomy.MetastasectomyInterval.Between(resected, recurred).Describe()} after the latest liver metastasectomy ({ResultBuilder.Format(resected)})"
-                    : "after a previous liver metastasectomy (interval not countable from the record)";
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "liver recurrence", $"Timing: liver recurrence {since}, oligorecurrent disease (DFI from the primary {Describe(context.DiseaseFreeInterval)}); section 3.9: the panel supports preoperative treatment in relapses with a short DFI; section 3.11: oligorecurrent disease is less likely to benefit from systemic therapy than synchronous OMD.");
+                var resected = context.LatestLiverResectionDate;
+                var recurred = patient.Metastases?.DetectedOn;
+                var countable = resected is not null && recurred is not null;
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "liver recurrence", Message.Of(
+                    Area + "timing-liver-recurrence",
+                    ("countable", countable),
+                    ("sinceMetastasectomy", countable
+                        // The interval since the metastasectomy is worded by Remetastasectomy/MetastasectomyInterval for now.
+                        ? Message.Literal(Remetastasectomy.MetastasectomyInterval.Between(resected!.Value, recurred!.Value).Describe())
+                        : null),
+                    ("resectedOn", countable ? resected : null),
+                    ("dfi", Describe(context.DiseaseFreeInterval))));
                 break;
             case MetastasisTiming.Metachronous:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "metachronous", $"Timing: metachronous (oligorecurrent) disease, DFI {Describe(context.DiseaseFreeInterval)}; section 3.11: the DFI is a consideration, and oligorecurrent disease is less likely to benefit from systemic therapy than synchronous OMD.");
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "metachronous", Message.Of(
+                    Area + "timing-metachronous",
+                    ("dfi", Describe(context.DiseaseFreeInterval))));
                 break;
             default:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, false, TimingAssessment.ConceptName, "unknown", "Timing of the metastases: unknown (" + FactProse.NotRecorded(timing.Missing) + ").");
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, false, TimingAssessment.ConceptName, "unknown", Message.Of(
+                    Area + "timing-unknown",
+                    ("notRecorded", FactProse.NotRecordedMessage(timing.Missing))));
                 break;
         }
 
         if (timing.BoundaryCaution is { } boundary)
         {
-            cautions.Add(boundary);
+            // Worded by Timing/TimingAssessment for now.
+            cautions.Add(Message.Of(Area + "timing-boundary", ("caution", Message.Literal(boundary))));
         }
 
-        var unknown = factors.Where(f => !f.IsKnown).Select(f => f.Name).ToArray();
+        var unknown = factors.Where(f => !f.IsKnown).Select(f => f.NameMessage).ToArray();
         if (unknown.Length > 0)
         {
-            cautions.Insert(0, "Not known from the record, for the tumour board to weigh: " + string.Join("; ", unknown) + ".");
+            cautions.Insert(0, Message.Of(Area + "unknown-factors", ("factors", unknown)));
         }
 
         return new PreoperativeChemotherapyFactors(factors.ToArray(), cautions.ToArray());
     }
 
-    private static string Describe(IntervalAssessment interval) =>
+    /// <summary>The interval in days when shorter than a month, else as <see cref="IntervalAssessment.Describe"/> words it (nested as text for now).</summary>
+    private static Message Describe(IntervalAssessment interval) =>
         interval.CompletedMonths == 0 && interval.ExtraDays is { } days
-            ? days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days")
-            : interval.Describe();
+            ? Message.Of(Area + "days", ("days", days))
+            : Message.Literal(interval.Describe());
 }

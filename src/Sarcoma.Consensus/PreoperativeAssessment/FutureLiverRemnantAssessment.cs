@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.PreoperativeAssessment;
 
@@ -52,32 +53,24 @@ public sealed class FutureLiverRemnantAssessment
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.futureLiverRemnant";
 
-    private const string HypertrophyTechniques =
-        "portal vein embolisation, hepatic vein deprivation, or associating liver partition and portal vein ligation for staged hepatectomy (ALPPS)";
-
-    private const string Hypertrophy = "liver hypertrophy techniques could be considered before resection: " + HypertrophyTechniques;
-
-    /// <summary>Labels the reading that an FLR below the post-chemotherapy floor is inadequate: section 3.7 does not say so.</summary>
-    private const string LibraryReading = "by this library's reading of section 3.7 (see docs/clinical-decisions.md)";
-
-    private const string Prophylactic = "prophylactic liver hypertrophy techniques could be considered: " + HypertrophyTechniques;
+    private const string Area = "preoperative-assessment.flr-";
 
     private FutureLiverRemnantAssessment(
         FutureLiverRemnantVerdict verdict,
         LiverBackground background,
         decimal? percent,
-        string sentence,
-        string? caution,
-        string conclusion,
+        Message sentence,
+        Message? caution,
+        Message conclusion,
         IReadOnlyList<string> toComplete,
         IReadOnlyList<Finding> findings)
     {
         Verdict = verdict;
         Background = background;
         Percent = percent;
-        Sentence = sentence;
-        Caution = caution;
-        Conclusion = conclusion;
+        SentenceMessage = sentence;
+        CautionMessage = caution;
+        ConclusionMessage = conclusion;
         ToComplete = toComplete.ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
     }
@@ -91,14 +84,23 @@ public sealed class FutureLiverRemnantAssessment
     /// <summary>Gets the estimated standardised FLR in percent, when recorded.</summary>
     public decimal? Percent { get; }
 
-    /// <summary>Gets one sentence stating the verdict and the threshold it came from.</summary>
-    public string Sentence { get; }
+    /// <summary>Gets one sentence stating the verdict and the threshold it came from, as a message.</summary>
+    public Message SentenceMessage { get; }
 
-    /// <summary>Gets a caution for the clinician (inadequate, needs evaluation, not measured, or judged on unknown history), or <see langword="null"/> when the FLR is adequate on known facts.</summary>
-    public string? Caution { get; }
+    /// <summary>Gets <see cref="SentenceMessage"/> rendered in English.</summary>
+    public string Sentence => SentenceMessage.Text;
 
-    /// <summary>Gets the verdict as a lower-case clause for a summary ("the estimated remnant is adequate for a normal liver"); with the chemotherapy history unknown and the two readings differing, it gives both.</summary>
-    public string Conclusion { get; }
+    /// <summary>Gets a caution for the clinician (inadequate, needs evaluation, not measured, or judged on unknown history) as a message, or <see langword="null"/> when the FLR is adequate on known facts.</summary>
+    public Message? CautionMessage { get; }
+
+    /// <summary>Gets <see cref="CautionMessage"/> rendered in English, or <see langword="null"/>.</summary>
+    public string? Caution => CautionMessage?.Text;
+
+    /// <summary>Gets the verdict as a message worded as a lower-case clause for a summary ("the estimated remnant is adequate for a normal liver"); with the chemotherapy history unknown and the two readings differing, it gives both.</summary>
+    public Message ConclusionMessage { get; }
+
+    /// <summary>Gets <see cref="ConclusionMessage"/> rendered in English.</summary>
+    public string Conclusion => ConclusionMessage.Text;
 
     /// <summary>Gets the facts to complete before surgery (the FLR and/or the chemotherapy history), not missing facts: the assessment is made regardless.</summary>
     public IReadOnlyList<string> ToComplete { get; }
@@ -129,7 +131,6 @@ public sealed class FutureLiverRemnantAssessment
         var normal = options.NormalLiverMinimumFlrPercent;
         var floor = options.ChemotherapyLiverMinimumFlrPercent;
         var ceiling = options.ChemotherapyLiverEvaluationCeilingFlrPercent;
-        string n = P(normal), f = P(floor), c = P(ceiling);
         var background = plan.ExtensivePriorChemotherapy switch
         {
             false => LiverBackground.Normal,
@@ -144,114 +145,66 @@ public sealed class FutureLiverRemnantAssessment
 
         // Section 3.7 gives the normal-liver cutoff (~25 %) and says that after extensive chemotherapy an FLR of 30–40 %
         // needs thorough evaluation; reading below 30 % as inadequate is this library's, and every sentence says so.
-        var evaluationBand = $"{f}–{c}% needs thorough evaluation for underlying liver dysfunction (section 3.7)";
-        var belowFloor = $"below {f}% is inadequate {LibraryReading}";
+        var flr = plan.FutureLiverRemnantPercent;
         var history = background switch
         {
-            LiverBackground.Normal => new Finding(FactNames.ExtensivePriorChemotherapy, "no", $"No extensive prior chemotherapy: the normal-liver cutoff ({n}%, section 3.7) applies."),
-            LiverBackground.AfterExtensiveChemotherapy => new Finding(FactNames.ExtensivePriorChemotherapy, "yes", $"Extensive prior chemotherapy: {evaluationBand}; {belowFloor}."),
-            _ => new Finding(
-                FactNames.ExtensivePriorChemotherapy,
-                "unknown",
-                $"Whether the patient had extensive prior chemotherapy is not recorded: with a normal liver the cutoff is {n}%; after extensive chemotherapy {evaluationBand} and {belowFloor}. Until it is recorded, the verdict follows the stricter reading."),
+            LiverBackground.Normal => new Finding(FactNames.ExtensivePriorChemotherapy, "no", Worded("history-normal")),
+            LiverBackground.AfterExtensiveChemotherapy => new Finding(FactNames.ExtensivePriorChemotherapy, "yes", Worded("history-extensive")),
+            _ => new Finding(FactNames.ExtensivePriorChemotherapy, "unknown", Worded("history-unknown")),
         };
 
-        if (plan.FutureLiverRemnantPercent is not { } flr)
+        if (flr is not { } percent)
         {
             toComplete.Insert(0, FactNames.FutureLiverRemnantPercent);
             var thresholds = background switch
             {
-                LiverBackground.Normal => $"adequate from {n}% for a normal liver",
-                LiverBackground.AfterExtensiveChemotherapy => $"after extensive chemotherapy, {evaluationBand}, and {belowFloor}",
-                _ => $"adequate from {n}% for a normal liver; if the patient has had extensive chemotherapy, {evaluationBand}, and {belowFloor}",
+                LiverBackground.Normal => "not-measured-normal",
+                LiverBackground.AfterExtensiveChemotherapy => "not-measured-extensive",
+                _ => "not-measured-unknown",
             };
-            return Done(
-                FutureLiverRemnantVerdict.NotMeasured,
-                null,
-                $"The future liver remnant has not been measured yet: {thresholds}.",
-                "Measure the estimated standardised future liver remnant before the major hepatectomy (section 3.7).",
-                "the remnant has not been measured yet");
+            return Done(FutureLiverRemnantVerdict.NotMeasured, thresholds, Worded("not-measured-caution"), Worded("not-measured-conclusion"), null, null);
         }
 
-        var p = P(flr);
         switch (background)
         {
             case LiverBackground.Normal:
-                return flr >= normal
-                    ? Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: adequate for a normal liver (cutoff in the range of {n}%, section 3.7).", null, "the estimated remnant is adequate for a normal liver")
-                    : Done(
-                        FutureLiverRemnantVerdict.Inadequate,
-                        flr,
-                        $"Estimated standardised FLR {p}%: below the {n}% cutoff for a normal liver (section 3.7), inadequate.",
-                        $"The future liver remnant ({p}%) is below the {n}% cutoff for a normal liver: resection as planned risks postoperative liver failure; {Hypertrophy}.",
-                        $"the estimated remnant is below the {n}% cutoff for a normal liver, inadequate");
+                return percent >= normal
+                    ? Reading(FutureLiverRemnantVerdict.Adequate, "normal-adequate", "≥", normal)
+                    : Reading(FutureLiverRemnantVerdict.Inadequate, "normal-inadequate", "<", normal);
 
             case LiverBackground.AfterExtensiveChemotherapy:
-                if (flr < floor)
-                {
-                    return Done(
-                        FutureLiverRemnantVerdict.Inadequate,
-                        flr,
-                        $"Estimated standardised FLR {p}% after extensive chemotherapy: below {f}%, inadequate {LibraryReading}.",
-                        $"The future liver remnant ({p}%) after extensive chemotherapy is below {f}%: section 3.7 only says that {f}–{c}% needs thorough evaluation, and reading below {f}% as inadequate is this library's (see docs/clinical-decisions.md); {Hypertrophy}.",
-                        $"the estimated remnant is below {f}% after extensive chemotherapy, inadequate {LibraryReading}");
-                }
-
-                if (flr <= ceiling)
-                {
-                    return Done(
-                        FutureLiverRemnantVerdict.NeedsEvaluation,
-                        flr,
-                        $"Estimated standardised FLR {p}% after extensive chemotherapy: within {f}–{c}%, needs thorough evaluation for underlying liver dysfunction (section 3.7).",
-                        $"With a future liver remnant of {p}% (within {f}–{c}%) after extensive chemotherapy, the patient should be thoroughly evaluated for underlying liver dysfunction; {Prophylactic}.",
-                        "the estimated remnant needs thorough evaluation for underlying liver dysfunction");
-                }
-
-                return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}% after extensive chemotherapy: above {c}%, adequate (section 3.7).", null, "the estimated remnant is adequate");
+                return percent < floor ? Reading(FutureLiverRemnantVerdict.Inadequate, "extensive-inadequate", "<", floor)
+                    : percent <= ceiling ? Reading(FutureLiverRemnantVerdict.NeedsEvaluation, "extensive-needs-evaluation", "≤", ceiling)
+                    : Reading(FutureLiverRemnantVerdict.Adequate, "extensive-adequate", ">", ceiling);
 
             default:
-                if (flr < normal)
-                {
-                    return Done(
-                        FutureLiverRemnantVerdict.Inadequate,
-                        flr,
-                        $"Estimated standardised FLR {p}%: below {n}%, inadequate whatever the chemotherapy history (section 3.7).",
-                        $"The future liver remnant ({p}%) is below {n}%, inadequate even for a normal liver; {Hypertrophy}.",
-                        $"the estimated remnant is below {n}%, inadequate whatever the chemotherapy history");
-                }
-
-                if (flr > ceiling)
-                {
-                    return Done(FutureLiverRemnantVerdict.Adequate, flr, $"Estimated standardised FLR {p}%: above {c}%, adequate whatever the chemotherapy history (section 3.7).", null, "the estimated remnant is adequate whatever the chemotherapy history");
-                }
-
-                // The two readings differ: adequate for a normal liver, not after extensive chemotherapy. Both are given;
-                // the verdict is the stricter one, never the reassuring one.
-                const string Record = "The chemotherapy history is not recorded: record whether the patient had extensive prior chemotherapy.";
-                var normalReading = $"with a normal liver it is adequate (≥ {n}%, section 3.7)";
-                if (flr < floor)
-                {
-                    return Done(
-                        FutureLiverRemnantVerdict.Inadequate,
-                        flr,
-                        $"Estimated standardised FLR {p}%, chemotherapy history not recorded: if the patient has had extensive chemotherapy, it is below {f}% and inadequate {LibraryReading}; {normalReading}.",
-                        $"If the patient has had extensive chemotherapy, the future liver remnant ({p}%) is below {f}%, inadequate {LibraryReading}; {normalReading}. {Record} If it is inadequate, {Hypertrophy}.",
-                        $"if the patient has had extensive chemotherapy, the estimated remnant is inadequate {LibraryReading}; with a normal liver it is adequate (the chemotherapy history is not recorded)");
-                }
-
-                return Done(
-                    FutureLiverRemnantVerdict.NeedsEvaluation,
-                    flr,
-                    $"Estimated standardised FLR {p}%, chemotherapy history not recorded: if the patient has had extensive chemotherapy, it is within {f}–{c}% and needs thorough evaluation for underlying liver dysfunction (section 3.7); {normalReading}.",
-                    $"If the patient has had extensive chemotherapy, a future liver remnant of {p}% (within {f}–{c}%) calls for thorough evaluation for underlying liver dysfunction; {normalReading}. {Record} After extensive chemotherapy, {Prophylactic}.",
-                    "if the patient has had extensive chemotherapy, the estimated remnant needs thorough evaluation for underlying liver dysfunction; with a normal liver it is adequate (the chemotherapy history is not recorded)");
+                // Between the normal-liver cutoff and the evaluation ceiling the two readings differ: adequate for a normal
+                // liver, not after extensive chemotherapy. Both are given; the verdict is the stricter one, never the
+                // reassuring one.
+                return percent < normal ? Reading(FutureLiverRemnantVerdict.Inadequate, "unknown-inadequate", "<", normal)
+                    : percent > ceiling ? Reading(FutureLiverRemnantVerdict.Adequate, "unknown-adequate", ">", ceiling)
+                    : percent < floor ? Reading(FutureLiverRemnantVerdict.Inadequate, "unknown-inadequate-if-extensive", "<", floor)
+                    : Reading(FutureLiverRemnantVerdict.NeedsEvaluation, "unknown-needs-evaluation-if-extensive", "≤", ceiling);
         }
 
-        FutureLiverRemnantAssessment Done(FutureLiverRemnantVerdict verdict, decimal? percent, string sentence, string? caution, string conclusion)
+        // A reading's sentence, caution (none when adequate) and conclusion are "<reading>", "<reading>-caution" and
+        // "<reading>-conclusion" in the catalogue.
+        FutureLiverRemnantAssessment Reading(FutureLiverRemnantVerdict verdict, string reading, string comparison, decimal threshold) => Done(
+            verdict,
+            reading,
+            verdict == FutureLiverRemnantVerdict.Adequate ? null : Worded(reading + "-caution"),
+            Worded(reading + "-conclusion"),
+            comparison,
+            threshold);
+
+        FutureLiverRemnantAssessment Done(FutureLiverRemnantVerdict verdict, string reading, Message? caution, Message conclusion, string? comparison, decimal? threshold)
         {
-            var findings = new[] { new Finding(ConceptName, CodeOf(verdict), sentence), history };
-            return new FutureLiverRemnantAssessment(verdict, background, percent, sentence, caution, conclusion, toComplete.ToArray(), findings);
+            var sentence = Worded(reading);
+            var finding = new Finding(ConceptName, CodeOf(verdict), sentence, comparison, threshold is { } t ? ResultBuilder.Format(t) + " %" : null, comparison is null ? null : "section 3.7");
+            return new FutureLiverRemnantAssessment(verdict, background, flr, sentence, caution, conclusion, toComplete.ToArray(), new[] { finding, history });
         }
+
+        Message Worded(string key) => Message.Of(Area + key, ("percent", flr), ("normal", normal), ("floor", floor), ("ceiling", ceiling));
     }
 
     private static string CodeOf(FutureLiverRemnantVerdict verdict) => verdict switch
@@ -261,6 +214,4 @@ public sealed class FutureLiverRemnantAssessment
         FutureLiverRemnantVerdict.Inadequate => "inadequate",
         _ => "not-measured",
     };
-
-    private static string P(decimal percent) => ResultBuilder.Format(percent);
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.PreoperativeAssessment;
 
@@ -30,31 +31,29 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             result.Facts(new[] { context.NoLiverMetastasisFinding });
             if (plan.MajorHepatectomyPlanned == true)
             {
-                result.Caution("A major hepatectomy is recorded as planned although no current liver metastasis is recorded: check the record.");
+                result.Caution(new Message("7.1.planned-without-liver-metastasis"));
             }
 
-            return result.DoesNotApply(context.NoEvidenceOfDisease
-                ? "There is no current evidence of metastatic disease, so the future liver remnant assessment of 7.1 does not arise."
-                : "No liver metastasis is recorded, so the future liver remnant assessment of 7.1 does not arise.");
+            return result.DoesNotApply(Message.Of("7.1.no-liver-metastasis", ("noEvidenceOfDisease", context.NoEvidenceOfDisease)));
         }
 
         switch (plan.MajorHepatectomyPlanned)
         {
             case false:
-                result.Fact(FactNames.MajorHepatectomyPlanned, "no", "No major hepatectomy is planned.");
-                return result.DoesNotApply("No major hepatectomy is planned, so the future liver remnant assessment this recommendation asks for does not arise.");
+                result.Fact(FactNames.MajorHepatectomyPlanned, "no", Message.Of("7.1.major-hepatectomy-planned", ("planned", false)));
+                return result.DoesNotApply(new Message("7.1.not-planned"));
             case null when context.LiverResection.Status == TriState.No:
                 result.Facts(context.LiverResection.Findings);
-                return result.DoesNotApply($"Liver resection is not on the table ({context.LiverResection.Basis}), so the future liver remnant assessment of 7.1 does not arise.");
+                return result.DoesNotApply(Message.Of("7.1.resection-not-on-table", ("basis", Message.Literal(context.LiverResection.Basis))));
             case null:
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
-                    .Insufficient("Whether a major hepatectomy is planned is not recorded, so whether the future liver remnant must be assessed cannot be decided.");
+                    .Insufficient(new Message("7.1.insufficient"));
         }
 
-        result.Fact(FactNames.MajorHepatectomyPlanned, "yes", "A major hepatectomy is planned.");
+        result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
         var flr = FutureLiverRemnantAssessment.Assess(plan, context.Options);
         result.Facts(flr.Findings);
-        if (flr.Caution is { } caution)
+        if (flr.CautionMessage is { } caution)
         {
             result.Caution(caution);
         }
@@ -64,11 +63,14 @@ public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         if (plan.ExtensivePriorChemotherapy == false && plan.FutureLiverRemnantPercent is { } percent
             && percent >= options.NormalLiverMinimumFlrPercent && percent <= options.ChemotherapyLiverEvaluationCeilingFlrPercent)
         {
-            result.Caution($"If extensive preoperative chemotherapy is given (11.1), reassess the remnant: after extensive chemotherapy section 3.7 asks that an FLR between {ResultBuilder.Format(options.ChemotherapyLiverMinimumFlrPercent)} % and {ResultBuilder.Format(options.ChemotherapyLiverEvaluationCeilingFlrPercent)} % be thoroughly evaluated for liver dysfunction (an estimated {ResultBuilder.Format(percent)} % now).");
+            result.Caution(Message.Of(
+                "7.1.reassess-after-chemotherapy",
+                ("floor", options.ChemotherapyLiverMinimumFlrPercent),
+                ("ceiling", options.ChemotherapyLiverEvaluationCeilingFlrPercent),
+                ("percent", percent)));
         }
 
         Indication.LiverSurgeryGate.CandidacyCautions(context, result);
-        return result.Applies(
-            $"A major hepatectomy is planned, so the future liver remnant should be assessed preoperatively as in other settings of major hepatectomy: {flr.Conclusion}.");
+        return result.Applies(Message.Of("7.1.applies", ("conclusion", flr.ConclusionMessage)));
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.PreoperativeAssessment;
 
@@ -15,8 +16,6 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// </summary>
 public sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluator
 {
-    private static readonly string[] AsaNumerals = { "I", "II", "III", "IV", "V", "VI" };
-
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeRiskAssessmentEvaluator()
         : base("7.2", LiverSurgeryGate.CandidacyRequirements.Concat(new[] { FactNames.Ecog, FactNames.AsaClass, FactNames.SignificantComorbidities }))
@@ -26,51 +25,43 @@ public sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the preoperative assessment for a liver resection", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("7.2.requirement").Text, out var finished))
         {
             return finished!;
         }
 
         var clinical = context.Patient.Clinical;
-        var toComplete = new List<string>();
+        var toComplete = new List<Message>();
         if (clinical.Ecog is { } ecog)
         {
-            var text = ecog.ToString(CultureInfo.InvariantCulture);
-            result.Fact(FactNames.Ecog, text, $"ECOG performance status {text}.");
+            result.Fact(FactNames.Ecog, ecog.ToString(CultureInfo.InvariantCulture), Message.Of("7.2.ecog", ("ecog", ecog)));
         }
         else
         {
-            result.Fact(FactNames.Ecog, "not recorded", "ECOG performance status not yet recorded: to complete before surgery.");
-            toComplete.Add("performance status");
+            result.Fact(FactNames.Ecog, "not recorded", new Message("7.2.ecog-not-recorded"));
+            toComplete.Add(new Message("7.2.to-complete-performance-status"));
         }
 
         if (clinical.AsaClass is { } asa)
         {
-            result.Fact(FactNames.AsaClass, asa.ToString(CultureInfo.InvariantCulture), $"ASA physical status class {AsaNumerals[asa - 1]}.");
+            result.Fact(FactNames.AsaClass, asa.ToString(CultureInfo.InvariantCulture), Message.Of("7.2.asa", ("asa", asa)));
         }
         else
         {
-            result.Fact(FactNames.AsaClass, "not recorded", "ASA physical status not yet recorded: to complete before surgery.");
-            toComplete.Add("ASA physical status");
+            result.Fact(FactNames.AsaClass, "not recorded", new Message("7.2.asa-not-recorded"));
+            toComplete.Add(new Message("7.2.to-complete-asa"));
         }
 
-        switch (clinical.SignificantComorbidities)
+        if (clinical.SignificantComorbidities is { } comorbid)
         {
-            case true:
-                result.Fact(FactNames.SignificantComorbidities, "yes", "Significant comorbidities recorded.");
-                break;
-            case false:
-                result.Fact(FactNames.SignificantComorbidities, "no", "No significant comorbidities.");
-                break;
-            default:
-                result.Fact(FactNames.SignificantComorbidities, "not recorded", "Comorbidity assessment not yet recorded: to complete before surgery.");
-                toComplete.Add("comorbidities");
-                break;
+            result.Fact(FactNames.SignificantComorbidities, ResultBuilder.Format(comorbid), Message.Of("7.2.comorbidities", ("significant", comorbid)));
+        }
+        else
+        {
+            result.Fact(FactNames.SignificantComorbidities, "not recorded", new Message("7.2.comorbidities-not-recorded"));
+            toComplete.Add(new Message("7.2.to-complete-comorbidities"));
         }
 
-        var summary = "Liver resection is being considered, so the preoperative assessment should follow the principles of any major surgery: comorbidities, performance status and ASA physical status (section 3.7 adds nutritional status and kidney function)";
-        return result.Applies(toComplete.Count == 0
-            ? summary + "."
-            : summary + "; still to complete: " + string.Join(", ", toComplete) + ".");
+        return result.Applies(Message.Of("7.2.applies", ("toComplete", toComplete)));
     }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.PreoperativeAssessment;
 
@@ -31,13 +33,15 @@ public sealed class SurgicalFitness
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.surgicalFitness";
 
-    private SurgicalFitness(TriState status, IReadOnlyList<string> unfitBecause, IReadOnlyList<Finding> findings, IReadOnlyList<string> cautions, IReadOnlyList<string> missing)
+    private SurgicalFitness(TriState status, IReadOnlyList<Message> unfitBecause, IReadOnlyList<Finding> findings, IReadOnlyList<Message> cautions, IReadOnlyList<string> missing)
     {
         Status = status;
-        UnfitBecause = unfitBecause;
-        Findings = findings;
-        Cautions = cautions;
-        Missing = missing;
+        UnfitBecauseMessages = unfitBecause.ToReadOnlyList();
+        UnfitBecause = unfitBecause.Select(m => m.Text).ToReadOnlyList();
+        Findings = findings.ToReadOnlyList();
+        CautionMessages = cautions.ToReadOnlyList();
+        Cautions = cautions.Select(m => m.Text).ToReadOnlyList();
+        Missing = missing.ToReadOnlyList();
     }
 
     /// <summary>Gets the facts the assessment reads.</summary>
@@ -46,13 +50,19 @@ public sealed class SurgicalFitness
     /// <summary>Gets whether the patient is fit for liver surgery: yes, no (unfit), or unknown (not assessed).</summary>
     public TriState Status { get; }
 
-    /// <summary>Gets why the patient is unfit, as lower-case clauses (non-empty exactly when <see cref="Status"/> is <see cref="TriState.No"/>).</summary>
+    /// <summary>Gets why the patient is unfit, as messages worded as lower-case clauses (non-empty exactly when <see cref="Status"/> is <see cref="TriState.No"/>).</summary>
+    public IReadOnlyList<Message> UnfitBecauseMessages { get; }
+
+    /// <summary>Gets <see cref="UnfitBecauseMessages"/> rendered in English, as lower-case clauses.</summary>
     public IReadOnlyList<string> UnfitBecause { get; }
 
     /// <summary>Gets the findings: the fitness verdict, ECOG and ASA class as recorded.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Gets the cautions every surgical recommendation carries: fitness not assessed, ECOG 2, ASA III or higher.</summary>
+    /// <summary>Gets the cautions every surgical recommendation carries, as messages: fitness not assessed, ECOG above the good performance status, ASA III or higher.</summary>
+    public IReadOnlyList<Message> CautionMessages { get; }
+
+    /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
     public IReadOnlyList<string> Cautions { get; }
 
     /// <summary>Gets the facts missing to assess fitness (when <see cref="Status"/> is <see cref="TriState.Unknown"/>).</summary>
@@ -75,20 +85,20 @@ public sealed class SurgicalFitness
             throw new ArgumentNullException(nameof(options));
         }
 
-        var unfit = new List<string>();
+        var unfit = new List<Message>();
         var findings = new List<Finding>();
-        var cautions = new List<string>();
+        var cautions = new List<Message>();
         var precluding = options.SurgeryPrecludingMinimumEcog;
         var good = options.GoodPerformanceStatusMaximumEcog;
 
         switch (clinical.FitForSurgery)
         {
             case false:
-                unfit.Add("the patient is recorded as unfit for surgery");
-                findings.Add(new Finding(FactNames.FitForSurgery, "no", "The patient is recorded as unfit for major surgery."));
+                unfit.Add(new Message("preoperative-assessment.unfit-recorded"));
+                findings.Add(new Finding(FactNames.FitForSurgery, "no", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", false))));
                 break;
             case true:
-                findings.Add(new Finding(FactNames.FitForSurgery, "yes", "The patient is recorded as fit for major surgery."));
+                findings.Add(new Finding(FactNames.FitForSurgery, "yes", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", true))));
                 break;
         }
 
@@ -97,27 +107,30 @@ public sealed class SurgicalFitness
             var text = Text(ecog);
             if (ecog >= precluding)
             {
-                unfit.Add($"ECOG performance status {text} precludes surgery (ECOG {Text(precluding)} or higher: this library's reading; the paper asks for good performance status)");
-                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: at or above ECOG {Text(precluding)}, a performance status that precludes liver surgery"
-                    + (clinical.FitForSurgery == true ? ", although the patient is recorded as fit for surgery: check both." : ".")));
+                unfit.Add(Message.Of("preoperative-assessment.ecog-precludes-surgery", ("ecog", ecog), ("precluding", precluding)));
+                findings.Add(new Finding(
+                    FactNames.Ecog,
+                    text,
+                    Message.Of("preoperative-assessment.ecog-precluding", ("ecog", ecog), ("precluding", precluding), ("recordedFit", clinical.FitForSurgery == true)),
+                    "≥",
+                    "ECOG " + Text(precluding),
+                    PrecludingEcogSource));
             }
             else if (ecog > good)
             {
-                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: not a good performance status (ECOG 0–{Text(good)}, as read here)."));
-                cautions.Add($"ECOG performance status {text}: the guideline selects candidates for liver resection \"particularly\" with good performance status (section 1; 9.1 for a new resection); weigh it in the preoperative assessment (7.2).");
+                findings.Add(new Finding(FactNames.Ecog, text, Message.Of("preoperative-assessment.ecog-not-good", ("ecog", ecog), ("good", good)), ">", "ECOG " + Text(good), GoodEcogSource));
+                cautions.Add(Message.Of("preoperative-assessment.ecog-not-good-caution", ("ecog", ecog)));
             }
             else
             {
-                findings.Add(new Finding(FactNames.Ecog, text, $"ECOG performance status {text}: good performance status (ECOG 0–{Text(good)}, as read here)."));
+                findings.Add(new Finding(FactNames.Ecog, text, Message.Of("preoperative-assessment.ecog-good", ("ecog", ecog), ("good", good)), "≤", "ECOG " + Text(good), GoodEcogSource));
             }
         }
 
         if (clinical.AsaClass is { } asa && asa >= CautionMinimumAsaClass)
         {
-            var roman = Roman(asa);
-            findings.Add(new Finding(FactNames.AsaClass, Text(asa), $"ASA physical status {roman}."));
-            cautions.Add($"ASA physical status {roman} (ASA III or higher: severe systemic disease): the anaesthetic risk of liver surgery is to be weighed in the preoperative assessment (7.2) and by the tumour board against the expected benefits (5.1)"
-                + (clinical.SignificantComorbidities == false ? "; no significant comorbidity is recorded, which ASA III or higher contradicts: check both." : "."));
+            findings.Add(new Finding(FactNames.AsaClass, Text(asa), Message.Of("preoperative-assessment.asa", ("asa", asa)), "≥", "ASA III", "7.2"));
+            cautions.Add(Message.Of("preoperative-assessment.asa-caution", ("asa", asa), ("noComorbidityRecorded", clinical.SignificantComorbidities == false)));
         }
 
         TriState status;
@@ -130,7 +143,7 @@ public sealed class SurgicalFitness
         {
             status = TriState.Unknown;
             missing = new[] { FactNames.FitForSurgery, FactNames.Ecog };
-            cautions.Insert(0, "Fitness for surgery has not been assessed (neither a fitness verdict nor an ECOG performance status is recorded): 7.2 asks for an assessment of comorbidities, performance status and ASA physical status before a liver resection.");
+            cautions.Insert(0, new Message("preoperative-assessment.fitness-not-assessed"));
         }
         else
         {
@@ -139,23 +152,19 @@ public sealed class SurgicalFitness
 
         var verdict = status switch
         {
-            TriState.No => "Not fit for liver surgery: " + FactProse.JoinPhrases(unfit) + ".",
-            TriState.Unknown => "Fitness for liver surgery not assessed: " + FactProse.NotRecorded(missing) + ".",
-            _ => "Nothing recorded precludes liver surgery on grounds of fitness.",
+            TriState.No => Message.Of("preoperative-assessment.fitness-unfit", ("reasons", unfit)),
+            TriState.Unknown => Message.Of("preoperative-assessment.fitness-not-assessed-verdict", ("notRecorded", FactProse.NotRecordedMessage(missing))),
+            _ => new Message("preoperative-assessment.fitness-nothing-precludes"),
         };
         findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
         return new SurgicalFitness(status, unfit.ToArray(), findings.ToArray(), cautions.ToArray(), missing);
     }
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Where the ECOG threshold that precludes surgery comes from (this library's reading).</summary>
+    private const string PrecludingEcogSource = "sections 1, 3.5, 3.10; 7.2";
 
-    private static string Roman(int asa) => asa switch
-    {
-        1 => "I",
-        2 => "II",
-        3 => "III",
-        4 => "IV",
-        5 => "V",
-        _ => "VI",
-    };
+    /// <summary>Where the good performance status comes from.</summary>
+    private const string GoodEcogSource = "9.1; sections 1, 3.5";
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

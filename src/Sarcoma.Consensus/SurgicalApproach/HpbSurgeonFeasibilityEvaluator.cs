@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -24,7 +25,7 @@ public sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the HPB surgeon's evaluation of R0 feasibility", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.2.requirement").Text, out var finished))
         {
             return finished!;
         }
@@ -36,7 +37,6 @@ public sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
             LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
-        return result.Applies(
-            "Liver resection is being considered, so whether an R0 resection is feasible should be evaluated by an experienced HPB surgeon at a reference centre for HPB pathology or surgical oncology.");
+        return result.Applies(new Message("6.2.applies"));
     }
 }

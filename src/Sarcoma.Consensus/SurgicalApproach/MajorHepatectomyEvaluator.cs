@@ -3,6 +3,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -29,21 +30,16 @@ public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         var candidacy = context.LiverResection;
         var planned = context.Patient.LiverSurgery.MajorHepatectomyPlanned;
         result.Facts(candidacy.Findings);
-        result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(planned), planned switch
-        {
-            true => "A major hepatectomy is planned.",
-            false => "No major hepatectomy is planned.",
-            _ => "Whether a major hepatectomy is planned is not recorded.",
-        });
+        result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(planned), Message.Of("6.4.major-hepatectomy-planned", ("planned", planned)));
 
         if (candidacy.Status == TriState.No)
         {
-            return result.DoesNotApply($"Liver resection is not on the table ({candidacy.Basis}), so the question of a major hepatectomy does not arise.");
+            return result.DoesNotApply(Message.Of("6.4.resection-not-on-table", ("basis", Message.Literal(candidacy.Basis))));
         }
 
         if (planned == false)
         {
-            return result.DoesNotApply("No major hepatectomy is planned, so the conditions for justifying one do not arise.");
+            return result.DoesNotApply(new Message("6.4.not-planned"));
         }
 
         if (candidacy.Status == TriState.Unknown || planned is null)
@@ -54,30 +50,23 @@ public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
                 result.Missing(FactNames.MajorHepatectomyPlanned);
             }
 
-            return result.Insufficient("Whether a major hepatectomy is being considered for this patient cannot be decided yet.");
+            return result.Insufficient(new Message("6.4.insufficient"));
         }
 
         LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
         var notFavourable = PrognosticProfile.Record(context, result, extrahepaticIsUnfavourable: true);
         var chemotherapy = context.Patient.LiverSurgery.ExtensivePriorChemotherapy;
-        result.Fact(FactNames.ExtensivePriorChemotherapy, ResultBuilder.Format(chemotherapy), chemotherapy switch
-        {
-            true => "Extensive prior chemotherapy: previous hepatotoxic chemotherapy bears on the individualised plan (section 3.6) and on the future liver remnant needed (7.1).",
-            false => "No extensive prior chemotherapy.",
-            _ => "Whether the patient had extensive prior chemotherapy is not recorded (it bears on the plan, section 3.6, and on the future liver remnant needed, 7.1).",
-        });
+        result.Fact(FactNames.ExtensivePriorChemotherapy, ResultBuilder.Format(chemotherapy), Message.Of("6.4.extensive-prior-chemotherapy", ("extensive", chemotherapy)));
 
-        result.Caution(
-            $"Major hepatectomy may be justified only in selected cases with good prognostic features; section 3.5 names {PrognosticProfile.FactorsText}. Whether this patient's features are good enough, and how to individualise the approach, is a clinical judgement (the future liver remnant is assessed under 7.1).");
+        result.Caution(Message.Of("6.4.selected-cases", ("factors", Message.Literal(PrognosticProfile.FactorsText))));
         if (notFavourable.Count > 0)
         {
-            result.Caution("Not favourable here: " + string.Join("; ", notFavourable) + ".");
+            result.Caution(Message.Of("6.4.not-favourable", ("reasons", notFavourable.Select(Message.Literal))));
         }
 
         LiverSurgeryGate.CandidacyCautions(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
 
-        return result.Applies(
-            "A major hepatectomy is planned: it may be justified in selected cases with good prognostic features, with the approach individualised to this patient.");
+        return result.Applies(new Message("6.4.applies"));
     }
 }

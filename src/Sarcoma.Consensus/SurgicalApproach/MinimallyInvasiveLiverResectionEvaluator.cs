@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -27,7 +28,7 @@ public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the choice of a minimally invasive approach", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.5.requirement").Text, out var finished))
         {
             return finished!;
         }
@@ -42,32 +43,23 @@ public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEva
         var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
         if (sized.Length > 0)
         {
-            var largest = ResultBuilder.Format(sized.Max());
-            var unsized = liver.Count - sized.Length;
-            result.Fact(FactNames.LesionSizeMm, largest, $"Largest liver lesion {largest} mm{(unsized > 0 ? $"; size not recorded for {LiverLesionFacts.Count(unsized, "other lesion")}" : string.Empty)}.");
+            var largest = sized.Max();
+            result.Fact(FactNames.LesionSizeMm, ResultBuilder.Format(largest), Message.Of("6.5.largest-lesion", ("sizeMm", largest), ("unsized", liver.Count - sized.Length)));
         }
         else
         {
-            result.Fact(FactNames.LesionSizeMm, "unknown", "Size of the liver lesions not recorded.");
+            result.Fact(FactNames.LesionSizeMm, "unknown", new Message("6.5.size-unknown"));
         }
 
-        var treatment = context.Patient.Treatment;
-        var surgeries = SurgicalHistoryFacts.AbdominalSurgeries(treatment);
-        result.Fact(surgeries.Fact, surgeries.Value, surgeries.Sentence);
-
-        result.Caution(
-            "Whether a minimally invasive resection is technically feasible with an R0 resection of all liver disease (for example small peripheral lesions) is the surgeon's judgement.");
+        result.Facts(new[] { SurgicalHistoryFacts.AbdominalSurgeries(context.Patient.Treatment) });
+        result.Caution(new Message("6.5.technical-feasibility"));
         var primary = context.Patient.Primary;
         if (primary?.Site == PrimarySite.Retroperitoneal)
         {
-            result.Fact(FactNames.PrimarySite, "retroperitoneal", primary.Resected == true
-                ? "Retroperitoneal primary, resected: a precedent of major abdominal surgery."
-                : "Retroperitoneal primary.");
-            result.Caution(
-                "Section 3.6: with a retroperitoneal primary, the precedent of major abdominal surgery for it (especially in metachronous disease) should be considered before a minimally invasive approach; the most favourable cases are pelvic primaries or retroperitoneal approaches to the primary.");
+            result.Fact(FactNames.PrimarySite, "retroperitoneal", Message.Of("6.5.retroperitoneal-primary", ("resected", primary.Resected == true)));
+            result.Caution(new Message("6.5.retroperitoneal-primary-caution"));
         }
 
-        return result.Applies(
-            "Liver resection is being considered, so a minimally invasive (laparoscopic or robotic) resection may be considered if technically feasible, always with the goal of an R0 resection.");
+        return result.Applies(new Message("6.5.applies"));
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -26,7 +27,7 @@ public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the choice of the extent of a liver resection", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.3.requirement").Text, out var finished))
         {
             return finished!;
         }
@@ -40,12 +41,9 @@ public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluato
         });
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
         {
-            result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(major), major
-                ? "A major hepatectomy is planned (see 6.4 and 7.1)."
-                : "No major hepatectomy is planned.");
+            result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(major), Message.Of("6.3.major-hepatectomy-planned", ("planned", major)));
         }
 
-        return result.Applies(
-            "Liver resection is being considered, so its extent should be determined by the location of the lesions and the R0 goal, favouring parenchyma-sparing resection.");
+        return result.Applies(new Message("6.3.applies"));
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
@@ -26,15 +27,14 @@ public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, "the goal of a liver resection", out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.1.requirement").Text, out var finished))
         {
             return finished!;
         }
 
         LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
-        LiverSurgeryGate.Add(result, SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
+        result.Facts(SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
-        return result.Applies(
-            "Liver resection is being considered, so its primary goal should be an R0 resection (microscopically negative margins).");
+        return result.Applies(new Message("6.1.applies"));
     }
 }

@@ -1,20 +1,21 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalApproach;
 
 /// <summary>
-/// Sentences about previous surgery that section 3.6 asks the surgeon to review before planning the approach and
-/// extent of a liver resection: previous hepatectomies and their margins, and the number of abdominal operations.
+/// The previous surgery that section 3.6 asks the surgeon to review before planning the approach and extent of a liver
+/// resection, as findings: previous hepatectomies and their margins, and the number of abdominal operations. The words
+/// are in <c>Wording/en/surgical-approach.messages</c>.
 /// </summary>
 internal static class SurgicalHistoryFacts
 {
-    /// <summary>Describes previous liver resections and their margins.</summary>
+    /// <summary>Records previous liver resections and their margins.</summary>
     /// <param name="treatment">The treatment history.</param>
-    /// <returns>The findings (one per resection, or one saying none or unknown).</returns>
+    /// <returns>The findings (one per resection in date order, undated last; or one saying none or unknown).</returns>
     public static IEnumerable<Finding> PreviousLiverResections(TreatmentHistory treatment)
     {
         var resections = treatment.LiverResections;
@@ -22,40 +23,34 @@ internal static class SurgicalHistoryFacts
         {
             yield return treatment.PreviousLiverResection switch
             {
-                false => new Finding(FactNames.PreviousLiverResection, "no", "No previous liver resection."),
-                true => new Finding(FactNames.PreviousLiverResection, "yes", "Previous liver resection, margin not recorded."),
-                _ => new Finding(FactNames.PreviousLiverResection, "unknown", "Whether a liver resection was done before is not recorded."),
+                false => new Finding(FactNames.PreviousLiverResection, "no", new Message("surgical-approach.no-previous-liver-resection")),
+                true => new Finding(FactNames.PreviousLiverResection, "yes", new Message("surgical-approach.previous-liver-resection-undocumented")),
+                _ => new Finding(FactNames.PreviousLiverResection, "unknown", new Message("surgical-approach.previous-liver-resection-unknown")),
             };
             yield break;
         }
 
         foreach (var resection in resections.OrderBy(r => r.PerformedOn ?? default))
         {
-            var when = resection.PerformedOn is { } date ? " on " + ResultBuilder.Format(date) : " (date not recorded)";
-            var margin = resection.Margin switch
-            {
-                ResectionMargin.R0 => "R0 (microscopically negative margins)",
-                ResectionMargin.R1 => "R1 (microscopically positive margins)",
-                ResectionMargin.R2 => "R2 (macroscopic residual disease; section 3.5 associates R2 resection with decreased survival)",
-                _ => "margin not recorded",
-            };
+            var margin = resection.Margin?.ToString();
             yield return new Finding(
                 FactNames.LiverResectionMargin,
-                resection.Margin?.ToString() ?? "unknown",
-                $"Previous liver resection{when}: {margin}.");
+                margin ?? "unknown",
+                Message.Of(
+                    "surgical-approach.previous-liver-resection",
+                    ("dated", resection.PerformedOn is not null),
+                    ("performedOn", resection.PerformedOn),
+                    ("margin", margin)));
         }
     }
 
-    /// <summary>Describes the number of previous abdominal surgeries (section 3.6).</summary>
+    /// <summary>Records the number of previous abdominal surgeries (section 3.6).</summary>
     /// <param name="treatment">The treatment history.</param>
     /// <returns>The finding.</returns>
-    public static Finding AbdominalSurgeries(TreatmentHistory treatment) => treatment.PreviousAbdominalSurgeries switch
-    {
-        null => new Finding(FactNames.PreviousAbdominalSurgeries, "unknown", "Number of previous abdominal surgeries not recorded; section 3.6 asks that it be taken into account before a new intervention."),
-        0 => new Finding(FactNames.PreviousAbdominalSurgeries, "0", "No previous abdominal surgery."),
-        { } n => new Finding(
+    public static Finding AbdominalSurgeries(TreatmentHistory treatment) => treatment.PreviousAbdominalSurgeries is { } count
+        ? new Finding(
             FactNames.PreviousAbdominalSurgeries,
-            n.ToString(CultureInfo.InvariantCulture),
-            $"{n.ToString(CultureInfo.InvariantCulture)} previous abdominal {(n == 1 ? "surgery" : "surgeries")}: iterative abdominal surgery increases morbidity and the risk of postoperative complications (section 3.6)."),
-    };
+            count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Message.Of("surgical-approach.abdominal-surgeries", ("count", count)))
+        : new Finding(FactNames.PreviousAbdominalSurgeries, "unknown", new Message("surgical-approach.abdominal-surgeries-unknown"));
 }

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalTiming;
 
@@ -34,8 +34,8 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(
-                context, "8.1", "the timing of a new resection", "with recommendation 9.2 for preoperative systemic treatment"));
+            return result.DoesNotApply(Message.Of("8.1.liver-recurrence", ("summary", Message.Literal(IndicationCriteria.RecurrenceSummary(
+                context, "8.1", new Message("8.1.governs").Text, new Message("8.1.governs-also").Text)))));
         }
 
         var against = new List<string>();
@@ -51,45 +51,34 @@ public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(IndicationCriteria.NotApplying(
-                "8.1", "oligometastatic disease with metachronous liver metastases amenable to complete surgical resection", against));
+            return result.DoesNotApply(Message.Of("8.1.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying(
+                "8.1", new Message("8.1.scenario").Text, against)))));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether this is oligometastatic disease with metachronous liver metastases amenable to complete surgical resection cannot be decided yet.");
+                .Insufficient(new Message("8.1.insufficient"));
         }
 
         var histology = context.Patient.Primary?.Histology;
-        if (histology is null)
-        {
-            result.Fact(FactNames.PrimaryHistology, "unknown", "Histology not recorded, so whether the subtype responds better to chemotherapy is unknown.");
-        }
-        else if (histology.NamedChemosensitive)
-        {
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: a subtype the guideline names as highly chemosensitive (section 3.9; chemosensitivity is also weighed in section 3.11).");
-        }
-        else
-        {
-            result.Fact(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: not among the subtypes the guideline names as highly chemosensitive (section 3.9; chemosensitivity is also weighed in section 3.11).");
-        }
+        result.Fact(FactNames.PrimaryHistology, histology?.Code ?? "unknown", histology is null
+            ? new Message("8.1.histology-unknown")
+            : Message.Of("8.1.histology", ("histology", histology.Name), ("namedChemosensitive", histology.NamedChemosensitive)));
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);
         IndicationCriteria.CautionIfProgressing(context, result);
         LiverSurgeryGate.ExtrahepaticCautions(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
-        var dfi = $"DFI ≥ {context.Options.SynchronousWindowMonths.ToString(CultureInfo.InvariantCulture)} months";
-        var summary = $"Oligometastatic disease with resectable metachronous liver metastases ({dfi}): surgery for the liver metastases could be considered upfront or after systemic therapy";
-        if (context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
-        {
-            // Progression on therapy outweighs the subtype's presumed chemosensitivity (section 3.11).
-            return result.Applies(summary + "; this disease, however, is progressing on systemic therapy, an unfavourable sign (section 3.11).");
-        }
-
-        return result.Applies(histology?.NamedChemosensitive == true
-            ? $"{summary}, the latter especially in a subtype with better response to chemotherapy such as {histology.Name.ToLowerInvariant()}."
-            : summary + ".");
+        // Progression on therapy outweighs the subtype's presumed chemosensitivity (section 3.11).
+        var course = context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease ? "progressing"
+            : histology?.NamedChemosensitive == true ? "chemosensitive-subtype"
+            : null;
+        return result.Applies(Message.Of(
+            "8.1.applies",
+            ("windowMonths", context.Options.SynchronousWindowMonths),
+            ("course", course),
+            ("histology", course == "chemosensitive-subtype" ? histology!.Name.ToLowerInvariant() : null)));
     }
 }

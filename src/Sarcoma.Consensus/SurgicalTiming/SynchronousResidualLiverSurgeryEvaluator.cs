@@ -4,6 +4,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalTiming;
 
@@ -33,14 +34,15 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        const string Scenario = "synchronous OMD with resectable residual liver disease after at least stable disease on systemic treatment, primary resectable";
+        // The indication criteria (Indication/IndicationCriteria) take their reasons and scenario as English for now.
+        var scenario = new Message("8.3.scenario").Text;
         var against = new List<string>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
         if (against.Count > 0)
         {
             // Metachronous disease: the response and residual-disease criteria of 8.3 concern synchronous disease only.
-            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", Scenario, against));
+            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying("8.3", scenario, against)))));
         }
 
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -52,7 +54,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         switch (treatment.SystemicTherapyReceived)
         {
             case false:
-                against.Add("no systemic therapy has been received yet (recommendation 8.2: systemic treatment first)");
+                against.Add(new Message("8.3.against-no-systemic-therapy").Text);
                 break;
             case null:
                 missing.Add(FactNames.SystemicTherapyReceived);
@@ -61,7 +63,7 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
                 response = treatment.SystemicTherapyResponse;
                 if (response == TreatmentResponse.ProgressiveDisease)
                 {
-                    against.Add("the disease progressed on systemic treatment (at least stable disease is required)");
+                    against.Add(new Message("8.3.against-progressed").Text);
                 }
                 else if (response is null)
                 {
@@ -78,31 +80,43 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         else if (!hasLiver)
         {
             var absent = context.NoLiverMetastasisFinding;
-            result.Fact(absent.Fact, absent.Value, treated ? absent.Sentence.TrimEnd('.') + ": no residual liver disease." : absent.Sentence);
-            against.Add(treated
-                ? "no residual liver disease is recorded"
-                : context.NoEvidenceOfDisease ? "there is no current evidence of metastatic disease" : "no liver metastasis is recorded");
+            if (treated)
+            {
+                result.Fact(absent.Fact, absent.Value, Message.Of("8.3.no-residual-liver-disease", ("absent", Message.Literal(absent.Sentence.TrimEnd('.')))));
+            }
+            else
+            {
+                result.Facts(new[] { absent });
+            }
+
+            against.Add(Message.Of("8.3.against-no-liver-disease", ("treated", treated), ("noEvidenceOfDisease", context.NoEvidenceOfDisease)).Text);
         }
         else
         {
             var location = LiverLesionFacts.Location(context.LiverLesions);
-            result.Fact(location.Fact, location.Value, treated
-                ? "Residual liver disease after systemic therapy: " + char.ToLowerInvariant(location.Sentence[0]) + location.Sentence.Substring(1)
-                : location.Sentence);
+            if (treated)
+            {
+                result.Fact(location.Fact, location.Value, Message.Of("8.3.residual-liver-disease", ("location", Message.Literal(char.ToLowerInvariant(location.Sentence[0]) + location.Sentence.Substring(1)))));
+            }
+            else
+            {
+                result.Facts(new[] { location });
+            }
+
             IndicationCriteria.LiverResectable(context, result, against, missing);
         }
 
         var primary = context.Patient.Primary;
         if (primary?.Resected == true)
         {
-            result.Fact(FactNames.PrimaryResected, "yes", "Primary tumour already resected.");
+            result.Fact(FactNames.PrimaryResected, "yes", new Message("8.3.primary-resected"));
         }
         else if (primary?.Resected == false && primary.Resectable is { } resectable)
         {
-            result.Fact(FactNames.PrimaryResectable, ResultBuilder.Format(resectable), resectable ? "Primary tumour in place and resectable." : "Primary tumour in place and not resectable.");
+            result.Fact(FactNames.PrimaryResectable, ResultBuilder.Format(resectable), Message.Of("8.3.primary-in-place", ("resectable", resectable)));
             if (!resectable)
             {
-                against.Add("the primary tumour is not resectable");
+                against.Add(new Message("8.3.against-primary-not-resectable").Text);
             }
         }
         else
@@ -113,29 +127,30 @@ public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEva
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", Scenario, against));
+            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying("8.3", scenario, against)))));
         }
 
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether liver surgery for residual disease after systemic treatment of synchronous OMD can be considered cannot be decided yet.");
+                .Insufficient(new Message("8.3.insufficient"));
         }
 
-        result.Caution("The liver lesions recorded are read as the residual disease: confirm their number, size and resectability on post-treatment imaging (section 3.11: radiologic evaluation after two to three cycles).");
+        result.Caution(new Message("8.3.lesions-read-as-residual"));
         if (response == TreatmentResponse.CompleteResponse)
         {
-            result.Caution("A complete response is recorded: confirm that liver disease remains, since the recorded liver lesions are read as the residual disease.");
+            result.Caution(new Message("8.3.complete-response"));
         }
 
         if (primary?.Resected == false)
         {
-            result.Caution(LiverSurgeryGate.PrimaryInPlaceCaution);
+            result.Caution(Message.Of("8.3.primary-in-place-caution", ("caution", Message.Literal(LiverSurgeryGate.PrimaryInPlaceCaution))));
         }
 
-        result.Caution("Section 3.8 reserves surgical salvage of residual liver disease for a few selected cases of synchronous OMD, discussed when complete resection of both the primary tumour and the liver metastases is feasible.");
-        var primaryText = primary?.Resected == true ? "the primary tumour already resected" : "a resectable primary tumour still in place";
-        return result.Applies(
-            $"Synchronous oligometastatic disease with resectable residual liver disease after systemic treatment (best response: {SystemicTherapyFacts.Name(response!.Value)}), with {primaryText}: liver surgery may be considered for the residual liver disease.");
+        result.Caution(new Message("8.3.salvage-for-selected-cases"));
+        return result.Applies(Message.Of(
+            "8.3.applies",
+            ("response", SystemicTherapyFacts.Code(response!.Value)),
+            ("primaryResected", primary?.Resected == true)));
     }
 }

@@ -4,6 +4,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalTiming;
 
@@ -34,20 +35,20 @@ public sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluator
         IndicationCriteria.LiverMetastases(context, result, against, missing);
         if (against.Count > 0)
         {
-            return result.DoesNotApply("Outside the scenario of 8.2 (synchronous oligometastatic disease with liver metastases): " + string.Join("; ", against) + ".");
+            return result.DoesNotApply(Message.Of("8.2.outside-scenario", ("reasons", against.Select(Message.Literal))));
         }
 
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient("Whether this is synchronous oligometastatic disease with liver metastases cannot be decided yet.");
+                .Insufficient(new Message("8.2.insufficient"));
         }
 
-        SystemicTherapyFacts.Record(context.Patient.Treatment, result);
-        return result.Applies(context.Patient.Treatment.SystemicTherapyReceived == true
-            ? context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease
-                ? "Synchronous oligometastatic disease: systemic treatment should be the preferred front-line approach (already received, with progression; recommendation 8.3 addresses surgery for residual liver disease after it, but requires at least stable disease)."
-                : "Synchronous oligometastatic disease: systemic treatment should be the preferred front-line approach (already received; recommendation 8.3 addresses surgery for residual liver disease after it, provided the disease is at least stable)."
-            : "Synchronous oligometastatic disease: systemic treatment (chemotherapy, etc.) should be the preferred front-line approach.");
+        var treatment = context.Patient.Treatment;
+        SystemicTherapyFacts.Record(treatment, result);
+        var systemic = treatment.SystemicTherapyReceived != true ? "not-received"
+            : treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease ? "progressing"
+            : "received";
+        return result.Applies(Message.Of("8.2.applies", ("systemicTherapy", systemic)));
     }
 }

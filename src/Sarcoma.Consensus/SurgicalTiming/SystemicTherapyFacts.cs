@@ -1,20 +1,27 @@
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.SurgicalTiming;
 
-/// <summary>Sentences about systemic therapy for the timing recommendations (8.1–8.3).</summary>
+/// <summary>
+/// The systemic therapy received, as findings for the timing recommendations (8.1–8.3). The words are in
+/// <c>Wording/en/surgical-timing.messages</c>.
+/// </summary>
 internal static class SystemicTherapyFacts
 {
-    /// <summary>The response in prose.</summary>
+    /// <summary>The prefix of the response terms (<c>surgical-timing.response.&lt;code&gt;</c>).</summary>
+    public const string ResponseTerm = "surgical-timing.response";
+
+    /// <summary>The response's code, as in JSON: <c>complete-response</c>, <c>partial-response</c>, <c>stable-disease</c> or <c>progressive-disease</c>.</summary>
     /// <param name="response">The response.</param>
-    /// <returns>"partial response" etc.</returns>
-    public static string Name(TreatmentResponse response) => response switch
+    /// <returns>The code.</returns>
+    public static string Code(TreatmentResponse response) => response switch
     {
-        TreatmentResponse.CompleteResponse => "complete response",
-        TreatmentResponse.PartialResponse => "partial response",
-        TreatmentResponse.StableDisease => "stable disease",
-        _ => "progressive disease",
+        TreatmentResponse.CompleteResponse => "complete-response",
+        TreatmentResponse.PartialResponse => "partial-response",
+        TreatmentResponse.StableDisease => "stable-disease",
+        _ => "progressive-disease",
     };
 
     /// <summary>Records whether systemic therapy was received and its best response, when known.</summary>
@@ -25,20 +32,17 @@ internal static class SystemicTherapyFacts
         switch (treatment.SystemicTherapyReceived)
         {
             case true:
-                var response = treatment.SystemicTherapyResponse;
-                result.Fact(FactNames.SystemicTherapyReceived, "yes", response is { } r
-                    ? $"Systemic therapy received; best response: {Name(r)}."
-                    : "Systemic therapy received; best response not recorded.");
+                result.Fact(FactNames.SystemicTherapyReceived, "yes", treatment.SystemicTherapyResponse is { } response
+                    ? Message.Of("surgical-timing.systemic-therapy-received", ("response", Code(response)))
+                    : new Message("surgical-timing.systemic-therapy-received-response-unknown"));
                 break;
             case false:
-                result.Fact(FactNames.SystemicTherapyReceived, "no", treatment.InductionTherapyPlanned == true
-                    ? "No systemic therapy received yet; induction systemic therapy is planned."
-                    : "No systemic therapy received yet.");
+                result.Fact(FactNames.SystemicTherapyReceived, "no", Message.Of("surgical-timing.no-systemic-therapy", ("inductionPlanned", treatment.InductionTherapyPlanned == true)));
                 break;
             default:
                 if (treatment.InductionTherapyPlanned == true)
                 {
-                    result.Fact(FactNames.InductionTherapyPlanned, "yes", "Induction systemic therapy is planned.");
+                    result.Fact(FactNames.InductionTherapyPlanned, "yes", new Message("surgical-timing.induction-planned"));
                 }
 
                 break;
