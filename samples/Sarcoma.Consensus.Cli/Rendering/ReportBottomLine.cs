@@ -24,7 +24,7 @@ internal static class ReportBottomLine
     public const int MaxLines = 25;
 
     private const string GroupIndent = "  ";
-    private const int GroupWidth = 16;
+    private const int GroupWidth = 15;
     private const int IdWidth = 6;
 
     private static readonly (string Name, string[] Ids)[] Groups =
