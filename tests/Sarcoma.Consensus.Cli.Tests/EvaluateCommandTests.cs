@@ -17,9 +17,9 @@ public sealed class EvaluateCommandTests
     private static readonly string Omd = Repo.Patient("metachronous-liver-omd");
 
     [Fact]
-    public void Evaluate_sample_exits_0_with_header_concepts_recommendations_and_disclaimer()
+    public void Evaluate_detail_exits_0_with_header_concepts_recommendations_provenance_and_disclaimer()
     {
-        var run = CliRun.Of("evaluate", Omd, "--as-of", AsOf);
+        var run = CliRun.Of("evaluate", Omd, "--as-of", AsOf, "--detail");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
@@ -34,6 +34,8 @@ public sealed class EvaluateCommandTests
         Assert.Contains("Imaging plan (4.1–4.3, section 3.4):", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  5.3  Metachronous liver-only OMD: consider liver resection\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Grade (V,B); consensus unanimous (36/36 votes, 100.0%).", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nProvenance: Sarcoma.Consensus ", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("BOTTOM LINE", run.Stdout, StringComparison.Ordinal);
         Assert.EndsWith(Disclaimer + " Most recommendations are level V evidence (expert opinion): check every output against the patient and the paper.\n", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -50,13 +52,17 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public void Evaluate_names_the_missing_facts()
+    public void Evaluate_names_the_missing_facts_in_words_and_the_detail_by_their_paths()
     {
         string output = CliRun.Of("evaluate", Repo.Patient("missing-metastasis-date"), "--as-of", AsOf).Stdout;
+        string detail = CliRun.Of("evaluate", Repo.Patient("missing-metastasis-date"), "--as-of", AsOf, "--detail").Stdout;
 
         Assert.Contains("Timing (2.1/2.2): unknown.", output, StringComparison.Ordinal);
-        Assert.Contains("  Facts needed: metastases.detectedOn.", output, StringComparison.Ordinal);
-        Assert.Contains("To complete these, record: metastases.detectedOn", output, StringComparison.Ordinal);
+        Assert.Contains("  Facts needed: the date the metastases were detected.", output, StringComparison.Ordinal);
+        Assert.Contains("To complete these, record: the date the metastases were detected (11);", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("metastases.detectedOn", output, StringComparison.Ordinal);
+        Assert.Contains("  Facts needed: metastases.detectedOn.", detail, StringComparison.Ordinal);
+        Assert.Contains("To complete these, record: metastases.detectedOn", detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,11 +83,13 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public void Evaluate_condenses_what_does_not_apply_to_one_line_each()
+    public void Evaluate_condenses_what_does_not_apply_to_one_card_sized_line_each_and_the_detail_to_one_long_line()
     {
         string output = CliRun.Of("evaluate", Omd, "--as-of", AsOf).Stdout;
+        string detail = CliRun.Of("evaluate", Omd, "--as-of", AsOf, "--detail").Stdout;
 
-        Assert.Contains("\n  2.1  Synchronous OMD: detected at or within 6 months of primary diagnosis (V,B), weak: The metastases are metachronous, not synchronous.\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n  2.1  Not synchronous oligometastatic disease (2.1). [(V,B), weak consensus, 30/36]\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n  2.1  Synchronous OMD: detected at or within 6 months of primary diagnosis (V,B), weak: The metastases are metachronous, not synchronous.\n", detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class HtmlOutputTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.StartsWith("Liver metastases of soft tissue sarcoma: consensus report\n", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("BOTTOM LINE as of ", run.Stdout, StringComparison.Ordinal);
         var document = PatientJson.ParseDocument(File.ReadAllText(Omd));
         var report = ConsensusEngine.Default.Evaluate(document.Patient, new LocalDate(2026, 11, 26));
         var expected = ReportHtml.Render(report, document.Patient, new ReportHtmlOptions { Label = document.Label });

@@ -7,7 +7,8 @@ using Sarcoma.Consensus.Json;
 namespace Sarcoma.Consensus.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate PATH [--as-of yyyy-MM-dd] [--json]</c>: evaluates one patient file against the whole guideline;
+/// <c>evaluate PATH [--as-of yyyy-MM-dd] [--json | --detail]</c>: evaluates one patient file against the whole guideline
+/// (text: the one-screen bottom line, then the details; <c>--detail</c>: the full account);
 /// <c>evaluate --batch IN.ndjson --out OUT.ndjson [--as-of yyyy-MM-dd] [--layout compact|full]</c>: evaluates one patient per line (see <see cref="BatchEvaluation"/>);
 /// <c>evaluate --fhir BUNDLE.json [--answers QR.json]</c>: evaluates a FHIR R4 / mCODE record (see <see cref="FhirEvaluation"/>).
 /// </summary>
@@ -72,6 +73,7 @@ public static class EvaluateCommand
             answers,
         };
         var html = HtmlOutput.Attach(command, batch);
+        var detail = DetailOption.Attach(command, json, batch);
 
         command.Validators.Add(result =>
         {
@@ -129,7 +131,7 @@ public static class EvaluateCommand
 
             if (parseResult.GetValue(fhir) is { } bundle)
             {
-                return FhirEvaluation.Run(environment, bundle, parseResult.GetValue(answers), date, parseResult.GetValue(json));
+                return FhirEvaluation.Run(environment, bundle, parseResult.GetValue(answers), date, parseResult.GetValue(json), DetailOption.Layout(parseResult.GetValue(detail)));
             }
 
             var file = parseResult.GetValue(path)!;
@@ -148,7 +150,7 @@ public static class EvaluateCommand
             }
             else
             {
-                ReportText.Write(report, document.Label, environment.Stdout);
+                ReportText.Write(report, document.Label, environment.Stdout, DetailOption.Layout(parseResult.GetValue(detail)));
             }
 
             return ExitCodes.Success;

@@ -18,9 +18,10 @@ public static class FhirEvaluation
     /// <param name="answersPath">The QuestionnaireResponse file, or <see langword="null"/>.</param>
     /// <param name="asOf">The evaluation date.</param>
     /// <param name="json">Whether to write JSON.</param>
+    /// <param name="layout">The text layout (when not JSON).</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="InvalidInputException">A file is missing or is not valid FHIR, or the record does not fit the date.</exception>
-    public static int Run(CliEnvironment environment, string bundlePath, string? answersPath, LocalDate asOf, bool json)
+    public static int Run(CliEnvironment environment, string bundlePath, string? answersPath, LocalDate asOf, bool json, ReportTextLayout layout = ReportTextLayout.BottomLine)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(bundlePath);
@@ -34,7 +35,7 @@ public static class FhirEvaluation
         }
         else
         {
-            ReportText.Write(report, null, environment.Stdout);
+            ReportText.Write(report, null, environment.Stdout, layout);
             FhirPatientFile.WriteMappingSummary(mapping, environment.Stdout);
         }
 

@@ -66,6 +66,7 @@ internal static class HtmlTemplates
         options.MemberAccessStrategy.Register<LaneView>();
         options.MemberAccessStrategy.Register<VisitMarkView>();
         options.MemberAccessStrategy.Register<VisitRowView>();
+        options.MemberAccessStrategy.Register<ProvenanceView>();
         return options;
     }
 

@@ -52,6 +52,16 @@ internal static class ReportViewBuilder
             FollowUp = evaluated && report.FollowUp is { } schedule ? CalendarLayout.Build(schedule, report.AsOf) : null,
             Groups = evaluated ? CardBuilder.ByStatus(results) : Array.Empty<CardGroupView>(),
             NoConsensus = evaluated ? CardBuilder.NoConsensus(results) : null,
+            Provenance = new ProvenanceView
+            {
+                LibraryVersion = report.Provenance.LibraryVersion,
+                GuidelineDoi = report.Provenance.GuidelineDoi,
+                CatalogHash = report.Provenance.CatalogHash,
+                AsOf = asOf,
+                Options = report.Provenance.NonDefaultOptions.Count == 0
+                    ? "all at the consensus defaults"
+                    : "differing from the defaults: " + string.Join(", ", report.Provenance.NonDefaultOptions.Select(o => o.Key + " = " + o.Value)),
+            },
         };
     }
 }

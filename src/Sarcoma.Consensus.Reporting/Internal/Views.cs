@@ -50,6 +50,24 @@ internal sealed class ReportView
     public string GradingSystem { get; init; } = string.Empty;
 
     public string Disclaimer { get; init; } = Words.Disclaimer;
+
+    /// <summary>Gets where the report comes from (issue #10 §4), for the footer.</summary>
+    public ProvenanceView Provenance { get; init; } = new();
+}
+
+/// <summary>The report's provenance: library version, guideline DOI, catalogue hash, evaluation date, options not at their defaults.</summary>
+internal sealed class ProvenanceView
+{
+    public string LibraryVersion { get; init; } = string.Empty;
+
+    public string GuidelineDoi { get; init; } = string.Empty;
+
+    public string CatalogHash { get; init; } = string.Empty;
+
+    public string AsOf { get; init; } = string.Empty;
+
+    /// <summary>Gets the options that differ from the consensus defaults as <c>Name = value</c> text, or a sentence saying none does.</summary>
+    public string Options { get; init; } = string.Empty;
 }
 
 internal sealed class ScopeView

@@ -1,0 +1,376 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime.Text;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.FollowUp;
+using Sarcoma.Consensus.Imaging;
+using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
+
+namespace Sarcoma.Consensus.Cli.Rendering;
+
+/// <summary>
+/// The first screen of the text report (issue #10 §2): at most <see cref="MaxLines"/> lines of at most
+/// <see cref="TextWrap.Width"/> columns saying the situation (scope, timing and DFI, oligometastatic status, surgical
+/// candidacy), what to do now (the applicable recommendations as short actions, grouped), what is missing to decide more
+/// (in clinical words, the facts that decide most first), and what is due (the follow-up visit). The three items without
+/// consensus are named apart, never as actions.
+/// </summary>
+internal static class ReportBottomLine
+{
+    /// <summary>The most lines the bottom line takes.</summary>
+    public const int MaxLines = 25;
+
+    private const string GroupIndent = "  ";
+    private const int GroupWidth = 15;
+    private const int IdWidth = 6;
+
+    private static readonly (string Name, string[] Ids)[] Groups =
+    {
+        ("Board, centre", new[] { "5.1", "5.2", "6.2" }),
+        ("Work-up", new[] { "4.1", "4.2", "4.3", "7.1", "7.2" }),
+        ("Surgery", new[] { "5.3", "5.4", "6.1", "6.3", "6.4", "6.5", "8.3", "9.1" }),
+        ("Systemic", new[] { "8.1", "8.2", "9.2", "11.1", "11.2", "12.1" }),
+        ("Local therapy", new[] { "10.1" }),
+        ("Biopsy", new[] { "3.1", "3.3" }),
+    };
+
+    private static readonly string[] FollowUpIds = { "13.1", "13.2" };
+
+    /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the cautions it shows, so the details refer to them.</summary>
+    /// <param name="report">The report (in scope or not).</param>
+    /// <param name="label">The case label (escaped), or <see langword="null"/>.</param>
+    /// <param name="notes">The report's sentence notes.</param>
+    /// <returns>The lines, at most <see cref="MaxLines"/>.</returns>
+    public static IReadOnlyList<string> Build(ConsensusReport report, string? label, SentenceNotes notes)
+    {
+        var title = TextWrap.Lines(string.Empty, "BOTTOM LINE as of " + Date(report.AsOf) + (label is null ? string.Empty : " — " + label));
+        if (report.Scope.InScope == false)
+        {
+            var lines = new List<string>(title) { string.Empty };
+            lines.AddRange(TextWrap.Lines("Situation  ", "OUT OF SCOPE: no recommendation was evaluated. The consensus covers liver metastases of soft-tissue sarcoma other than GIST; why this patient is outside it is under Scope below."));
+            return lines;
+        }
+
+        var situation = TextWrap.Lines("Situation  ", Situation(report, notes));
+        var cautions = SharedCautions(report);
+        var due = Due(report);
+        var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".");
+
+        // From the most to the least complete layout; the first that fits is used (every sample fits in the first or second).
+        IReadOnlyList<string>? chosen = null;
+        foreach (var (blank, fullCautions, missingLines, collapse) in new[]
+        {
+            (true, true, 3, false), (false, true, 3, false), (false, false, 3, false), (false, true, 2, false), (false, false, 2, false),
+            (false, false, 1, false), (false, false, 1, true),
+        })
+        {
+            var lines = new List<string>(title);
+            void Gap()
+            {
+                if (blank)
+                {
+                    lines.Add(string.Empty);
+                }
+            }
+
+            Gap();
+            lines.AddRange(situation);
+            Gap();
+            lines.Add("What to do now");
+            lines.AddRange(Actions(report, collapse));
+            lines.AddRange(CautionLines(cautions, fullCautions, notes, pin: false));
+            Gap();
+            lines.AddRange(MissingLines(report, missingLines));
+            lines.AddRange(due);
+            lines.AddRange(noConsensus);
+            if (lines.Count <= MaxLines || collapse)
+            {
+                chosen = lines;
+                CautionLines(cautions, fullCautions, notes, pin: true);
+                break;
+            }
+        }
+
+        return chosen!;
+    }
+
+    private static string Situation(ConsensusReport report, SentenceNotes notes)
+    {
+        var parts = new List<string>
+        {
+            report.Scope.InScope == true ? "In scope (soft-tissue sarcoma, not GIST)." : $"Scope not confirmed: {report.Scope.Note}",
+        };
+        if (report.Timing is { } timing)
+        {
+            var dfi = timing.DiseaseFreeInterval.IsKnown ? $", DFI {timing.DiseaseFreeInterval.Describe()}" : string.Empty;
+            parts.Add(timing.Timing switch
+            {
+                Timing.MetastasisTiming.Synchronous => $"Synchronous (2.1){dfi}.",
+                Timing.MetastasisTiming.Metachronous => $"Metachronous (2.2){dfi}.",
+                _ => $"Timing unknown (2.1/2.2): {NotRecorded(timing.Missing)}.",
+            });
+        }
+
+        if (report.TreatmentFreeInterval is { IsKnown: true } tfi)
+        {
+            parts.Add($"TFI {tfi.Describe()} (9.1).");
+        }
+
+        if (report.Oligometastatic is { } omd)
+        {
+            parts.Add(omd.Status switch
+            {
+                TriState.Yes => "Oligometastatic (1.1/1.2).",
+                TriState.No => $"Not oligometastatic (1.1/1.2): {string.Join("; ", omd.FailingCriteria)}.",
+                _ => $"Oligometastatic status unknown (1.1/1.2): {NotRecorded(omd.Missing)}.",
+            });
+        }
+
+        if (report.LiverResection is { } candidacy)
+        {
+            parts.Add(candidacy.Candidate switch
+            {
+                TriState.Yes => "A candidate for liver surgery (5.3, 10.1).",
+                TriState.No => $"Not a candidate for liver surgery (5.3, 10.1): {candidacy.CandidateBasis}.",
+                _ => $"Surgical candidacy not yet known (5.3, 10.1): {NotRecorded(candidacy.CandidateMissing)}.",
+            });
+            if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
+            {
+                // Why the surgical recommendations apply all the same (for example, a resection is planned); said once.
+                parts.Add(notes.Pin(candidacy.Reason, printedInFull: true) + " " + candidacy.Reason);
+            }
+            else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
+            {
+                parts.Add("Liver resection is on the table all the same.");
+            }
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static IEnumerable<string> Actions(ConsensusReport report, bool collapse)
+    {
+        var applies = report.Results
+            .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
+            .ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var lines = new List<string>();
+        foreach (var (name, ids) in Groups)
+        {
+            var rows = new List<(string Id, string Text)>();
+            var done = new List<string>();
+            foreach (var id in ids.Where(applies.ContainsKey))
+            {
+                var imaging = report.ImagingPlan?.Items.FirstOrDefault(i => i.RecommendationId == id);
+                if (imaging is { AlreadyDone: true })
+                {
+                    done.Add($"{imaging.Name} ({id})");
+                    continue;
+                }
+
+                var text = Action(applies[id]);
+                rows.Add((id, imaging is null ? text : $"{text} ({imaging.DoneStatus})"));
+            }
+
+            if (name == "Work-up" && report.ImagingPlan is { } plan)
+            {
+                foreach (var item in plan.Items.Where(i => i.RecommendationId is null && i.Indicated == TriState.Yes && i.AlreadyDone != true))
+                {
+                    rows.Add(("§3.4", $"{item.Name} (section 3.4, not voted): indicated, {item.DoneStatus}"));
+                }
+            }
+
+            if (done.Count > 0)
+            {
+                rows.Add((collapse ? "(done:" : "done", string.Join(", ", done) + (collapse ? ")" : string.Empty)));
+            }
+
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            if (collapse)
+            {
+                lines.AddRange(TextWrap.Lines(GroupIndent + name.PadRight(GroupWidth), string.Join("; ", rows.Select(r => $"{r.Id} {r.Text}")), GroupIndent.Length + GroupWidth));
+                continue;
+            }
+
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var prefix = GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
+                lines.AddRange(TextWrap.Lines(prefix, rows[i].Text));
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            lines.Add(GroupIndent + "No recommendation asks for an action now (see what is missing below).");
+        }
+
+        return lines;
+    }
+
+    private static string NoConsensus(ConsensusReport report) =>
+        string.Join("; ", report.Results.Where(r => !r.Recommendation.ReachedConsensus).GroupBy(r => r.Status).Select(g =>
+        {
+            var ids = g.Select(r => r.Id).ToList();
+            var many = ids.Count > 1;
+            var list = many ? string.Join(", ", ids.Take(ids.Count - 1)) + " and " + ids[^1] : ids[0];
+            return g.Key switch
+            {
+                EvaluationStatus.Applies => $"{list} {(many ? "concern" : "concerns")} this patient",
+                EvaluationStatus.DoesNotApply => $"{list} {(many ? "do" : "does")} not apply",
+                _ => $"{list} undecided",
+            };
+        }));
+
+    private static string Action(RecommendationResult result)
+    {
+        var code = "action." + result.Id;
+        return MessageCatalog.English.Defines(code) ? MessageCatalog.English.Render(new Message(code)) : result.Recommendation.ShortTitle;
+    }
+
+    /// <summary>The cautions attached to at least two applicable recommendations, most shared first.</summary>
+    private static IReadOnlyList<(string Caution, string[] Ids)> SharedCautions(ConsensusReport report) =>
+        report.Results
+            .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
+            .SelectMany(r => r.Cautions.Distinct(StringComparer.Ordinal).Select(c => (Caution: c, r.Id)))
+            .GroupBy(p => p.Caution, StringComparer.Ordinal)
+            .Where(g => g.Count() >= 2)
+            .OrderByDescending(g => g.Count())
+            .Select(g => (g.Key, g.Select(p => p.Id).ToArray()))
+            .ToList();
+
+    /// <summary>The text cut at a word boundary so that it and the tail fit one line.</summary>
+    private static string Shortened(string text, string tail)
+    {
+        if (text.Length <= TextWrap.Width)
+        {
+            return text;
+        }
+
+        var room = TextWrap.Width - tail.Length;
+        var cut = text.LastIndexOf(' ', room);
+        return text.Substring(0, cut > 0 ? cut : room).TrimEnd(',', ';', ':') + tail;
+    }
+
+    private static IEnumerable<string> CautionLines(IReadOnlyList<(string Caution, string[] Ids)> cautions, bool full, SentenceNotes notes, bool pin)
+    {
+        var lines = new List<string>();
+        var number = 0;
+        foreach (var (caution, ids) in cautions)
+        {
+            number++;
+            var reference = pin ? notes.Pin(caution, full) : "[" + (notes.Numbered + number).ToString(CultureInfo.InvariantCulture) + "]";
+            var on = Count(ids.Length) + " of these actions";
+            lines.AddRange(full
+                ? TextWrap.Lines("  ! ", $"{reference} On {on}: {caution}")
+                : new[] { Shortened($"  ! {reference} On {on}: {caution}", $" … (note {reference} in the details)") });
+        }
+
+        return lines;
+    }
+
+    private static List<string> MissingLines(ConsensusReport report, int maxLines)
+    {
+        var undecided = report.Results.Where(r => r.Status == EvaluationStatus.InsufficientData && r.Recommendation.ReachedConsensus).ToList();
+        const string Label = "Missing    ";
+        if (undecided.Count == 0)
+        {
+            return TextWrap.Lines(Label, "Nothing: every recommendation with consensus is decided.").ToList();
+        }
+
+        var facts = Ranked(undecided);
+        var head = undecided.Count == 1
+            ? "Record, to decide 1 more recommendation: "
+            : $"Record, to decide {Count(undecided.Count)} more recommendations (how many each helps decide): ";
+        for (var shown = facts.Count; shown >= 1; shown--)
+        {
+            var list = string.Join("; ", facts.Take(shown).Select(f => $"{Words(f.Fact)} ({Count(f.Count)})"));
+            var more = shown < facts.Count ? $"; and {Count(facts.Count - shown)} more in the details." : ".";
+            var lines = TextWrap.Lines(Label, head + list + more);
+            if (lines.Count <= maxLines || shown == 1)
+            {
+                return lines.ToList();
+            }
+        }
+
+        return new List<string>();
+    }
+
+    /// <summary>The missing facts, the one that would decide most recommendations first (catalogue order breaks ties).</summary>
+    internal static IReadOnlyList<(string Fact, int Count)> Ranked(IEnumerable<RecommendationResult> undecided)
+    {
+        var order = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var fact in undecided.SelectMany(r => r.Missing.Distinct(StringComparer.Ordinal)))
+        {
+            if (!counts.TryGetValue(fact, out var n))
+            {
+                order.Add(fact);
+            }
+
+            counts[fact] = n + 1;
+        }
+
+        return order.Select((f, i) => (Fact: f, Count: counts[f], Index: i))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Index)
+            .Select(f => (f.Fact, f.Count)).ToList();
+    }
+
+    private static IEnumerable<string> Due(ConsensusReport report)
+    {
+        const string Label = "Due        ";
+        var lines = new List<string>();
+        if (report.FollowUp is not { } schedule)
+        {
+            lines.AddRange(TextWrap.Lines(Label, "No follow-up visit: no dated liver metastasectomy to follow up (13.1)."));
+        }
+        else
+        {
+            var total = Count(schedule.Visits.Count);
+            var due = schedule.Visits.Where(v => v.Standing == FollowUpVisitStanding.Due).ToList();
+            string text;
+            if (due.Count > 0)
+            {
+                text = string.Join(" ", due.Select(v =>
+                    $"NOW: follow-up visit {Count(v.Number)} of {total} (13.1, month {Count(v.MonthsAfterSurgery)} after the metastasectomy of {Date(schedule.MetastasectomyOn)}), due {Date(v.DueOn)}, window {Date(v.EarliestOn)} to {Date(v.LatestOn)}: {FollowUpSchedule.DescribeExaminations()}."));
+            }
+            else if (schedule.NextVisit is { } next)
+            {
+                text = $"Nothing now. Next follow-up visit {Count(next.Number)} of {total} (13.1) due {Date(next.DueOn)}, window {Date(next.EarliestOn)} to {Date(next.LatestOn)}.";
+            }
+            else
+            {
+                text = "Nothing: every visit of the 13.1 follow-up calendar is past.";
+            }
+
+            lines.AddRange(TextWrap.Lines(Label, text));
+        }
+
+        var imaging = report.Results.FirstOrDefault(r => r.Id == FollowUpIds[1] && r.Status == EvaluationStatus.Applies);
+        if (imaging is not null)
+        {
+            lines.AddRange(TextWrap.Lines(new string(' ', Label.Length) + "13.2  ", Action(imaging)));
+        }
+
+        return lines;
+    }
+
+    private static string NotRecorded(IEnumerable<string> facts) =>
+        MessageCatalog.English.Render(Message.Of("facts.not-recorded", ("facts", facts.Distinct(StringComparer.Ordinal).ToArray())));
+
+    /// <summary>A fact in clinical words: its <c>fact.&lt;path&gt;</c> term, or the path when the catalogue has none.</summary>
+    internal static string Words(string fact)
+    {
+        var code = "fact." + fact;
+        return MessageCatalog.English.Defines(code) ? MessageCatalog.English.Render(new Message(code)) : fact;
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
