@@ -60,7 +60,6 @@ public sealed class OriginUncertaintyAssessment
     {
         Status = status;
         ReasonMessages = reasons.ToReadOnlyList();
-        Reasons = reasons.Select(r => r.Text).ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
@@ -69,7 +68,7 @@ public sealed class OriginUncertaintyAssessment
     public TriState Status { get; }
 
     /// <summary>Gets the reasons the origin is uncertain, as short phrases in English (non-empty when <see cref="Status"/> is <see cref="TriState.Yes"/>).</summary>
-    public IReadOnlyList<string> Reasons { get; }
+    public IReadOnlyList<string> Reasons => ReasonMessages.Select(r => r.Text).ToReadOnlyList();
 
     /// <summary>Gets the reasons the origin is uncertain, as messages (noun phrases; non-empty when <see cref="Status"/> is <see cref="TriState.Yes"/>).</summary>
     public IReadOnlyList<Message> ReasonMessages { get; }
@@ -246,11 +245,6 @@ public sealed class OriginUncertaintyAssessment
             }
         }
     }
-
-    /// <summary>Joins phrases as "a, b and c".</summary>
-    /// <param name="phrases">The phrases.</param>
-    /// <returns>The text.</returns>
-    internal static string JoinPhrases(IReadOnlyList<string> phrases) => FactProse.JoinPhrases(phrases);
 
     private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture);
 }
