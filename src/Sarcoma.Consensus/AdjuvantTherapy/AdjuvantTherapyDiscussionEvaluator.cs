@@ -5,6 +5,7 @@ using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.AdjuvantTherapy;
 
@@ -44,18 +45,18 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
         var patient = context.Patient;
-        var failing = new List<string>();
+        var failing = new List<Message>();
         var missing = new List<string>();
 
         switch (patient.Primary?.Resected)
         {
             case true:
-                var on = patient.Primary.ResectedOn is { } date ? $" on {ResultBuilder.Format(date)}" : string.Empty;
-                result.Fact(FactNames.PrimaryResected, "yes", $"Primary tumour resected{on}.");
+                var resectedOn = patient.Primary.ResectedOn;
+                result.Fact(FactNames.PrimaryResected, "yes", Message.Of("adjuvant-therapy.primary-resected", ("dated", resectedOn is not null), ("resectedOn", resectedOn)));
                 break;
             case false:
-                result.Fact(FactNames.PrimaryResected, "no", "Primary tumour not resected (in place).");
-                failing.Add("the primary tumour has not been resected");
+                result.Fact(FactNames.PrimaryResected, "no", Message.Of("adjuvant-therapy.primary-not-resected"));
+                failing.Add(Message.Of("adjuvant-therapy.primary-not-resected.reason"));
                 break;
             default:
                 missing.Add(FactNames.PrimaryResected);
@@ -71,12 +72,11 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
                 result.Fact(
                     count == 0 ? FactNames.PreviousLiverResection : FactNames.LiverResections,
                     count == 0 ? "yes" : Count(count),
-                    (count <= 1 ? "Liver metastases resected" : $"{Count(count)} liver resections")
-                        + (latest is { } last ? (count <= 1 ? $" on {ResultBuilder.Format(last)}." : $", the latest on {ResultBuilder.Format(last)}.") : " (date not recorded)."));
+                    Message.Of("adjuvant-therapy.liver-resected", ("count", count), ("dated", latest is not null), ("latest", latest)));
                 break;
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", "No liver resection has been done.");
-                failing.Add("the liver metastases have not been resected");
+                result.Fact(FactNames.PreviousLiverResection, "no", Message.Of("adjuvant-therapy.no-liver-resection"));
+                failing.Add(Message.Of("adjuvant-therapy.no-liver-resection.reason"));
                 break;
             default:
                 missing.Add(FactNames.PreviousLiverResection);
@@ -88,39 +88,41 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             case true:
                 var recurred = patient.Metastases!.DetectedOn!.Value;
                 var lastResection = context.LatestLiverResectionDate!.Value;
-                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), $"Liver lesions detected on {ResultBuilder.Format(recurred)}, after the latest liver resection ({ResultBuilder.Format(lastResection)}).");
-                failing.Add($"the liver metastases are not all resected now, as the current liver lesions are a recurrence after the latest liver resection, to be treated first ({Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)}); the adjuvant question arises again once it is resected");
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), Message.Of("adjuvant-therapy.liver-recurrence", ("detectedOn", recurred), ("resectedOn", lastResection)));
+                failing.Add(Message.Of(
+                    "adjuvant-therapy.liver-recurrence.reason",
+                    ("crossReference", Message.Literal(Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)))));
                 break;
             case null when patient.Treatment.HasPreviousLiverResection == true && context.HasLiverMetastases == true:
                 // Current liver lesions and a previous resection, but no date says whether they came after it: an
                 // unknown date never decides "recurrence" (the liver disease may still be unresected).
-                result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), $"Current liver lesions are recorded besides a previous liver resection; whether they were detected after it is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}).");
+                result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), Message.Of("adjuvant-therapy.recurrence-unknown", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
                 missing.AddRange(context.LiverRecurrenceMissing);
                 break;
         }
 
         if (failing.Count > 0)
         {
-            return result.DoesNotApply("Adjuvant treatment after resection of the primary and the liver metastases does not arise: " + string.Join("; ", failing) + ".");
+            return result.DoesNotApply(Message.Of("12.1.does-not-apply", ("reasons", failing)));
         }
 
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient(missing.All(m => context.LiverRecurrenceMissing.Contains(m))
-                    ? "Whether the liver metastases are all resected now is not known: current liver lesions are recorded beside the previous liver resection, and no date says whether they came after it."
-                    : "Whether both the primary tumour and the liver metastases have been resected is not known.");
+                .Insufficient(Message.Of(missing.All(m => context.LiverRecurrenceMissing.Contains(m))
+                    ? "12.1.insufficient.recurrence-unknown"
+                    : "12.1.insufficient.resections-unknown"));
         }
 
         RiskFactors(context, result);
-        result.Caution("Section 3.12: the panel holds that adjuvant chemotherapy in this setting cannot be formally recommended or discouraged; prognostic nomograms for localised sarcoma are not validated in the (oligo)metastatic setting and cannot guide the decision.");
+        result.Caution(Message.Of("adjuvant-therapy.cannot-be-recommended"));
         if (context.RecurrenceAfterMetastasectomyDetectedOn is { } detected)
         {
             // Liver lesions after the metastasectomy were ruled out above: these are metastases outside the liver.
-            result.Caution($"Metastases outside the liver were detected on {ResultBuilder.Format(detected)}, after the latest liver resection: the liver metastases are resected, but this recurrence is to be treated, and the adjuvant decision arises again after it is.");
+            result.Caution(Message.Of("adjuvant-therapy.extrahepatic-recurrence", ("detectedOn", detected)));
         }
 
-        return result.Applies("Primary tumour and liver metastases resected: whether to recommend adjuvant systemic treatment should be discussed in a multidisciplinary meeting, taking existing risk factors into account.");
+        return result.Applies(Message.Of("12.1.applies"));
     }
 
     private static void RiskFactors(EvaluationContext context, ResultBuilder result)
@@ -131,29 +133,31 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             result.Fact(
                 FactNames.PrimaryHistology,
                 histology.Code,
-                histology.NamedChemosensitive
-                    ? $"Histotype: {histology.Name}, which the guideline names as highly chemosensitive (section 3.9)."
-                    : $"Histotype: {histology.Name}; its predicted chemosensitivity is for the meeting to weigh (the guideline names leiomyosarcoma as highly chemosensitive, section 3.9).");
+                Message.Of("adjuvant-therapy.histotype", ("histology", histology.Name), ("chemosensitive", histology.NamedChemosensitive)),
+                source: "section 3.9");
         }
         else
         {
-            result.Fact(FactNames.PrimaryHistology, "unknown", "Histotype not recorded: its predicted chemosensitivity cannot be reported.");
+            result.Fact(FactNames.PrimaryHistology, "unknown", Message.Of("adjuvant-therapy.histotype-unknown"));
         }
 
         if (patient.Primary?.Grade is { } grade)
         {
-            var number = ((int)grade).ToString(CultureInfo.InvariantCulture);
-            result.Fact(FactNames.PrimaryGrade, "G" + number, $"Histologic grade G{number}.");
+            var number = (int)grade;
+            result.Fact(FactNames.PrimaryGrade, "G" + Count(number), Message.Of("adjuvant-therapy.grade", ("grade", number)));
         }
 
         var margins = patient.Treatment.LiverResections
             .Where(r => r.Margin is not null)
             .OrderBy(r => r.PerformedOn)
-            .Select(r => r.Margin!.Value + (r.PerformedOn is { } d ? $" ({ResultBuilder.Format(d)})" : string.Empty))
             .ToArray();
         if (margins.Length > 0)
         {
-            result.Fact(FactNames.LiverResectionMargin, string.Join(", ", margins), "Liver resection margin " + string.Join(", ", margins) + "; section 3.5 associates an R2 resection with decreased survival.");
+            result.Fact(
+                FactNames.LiverResectionMargin,
+                string.Join(", ", margins.Select(r => r.Margin!.Value + (r.PerformedOn is { } d ? $" ({ResultBuilder.Format(d)})" : string.Empty))),
+                Message.Of("adjuvant-therapy.margins", ("margins", margins.Select(r => Message.Of("adjuvant-therapy.margin", ("margin", r.Margin!.Value.ToString()), ("dated", r.PerformedOn is not null), ("performedOn", r.PerformedOn))))),
+                source: "section 3.5");
         }
 
         var dfi = context.DiseaseFreeInterval;
@@ -167,22 +171,37 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             var interval = Remetastasectomy.MetastasectomyInterval.Between(previous, relapse);
             result.Fact(
                 IntervalSinceMetastasectomyName,
-                interval.CompletedMonths.ToString(CultureInfo.InvariantCulture),
-                $"The metastases recorded as detected on {ResultBuilder.Format(relapse)} relapsed {interval.Describe()} after the liver metastasectomy of {ResultBuilder.Format(previous)}: that interval describes this relapse (section 3.9); the DFI from the primary ({dfi.Describe()}) describes only the first metastatic relapse and is not read here as favourable.");
+                Count(interval.CompletedMonths),
+                Message.Of(
+                    "adjuvant-therapy.interval-since-metastasectomy",
+                    ("detectedOn", relapse),
+                    ("interval", Message.Literal(interval.Describe())),
+                    ("metastasectomyOn", previous),
+                    ("dfi", Message.Literal(dfi.Describe()))),
+                source: "section 3.9");
         }
         else if (dfi.IsKnown)
         {
-            result.Fact(DiseaseFreeIntervalName, dfi.CompletedMonths!.Value.ToString(CultureInfo.InvariantCulture), dfi.Sentence() + " Section 3.5: a DFI of more than 6 months is a favourable prognostic factor after hepatic resection.");
+            result.Fact(
+                DiseaseFreeIntervalName,
+                Count(dfi.CompletedMonths!.Value),
+                Message.Of("adjuvant-therapy.dfi", ("dfi", Message.Literal(dfi.Sentence()))),
+                threshold: "6 months",
+                source: "section 3.5");
         }
 
         var liver = context.LiverLesions;
         if (liver.Any(l => l.SizeMm is not null))
         {
             var largest = liver.Where(l => l.SizeMm is not null).Max(l => l.SizeMm!.Value);
+            var large = largest > Indication.PrognosticProfile.LargeMetastasisAboveMm;
             result.Fact(
                 FactNames.LesionSizeMm,
                 ResultBuilder.Format(largest),
-                $"Largest liver metastasis {ResultBuilder.Format(largest)} mm" + (largest > Indication.PrognosticProfile.LargeMetastasisAboveMm ? " (more than 10 cm: associated with decreased survival, section 3.5)." : "."));
+                Message.Of("adjuvant-therapy.largest-metastasis", ("sizeMm", largest), ("large", large)),
+                large ? ">" : "≤",
+                ResultBuilder.Format(Indication.PrognosticProfile.LargeMetastasisAboveMm) + " mm",
+                "section 3.5");
         }
 
         var extrahepatic = context.ExtrahepaticLesions.Count;
@@ -191,7 +210,8 @@ public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
             result.Fact(
                 FactNames.LesionSite,
                 extrahepatic == 0 ? "liver only" : Count(extrahepatic) + " extrahepatic",
-                extrahepatic == 0 ? "Metastatic disease confined to the liver." : $"{Count(extrahepatic)} extrahepatic metastatic {(extrahepatic == 1 ? "lesion" : "lesions")} (section 3.5: extrahepatic disease is associated with decreased survival).");
+                Message.Of("adjuvant-therapy.extrahepatic-lesions", ("count", extrahepatic)),
+                source: extrahepatic == 0 ? null : "section 3.5");
         }
     }
 

@@ -6,6 +6,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Biopsy;
 
@@ -70,13 +71,13 @@ public sealed class BiopsyPlan
     internal const int LargestGaugeNumber = 14;
     internal const int SmallestGaugeNumber = 16;
 
-    private BiopsyPlan(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable, IReadOnlyList<string> reasons, OriginUncertaintyAssessment origin, bool originSetAside, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
+    private BiopsyPlan(TriState consider, BiopsyBasis basis, Message verdict, Message? notOnTheTable, IReadOnlyList<Message> reasons, OriginUncertaintyAssessment origin, bool originSetAside, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {
         Consider = consider;
         Basis = basis;
-        Verdict = verdict;
-        NotOnTheTable = notOnTheTable;
-        Reasons = reasons.ToReadOnlyList();
+        VerdictMessage = verdict;
+        NotOnTheTableMessage = notOnTheTable;
+        ReasonMessages = reasons.ToReadOnlyList();
         OriginUncertainty = origin;
         OriginUncertainOutsideItsSetting = originSetAside;
         Findings = findings.ToReadOnlyList();
@@ -96,11 +97,11 @@ public sealed class BiopsyPlan
     /// biopsy in preference to fine needle aspiration cytology (section 3.3 narrative), with at least four large-gauge
     /// 14–16 G cores (recommendation 3.3).
     /// </summary>
-    public static string CoreRequirement { get; } = string.Format(
-        CultureInfo.InvariantCulture,
-        "If a liver biopsy is done: at least four large-gauge cores ({0}–{1} G) to ensure adequate tissue sampling (recommendation 3.3), by image-guided percutaneous core needle biopsy rather than fine needle aspiration cytology, which also allows histology, grade and molecular studies such as NGS (section 3.3).",
-        LargestGaugeNumber,
-        SmallestGaugeNumber);
+    public static Message CoreRequirementMessage { get; } = Message.Of(
+        "biopsy.core-requirement", ("largestGauge", LargestGaugeNumber), ("smallestGauge", SmallestGaugeNumber));
+
+    /// <summary>Gets <see cref="CoreRequirementMessage"/> rendered in English.</summary>
+    public static string CoreRequirement => CoreRequirementMessage.Text;
 
     /// <summary>Gets the smallest number of cores recommended (3.3: four).</summary>
     public static int MinimumCoreCount => MinimumCores;
@@ -114,14 +115,20 @@ public sealed class BiopsyPlan
     /// <summary>Gets the statement of the guideline the reasons rest on (<see cref="BiopsyBasis.None"/> unless <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
     public BiopsyBasis Basis { get; }
 
-    /// <summary>Gets one sentence saying whether a biopsy could be considered and why (the first finding's sentence).</summary>
-    public string Verdict { get; }
+    /// <summary>Gets one sentence saying whether a biopsy could be considered and why (the first finding's message), as data.</summary>
+    public Message VerdictMessage { get; }
+
+    /// <summary>Gets <see cref="VerdictMessage"/> rendered in English (the first finding's sentence).</summary>
+    public string Verdict => VerdictMessage.Text;
 
     /// <summary>
     /// Gets, when <see cref="Consider"/> is <see cref="TriState.No"/>, why no liver biopsy is on the table as a lower-case
     /// clause (for example "no liver lesion is recorded"); otherwise <see langword="null"/>.
     /// </summary>
-    public string? NotOnTheTable { get; }
+    public string? NotOnTheTable => NotOnTheTableMessage?.Text;
+
+    /// <summary>Gets <see cref="NotOnTheTable"/> as data (a lower-case clause), or <see langword="null"/>.</summary>
+    public Message? NotOnTheTableMessage { get; }
 
     /// <summary>
     /// Gets a value indicating whether the origin of the liver lesions is uncertain but outside the setting in which the
@@ -129,8 +136,11 @@ public sealed class BiopsyPlan
     /// </summary>
     public bool OriginUncertainOutsideItsSetting { get; }
 
-    /// <summary>Gets the reasons to consider a biopsy, as short phrases (non-empty when <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
-    public IReadOnlyList<string> Reasons { get; }
+    /// <summary>Gets the reasons to consider a biopsy, as short phrases in English (non-empty when <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
+    public IReadOnlyList<string> Reasons => ReasonMessages.Select(r => r.Text).ToReadOnlyList();
+
+    /// <summary>Gets the reasons to consider a biopsy, as messages (clauses; non-empty when <see cref="Consider"/> is <see cref="TriState.Yes"/>).</summary>
+    public IReadOnlyList<Message> ReasonMessages { get; }
 
     /// <summary>Gets the assessment of whether the origin of the liver lesions is uncertain.</summary>
     public OriginUncertaintyAssessment OriginUncertainty { get; }
@@ -158,7 +168,7 @@ public sealed class BiopsyPlan
         var origin = OriginUncertaintyAssessment.Assess(context);
         var findings = new List<Finding>();
         var missing = new List<string>();
-        var reasons = new List<string>();
+        var reasons = new List<Message>();
         var treatment = context.Patient.Treatment;
         var induction = treatment.InductionTherapyPlanned;
         bool? started = treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true
@@ -207,43 +217,30 @@ public sealed class BiopsyPlan
                 missing.AddRange(context.Timing.Missing);
             }
 
-            return Done(TriState.Unknown, BiopsyBasis.None, "No metastatic lesion is recorded, so whether a liver biopsy could be considered is unknown.");
+            return Done(TriState.Unknown, BiopsyBasis.None, "biopsy.plan.no-lesions-recorded");
         }
 
         if (!hasLiver)
         {
             findings.Add(context.NoLiverMetastasisFinding);
-            return Done(TriState.No, BiopsyBasis.None, "No liver lesion is recorded: a liver biopsy is not on the table.", "no liver lesion is recorded");
+            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.no-liver-lesion", notOnTheTable: Message.Of("biopsy.plan.no-liver-lesion.clause"));
         }
 
         var count = context.LiverLesions.Count;
-        findings.Add(new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), $"{count.ToString(CultureInfo.InvariantCulture)} liver {(count == 1 ? "lesion" : "lesions")} recorded."));
+        findings.Add(new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("biopsy.liver-lesions-recorded", ("count", count))));
         findings.AddRange(context.Timing.Findings);
         findings.AddRange(origin.Findings);
-        switch (induction)
+        findings.Add(new Finding(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch
         {
-            case true when started == true:
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "yes", "Induction systemic therapy was planned, but systemic treatment has already started: a biopsy before it is no longer the question."));
-                break;
-            case true:
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "yes", "Induction (preoperative) systemic therapy is planned or proposed" + (started is null ? " (not recorded as started)." : " and has not started.")));
-                break;
-            case false:
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "no", "No induction (preoperative) systemic therapy is proposed."));
-                break;
-            default:
-                findings.Add(new Finding(FactNames.InductionTherapyPlanned, "unknown", started == true
-                    ? "Not recorded whether induction systemic therapy was planned; systemic treatment has already started."
-                    : "Not recorded whether induction (preoperative) systemic therapy is proposed."));
-                break;
-        }
+            true when started == true => Message.Of("biopsy.induction.planned-but-started"),
+            true => Message.Of("biopsy.induction.planned", ("startRecorded", started is not null)),
+            false => Message.Of("biopsy.induction.not-proposed"),
+            _ => Message.Of("biopsy.induction.unknown", ("started", started == true)),
+        }));
 
         if (started == true)
         {
-            findings.Add(new Finding(
-                treatment.OnSystemicTherapy == true ? FactNames.OnSystemicTherapy : FactNames.SystemicTherapyReceived,
-                "yes",
-                treatment.OnSystemicTherapy == true ? "The patient is on systemic therapy." : "Systemic therapy for metastatic disease has been received."));
+            findings.Add(SystemicTherapyStartedFinding(treatment));
         }
 
         var allResectable = context.AllLiverLesionsResectable;
@@ -254,41 +251,38 @@ public sealed class BiopsyPlan
                 switch (inductionPending)
                 {
                     case true:
-                        reasons.Add("induction systemic treatment is planned");
-                        return Done(TriState.Yes, BiopsyBasis.SynchronousInduction, "A liver biopsy could be considered: induction systemic treatment is planned in synchronous disease, where a biopsy could provide a diagnostic confirmation (section 3.3).");
+                        reasons.Add(Message.Of("biopsy.reason.induction-planned"));
+                        return Done(TriState.Yes, BiopsyBasis.SynchronousInduction, "biopsy.plan.synchronous-induction");
                     case false:
                         return started == true
-                            ? Done(TriState.No, BiopsyBasis.None, "Synchronous disease whose systemic treatment has already started: a biopsy before induction treatment is no longer the question.", "systemic treatment of the synchronous disease has already started, and a biopsy before induction treatment is no longer the question")
-                            : Done(TriState.No, BiopsyBasis.None, "Synchronous disease without induction systemic treatment planned: with radiologically compatible lesions a biopsy could be waived (section 3.3), and the guideline gives no other reason for one in this setting.", "the disease is synchronous without induction systemic treatment planned, where a biopsy could be waived (section 3.3)");
+                            ? Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-started", notOnTheTable: Message.Of("biopsy.plan.synchronous-started.clause"))
+                            : Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-no-induction", notOnTheTable: Message.Of("biopsy.plan.synchronous-no-induction.clause"));
                     default:
                         missing.Add(FactNames.InductionTherapyPlanned);
-                        return Done(TriState.Unknown, BiopsyBasis.None, "Synchronous disease: whether a liver biopsy could be considered depends on whether induction systemic treatment is planned, which is not recorded.");
+                        return Done(TriState.Unknown, BiopsyBasis.None, "biopsy.plan.synchronous-induction-unknown");
                 }
 
             case MetastasisTiming.Metachronous:
                 if (allResectable == false)
                 {
-                    var unresectable = context.LiverLesions.Count(l => l.Resectable == false);
-                    findings.Add(new Finding(FactNames.LesionResectable, "no", unresectable == count
-                        ? (count == 1 ? "The liver lesion is not amenable to complete surgical resection." : $"None of the {count.ToString(CultureInfo.InvariantCulture)} liver lesions is amenable to complete surgical resection.")
-                        : $"{unresectable.ToString(CultureInfo.InvariantCulture)} of {count.ToString(CultureInfo.InvariantCulture)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection."));
+                    findings.Add(NotAllResectableFinding(context));
                     originSetAside = origin.Status == TriState.Yes;
-                    return Done(TriState.No, BiopsyBasis.None, "Not every liver lesion is resectable: the reasons 3.1 gives for considering a biopsy (uncertain tumour origin, a proposed preoperative systemic treatment) concern resectable metachronous liver metastases.", "not every liver lesion is resectable, and the reasons 3.1 gives for a biopsy concern resectable metachronous liver metastases");
+                    return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-all-resectable", notOnTheTable: Message.Of("biopsy.plan.not-all-resectable.clause"));
                 }
 
                 if (origin.Status == TriState.Yes)
                 {
-                    reasons.Add("the tumour origin is uncertain, given " + OriginUncertaintyAssessment.JoinPhrases(origin.Reasons));
+                    reasons.Add(Message.Of("biopsy.reason.origin-uncertain", ("reasons", origin.ReasonMessages)));
                 }
 
                 if (inductionPending == true)
                 {
-                    reasons.Add("a preoperative (induction) systemic treatment is proposed");
+                    reasons.Add(Message.Of("biopsy.reason.preoperative-proposed"));
                 }
                 else if (preoperativeByNinePointTwo == TriState.Yes)
                 {
                     // 9.2: this liver recurrence "should receive preoperative systemic treatment": the guideline proposes it.
-                    reasons.Add("recommendation 9.2 calls for preoperative systemic treatment of this liver recurrence (no adjuvant chemotherapy followed the first resection)");
+                    reasons.Add(Message.Of("biopsy.reason.preoperative-by-9.2"));
                     inductionPending = true;
                 }
 
@@ -298,22 +292,22 @@ public sealed class BiopsyPlan
                     if (reasons.Count == 0 && origin.Status == TriState.No && inductionPending == false && preoperativeByNinePointTwo == TriState.No)
                     {
                         missing.Clear();
-                        return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
+                        return NoReason();
                     }
 
                     AddReasonFactsMissing();
-                    return Done(TriState.Unknown, BiopsyBasis.None, "Whether a liver biopsy could be considered is undetermined: " + FactProse.NotRecorded(missing) + ".");
+                    return Undetermined("biopsy.plan.undetermined");
                 }
 
                 AddReasonFactsMissing();
                 if (reasons.Count > 0)
                 {
-                    return Done(TriState.Yes, BiopsyBasis.ResectableMetachronous, "A liver biopsy could be considered (3.1): " + string.Join("; and ", reasons) + ".");
+                    return Done(TriState.Yes, BiopsyBasis.ResectableMetachronous, "biopsy.plan.resectable-metachronous", ("reasons", JoinAlso("biopsy.and-also", reasons)));
                 }
 
                 return origin.Status == TriState.No && inductionPending == false && preoperativeByNinePointTwo == TriState.No
-                    ? Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason())
-                    : Done(TriState.Unknown, BiopsyBasis.None, "Whether a liver biopsy could be considered is undetermined: " + FactProse.NotRecorded(missing) + ".");
+                    ? NoReason()
+                    : Undetermined("biopsy.plan.undetermined");
 
             default:
                 // Timing unknown: a reason could hold in either setting until every fact that could give one is known not to.
@@ -321,7 +315,7 @@ public sealed class BiopsyPlan
                 if (!originCould && inductionPending == false && preoperativeByNinePointTwo == TriState.No)
                 {
                     originSetAside = origin.Status == TriState.Yes;
-                    return Done(TriState.No, BiopsyBasis.None, "No reason to consider a liver biopsy: " + NoReason() + ".", NoReason());
+                    return NoReason();
                 }
 
                 missing.AddRange(context.Timing.Missing);
@@ -340,7 +334,7 @@ public sealed class BiopsyPlan
                 }
 
                 missing.AddRange(preoperativeMissing);
-                return Done(TriState.Unknown, BiopsyBasis.None, "Whether the liver metastases are synchronous or metachronous is not known, and with it whether a liver biopsy could be considered: " + FactProse.NotRecorded(missing) + ".");
+                return Undetermined("biopsy.plan.timing-unknown");
         }
 
         void AddReasonFactsMissing()
@@ -357,14 +351,46 @@ public sealed class BiopsyPlan
             }
         }
 
-        string NoReason() => started == true && induction == true
-            ? "the tumour origin is not in doubt, and the proposed systemic treatment has already started"
-            : "the tumour origin is not in doubt and no preoperative systemic treatment is recorded as proposed";
-
-        BiopsyPlan Done(TriState consider, BiopsyBasis basis, string verdict, string? notOnTheTable = null)
+        BiopsyPlan NoReason()
         {
+            var none = Message.Of("biopsy.no-reason", ("started", started == true && induction == true));
+            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.no-reason", ("reason", none), notOnTheTable: none);
+        }
+
+        BiopsyPlan Undetermined(string code) =>
+            Done(TriState.Unknown, BiopsyBasis.None, code, ("notRecorded", FactProse.NotRecordedMessage(missing)));
+
+        BiopsyPlan Done(TriState consider, BiopsyBasis basis, string code, (string Name, object? Value)? argument = null, Message? notOnTheTable = null)
+        {
+            var verdict = argument is { } a ? Message.Of(code, a) : new Message(code);
             findings.Insert(0, new Finding(ConceptName, consider.ToString().ToLowerInvariant(), verdict));
             return new BiopsyPlan(consider, basis, verdict, notOnTheTable, reasons.ToArray(), origin, originSetAside, findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
         }
+    }
+
+    /// <summary>Gets the finding that systemic treatment has started: on systemic therapy, or systemic therapy received.</summary>
+    internal static Finding SystemicTherapyStartedFinding(TreatmentHistory treatment) =>
+        treatment.OnSystemicTherapy == true
+            ? new Finding(FactNames.OnSystemicTherapy, "yes", Message.Of("biopsy.on-systemic-therapy"))
+            : new Finding(FactNames.SystemicTherapyReceived, "yes", Message.Of("biopsy.systemic-therapy-received"));
+
+    /// <summary>Gets the finding that not every liver lesion is resectable (some are recorded as not resectable).</summary>
+    internal static Finding NotAllResectableFinding(EvaluationContext context)
+    {
+        var count = context.LiverLesions.Count;
+        var unresectable = context.LiverLesions.Count(l => l.Resectable == false);
+        return new Finding(FactNames.LesionResectable, "no", Message.Of("biopsy.lesions-not-resectable", ("all", unresectable == count), ("count", count), ("unresectable", unresectable)));
+    }
+
+    /// <summary>Joins clauses as "a; and b; and c", nesting <paramref name="code"/> (a template "{first}; and {next}").</summary>
+    internal static Message JoinAlso(string code, IReadOnlyList<Message> clauses)
+    {
+        var joined = clauses[0];
+        for (var i = 1; i < clauses.Count; i++)
+        {
+            joined = Message.Of(code, ("first", joined), ("next", clauses[i]));
+        }
+
+        return joined;
     }
 }

@@ -6,6 +6,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Remetastasectomy;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Biopsy;
 
@@ -55,10 +56,10 @@ public sealed class OriginUncertaintyAssessment
         FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
     }.ToReadOnlyList();
 
-    private OriginUncertaintyAssessment(TriState status, IReadOnlyList<string> reasons, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
+    private OriginUncertaintyAssessment(TriState status, IReadOnlyList<Message> reasons, IReadOnlyList<Finding> findings, IReadOnlyList<string> missing)
     {
         Status = status;
-        Reasons = reasons.ToReadOnlyList();
+        ReasonMessages = reasons.ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
@@ -66,8 +67,11 @@ public sealed class OriginUncertaintyAssessment
     /// <summary>Gets whether the origin of the liver lesions is uncertain.</summary>
     public TriState Status { get; }
 
-    /// <summary>Gets the reasons the origin is uncertain, as short phrases (non-empty when <see cref="Status"/> is <see cref="TriState.Yes"/>).</summary>
-    public IReadOnlyList<string> Reasons { get; }
+    /// <summary>Gets the reasons the origin is uncertain, as short phrases in English (non-empty when <see cref="Status"/> is <see cref="TriState.Yes"/>).</summary>
+    public IReadOnlyList<string> Reasons => ReasonMessages.Select(r => r.Text).ToReadOnlyList();
+
+    /// <summary>Gets the reasons the origin is uncertain, as messages (noun phrases; non-empty when <see cref="Status"/> is <see cref="TriState.Yes"/>).</summary>
+    public IReadOnlyList<Message> ReasonMessages { get; }
 
     /// <summary>Gets the findings: the verdict first, then one per fact checked (known or not).</summary>
     public IReadOnlyList<Finding> Findings { get; }
@@ -89,21 +93,19 @@ public sealed class OriginUncertaintyAssessment
             throw new ArgumentNullException(nameof(context));
         }
 
-        var reasons = new List<string>();
+        var reasons = new List<Message>();
         var findings = new List<Finding>();
         var missing = new List<string>();
         var threshold = context.Options.LongDiseaseFreeIntervalMonths;
-        var thresholdText = threshold.ToString(CultureInfo.InvariantCulture);
+        var thresholdText = threshold.ToString(CultureInfo.InvariantCulture) + " months";
 
         // Long DFI (3.1 example): at least the configured number of calendar months from primary diagnosis to detection.
         // For a liver recurrence after a previous liver resection the lesions follow proven sarcoma liver metastases, and
         // the interval that bears on their origin is the time since the latest metastasectomy (section 3.9 speaks of
         // "relapses with a short DFI"), not the DFI from the primary.
-        var intervalLabel = "DFI";
         switch (context.IsLiverRecurrence)
         {
             case true:
-                intervalLabel = "interval since the latest liver metastasectomy";
                 SinceMetastasectomy();
                 break;
             case false:
@@ -115,16 +117,16 @@ public sealed class OriginUncertaintyAssessment
         }
 
         var origin = context.Patient.OriginUncertainty;
-        Check(origin.HccRiskFactors, FactNames.HccRiskFactors, "risk factors for hepatocellular carcinoma");
-        Check(origin.ColorectalCancerHistory, FactNames.ColorectalCancerHistory, "a history of colorectal cancer");
-        Check(origin.OtherCancerHistory, FactNames.OtherCancerHistory, "a history of another cancer");
+        Check(origin.HccRiskFactors, FactNames.HccRiskFactors, "hcc-risk-factors");
+        Check(origin.ColorectalCancerHistory, FactNames.ColorectalCancerHistory, "colorectal-cancer");
+        Check(origin.OtherCancerHistory, FactNames.OtherCancerHistory, "other-cancer");
 
         var status = reasons.Count > 0 ? TriState.Yes : missing.Count > 0 ? TriState.Unknown : TriState.No;
         var verdict = status switch
         {
-            TriState.Yes => "Origin of the liver lesions uncertain: " + JoinPhrases(reasons) + ".",
-            TriState.No => $"No reason to doubt the sarcoma origin of the liver lesions: {intervalLabel} under {thresholdText} months (the \"long DFI\" of 3.1 as read here; 3.1 gives no number), no risk factors for hepatocellular carcinoma, no history of colorectal or other cancer.",
-            _ => "Whether the origin of the liver lesions is uncertain is undetermined: " + FactProse.NotRecorded(missing) + ".",
+            TriState.Yes => Message.Of("biopsy.origin.uncertain", ("reasons", reasons)),
+            TriState.No => Message.Of("biopsy.origin.not-in-doubt", ("recurrence", context.IsLiverRecurrence == true), ("threshold", threshold)),
+            _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
         };
         findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
         return new OriginUncertaintyAssessment(status, reasons.ToArray(), findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
@@ -132,35 +134,36 @@ public sealed class OriginUncertaintyAssessment
         void FromPrimary(bool recurrenceUnknown)
         {
             var dfi = context.DiseaseFreeInterval;
+            var sentence = Message.Literal(dfi.Sentence());
             switch (dfi.AtLeastMonths(threshold))
             {
                 case true when recurrenceUnknown:
                     // A long DFI would make the origin uncertain, unless the lesions are a recurrence after a liver
                     // resection, when the time since that resection is what counts: unknown is not read as "no resection".
                     missing.AddRange(context.LiverRecurrenceMissing);
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That would be a long DFI for origin doubt (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\"), but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}): for a liver recurrence after a metastasectomy, the time since that metastasectomy is what bears on the origin of the lesions, not the DFI from the primary."));
+                    LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-long-recurrence-unknown", ("dfi", sentence), ("threshold", threshold), ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))), "≥");
                     break;
                 case true:
-                    reasons.Add($"a long disease-free interval of {dfi.Describe()} (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\")");
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} That is a long DFI (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number): the liver lesions may be of another origin."));
+                    reasons.Add(Message.Of("biopsy.origin.reason.long-dfi", ("interval", Message.Literal(dfi.Describe())), ("threshold", threshold)));
+                    LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-long", ("dfi", sentence), ("threshold", threshold)), "≥");
                     break;
                 case false:
-                    findings.Add(new Finding(DiseaseFreeIntervalName, Months(dfi.CompletedMonths!.Value), $"{dfi.Sentence()} Not long enough to raise doubt about the origin of the lesions (under {thresholdText} months, this library's reading of 3.1's \"long DFI\", which gives no number)."));
+                    LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-short", ("dfi", sentence), ("threshold", threshold)), "<");
                     break;
                 case null when dfi.FirstRelapseBefore is { } before && dfi.From is { } diagnosed && before < diagnosed.PlusMonths(threshold)
                     && recurrenceUnknown && !SinceMetastasectomySurelyShort():
                     // Short DFI, but if the lesions are a recurrence after the liver resection, the time since it is what
                     // counts, and it may be long: unknown, not "no doubt".
                     missing.AddRange(context.LiverRecurrenceMissing);
-                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", $"{dfi.Sentence()} Whatever it was, it is under {thresholdText} months (this library's reading of 3.1's \"long DFI\"); but whether the lesions are a recurrence after a previous liver resection is not known ({FactProse.NotRecorded(context.LiverRecurrenceMissing)}), and if they are, the time since that metastasectomy, which bears on their origin, may be {thresholdText} months or more."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", Message.Of("biopsy.origin.dfi-short-recurrence-unknown", ("dfi", sentence), ("threshold", threshold), ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))), "<", thresholdText, "3.1"));
                     break;
                 case null when dfi.FirstRelapseBefore is { } before && dfi.From is { } diagnosed && before < diagnosed.PlusMonths(threshold):
                     // The first relapse preceded a liver metastasectomy: the DFI is not recorded, but it cannot reach the threshold.
-                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", $"{dfi.Sentence()} Whatever it was, it is under {thresholdText} months (this library's reading of 3.1's \"long DFI\"), so it raises no doubt about the origin of the lesions."));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", Message.Of("biopsy.origin.dfi-short-unrecorded", ("dfi", sentence), ("threshold", threshold)), "<", thresholdText, "3.1"));
                     break;
                 case null when dfi.FirstRelapseBefore is not null:
                     missing.AddRange(recurrenceUnknown ? context.LiverRecurrenceMissing : new[] { FactNames.LiverResections });
-                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", dfi.Sentence()));
+                    findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", Message.Of("biopsy.origin.dfi-unrecorded", ("dfi", sentence))));
                     break;
                 default:
                     missing.AddRange(dfi.Missing);
@@ -170,11 +173,14 @@ public sealed class OriginUncertaintyAssessment
                     }
 
                     findings.Add(new Finding(DiseaseFreeIntervalName, "unknown", dfi.IsInverted
-                        ? $"The disease-free interval cannot be counted: the metastases are recorded as detected ({ResultBuilder.Format(dfi.To!.Value)}) before the primary diagnosis ({ResultBuilder.Format(dfi.From!.Value)})."
-                        : "The disease-free interval cannot be counted: " + FactProse.NotRecorded(dfi.Missing) + "."));
+                        ? Message.Of("biopsy.origin.dfi-inverted", ("detectedOn", dfi.To!.Value), ("diagnosedOn", dfi.From!.Value))
+                        : Message.Of("biopsy.origin.dfi-not-counted", ("notRecorded", FactProse.NotRecordedMessage(dfi.Missing)))));
                     break;
             }
         }
+
+        void LongDfi(int months, Message message, string comparison) =>
+            findings.Add(new Finding(DiseaseFreeIntervalName, Months(months), message, comparison, thresholdText, "3.1"));
 
         // Were the lesions a recurrence, the time since the latest metastasectomy is at most the time since the latest dated
         // one (an undated resection can only be later): short for sure when that is under the threshold.
@@ -186,7 +192,6 @@ public sealed class OriginUncertaintyAssessment
 
         void SinceMetastasectomy()
         {
-            const string Recurrence = "The liver lesions are a recurrence after a previous liver resection, so the interval that bears on their origin is the time since the latest liver metastasectomy, not the DFI from the primary";
             var resected = context.LatestLiverResectionDate;
             var detected = context.Patient.Metastases?.DetectedOn;
             if (resected is not { } from || detected is not { } to)
@@ -201,50 +206,45 @@ public sealed class OriginUncertaintyAssessment
                     missing.Add(FactNames.MetastasesDetectedOn);
                 }
 
-                findings.Add(new Finding(IntervalSinceMetastasectomyName, "unknown", Recurrence + "; it cannot be counted: " + FactProse.NotRecorded(missing) + "."));
+                findings.Add(new Finding(IntervalSinceMetastasectomyName, "unknown", Message.Of("biopsy.origin.recurrence-interval-not-counted", ("notRecorded", FactProse.NotRecordedMessage(missing)))));
                 return;
             }
 
             var interval = MetastasectomyInterval.Between(from, to);
-            var length = interval.Describe();
-            var counted = $"The liver lesions are a recurrence detected {length} after the latest liver metastasectomy (metastasectomy on {ResultBuilder.Format(from)}, recurrence detected on {ResultBuilder.Format(to)}): that interval, not the DFI from the primary, bears on their origin.";
-            if (interval.AtLeastMonths(threshold))
+            var length = Message.Literal(interval.Describe());
+            var isLong = interval.AtLeastMonths(threshold);
+            if (isLong)
             {
-                reasons.Add($"a long interval of {length} since the latest liver metastasectomy (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\")");
-                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} That is a long interval (at least {thresholdText} months, this library's reading of 3.1's \"long DFI\"): the liver lesions may be of another origin."));
+                reasons.Add(Message.Of("biopsy.origin.reason.long-recurrence-interval", ("interval", length), ("threshold", threshold)));
             }
-            else
-            {
-                findings.Add(new Finding(IntervalSinceMetastasectomyName, Months(interval.CompletedMonths), $"{counted} Less than {thresholdText} months: the lesions follow proven sarcoma liver metastases within a short interval, which gives no reason to doubt their origin."));
-            }
+
+            findings.Add(new Finding(
+                IntervalSinceMetastasectomyName,
+                Months(interval.CompletedMonths),
+                Message.Of("biopsy.origin.recurrence-interval", ("interval", length), ("metastasectomyOn", from), ("detectedOn", to), ("long", isLong), ("threshold", threshold)),
+                isLong ? "≥" : "<",
+                thresholdText,
+                "3.1"));
         }
 
-        void Check(bool? value, string fact, string phrase)
+        void Check(bool? value, string fact, string factor)
         {
             switch (value)
             {
                 case true:
-                    reasons.Add(phrase);
-                    findings.Add(new Finding(fact, "yes", $"The patient has {phrase}."));
+                    reasons.Add(new Message("biopsy.origin-factor." + factor));
+                    findings.Add(new Finding(fact, "yes", Message.Of("biopsy.origin.factor-present", ("factor", factor)), source: "3.1"));
                     break;
                 case false:
-                    findings.Add(new Finding(fact, "no", $"The patient has no {Without(phrase)}."));
+                    findings.Add(new Finding(fact, "no", Message.Of("biopsy.origin.factor-absent", ("factor", factor)), source: "3.1"));
                     break;
                 default:
                     missing.Add(fact);
-                    findings.Add(new Finding(fact, "unknown", $"Not recorded whether the patient has {phrase}."));
+                    findings.Add(new Finding(fact, "unknown", Message.Of("biopsy.origin.factor-unknown", ("factor", factor))));
                     break;
             }
         }
     }
 
-    /// <summary>Joins phrases as "a, b and c".</summary>
-    /// <param name="phrases">The phrases.</param>
-    /// <returns>The text.</returns>
-    internal static string JoinPhrases(IReadOnlyList<string> phrases) => FactProse.JoinPhrases(phrases);
-
     private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture);
-
-    private static string Without(string phrase) =>
-        phrase.StartsWith("a ", StringComparison.Ordinal) ? phrase.Substring(2) : phrase;
 }

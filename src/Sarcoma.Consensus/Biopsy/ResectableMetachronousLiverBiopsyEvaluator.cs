@@ -1,10 +1,10 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Biopsy;
 
@@ -32,7 +32,7 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         result.Facts(timing.Findings);
         if (timing.BoundaryCaution is { } boundary)
         {
-            result.Caution(boundary);
+            result.Caution(Message.Literal(boundary));
         }
 
         // Known facts that rule the population out come first, even when other facts are missing.
@@ -52,16 +52,14 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            result.Fact(FactNames.LesionResectable, "no", unresectable == liver.Count
-                ? (liver.Count == 1 ? "The liver lesion is not amenable to complete surgical resection." : $"None of the {Count(liver.Count)} liver lesions is amenable to complete surgical resection.")
-                : $"{Count(unresectable)} of {Count(liver.Count)} liver lesions {(unresectable == 1 ? "is" : "are")} not amenable to complete surgical resection.");
+            result.Facts(new[] { BiopsyPlan.NotAllResectableFinding(context) });
             ruledOut = true;
         }
 
         var omd = context.Oligometastatic;
         if (omd.Status == TriState.No)
         {
-            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Sentence);
+            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
             ruledOut = true;
         }
 
@@ -75,15 +73,12 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
 
         if (ruledOut)
         {
-            return result.DoesNotApply(unfit
-                ? "The patient is not a candidate for liver surgery (" + FactProse.JoinPhrases(context.Fitness.UnfitBecause) + "): 3.1 concerns resectable metachronous liver metastases before planning a metastasectomy (section 3.3); any biopsy before non-surgical treatment is the tumour board's judgement (see 10.1)."
-                : timing.Timing == MetastasisTiming.Synchronous
-                ? "The liver metastases are synchronous, not metachronous: 3.1 addresses resectable metachronous liver metastases (see 3.2 for synchronous OMD)."
-                : context.HasLiverMetastases == false
-                    ? "No liver metastasis is recorded: 3.1 addresses resectable metachronous liver metastases."
-                    : unresectable > 0
-                        ? "Not every liver lesion is resectable: 3.1 addresses resectable metachronous liver metastases."
-                        : "The disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + "), so resection of the liver metastases is not indicated: 3.1 addresses resectable metachronous liver metastases, disease for which resection is indicated.");
+            return result.DoesNotApply(
+                unfit ? Message.Of("3.1.does-not-apply.unfit", ("unfitBecause", context.Fitness.UnfitBecause.Select(Message.Literal)))
+                : timing.Timing == MetastasisTiming.Synchronous ? Message.Of("3.1.does-not-apply.synchronous")
+                : context.HasLiverMetastases == false ? Message.Of("3.1.does-not-apply.no-liver-metastasis")
+                : unresectable > 0 ? Message.Of("3.1.does-not-apply.not-all-resectable")
+                : Message.Of("3.1.does-not-apply.not-oligometastatic", ("criteria", omd.FailingCriteria.Select(Message.Literal))));
         }
 
         if (timing.Timing is null || context.AllLiverLesionsResectable != true)
@@ -98,12 +93,10 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
                 result.Missing(FactNames.LesionResectable);
             }
 
-            return result.Insufficient("Whether these are resectable metachronous liver metastases cannot be decided yet.");
+            return result.Insufficient(Message.Of("3.1.insufficient"));
         }
 
-        result.Fact(FactNames.LesionResectable, "yes", liver.Count == 1
-            ? "The liver lesion is amenable to complete surgical resection."
-            : liver.Count == 2 ? "Both liver lesions are amenable to complete surgical resection." : $"All {Count(liver.Count)} liver lesions are amenable to complete surgical resection.");
+        result.Fact(FactNames.LesionResectable, "yes", Message.Of("biopsy.lesions-resectable", ("count", liver.Count)));
         var plan = BiopsyPlan.Assess(context);
         result.Facts(plan.Findings);
 
@@ -113,24 +106,20 @@ public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationE
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(new[] { candidacy.CandidateFinding });
-            result.Caution($"Although every liver lesion is resectable, the patient is not a candidate for liver surgery ({candidacy.CandidateBasis}); see 10.1 for non-surgical local approaches.");
+            result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", Message.Literal(candidacy.CandidateBasis))));
         }
 
-        const string notMandatory = "Resectable metachronous liver metastases: a biopsy is not mandatory";
         switch (plan.Consider)
         {
             case TriState.Yes:
-                result.Caution("Liver biopsy carries risks (bleeding in up to 10% of patients, organ perforation, sepsis, rarely death) and may delay treatment (section 3.3): weigh them against the diagnostic gain.");
-                return result.Applies($"{notMandatory}, but could be considered, because {string.Join("; and ", plan.Reasons)}.");
+                result.Caution(Message.Of("3.1.caution.biopsy-risks"));
+                return result.Applies(Message.Of("3.1.applies.could-be-considered", ("reasons", BiopsyPlan.JoinAlso("biopsy.and-also", plan.ReasonMessages))));
             case TriState.No:
                 var treatment = context.Patient.Treatment;
                 var alreadyStarted = treatment.InductionTherapyPlanned == true && (treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true);
-                return result.Applies($"{notMandatory}, and none of the reasons to consider one is present: the tumour origin is not in doubt, and "
-                    + (alreadyStarted ? "the proposed systemic treatment has already started." : "no preoperative systemic treatment is recorded as proposed."));
+                return result.Applies(Message.Of("3.1.applies.no-reason", ("started", alreadyStarted)));
             default:
-                return result.Applies($"{notMandatory}; whether one could be considered cannot be said yet, as {FactProse.NotRecorded(plan.Missing)}.");
+                return result.Applies(Message.Of("3.1.applies.undetermined", ("notRecorded", FactProse.NotRecordedMessage(plan.Missing))));
         }
     }
-
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,9 @@
-using System.Globalization;
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Biopsy;
 
@@ -35,64 +36,55 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        var prefix = "No consensus (" + Recommendation.Printed.AgreementPercent.ToString(CultureInfo.InvariantCulture) + "% agreement): ";
-        var notConcerned = prefix + "the proposal voted on (a biopsy before starting induction systemic treatment in synchronous OMD) does not concern this patient: ";
+        var agreement = ("agreement", (object?)Recommendation.Printed.AgreementPercent);
         var timing = context.Timing;
         var omd = context.Oligometastatic;
         var induction = context.Patient.Treatment.InductionTherapyPlanned;
         result.Facts(timing.Findings);
         if (timing.BoundaryCaution is { } boundary)
         {
-            result.Caution(boundary);
+            result.Caution(Message.Literal(boundary));
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Sentence);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
         if (context.HasLiverMetastases == false)
         {
             result.Facts(new[] { context.NoLiverMetastasisFinding });
         }
 
-        result.Fact(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch
-        {
-            true => "Induction systemic therapy is planned.",
-            false => "No induction systemic therapy is planned.",
-            _ => "Not recorded whether induction systemic therapy is planned.",
-        });
+        result.Fact(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), Message.Of("3.2.induction", ("planned", ResultBuilder.Format(induction))));
 
         var treatment = context.Patient.Treatment;
         var started = treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true;
         if (started)
         {
-            result.Fact(
-                treatment.OnSystemicTherapy == true ? FactNames.OnSystemicTherapy : FactNames.SystemicTherapyReceived,
-                "yes",
-                treatment.OnSystemicTherapy == true ? "The patient is on systemic therapy." : "Systemic therapy for metastatic disease has been received.");
+            result.Facts(new[] { BiopsyPlan.SystemicTherapyStartedFinding(treatment) });
         }
 
         // Known facts that rule the scenario out come first.
         if (timing.Timing == MetastasisTiming.Metachronous)
         {
-            return result.DoesNotApply(notConcerned + "the metastases are metachronous.");
+            return NotConcerned("metachronous");
         }
 
         if (omd.Status == TriState.No)
         {
-            return result.DoesNotApply(notConcerned + "the disease is not oligometastatic (" + string.Join("; ", omd.FailingCriteria) + ").");
+            return NotConcerned("not-oligometastatic");
         }
 
         if (context.HasLiverMetastases == false)
         {
-            return result.DoesNotApply(notConcerned + "no liver metastasis is recorded.");
+            return NotConcerned("no-liver-metastasis");
         }
 
         if (induction == false)
         {
-            return result.DoesNotApply(notConcerned + "no induction systemic therapy is planned.");
+            return NotConcerned("no-induction");
         }
 
         if (started)
         {
-            return result.DoesNotApply(notConcerned + "systemic treatment has already started, and the proposal concerns a biopsy before treatment initiation.");
+            return NotConcerned("started");
         }
 
         if (timing.Timing is null || omd.Status == TriState.Unknown || induction is null)
@@ -103,17 +95,18 @@ public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluato
                 result.Missing(FactNames.InductionTherapyPlanned);
             }
 
-            return result.Insufficient(prefix + "whether this patient is in the scenario the panel voted on (synchronous OMD with induction systemic treatment planned) cannot be decided yet.");
+            return result.Insufficient(Message.Of("3.2.insufficient", agreement));
         }
 
         if (treatment.SystemicTherapyReceived is null && treatment.OnSystemicTherapy is null)
         {
-            result.Caution("Whether systemic treatment has already started is not recorded: the proposal concerns a biopsy before treatment initiation, and induction treatment recorded as planned is read here as not yet started.");
+            result.Caution(Message.Of("3.2.caution.start-not-recorded"));
         }
 
-        result.Caution("Section 3.3 narrative: in synchronous OMD with radiologically compatible lesions a biopsy could be waived; when induction systemic treatment is planned, a biopsy could provide diagnostic confirmation. The decision is the tumour board's.");
-        return result.Applies(prefix + $"this patient has synchronous OMD with induction systemic treatment planned, the scenario of the proposal voted on (a biopsy before treatment starts; {Count(Recommendation.Votes.Yes)} of {Count(Recommendation.Votes.Total)} voters in favour, short of consensus), shown for information and not as a recommendation.");
-    }
+        result.Caution(Message.Of("3.2.caution.section-3.3"));
+        return result.Applies(Message.Of("3.2.applies", agreement, ("yes", Recommendation.Votes.Yes), ("total", Recommendation.Votes.Total)));
 
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+        RecommendationResult NotConcerned(string reason) =>
+            result.DoesNotApply(Message.Of("3.2.does-not-apply", agreement, ("reason", reason), ("criteria", reason == "not-oligometastatic" ? omd.FailingCriteria.Select(Message.Literal) : null)));
+    }
 }

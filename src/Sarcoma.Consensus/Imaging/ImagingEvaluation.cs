@@ -1,5 +1,6 @@
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Imaging;
 
@@ -13,25 +14,17 @@ internal static class ImagingEvaluation
         switch (item.Indicated)
         {
             case TriState.Yes:
-                var done = item.DoneFinding();
-                result.Fact(done.Fact, done.Value, done.Sentence);
-                if (item.Caveat is { } caveat)
+                result.Facts(new[] { item.DoneFinding() });
+                if (item.CaveatMessage is { } caveat)
                 {
                     result.Caution(caveat);
                 }
 
-                return result.Applies(item.Reason.TrimEnd('.') + "; " + DoneClause(item.AlreadyDone) + ".");
+                return result.Applies(Message.Of("imaging.applies", ("reason", item.IndicationClause), ("done", ResultBuilder.Format(item.AlreadyDone))));
             case TriState.No:
-                return result.DoesNotApply(item.Reason);
+                return result.DoesNotApply(item.ReasonMessage);
             default:
-                return result.Missing(item.Missing).Insufficient(item.Reason);
+                return result.Missing(item.Missing).Insufficient(item.ReasonMessage);
         }
     }
-
-    private static string DoneClause(bool? done) => done switch
-    {
-        true => "it has already been done",
-        false => "it has not been done yet",
-        _ => "whether it has been done is not recorded",
-    };
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Imaging;
 
@@ -17,26 +18,26 @@ public sealed class ImagingItem
 
     internal ImagingItem(
         ImagingModality modality,
-        string name,
         TriState indicated,
-        string reason,
+        Message reason,
+        Message? clause,
         bool? alreadyDone,
         string doneFact,
         string? recommendationId,
         string basis,
-        string? caveat,
+        Message? caveat,
         IReadOnlyList<Finding> findings,
         IReadOnlyList<string> missing)
     {
         Modality = modality;
-        Name = name;
         Indicated = indicated;
-        Reason = reason;
+        ReasonMessage = reason;
+        IndicationClause = clause;
         AlreadyDone = alreadyDone;
         DoneFact = doneFact;
         RecommendationId = recommendationId;
         Basis = basis;
-        Caveat = caveat;
+        CaveatMessage = caveat;
         Findings = findings.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
@@ -45,13 +46,22 @@ public sealed class ImagingItem
     public ImagingModality Modality { get; }
 
     /// <summary>Gets the examination's name as the guideline writes it, for example <c>18F-FDG-PET/CT</c>.</summary>
-    public string Name { get; }
+    public string Name => NameMessage.Text;
+
+    /// <summary>Gets the examination's name as data (the term <c>imaging.modality.&lt;code&gt;</c>).</summary>
+    public Message NameMessage => new("imaging.modality." + ModalityCode(Modality));
 
     /// <summary>Gets whether the examination is indicated for this patient; <see cref="TriState.Unknown"/> names its <see cref="Missing"/> facts.</summary>
     public TriState Indicated { get; }
 
-    /// <summary>Gets one sentence explaining <see cref="Indicated"/>.</summary>
-    public string Reason { get; }
+    /// <summary>Gets one sentence explaining <see cref="Indicated"/>, as data.</summary>
+    public Message ReasonMessage { get; }
+
+    /// <summary>Gets, when the examination is indicated, why, as a clause without the closing full stop (for summaries that go on); otherwise <see langword="null"/>.</summary>
+    internal Message? IndicationClause { get; }
+
+    /// <summary>Gets <see cref="ReasonMessage"/> rendered in English.</summary>
+    public string Reason => ReasonMessage.Text;
 
     /// <summary>Gets whether the examination has already been done (from <c>staging.*</c>); <see langword="null"/> when not recorded.</summary>
     public bool? AlreadyDone { get; }
@@ -72,7 +82,10 @@ public sealed class ImagingItem
     public string Basis { get; }
 
     /// <summary>Gets a caveat the guideline attaches to the examination for this patient (for example FDG-PET/CT in a subtype of low FDG avidity), or <see langword="null"/>.</summary>
-    public string? Caveat { get; }
+    public string? Caveat => CaveatMessage?.Text;
+
+    /// <summary>Gets <see cref="Caveat"/> as data, or <see langword="null"/>.</summary>
+    public Message? CaveatMessage { get; }
 
     /// <summary>Gets the patient facts that decided <see cref="Indicated"/>.</summary>
     public IReadOnlyList<Finding> Findings { get; }
@@ -81,16 +94,24 @@ public sealed class ImagingItem
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Gets a short phrase for <see cref="AlreadyDone"/>: "already done", "not done yet" or "not recorded whether it was done".</summary>
-    public string DoneStatus => AlreadyDone switch
-    {
-        true => "already done",
-        false => "not done yet",
-        _ => "not recorded whether it was done",
-    };
+    public string DoneStatus => DoneStatusMessage.Text;
+
+    /// <summary>Gets <see cref="DoneStatus"/> as data.</summary>
+    public Message DoneStatusMessage => Message.Of("imaging.done-status", ("done", ResultBuilder.Format(AlreadyDone)));
 
     /// <summary>Gets the done status as a finding on <see cref="DoneFact"/>.</summary>
     /// <returns>The finding.</returns>
-    public Finding DoneFinding() => new(DoneFact, ResultBuilder.Format(AlreadyDone), $"{Name}: {DoneStatus}.");
+    public Finding DoneFinding() => new(DoneFact, ResultBuilder.Format(AlreadyDone), Message.Of("imaging.done", ("modality", ModalityCode(Modality)), ("done", ResultBuilder.Format(AlreadyDone))));
+
+    /// <summary>Gets the code of an examination, as in JSON (<c>contrast-ct</c>, <c>liver-mri</c>, <c>fdg-pet-ct</c>, <c>brain-mri</c>, <c>spine-mri</c>).</summary>
+    internal static string ModalityCode(ImagingModality modality) => modality switch
+    {
+        ImagingModality.ContrastCt => "contrast-ct",
+        ImagingModality.LiverMri => "liver-mri",
+        ImagingModality.FdgPetCt => "fdg-pet-ct",
+        ImagingModality.BrainMri => "brain-mri",
+        _ => "spine-mri",
+    };
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Indicated.ToString().ToLowerInvariant()} ({Basis}); {DoneStatus}";

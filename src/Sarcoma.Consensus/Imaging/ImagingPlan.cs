@@ -6,6 +6,7 @@ using Sarcoma.Consensus.Biopsy;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Imaging;
 
@@ -85,31 +86,14 @@ public sealed class ImagingPlan
             ContrastCtItem(context),
             LiverMriItem(context),
             FdgPetCtItem(context),
-            HistologyDrivenItem(
-                context,
-                ImagingModality.BrainMri,
-                "Brain MRI",
-                context.Patient.Staging.BrainMri,
-                FactNames.StagingBrainMri,
-                h => h.BrainMriSuggested,
-                "suggested",
-                ", to rule out brain metastases in a subtype that tends to metastasise concomitantly to the CNS"),
-            HistologyDrivenItem(
-                context,
-                ImagingModality.SpineMri,
-                "Total-spine MRI",
-                context.Patient.Staging.SpineMri,
-                FactNames.StagingSpineMri,
-                h => h.SpineMriSuggested,
-                "recommended",
-                string.Empty),
+            HistologyDrivenItem(context, ImagingModality.BrainMri, context.Patient.Staging.BrainMri, FactNames.StagingBrainMri, h => h.BrainMriSuggested),
+            HistologyDrivenItem(context, ImagingModality.SpineMri, context.Patient.Staging.SpineMri, FactNames.StagingSpineMri, h => h.SpineMriSuggested),
         });
     }
 
     private static ImagingItem ContrastCtItem(EvaluationContext context)
     {
-        const string name = "Iodinated contrast-enhanced CT";
-        var item = new Item(context, ImagingModality.ContrastCt, name, context.Patient.Staging.ContrastCt, FactNames.StagingContrastCt, "4.1", "recommendation 4.1");
+        var item = new Item(context, ImagingModality.ContrastCt, context.Patient.Staging.ContrastCt, FactNames.StagingContrastCt, "4.1", "recommendation 4.1");
         if (item.Gated(out var gated))
         {
             return gated;
@@ -119,18 +103,15 @@ public sealed class ImagingPlan
         var rps = context.Patient.Primary?.Site == PrimarySite.Retroperitoneal;
         if (rps)
         {
-            item.Findings.Add(new Finding(FactNames.PrimarySite, "retroperitoneal", "The primary is a retroperitoneal sarcoma (RPS), where 4.1 stresses contrast-enhanced CT of the abdominal cavity."));
+            item.Findings.Add(new Finding(FactNames.PrimarySite, "retroperitoneal", Message.Of("imaging.contrast-ct.retroperitoneal"), source: "4.1"));
         }
 
-        return item.Finish(
-            TriState.Yes,
-            "Iodinated contrast-enhanced CT is recommended for every patient with liver metastases to evaluate vascular involvement and the abdominal cavity (4.1)" +
-            (rps ? ", especially in retroperitoneal sarcoma (RPS) such as this one." : "."));
+        return item.Indicated(Message.Of("imaging.contrast-ct.indicated", ("rps", rps)));
     }
 
     private static ImagingItem LiverMriItem(EvaluationContext context)
     {
-        var item = new Item(context, ImagingModality.LiverMri, "Hepatic MRI", context.Patient.Staging.LiverMri, FactNames.StagingLiverMri, "4.2", "recommendation 4.2");
+        var item = new Item(context, ImagingModality.LiverMri, context.Patient.Staging.LiverMri, FactNames.StagingLiverMri, "4.2", "recommendation 4.2");
         if (item.Gated(out var gated))
         {
             return gated;
@@ -139,24 +120,23 @@ public sealed class ImagingPlan
         var liver = context.LiverLesions;
         var small = liver.Where(l => l.SizeMm < SmallLesionThresholdMm).Select(l => l.SizeMm!.Value).OrderBy(s => s).ToArray();
         var unsized = liver.Count(l => l.SizeMm is null);
-        var reasons = new List<string>();
+        var threshold = ResultBuilder.Format(SmallLesionThresholdMm) + " mm";
+        var reasons = new List<Message>();
         if (small.Length > 0)
         {
-            var sizes = string.Join(", ", small.Select(ResultBuilder.Format));
-            var phrase = $"{Count(small.Length)} liver {(small.Length == 1 ? "lesion" : "lesions")} smaller than 1 cm ({sizes} mm)";
-            reasons.Add(phrase + ", where CT is less sensitive than MRI");
-            item.Findings.Add(new Finding(FactNames.LesionSizeMm, sizes, $"{Capitalise(phrase)}."));
+            var sizes = small.Select(ResultBuilder.Format).ToArray();
+            var lesions = Message.Of("imaging.small-lesions", ("count", small.Length), ("sizes", sizes));
+            reasons.Add(Message.Of("imaging.reason.small-lesions", ("lesions", lesions)));
+            item.Findings.Add(new Finding(FactNames.LesionSizeMm, string.Join(", ", sizes), Message.Of("imaging.small-lesions.finding", ("lesions", lesions)), "<", threshold, "4.2"));
         }
         else if (unsized == 0)
         {
-            var smallest = ResultBuilder.Format(liver.Min(l => l.SizeMm!.Value));
-            item.Findings.Add(new Finding(FactNames.LesionSizeMm, smallest, $"Every liver lesion measures at least 1 cm (smallest {smallest} mm)."));
+            var smallest = liver.Min(l => l.SizeMm!.Value);
+            item.Findings.Add(new Finding(FactNames.LesionSizeMm, ResultBuilder.Format(smallest), Message.Of("imaging.no-small-lesion", ("smallestMm", smallest)), "≥", threshold, "4.2"));
         }
         else
         {
-            item.Findings.Add(new Finding(FactNames.LesionSizeMm, "unknown", unsized == liver.Count
-                ? (liver.Count == 1 ? "The size of the liver lesion is not recorded." : "No liver lesion size is recorded.")
-                : $"The size of {Count(unsized)} of {Count(liver.Count)} liver lesions is not recorded; every recorded size is at least 1 cm."));
+            item.Findings.Add(new Finding(FactNames.LesionSizeMm, "unknown", Message.Of("imaging.size-not-recorded", ("all", unsized == liver.Count), ("unsized", unsized), ("count", liver.Count))));
             item.Missing.Add(FactNames.LesionSizeMm);
         }
 
@@ -164,27 +144,27 @@ public sealed class ImagingPlan
         item.Findings.AddRange(origin.Findings);
         if (origin.Status == TriState.Yes)
         {
-            reasons.Add("the liver lesions are of uncertain origin, given " + OriginUncertaintyAssessment.JoinPhrases(origin.Reasons));
+            reasons.Add(Message.Of("imaging.reason.uncertain-origin", ("reasons", origin.ReasonMessages)));
         }
 
         if (reasons.Count > 0)
         {
             item.Missing.Clear();
-            return item.Finish(TriState.Yes, "Hepatic MRI is recommended (4.2): " + string.Join("; and ", reasons) + ".");
+            return item.Indicated(Message.Of("imaging.liver-mri.indicated", ("reasons", BiopsyPlan.JoinAlso("imaging.and-also", reasons))));
         }
 
         if (unsized == 0 && origin.Status == TriState.No)
         {
-            return item.Finish(TriState.No, "Neither trigger of 4.2 is present: every liver lesion measures at least 1 cm and the origin of the lesions is not in doubt.");
+            return item.Finish(TriState.No, Message.Of("imaging.liver-mri.not-indicated"));
         }
 
         item.Missing.AddRange(origin.Missing);
-        return item.Finish(TriState.Unknown, "Whether hepatic MRI is indicated by 4.2 is undetermined: " + FactProse.NotRecorded(item.Missing) + ".");
+        return item.Finish(TriState.Unknown, Message.Of("imaging.liver-mri.undetermined", ("notRecorded", FactProse.NotRecordedMessage(item.Missing))));
     }
 
     private static ImagingItem FdgPetCtItem(EvaluationContext context)
     {
-        var item = new Item(context, ImagingModality.FdgPetCt, "18F-FDG-PET/CT", context.Patient.Staging.FdgPetCt, FactNames.StagingFdgPetCt, "4.3", "recommendation 4.3");
+        var item = new Item(context, ImagingModality.FdgPetCt, context.Patient.Staging.FdgPetCt, FactNames.StagingFdgPetCt, "4.3", "recommendation 4.3");
         if (item.Gated(out var gated))
         {
             return gated;
@@ -195,35 +175,28 @@ public sealed class ImagingPlan
         var subtypes = SubtypeList(h => h.FdgAvidOrNodeProne);
         if (histology is null)
         {
-            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", "The histology of the primary is not recorded."));
+            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", Message.Of("imaging.histology-unknown")));
         }
         else
         {
             item.Findings.Add(new Finding(
                 FactNames.PrimaryHistology,
                 histology.Code,
-                appropriateSubtype == true
-                    ? $"{histology.Name} is among the subtypes section 3.4 names as FDG-avid or prone to lymph-node metastases ({subtypes})."
-                    : $"{histology.Name} is not among the subtypes section 3.4 names as FDG-avid or prone to lymph-node metastases ({subtypes})."));
+                Message.Of("imaging.fdg-pet-ct.subtype", ("histology", histology.Name), ("appropriate", appropriateSubtype == true), ("subtypes", subtypes)),
+                source: "section 3.4"));
         }
 
         var candidacy = context.LiverResection;
         item.Findings.Add(candidacy.Findings[0]);
-        var reasons = new List<string>();
+        var reasons = new List<Message>();
         if (appropriateSubtype == true)
         {
-            reasons.Add($"FDG-PET/CT is recommended to exclude extrahepatic metastases (e.g., lymph node metastases) in {Lower(histology!.Name)}, an appropriate subtype (4.3)");
+            reasons.Add(Message.Of("imaging.reason.appropriate-subtype", ("subtype", Lower(histology!.Name))));
         }
 
         if (candidacy.Status == TriState.Yes)
         {
-            var who = candidacy.Candidate switch
-            {
-                TriState.Yes => "the patient is a candidate for metastatic resection",
-                TriState.No => "a liver resection is planned",
-                _ => "metastatic resection is being considered (candidacy not yet established)",
-            };
-            reasons.Add(who + ", and section 3.4 says FDG-PET/CT should be considered in all candidates to metastatic resection to confirm the oligometastatic stage (narrative, not voted)");
+            reasons.Add(Message.Of("imaging.reason.resection-candidate", ("candidate", candidacy.Candidate.ToString().ToLowerInvariant())));
         }
 
         // Section 3.1: "Confirmation of oligometastatic state should include ... 18F-FDG PET-CT" — OMD (1.1) includes sites
@@ -233,7 +206,7 @@ public sealed class ImagingPlan
             && context.LiverLesions.Any(l => l.Ablatable == true);
         if (ablationInView)
         {
-            reasons.Add("radical non-surgical local treatment is in view (a liver lesion amenable to ablation, oligometastatic disease not excluded), and section 3.1 says confirmation of the oligometastatic state should include FDG-PET/CT (narrative, not voted)");
+            reasons.Add(Message.Of("imaging.reason.ablation-in-view"));
         }
 
         if (reasons.Count > 0)
@@ -245,7 +218,7 @@ public sealed class ImagingPlan
                     : " to every candidate for metastatic resection");
             if (appropriateSubtype != true)
             {
-                item.Caveat = "Section 3.4: the sensitivity of FDG-PET/CT varies with the histological subtype, with lower detection rates in sarcomas of low FDG avidity.";
+                item.Caveat = Message.Of("imaging.fdg-pet-ct.caveat.low-avidity");
             }
 
             // Section 3.4: PET/CT "should be considered ... after upfront/induction systemic treatment to evaluate response and
@@ -253,17 +226,17 @@ public sealed class ImagingPlan
             var treatment = context.Patient.Treatment;
             if ((treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true) && candidacy.Status == TriState.Yes)
             {
-                reasons.Add("systemic treatment has been given, and section 3.4 says FDG-PET/CT should be considered after it to evaluate response and rule out extrahepatic progression (narrative, not voted; a baseline scan recorded as done does not answer this)");
+                reasons.Add(Message.Of("imaging.reason.after-systemic-treatment"));
                 item.ToRepeat();
             }
 
-            return item.Finish(TriState.Yes, Capitalise(string.Join("; and ", reasons)) + ".");
+            return item.Indicated(Message.Of("imaging.fdg-pet-ct.indicated", ("reasons", BiopsyPlan.JoinAlso("imaging.and-also", reasons))));
         }
 
         if (appropriateSubtype == false && candidacy.Status == TriState.No && candidacy.Candidate == TriState.No
             && (context.Oligometastatic.Status == TriState.No || context.LiverLesions.All(l => l.Ablatable == false)))
         {
-            return item.Finish(TriState.No, $"{histology!.Name} is not among the subtypes for which 4.3 recommends FDG-PET/CT, the patient is not a candidate for metastatic resection ({candidacy.CandidateBasis}), and no radical ablation of oligometastatic disease is in view.");
+            return item.Finish(TriState.No, Message.Of("imaging.fdg-pet-ct.not-indicated", ("histology", histology!.Name), ("candidateBasis", Message.Literal(candidacy.CandidateBasis))));
         }
 
         if (histology is null)
@@ -281,68 +254,62 @@ public sealed class ImagingPlan
             item.Missing.Add(FactNames.LesionAblatable);
         }
 
-        return item.Finish(TriState.Unknown, "Whether FDG-PET/CT is indicated is undetermined: " + FactProse.NotRecorded(item.Missing) + ".");
+        return item.Finish(TriState.Unknown, Message.Of("imaging.fdg-pet-ct.undetermined", ("notRecorded", FactProse.NotRecordedMessage(item.Missing))));
     }
 
-    private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, string name, bool? done, string doneFact, Func<Histology, bool> flagged, string participle, string purpose)
+    private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, Func<Histology, bool> flagged)
     {
-        var item = new Item(context, modality, name, done, doneFact, null, ImagingItem.NarrativeBasis);
+        var item = new Item(context, modality, done, doneFact, null, ImagingItem.NarrativeBasis);
         if (item.Gated(out var gated))
         {
             return gated;
         }
 
+        var code = ImagingItem.ModalityCode(modality);
         var subtypes = SubtypeList(flagged);
-        var named = $"section 3.4 names {subtypes}; {ImagingItem.NarrativeBasis}";
         if (context.Patient.Primary?.Histology is not { } histology)
         {
-            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", "The histology of the primary is not recorded."));
+            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", Message.Of("imaging.histology-unknown")));
             item.Missing.Add(FactNames.PrimaryHistology);
-            return item.Finish(TriState.Unknown, $"Whether {Lower(name)} is {participle} depends on the histology, which is not recorded ({named}).");
+            return item.Finish(TriState.Unknown, Message.Of("imaging.narrative.undetermined", ("modality", code), ("subtypes", subtypes)));
         }
 
         if (flagged(histology))
         {
-            item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, $"{histology.Name}: one of the subtypes for which {Lower(name)} is {participle} ({subtypes})."));
-            return item.Finish(TriState.Yes, $"{name} is {participle} for {Lower(histology.Name)}{purpose} ({named}).");
+            item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, Message.Of("imaging.narrative.subtype-flagged", ("modality", code), ("histology", histology.Name), ("subtypes", subtypes)), source: "section 3.4"));
+            return item.Indicated(Message.Of("imaging.narrative.indicated", ("modality", code), ("subtype", Lower(histology.Name)), ("subtypes", subtypes)));
         }
 
-        item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, $"{histology.Name} is not among the subtypes for which {Lower(name)} is {participle} ({subtypes})."));
-        return item.Finish(TriState.No, $"{name} is not specifically indicated for {Lower(histology.Name)} ({named}).");
+        item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, Message.Of("imaging.narrative.subtype-not-flagged", ("modality", code), ("histology", histology.Name), ("subtypes", subtypes)), source: "section 3.4"));
+        return item.Finish(TriState.No, Message.Of("imaging.narrative.not-indicated", ("modality", code), ("subtype", Lower(histology.Name)), ("subtypes", subtypes)));
     }
 
     private static Finding LiverLesionCount(EvaluationContext context)
     {
         var count = context.LiverLesions.Count;
-        return new Finding(FactNames.LesionSite, Count(count), $"{Count(count)} liver {(count == 1 ? "metastasis" : "metastases")} recorded.");
+        return new Finding(FactNames.LesionSite, count.ToString(CultureInfo.InvariantCulture), Message.Of("imaging.liver-metastases-recorded", ("count", count)));
     }
 
-    private static string SubtypeList(Func<Histology, bool> flag) =>
-        string.Join(", ", Histology.All.Where(h => h.IsInScope && flag(h)).Select(h => Lower(h.Name)));
-
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+    // The subtypes' names as the guideline's sentences use them (lower-case initial), in catalogue order.
+    private static string[] SubtypeList(Func<Histology, bool> flag) =>
+        Histology.All.Where(h => h.IsInScope && flag(h)).Select(h => Lower(h.Name)).ToArray();
 
     private static string Lower(string text) =>
         text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
-
-    private static string Capitalise(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     /// <summary>Collects one item's findings and missing facts.</summary>
     private sealed class Item
     {
         private readonly EvaluationContext context;
         private readonly ImagingModality modality;
-        private readonly string name;
         private bool? done;
         private readonly string doneFact;
         private readonly string? recommendationId;
 
-        public Item(EvaluationContext context, ImagingModality modality, string name, bool? done, string doneFact, string? recommendationId, string basis)
+        public Item(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, string? recommendationId, string basis)
         {
             this.context = context;
             this.modality = modality;
-            this.name = name;
             this.done = done;
             this.doneFact = doneFact;
             this.recommendationId = recommendationId;
@@ -355,7 +322,7 @@ public sealed class ImagingPlan
 
         public string Basis { get; set; }
 
-        public string? Caveat { get; set; }
+        public Message? Caveat { get; set; }
 
         /// <summary>Marks a baseline examination to be repeated (for example after systemic treatment): not done yet.</summary>
         public void ToRepeat() => done = false;
@@ -367,11 +334,11 @@ public sealed class ImagingPlan
             {
                 case null:
                     Missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
-                    item = Finish(TriState.Unknown, "No metastatic lesion is recorded, so whether there are liver metastases to stage is unknown.");
+                    item = Finish(TriState.Unknown, Message.Of("imaging.no-lesion-recorded"));
                     return true;
                 case false:
                     Findings.Add(context.NoLiverMetastasisFinding);
-                    item = Finish(TriState.No, "No liver metastasis is recorded: section 3.4 concerns the radiological evaluation of liver metastases (follow-up imaging after a metastasectomy is 13.1's).");
+                    item = Finish(TriState.No, Message.Of("imaging.no-liver-metastasis"));
                     return true;
                 default:
                     item = null!;
@@ -379,12 +346,15 @@ public sealed class ImagingPlan
             }
         }
 
-        public ImagingItem Finish(TriState indicated, string reason) =>
+        /// <summary>Finishes an indicated examination; <paramref name="clause"/> says why, without the closing full stop.</summary>
+        public ImagingItem Indicated(Message clause) => Finish(TriState.Yes, Message.Of("imaging.sentence", ("clause", clause)), clause);
+
+        public ImagingItem Finish(TriState indicated, Message reason, Message? clause = null) =>
             new(
                 modality,
-                name,
                 indicated,
                 reason,
+                clause,
                 done,
                 doneFact,
                 recommendationId,
