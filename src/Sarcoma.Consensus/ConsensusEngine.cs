@@ -8,24 +8,71 @@ using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus;
 
-/// <summary>Evaluates the whole guideline for a patient.</summary>
+/// <summary>
+/// Evaluates a patient against the guideline: the 34 voted recommendations of the Ibero-American consensus on liver
+/// metastases of soft tissue sarcoma (Lopes-Brás et al., Cancers 2025;17:1295, Table 5). This is the type to take as a
+/// dependency (it is registered by <c>AddSarcomaConsensus()</c>); <see cref="ConsensusEngine"/> implements it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Implementations are thread-safe and deterministic: the same patient, date and options give the same report, equal
+/// member by member (and the same JSON, byte for byte). The library never reads a clock, except
+/// <see cref="EvaluateToday"/> through an injected <see cref="IClock"/>.
+/// </para>
+/// <para>
+/// Unknown is never "no": a fact left <see langword="null"/> in the <see cref="Patient"/> is unknown, and a recommendation
+/// that depends on it is <see cref="EvaluationStatus.InsufficientData"/>, naming the fact in
+/// <see cref="RecommendationResult.Missing"/>, rather than <see cref="EvaluationStatus.DoesNotApply"/>.
+/// </para>
+/// </remarks>
 public interface IConsensusEvaluator
 {
-    /// <summary>Gets the evaluators, in catalog order.</summary>
+    /// <summary>
+    /// Gets the evaluators, one per recommendation, in catalog order (1.1 to 13.2; 34 entries): each names its
+    /// recommendation, the facts it reads (<see cref="FactNames"/> paths such as <c>metastases.detectedOn</c>) and the
+    /// statuses it can return. A read-only list; use it to know which facts to fetch before evaluating.
+    /// </summary>
     IReadOnlyList<IRecommendationEvaluator> Evaluators { get; }
 
-    /// <summary>Evaluates every recommendation for a patient on a given date.</summary>
-    /// <param name="patient">The patient.</param>
-    /// <param name="asOf">The evaluation date ("today").</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="PatientValidationException">The patient record is inconsistent; every problem is named.</exception>
+    /// <summary>Evaluates every recommendation of the guideline for a patient as of a given date.</summary>
+    /// <param name="patient">
+    /// The patient, built with <see cref="Patient.Builder"/> or read from JSON or FHIR. Facts left <see langword="null"/> are
+    /// unknown. Sizes are in millimetres, the future liver remnant in percent, dates are calendar dates without a time
+    /// zone (<see cref="LocalDate"/>).
+    /// </param>
+    /// <param name="asOf">
+    /// The evaluation date, "today" for the patient: intervals (disease-free interval, treatment-free interval, time since
+    /// metastasectomy) are counted up to it in whole months and days, the 13.1 follow-up calendar is laid out around it,
+    /// and every date of the record must be on or before it. It must lie within the plausible clinical date range of the
+    /// options (<see cref="ConsensusOptions.EarliestPlausibleDate"/> to <see cref="ConsensusOptions.LatestPlausibleDate"/>,
+    /// by default 1950-01-01 to 2099-12-31). Pass the same date to get the same report on every run.
+    /// </param>
+    /// <returns>
+    /// The report: <see cref="ConsensusReport.Scope"/> first. When the patient is out of scope (GIST, bone sarcoma, a
+    /// non-sarcoma primary), <see cref="ConsensusReport.Results"/> is empty and <see cref="ConsensusReport.OutOfScope"/>
+    /// says why. Otherwise it holds exactly one <see cref="RecommendationResult"/> per recommendation in catalog order
+    /// (34), each <see cref="EvaluationStatus.Applies"/>, <see cref="EvaluationStatus.DoesNotApply"/> or
+    /// <see cref="EvaluationStatus.InsufficientData"/> with its findings, cautions and missing facts, and the derived
+    /// concepts (timing, oligometastatic status, intervals, surgical candidacy, imaging plan, focal therapy, follow-up).
+    /// The three statements without consensus (3.2, 5.5, 10.2) carry <see cref="ResultFlag.NoConsensus"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PatientValidationException">
+    /// The patient record is inconsistent or implausible (for example a date after <paramref name="asOf"/>, a size of 0 mm,
+    /// an ECOG of 7), or <paramref name="asOf"/> is outside the plausible date range. Every problem is listed in
+    /// <see cref="PatientValidationException.Errors"/> with its field path; the message carries no patient value.
+    /// </exception>
     ConsensusReport Evaluate(Patient patient, LocalDate asOf);
 
-    /// <summary>Evaluates every recommendation for a patient today, by the configured clock and time zone.</summary>
-    /// <param name="patient">The patient.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="InvalidOperationException">No clock was configured.</exception>
-    /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
+    /// <summary>
+    /// Evaluates every recommendation for a patient as of today: the current date of the injected <see cref="IClock"/> in
+    /// <see cref="ConsensusOptions.TimeZoneId"/> (UTC by default). Otherwise the same as <see cref="Evaluate(Patient, LocalDate)"/>.
+    /// </summary>
+    /// <param name="patient">The patient (see <see cref="Evaluate(Patient, LocalDate)"/>).</param>
+    /// <returns>The report (see <see cref="Evaluate(Patient, LocalDate)"/>); its <see cref="ConsensusReport.AsOf"/> is the date used.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">No clock was configured (an engine constructed without an <see cref="IClock"/>).</exception>
+    /// <exception cref="PatientValidationException">The patient record is inconsistent, or a date of it is after today.</exception>
     ConsensusReport EvaluateToday(Patient patient);
 }
 
