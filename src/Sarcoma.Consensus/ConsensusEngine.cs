@@ -32,7 +32,7 @@ public interface IConsensusEvaluator
     /// recommendation, the facts it reads (<see cref="FactNames"/> paths such as <c>metastases.detectedOn</c>) and the
     /// statuses it can return. A read-only list; use it to know which facts to fetch before evaluating.
     /// </summary>
-    IReadOnlyList<IRecommendationEvaluator> Evaluators { get; }
+    IReadOnlyList<RecommendationEvaluatorInfo> Evaluators { get; }
 
     /// <summary>Evaluates every recommendation of the guideline for a patient as of a given date.</summary>
     /// <param name="patient">
@@ -65,6 +65,24 @@ public interface IConsensusEvaluator
     ConsensusReport Evaluate(Patient patient, LocalDate asOf);
 
     /// <summary>
+    /// Evaluates one recommendation for a patient as of a given date: the same result, member by member, as the entry for
+    /// <paramref name="recommendationId"/> in <see cref="Evaluate(Patient, LocalDate)"/>'s report, without evaluating the
+    /// other 33.
+    /// </summary>
+    /// <param name="patient">The patient (see <see cref="Evaluate(Patient, LocalDate)"/>).</param>
+    /// <param name="asOf">The evaluation date (see <see cref="Evaluate(Patient, LocalDate)"/>).</param>
+    /// <param name="recommendationId">The recommendation's id in Table 5, <c>1.1</c> to <c>13.2</c> (see <see cref="RecommendationCatalog"/>).</param>
+    /// <returns>
+    /// The result, with its status, findings, cautions and missing facts; or <see langword="null"/> when the patient is out
+    /// of the guideline's scope (GIST, bone sarcoma, a non-sarcoma primary), where the guideline says nothing: call
+    /// <see cref="Evaluate(Patient, LocalDate)"/> for <see cref="ConsensusReport.OutOfScope"/>'s reason.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> or <paramref name="recommendationId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recommendationId"/> is not an id of the catalog.</exception>
+    /// <exception cref="PatientValidationException">The patient record is inconsistent (see <see cref="Evaluate(Patient, LocalDate)"/>).</exception>
+    RecommendationResult? Evaluate(Patient patient, LocalDate asOf, string recommendationId);
+
+    /// <summary>
     /// Evaluates every recommendation for a patient as of today: the current date of the injected <see cref="IClock"/> in
     /// <see cref="ConsensusOptions.TimeZoneId"/> (UTC by default). Otherwise the same as <see cref="Evaluate(Patient, LocalDate)"/>.
     /// </summary>
@@ -83,7 +101,6 @@ public interface IConsensusEvaluator
 /// </summary>
 public sealed class ConsensusEngine : IConsensusEvaluator
 {
-    private static readonly Lazy<IReadOnlyList<IRecommendationEvaluator>> Discovered = new(Discover);
     private readonly ConsensusOptions options;
     private readonly IClock? clock;
     private readonly DateTimeZone zone;
@@ -109,8 +126,11 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     public static ConsensusEngine Default { get; } = new();
 
     /// <inheritdoc />
-    /// <remarks>A read-only list shared by every engine: it cannot be cast back to an array and written to.</remarks>
-    public IReadOnlyList<IRecommendationEvaluator> Evaluators => Discovered.Value;
+    /// <remarks>
+    /// A read-only list shared by every engine: it cannot be cast back to an array and written to. The evaluators are
+    /// registered explicitly (no assembly scanning), so trimming and native AOT keep all of them.
+    /// </remarks>
+    public IReadOnlyList<RecommendationEvaluatorInfo> Evaluators => EvaluatorRegistry.Descriptions;
 
     /// <summary>Evaluates a patient with the default engine.</summary>
     /// <param name="patient">The patient.</param>
@@ -133,7 +153,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, options));
         }
 
-        var results = Evaluators.Select(e => e.Evaluate(context)).ToArray();
+        var results = EvaluatorRegistry.All.Select(e => e.Evaluate(context)).ToArray();
         return new ConsensusReport(
             asOf,
             scope,
@@ -152,6 +172,28 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     }
 
     /// <inheritdoc />
+    public RecommendationResult? Evaluate(Patient patient, LocalDate asOf, string recommendationId)
+    {
+        if (patient is null)
+        {
+            throw new ArgumentNullException(nameof(patient));
+        }
+
+        if (recommendationId is null)
+        {
+            throw new ArgumentNullException(nameof(recommendationId));
+        }
+
+        if (!EvaluatorRegistry.TryGet(recommendationId, out var evaluator))
+        {
+            throw new ArgumentException("The guideline has no recommendation with that id (1.1 to 13.2).", nameof(recommendationId));
+        }
+
+        var context = new EvaluationContext(patient, asOf, options);
+        return ScopeAssessment.Assess(patient).InScope == false ? null : evaluator.Evaluate(context);
+    }
+
+    /// <inheritdoc />
     public ConsensusReport EvaluateToday(Patient patient)
     {
         if (clock is null)
@@ -160,15 +202,5 @@ public sealed class ConsensusEngine : IConsensusEvaluator
         }
 
         return Evaluate(patient, clock.GetCurrentInstant().InZone(zone).Date);
-    }
-
-    private static IReadOnlyList<IRecommendationEvaluator> Discover()
-    {
-        var order = RecommendationCatalog.All.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return typeof(ConsensusEngine).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.IsClass && typeof(IRecommendationEvaluator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (IRecommendationEvaluator)Activator.CreateInstance(t)!)
-            .OrderBy(e => order[e.Recommendation.Id])
-            .ToReadOnlyList();
     }
 }

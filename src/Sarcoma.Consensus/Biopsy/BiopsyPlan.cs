@@ -10,7 +10,7 @@ using Sarcoma.Consensus.Timing;
 namespace Sarcoma.Consensus.Biopsy;
 
 /// <summary>The statement of the guideline a reason to consider a liver biopsy rests on.</summary>
-public enum BiopsyBasis
+internal enum BiopsyBasis
 {
     /// <summary>No reason to consider a biopsy holds (or none is known yet).</summary>
     None,
@@ -60,7 +60,7 @@ public enum BiopsyBasis
 /// Immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed class BiopsyPlan
+internal sealed class BiopsyPlan
 {
     /// <summary>The name under which the plan appears in findings.</summary>
     public const string ConceptName = "derived.biopsyConsidered";
@@ -148,7 +148,7 @@ public sealed class BiopsyPlan
     /// <param name="context">The evaluation context.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    public static BiopsyPlan Assess(EvaluationContext context)
+    internal static BiopsyPlan Assess(EvaluationContext context)
     {
         if (context is null)
         {
