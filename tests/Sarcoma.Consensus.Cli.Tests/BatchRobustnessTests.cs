@@ -203,7 +203,9 @@ public sealed class BatchRobustnessTests
             this.inner = inner;
         }
 
-        public System.Collections.Generic.IReadOnlyList<Evaluation.IRecommendationEvaluator> Evaluators => inner.Evaluators;
+        public System.Collections.Generic.IReadOnlyList<Evaluation.RecommendationEvaluatorInfo> Evaluators => inner.Evaluators;
+
+        public Evaluation.RecommendationResult? Evaluate(Patient patient, LocalDate asOf, string recommendationId) => inner.Evaluate(patient, asOf, recommendationId);
 
         public ConsensusReport Evaluate(Patient patient, LocalDate asOf) =>
             patient.Metastases?.Lesions.Any(l => l.SizeMm == size) == true

@@ -58,7 +58,7 @@ public sealed record RecommendationDataRequirements
 
 /// <summary>
 /// Each recommendation's data requirements as FHIR R4 searches (CDS Hooks prefetch templates), derived from the
-/// facts its evaluator reads (<see cref="IRecommendationEvaluator.DataRequirements"/>) and the resources the
+/// facts its evaluator reads (<see cref="RecommendationEvaluatorInfo.DataRequirements"/>) and the resources the
 /// <see cref="Mapping.McodeMapper"/> reads each fact from.
 /// </summary>
 /// <remarks>

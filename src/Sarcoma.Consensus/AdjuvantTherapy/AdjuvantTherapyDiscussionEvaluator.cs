@@ -21,7 +21,7 @@ namespace Sarcoma.Consensus.AdjuvantTherapy;
 /// interval since that metastasectomy is reported instead of the DFI from the primary, which describes only the first
 /// metastatic relapse.
 /// </summary>
-public sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
+internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 {
     /// <summary>The name under which the disease-free interval appears in findings.</summary>
     public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";

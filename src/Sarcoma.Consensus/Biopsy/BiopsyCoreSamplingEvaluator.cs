@@ -13,7 +13,7 @@ namespace Sarcoma.Consensus.Biopsy;
 /// yet started (section 3.3 narrative; the scenario of 3.2, which did not reach consensus, is then flagged). Does not
 /// apply when no such reason holds and every fact that could give one is known.
 /// </summary>
-public sealed class BiopsyCoreSamplingEvaluator : RecommendationEvaluator
+internal sealed class BiopsyCoreSamplingEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public BiopsyCoreSamplingEvaluator()

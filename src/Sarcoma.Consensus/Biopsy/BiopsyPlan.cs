@@ -11,7 +11,7 @@ using Sarcoma.Consensus.Wording;
 namespace Sarcoma.Consensus.Biopsy;
 
 /// <summary>The statement of the guideline a reason to consider a liver biopsy rests on.</summary>
-public enum BiopsyBasis
+internal enum BiopsyBasis
 {
     /// <summary>No reason to consider a biopsy holds (or none is known yet).</summary>
     None,
@@ -61,7 +61,7 @@ public enum BiopsyBasis
 /// Immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed class BiopsyPlan
+internal sealed class BiopsyPlan
 {
     /// <summary>The name under which the plan appears in findings.</summary>
     public const string ConceptName = "derived.biopsyConsidered";
@@ -158,7 +158,7 @@ public sealed class BiopsyPlan
     /// <param name="context">The evaluation context.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    public static BiopsyPlan Assess(EvaluationContext context)
+    internal static BiopsyPlan Assess(EvaluationContext context)
     {
         if (context is null)
         {

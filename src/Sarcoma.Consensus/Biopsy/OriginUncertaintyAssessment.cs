@@ -37,7 +37,7 @@ namespace Sarcoma.Consensus.Biopsy;
 /// present. Immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed class OriginUncertaintyAssessment
+internal sealed class OriginUncertaintyAssessment
 {
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.originUncertain";
@@ -86,7 +86,7 @@ public sealed class OriginUncertaintyAssessment
     /// <param name="context">The evaluation context (the disease-free interval and the options are read from it).</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    public static OriginUncertaintyAssessment Assess(EvaluationContext context)
+    internal static OriginUncertaintyAssessment Assess(EvaluationContext context)
     {
         if (context is null)
         {

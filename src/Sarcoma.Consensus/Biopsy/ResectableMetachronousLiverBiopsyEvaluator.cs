@@ -17,7 +17,7 @@ namespace Sarcoma.Consensus.Biopsy;
 /// patient fit for surgery (section 3.3 ties it to "planning a metastasectomy"); the summary says whether a biopsy could
 /// be considered (<see cref="BiopsyPlan"/>).
 /// </summary>
-public sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
+internal sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ResectableMetachronousLiverBiopsyEvaluator()

@@ -16,7 +16,7 @@ namespace Sarcoma.Consensus.Biopsy;
 /// "prior to treatment initiation". "Planned" with the start unrecorded is read as not yet started, with a caution. The
 /// result is shown for information only and is never phrased as advice.
 /// </summary>
-public sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluator
+internal sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public SynchronousInductionBiopsyEvaluator()

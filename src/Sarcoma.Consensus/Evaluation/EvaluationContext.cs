@@ -14,7 +14,7 @@ namespace Sarcoma.Consensus.Evaluation;
 /// from a clock), the options, and the derived concepts computed once per evaluation.
 /// </summary>
 /// <remarks>Not thread-safe (derived concepts are computed lazily); create one per evaluation.</remarks>
-public sealed class EvaluationContext
+internal sealed class EvaluationContext
 {
     private TimingAssessment? timing;
     private OligometastaticAssessment? oligometastatic;

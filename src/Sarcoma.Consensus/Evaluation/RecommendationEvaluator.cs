@@ -6,8 +6,40 @@ using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Evaluation;
 
+/// <summary>
+/// Describes the evaluator of one recommendation: the recommendation it answers, the facts it reads and the statuses it
+/// can return. Obtained from <see cref="IConsensusEvaluator.Evaluators"/>; evaluate with
+/// <see cref="IConsensusEvaluator.Evaluate(Patient, NodaTime.LocalDate, string)"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class RecommendationEvaluatorInfo
+{
+    internal RecommendationEvaluatorInfo(IRecommendationEvaluator evaluator)
+    {
+        Recommendation = evaluator.Recommendation;
+        DataRequirements = evaluator.DataRequirements;
+        PossibleStatuses = evaluator.PossibleStatuses;
+    }
+
+    /// <summary>Gets the recommendation this evaluator answers (its id, wording, grade, votes and consensus).</summary>
+    public Recommendation Recommendation { get; }
+
+    /// <summary>
+    /// Gets the facts the evaluator reads, as <see cref="FactNames"/> paths of the patient document (for example
+    /// <c>metastases.detectedOn</c>, <c>metastases.lesions[].resectable</c>), sorted ordinally and without repeats, so an
+    /// integrator knows what to fetch. A fact missing from the record is reported in <see cref="RecommendationResult.Missing"/>.
+    /// </summary>
+    public IReadOnlyList<string> DataRequirements { get; }
+
+    /// <summary>Gets the statuses this evaluator can return (one to three), in enumeration order.</summary>
+    public IReadOnlyList<EvaluationStatus> PossibleStatuses { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Recommendation.Id;
+}
+
 /// <summary>Answers one recommendation for one patient. Implementations are pure, stateless and thread-safe.</summary>
-public interface IRecommendationEvaluator
+internal interface IRecommendationEvaluator
 {
     /// <summary>Gets the recommendation this evaluator answers.</summary>
     Recommendation Recommendation { get; }
@@ -28,7 +60,7 @@ public interface IRecommendationEvaluator
 /// Base class for the evaluators: binds the catalog entry, declares the data requirements and possible
 /// statuses, and hands the subclass a <see cref="ResultBuilder"/>.
 /// </summary>
-public abstract class RecommendationEvaluator : IRecommendationEvaluator
+internal abstract class RecommendationEvaluator : IRecommendationEvaluator
 {
     private static readonly EvaluationStatus[] AllStatuses =
         { EvaluationStatus.Applies, EvaluationStatus.DoesNotApply, EvaluationStatus.InsufficientData };

@@ -15,7 +15,7 @@ namespace Sarcoma.Consensus.Evaluation;
 /// <see cref="Applies(Message)"/>, <see cref="DoesNotApply(Message)"/> or <see cref="Insufficient(Message)"/>.
 /// </summary>
 /// <remarks>Mutable and not thread-safe: one per evaluation.</remarks>
-public sealed class ResultBuilder
+internal sealed class ResultBuilder
 {
     private readonly Recommendation recommendation;
     private readonly List<Finding> findings = new();

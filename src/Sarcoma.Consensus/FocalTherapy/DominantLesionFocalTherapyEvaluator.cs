@@ -14,7 +14,7 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// information, never as advice. "Applies" means the patient is in the population voted on: at most five liver lesions
 /// (our reading of "limited"), on systemic therapy now, with at least one symptomatic liver lesion.
 /// </summary>
-public sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluator
+internal sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluator
 {
     // "Limited liver metastases" is not defined in 10.2 or section 3.10; read here as at most five liver lesions,
     // the lesion limit of the oligometastatic definition (1.1); documented in docs/clinical-decisions.md.

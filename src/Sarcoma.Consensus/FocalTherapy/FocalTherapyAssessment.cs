@@ -89,7 +89,7 @@ public sealed class FocalTherapyAssessment
     /// <summary>Assesses a patient.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
-    public static FocalTherapyAssessment Assess(EvaluationContext context)
+    internal static FocalTherapyAssessment Assess(EvaluationContext context)
     {
         if (context is null)
         {

@@ -17,7 +17,7 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// oligometastatic a caution recalls that section 3.10 concerns limited metastases (and, for diffuse sarcomatosis, that
 /// 1.2 makes the disease ineligible for radical treatment).
 /// </summary>
-public sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEvaluator
+internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public NonSurgicalLocalTherapyReferralEvaluator()

@@ -15,7 +15,7 @@ namespace Sarcoma.Consensus.FollowUp;
 /// soft part sarcoma and angiosarcoma; FDG-PET/CT for FDG-avid or node-prone subtypes), the sites of the recorded
 /// lesions, and the clinical course (symptoms, response to systemic therapy).
 /// </summary>
-public sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
+internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
 {
     /// <summary>The name under which the pattern of recurrence appears in findings.</summary>
     public const string PatternName = "derived.recurrencePattern";

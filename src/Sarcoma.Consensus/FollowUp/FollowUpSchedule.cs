@@ -133,7 +133,7 @@ public sealed class FollowUpSchedule
     /// </summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The schedule, or <see langword="null"/> when no liver resection is recorded or the latest one's date is unknown.</returns>
-    public static FollowUpSchedule? ForPatient(EvaluationContext context)
+    internal static FollowUpSchedule? ForPatient(EvaluationContext context)
     {
         if (context is null)
         {

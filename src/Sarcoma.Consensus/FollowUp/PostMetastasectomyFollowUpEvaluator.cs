@@ -17,7 +17,7 @@ namespace Sarcoma.Consensus.FollowUp;
 /// the patient is then not in post-metastasectomy surveillance but has a recurrence to treat (9.1, 9.2); when current
 /// liver lesions are recorded and no date says whether they came after the metastasectomy, it needs those dates.
 /// </summary>
-public sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
+internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
 {
     /// <summary>The name under which the calendar appears in findings.</summary>
     public const string ScheduleName = "derived.followUpSchedule";

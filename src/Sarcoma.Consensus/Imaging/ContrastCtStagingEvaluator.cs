@@ -9,7 +9,7 @@ namespace Sarcoma.Consensus.Imaging;
 /// retroperitoneal primary and whether the CT is already done); does not apply when lesions are recorded and none is
 /// in the liver; insufficient when no lesion is recorded.
 /// </summary>
-public sealed class ContrastCtStagingEvaluator : RecommendationEvaluator
+internal sealed class ContrastCtStagingEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ContrastCtStagingEvaluator()

@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.Imaging;
 /// subtype is not among them and liver resection is not on the table, or when no lesion is in the liver;
 /// insufficient when the histology or resectability is missing.
 /// </summary>
-public sealed class FdgPetCtEvaluator : RecommendationEvaluator
+internal sealed class FdgPetCtEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public FdgPetCtEvaluator()

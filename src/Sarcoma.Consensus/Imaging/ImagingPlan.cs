@@ -74,7 +74,7 @@ public sealed class ImagingPlan
     /// <param name="context">The evaluation context.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    public static ImagingPlan Assess(EvaluationContext context)
+    internal static ImagingPlan Assess(EvaluationContext context)
     {
         if (context is null)
         {

@@ -11,7 +11,7 @@ namespace Sarcoma.Consensus.Imaging;
 /// already done; does not apply when every liver lesion measures at least 10 mm and the origin is known not to be in
 /// doubt, or when no lesion is in the liver; insufficient when sizes or origin facts are missing.
 /// </summary>
-public sealed class LiverMriEvaluator : RecommendationEvaluator
+internal sealed class LiverMriEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverMriEvaluator()

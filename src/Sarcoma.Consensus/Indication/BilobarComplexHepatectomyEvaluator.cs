@@ -14,7 +14,7 @@ namespace Sarcoma.Consensus.Indication;
 /// one liver lesion with vascular involvement or in a central location — never that resection is discouraged: the
 /// proposal was not adopted.
 /// </summary>
-public sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
+internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public BilobarComplexHepatectomyEvaluator()

@@ -16,7 +16,7 @@ namespace Sarcoma.Consensus.Indication;
 /// to a liver recurrence after a previous liver resection (<see cref="EvaluationContext.IsLiverRecurrence"/>): the
 /// specific recommendation 9.1 governs a new resection.
 /// </summary>
-public sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
+internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverAndLungOmdResectionEvaluator()

@@ -119,7 +119,7 @@ public sealed class LiverResectionCandidacy
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    public static LiverResectionCandidacy Assess(EvaluationContext context)
+    internal static LiverResectionCandidacy Assess(EvaluationContext context)
     {
         if (context is null)
         {

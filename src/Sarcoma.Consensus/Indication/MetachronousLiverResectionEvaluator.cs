@@ -15,7 +15,7 @@ namespace Sarcoma.Consensus.Indication;
 /// It does not apply to a liver recurrence after a previous liver resection
 /// (<see cref="EvaluationContext.IsLiverRecurrence"/>): the specific recommendation 9.1 governs a new resection.
 /// </summary>
-public sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluator
+internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MetachronousLiverResectionEvaluator()

@@ -8,7 +8,7 @@ namespace Sarcoma.Consensus.Indication;
 /// high-volume centres with experience in liver surgery. Applies whenever liver resection is on the table
 /// (<see cref="LiverResectionCandidacy"/>).
 /// </summary>
-public sealed class ReferenceCentreLiverResectionEvaluator : RecommendationEvaluator
+internal sealed class ReferenceCentreLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ReferenceCentreLiverResectionEvaluator()

@@ -11,7 +11,7 @@ namespace Sarcoma.Consensus.Indication;
 /// benefits. Applies whenever liver resection is on the table (<see cref="LiverResectionCandidacy"/>); when the primary
 /// tumour is still in place, cautions that section 3.1 asks that it be treated before or with the metastasectomy.
 /// </summary>
-public sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEvaluator
+internal sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public TumourBoardBeforeLiverResectionEvaluator()

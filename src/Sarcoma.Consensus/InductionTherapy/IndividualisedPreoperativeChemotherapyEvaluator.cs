@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.InductionTherapy;
 /// comorbidities (and, per section 3.11, the timing of the metastases). Applies when that decision is on the table —
 /// liver metastases amenable to surgical resection — and reports each factor, marking those the record does not give.
 /// </summary>
-public sealed class IndividualisedPreoperativeChemotherapyEvaluator : RecommendationEvaluator
+internal sealed class IndividualisedPreoperativeChemotherapyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public IndividualisedPreoperativeChemotherapyEvaluator()

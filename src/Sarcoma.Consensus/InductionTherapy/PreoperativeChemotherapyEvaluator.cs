@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.InductionTherapy;
 /// sarcoma treatment and liver surgery. Applies when liver resection is on the table
 /// (<see cref="Indication.LiverResectionCandidacy"/>): every liver lesion resectable and the patient not recorded unfit.
 /// </summary>
-public sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
+internal sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeChemotherapyEvaluator()

@@ -10,7 +10,7 @@ using Sarcoma.Consensus.Wording;
 namespace Sarcoma.Consensus.InductionTherapy;
 
 /// <summary>A clinicopathologic factor the decision on preoperative chemotherapy should weigh (recommendation 11.2, section 3.11).</summary>
-public enum PreoperativeChemotherapyFactorKind
+internal enum PreoperativeChemotherapyFactorKind
 {
     /// <summary>Intrinsic chemosensitivity of the subtype.</summary>
     IntrinsicChemosensitivity,
@@ -36,7 +36,7 @@ public enum PreoperativeChemotherapyFactorKind
 
 /// <summary>One factor and what the record says of it.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class PreoperativeChemotherapyFactor
+internal sealed class PreoperativeChemotherapyFactor
 {
     internal PreoperativeChemotherapyFactor(PreoperativeChemotherapyFactorKind kind, Message name, bool isKnown, Finding finding)
     {
@@ -70,7 +70,7 @@ public sealed class PreoperativeChemotherapyFactor
 /// weighing them is the tumour board's decision.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class PreoperativeChemotherapyFactors
+internal sealed class PreoperativeChemotherapyFactors
 {
     private PreoperativeChemotherapyFactors(IReadOnlyList<PreoperativeChemotherapyFactor> factors, IReadOnlyList<Message> cautions)
     {
@@ -112,7 +112,7 @@ public sealed class PreoperativeChemotherapyFactors
     /// <summary>Reads the factors for the patient in <paramref name="context"/>.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The factors.</returns>
-    public static PreoperativeChemotherapyFactors Assess(EvaluationContext context)
+    internal static PreoperativeChemotherapyFactors Assess(EvaluationContext context)
     {
         if (context is null)
         {

@@ -64,6 +64,23 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records whether the primary tumour was resected. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="resected"><see langword="true"/> as <see cref="Resected(LocalDate?)"/> (a resection date already recorded is kept), <see langword="false"/> as <see cref="PrimaryInPlace(bool?)"/> (a resectability already recorded is kept), or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder PrimaryResected(bool? resected)
+    {
+        if (resected is null && primary is null)
+        {
+            return this;
+        }
+
+        // A resection date already recorded stays only while the primary is still known to be resected.
+        var current = primary ?? new PrimaryTumor();
+        primary = current with { Resected = resected, ResectedOn = resected == true ? current.ResectedOn : null };
+        return this;
+    }
+
     /// <summary>Records that the primary tumour is still in place, and whether it is resectable.</summary>
     /// <param name="resectable">Whether it is resectable, or <see langword="null"/> when not yet known.</param>
     /// <returns>This builder.</returns>
@@ -83,6 +100,21 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records when the metastases (or the current recurrence) were detected. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="date">The date of detection (as <see cref="MetastasesDetectedOn(LocalDate)"/>), or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder MetastasesDetectedOn(LocalDate? date)
+    {
+        if (date is { } value)
+        {
+            return MetastasesDetectedOn(value);
+        }
+
+        metastasesDetectedOn = null;
+        return this;
+    }
+
     /// <summary>
     /// Records that there is currently no evidence of metastatic disease (for example in follow-up after a complete
     /// metastasectomy). Lesions must not be added as well.
@@ -92,6 +124,21 @@ public sealed class PatientBuilder
     {
         noEvidenceOfDisease = true;
         metastaticDiseaseStated = true;
+        return this;
+    }
+
+    /// <summary>Records whether there is currently no evidence of metastatic disease. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="noEvidenceOfDisease"><see langword="true"/> as <see cref="NoEvidenceOfDisease()"/>; <see langword="false"/> when disease is known to be present, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder NoEvidenceOfDisease(bool? noEvidenceOfDisease)
+    {
+        this.noEvidenceOfDisease = noEvidenceOfDisease;
+        if (noEvidenceOfDisease is not null)
+        {
+            metastaticDiseaseStated = true;
+        }
+
         return this;
     }
 
@@ -170,10 +217,30 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records the ECOG performance status. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="ecog">0–5, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithPerformanceStatus(int? ecog)
+    {
+        clinical = clinical with { Ecog = ecog };
+        return this;
+    }
+
     /// <summary>Records the ASA physical status class.</summary>
     /// <param name="asaClass">1–6.</param>
     /// <returns>This builder.</returns>
     public PatientBuilder WithAsaClass(int asaClass)
+    {
+        clinical = clinical with { AsaClass = asaClass };
+        return this;
+    }
+
+    /// <summary>Records the ASA physical status class. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="asaClass">1–6, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithAsaClass(int? asaClass)
     {
         clinical = clinical with { AsaClass = asaClass };
         return this;
@@ -188,10 +255,30 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records whether the patient has significant comorbidities. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="significant">Whether they are significant, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder WithComorbidities(bool? significant)
+    {
+        clinical = clinical with { SignificantComorbidities = significant };
+        return this;
+    }
+
     /// <summary>Records whether the patient is medically fit for major surgery.</summary>
     /// <param name="fit">Whether fit.</param>
     /// <returns>This builder.</returns>
     public PatientBuilder FitForSurgery(bool fit = true)
+    {
+        clinical = clinical with { FitForSurgery = fit };
+        return this;
+    }
+
+    /// <summary>Records whether the patient is medically fit for major surgery. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="fit">Whether fit, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder FitForSurgery(bool? fit)
     {
         clinical = clinical with { FitForSurgery = fit };
         return this;
@@ -208,6 +295,18 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records systemic therapy for metastatic disease. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="received">Whether any was received, or <see langword="null"/> when unknown.</param>
+    /// <param name="response">The best response, or <see langword="null"/> when unknown.</param>
+    /// <param name="ongoing">Whether the patient is on it now, or <see langword="null"/> when unknown.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>Each <see langword="null"/> leaves (or makes again) that fact unknown, exactly as if it had never been recorded.</remarks>
+    public PatientBuilder WithSystemicTherapy(bool? received, TreatmentResponse? response, bool? ongoing)
+    {
+        treatment = treatment with { SystemicTherapyReceived = received, SystemicTherapyResponse = response, OnSystemicTherapy = ongoing };
+        return this;
+    }
+
     /// <summary>Records whether induction (preoperative) systemic therapy is planned or proposed.</summary>
     /// <param name="planned">Whether planned.</param>
     /// <returns>This builder.</returns>
@@ -217,10 +316,30 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records whether induction (preoperative) systemic therapy is planned or proposed. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="planned">Whether planned, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder InductionTherapyPlanned(bool? planned)
+    {
+        treatment = treatment with { InductionTherapyPlanned = planned };
+        return this;
+    }
+
     /// <summary>Records when the last treatment ended (for the treatment-free interval).</summary>
     /// <param name="date">The date.</param>
     /// <returns>This builder.</returns>
     public PatientBuilder LastTreatmentEndedOn(LocalDate date)
+    {
+        treatment = treatment with { LastTreatmentEndedOn = date };
+        return this;
+    }
+
+    /// <summary>Records when the last treatment ended (for the treatment-free interval). Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="date">The date, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder LastTreatmentEndedOn(LocalDate? date)
     {
         treatment = treatment with { LastTreatmentEndedOn = date };
         return this;
@@ -244,6 +363,16 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records whether the patient has had a liver resection before (the resections themselves are added with <see cref="AddLiverResection"/>). Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="performed"><see langword="false"/> as <see cref="NoPreviousLiverResection"/>; <see langword="true"/> when there was one, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder PreviousLiverResection(bool? performed)
+    {
+        treatment = treatment with { PreviousLiverResection = performed };
+        return this;
+    }
+
     /// <summary>Records whether adjuvant systemic therapy followed the first liver resection.</summary>
     /// <param name="given">Whether it was given.</param>
     /// <returns>This builder.</returns>
@@ -253,10 +382,30 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>Records whether adjuvant systemic therapy followed the first liver resection. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="given">Whether it was given, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder AdjuvantTherapyAfterFirstLiverResection(bool? given)
+    {
+        treatment = treatment with { AdjuvantTherapyAfterFirstLiverResection = given };
+        return this;
+    }
+
     /// <summary>Records the number of previous abdominal surgeries.</summary>
     /// <param name="count">The number.</param>
     /// <returns>This builder.</returns>
     public PatientBuilder PreviousAbdominalSurgeries(int count)
+    {
+        treatment = treatment with { PreviousAbdominalSurgeries = count };
+        return this;
+    }
+
+    /// <summary>Records the number of previous abdominal surgeries. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="count">The number (0 or more), or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public PatientBuilder PreviousAbdominalSurgeries(int? count)
     {
         treatment = treatment with { PreviousAbdominalSurgeries = count };
         return this;
@@ -384,10 +533,30 @@ public sealed class LesionBuilder
         return this;
     }
 
+    /// <summary>Records the liver lobe. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="lobe">The lobe, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder InLobe(LiverLobe? lobe)
+    {
+        lesion = lesion with { Lobe = lobe };
+        return this;
+    }
+
     /// <summary>Records vascular involvement.</summary>
     /// <param name="involved">Whether major vessels are involved.</param>
     /// <returns>This builder.</returns>
     public LesionBuilder WithVascularInvolvement(bool involved = true)
+    {
+        lesion = lesion with { VascularInvolvement = involved };
+        return this;
+    }
+
+    /// <summary>Records vascular involvement. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="involved">Whether major vessels are involved, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder WithVascularInvolvement(bool? involved)
     {
         lesion = lesion with { VascularInvolvement = involved };
         return this;
@@ -402,10 +571,30 @@ public sealed class LesionBuilder
         return this;
     }
 
+    /// <summary>Records whether the liver lesion is centrally located. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="central">Whether central, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Central(bool? central)
+    {
+        lesion = lesion with { CentralLocation = central };
+        return this;
+    }
+
     /// <summary>Records whether the lesion causes symptoms.</summary>
     /// <param name="symptomatic">Whether symptomatic.</param>
     /// <returns>This builder.</returns>
     public LesionBuilder Symptomatic(bool symptomatic = true)
+    {
+        lesion = lesion with { Symptomatic = symptomatic };
+        return this;
+    }
+
+    /// <summary>Records whether the lesion causes symptoms. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="symptomatic">Whether symptomatic, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Symptomatic(bool? symptomatic)
     {
         lesion = lesion with { Symptomatic = symptomatic };
         return this;
@@ -420,6 +609,16 @@ public sealed class LesionBuilder
         return this;
     }
 
+    /// <summary>Records whether the lesion is amenable to complete surgical resection. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="resectable">Whether resectable, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Resectable(bool? resectable)
+    {
+        lesion = lesion with { Resectable = resectable };
+        return this;
+    }
+
     /// <summary>Records that the lesion is not resectable.</summary>
     /// <returns>This builder.</returns>
     public LesionBuilder Unresectable() => Resectable(false);
@@ -428,6 +627,16 @@ public sealed class LesionBuilder
     /// <param name="ablatable">Whether ablatable.</param>
     /// <returns>This builder.</returns>
     public LesionBuilder Ablatable(bool ablatable = true)
+    {
+        lesion = lesion with { Ablatable = ablatable };
+        return this;
+    }
+
+    /// <summary>Records whether the lesion is amenable to non-surgical ablation. Overload for optional source data: <see langword="null"/> means unknown.</summary>
+    /// <param name="ablatable">Whether ablatable, or <see langword="null"/> when unknown: the fact is then left (or made again) unknown, exactly as if it
+    /// had never been recorded; unknown is never read as "no".</param>
+    /// <returns>This builder.</returns>
+    public LesionBuilder Ablatable(bool? ablatable)
     {
         lesion = lesion with { Ablatable = ablatable };
         return this;

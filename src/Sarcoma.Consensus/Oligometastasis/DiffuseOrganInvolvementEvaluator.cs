@@ -9,7 +9,7 @@ namespace Sarcoma.Consensus.Oligometastasis;
 /// Recommendation 1.2: malignant pleural, pericardial, peritoneal or leptomeningeal sarcomatosis excludes a patient
 /// from being considered oligometastatic. Applies when any such involvement is present (the exclusion operates).
 /// </summary>
-public sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
+internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
 {
     private static readonly (string Fact, string Name)[] Organs =
     {

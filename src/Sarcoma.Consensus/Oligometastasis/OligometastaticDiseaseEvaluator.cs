@@ -9,7 +9,7 @@ namespace Sarcoma.Consensus.Oligometastasis;
 /// Recommendation 1.1: does the patient meet the definition of oligometastatic disease (≤ 5 lesions in ≤ 2 sites,
 /// confirmed by staging, primary and all sites amenable to radical treatment)? Applies when the definition is met.
 /// </summary>
-public sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
+internal sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public OligometastaticDiseaseEvaluator()

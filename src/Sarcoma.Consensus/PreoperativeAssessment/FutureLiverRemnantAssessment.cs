@@ -23,7 +23,7 @@ public enum FutureLiverRemnantVerdict
 }
 
 /// <summary>Which thresholds apply to the FLR: a normal liver's, a liver after extensive chemotherapy, or unknown.</summary>
-public enum LiverBackground
+internal enum LiverBackground
 {
     /// <summary>No extensive prior chemotherapy: the normal-liver cutoff applies.</summary>
     Normal,
@@ -48,7 +48,7 @@ public enum LiverBackground
 /// chemotherapy …; with a normal liver …") and the verdict code is the stricter one, never the reassuring one.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class FutureLiverRemnantAssessment
+internal sealed class FutureLiverRemnantAssessment
 {
     /// <summary>The name under which the assessment appears in findings.</summary>
     public const string ConceptName = "derived.futureLiverRemnant";

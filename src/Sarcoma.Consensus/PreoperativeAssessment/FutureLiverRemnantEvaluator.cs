@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// is planned; reports the <see cref="FutureLiverRemnantAssessment"/> (adequate, needs evaluation, inadequate, or
 /// not yet measured) as findings and cautions.
 /// </summary>
-public sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
+internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public FutureLiverRemnantEvaluator()

@@ -14,7 +14,7 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// (<see cref="LiverResectionCandidacy"/>); reports the ECOG status, ASA class and comorbidities, and lists those
 /// not yet recorded as findings to complete (not as missing facts: the recommendation applies regardless).
 /// </summary>
-public sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluator
+internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeRiskAssessmentEvaluator()

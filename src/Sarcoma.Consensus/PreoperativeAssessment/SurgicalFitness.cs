@@ -25,7 +25,7 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// </para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SurgicalFitness
+internal sealed class SurgicalFitness
 {
     /// <summary>The lowest ASA physical status class that draws a caution: III, "a patient with severe systemic disease".</summary>
     public const int CautionMinimumAsaClass = 3;

@@ -17,7 +17,7 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// fail, when a liver lesion is known unresectable, or when the patient is not fit for surgery
 /// (<see cref="PreoperativeAssessment.SurgicalFitness"/>); each reason is named.
 /// </summary>
-public sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
+internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public LiverRemetastasectomyEvaluator()

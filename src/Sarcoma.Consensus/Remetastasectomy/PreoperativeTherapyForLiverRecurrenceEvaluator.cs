@@ -20,7 +20,7 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// unresectable, the patient unfit, …; or, below the 9.1 interval, after adjuvant chemotherapy). When candidacy is not
 /// yet known it still applies, worded "before any new liver resection", with what is missing named.
 /// </summary>
-public sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
+internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeTherapyForLiverRecurrenceEvaluator()

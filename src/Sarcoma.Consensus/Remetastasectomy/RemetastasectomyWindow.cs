@@ -34,7 +34,7 @@ public enum TreatmentFreeIntervalPosition
 /// when longer than 18.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class RemetastasectomyWindow
+internal sealed class RemetastasectomyWindow
 {
     /// <summary>The name under which the window appears in findings.</summary>
     public const string ConceptName = "derived.remetastasectomyTfiWindow";
@@ -95,7 +95,7 @@ public sealed class RemetastasectomyWindow
     /// <summary>Places the context's treatment-free interval in the range configured by its options.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
-    public static RemetastasectomyWindow Assess(EvaluationContext context)
+    internal static RemetastasectomyWindow Assess(EvaluationContext context)
     {
         if (context is null)
         {

@@ -11,7 +11,7 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// experienced HPB surgeon at a reference centre for HPB pathology or surgical oncology. Applies whenever liver
 /// resection is on the table (<see cref="LiverResectionCandidacy"/>); records the anatomy the surgeon will assess.
 /// </summary>
-public sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
+internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public HpbSurgeonFeasibilityEvaluator()

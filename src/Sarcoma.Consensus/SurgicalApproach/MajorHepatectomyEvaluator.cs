@@ -13,7 +13,7 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// the table (<see cref="LiverResectionCandidacy"/>), always with a caution: whether the prognostic features (section
 /// 3.5: DFI, size, extrahepatic disease) are good enough is the clinician's judgement.
 /// </summary>
-public sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
+internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MajorHepatectomyEvaluator()

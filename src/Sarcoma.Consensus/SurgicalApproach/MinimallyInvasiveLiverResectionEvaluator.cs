@@ -13,7 +13,7 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// records what section 3.6 asks to weigh: central or peripheral location and size of the lesions, previous abdominal
 /// surgeries, and a retroperitoneal primary.
 /// </summary>
-public sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEvaluator
+internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MinimallyInvasiveLiverResectionEvaluator()

@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// table (<see cref="LiverResectionCandidacy"/>); records the location, central location and vascular involvement of
 /// the liver lesions.
 /// </summary>
-public sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluator
+internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ParenchymaSparingResectionEvaluator()

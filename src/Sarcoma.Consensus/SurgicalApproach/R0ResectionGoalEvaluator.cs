@@ -12,7 +12,7 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// (<see cref="LiverResectionCandidacy"/>); records the margins of any previous liver resection and, when the primary
 /// tumour is still in place, cautions that section 3.1 asks that it be treated before or with the metastasectomy.
 /// </summary>
-public sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
+internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public R0ResectionGoalEvaluator()

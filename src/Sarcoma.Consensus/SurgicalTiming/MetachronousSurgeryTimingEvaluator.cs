@@ -17,7 +17,7 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// is one the guideline names as chemosensitive. It does not apply to a liver recurrence after a previous liver resection
 /// (<see cref="EvaluationContext.IsLiverRecurrence"/>): the specific recommendation 9.1 governs a new resection.
 /// </summary>
-public sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
+internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MetachronousSurgeryTimingEvaluator()

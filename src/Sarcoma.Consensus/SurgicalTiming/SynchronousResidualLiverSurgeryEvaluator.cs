@@ -18,7 +18,7 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// place carries the caution of section 3.1. Metastases known to be metachronous rule it out on that ground alone;
 /// progressive disease, an unresectable primary or liver lesion, or no systemic therapy yet (8.2 comes first) rule it out.
 /// </summary>
-public sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEvaluator
+internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public SynchronousResidualLiverSurgeryEvaluator()

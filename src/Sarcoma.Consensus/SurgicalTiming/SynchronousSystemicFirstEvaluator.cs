@@ -13,7 +13,7 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// approach. Applies when the disease is oligometastatic, synchronous (<see cref="TimingAssessment"/>) and includes
 /// liver metastases.
 /// </summary>
-public sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluator
+internal sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public SynchronousSystemicFirstEvaluator()

@@ -6,7 +6,7 @@ namespace Sarcoma.Consensus.Timing;
 /// Recommendation 2.2: metachronous OMD is OMD detected more than six months after the initial diagnosis.
 /// Applies when the patient has OMD and the metastases are metachronous.
 /// </summary>
-public sealed class MetachronousOligometastaticDiseaseEvaluator : RecommendationEvaluator
+internal sealed class MetachronousOligometastaticDiseaseEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public MetachronousOligometastaticDiseaseEvaluator()

@@ -6,7 +6,7 @@ namespace Sarcoma.Consensus.Timing;
 /// Recommendation 2.1: synchronous OMD is OMD detected at the initial diagnosis of the primary tumour or within six
 /// months thereafter. Applies when the patient has OMD and the metastases are synchronous.
 /// </summary>
-public sealed class SynchronousOligometastaticDiseaseEvaluator : RecommendationEvaluator
+internal sealed class SynchronousOligometastaticDiseaseEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public SynchronousOligometastaticDiseaseEvaluator()

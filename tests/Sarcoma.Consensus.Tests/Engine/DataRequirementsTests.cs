@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class DataRequirementsTests
         var builder = (PatientBuilder)typeof(Vignettes).GetMethod(vignette)!.Invoke(null, null)!;
         var context = builder.Context();
         var problems = new List<string>();
-        foreach (var evaluator in ConsensusEngine.Default.Evaluators)
+        foreach (var evaluator in EvaluatorRegistry.All)
         {
             var result = evaluator.Evaluate(context);
             var named = result.Missing.Concat(result.Findings.Select(f => f.Fact))

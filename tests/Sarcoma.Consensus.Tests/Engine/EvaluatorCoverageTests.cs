@@ -35,7 +35,7 @@ public sealed class EvaluatorCoverageTests
     [Fact]
     public void Every_evaluator_lives_in_a_section_folder_and_is_named_for_what_it_decides()
     {
-        foreach (var evaluator in ConsensusEngine.Default.Evaluators)
+        foreach (var evaluator in EvaluatorRegistry.All)
         {
             var type = evaluator.GetType();
             Assert.EndsWith("Evaluator", type.Name);

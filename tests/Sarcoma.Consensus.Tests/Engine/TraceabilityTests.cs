@@ -38,7 +38,7 @@ public sealed class TraceabilityTests
             .Select(f => (Path: f, Text: File.ReadAllText(f)))
             .ToArray();
         var covered = EvaluatorCoverageTests.SnapshotCases();
-        var evaluators = ConsensusEngine.Default.Evaluators.ToDictionary(e => e.Recommendation.Id, StringComparer.Ordinal);
+        var evaluators = EvaluatorRegistry.All.ToDictionary(e => e.Recommendation.Id, StringComparer.Ordinal);
 
         var text = new StringBuilder();
         text.Append("# Traceability: recommendation → evaluator → tests\n\n");

@@ -72,8 +72,8 @@ public sealed class ImmutabilityTests
         var engine = new ConsensusEngine();
         var evaluators = engine.Evaluators;
 
-        Assert.IsNotType<IRecommendationEvaluator[]>(evaluators);
-        var list = Assert.IsAssignableFrom<IList<IRecommendationEvaluator>>(evaluators);
+        Assert.IsNotType<RecommendationEvaluatorInfo[]>(evaluators);
+        var list = Assert.IsAssignableFrom<IList<RecommendationEvaluatorInfo>>(evaluators);
         Assert.True(list.IsReadOnly);
         Assert.Throws<NotSupportedException>(() => list[0] = list[1]);
         Assert.Equal("1.1", ConsensusEngine.Default.Evaluators[0].Recommendation.Id);

@@ -56,10 +56,10 @@ public static partial class Vignettes
         Patient.Builder().WithPrimary(Histology.Leiomyosarcoma);
 
     /// <summary>Builds the context for a builder, as of <see cref="AsOf"/> unless given.</summary>
-    public static EvaluationContext Context(this PatientBuilder builder, LocalDate? asOf = null, ConsensusOptions? options = null) =>
+    internal static EvaluationContext Context(this PatientBuilder builder, LocalDate? asOf = null, ConsensusOptions? options = null) =>
         new(builder.Build(), asOf ?? AsOf, options);
 
     /// <summary>Evaluates one evaluator on a builder's patient.</summary>
-    public static RecommendationResult Evaluate(this IRecommendationEvaluator evaluator, PatientBuilder builder, LocalDate? asOf = null, ConsensusOptions? options = null) =>
+    internal static RecommendationResult Evaluate(this IRecommendationEvaluator evaluator, PatientBuilder builder, LocalDate? asOf = null, ConsensusOptions? options = null) =>
         evaluator.Evaluate(builder.Context(asOf, options));
 }
