@@ -91,7 +91,7 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
                 result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(recurred), Message.Of("adjuvant-therapy.liver-recurrence", ("detectedOn", recurred), ("resectedOn", lastResection)));
                 failing.Add(Message.Of(
                     "adjuvant-therapy.liver-recurrence.reason",
-                    ("crossReference", Message.Literal(Remetastasectomy.LiverRecurrence.TreatmentCrossReference(context)))));
+                    ("crossReference", Remetastasectomy.LiverRecurrence.TreatmentCrossReferenceMessage(context))));
                 break;
             case null when patient.Treatment.HasPreviousLiverResection == true && context.HasLiverMetastases == true:
                 // Current liver lesions and a previous resection, but no date says whether they came after it: an
@@ -175,9 +175,9 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
                 Message.Of(
                     "adjuvant-therapy.interval-since-metastasectomy",
                     ("detectedOn", relapse),
-                    ("interval", Message.Literal(interval.Describe())),
+                    ("interval", interval.DescribeMessage()),
                     ("metastasectomyOn", previous),
-                    ("dfi", Message.Literal(dfi.Describe()))),
+                    ("dfi", dfi.DescribeMessage())),
                 source: "section 3.9");
         }
         else if (dfi.IsKnown)
@@ -185,7 +185,7 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
             result.Fact(
                 DiseaseFreeIntervalName,
                 Count(dfi.CompletedMonths!.Value),
-                Message.Of("adjuvant-therapy.dfi", ("dfi", Message.Literal(dfi.Sentence()))),
+                Message.Of("adjuvant-therapy.dfi", ("dfi", dfi.SentenceMessage())),
                 threshold: "6 months",
                 source: "section 3.5");
         }

@@ -134,7 +134,7 @@ internal sealed class OriginUncertaintyAssessment
         void FromPrimary(bool recurrenceUnknown)
         {
             var dfi = context.DiseaseFreeInterval;
-            var sentence = Message.Literal(dfi.Sentence());
+            var sentence = dfi.SentenceMessage();
             switch (dfi.AtLeastMonths(threshold))
             {
                 case true when recurrenceUnknown:
@@ -144,7 +144,7 @@ internal sealed class OriginUncertaintyAssessment
                     LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-long-recurrence-unknown", ("dfi", sentence), ("threshold", threshold), ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))), "≥");
                     break;
                 case true:
-                    reasons.Add(Message.Of("biopsy.origin.reason.long-dfi", ("interval", Message.Literal(dfi.Describe())), ("threshold", threshold)));
+                    reasons.Add(Message.Of("biopsy.origin.reason.long-dfi", ("interval", dfi.DescribeMessage()), ("threshold", threshold)));
                     LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-long", ("dfi", sentence), ("threshold", threshold)), "≥");
                     break;
                 case false:
@@ -211,7 +211,7 @@ internal sealed class OriginUncertaintyAssessment
             }
 
             var interval = MetastasectomyInterval.Between(from, to);
-            var length = Message.Literal(interval.Describe());
+            var length = interval.DescribeMessage();
             var isLong = interval.AtLeastMonths(threshold);
             if (isLong)
             {

@@ -30,9 +30,9 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
     {
         var timing = context.Timing;
         result.Facts(timing.Findings);
-        if (timing.BoundaryCaution is { } boundary)
+        if (timing.BoundaryCautionMessage is { } boundary)
         {
-            result.Caution(Message.Literal(boundary));
+            result.Caution(boundary);
         }
 
         // Known facts that rule the population out come first, even when other facts are missing.
@@ -74,11 +74,11 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
         if (ruledOut)
         {
             return result.DoesNotApply(
-                unfit ? Message.Of("3.1.does-not-apply.unfit", ("unfitBecause", context.Fitness.UnfitBecause.Select(Message.Literal)))
+                unfit ? Message.Of("3.1.does-not-apply.unfit", ("unfitBecause", context.Fitness.UnfitBecauseMessages))
                 : timing.Timing == MetastasisTiming.Synchronous ? Message.Of("3.1.does-not-apply.synchronous")
                 : context.HasLiverMetastases == false ? Message.Of("3.1.does-not-apply.no-liver-metastasis")
                 : unresectable > 0 ? Message.Of("3.1.does-not-apply.not-all-resectable")
-                : Message.Of("3.1.does-not-apply.not-oligometastatic", ("criteria", omd.FailingCriteria.Select(Message.Literal))));
+                : Message.Of("3.1.does-not-apply.not-oligometastatic", ("criteria", omd.FailingCriteriaMessages)));
         }
 
         if (timing.Timing is null || context.AllLiverLesionsResectable != true)
@@ -106,7 +106,7 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(new[] { candidacy.CandidateFinding });
-            result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", Message.Literal(candidacy.CandidateBasis))));
+            result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", candidacy.CandidateBasisMessage)));
         }
 
         switch (plan.Consider)

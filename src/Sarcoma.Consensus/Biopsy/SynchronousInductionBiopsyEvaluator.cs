@@ -41,9 +41,9 @@ internal sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvalua
         var omd = context.Oligometastatic;
         var induction = context.Patient.Treatment.InductionTherapyPlanned;
         result.Facts(timing.Findings);
-        if (timing.BoundaryCaution is { } boundary)
+        if (timing.BoundaryCautionMessage is { } boundary)
         {
-            result.Caution(Message.Literal(boundary));
+            result.Caution(boundary);
         }
 
         result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
@@ -107,6 +107,6 @@ internal sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvalua
         return result.Applies(Message.Of("3.2.applies", agreement, ("yes", Recommendation.Votes.Yes), ("total", Recommendation.Votes.Total)));
 
         RecommendationResult NotConcerned(string reason) =>
-            result.DoesNotApply(Message.Of("3.2.does-not-apply", agreement, ("reason", reason), ("criteria", reason == "not-oligometastatic" ? omd.FailingCriteria.Select(Message.Literal) : null)));
+            result.DoesNotApply(Message.Of("3.2.does-not-apply", agreement, ("reason", reason), ("criteria", reason == "not-oligometastatic" ? omd.FailingCriteriaMessages : null)));
     }
 }

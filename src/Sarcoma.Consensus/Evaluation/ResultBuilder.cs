@@ -41,13 +41,6 @@ internal sealed class ResultBuilder
     public ResultBuilder Fact(string fact, string value, Message message, string? comparison = null, string? threshold = null, string? source = null) =>
         Add(new Finding(fact, value, message, comparison, threshold, source));
 
-    /// <summary>Records a decisive fact worded in English (to be replaced by the <see cref="Message"/> overload).</summary>
-    /// <param name="fact">The fact's name.</param>
-    /// <param name="value">Its value as text.</param>
-    /// <param name="sentence">A short sentence.</param>
-    /// <returns>This builder.</returns>
-    public ResultBuilder Fact(string fact, string value, string sentence) => Add(new Finding(fact, value, sentence));
-
     /// <summary>Records findings produced by a derived concept (timing, OMD, …), each once.</summary>
     /// <param name="derived">The findings.</param>
     /// <returns>This builder.</returns>
@@ -74,11 +67,6 @@ internal sealed class ResultBuilder
         return this;
     }
 
-    /// <summary>Records a caution worded in English (to be replaced by the <see cref="Message"/> overload).</summary>
-    /// <param name="sentence">The caution.</param>
-    /// <returns>This builder.</returns>
-    public ResultBuilder Caution(string sentence) => Caution(Message.Literal(sentence));
-
     /// <summary>Records facts that are missing.</summary>
     /// <param name="facts">Their names.</param>
     /// <returns>This builder.</returns>
@@ -102,20 +90,10 @@ internal sealed class ResultBuilder
     /// <returns>The result.</returns>
     public RecommendationResult Applies(Message summary) => Finish(EvaluationStatus.Applies, summary, Array.Empty<string>());
 
-    /// <summary>Finishes: the recommendation applies (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
-    /// <param name="summary">What that means for this patient.</param>
-    /// <returns>The result.</returns>
-    public RecommendationResult Applies(string summary) => Applies(Message.Literal(summary));
-
     /// <summary>Finishes: the recommendation does not apply.</summary>
     /// <param name="summary">Why not.</param>
     /// <returns>The result.</returns>
     public RecommendationResult DoesNotApply(Message summary) => Finish(EvaluationStatus.DoesNotApply, summary, Array.Empty<string>());
-
-    /// <summary>Finishes: the recommendation does not apply (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
-    /// <param name="summary">Why not.</param>
-    /// <returns>The result.</returns>
-    public RecommendationResult DoesNotApply(string summary) => DoesNotApply(Message.Literal(summary));
 
     /// <summary>Finishes: facts are missing. The missing facts recorded so far are reported.</summary>
     /// <param name="summary">What could not be decided.</param>
@@ -130,12 +108,6 @@ internal sealed class ResultBuilder
 
         return Finish(EvaluationStatus.InsufficientData, summary, missing.ToArray());
     }
-
-    /// <summary>Finishes: facts are missing (summary worded in English; to be replaced by the <see cref="Message"/> overload).</summary>
-    /// <param name="summary">What could not be decided.</param>
-    /// <returns>The result.</returns>
-    /// <exception cref="InvalidOperationException">No missing fact was recorded.</exception>
-    public RecommendationResult Insufficient(string summary) => Insufficient(Message.Literal(summary));
 
     /// <summary>Formats a date as yyyy-MM-dd.</summary>
     /// <param name="date">The date.</param>

@@ -41,7 +41,7 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         }
 
         // The candidacy's basis is worded by the Indication folder (a string for now).
-        var basis = ("basis", (object?)Message.Literal(candidacy.CandidateBasis));
+        var basis = ("basis", (object?)candidacy.CandidateBasisMessage);
         result.Facts(candidacy.Findings.Skip(1));
         switch (candidacy.Candidate)
         {
@@ -56,11 +56,10 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         {
             result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
 
-            // The failing criteria are worded by the Oligometastasis folder (strings for now).
-            var diffuse = omd.FailingCriteria.Where(c => c.StartsWith("diffuse", System.StringComparison.Ordinal)).ToArray();
+            var diffuse = omd.FailingCriteriaMessages.Where(c => c.Code == "omd.failing.diffuse").ToArray();
             result.Caution(omd.DiffuseInvolvementPresent
-                ? Message.Of("10.1.diffuse-sarcomatosis", ("diffuse", Message.Literal(string.Join(" and ", diffuse))), ("count", diffuse.Length))
-                : Message.Of("10.1.not-oligometastatic", ("criteria", omd.FailingCriteria.Select(Message.Literal))));
+                ? Message.Of("10.1.diffuse-sarcomatosis", ("diffuse", Message.Of("10.1.diffuse-list", ("diffuse", diffuse))), ("count", diffuse.Length))
+                : Message.Of("10.1.not-oligometastatic", ("criteria", omd.FailingCriteriaMessages)));
         }
 
         var focal = FocalTherapyAssessment.Assess(context);

@@ -75,7 +75,7 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         }
 
         // The histotype's name comes from the model's reference data (English for now).
-        var name = ("name", (object?)Message.Literal(histology.Name));
+        var name = ("name", (object?)histology.Name);
         var named = false;
         if (histology.BrainMriSuggested)
         {

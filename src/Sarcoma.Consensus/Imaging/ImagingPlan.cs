@@ -236,7 +236,7 @@ public sealed class ImagingPlan
         if (appropriateSubtype == false && candidacy.Status == TriState.No && candidacy.Candidate == TriState.No
             && (context.Oligometastatic.Status == TriState.No || context.LiverLesions.All(l => l.Ablatable == false)))
         {
-            return item.Finish(TriState.No, Message.Of("imaging.fdg-pet-ct.not-indicated", ("histology", histology!.Name), ("candidateBasis", Message.Literal(candidacy.CandidateBasis))));
+            return item.Finish(TriState.No, Message.Of("imaging.fdg-pet-ct.not-indicated", ("histology", histology!.Name), ("candidateBasis", candidacy.CandidateBasisMessage)));
         }
 
         if (histology is null)

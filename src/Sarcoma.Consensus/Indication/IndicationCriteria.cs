@@ -26,16 +26,14 @@ internal static class IndicationCriteria
     {
         var timing = context.Timing;
         result.Facts(timing.Findings);
-        if (timing.BoundaryCaution is { } caution)
+        if (timing.BoundaryCautionMessage is { } caution)
         {
-            // TimingAssessment words its caution in English (Timing folder): carried as a literal until it has a message.
-            result.Caution(Message.Literal(caution));
+            result.Caution(caution);
         }
 
         if (timing.Timing is not { } actual)
         {
-            // IntervalAssessment.Sentence() (Timing folder): a literal until it has a message.
-            result.Fact(TimingAssessment.ConceptName, "unknown", Message.Literal(context.DiseaseFreeInterval.Sentence()));
+            result.Fact(TimingAssessment.ConceptName, "unknown", context.DiseaseFreeInterval.SentenceMessage());
             missing.AddRange(timing.Missing);
         }
         else if (actual != wanted)
@@ -43,11 +41,6 @@ internal static class IndicationCriteria
             against.Add(Message.Of("indication.against.timing", ("actual", TimingCode(actual)), ("wanted", TimingCode(wanted))));
         }
     }
-
-    /// <inheritdoc cref="Timing(EvaluationContext, ResultBuilder, MetastasisTiming, List{Message}, List{string})"/>
-    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
-    public static void Timing(EvaluationContext context, ResultBuilder result, MetastasisTiming wanted, List<string> against, List<string> missing) =>
-        AsText(against, reasons => Timing(context, result, wanted, reasons, missing));
 
     /// <summary>Oligometastatic disease (1.1/1.2) must be present.</summary>
     /// <param name="context">The context.</param>
@@ -67,17 +60,11 @@ internal static class IndicationCriteria
             missing.AddRange(omd.Missing);
         }
 
-        if (omd.Status != TriState.No && context.StagingAgeCaution is { } stagingAge)
+        if (omd.Status != TriState.No && context.StagingAgeCautionMessage is { } stagingAge)
         {
-            // EvaluationContext.StagingAgeCaution is worded in English (Evaluation): a literal until it has a message.
-            result.Caution(Message.Literal(stagingAge));
+            result.Caution(stagingAge);
         }
     }
-
-    /// <inheritdoc cref="Oligometastatic(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
-    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
-    public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
-        AsText(against, reasons => Oligometastatic(context, result, reasons, missing));
 
     /// <summary>Every liver lesion must be amenable to complete surgical resection.</summary>
     /// <param name="context">The context.</param>
@@ -111,11 +98,6 @@ internal static class IndicationCriteria
         }
     }
 
-    /// <inheritdoc cref="LiverResectable(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
-    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
-    public static void LiverResectable(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
-        AsText(against, reasons => LiverResectable(context, result, reasons, missing));
-
     /// <summary>Liver metastases must be present.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
@@ -137,11 +119,6 @@ internal static class IndicationCriteria
             result.Facts(new[] { LiverLesionFacts.Location(context.LiverLesions) });
         }
     }
-
-    /// <inheritdoc cref="LiverMetastases(EvaluationContext, ResultBuilder, List{Message}, List{string})"/>
-    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
-    public static void LiverMetastases(EvaluationContext context, ResultBuilder result, List<string> against, List<string> missing) =>
-        AsText(against, reasons => LiverMetastases(context, result, reasons, missing));
 
     /// <summary>
     /// Why there is no liver disease to treat, as a lower-case clause: no current evidence of metastatic disease, or no
@@ -216,11 +193,6 @@ internal static class IndicationCriteria
         ("clearMonths", context.Options.RemetastasectomyClearTfiMonths),
         ("also", also));
 
-    /// <inheritdoc cref="RecurrenceSummary(EvaluationContext, string, Message, Message?)"/>
-    /// <remarks>Kept for the evaluators that still word their summaries in English.</remarks>
-    public static string RecurrenceSummary(EvaluationContext context, string id, string governs, string? also = null) =>
-        RecurrenceSummary(context, id, Message.Literal(governs), also is null ? null : Message.Literal(also)).Text;
-
     /// <summary>
     /// A first-resection indication (5.3, 5.4, 8.1) is for disease that is not a recurrence after a previous liver
     /// resection: when that is not known (whether a resection was done, or the dates that place the lesions after it),
@@ -259,27 +231,18 @@ internal static class IndicationCriteria
         if (fitness.Status == TriState.No)
         {
             result.Facts(fitness.Findings);
-            against.Add(Message.Of(NotACandidateCode, ("reasons", Literals(fitness.UnfitBecause))));
+            against.Add(Message.Of(NotACandidateCode, ("reasons", fitness.UnfitBecauseMessages)));
             return;
         }
 
-        foreach (var caution in fitness.Cautions)
+        foreach (var caution in fitness.CautionMessages)
         {
-            // SurgicalFitness words its cautions in English (PreoperativeAssessment folder): literals until they have messages.
-            result.Caution(Message.Literal(caution));
+            result.Caution(caution);
         }
     }
 
-    /// <inheritdoc cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/>
-    /// <remarks>Kept for the evaluators that still collect reasons as English text; <paramref name="against"/> gets the rendered messages.</remarks>
-    public static void Fitness(EvaluationContext context, ResultBuilder result, List<string> against) =>
-        AsText(against, reasons => Fitness(context, result, reasons));
-
     /// <summary>The code of the reason <see cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/> adds when the patient is not fit for surgery.</summary>
     private const string NotACandidateCode = "indication.against.not-a-candidate";
-
-    /// <summary>The start of that reason in English, for <see cref="NotApplying(string, string, IReadOnlyList{string}, string?)"/>.</summary>
-    private const string NotACandidateClause = "the patient is not a candidate for liver surgery: ";
 
     /// <summary>
     /// The summary of an indication that does not apply: "Outside the scenario of …: reasons", or, when the patient's
@@ -302,13 +265,6 @@ internal static class IndicationCriteria
             ? Message.Of("indication.not-applying.pointing", ("id", id), ("scenario", scenario), ("reasons", against), ("pointer", pointer))
             : Message.Of("indication.not-applying", ("id", id), ("scenario", scenario), ("reasons", against));
     }
-
-    /// <inheritdoc cref="NotApplying(string, Message, IReadOnlyList{Message}, Message?)"/>
-    /// <remarks>Kept for the evaluators that still word their summaries in English.</remarks>
-    public static string NotApplying(string id, string scenario, IReadOnlyList<string> against, string? tail = null) =>
-        against.Count == 1 && against[0].StartsWith(NotACandidateClause, System.StringComparison.Ordinal)
-            ? $"The disease is within the scenario of {id} ({scenario}), but {against[0]}."
-            : $"Outside the scenario of {id} ({scenario}): {string.Join("; ", against)}{(against.Count == 1 && tail is not null ? "; " + tail : string.Empty)}.";
 
     /// <summary>
     /// Section 3.11: radiologic response to preoperative chemotherapy is associated with survival (median OS 58.0 months
@@ -358,10 +314,7 @@ internal static class IndicationCriteria
     /// The criteria the oligometastatic assessment failed, as list items. OligometastaticAssessment words them in English
     /// (Oligometastasis folder): literals until it has messages.
     /// </summary>
-    internal static IReadOnlyList<Message> FailingCriteria(OligometastaticAssessment omd) => Literals(omd.FailingCriteria);
-
-    /// <summary>Phrases another folder still words in English, as literal messages (to be replaced by that folder's messages).</summary>
-    internal static IReadOnlyList<Message> Literals(IEnumerable<string> phrases) => phrases.Select(Message.Literal).ToArray();
+    internal static IReadOnlyList<Message> FailingCriteria(OligometastaticAssessment omd) => omd.FailingCriteriaMessages;
 
     private static string TimingCode(MetastasisTiming timing) => timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
 

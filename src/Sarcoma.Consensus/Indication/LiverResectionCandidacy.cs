@@ -150,12 +150,11 @@ public sealed class LiverResectionCandidacy
             Resectability(context, facts, blockers, gateMissing);
         }
 
-        // SurgicalFitness words its reasons and cautions in English (PreoperativeAssessment folder): literals until it has messages.
         var fitness = context.Fitness;
         facts.AddRange(fitness.Findings);
-        blockers.AddRange(IndicationCriteria.Literals(fitness.UnfitBecause));
+        blockers.AddRange(fitness.UnfitBecauseMessages);
         softMissing.AddRange(fitness.Missing);
-        cautions.AddRange(IndicationCriteria.Literals(fitness.Cautions));
+        cautions.AddRange(fitness.CautionMessages);
 
         // The guideline's surgical indications, whose population candidacy must not exceed: every one presupposes OMD
         // (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment), a liver recurrence is
@@ -169,10 +168,9 @@ public sealed class LiverResectionCandidacy
             cautions.Add(extrahepatic);
         }
 
-        if (context.StagingAgeCaution is { } stagingAge)
+        if (context.StagingAgeCautionMessage is { } stagingAge)
         {
-            // EvaluationContext.StagingAgeCaution is worded in English (Evaluation): a literal until it has a message.
-            cautions.Add(Message.Literal(stagingAge));
+            cautions.Add(stagingAge);
         }
 
         var candidateMissing = gateMissing.Concat(softMissing).Distinct(StringComparer.Ordinal).ToArray();

@@ -47,11 +47,6 @@ internal static class LiverSurgeryGate
         }
     }
 
-    /// <inheritdoc cref="OnTable(EvaluationContext, ResultBuilder, Message, out RecommendationResult?)"/>
-    /// <remarks>Kept for the evaluators that still word their requirement in English.</remarks>
-    public static bool OnTable(EvaluationContext context, ResultBuilder result, string requirement, out RecommendationResult? finished) =>
-        OnTable(context, result, Message.Literal(requirement), out finished);
-
     /// <summary>Adds the cautions of <see cref="LiverResectionCandidacy"/> when liver resection is on the table.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>

@@ -52,11 +52,10 @@ internal static class PrognosticProfile
         var against = new List<Message>();
         var threshold = FavourableDfiLongerThanMonths.ToString(CultureInfo.InvariantCulture) + " months";
 
-        // Disease-free interval. IntervalAssessment words its sentence in English (Timing folder): the sentence is carried
-        // as a literal, without its full stop, until it has a message.
+        // Disease-free interval: its sentence as a clause (without its full stop), followed by the comparison.
         var dfi = context.DiseaseFreeInterval;
         var dfiFinding = dfi.ToFinding(DiseaseFreeIntervalName);
-        var dfiSentence = Message.Literal(dfiFinding.Sentence.TrimEnd('.'));
+        var dfiSentence = dfi.ClauseMessage();
         switch (dfi.LongerThanMonths(FavourableDfiLongerThanMonths))
         {
             case true:
@@ -120,11 +119,6 @@ internal static class PrognosticProfile
 
         return against;
     }
-
-    /// <inheritdoc cref="RecordFactors"/>
-    /// <remarks>Kept for the evaluators that still word their cautions in English: the factors rendered in English.</remarks>
-    public static IReadOnlyList<string> Record(EvaluationContext context, ResultBuilder result, bool extrahepaticIsUnfavourable) =>
-        RecordFactors(context, result, extrahepaticIsUnfavourable).Select(m => m.Text).ToArray();
 
     /// <summary>The lesions counted by site, in the sites' order ("1 lung lesion, 2 lymph-node lesions").</summary>
     /// <param name="lesions">The lesions.</param>

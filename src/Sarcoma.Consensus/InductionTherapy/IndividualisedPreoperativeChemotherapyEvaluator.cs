@@ -34,7 +34,7 @@ internal sealed class IndividualisedPreoperativeChemotherapyEvaluator : Recommen
         switch (candidacy.Status)
         {
             case TriState.No:
-                return result.DoesNotApply(Message.Of("11.2.resection-not-on-table", ("reason", Message.Literal(candidacy.Reason))));
+                return result.DoesNotApply(Message.Of("11.2.resection-not-on-table", ("reason", candidacy.ReasonMessage)));
             case TriState.Unknown:
                 return result.Missing(candidacy.Missing)
                     .Insufficient(new Message("11.2.insufficient"));

@@ -32,7 +32,7 @@ internal sealed class PreoperativeChemotherapyEvaluator : RecommendationEvaluato
         switch (candidacy.Status)
         {
             case TriState.No:
-                return result.DoesNotApply(Message.Of("11.1.resection-not-on-table", ("reason", Message.Literal(candidacy.Reason))));
+                return result.DoesNotApply(Message.Of("11.1.resection-not-on-table", ("reason", candidacy.ReasonMessage)));
             case TriState.Unknown:
                 return result.Missing(candidacy.Missing)
                     .Insufficient(new Message("11.1.insufficient"));

@@ -238,7 +238,7 @@ internal sealed class PreoperativeChemotherapyFactors
                     ("countable", countable),
                     ("sinceMetastasectomy", countable
                         // The interval since the metastasectomy is worded by Remetastasectomy/MetastasectomyInterval for now.
-                        ? Message.Literal(Remetastasectomy.MetastasectomyInterval.Between(resected!.Value, recurred!.Value).Describe())
+                        ? Remetastasectomy.MetastasectomyInterval.Between(resected!.Value, recurred!.Value).DescribeMessage()
                         : null),
                     ("resectedOn", countable ? resected : null),
                     ("dfi", Describe(context.DiseaseFreeInterval))));
@@ -255,10 +255,9 @@ internal sealed class PreoperativeChemotherapyFactors
                 break;
         }
 
-        if (timing.BoundaryCaution is { } boundary)
+        if (timing.BoundaryCautionMessage is { } boundary)
         {
-            // Worded by Timing/TimingAssessment for now.
-            cautions.Add(Message.Of(Area + "timing-boundary", ("caution", Message.Literal(boundary))));
+            cautions.Add(Message.Of(Area + "timing-boundary", ("caution", boundary)));
         }
 
         var unknown = factors.Where(f => !f.IsKnown).Select(f => f.NameMessage).ToArray();
@@ -270,9 +269,9 @@ internal sealed class PreoperativeChemotherapyFactors
         return new PreoperativeChemotherapyFactors(factors.ToArray(), cautions.ToArray());
     }
 
-    /// <summary>The interval in days when shorter than a month, else as <see cref="IntervalAssessment.Describe"/> words it (nested as text for now).</summary>
+    /// <summary>The interval in days when shorter than a month, else as <see cref="IntervalAssessment.DescribeMessage"/> words it.</summary>
     private static Message Describe(IntervalAssessment interval) =>
         interval.CompletedMonths == 0 && interval.ExtraDays is { } days
             ? Message.Of(Area + "days", ("days", days))
-            : Message.Literal(interval.Describe());
+            : interval.DescribeMessage();
 }

@@ -44,7 +44,7 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
                 return result.DoesNotApply(new Message("7.1.not-planned"));
             case null when context.LiverResection.Status == TriState.No:
                 result.Facts(context.LiverResection.Findings);
-                return result.DoesNotApply(Message.Of("7.1.resection-not-on-table", ("basis", Message.Literal(context.LiverResection.Basis))));
+                return result.DoesNotApply(Message.Of("7.1.resection-not-on-table", ("basis", context.LiverResection.BasisMessage)));
             case null:
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
                     .Insufficient(new Message("7.1.insufficient"));

@@ -25,7 +25,7 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("7.2.requirement").Text, out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("7.2.requirement"), out var finished))
         {
             return finished!;
         }

@@ -114,10 +114,9 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             failing.Add(new Message("9.1.against.not-resectable"));
         }
 
-        // Fitness reasons are worded by the Indication folder (strings for now).
-        var unfit = new List<string>();
+        var unfit = new List<Message>();
         Indication.IndicationCriteria.Fitness(context, result, unfit);
-        failing.AddRange(unfit.Select(r => Message.Literal(r.TrimEnd('.'))));
+        failing.AddRange(unfit);
 
         if (failing.Count > 0)
         {

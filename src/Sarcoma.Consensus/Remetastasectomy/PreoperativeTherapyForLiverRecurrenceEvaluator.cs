@@ -46,7 +46,7 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
 
         // The candidacy's basis is worded by the Indication folder (a string for now).
         var candidacy = context.LiverResection;
-        var basis = Message.Literal(candidacy.CandidateBasis);
+        var basis = candidacy.CandidateBasisMessage;
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(candidacy.Findings.Skip(1));
@@ -107,9 +107,9 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
         // The 11.2 factors are worded by the InductionTherapy folder (cautions as strings for now).
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
-        foreach (var caution in factors.Cautions)
+        foreach (var caution in factors.CautionMessages)
         {
-            result.Caution(Message.Literal(caution));
+            result.Caution(caution);
         }
 
         result.Caution(new Message("9.2.case-by-case"));

@@ -133,9 +133,9 @@ internal sealed class RemetastasectomyWindow
             // recurrence cannot be counted from the record (for example, treatment for the recurrence was recorded).
             var inverted = Message.Of(
                 "remetastasectomy.tfi-inverted",
-                ("from-event", Message.Literal(interval.FromEvent)),
+                ("from-event", interval.FromEventCode),
                 ("from", from),
-                ("to-event", Message.Literal(interval.ToEvent)),
+                ("to-event", interval.ToEventCode),
                 ("to", to));
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.Unknown,
@@ -151,8 +151,8 @@ internal sealed class RemetastasectomyWindow
         {
             var uncounted = Message.Of(
                 "remetastasectomy.tfi-not-counted",
-                ("from-event", Message.Literal(interval.FromEvent)),
-                ("to-event", Message.Literal(interval.ToEvent)),
+                ("from-event", interval.FromEventCode),
+                ("to-event", interval.ToEventCode),
                 ("missing", FactProse.NotRecordedMessage(interval.Missing)));
             return new RemetastasectomyWindow(
                 TreatmentFreeIntervalPosition.Unknown,

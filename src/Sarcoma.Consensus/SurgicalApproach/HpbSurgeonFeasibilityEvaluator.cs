@@ -25,7 +25,7 @@ internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.2.requirement").Text, out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.2.requirement"), out var finished))
         {
             return finished!;
         }

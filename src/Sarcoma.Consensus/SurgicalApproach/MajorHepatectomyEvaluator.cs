@@ -34,7 +34,7 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 
         if (candidacy.Status == TriState.No)
         {
-            return result.DoesNotApply(Message.Of("6.4.resection-not-on-table", ("basis", Message.Literal(candidacy.Basis))));
+            return result.DoesNotApply(Message.Of("6.4.resection-not-on-table", ("basis", candidacy.BasisMessage)));
         }
 
         if (planned == false)
@@ -54,14 +54,14 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         }
 
         LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
-        var notFavourable = PrognosticProfile.Record(context, result, extrahepaticIsUnfavourable: true);
+        var notFavourable = PrognosticProfile.RecordFactors(context, result, extrahepaticIsUnfavourable: true);
         var chemotherapy = context.Patient.LiverSurgery.ExtensivePriorChemotherapy;
         result.Fact(FactNames.ExtensivePriorChemotherapy, ResultBuilder.Format(chemotherapy), Message.Of("6.4.extensive-prior-chemotherapy", ("extensive", chemotherapy)));
 
-        result.Caution(Message.Of("6.4.selected-cases", ("factors", Message.Literal(PrognosticProfile.FactorsText))));
+        result.Caution(Message.Of("6.4.selected-cases", ("factors", PrognosticProfile.FactorsMessage)));
         if (notFavourable.Count > 0)
         {
-            result.Caution(Message.Of("6.4.not-favourable", ("reasons", notFavourable.Select(Message.Literal))));
+            result.Caution(Message.Of("6.4.not-favourable", ("reasons", notFavourable)));
         }
 
         LiverSurgeryGate.CandidacyCautions(context, result);

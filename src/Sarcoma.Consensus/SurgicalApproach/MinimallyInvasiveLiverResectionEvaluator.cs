@@ -28,7 +28,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.5.requirement").Text, out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.5.requirement"), out var finished))
         {
             return finished!;
         }

@@ -27,7 +27,7 @@ internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvalua
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.3.requirement").Text, out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.3.requirement"), out var finished))
         {
             return finished!;
         }

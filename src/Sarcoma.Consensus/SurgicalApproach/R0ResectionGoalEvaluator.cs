@@ -27,7 +27,7 @@ internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.1.requirement").Text, out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.1.requirement"), out var finished))
         {
             return finished!;
         }

@@ -34,11 +34,11 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(Message.Of("8.1.liver-recurrence", ("summary", Message.Literal(IndicationCriteria.RecurrenceSummary(
-                context, "8.1", new Message("8.1.governs").Text, new Message("8.1.governs-also").Text)))));
+            return result.DoesNotApply(Message.Of("8.1.liver-recurrence", ("summary", IndicationCriteria.RecurrenceSummary(
+                context, "8.1", new Message("8.1.governs"), new Message("8.1.governs-also")))));
         }
 
-        var against = new List<string>();
+        var against = new List<Message>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Metachronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -51,8 +51,8 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("8.1.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying(
-                "8.1", new Message("8.1.scenario").Text, against)))));
+            return result.DoesNotApply(Message.Of("8.1.outside-scenario", ("summary", IndicationCriteria.NotApplying(
+                "8.1", new Message("8.1.scenario"), against))));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);

@@ -34,15 +34,14 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        // The indication criteria (Indication/IndicationCriteria) take their reasons and scenario as English for now.
-        var scenario = new Message("8.3.scenario").Text;
-        var against = new List<string>();
+        var scenario = new Message("8.3.scenario");
+        var against = new List<Message>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
         if (against.Count > 0)
         {
             // Metachronous disease: the response and residual-disease criteria of 8.3 concern synchronous disease only.
-            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying("8.3", scenario, against)))));
+            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", IndicationCriteria.NotApplying("8.3", scenario, against))));
         }
 
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -54,7 +53,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         switch (treatment.SystemicTherapyReceived)
         {
             case false:
-                against.Add(new Message("8.3.against-no-systemic-therapy").Text);
+                against.Add(new Message("8.3.against-no-systemic-therapy"));
                 break;
             case null:
                 missing.Add(FactNames.SystemicTherapyReceived);
@@ -63,7 +62,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
                 response = treatment.SystemicTherapyResponse;
                 if (response == TreatmentResponse.ProgressiveDisease)
                 {
-                    against.Add(new Message("8.3.against-progressed").Text);
+                    against.Add(new Message("8.3.against-progressed"));
                 }
                 else if (response is null)
                 {
@@ -82,21 +81,21 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             var absent = context.NoLiverMetastasisFinding;
             if (treated)
             {
-                result.Fact(absent.Fact, absent.Value, Message.Of("8.3.no-residual-liver-disease", ("absent", Message.Literal(absent.Sentence.TrimEnd('.')))));
+                result.Fact(absent.Fact, absent.Value, Message.Of("8.3.no-residual-liver-disease", ("absent", new Message(absent.Message.Code + ".clause"))));
             }
             else
             {
                 result.Facts(new[] { absent });
             }
 
-            against.Add(Message.Of("8.3.against-no-liver-disease", ("treated", treated), ("noEvidenceOfDisease", context.NoEvidenceOfDisease)).Text);
+            against.Add(Message.Of("8.3.against-no-liver-disease", ("treated", treated), ("noEvidenceOfDisease", context.NoEvidenceOfDisease)));
         }
         else
         {
             var location = LiverLesionFacts.Location(context.LiverLesions);
             if (treated)
             {
-                result.Fact(location.Fact, location.Value, Message.Of("8.3.residual-liver-disease", ("location", Message.Literal(char.ToLowerInvariant(location.Sentence[0]) + location.Sentence.Substring(1)))));
+                result.Fact(location.Fact, location.Value, Message.Of("8.3.residual-liver-disease", ("location", location.Message)));
             }
             else
             {
@@ -116,7 +115,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             result.Fact(FactNames.PrimaryResectable, ResultBuilder.Format(resectable), Message.Of("8.3.primary-in-place", ("resectable", resectable)));
             if (!resectable)
             {
-                against.Add(new Message("8.3.against-primary-not-resectable").Text);
+                against.Add(new Message("8.3.against-primary-not-resectable"));
             }
         }
         else
@@ -127,7 +126,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", Message.Literal(IndicationCriteria.NotApplying("8.3", scenario, against)))));
+            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", IndicationCriteria.NotApplying("8.3", scenario, against))));
         }
 
         if (missing.Count > 0)
@@ -144,7 +143,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
 
         if (primary?.Resected == false)
         {
-            result.Caution(Message.Of("8.3.primary-in-place-caution", ("caution", Message.Literal(LiverSurgeryGate.PrimaryInPlaceCaution))));
+            result.Caution(Message.Of("8.3.primary-in-place-caution", ("caution", LiverSurgeryGate.PrimaryInPlaceCautionMessage)));
         }
 
         result.Caution(new Message("8.3.salvage-for-selected-cases"));

@@ -28,14 +28,14 @@ internal sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluato
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        var against = new List<string>();
+        var against = new List<Message>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
         IndicationCriteria.Oligometastatic(context, result, against, missing);
         IndicationCriteria.LiverMetastases(context, result, against, missing);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("8.2.outside-scenario", ("reasons", against.Select(Message.Literal))));
+            return result.DoesNotApply(Message.Of("8.2.outside-scenario", ("reasons", against)));
         }
 
         if (missing.Count > 0)

@@ -163,6 +163,19 @@ public sealed class IntervalAssessment
     /// <returns>The sentence.</returns>
     public string Sentence() => SentenceMessage().Text;
 
+    /// <summary>
+    /// Gets <see cref="SentenceMessage"/> as a clause without its full stop, for a sentence that goes on (for a counted or
+    /// zero interval; other forms keep their sentence).
+    /// </summary>
+    /// <returns>The message.</returns>
+    internal Message ClauseMessage()
+    {
+        var sentence = SentenceMessage();
+        return sentence.Code is "interval.counted" or "interval.detected-before-start" or "interval.inverted"
+            ? new Message(sentence.Code + ".clause", sentence.Arguments)
+            : sentence;
+    }
+
     /// <summary>As a finding.</summary>
     /// <param name="fact">The finding's fact name.</param>
     /// <returns>The finding.</returns>

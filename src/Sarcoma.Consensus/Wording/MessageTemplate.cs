@@ -14,9 +14,9 @@ namespace Sarcoma.Consensus.Wording;
 /// joined "a, b and c" in the catalogue's language);</description></item>
 /// <item><description><c>{name, plural, =0 {…} one {…} other {…}}</c> with <c>#</c> for the number;</description></item>
 /// <item><description><c>{name, select, a {…} b {…} other {…}}</c> (booleans select <c>true</c>/<c>false</c>);</description></item>
-/// <item><description><c>{name, list}</c>, <c>{name, list, semicolon}</c>, <c>{name, list, or}</c>: list styles;</description></item>
+/// <item><description><c>{name, list}</c>, <c>{name, list, semicolon}</c>, <c>{name, list, or}</c>, <c>{name, list, comma}</c>, <c>{name, list, and-all}</c> ("a and b and c"): list styles;</description></item>
 /// <item><description><c>{name, term, prefix}</c>: the catalogue's text for <c>prefix.value</c> (each item of a list, joined as by <c>list</c>; <c>{name, term, prefix, comma}</c> picks the list style);</description></item>
-/// <item><description><c>{name, capital}</c>: the argument with its first letter capitalised.</description></item>
+/// <item><description><c>{name, capital}</c>: the argument with its first letter capitalised; <c>{name, lower}</c>: in lower case.</description></item>
 /// </list>
 /// An argument that is absent renders as nothing, and selects the <c>other</c> branch.
 /// </summary>
@@ -156,6 +156,10 @@ internal sealed class MessageTemplate
         {
             output[start] = char.ToUpperInvariant(output[start]);
         }
+        else if (placeholder.Style == "lower" && output.Length > start)
+        {
+            output[start] = char.ToLowerInvariant(output[start]);
+        }
     }
 
     private static void JoinList(StringBuilder output, int count, Func<int, string> item, MessageCatalog catalog, string style)
@@ -168,6 +172,7 @@ internal sealed class MessageTemplate
                 {
                     "semicolon" => "; ",
                     "comma" => ", ",
+                    "and-all" => " " + catalog.Conjunction("and") + " ",
                     _ when i == count - 1 => " " + catalog.Conjunction(style) + " ",
                     _ => ", ",
                 });
@@ -292,7 +297,7 @@ internal sealed class MessageTemplate
         }
 
         Expect(text, ref position, '}');
-        if (kind is not ("list" or "term" or "capital"))
+        if (kind is not ("list" or "term" or "capital" or "lower"))
         {
             throw new FormatException($"Unknown argument style '{kind}' for '{name}'.");
         }

@@ -124,9 +124,9 @@ public sealed class ThresholdBoundaryTests
             .Context();
         var builder = new ResultBuilder(Sarcoma.Consensus.Catalog.RecommendationCatalog.Get("5.4"));
 
-        var notFavourable = PrognosticProfile.Record(context, builder, extrahepaticIsUnfavourable: false);
+        var notFavourable = PrognosticProfile.RecordFactors(context, builder, extrahepaticIsUnfavourable: false);
 
-        Assert.Equal(favourable, !notFavourable.Any(n => n.Contains("DFI", System.StringComparison.Ordinal)));
+        Assert.Equal(favourable, !notFavourable.Any(n => n.Text.Contains("DFI", System.StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public sealed class FocalFollowUpRemetastasectomyWordingTests
     private static readonly string[] Ids = { "9.1", "9.2", "10.1", "10.2", "13.1", "13.2" };
 
     private static readonly IRecommendationEvaluator[] Evaluators =
-        ConsensusEngine.Default.Evaluators.Where(e => Ids.Contains(e.Recommendation.Id)).ToArray();
+        EvaluatorRegistry.All.Where(e => Ids.Contains(e.Recommendation.Id)).ToArray();
 
     /// <summary>Every vignette of the test support (a public static method returning a builder).</summary>
     public static TheoryData<string> VignetteNames()

@@ -22,7 +22,7 @@ public sealed class IndicationWordingTests
 
     /// <summary>The evaluators of the recommendations the Indication folder decides, as the engine runs them.</summary>
     private static readonly IRecommendationEvaluator[] Evaluators =
-        ConsensusEngine.Default.Evaluators.Where(e => Ids.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
+        EvaluatorRegistry.All.Where(e => Ids.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
 
     /// <summary>Every vignette of the test support (each public static factory of <see cref="Vignettes"/>).</summary>
     public static IEnumerable<object[]> VignetteNames() =>
