@@ -9,7 +9,8 @@ namespace Sarcoma.Consensus.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Sarcoma.Consensus.Benchmarks -- --filter '*'</c>.
 /// Other modes: <c>--agree [count] [seed]</c> (the baselines' agreement check, exit code 1 on a disagreement) and
-/// <c>--generate PATH count [seed]</c> (a varied NDJSON batch input for the timed batch run).
+/// <c>--generate PATH count [seed]</c> (a varied NDJSON batch input for the timed batch run) and <c>--profile [count] [seed]</c>
+/// (a coarse per-step and per-evaluator stopwatch profile).
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,13 @@ public static class Program
             return Agreement.Run(
                 Paths.RepositoryRoot(),
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12);
+        }
+
+        if (args.Length > 0 && args[0] == "--profile")
+        {
+            return Profile.Run(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12);
         }
 
