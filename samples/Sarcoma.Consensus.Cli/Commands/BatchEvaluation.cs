@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading.Tasks;
 using NodaTime;
 using NodaTime.Text;
 using Sarcoma.Consensus.Cli.Input;
@@ -24,7 +25,10 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Streaming: a line is read, evaluated and written before the next is read, so memory stays flat however long the
+/// Streaming and parallel (#12): lines are read in order and evaluated on up to one worker per processor, and their
+/// outputs are written in input order, byte for byte what one line at a time would write. At most
+/// <see cref="WindowPerWorker"/> lines per worker and <see cref="MaximumBytesInFlight"/> input bytes are in flight
+/// (read, not yet written): the reader waits for the oldest line beyond that, so memory stays bounded however long the
 /// file (a line longer than <see cref="NdjsonLineReader.MaximumLineBytes"/> is rejected without being held).
 /// </para>
 /// <para>
@@ -39,8 +43,8 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// <para>
 /// The reports go to a temporary file beside <c>--out</c>, renamed over it when the batch ends (<see cref="OutputFile"/>):
 /// whatever stops the run early — an output failure, SIGINT or SIGTERM, even SIGKILL — <c>--out</c> is left absent or
-/// as the previous complete file, never half-written. On SIGINT or SIGTERM the batch stops after the line it is on,
-/// prints its summary and exits 130 or 143. A failure to write the output (a full disk) is reported as an output
+/// as the previous complete file, never half-written. On SIGINT or SIGTERM the batch stops reading after the line it is on, finishes
+/// the lines in flight, prints its summary and exits 130 or 143. A failure to write the output (a full disk) is reported as an output
 /// failure naming <c>--out</c>, not blamed on a line.
 /// </para>
 /// <para>
@@ -55,6 +59,12 @@ public static class BatchEvaluation
     /// <summary>How often the progress line is redrawn, in lines.</summary>
     public const int ProgressEvery = 1000;
 
+    /// <summary>How many lines may be in flight (read, not yet written) per worker.</summary>
+    public const int WindowPerWorker = 16;
+
+    /// <summary>The most input bytes in flight; past it the batch waits for the oldest line, so memory stays bounded.</summary>
+    public const long MaximumBytesInFlight = 16 * 1024 * 1024;
+
     private static readonly byte[] LineEnd = { (byte)'\n' };
 
     /// <summary>Runs the batch.</summary>
@@ -63,9 +73,11 @@ public static class BatchEvaluation
     /// <param name="outputPath">The NDJSON output, created or replaced when the batch ends.</param>
     /// <param name="asOf">The evaluation date of every line.</param>
     /// <param name="layout">The layout of the reports: compact (the default) or full.</param>
+    /// <param name="parallelism">How many lines are evaluated at once; <see cref="Environment.ProcessorCount"/> when
+    /// <see langword="null"/>, 1 for one line at a time on the calling thread. The output is the same byte for byte.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="InvalidInputException">A file cannot be opened or read, or both paths name the same file.</exception>
-    public static int Run(CliEnvironment environment, string inputPath, string outputPath, LocalDate asOf, ReportLayout layout = ReportLayout.Compact)
+    public static int Run(CliEnvironment environment, string inputPath, string outputPath, LocalDate asOf, ReportLayout layout = ReportLayout.Compact, int? parallelism = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(inputPath);
@@ -84,6 +96,10 @@ public static class BatchEvaluation
         var progress = new ProgressLine(stderr, environment.StderrIsTerminal);
         var reader = new NdjsonLineReader(input);
         var counts = new Counts();
+        var workers = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+        var window = new Queue<Pending>();
+        long bytesInFlight = 0;
+        long writingLine = 0;
         try
         {
             while (ReadLine(reader, inputPath, out var content, out var tooLong))
@@ -92,16 +108,29 @@ public static class BatchEvaluation
                 var line = reader.LineNumber;
                 if (tooLong)
                 {
-                    Reject(line, Document(string.Create(CultureInfo.InvariantCulture, $"the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.")));
+                    window.Enqueue(new Pending(line, Task.FromResult(LineOutcome.Rejected(Document(string.Create(CultureInfo.InvariantCulture, $"the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.")))), 0));
                 }
                 else if (NdjsonLineReader.IsBlank(content.Span))
                 {
                     counts.Blank++;
                 }
-                else if (EvaluateLine(line, content) is { } report)
+                else if (workers == 1)
                 {
-                    output.Write(report);
-                    output.Write(LineEnd);
+                    window.Enqueue(new Pending(line, Task.FromResult(EvaluateLine(line, content)), 0));
+                }
+                else
+                {
+                    // The reader reuses its buffer: the line is copied for the worker.
+                    var copy = content.ToArray();
+                    bytesInFlight += copy.Length;
+                    window.Enqueue(new Pending(line, Task.Run(() => EvaluateLine(line, copy)), copy.Length));
+                }
+
+                // Write, in input order, every line already done; wait for the oldest while the window is full, so
+                // memory stays bounded whatever the input size.
+                while (window.Count > 0 && (window.Peek().Outcome.IsCompleted || window.Count >= workers * WindowPerWorker || bytesInFlight > MaximumBytesInFlight))
+                {
+                    WriteNext();
                 }
 
                 if (counts.Read % ProgressEvery == 0)
@@ -113,6 +142,12 @@ public static class BatchEvaluation
                 {
                     break;
                 }
+            }
+
+            // The lines already read are finished and written, so the output holds every line up to the last one read.
+            while (window.Count > 0)
+            {
+                WriteNext();
             }
 
             if (environment.Interruption.IsRequested)
@@ -132,7 +167,7 @@ public static class BatchEvaluation
         {
             progress.Clear();
             stderr.WriteLine($"error: {e.Message}");
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The batch stopped after line {reader.LineNumber} ({counts.Describe()}); ")
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The batch stopped after line {writingLine} ({counts.Describe()}); ")
                 + (output.IsDirect ? "the output holds the reports written before the failure." : $"{shownOutput} was left as it was."));
             return ExitCodes.OutputFailure;
         }
@@ -141,7 +176,32 @@ public static class BatchEvaluation
         stderr.WriteLine($"Summary: {counts.Describe()}. As of {LocalDatePattern.Iso.Format(asOf)}; reports written to {shownOutput}.");
         return counts.Rejected == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
 
-        byte[]? EvaluateLine(long line, ReadOnlyMemory<byte> content)
+        // Writes the oldest line in flight (waiting for it): its report, or its rejection on both outputs.
+        void WriteNext()
+        {
+            var next = window.Dequeue();
+            bytesInFlight -= next.Bytes;
+            writingLine = next.Line;
+            var outcome = next.Outcome.GetAwaiter().GetResult();
+            if (outcome.Report is { } report)
+            {
+                counts.Evaluated++;
+                if (outcome.OutOfScope)
+                {
+                    counts.OutOfScope++;
+                }
+
+                output.Write(report);
+                output.Write(LineEnd);
+            }
+            else
+            {
+                Reject(next.Line, outcome.Problems!);
+            }
+        }
+
+        // Runs on a worker: touches nothing shared but the (thread-safe) evaluator; the outcome is written in order.
+        LineOutcome EvaluateLine(long line, ReadOnlyMemory<byte> content)
         {
             try
             {
@@ -154,41 +214,32 @@ public static class BatchEvaluation
                 var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span) : PatientJson.ReadDocument(json);
                 var report = environment.Evaluator.Evaluate(document.Patient, asOf);
                 var options = new ReportJsonOptions { Layout = layout, Formatting = JsonLayout.SingleLine, Label = document.Label, LineNumber = line };
-                var serialized = ReportJson.SerializeToUtf8Bytes(report, options);
-                counts.Evaluated++;
-                if (report.Scope.InScope == false)
-                {
-                    counts.OutOfScope++;
-                }
-
-                return serialized;
+                return new LineOutcome(ReportJson.SerializeToUtf8Bytes(report, options), report.Scope.InScope == false, null);
             }
             catch (PatientJsonException e) when (e.IsSyntaxError)
             {
-                Reject(line, Document(string.Create(CultureInfo.InvariantCulture, $"not a valid JSON document in UTF-8 (the error is at byte {e.BytePositionInLine + 1} of the line).")));
+                return LineOutcome.Rejected(Document(string.Create(CultureInfo.InvariantCulture, $"not a valid JSON document in UTF-8 (the error is at byte {e.BytePositionInLine + 1} of the line).")));
             }
             catch (PatientJsonException e)
             {
-                Reject(line, e.Errors);
+                return LineOutcome.Rejected(e.Errors);
             }
             catch (PatientValidationException e)
             {
-                Reject(line, e.Errors);
+                return LineOutcome.Rejected(e.Errors);
             }
             catch (Fhir.Input.FhirInputException e)
             {
-                Reject(line, e.Errors);
+                return LineOutcome.Rejected(e.Errors);
             }
 #pragma warning disable CA1031 // One line's failure must not stop the batch; its type is reported, never its message.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                Reject(line, Document(
+                return LineOutcome.Rejected(Document(
                     $"unexpected failure while evaluating this line ({e.GetType().Name}); the line was skipped. "
                     + "Its details are not shown because they may contain patient data; please report it."));
             }
-
-            return null;
         }
 
         // Standard error gets the problems as lines; the output gets them as a rejection line, so it joins back too.
@@ -254,6 +305,15 @@ public static class BatchEvaluation
                 CultureInfo.InvariantCulture,
                 $"{DisplayText.Path(inputPath)}: the batch input cannot be read after line {reader.LineNumber} ({PatientFile.Reason(e)}); no reports were written."));
         }
+    }
+
+    // A line read and handed to a worker, in input order.
+    private readonly record struct Pending(long Line, Task<LineOutcome> Outcome, int Bytes);
+
+    // What a worker made of a line: its report, or the problems of its rejection.
+    private sealed record LineOutcome(byte[]? Report, bool OutOfScope, IReadOnlyList<ValidationError>? Problems)
+    {
+        public static LineOutcome Rejected(IReadOnlyList<ValidationError> problems) => new(null, false, problems);
     }
 
     private sealed class Counts

@@ -1,0 +1,86 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using Sarcoma.Consensus.Evaluation;
+using Sarcoma.Consensus.Json;
+using Sarcoma.Consensus.Model;
+
+namespace Sarcoma.Consensus.Benchmarks.Baselines;
+
+/// <summary>
+/// <c>--profile [count] [seed]</c>: a coarse stopwatch profile over a generated cohort (not a benchmark; the numbers are
+/// for finding hot spots): the cost of each step of a batch line, and of each evaluator run alone on a fresh
+/// <see cref="EvaluationContext"/> (so it pays for the derived concepts it reads), in µs per patient.
+/// </summary>
+public static class Profile
+{
+    /// <summary>Runs the profile.</summary>
+    public static int Run(int count, int seed)
+    {
+        var engine = new ConsensusEngine();
+        var json = Cohort.Lines(count, seed).ToArray();
+        var patients = json.Select(PatientJson.Parse).Where(p => engine.Evaluate(p, Cohort.AsOf).Scope.InScope != false).ToArray();
+        var compact = new ReportJsonOptions { Layout = ReportLayout.Compact, Formatting = JsonLayout.SingleLine };
+        var full = new ReportJsonOptions { Layout = ReportLayout.Full, Formatting = JsonLayout.SingleLine };
+        var reports = patients.Select(p => engine.Evaluate(p, Cohort.AsOf)).ToArray();
+        long compactBytes = 0, fullBytes = 0;
+        Console.WriteLine($"Profile over {patients.Length} generated in-scope patients (seed {seed}); µs per patient, best of 3 rounds.");
+        Step("parse (PatientJson.Parse)", () => { foreach (var j in json) { PatientJson.Parse(j); } }, json.Length);
+        Step("context only (validation)", () => { foreach (var p in patients) { _ = new EvaluationContext(p, Cohort.AsOf); } }, patients.Length);
+        Step("evaluate all 34 (engine.Evaluate)", () => { foreach (var p in patients) { engine.Evaluate(p, Cohort.AsOf); } }, patients.Length);
+        Step("write compact (evaluated report)", () => { compactBytes = 0; foreach (var r in reports) { compactBytes += ReportJson.SerializeToUtf8Bytes(r, compact).Length; } }, patients.Length);
+        Step("write full (evaluated report)", () => { fullBytes = 0; foreach (var r in reports) { fullBytes += ReportJson.SerializeToUtf8Bytes(r, full).Length; } }, patients.Length);
+        Console.WriteLine($"  bytes per report: compact {compactBytes / patients.Length:N0}, full {fullBytes / patients.Length:N0}");
+        Console.WriteLine("Each derived concept alone on a fresh context (context construction subtracted):");
+        var concepts = new (string Name, Func<EvaluationContext, object?> Read)[]
+        {
+            ("Timing", c => c.Timing),
+            ("Oligometastatic", c => c.Oligometastatic),
+            ("TreatmentFreeInterval", c => c.TreatmentFreeInterval),
+            ("Fitness", c => c.Fitness),
+            ("LiverResection (candidacy)", c => c.LiverResection),
+            ("ImagingPlan", c => c.ImagingPlan),
+            ("IsLiverRecurrence", c => c.IsLiverRecurrence),
+            ("StagingAgeCautionMessage", c => c.StagingAgeCautionMessage),
+        };
+        var baseCost = Time(() => { foreach (var p in patients) { _ = new EvaluationContext(p, Cohort.AsOf); } });
+        foreach (var (name, read) in concepts)
+        {
+            var micros = (Time(() => { foreach (var p in patients) { read(new EvaluationContext(p, Cohort.AsOf)); } }) - baseCost) / patients.Length;
+            Console.WriteLine($"  {name,-28} {micros,8:F1} µs");
+        }
+
+        Console.WriteLine("Each evaluator alone on a fresh context (context construction subtracted):");
+        var contextCost = Time(() => { foreach (var p in patients) { _ = new EvaluationContext(p, Cohort.AsOf); } });
+        var rows = engine.Evaluators.Select(e => (e.Recommendation.Id, Micros: (Time(() =>
+        {
+            foreach (var p in patients)
+            {
+                e.Evaluate(new EvaluationContext(p, Cohort.AsOf));
+            }
+        }) - contextCost) / patients.Length)).OrderByDescending(r => r.Micros).ToArray();
+        foreach (var (id, micros) in rows)
+        {
+            Console.WriteLine($"  {id,-5} {micros,8:F1} µs");
+        }
+
+        Console.WriteLine($"  sum of the 34 alone: {rows.Sum(r => r.Micros):F1} µs");
+        return 0;
+
+        void Step(string name, Action action, int n) => Console.WriteLine($"  {name,-40} {Time(action) / n,8:F1} µs");
+    }
+
+    private static double Time(Action action)
+    {
+        action();
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds * 1000);
+        }
+
+        return best;
+    }
+}
