@@ -50,7 +50,7 @@ public class BaselineBenchmarks
         patients = documents.Select(PatientJson.Parse).ToArray();
         rulesEngine = new RulesEngineDecisions();
         nrules = new NRulesDecisions();
-        nine = engine.Evaluators.Where(e => NineIds.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
+        nine = EvaluatorRegistry.All.Where(e => NineIds.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
         _ = RulesEngineNine() + NRulesNine();
     }
 

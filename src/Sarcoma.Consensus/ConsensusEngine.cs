@@ -161,7 +161,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             context.Oligometastatic,
             context.IsLiverRecurrence == false ? null : context.TreatmentFreeInterval,
             context.LiverResection,
-            Imaging.ImagingPlan.Assess(context),
+            context.ImagingPlan,
             FocalTherapy.FocalTherapyAssessment.Assess(context),
             // No calendar during a liver recurrence to treat, nor while current liver lesions may be one (13.1 then needs the dates).
             context.IsLiverRecurrence == true || (context.IsLiverRecurrence is null && context.HasLiverMetastases == true)

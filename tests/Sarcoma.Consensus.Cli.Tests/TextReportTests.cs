@@ -89,11 +89,11 @@ public sealed class TextReportTests
         var bottom = string.Join("\n", BottomLine(Run("metachronous-liver-omd")));
 
         Assert.Contains("In scope (soft-tissue sarcoma, not GIST). Metachronous (2.2), DFI 41 months and 19 days.", Unwrapped(bottom), StringComparison.Ordinal);
-        Assert.Contains("A candidate for liver surgery (5.3, 10.1).", Unwrapped(bottom), StringComparison.Ordinal);
+        Assert.Contains("A candidate for liver surgery (sections 1, 3.5; 10.1).", Unwrapped(bottom), StringComparison.Ordinal);
         Assert.Contains("  Board, centre  5.1   Discuss the liver resection first at a sarcoma tumour board\n", bottom, StringComparison.Ordinal);
         Assert.Contains("  Surgery        5.3   Consider liver resection", bottom, StringComparison.Ordinal);
         Assert.Contains("Missing    Nothing: every recommendation with consensus is decided.", bottom, StringComparison.Ordinal);
-        Assert.Contains("Due        No follow-up visit", bottom, StringComparison.Ordinal);
+        Assert.Contains("Due        No follow-up calendar: 13.1 follows a metastasectomy that left no evidence of disease.", bottom, StringComparison.Ordinal);
 
         // The staging caution, attached to 12 recommendations, is said once and referred to by number.
         var output = Run("metachronous-liver-omd");

@@ -52,7 +52,7 @@ public static class Profile
 
         Console.WriteLine("Each evaluator alone on a fresh context (context construction subtracted):");
         var contextCost = Time(() => { foreach (var p in patients) { _ = new EvaluationContext(p, Cohort.AsOf); } });
-        var rows = engine.Evaluators.Select(e => (e.Recommendation.Id, Micros: (Time(() =>
+        var rows = EvaluatorRegistry.All.Select(e => (e.Recommendation.Id, Micros: (Time(() =>
         {
             foreach (var p in patients)
             {

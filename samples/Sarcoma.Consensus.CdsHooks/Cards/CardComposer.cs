@@ -255,8 +255,8 @@ internal static class CardComposer
         var summary = undecided.Length == 0
             ? "Liver metastases consensus: confirm the histology (scope not confirmed)"
             : context.QuestionnaireUrl is not null
-                ? string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations need facts the record lacks ({facts.Length}): the linked questionnaire asks for them")
-                : string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations need facts the record lacks ({facts.Length} facts)");
+                ? string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations await {facts.Length} facts the record lacks: the linked questionnaire asks for them")
+                : string.Create(CultureInfo.InvariantCulture, $"{undecided.Length} consensus recommendations await {facts.Length} facts the record lacks");
         var links = new List<CardLink>();
         if (context.QuestionnaireUrl is { } questionnaire && undecided.Length > 0)
         {
@@ -344,11 +344,6 @@ internal static class CardComposer
     private static void AppendResult(StringBuilder detail, RecommendationResult result)
     {
         var title = result.CardSummary;
-        if (title.StartsWith('⟦'))
-        {
-            // No card template for this result in the message catalogue: the catalog's short title.
-            title = result.Recommendation.ShortTitle;
-        }
 
         detail.Append("- **").Append(result.Id).Append("** ").Append(Markdown(title)).Append(" — ").Append(Grading(result)).Append('\n');
         foreach (var finding in result.Findings)

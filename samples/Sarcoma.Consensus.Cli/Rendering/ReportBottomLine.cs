@@ -61,12 +61,15 @@ internal static class ReportBottomLine
 
         // From the most to the least complete layout; the first that fits is used (every sample fits in the first or second).
         IReadOnlyList<string>? chosen = null;
-        foreach (var (blank, fullCautions, missingLines, collapse) in new[]
+        var layouts = new[]
         {
-            (true, true, 3, false), (false, true, 3, false), (false, false, 3, false), (false, true, 2, false), (false, false, 2, false),
-            (false, false, 1, false), (false, false, 1, true),
-        })
+            // Cautions stay whole longest (stale staging, a plan outside the indications): the missing list shortens first.
+            (true, true, 3, false), (false, true, 3, false), (false, true, 2, false), (false, true, 1, false), (false, true, 1, true),
+            (false, false, 3, false), (false, false, 2, false), (false, false, 1, false), (false, false, 1, true),
+        };
+        for (var layout = 0; layout < layouts.Length; layout++)
         {
+            var (blank, fullCautions, missingLines, collapse) = layouts[layout];
             var lines = new List<string>(title);
             void Gap()
             {
@@ -86,7 +89,7 @@ internal static class ReportBottomLine
             lines.AddRange(MissingLines(report, missingLines));
             lines.AddRange(due);
             lines.AddRange(noConsensus);
-            if (lines.Count <= MaxLines || collapse)
+            if (lines.Count <= MaxLines || layout == layouts.Length - 1)
             {
                 chosen = lines;
                 CautionLines(cautions, fullCautions, notes, pin: true);
@@ -133,9 +136,9 @@ internal static class ReportBottomLine
         {
             parts.Add(candidacy.Candidate switch
             {
-                TriState.Yes => "A candidate for liver surgery (5.3, 10.1).",
-                TriState.No => $"Not a candidate for liver surgery (5.3, 10.1): {candidacy.CandidateBasis}.",
-                _ => $"Surgical candidacy not yet known (5.3, 10.1): {NotRecorded(candidacy.CandidateMissing)}.",
+                TriState.Yes => "A candidate for liver surgery (sections 1, 3.5; 10.1).",
+                TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5; 10.1): {candidacy.CandidateBasis}.",
+                _ => $"Surgical candidacy not yet known (sections 1, 3.5; 10.1): {NotRecorded(candidacy.CandidateMissing)}.",
             });
             if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
             {
@@ -327,7 +330,9 @@ internal static class ReportBottomLine
         var lines = new List<string>();
         if (report.FollowUp is not { } schedule)
         {
-            lines.AddRange(TextWrap.Lines(Label, "No follow-up visit: no dated liver metastasectomy to follow up (13.1)."));
+            lines.AddRange(TextWrap.Lines(Label, report["13.1"]?.Status == EvaluationStatus.InsufficientData
+                ? "Follow-up (13.1) not yet decided: see Missing."
+                : "No follow-up calendar: 13.1 follows a metastasectomy that left no evidence of disease."));
         }
         else
         {

@@ -9,7 +9,7 @@ internal static class ImagingEvaluation
 {
     public static RecommendationResult Decide(EvaluationContext context, ResultBuilder result, ImagingModality modality)
     {
-        var item = ImagingPlan.Assess(context).Get(modality);
+        var item = context.ImagingPlan.Get(modality);
         result.Facts(item.Findings);
         switch (item.Indicated)
         {
