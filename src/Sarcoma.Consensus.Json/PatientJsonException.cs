@@ -79,14 +79,14 @@ public sealed class PatientJsonException : FormatException
     /// <code language="csharp"><![CDATA[
     /// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
     /// var app = builder.Build();
-    /// app.UseExceptionHandler(error => error.Run(async context =>
+    /// app.UseExceptionHandler(error => error.Run(async context => // using Microsoft.AspNetCore.Diagnostics;
     /// {
     ///     if (context.Features.Get<IExceptionHandlerFeature>()?.Error is PatientJsonException invalid)
     ///     {
     ///         await Results.ValidationProblem(invalid.ToValidationErrors()).ExecuteAsync(context);
     ///     }
     /// }));
-    /// app.MapPost("/evaluate", (Patient patient, IConsensusEngine engine) => Results.Ok(engine.Evaluate(patient, today)));
+    /// app.MapPost("/evaluate", (Patient patient, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(patient)));
     /// // 400 {"title":"One or more validation errors occurred.","status":400,
     /// //      "errors":{"metastases.lesions[0].sizeMm":["must be greater than 0."]}}
     /// ]]></code>

@@ -114,10 +114,10 @@ public static class ReportJson
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <example>
     /// <code language="csharp"><![CDATA[
-    /// app.MapPost("/report", async (HttpContext http, IConsensusEngine engine, CancellationToken ct) =>
+    /// app.MapPost("/report", async (HttpContext http, IConsensusEvaluator evaluator, CancellationToken ct) =>
     /// {
     ///     var document = await PatientJson.ReadDocumentAsync(http.Request.Body, ct);
-    ///     var report = engine.Evaluate(document.Patient, today);
+    ///     var report = evaluator.EvaluateToday(document.Patient);
     ///     http.Response.ContentType = "application/json";
     ///     await ReportJson.WriteAsync(http.Response.Body, report, ReportJsonOptions.Default.For(document), ct);
     /// });

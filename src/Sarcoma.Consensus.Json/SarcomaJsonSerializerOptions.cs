@@ -32,15 +32,17 @@ namespace Sarcoma.Consensus.Json;
 /// builder.Services.AddSarcomaConsensus();
 /// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
 /// var app = builder.Build();
-/// app.UseExceptionHandler(error => error.Run(async context =>
+/// app.UseExceptionHandler(error => error.Run(async context => // using Microsoft.AspNetCore.Diagnostics;
 /// {
 ///     if (context.Features.Get<IExceptionHandlerFeature>()?.Error is PatientJsonException invalid)
 ///     {
 ///         await Results.ValidationProblem(invalid.ToValidationErrors()).ExecuteAsync(context);
 ///     }
 /// }));
-/// app.MapPost("/evaluate", (Patient patient, IConsensusEngine engine) =>
-///     Results.Ok(engine.Evaluate(patient, LocalDate.FromDateTime(DateTime.Today))));
+/// app.MapPost("/evaluate", (Patient patient, IConsensusEvaluator evaluator) =>
+///     Results.Ok(evaluator.EvaluateToday(patient))); // "today" from the injected IClock in ConsensusOptions.TimeZoneId
+/// // Binding Patient drops the document's label; bind PatientDocument (or read it with PatientJson.ReadDocumentAsync and
+/// // write with ReportJson.WriteAsync(..., ReportJsonOptions.Default.For(document))) to echo it.
 /// ]]></code>
 /// </example>
 public static class SarcomaJsonSerializerOptions
