@@ -56,14 +56,15 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        if (layout == ReportTextLayout.Detail)
-        {
-            ReportTextFull.Write(report, label, output);
-            return;
-        }
 
         // The reader rejects control characters in a label; escape them anyway, so no line of this report can come from input.
         var shownLabel = string.IsNullOrWhiteSpace(label) ? null : Input.DisplayText.Escape(label);
+        if (layout == ReportTextLayout.Detail)
+        {
+            new Details(report, output, notes: null, counting: false).Write(shownLabel);
+            return;
+        }
+
         var notes = new SentenceNotes();
         foreach (var line in ReportBottomLine.Build(report, shownLabel, notes))
         {
@@ -73,46 +74,27 @@ public static class ReportText
         output.WriteLine(new string('─', TextWrap.Width));
 
         // Two passes over the details: the first counts the sentences, the second prints each once.
-        new Details(report, TextWriter.Null, notes, counting: true).Write();
-        new Details(report, output, notes, counting: false).Write();
-    }
-
-    /// <summary>Writes the provenance paragraph: library version, guideline DOI, catalogue hash, evaluation date and the options that differ from the defaults.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="output">The writer.</param>
-    /// <param name="wrap">Whether to wrap at 100 columns.</param>
-    internal static void WriteProvenance(ConsensusReport report, TextWriter output, bool wrap)
-    {
-        var p = report.Provenance;
-        var options = p.NonDefaultOptions.Count == 0
-            ? "all at the consensus defaults"
-            : "differing from the defaults: " + string.Join(", ", p.NonDefaultOptions.Select(o => $"{o.Key} = {o.Value}"));
-        var text = $"Sarcoma.Consensus {p.LibraryVersion}; guideline doi:{p.GuidelineDoi}; catalogue {p.CatalogHash}; as of {Date(p.AsOf)}; options {options}.";
-        if (wrap)
-        {
-            TextWrap.Write(output, "Provenance: ", text, 2);
-        }
-        else
-        {
-            output.WriteLine("Provenance: " + text);
-        }
+        new Details(report, TextWriter.Null, notes, counting: true).Write(shownLabel);
+        new Details(report, output, notes, counting: false).Write(shownLabel);
     }
 
     private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Words(IEnumerable<string> facts) =>
-        string.Join("; ", facts.Distinct(StringComparer.Ordinal).Select(ReportBottomLine.Words));
-
+    /// <summary>
+    /// The details after the bottom line (<c>notes</c> given: wrapped at 100 columns, each sentence once, facts in clinical
+    /// words, card-sized lines for what does not apply), or the full account (<c>notes</c> null, <c>--detail</c>: every
+    /// sentence in place, lines unwrapped, facts as JSON paths, the grade and votes of every result).
+    /// </summary>
     private sealed class Details
     {
         private readonly ConsensusReport report;
         private readonly TextWriter output;
-        private readonly SentenceNotes notes;
+        private readonly SentenceNotes? notes;
         private readonly bool counting;
 
-        public Details(ConsensusReport report, TextWriter output, SentenceNotes notes, bool counting)
+        public Details(ConsensusReport report, TextWriter output, SentenceNotes? notes, bool counting)
         {
             this.report = report;
             this.output = output;
@@ -120,11 +102,27 @@ public static class ReportText
             this.counting = counting;
         }
 
-        public void Write()
+        private bool FullAccount => notes is null;
+
+        public void Write(string? label)
         {
-            output.WriteLine("DETAILS — a sentence said more than once is numbered [n] where first printed and referred to");
-            output.WriteLine("by its number after; the full account: evaluate PATH --detail.");
-            TextWrap.Write(output, "Guideline: ", report.Guideline.Citation, 2);
+            if (FullAccount)
+            {
+                output.WriteLine("Liver metastases of soft tissue sarcoma: consensus report");
+            }
+            else
+            {
+                output.WriteLine("DETAILS — a sentence said more than once is numbered [n] where first printed and referred to");
+                output.WriteLine("by its number after; the full account: evaluate PATH --detail.");
+            }
+
+            Line("Guideline: ", report.Guideline.Citation, 2);
+            if (FullAccount && label is not null)
+            {
+                // The bottom line names the case; the full account has no bottom line.
+                output.WriteLine($"Case: {label}");
+            }
+
             output.WriteLine($"As of: {Date(report.AsOf)}");
             string scope = report.Scope.InScope switch
             {
@@ -132,9 +130,15 @@ public static class ReportText
                 false => $"OUT OF SCOPE. {report.OutOfScope}",
                 null => $"not confirmed. {report.Scope.Note}",
             };
-            TextWrap.Write(output, "Scope: ", scope, 2);
+            Line("Scope: ", scope, 2);
             if (report.Scope.InScope == false)
             {
+                if (FullAccount)
+                {
+                    output.WriteLine();
+                    output.WriteLine("The consensus covers liver metastases of soft-tissue sarcoma other than GIST: no recommendation was evaluated.");
+                }
+
                 Close();
                 return;
             }
@@ -146,21 +150,45 @@ public static class ReportText
             if (report.FollowUp is { } schedule)
             {
                 output.WriteLine();
-                TextWrap.Write(output, string.Empty, $"FOLLOW-UP CALENDAR (13.1), from the liver metastasectomy of {Date(schedule.MetastasectomyOn)}");
-                using var table = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-                FollowUpTable.Write(schedule, table);
-                TextWrap.WriteBlock(output, table.ToString());
+                Line(string.Empty, $"FOLLOW-UP CALENDAR (13.1), from the liver metastasectomy of {Date(schedule.MetastasectomyOn)}");
+                if (FullAccount)
+                {
+                    FollowUpTable.Write(schedule, output);
+                }
+                else
+                {
+                    using var table = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+                    FollowUpTable.Write(schedule, table);
+                    TextWrap.WriteBlock(output, table.ToString());
+                }
             }
 
             Close();
         }
 
+        /// <summary>Writes <paramref name="prefix"/> + <paramref name="text"/>: wrapped at 100 columns with a hanging indent, or on one line in the full account.</summary>
+        private void Line(string prefix, string text, int? hanging = null)
+        {
+            if (FullAccount)
+            {
+                output.WriteLine(prefix + text);
+            }
+            else
+            {
+                TextWrap.Write(output, prefix, text, hanging);
+            }
+        }
+
         private void Close()
         {
             output.WriteLine();
-            WriteProvenance(report, output, wrap: true);
+            var p = report.Provenance;
+            var options = p.NonDefaultOptions.Count == 0
+                ? "all at the consensus defaults"
+                : "differing from the defaults: " + string.Join(", ", p.NonDefaultOptions.Select(o => $"{o.Key} = {o.Value}"));
+            Line("Provenance: ", $"Sarcoma.Consensus {p.LibraryVersion}; guideline doi:{p.GuidelineDoi}; catalogue {p.CatalogHash}; as of {Date(p.AsOf)}; options {options}.", 2);
             output.WriteLine();
-            TextWrap.Write(output, string.Empty, Labels.Disclaimer);
+            Line(string.Empty, Labels.Disclaimer);
         }
 
         private void DerivedConcepts()
@@ -175,19 +203,29 @@ public static class ReportText
                     _ => "unknown",
                 };
                 output.WriteLine($"Timing (2.1/2.2): {verdict}.");
-                var sentences = timing.Findings.Select(f => f.Sentence).Append(timing.DiseaseFreeInterval.Sentence()).ToList();
-                Sentences(sentences, "  ", "-");
-                Cautions(timing.BoundaryCaution is { } c ? new[] { c } : Array.Empty<string>(), "  ");
+                var boundary = timing.BoundaryCaution is { } c ? new[] { c } : Array.Empty<string>();
+                if (FullAccount)
+                {
+                    Sentences(timing.Findings.Select(f => f.Sentence), "  ");
+                    Cautions(boundary, "  ");
+                    output.WriteLine($"  Disease-free interval: {timing.DiseaseFreeInterval.Sentence()}");
+                }
+                else
+                {
+                    Sentences(timing.Findings.Select(f => f.Sentence).Append(timing.DiseaseFreeInterval.Sentence()), "  ");
+                    Cautions(boundary, "  ");
+                }
+
                 Needed(timing.Missing, "  ");
             }
 
             if (report.Oligometastatic is { } omd)
             {
                 output.WriteLine($"Oligometastatic disease (1.1/1.2): {Labels.Words(omd.Status)}.");
-                Sentences(omd.Findings.Select(f => f.Sentence), "  ", "-");
+                Sentences(omd.Findings.Select(f => f.Sentence), "  ");
                 if (omd.FailingCriteria.Count > 0)
                 {
-                    TextWrap.Write(output, "  Criteria not met: ", string.Join("; ", omd.FailingCriteria) + ".", 4);
+                    Line("  Criteria not met: ", string.Join("; ", omd.FailingCriteria) + ".", 4);
                 }
 
                 Needed(omd.Missing, "  ");
@@ -196,16 +234,16 @@ public static class ReportText
             if (report.TreatmentFreeInterval is { IsKnown: true } tfi)
             {
                 output.WriteLine($"Treatment-free interval (9.1): {tfi.Describe()}.");
-                Sentences(new[] { tfi.Sentence() }, "  ", "-");
+                Sentences(new[] { tfi.Sentence() }, "  ");
             }
 
             if (report.LiverResection is { } candidacy)
             {
                 output.WriteLine($"Surgical candidacy (5.3, 10.1): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No => "not a candidate", _ => "not yet known" }}.");
-                Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ", "-");
+                Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ");
                 Needed(candidacy.CandidateMissing, "  ");
                 output.WriteLine($"Liver resection on the table: {Labels.Words(candidacy.Status)}.");
-                Sentences(new[] { candidacy.Reason }, "  ", "-");
+                Sentences(new[] { candidacy.Reason }, "  ");
                 Needed(candidacy.Missing, "  ");
             }
 
@@ -214,32 +252,48 @@ public static class ReportText
                 output.WriteLine("Imaging plan (4.1–4.3, section 3.4):");
                 foreach (var item in imaging.Items)
                 {
-                    string indicated = item.Indicated switch
-                    {
-                        TriState.Yes => "indicated",
-                        TriState.No => "not indicated",
-                        _ => "unknown",
-                    };
-                    var basis = item.RecommendationId is { } id && item.Basis == "recommendation " + id ? id : item.Basis;
-                    TextWrap.Write(output, "  - ", $"{item.Name}: {indicated}; {item.DoneStatus} (basis: {basis}).", 4);
-                    // The reason of a voted item that applies or needs facts is its recommendation's summary, printed below.
-                    var result = item.RecommendationId is { } voted ? report[voted] : null;
-                    if (result is null || result.Status == EvaluationStatus.DoesNotApply)
-                    {
-                        Sentences(new[] { item.Reason }, "    ", string.Empty);
-                    }
-
-                    Cautions(item.Caveat is { } caveat ? new[] { caveat } : Array.Empty<string>(), "    ");
-                    Needed(item.Missing, "    ");
+                    ImagingItem(item);
                 }
             }
 
             if (report.FocalTherapy is { } focal)
             {
                 output.WriteLine("Focal therapy (section 3.10):");
-                Sentences(focal.Findings.Where(f => f.Fact != FocalTherapy.FocalTherapyAssessment.ModalitiesName).Select(f => f.Sentence), "  ", "-");
+                Sentences(focal.Findings.Where(f => f.Fact != FocalTherapy.FocalTherapyAssessment.ModalitiesName).Select(f => f.Sentence), "  ");
                 Cautions(focal.Cautions, "  ");
             }
+        }
+
+        private void ImagingItem(Imaging.ImagingItem item)
+        {
+            string indicated = item.Indicated switch
+            {
+                TriState.Yes => "indicated",
+                TriState.No => "not indicated",
+                _ => "unknown",
+            };
+            var caveat = item.Caveat is { } c ? new[] { c } : Array.Empty<string>();
+            if (FullAccount)
+            {
+                output.WriteLine($"  - {item.Name}: {indicated}; {item.DoneStatus}. {item.Reason}");
+                output.WriteLine($"    Basis: {item.Basis}.");
+                Cautions(caveat, "    ");
+                Needed(item.Missing, "    ");
+                return;
+            }
+
+            var basis = item.RecommendationId is { } id && item.Basis == "recommendation " + id ? id : item.Basis;
+            Line("  - ", $"{item.Name}: {indicated}; {item.DoneStatus} (basis: {basis}).", 4);
+
+            // The reason of a voted item that applies or needs facts is its recommendation's summary, printed below.
+            var result = item.RecommendationId is { } voted ? report[voted] : null;
+            if (result is null || result.Status == EvaluationStatus.DoesNotApply)
+            {
+                Say(new[] { item.Reason }, "    ", string.Empty);
+            }
+
+            Cautions(caveat, "    ");
+            Needed(item.Missing, "    ");
         }
 
         private void Recommendations()
@@ -249,7 +303,7 @@ public static class ReportText
             var notReached = results.Where(r => !r.Recommendation.ReachedConsensus).ToList();
             int CountOf(EvaluationStatus status) => voted.Count(r => r.Status == status);
 
-            TextWrap.Write(output, string.Empty, string.Create(
+            Line(string.Empty, string.Create(
                 CultureInfo.InvariantCulture,
                 $"RECOMMENDATIONS: {results.Count} evaluated. {CountOf(EvaluationStatus.Applies)} apply, {CountOf(EvaluationStatus.InsufficientData)} need facts, {CountOf(EvaluationStatus.DoesNotApply)} do not apply; {notReached.Count} without consensus are shown apart, for information."));
 
@@ -267,7 +321,14 @@ public static class ReportText
                 {
                     foreach (var result in block)
                     {
-                        TextWrap.Write(output, $"  {result.Id,-5}", $"{result.CardSummary} [{Grade(result)}]", Indent.Length);
+                        if (FullAccount)
+                        {
+                            output.WriteLine($"  {result.Id,-5}{result.Recommendation.ShortTitle} {result.Recommendation.Grade}, {Labels.ForTable(result.Recommendation.Consensus)}: {result.Summary}");
+                        }
+                        else
+                        {
+                            Line($"  {result.Id,-5}", $"{result.CardSummary} [{Grade(result)}]", Indent.Length);
+                        }
                     }
 
                     continue;
@@ -275,14 +336,16 @@ public static class ReportText
 
                 if (status == EvaluationStatus.InsufficientData)
                 {
-                    var ranked = ReportBottomLine.Ranked(block);
-                    TextWrap.Write(output, "  To complete these, record: ", string.Join("; ", ranked.Select(f => $"{ReportBottomLine.Words(f.Fact)} ({Count(f.Count)})")) + ".", 4);
+                    var facts = FullAccount
+                        ? string.Join(", ", block.SelectMany(r => r.Missing).Distinct(StringComparer.Ordinal))
+                        : string.Join("; ", ReportBottomLine.Ranked(block).Select(f => $"{ReportBottomLine.Words(f.Fact)} ({Count(f.Count)})"));
+                    Line("  To complete these, record: ", facts + ".", 4);
                 }
 
                 foreach (var section in block.GroupBy(r => r.Recommendation.Section.Number))
                 {
                     output.WriteLine();
-                    TextWrap.Write(output, string.Empty, string.Create(CultureInfo.InvariantCulture, $"{section.Key}. {section.First().Recommendation.Section.Question}"));
+                    Line(string.Empty, string.Create(CultureInfo.InvariantCulture, $"{section.Key}. {section.First().Recommendation.Section.Question}"));
                     foreach (var result in section)
                     {
                         Item(result);
@@ -305,18 +368,32 @@ public static class ReportText
         private void Item(RecommendationResult result)
         {
             var recommendation = result.Recommendation;
-            TextWrap.Write(output, $"  {result.Id,-5}", $"{recommendation.ShortTitle} — {Grade(result)}", Indent.Length);
-            if (!recommendation.ReachedConsensus)
+            if (FullAccount)
             {
-                TextWrap.Write(output, Indent, $"{Labels.NoConsensusNotice}. Status for this patient: {Labels.Words(result.Status)}.");
+                output.WriteLine($"  {result.Id,-5}{recommendation.ShortTitle}");
+            }
+            else
+            {
+                Line($"  {result.Id,-5}", $"{recommendation.ShortTitle} — {Grade(result)}", Indent.Length);
             }
 
-            TextWrap.Write(output, Indent, result.Summary);
+            if (!recommendation.ReachedConsensus)
+            {
+                Line(Indent, $"{Labels.NoConsensusNotice}. Status for this patient: {Labels.Words(result.Status)}.");
+            }
+
+            if (FullAccount)
+            {
+                output.WriteLine($"{Indent}Grade {recommendation.Grade}; {Votes(result)}.");
+            }
+
+            Line(Indent, result.Summary);
             Needed(result.Missing, Indent);
-            Sentences(result.Findings.Select(f => f.Sentence), Indent, "-");
+            Sentences(result.Findings.Select(f => f.Sentence), Indent);
             Cautions(result.Cautions, Indent);
         }
 
+        /// <summary>The grade, consensus and votes after a title: <c>1A, A consensus, 27/27</c>.</summary>
         private static string Grade(RecommendationResult result)
         {
             var r = result.Recommendation;
@@ -326,14 +403,32 @@ public static class ReportText
                 : $"{r.Grade}, consensus not reached, {votes}";
         }
 
-        private void Sentences(IEnumerable<string> sentences, string indent, string bullet) => Say(sentences, indent, bullet);
+        /// <summary>The consensus line of the full account: <c>consensus A (27/27 votes, 100%)</c>.</summary>
+        private static string Votes(RecommendationResult result)
+        {
+            var r = result.Recommendation;
+            string votes = string.Create(CultureInfo.InvariantCulture, $"{r.Votes.Yes}/{r.Votes.Total} votes, {CatalogTable.FormatPercent(r.Votes.AgreementPercent)}");
+            return r.ReachedConsensus ? $"consensus {r.Consensus.ToCode()} ({votes})" : $"consensus not reached ({votes})";
+        }
+
+        private void Sentences(IEnumerable<string> sentences, string indent) => Say(sentences, indent, "-");
 
         private void Cautions(IEnumerable<string> cautions, string indent) => Say(cautions, indent, "!");
 
-        /// <summary>Prints each sentence not printed before; those printed before are referred to on one line.</summary>
+        /// <summary>Prints each sentence; after the bottom line, a sentence printed before is referred to by its number, all on one line.</summary>
         private void Say(IEnumerable<string> sentences, string indent, string bullet)
         {
             var prefix = indent + (bullet.Length == 0 ? string.Empty : bullet + " ");
+            if (notes is null)
+            {
+                foreach (var sentence in sentences)
+                {
+                    output.WriteLine(prefix + sentence);
+                }
+
+                return;
+            }
+
             var references = new List<string>();
             foreach (var sentence in sentences.Where(s => !string.IsNullOrWhiteSpace(s)))
             {
@@ -359,12 +454,18 @@ public static class ReportText
             }
         }
 
+        /// <summary>The facts a result needs: as JSON paths in the full account, in clinical words after the bottom line.</summary>
         private void Needed(IReadOnlyList<string> missing, string indent)
         {
-            if (missing.Count > 0)
+            if (missing.Count == 0)
             {
-                TextWrap.Write(output, indent + "Facts needed: ", Words(missing) + ".", indent.Length + 2);
+                return;
             }
+
+            var facts = FullAccount
+                ? string.Join(", ", missing)
+                : string.Join("; ", missing.Distinct(StringComparer.Ordinal).Select(ReportBottomLine.Words));
+            Line(indent + "Facts needed: ", facts + ".", indent.Length + 2);
         }
     }
 }
