@@ -53,7 +53,7 @@ namespace Sarcoma.Consensus.AspNetCore;
 /// </example>
 public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, IEndpointParameterMetadataProvider
 {
-    private const string JsonContentType = "application/json";
+    private const string ProblemContentType = "application/problem+json";
 
     private readonly PatientDocument? document;
 
@@ -149,8 +149,8 @@ public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, I
     }
 
     /// <summary>
-    /// Describes an endpoint that takes a <see cref="PatientRequest"/>: it accepts <c>application/json</c>, may answer
-    /// <c>400</c> with an <c>HttpValidationProblemDetails</c>, and gets the filter that answers invalid requests (once,
+    /// Describes an endpoint that takes a <see cref="PatientRequest"/>: it may answer <c>400</c> and <c>415</c> with an
+    /// <c>HttpValidationProblemDetails</c>, and gets the filter that answers invalid requests (once,
     /// however many <see cref="PatientRequest"/> parameters it has). Called by ASP.NET Core when the endpoint is built.
     /// </summary>
     /// <param name="parameter">The endpoint parameter.</param>
@@ -171,9 +171,10 @@ public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, I
             }
         }
 
+        // No AcceptsMetadata: routing would answer another media type with a bare 415 before BindAsync could explain it.
         builder.Metadata.Add(PatientRequestFilter.Instance);
-        builder.Metadata.Add(new AcceptsMetadata(new[] { JsonContentType }));
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), new[] { "application/problem+json" }));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), new[] { ProblemContentType }));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(HttpValidationProblemDetails), new[] { ProblemContentType }));
         builder.FilterFactories.Add(PatientRequestFilter.Instance.Create);
     }
 
