@@ -25,7 +25,10 @@ namespace Sarcoma.Consensus.Json;
 /// code (<c>"8890/3"</c>); <c>primary.grade</c> is 1, 2 or 3 (or <c>"g1"</c>, <c>"g2"</c>, <c>"g3"</c>).
 /// After mapping, the patient is checked by <see cref="PatientValidator"/> without an evaluation date, with the
 /// plausible date range of the options passed (the defaults, 1950-01-01 to 2099-12-31, when none are), and
-/// its problems are reported in the same exception type.
+/// its problems are reported in the same exception: together with the unknown properties when those are the only
+/// problems of the reading (an unknown property is ignored, so the patient read is exactly what the known properties
+/// say), so that a client learns every problem at once; after any other problem (a wrong type, a repeated property) the
+/// patient is not checked, since what was read is not what the document says.
 /// </para>
 /// <para>
 /// Any string of the document, or property name, that is not valid Unicode (an escaped lone surrogate such as

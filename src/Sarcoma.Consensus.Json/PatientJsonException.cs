@@ -75,20 +75,17 @@ public sealed class PatientJsonException : FormatException
     /// <example>
     /// An ASP.NET Core minimal API that binds the patient document through the strict reader
     /// (<see cref="SarcomaJsonSerializerOptions.AddSarcomaConsensus"/>) and answers an invalid one with 400 and a
-    /// <c>ValidationProblemDetails</c> naming each field:
+    /// <c>ValidationProblemDetails</c> naming each field, the exception answered by the <c>Sarcoma.Consensus.AspNetCore</c>
+    /// package (whose <c>PatientRequest</c> parameter does the same without an exception):
     /// <code language="csharp"><![CDATA[
     /// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
+    /// builder.Services.AddSarcomaConsensusProblemDetails();
     /// var app = builder.Build();
-    /// app.UseExceptionHandler(error => error.Run(async context => // using Microsoft.AspNetCore.Diagnostics;
-    /// {
-    ///     if (context.Features.Get<IExceptionHandlerFeature>()?.Error is PatientJsonException invalid)
-    ///     {
-    ///         await Results.ValidationProblem(invalid.ToValidationErrors()).ExecuteAsync(context);
-    ///     }
-    /// }));
+    /// app.UseExceptionHandler();
     /// app.MapPost("/evaluate", (Patient patient, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(patient)));
     /// // 400 {"title":"One or more validation errors occurred.","status":400,
-    /// //      "errors":{"metastases.lesions[0].sizeMm":["must be greater than 0."]}}
+    /// //      "errors":{"metastases.lesions[0].sizeMM":["is not a known property; did you mean \"sizeMm\"? Names are case-sensitive."],
+    /// //                "clinical.ecog":["must be between 0 and 5."]}}
     /// ]]></code>
     /// </example>
     public IDictionary<string, string[]> ToValidationErrors()

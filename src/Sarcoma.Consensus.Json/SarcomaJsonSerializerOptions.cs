@@ -17,8 +17,13 @@ namespace Sarcoma.Consensus.Json;
 /// Reading never goes through reflection: the JSON value is parsed, then mapped by the strict reader, so an unknown
 /// property, a wrong type or an inconsistent patient throws <see cref="PatientJsonException"/> listing every problem
 /// by field path (<see cref="PatientJsonException.ToValidationErrors"/> gives the <c>errors</c> of a
-/// <c>ValidationProblemDetails</c>). It is not a <see cref="JsonException"/>, so the host does not turn it into a bare
-/// 400: map it in an exception handler, as the example shows.
+/// <c>ValidationProblemDetails</c>); unknown properties and the patient's inconsistencies come together. It is not a
+/// <see cref="JsonException"/>, so the host does not turn it into a bare 400: the <c>Sarcoma.Consensus.AspNetCore</c>
+/// package answers it (<c>AddSarcomaConsensusProblemDetails()</c> with <c>app.UseExceptionHandler()</c>), as the
+/// example shows. Better, take that package's <c>PatientRequest</c> as the endpoint's parameter instead of
+/// <see cref="Patient"/>: it reads the body without throwing, so nothing is logged as an unhandled exception (ASP.NET
+/// Core 8 logs every exception its exception handler middleware sees, handled or not), and an empty body is answered
+/// with a problem naming <c>$</c> instead of ASP.NET Core's bare 400.
 /// </para>
 /// <para>
 /// Writing uses the serializer's writer, so its options apply: ASP.NET Core's default encoder escapes non-ASCII
@@ -31,18 +36,13 @@ namespace Sarcoma.Consensus.Json;
 /// var builder = WebApplication.CreateBuilder(args);
 /// builder.Services.AddSarcomaConsensus();
 /// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
+/// builder.Services.AddSarcomaConsensusProblemDetails(); // Sarcoma.Consensus.AspNetCore: PatientJsonException -> 400
 /// var app = builder.Build();
-/// app.UseExceptionHandler(error => error.Run(async context => // using Microsoft.AspNetCore.Diagnostics;
-/// {
-///     if (context.Features.Get<IExceptionHandlerFeature>()?.Error is PatientJsonException invalid)
-///     {
-///         await Results.ValidationProblem(invalid.ToValidationErrors()).ExecuteAsync(context);
-///     }
-/// }));
+/// app.UseExceptionHandler();
 /// app.MapPost("/evaluate", (Patient patient, IConsensusEvaluator evaluator) =>
 ///     Results.Ok(evaluator.EvaluateToday(patient))); // "today" from the injected IClock in ConsensusOptions.TimeZoneId
-/// // Binding Patient drops the document's label; bind PatientDocument (or read it with PatientJson.ReadDocumentAsync and
-/// // write with ReportJson.WriteAsync(..., ReportJsonOptions.Default.For(document))) to echo it.
+/// // Binding Patient drops the document's label; bind PatientDocument (or PatientRequest, whose Document keeps it) and
+/// // write with ReportJson.WriteAsync(..., ReportJsonOptions.Default.For(document)) to echo it.
 /// ]]></code>
 /// </example>
 public static class SarcomaJsonSerializerOptions

@@ -143,6 +143,41 @@ public sealed class PatientJsonReadTests
     }
 
     [Fact]
+    public void Unknown_properties_and_an_inconsistent_patient_are_reported_together()
+    {
+        // The unknown properties are ignored by the mapping, so the patient read is exactly what the known properties say:
+        // its problems come in the same answer instead of after the client fixed the names (issue #13).
+        var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse(
+            """{"clinical":{"ecog":9,"ecogScore":1},"metastases":{"lesions":[{"site":"liver","sizeMm":-37.5,"sizeMM":3}]}}"""));
+
+        // The reading problems first (in reading order), then the patient's.
+        Assert.Equal(new[] { "clinical.ecogScore", "metastases.lesions[0].sizeMM" }, e.Errors.Take(2).Select(x => x.Field).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "clinical.ecog", "metastases.lesions[0].sizeMm" }, e.Errors.Skip(2).Select(x => x.Field).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(e.Errors.Take(2), x => Assert.Contains("is not a known property", x.Message, StringComparison.Ordinal));
+        Assert.Equal("must be greater than 0.", e.Errors.Single(x => x.Field == "metastases.lesions[0].sizeMm").Message);
+        Assert.DoesNotContain("37.5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_a_problem_that_changes_the_mapping_the_patient_is_not_checked()
+    {
+        // A value of the wrong type is read as unknown: checking the patient after it could report problems the document
+        // does not have, so only the reading problems are reported.
+        var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse(
+            """{"clinical":{"ecog":"one","ecogScore":1},"metastases":{"lesions":[{"site":"liver","sizeMm":-37.5}]}}"""));
+
+        Assert.Equal(new[] { "clinical.ecog", "clinical.ecogScore" }, e.Errors.Select(x => x.Field).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void A_document_whose_only_problems_are_unknown_properties_reports_only_them()
+    {
+        var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("""{"clinical":{"ecog":1,"ecogScore":1},"id":"x"}"""));
+
+        Assert.Equal(new[] { "clinical.ecogScore", "id" }, e.Errors.Select(x => x.Field).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void A_property_name_that_is_not_a_field_name_is_not_repeated()
     {
         var e = Assert.Throws<PatientJsonException>(() => PatientJson.Parse("""{"primary":{"Jane Roe 1961":true}}"""));

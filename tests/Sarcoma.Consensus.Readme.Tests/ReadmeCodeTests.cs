@@ -5,8 +5,12 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Sarcoma.Consensus.Readme.Tests;
 
@@ -20,6 +24,7 @@ namespace Sarcoma.Consensus.Readme.Tests;
 public sealed class ReadmeCodeTests
 {
     private static readonly string Root = FindRoot();
+    private static readonly Regex FrameworkReference = new(@"<FrameworkReference\s+Include=""(?<name>[^""]+)""", RegexOptions.CultureInvariant);
     private static readonly Regex PackagesMarker = new(@"^<!--\s*packages:\s*(?<names>[^>]*?)\s*-->\s*$", RegexOptions.CultureInvariant);
 
     public static TheoryData<int> Blocks() => new(Enumerable.Range(1, ReadBlocks().Count));
@@ -55,7 +60,7 @@ public sealed class ReadmeCodeTests
     }
 
     [Fact]
-    public void The_whole_readme_program_runs_and_prints_what_the_comments_promise()
+    public async Task The_whole_readme_program_runs_and_prints_what_the_comments_promise()
     {
         var blocks = ReadBlocks();
         var compilation = Compile(blocks);
@@ -64,12 +69,15 @@ public sealed class ReadmeCodeTests
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
 
         // Run it in a scratch directory that sees the repository's samples, so its relative paths work and the files it
-        // writes (report.html) land outside the repository.
+        // writes (report.html) land outside the repository. Its minimal API (app.Run() blocks until the host stops) runs
+        // on ASP.NET Core's TestServer: the program runs on its own thread while this one sends the requests the README's
+        // comments answer, then stops the host so that the program goes on to its next block.
         var scratch = Directory.CreateTempSubdirectory("readme-");
         Directory.CreateSymbolicLink(Path.Combine(scratch.FullName, "samples"), Path.Combine(Root, "samples"));
         var previousDirectory = Environment.CurrentDirectory;
         var previousOut = Console.Out;
         using var output = new StringWriter();
+        using var web = new ReadmeWebHost();
         var context = new AssemblyLoadContext("readme", isCollectible: true);
         try
         {
@@ -77,7 +85,16 @@ public sealed class ReadmeCodeTests
             Console.SetOut(output);
             image.Position = 0;
             var entry = context.LoadFromStream(image).EntryPoint!;
-            entry.Invoke(null, entry.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() });
+            var program = Task.Factory.StartNew(
+                () => entry.Invoke(null, entry.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() }),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+
+            var host = await web.StartedAsync(program);
+            await ReadmeWebHost.AssertMinimalApiAnswersAsPromisedAsync(host, Path.Combine(Root, "samples", "patients", "metachronous-liver-omd.json"));
+            host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            await program.WaitAsync(TimeSpan.FromMinutes(2));
         }
         finally
         {
@@ -86,6 +103,7 @@ public sealed class ReadmeCodeTests
             context.Unload();
         }
 
+        web.Logs.AssertQuiet("Metachronous liver-only", "SECRET-LABEL", "37.5");
         var printed = output.ToString();
         Assert.Contains("Metachronous, OMD: Yes", printed, StringComparison.Ordinal);
         Assert.Contains("5.3 (V,B): ", printed, StringComparison.Ordinal);
@@ -96,8 +114,12 @@ public sealed class ReadmeCodeTests
 
     private static CSharpCompilation Compile(IReadOnlyList<Block> blocks)
     {
-        var references = FrameworkAssemblies()
-            .Concat(blocks.SelectMany(b => b.Packages).Distinct(StringComparer.Ordinal).SelectMany(PackageAssemblies))
+        var packages = blocks.SelectMany(b => b.Packages).Distinct(StringComparer.Ordinal).ToArray();
+        var packageAssemblies = packages.SelectMany(PackageAssemblies).ToArray();
+        // A package's own packages too (Sarcoma.Consensus.AspNetCore brings Sarcoma.Consensus.Json): their framework references flow.
+        var allPackages = packages.Concat(packageAssemblies.Select(Path.GetFileNameWithoutExtension)).Distinct(StringComparer.Ordinal);
+        var references = FrameworkAssemblies(allPackages!)
+            .Concat(packageAssemblies)
             .Distinct(StringComparer.Ordinal)
             .Select(path => MetadataReference.CreateFromFile(path));
         return CSharpCompilation.Create(
@@ -119,15 +141,40 @@ public sealed class ReadmeCodeTests
         return string.Join("\n", implicitUsings.Concat(usings).Distinct(StringComparer.Ordinal).Concat(statements));
     }
 
-    /// <summary>The .NET shared framework's assemblies (what a console app references without any package).</summary>
-    private static IEnumerable<string> FrameworkAssemblies()
+    /// <summary>
+    /// The .NET shared framework's assemblies (what a console app references without any package), and those of every
+    /// shared framework a named package of this repository declares as a <c>FrameworkReference</c> in its project file
+    /// (<c>Sarcoma.Consensus.AspNetCore</c>: <c>Microsoft.AspNetCore.App</c>), as NuGet brings that framework into the app.
+    /// </summary>
+    private static IEnumerable<string> FrameworkAssemblies(IEnumerable<string> packages)
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => string.Equals(Path.GetDirectoryName(p), framework, StringComparison.Ordinal));
+        var shared = Path.GetDirectoryName(Path.GetDirectoryName(framework))!; // dotnet/shared/<framework>/<version>
+        var directories = new HashSet<string>(StringComparer.Ordinal) { framework };
+        foreach (var package in packages)
+        {
+            var project = Path.Combine(Root, "src", package, package + ".csproj");
+            if (!File.Exists(project))
+            {
+                continue;
+            }
+
+            foreach (Match reference in FrameworkReference.Matches(File.ReadAllText(project)))
+            {
+                var versions = Path.Combine(shared, reference.Groups["name"].Value);
+                Assert.True(Directory.Exists(versions), $"{package} references the shared framework {reference.Groups["name"].Value}, which this test does not run on.");
+                directories.UnionWith(TrustedPlatformAssemblies.Select(Path.GetDirectoryName).Where(d => d!.StartsWith(versions + Path.DirectorySeparatorChar, StringComparison.Ordinal))!);
+            }
+        }
+
+        return TrustedPlatformAssemblies.Where(p => directories.Contains(Path.GetDirectoryName(p)!));
     }
 
-    /// <summary>A package's assembly and, transitively, the non-framework assemblies it references.</summary>
+    /// <summary>
+    /// A package's assembly and, transitively, the non-framework assemblies it references: from this test's output, or,
+    /// where the SDK let a shared framework's newer copy of a Microsoft.Extensions assembly win (this test runs on
+    /// ASP.NET Core for the minimal API), that copy alone.
+    /// </summary>
     private static IEnumerable<string> PackageAssemblies(string package)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
@@ -135,8 +182,8 @@ public sealed class ReadmeCodeTests
         pending.Push(package);
         while (pending.Count > 0)
         {
-            var path = Path.Combine(AppContext.BaseDirectory, pending.Pop() + ".dll");
-            if (!File.Exists(path) || !found.Add(path))
+            var path = Locate(pending.Pop());
+            if (path is null || !found.Add(path))
             {
                 continue; // a framework assembly, or already seen
             }
@@ -150,6 +197,24 @@ public sealed class ReadmeCodeTests
         Assert.True(found.Count > 0, $"The package `{package}` named in README.md is not an assembly of this test's output.");
         return found;
     }
+
+    private static string? Locate(string assemblyName)
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return TrustedPlatformAssemblies.FirstOrDefault(p =>
+            string.Equals(Path.GetFileNameWithoutExtension(p), assemblyName, StringComparison.Ordinal) &&
+            assemblyName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) &&
+            !string.Equals(Path.GetDirectoryName(p), framework, StringComparison.Ordinal));
+    }
+
+    private static string[] TrustedPlatformAssemblies =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
 
     private static string[] Referenced(string path)
     {

@@ -18,9 +18,9 @@ internal sealed class ObjectReader
 {
     private readonly List<KeyValuePair<string, JsonElement>> properties;
     private readonly HashSet<string> asked = new(StringComparer.Ordinal);
-    private readonly List<ValidationError> errors;
+    private readonly ReadErrors errors;
 
-    private ObjectReader(string path, List<KeyValuePair<string, JsonElement>> properties, List<ValidationError> errors)
+    private ObjectReader(string path, List<KeyValuePair<string, JsonElement>> properties, ReadErrors errors)
     {
         Path = path;
         this.properties = properties;
@@ -31,7 +31,7 @@ internal sealed class ObjectReader
     public string Path { get; }
 
     /// <summary>Opens an object, or records an error and returns <see langword="null"/> when the value is not an object.</summary>
-    public static ObjectReader? Open(JsonElement element, string path, List<ValidationError> errors)
+    public static ObjectReader? Open(JsonElement element, string path, ReadErrors errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -189,7 +189,7 @@ internal sealed class ObjectReader
         return text;
     }
 
-    /// <summary>Reports every property that was never asked for.</summary>
+    /// <summary>Reports every property that was never asked for, as an unknown property (which the mapping ignores).</summary>
     public void Finish()
     {
         foreach (var property in properties)
@@ -202,19 +202,19 @@ internal sealed class ObjectReader
             var path = JsonPath.Property(Path, property.Key);
             if (!JsonPath.IsFieldName(property.Key))
             {
-                Error(path, "is not a known property (its name is not repeated here because it is not a plain field name).");
+                errors.AddUnknownProperty(new ValidationError(path, "is not a known property (its name is not repeated here because it is not a plain field name)."));
                 continue;
             }
 
             var suggestion = asked.FirstOrDefault(a => string.Equals(a, property.Key, StringComparison.OrdinalIgnoreCase));
-            Error(path, suggestion is null
+            errors.AddUnknownProperty(new ValidationError(path, suggestion is null
                 ? "is not a known property."
-                : $"is not a known property; did you mean \"{suggestion}\"? Names are case-sensitive.");
+                : $"is not a known property; did you mean \"{suggestion}\"? Names are case-sensitive."));
         }
     }
 
     /// <summary>Reads a whole number from any value.</summary>
-    public static int? ReadInteger(JsonElement value, string path, string what, List<ValidationError> errors)
+    public static int? ReadInteger(JsonElement value, string path, string what, ReadErrors errors)
     {
         // JSON Schema counts 3.0 as an integer, and so does the reader.
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) &&
@@ -230,7 +230,7 @@ internal sealed class ObjectReader
     }
 
     /// <summary>Reads a code from any value.</summary>
-    public static TEnum? ReadCode<TEnum>(JsonElement value, string path, CodeTable<TEnum> table, List<ValidationError> errors)
+    public static TEnum? ReadCode<TEnum>(JsonElement value, string path, CodeTable<TEnum> table, ReadErrors errors)
         where TEnum : struct, Enum
     {
         if (value.ValueKind == JsonValueKind.String && table.TryParse(value.GetString()!, out var parsed))

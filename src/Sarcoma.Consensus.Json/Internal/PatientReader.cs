@@ -16,34 +16,39 @@ internal static class PatientReader
 
     /// <summary>
     /// Reads the document; throws <see cref="PatientJsonException"/> listing every problem. Text that is not valid
-    /// Unicode is reported first and alone, by path, since nothing else can be read reliably from it; the patient is then
-    /// checked by <see cref="PatientValidator"/> with the plausible date range of <paramref name="options"/>.
+    /// Unicode is reported first and alone, by path, since nothing else can be read reliably from it. The patient is then
+    /// checked by <see cref="PatientValidator"/> with the plausible date range of <paramref name="options"/>, also when
+    /// the only problems of the document are unknown properties (which the mapping ignores, so what was read is exactly
+    /// what the known properties say): the client then learns the unknown properties and the inconsistencies in one
+    /// answer instead of in two. After any other problem (a wrong type, a repeated property, a lesion without a site)
+    /// the mapped patient is not the document's, so it is not checked.
     /// </summary>
     public static PatientDocument Read(JsonElement root, ConsensusOptions? options)
     {
-        var errors = new List<ValidationError>();
-        TextCheck.Unicode(root, JsonPath.Root, errors);
-        if (errors.Count > 0)
+        var unicode = new List<ValidationError>();
+        TextCheck.Unicode(root, JsonPath.Root, unicode);
+        if (unicode.Count > 0)
         {
-            throw new PatientJsonException(errors);
+            throw new PatientJsonException(unicode);
         }
 
+        var errors = new ReadErrors();
         var document = ReadDocument(root, errors);
-        if (errors.Count > 0 || document is null)
+        if (document is null || !errors.OnlyUnknownProperties)
         {
-            throw new PatientJsonException(errors);
+            throw new PatientJsonException(errors.With(System.Array.Empty<ValidationError>()));
         }
 
         var invalid = PatientValidator.Validate(document.Patient, null, options);
-        if (invalid.Count > 0)
+        if (errors.Count > 0 || invalid.Count > 0)
         {
-            throw new PatientJsonException(invalid);
+            throw new PatientJsonException(errors.With(invalid));
         }
 
         return document;
     }
 
-    private static PatientDocument? ReadDocument(JsonElement root, List<ValidationError> errors)
+    private static PatientDocument? ReadDocument(JsonElement root, ReadErrors errors)
     {
         var reader = ObjectReader.Open(root, JsonPath.Root, errors);
         if (reader is null)
@@ -75,7 +80,7 @@ internal static class PatientReader
         return new PatientDocument(patient, label);
     }
 
-    private static PrimaryTumor? ReadPrimary(ObjectReader? reader, List<ValidationError> errors)
+    private static PrimaryTumor? ReadPrimary(ObjectReader? reader, ReadErrors errors)
     {
         if (reader is null)
         {
@@ -114,7 +119,7 @@ internal static class PatientReader
         return null;
     }
 
-    private static HistologicGrade? ReadGrade(ObjectReader reader, List<ValidationError> errors)
+    private static HistologicGrade? ReadGrade(ObjectReader reader, ReadErrors errors)
     {
         if (!reader.TryGet("grade", out var value, out var path))
         {
@@ -137,7 +142,7 @@ internal static class PatientReader
         return null;
     }
 
-    private static MetastaticDisease? ReadMetastases(ObjectReader? reader, List<ValidationError> errors)
+    private static MetastaticDisease? ReadMetastases(ObjectReader? reader, ReadErrors errors)
     {
         if (reader is null)
         {
@@ -172,7 +177,7 @@ internal static class PatientReader
         return new MetastaticDisease { DetectedOn = detectedOn, NoEvidenceOfDisease = noEvidenceOfDisease, Lesions = lesions.ToArray(), Diffuse = diffuse };
     }
 
-    private static Lesion? ReadLesion(ObjectReader? reader, List<ValidationError> errors)
+    private static Lesion? ReadLesion(ObjectReader? reader, ReadErrors errors)
     {
         if (reader is null)
         {
@@ -257,7 +262,7 @@ internal static class PatientReader
         return clinical;
     }
 
-    private static TreatmentHistory ReadTreatment(ObjectReader? reader, List<ValidationError> errors)
+    private static TreatmentHistory ReadTreatment(ObjectReader? reader, ReadErrors errors)
     {
         if (reader is null)
         {
