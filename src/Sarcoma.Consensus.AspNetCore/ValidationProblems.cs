@@ -20,31 +20,8 @@ internal static class ValidationProblems
         _ => null,
     };
 
-    /// <summary>Groups errors by field path, in the order each field is first found (ordinal keys).</summary>
-    public static IDictionary<string, string[]> Group(IReadOnlyList<ValidationError> errors)
-    {
-        var byField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var error in errors)
-        {
-            if (!byField.TryGetValue(error.Field, out var messages))
-            {
-                messages = new List<string>();
-                byField.Add(error.Field, messages);
-                order.Add(error.Field);
-            }
-
-            messages.Add(error.Message);
-        }
-
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var field in order)
-        {
-            result.Add(field, byField[field].ToArray());
-        }
-
-        return result;
-    }
+    /// <summary>Groups errors by field path (<see cref="ValidationError.GroupByField"/>).</summary>
+    public static IDictionary<string, string[]> Group(IReadOnlyList<ValidationError> errors) => ValidationError.GroupByField(errors);
 
     /// <summary>The validation problem (<c>application/problem+json</c>) for the errors.</summary>
     public static IResult Result(IReadOnlyList<ValidationError> errors, int statusCode) =>

@@ -88,30 +88,7 @@ public sealed class PatientJsonException : FormatException
     /// //                "clinical.ecog":["must be between 0 and 5."]}}
     /// ]]></code>
     /// </example>
-    public IDictionary<string, string[]> ToValidationErrors()
-    {
-        var byField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var error in Errors)
-        {
-            if (!byField.TryGetValue(error.Field, out var messages))
-            {
-                messages = new List<string>();
-                byField.Add(error.Field, messages);
-                order.Add(error.Field);
-            }
-
-            messages.Add(error.Message);
-        }
-
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var field in order)
-        {
-            result.Add(field, byField[field].ToArray());
-        }
-
-        return result;
-    }
+    public IDictionary<string, string[]> ToValidationErrors() => ValidationError.GroupByField(Errors);
 
     internal static PatientJsonException Syntax(long? lineNumber, long? bytePositionInLine, string what)
     {

@@ -29,6 +29,43 @@ public sealed record ValidationError
 
     /// <inheritdoc />
     public override string ToString() => $"{Field}: {Message}";
+
+    /// <summary>
+    /// Groups errors by field path, the shape of ASP.NET Core's <c>ValidationProblemDetails.Errors</c>: one entry per field,
+    /// in the order each field is first met (ordinal keys), with that field's messages in their order.
+    /// </summary>
+    /// <param name="errors">The errors.</param>
+    /// <returns>A new dictionary from field path to messages.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is <see langword="null"/>.</exception>
+    public static IDictionary<string, string[]> GroupByField(IEnumerable<ValidationError> errors)
+    {
+        if (errors is null)
+        {
+            throw new ArgumentNullException(nameof(errors));
+        }
+
+        var byField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var error in errors)
+        {
+            if (!byField.TryGetValue(error.Field, out var messages))
+            {
+                messages = new List<string>();
+                byField.Add(error.Field, messages);
+                order.Add(error.Field);
+            }
+
+            messages.Add(error.Message);
+        }
+
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var field in order)
+        {
+            result.Add(field, byField[field].ToArray());
+        }
+
+        return result;
+    }
 }
 
 /// <summary>Thrown when a patient record is inconsistent. Lists every problem; contains no patient values.</summary>
@@ -45,6 +82,10 @@ public sealed class PatientValidationException : ArgumentException
 
     /// <summary>Gets every problem found.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>Gets the problems grouped by field path, for ASP.NET Core's <c>Results.ValidationProblem(errors)</c>; see <see cref="ValidationError.GroupByField"/>.</summary>
+    /// <returns>A new dictionary from field path to messages.</returns>
+    public IDictionary<string, string[]> ToValidationErrors() => ValidationError.GroupByField(Errors);
 
     private static string FormatMessage(IReadOnlyList<ValidationError> errors) =>
         "The patient record is invalid (" + errors.Count + (errors.Count == 1 ? " problem): " : " problems): ") +
