@@ -30,6 +30,50 @@ internal static class Codes
     public static string LowerName(this MetastaticSite site) =>
         (int)site >= 0 && (int)site < SiteNames.Length && SiteNames[(int)site] is { } name ? name : site.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// Gets the distinct sites of the lesions in ascending order: the same as
+    /// <c>lesions.Select(l =&gt; l.Site).Distinct().OrderBy(s =&gt; s).ToArray()</c>, with a bit per site instead of LINQ.
+    /// </summary>
+    /// <param name="lesions">The lesions.</param>
+    /// <returns>The sites.</returns>
+    public static MetastaticSite[] DistinctSites(System.Collections.Generic.IReadOnlyList<Lesion> lesions)
+    {
+        var mask = 0;
+        for (var i = 0; i < lesions.Count; i++)
+        {
+            var site = (int)lesions[i].Site;
+            if (site < 0 || site > 30)
+            {
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(lesions, l => l.Site)), s => s));
+            }
+
+            mask |= 1 << site;
+        }
+
+        var sites = new MetastaticSite[PopCount(mask)];
+        var filled = 0;
+        for (var site = 0; filled < sites.Length; site++)
+        {
+            if ((mask & (1 << site)) != 0)
+            {
+                sites[filled++] = (MetastaticSite)site;
+            }
+        }
+
+        return sites;
+    }
+
+    private static int PopCount(int mask)
+    {
+        var count = 0;
+        for (; mask != 0; mask &= mask - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     // Names of the sites listed (a site added later falls back to ToString, the same text).
     private static string[] LowerNames(params MetastaticSite[] sites)
     {

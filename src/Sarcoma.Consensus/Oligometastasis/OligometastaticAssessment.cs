@@ -129,7 +129,7 @@ public sealed class OligometastaticAssessment
             else
             {
                 lesionCount = lesions.Count;
-                var sites = lesions.Select(l => l.Site).Distinct().OrderBy(s => s).ToArray();
+                var sites = Codes.DistinctSites(lesions);
                 siteCount = sites.Length;
                 var siteCodes = sites.Select(SiteCode).ToArray();
                 var siteList = string.Join(", ", sites.Select(s => MessageCatalog.English.Term("site", SiteCode(s))));
