@@ -34,6 +34,21 @@ public static class Program
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12);
         }
 
+        if (args.Length > 0 && args[0] == "--alloc")
+        {
+            return HotLoop.Alloc();
+        }
+
+        if (args.Length > 1 && args[0] == "--alloc-types")
+        {
+            return AllocationTypes.Run(args[1]);
+        }
+
+        if (args.Length > 2 && args[0] == "--hot")
+        {
+            return HotLoop.Hot(args[1], double.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         if (args.Length > 2 && args[0] == "--generate")
         {
             Cohort.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12);

@@ -111,12 +111,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     /// <exception cref="ArgumentException">The options are invalid; the message names each option.</exception>
     public ConsensusEngine(ConsensusOptions? options = null, IClock? clock = null)
     {
-        this.options = (options ?? new ConsensusOptions()).Clone();
-        var problems = this.options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
-        }
+        this.options = EvaluationContext.ValidatedCopy(options);
 
         this.clock = clock;
         zone = DateTimeZoneProviders.Tzdb[this.options.TimeZoneId];
@@ -146,14 +141,20 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var context = new EvaluationContext(patient, asOf, options);
+        var context = new EvaluationContext(patient, asOf, options, validatedOptions: true);
         var scope = ScopeAssessment.Assess(patient);
         if (scope.InScope == false)
         {
             return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, options));
         }
 
-        var results = EvaluatorRegistry.All.Select(e => e.Evaluate(context)).ToArray();
+        var evaluators = EvaluatorRegistry.All;
+        var results = new RecommendationResult[evaluators.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = evaluators[i].Evaluate(context);
+        }
+
         return new ConsensusReport(
             asOf,
             scope,
@@ -189,7 +190,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             throw new ArgumentException("The guideline has no recommendation with that id (1.1 to 13.2).", nameof(recommendationId));
         }
 
-        var context = new EvaluationContext(patient, asOf, options);
+        var context = new EvaluationContext(patient, asOf, options, validatedOptions: true);
         return ScopeAssessment.Assess(patient).InScope == false ? null : evaluator.Evaluate(context);
     }
 

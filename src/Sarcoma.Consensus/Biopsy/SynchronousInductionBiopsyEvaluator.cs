@@ -46,7 +46,7 @@ internal sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvalua
             result.Caution(boundary);
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
         if (context.HasLiverMetastases == false)
         {
             result.Facts(new[] { context.NoLiverMetastasisFinding });

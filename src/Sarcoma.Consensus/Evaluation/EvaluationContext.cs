@@ -24,7 +24,18 @@ internal sealed class EvaluationContext
     private Imaging.ImagingPlan? imagingPlan;
     private IReadOnlyList<Lesion>? liverLesions;
     private IReadOnlyList<Lesion>? extrahepaticLesions;
-    private readonly Lazy<(bool? Recurrence, IReadOnlyList<string> Missing)> liverRecurrence;
+    private bool liverRecurrenceAssessed;
+    private bool? liverRecurrence;
+    private IReadOnlyList<string> liverRecurrenceMissing = ReadOnlyValueList<string>.None;
+    private bool stagingAgeAssessed;
+    private Sarcoma.Consensus.Wording.Message? stagingAgeCaution;
+    private bool latestLiverResectionAssessed;
+    private LocalDate? latestLiverResection;
+    private Finding? noLiverMetastasisFinding;
+    private Finding? liverLocation;
+
+    // The consensus defaults, validated once: a context created without options reads them (never writes).
+    private static readonly ConsensusOptions DefaultOptions = ValidatedCopy(null);
 
     /// <summary>Creates a context, validating the patient against the evaluation date.</summary>
     /// <param name="patient">The patient.</param>
@@ -33,9 +44,34 @@ internal sealed class EvaluationContext
     /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public EvaluationContext(Patient patient, LocalDate asOf, ConsensusOptions? options = null)
+        : this(patient, asOf, options is null ? DefaultOptions : ValidatedCopy(options), validatedOptions: true)
     {
+    }
+
+    /// <summary>
+    /// Creates a context over options already copied and validated by the caller (the engine validates its private copy
+    /// once, at construction), validating the patient against the evaluation date.
+    /// </summary>
+    /// <param name="patient">The patient.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="options">The caller's private, validated copy of the options; never changed afterwards.</param>
+    /// <param name="validatedOptions">Marks this overload; always <see langword="true"/>.</param>
+    /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
+    internal EvaluationContext(Patient patient, LocalDate asOf, ConsensusOptions options, bool validatedOptions)
+    {
+        _ = validatedOptions;
         Patient = patient ?? throw new ArgumentNullException(nameof(patient));
         AsOf = asOf;
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        PatientValidator.EnsureValid(patient, asOf, options);
+    }
+
+    /// <summary>Copies and validates options.</summary>
+    /// <param name="options">The options; the consensus defaults when <see langword="null"/>.</param>
+    /// <returns>The private copy.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    internal static ConsensusOptions ValidatedCopy(ConsensusOptions? options)
+    {
         var copy = (options ?? new ConsensusOptions()).Clone();
         var problems = copy.Validate();
         if (problems.Count > 0)
@@ -43,9 +79,7 @@ internal sealed class EvaluationContext
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
         }
 
-        Options = copy;
-        PatientValidator.EnsureValid(patient, asOf, copy);
-        liverRecurrence = new Lazy<(bool?, IReadOnlyList<string>)>(AssessLiverRecurrence, System.Threading.LazyThreadSafetyMode.None);
+        return copy;
     }
 
     /// <summary>Gets the patient.</summary>
@@ -77,7 +111,21 @@ internal sealed class EvaluationContext
     public string? StagingAgeCaution => StagingAgeCautionMessage?.Text;
 
     /// <summary>Gets <see cref="StagingAgeCaution"/> as a message (<c>staging.caution.out-of-date</c>), or <see langword="null"/>.</summary>
-    public Sarcoma.Consensus.Wording.Message? StagingAgeCautionMessage =>
+    public Sarcoma.Consensus.Wording.Message? StagingAgeCautionMessage
+    {
+        get
+        {
+            if (!stagingAgeAssessed)
+            {
+                stagingAgeCaution = AssessStagingAge();
+                stagingAgeAssessed = true;
+            }
+
+            return stagingAgeCaution;
+        }
+    }
+
+    private Sarcoma.Consensus.Wording.Message? AssessStagingAge() =>
         Lesions.Count > 0 && Patient.Metastases?.DetectedOn is { } detected && AsOf > detected.PlusMonths(Options.StagingCurrencyMonths)
             ? Sarcoma.Consensus.Wording.Message.Of(
                 "staging.caution.out-of-date",
@@ -99,10 +147,16 @@ internal sealed class EvaluationContext
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
 
     /// <summary>Gets the liver lesions.</summary>
-    public IReadOnlyList<Lesion> LiverLesions => liverLesions ??= Lesions.Where(l => l.Site == MetastaticSite.Liver).ToReadOnlyList();
+    public IReadOnlyList<Lesion> LiverLesions => liverLesions ??= Select(Lesions, liver: true);
 
     /// <summary>Gets the lesions outside the liver.</summary>
-    public IReadOnlyList<Lesion> ExtrahepaticLesions => extrahepaticLesions ??= Lesions.Where(l => l.Site != MetastaticSite.Liver).ToReadOnlyList();
+    public IReadOnlyList<Lesion> ExtrahepaticLesions => extrahepaticLesions ??= Select(Lesions, liver: false);
+
+    /// <summary>
+    /// Gets where the liver lesions are (<see cref="Indication.LiverLesionFacts.Location"/>: the finding on
+    /// <see cref="FactNames.LesionSegments"/>), computed once per evaluation; only meaningful with at least one liver lesion.
+    /// </summary>
+    public Finding LiverLocation => liverLocation ??= Indication.LiverLesionFacts.Location(LiverLesions);
 
     /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
     public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;
@@ -117,7 +171,19 @@ internal sealed class EvaluationContext
     /// Gets the date of the latest liver resection, or <see langword="null"/> when none is recorded or its date is
     /// unknown (an undated resection could be the latest; see <see cref="FollowUp.FollowUpSchedule.LatestMetastasectomyDate"/>).
     /// </summary>
-    public LocalDate? LatestLiverResectionDate => FollowUp.FollowUpSchedule.LatestMetastasectomyDate(Patient);
+    public LocalDate? LatestLiverResectionDate
+    {
+        get
+        {
+            if (!latestLiverResectionAssessed)
+            {
+                latestLiverResection = FollowUp.FollowUpSchedule.LatestMetastasectomyDate(Patient);
+                latestLiverResectionAssessed = true;
+            }
+
+            return latestLiverResection;
+        }
+    }
 
     /// <summary>
     /// Gets whether the current liver disease is a recurrence after a previous liver resection (section 3.9):
@@ -128,10 +194,24 @@ internal sealed class EvaluationContext
     /// the detection date or the latest resection's date is unknown (an unknown date never decides "recurrence").
     /// <see cref="LiverRecurrenceMissing"/> names the facts.
     /// </summary>
-    public bool? IsLiverRecurrence => liverRecurrence.Value.Recurrence;
+    public bool? IsLiverRecurrence
+    {
+        get
+        {
+            EnsureLiverRecurrence();
+            return liverRecurrence;
+        }
+    }
 
     /// <summary>Gets the facts whose absence leaves <see cref="IsLiverRecurrence"/> undecided (empty when it is decided).</summary>
-    public IReadOnlyList<string> LiverRecurrenceMissing => liverRecurrence.Value.Missing;
+    public IReadOnlyList<string> LiverRecurrenceMissing
+    {
+        get
+        {
+            EnsureLiverRecurrence();
+            return liverRecurrenceMissing;
+        }
+    }
 
     /// <summary>
     /// Gets the date current lesions were detected when that is after the latest dated liver resection, or
@@ -147,33 +227,44 @@ internal sealed class EvaluationContext
     /// Gets the finding to record when <see cref="HasLiverMetastases"/> is <see langword="false"/>: no current evidence of
     /// disease, or no liver lesion among the recorded lesions.
     /// </summary>
-    public Finding NoLiverMetastasisFinding => NoEvidenceOfDisease
+    public Finding NoLiverMetastasisFinding => noLiverMetastasisFinding ??= NoEvidenceOfDisease
         ? new Finding(FactNames.NoEvidenceOfDisease, "yes", new Sarcoma.Consensus.Wording.Message("context.no-evidence-of-disease"))
         : new Finding(FactNames.LesionSite, "no liver lesion", new Sarcoma.Consensus.Wording.Message("context.no-liver-lesion"));
 
     /// <summary>Gets whether all metastases are confined to the liver; <see langword="null"/> when no lesion is recorded.</summary>
-    public bool? LiverOnly => Lesions.Count == 0 ? null : Lesions.All(l => l.Site == MetastaticSite.Liver);
+    public bool? LiverOnly => Lesions.Count == 0 ? null : ExtrahepaticLesions.Count == 0;
 
     /// <summary>Gets whether the disease is liver plus lung only, with at least one lung lesion; <see langword="null"/> when no lesion is recorded.</summary>
     public bool? LiverWithLungOnly => Lesions.Count == 0
         ? null
-        : LiverLesions.Count > 0 && ExtrahepaticLesions.Count > 0 && ExtrahepaticLesions.All(l => l.Site == MetastaticSite.Lung);
+        : LiverLesions.Count > 0 && ExtrahepaticLesions.Count > 0 && AllAt(ExtrahepaticLesions, MetastaticSite.Lung);
 
     /// <summary>
     /// Gets whether every liver lesion is resectable: <see langword="true"/> when all are, <see langword="false"/>
     /// when any is not, <see langword="null"/> when any is unknown and none is unresectable (or there is none).
     /// </summary>
-    public bool? AllLiverLesionsResectable => AllOf(LiverLesions, l => l.Resectable);
+    public bool? AllLiverLesionsResectable => AllResectable(LiverLesions);
 
     /// <summary>Gets whether every lesion (liver and elsewhere) is resectable, with the same three states.</summary>
-    public bool? AllLesionsResectable => AllOf(Lesions, l => l.Resectable);
+    public bool? AllLesionsResectable => AllResectable(Lesions);
+
+    private void EnsureLiverRecurrence()
+    {
+        if (!liverRecurrenceAssessed)
+        {
+            var (recurrence, missing) = AssessLiverRecurrence();
+            liverRecurrence = recurrence;
+            liverRecurrenceMissing = missing;
+            liverRecurrenceAssessed = true;
+        }
+    }
 
     private (bool? Recurrence, IReadOnlyList<string> Missing) AssessLiverRecurrence()
     {
         var hasPrevious = Patient.Treatment.HasPreviousLiverResection;
         if (HasLiverMetastases == false || hasPrevious == false)
         {
-            return (false, Array.Empty<string>());
+            return (false, ReadOnlyValueList<string>.None);
         }
 
         var missing = new List<string>();
@@ -189,7 +280,7 @@ internal sealed class EvaluationContext
 
         if (missing.Count > 0)
         {
-            return (null, missing);
+            return (null, ReadOnlyValueList<string>.CopyOf(missing));
         }
 
         // Lesions detected on or before a dated resection are (at least in part) the disease it treated: decided whatever
@@ -197,13 +288,13 @@ internal sealed class EvaluationContext
         var detected = Patient.Metastases?.DetectedOn;
         if (detected is { } found && FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(Patient) is { } dated && found <= dated)
         {
-            return (false, Array.Empty<string>());
+            return (false, ReadOnlyValueList<string>.None);
         }
 
         var latest = LatestLiverResectionDate;
         if (detected is { } on && latest is { } resected)
         {
-            return (on > resected, Array.Empty<string>());
+            return (on > resected, ReadOnlyValueList<string>.None);
         }
 
         if (detected is null)
@@ -216,21 +307,72 @@ internal sealed class EvaluationContext
             missing.Add(Patient.Treatment.LiverResections.Count == 0 ? FactNames.LiverResections : FactNames.LiverResectionPerformedOn);
         }
 
-        return (null, missing);
+        return (null, ReadOnlyValueList<string>.CopyOf(missing));
     }
 
-    private static bool? AllOf(IReadOnlyList<Lesion> lesions, Func<Lesion, bool?> fact)
+    // Three states: false when any lesion is not resectable, true when all are, otherwise (or with none) unknown.
+    private static bool? AllResectable(IReadOnlyList<Lesion> lesions)
     {
         if (lesions.Count == 0)
         {
             return null;
         }
 
-        if (lesions.Any(l => fact(l) == false))
+        var all = true;
+        for (var i = 0; i < lesions.Count; i++)
         {
-            return false;
+            var resectable = lesions[i].Resectable;
+            if (resectable == false)
+            {
+                return false;
+            }
+
+            all &= resectable == true;
         }
 
-        return lesions.All(l => fact(l) == true) ? true : null;
+        return all ? true : null;
+    }
+
+    private static bool AllAt(IReadOnlyList<Lesion> lesions, MetastaticSite site)
+    {
+        for (var i = 0; i < lesions.Count; i++)
+        {
+            if (lesions[i].Site != site)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The lesions in the liver (or outside it), in recorded order, without LINQ: read on nearly every evaluation.
+    private static IReadOnlyList<Lesion> Select(IReadOnlyList<Lesion> lesions, bool liver)
+    {
+        var count = 0;
+        for (var i = 0; i < lesions.Count; i++)
+        {
+            if ((lesions[i].Site == MetastaticSite.Liver) == liver)
+            {
+                count++;
+            }
+        }
+
+        if (count == lesions.Count && lesions is ReadOnlyValueList<Lesion> all)
+        {
+            return all;
+        }
+
+        var selected = new Lesion[count];
+        var filled = 0;
+        for (var i = 0; i < lesions.Count && filled < count; i++)
+        {
+            if ((lesions[i].Site == MetastaticSite.Liver) == liver)
+            {
+                selected[filled++] = lesions[i];
+            }
+        }
+
+        return ReadOnlyValueList<Lesion>.Wrap(selected);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Sarcoma.Consensus.Catalog;
+using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Evaluation;
@@ -19,8 +20,8 @@ internal sealed class ResultBuilder
 {
     private readonly Recommendation recommendation;
     private readonly List<Finding> findings = new();
-    private readonly List<Message> cautions = new();
-    private readonly SortedSet<string> missing = new(StringComparer.Ordinal);
+    private List<Message>? cautions;
+    private SortedSet<string>? missing;
 
     internal ResultBuilder(Recommendation recommendation)
     {
@@ -28,7 +29,7 @@ internal sealed class ResultBuilder
     }
 
     /// <summary>Gets a value indicating whether any fact has been recorded as missing.</summary>
-    public bool HasMissing => missing.Count > 0;
+    public bool HasMissing => missing is { Count: > 0 };
 
     /// <summary>Records a decisive fact (a finding already equal to one recorded is not repeated).</summary>
     /// <param name="fact">The fact's name.</param>
@@ -46,6 +47,16 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Facts(IEnumerable<Finding> derived)
     {
+        if (derived is IReadOnlyList<Finding> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                Add(list[i]);
+            }
+
+            return this;
+        }
+
         foreach (var finding in derived)
         {
             Add(finding);
@@ -59,6 +70,7 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Caution(Message message)
     {
+        cautions ??= new List<Message>(2);
         if (!cautions.Contains(message))
         {
             cautions.Add(message);
@@ -70,16 +82,35 @@ internal sealed class ResultBuilder
     /// <summary>Records facts that are missing.</summary>
     /// <param name="facts">Their names.</param>
     /// <returns>This builder.</returns>
-    public ResultBuilder Missing(params string[] facts) => Missing((IEnumerable<string>)facts);
+    public ResultBuilder Missing(params string[] facts)
+    {
+        foreach (var fact in facts)
+        {
+            (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(fact);
+        }
+
+        return this;
+    }
 
     /// <summary>Records facts that are missing.</summary>
     /// <param name="facts">Their names.</param>
     /// <returns>This builder.</returns>
     public ResultBuilder Missing(IEnumerable<string> facts)
     {
+        if (facts is IReadOnlyList<string> list)
+        {
+            // Indexed: no enumerator for the lists of missing facts the derived concepts hand over.
+            for (var i = 0; i < list.Count; i++)
+            {
+                (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(list[i]);
+            }
+
+            return this;
+        }
+
         foreach (var fact in facts)
         {
-            missing.Add(fact);
+            (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(fact);
         }
 
         return this;
@@ -88,12 +119,12 @@ internal sealed class ResultBuilder
     /// <summary>Finishes: the recommendation applies.</summary>
     /// <param name="summary">What that means for this patient.</param>
     /// <returns>The result.</returns>
-    public RecommendationResult Applies(Message summary) => Finish(EvaluationStatus.Applies, summary, Array.Empty<string>());
+    public RecommendationResult Applies(Message summary) => Finish(EvaluationStatus.Applies, summary, ReadOnlyValueList<string>.None);
 
     /// <summary>Finishes: the recommendation does not apply.</summary>
     /// <param name="summary">Why not.</param>
     /// <returns>The result.</returns>
-    public RecommendationResult DoesNotApply(Message summary) => Finish(EvaluationStatus.DoesNotApply, summary, Array.Empty<string>());
+    public RecommendationResult DoesNotApply(Message summary) => Finish(EvaluationStatus.DoesNotApply, summary, ReadOnlyValueList<string>.None);
 
     /// <summary>Finishes: facts are missing. The missing facts recorded so far are reported.</summary>
     /// <param name="summary">What could not be decided.</param>
@@ -101,12 +132,14 @@ internal sealed class ResultBuilder
     /// <exception cref="InvalidOperationException">No missing fact was recorded: an insufficient result must name what it lacked.</exception>
     public RecommendationResult Insufficient(Message summary)
     {
-        if (missing.Count == 0)
+        if (missing is not { Count: > 0 })
         {
             throw new InvalidOperationException($"Evaluator for {recommendation.Id} reported insufficient data without naming a missing fact.");
         }
 
-        return Finish(EvaluationStatus.InsufficientData, summary, missing.ToArray());
+        var facts = new string[missing.Count];
+        missing.CopyTo(facts);
+        return Finish(EvaluationStatus.InsufficientData, summary, ReadOnlyValueList<string>.Wrap(facts));
     }
 
     /// <summary>Formats a date as yyyy-MM-dd.</summary>
@@ -136,6 +169,13 @@ internal sealed class ResultBuilder
         return this;
     }
 
+    // The lists are handed over as read-only value lists, so the result keeps them without another copy.
     private RecommendationResult Finish(EvaluationStatus status, Message summary, IReadOnlyList<string> missingFacts) =>
-        new(recommendation, status, summary, findings.ToArray(), cautions.ToArray(), missingFacts);
+        new(
+            recommendation,
+            status,
+            summary,
+            ReadOnlyValueList<Finding>.CopyOf(findings),
+            cautions is null ? ReadOnlyValueList<Message>.None : ReadOnlyValueList<Message>.CopyOf(cautions),
+            missingFacts);
 }

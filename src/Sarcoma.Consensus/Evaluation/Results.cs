@@ -149,19 +149,21 @@ public sealed class RecommendationResult
         Findings = findings.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
-        var flags = new List<ResultFlag>(2);
-        if (!recommendation.ReachedConsensus)
+        Flags = (recommendation.ReachedConsensus, cautions.Count > 0) switch
         {
-            flags.Add(ResultFlag.NoConsensus);
-        }
-
-        if (cautions.Count > 0)
-        {
-            flags.Add(ResultFlag.Caution);
-        }
-
-        Flags = flags.AsReadOnly();
+            (true, false) => NoFlags,
+            (true, true) => CautionFlag,
+            (false, false) => NoConsensusFlag,
+            (false, true) => NoConsensusAndCautionFlags,
+        };
     }
+
+    // The four possible flag lists, shared (read-only, so no result can change another's).
+    private static readonly IReadOnlyList<ResultFlag> NoFlags = new List<ResultFlag>().AsReadOnly();
+    private static readonly IReadOnlyList<ResultFlag> CautionFlag = new List<ResultFlag> { ResultFlag.Caution }.AsReadOnly();
+    private static readonly IReadOnlyList<ResultFlag> NoConsensusFlag = new List<ResultFlag> { ResultFlag.NoConsensus }.AsReadOnly();
+    private static readonly IReadOnlyList<ResultFlag> NoConsensusAndCautionFlags =
+        new List<ResultFlag> { ResultFlag.NoConsensus, ResultFlag.Caution }.AsReadOnly();
 
     /// <summary>Gets the recommendation answered: id, canonical wording, grade, votes and consensus.</summary>
     public Recommendation Recommendation { get; }

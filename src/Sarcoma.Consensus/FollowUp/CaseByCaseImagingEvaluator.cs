@@ -145,14 +145,14 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
     {
         MetastaticSite.LymphNode => "lymph node",
         MetastaticSite.SoftTissue => "soft tissue",
-        _ => site.ToString().ToLowerInvariant(),
+        _ => site.LowerName(),
     };
 
     private static string Code(MetastaticSite site) => site switch
     {
         MetastaticSite.LymphNode => "lymph-node",
         MetastaticSite.SoftTissue => "soft-tissue",
-        _ => site.ToString().ToLowerInvariant(),
+        _ => site.LowerName(),
     };
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -47,7 +47,7 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
         var complex = BilobarComplexScenario.Complex(liver);
         result.Facts(new[]
         {
-            LiverLesionFacts.Location(liver),
+            context.LiverLocation,
             LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });

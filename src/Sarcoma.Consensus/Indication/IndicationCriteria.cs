@@ -50,7 +50,7 @@ internal static class IndicationCriteria
     public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<Message> against, List<string> missing)
     {
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
         if (omd.Status == TriState.No)
         {
             against.Add(Message.Of("indication.against.not-oligometastatic", ("criteria", FailingCriteria(omd))));
@@ -116,7 +116,7 @@ internal static class IndicationCriteria
         }
         else
         {
-            result.Facts(new[] { LiverLesionFacts.Location(context.LiverLesions) });
+            result.Facts(new[] { context.LiverLocation });
         }
     }
 
@@ -296,7 +296,7 @@ internal static class IndicationCriteria
     {
         MetastaticSite.LymphNode => "lymph-node",
         MetastaticSite.SoftTissue => "soft-tissue",
-        _ => site.ToString().ToLowerInvariant(),
+        _ => site.LowerName(),
     };
 
     /// <summary>The sites as terms of a list joined with commas ("lung, lymph node"): messages <c>indication.site.&lt;code&gt;</c>.</summary>

@@ -306,7 +306,7 @@ public sealed class LiverResectionCandidacy
         return this;
     }
 
-    private static string Code(TriState value) => value.ToString().ToLowerInvariant();
+    private static string Code(TriState value) => value.Code();
 
     private static void Resectability(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
     {

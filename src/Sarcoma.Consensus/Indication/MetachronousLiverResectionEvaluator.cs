@@ -46,7 +46,7 @@ internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvalua
             var extrahepatic = context.ExtrahepaticLesions;
             if (extrahepatic.Count > 0)
             {
-                var sites = IndicationCriteria.SiteTerms(extrahepatic.Select(l => l.Site).Distinct().OrderBy(s => s));
+                var sites = IndicationCriteria.SiteTerms(Codes.DistinctSites(extrahepatic));
                 result.Fact(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("5.3.extrahepatic", ("count", extrahepatic.Count), ("sites", sites)));
                 against.Add(Message.Of("5.3.against.extrahepatic", ("sites", sites)));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 
 namespace Sarcoma.Consensus.Model;
@@ -176,25 +177,28 @@ public sealed record Lesion
     {
         get
         {
-            var lobes = new SortedSet<LiverLobe>();
+            // A bit per lobe (by enum value); the lists for the eight combinations are shared and read-only.
             if (Segments is null)
             {
-                return Lobe is { } only ? new[] { only }.ToReadOnlyList() : ReadOnlyValueList<LiverLobe>.None;
+                return Lobe is { } only ? LobeSets[1 << (int)only] : ReadOnlyValueList<LiverLobe>.None;
             }
 
-            if (Lobe is { } recorded)
+            var mask = Lobe is { } recorded ? 1 << (int)recorded : 0;
+            for (var i = 0; i < Segments.Count; i++)
             {
-                lobes.Add(recorded);
+                var segment = Segments[i];
+                mask |= 1 << (int)(segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right);
             }
 
-            foreach (var segment in Segments)
-            {
-                lobes.Add(segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right);
-            }
-
-            return lobes.ToReadOnlyList();
+            return LobeSets[mask];
         }
     }
+
+    // LobeSets[mask]: the lobes whose bit is set, in the order of LiverLobe.
+    private static readonly ReadOnlyValueList<LiverLobe>[] LobeSets = Enumerable.Range(0, 8)
+        .Select(mask => new[] { LiverLobe.Left, LiverLobe.Right, LiverLobe.Caudate }.Where(l => (mask & (1 << (int)l)) != 0).ToArray())
+        .Select(ReadOnlyValueList<LiverLobe>.Wrap)
+        .ToArray();
 }
 
 /// <summary>Diffuse-organ involvement (recommendation 1.2): malignant pleural, pericardial, peritoneal or leptomeningeal sarcomatosis.</summary>

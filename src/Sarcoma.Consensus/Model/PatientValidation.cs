@@ -246,7 +246,7 @@ public static class PatientValidator
             {
                 for (var i = 0; i < lesions.Count; i++)
                 {
-                    ValidateLesion(lesions[i], $"metastases.lesions[{i}]", Add);
+                    ValidateLesion(lesions[i], i, Add);
                 }
             }
         }
@@ -293,18 +293,26 @@ public static class PatientValidator
 
             for (var i = 0; i < resections.Count; i++)
             {
-                var field = $"treatment.liverResections[{i}]";
+                // The field names are formatted only for a resection that has a problem (this runs on every evaluation).
                 if (resections[i] is not { } resection)
                 {
-                    Add(field, "must not be null.");
+                    Add($"treatment.liverResections[{i}]", "must not be null.");
                     continue;
                 }
 
-                Defined(resection.Margin, field + ".margin");
-                NotAfterAsOf(resection.PerformedOn, field + ".performedOn");
+                if (resection.Margin is { } margin && !Enum.IsDefined(typeof(ResectionMargin), margin))
+                {
+                    Defined(resection.Margin, $"treatment.liverResections[{i}].margin");
+                }
+
+                if (resection.PerformedOn is { } performedOn && asOf is { } evaluatedOn && performedOn > evaluatedOn)
+                {
+                    NotAfterAsOf(resection.PerformedOn, $"treatment.liverResections[{i}].performedOn");
+                }
+
                 if (resection.PerformedOn is { } performed && diagnosedOn is { } diagnosisDate && performed < diagnosisDate)
                 {
-                    Add(field + ".performedOn", "is before primary.diagnosedOn.");
+                    Add($"treatment.liverResections[{i}].performedOn", "is before primary.diagnosedOn.");
                 }
             }
         }
@@ -356,79 +364,151 @@ public static class PatientValidator
         }
     }
 
-    private static void ValidateLesion(Lesion? lesion, string path, Action<string, string> add)
+    // The lesion's path (metastases.lesions[i]) is formatted only when a problem is reported.
+    private static void ValidateLesion(Lesion? lesion, int index, Action<string, string> add)
     {
+        string Path() => $"metastases.lesions[{index}]";
+
         if (lesion is null)
         {
-            add(path, "must not be null.");
+            add(Path(), "must not be null.");
             return;
         }
 
-        if (!Enum.IsDefined(typeof(MetastaticSite), lesion.Site))
+        if (!IsDefined(lesion.Site))
         {
-            add(path + ".site", "is not a known MetastaticSite value.");
+            add(Path() + ".site", "is not a known MetastaticSite value.");
         }
 
         if (lesion.SizeMm is { } size && (size <= 0m || size > MaximumLesionSizeMm))
         {
-            add(path + ".sizeMm", size <= 0m
+            add(Path() + ".sizeMm", size <= 0m
                 ? "must be greater than 0."
                 : $"is implausible (more than {MaximumLesionSizeMm:0} mm).");
         }
 
-        if (lesion.Lobe is { } lobe && !Enum.IsDefined(typeof(LiverLobe), lobe))
+        if (lesion.Lobe is { } lobe && !IsDefined(lobe))
         {
-            add(path + ".lobe", "is not a known LiverLobe value.");
+            add(Path() + ".lobe", "is not a known LiverLobe value.");
         }
 
         var segments = lesion.Segments ?? Array.Empty<int>();
         if (lesion.Segments is null)
         {
-            add(path + ".segments", "must not be null (use an empty list).");
+            add(Path() + ".segments", "must not be null (use an empty list).");
         }
 
-        if (segments.Any(s => s < 1 || s > 8))
+        var inRange = SegmentsInRange(segments);
+        if (!inRange)
         {
-            add(path + ".segments", "Couinaud segments must be between 1 and 8.");
+            add(Path() + ".segments", "Couinaud segments must be between 1 and 8.");
         }
 
-        if (segments.Distinct().Count() != segments.Count)
+        if (HasRepeatedSegment(segments, inRange))
         {
-            add(path + ".segments", "lists a segment more than once.");
+            add(Path() + ".segments", "lists a segment more than once.");
         }
 
-        if (lesion.Lobe is { } recordedLobe && segments.Count > 0 && segments.All(s => s >= 1 && s <= 8)
-            && !new Lesion { Site = lesion.Site, Segments = segments }.LobesTouched.Contains(recordedLobe))
+        if (lesion.Lobe is { } recordedLobe && segments.Count > 0 && inRange && !AnySegmentIn(segments, recordedLobe))
         {
-            add(path + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
+            add(Path() + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
         }
-        else if (lesion.Lobe is { } singleLobe && segments.All(s => s >= 1 && s <= 8)
-            && segments.Any(s => SegmentLobe(s) != singleLobe && !(s == 1 && singleLobe != LiverLobe.Caudate)))
+        else if (lesion.Lobe is { } singleLobe && inRange && AnySegmentOutside(segments, singleLobe))
         {
             // The recorded lobe is the one lobe the lesion lies in (the caudate aside): a lesion whose segments reach the
             // other hemiliver has no single lobe, and a lobe that hid that would make the segments' absence look like
             // knowledge (a lesion known to be in the left lobe cannot make the metastases bilobar, 5.5).
-            add(path + ".lobe", "names one lobe, but the recorded segments reach another (1 caudate; 2–4 left; 5–8 right): leave lobe empty for a lesion spanning lobes.");
+            add(Path() + ".lobe", "names one lobe, but the recorded segments reach another (1 caudate; 2–4 left; 5–8 right): leave lobe empty for a lesion spanning lobes.");
         }
 
         if (lesion.Site != MetastaticSite.Liver)
         {
             if (segments.Count > 0)
             {
-                add(path + ".segments", "applies to liver lesions only.");
+                add(Path() + ".segments", "applies to liver lesions only.");
             }
 
             if (lesion.Lobe is not null)
             {
-                add(path + ".lobe", "applies to liver lesions only.");
+                add(Path() + ".lobe", "applies to liver lesions only.");
             }
 
             if (lesion.CentralLocation is not null)
             {
-                add(path + ".centralLocation", "applies to liver lesions only.");
+                add(Path() + ".centralLocation", "applies to liver lesions only.");
             }
         }
     }
+
+    private static bool SegmentsInRange(IReadOnlyList<int> segments)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i] < 1 || segments[i] > 8)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // With every segment in 1–8 a bit per segment finds a repeat; otherwise (invalid input) a set.
+    private static bool HasRepeatedSegment(IReadOnlyList<int> segments, bool inRange)
+    {
+        if (!inRange)
+        {
+            return segments.Distinct().Count() != segments.Count;
+        }
+
+        var seen = 0;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var bit = 1 << segments[i];
+            if ((seen & bit) != 0)
+            {
+                return true;
+            }
+
+            seen |= bit;
+        }
+
+        return false;
+    }
+
+    // Whether a segment lies in the lobe (the lobes the segments touch include it).
+    private static bool AnySegmentIn(IReadOnlyList<int> segments, LiverLobe lobe)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (SegmentLobe(segments[i]) == lobe)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a segment reaches another lobe than the one recorded (segment 1, the caudate, aside for another lobe).
+    private static bool AnySegmentOutside(IReadOnlyList<int> segments, LiverLobe lobe)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            if (SegmentLobe(s) != lobe && !(s == 1 && lobe != LiverLobe.Caudate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The enumerations are contiguous from 0 (no explicit values), so a range check is Enum.IsDefined without boxing.
+    private static bool IsDefined(MetastaticSite site) => site >= MetastaticSite.Liver && site <= MetastaticSite.Other;
+
+    private static bool IsDefined(LiverLobe lobe) => lobe is LiverLobe.Left or LiverLobe.Right or LiverLobe.Caudate;
 
     private static LiverLobe SegmentLobe(int segment) =>
         segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right;

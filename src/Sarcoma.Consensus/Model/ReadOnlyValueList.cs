@@ -40,6 +40,18 @@ internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<R
         return array.Length == 0 ? None : new ReadOnlyValueList<T>(array);
     }
 
+    /// <summary>
+    /// Wraps an array the caller has just made and hands over: no copy. The caller must never write to it afterwards.
+    /// </summary>
+    /// <param name="owned">The items.</param>
+    /// <returns>The list; <see cref="None"/> when there are none.</returns>
+    internal static ReadOnlyValueList<T> Wrap(T[] owned) => owned.Length == 0 ? None : new ReadOnlyValueList<T>(owned);
+
+    /// <summary>Copies a list into a new list (one exact array, no enumerator).</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>The list; <see cref="None"/> when there are none.</returns>
+    internal static ReadOnlyValueList<T> CopyOf(List<T> items) => items.Count == 0 ? None : new ReadOnlyValueList<T>(items.ToArray());
+
     /// <inheritdoc />
     public bool Equals(ReadOnlyValueList<T>? other)
     {

@@ -28,7 +28,15 @@ internal readonly struct PlausibleDates
             return new PlausibleDates(PatientValidator.DefaultEarliestPlausibleDate, PatientValidator.DefaultLatestPlausibleDate);
         }
 
-        var problems = Problems(options.EarliestPlausibleDate, options.LatestPlausibleDate);
+        // Checked on every evaluation: the problems (and their wording) are built only when the range is wrong.
+        var earliest = options.EarliestPlausibleDate;
+        var latest = options.LatestPlausibleDate;
+        if (IsSupported(earliest) && IsSupported(latest) && latest > earliest)
+        {
+            return new PlausibleDates(earliest, latest);
+        }
+
+        var problems = Problems(earliest, latest);
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
@@ -68,6 +76,9 @@ internal readonly struct PlausibleDates
 
     /// <summary>Throws when a date given to a public method is not an ISO date in the range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The date is outside the range or in another calendar.</exception>
+    private static bool IsSupported(LocalDate date) =>
+        date.Calendar == CalendarSystem.Iso && date >= PatientValidator.EarliestSupportedDate && date <= PatientValidator.LatestSupportedDate;
+
     public void Require(LocalDate? date, string parameter)
     {
         if (date is { } d && (d.Calendar != CalendarSystem.Iso || !Contains(d)))
@@ -134,20 +145,33 @@ internal static class RecordShape
 
         if (treatment.LiverResections is { } resections)
         {
-            var checkedResections = resections.Select((resection, i) =>
+            // The field name is formatted only for a date that fails (this runs on every evaluation).
+            LiverResection[]? checkedResections = null;
+            for (var i = 0; i < resections.Count; i++)
             {
-                if (resection is null)
+                var resection = resections[i];
+                if (resection?.PerformedOn is not { } date || (date.Calendar == CalendarSystem.Iso && range.Contains(date)))
                 {
-                    return resection!;
+                    continue;
                 }
 
-                var performedOn = CheckDate(resection.PerformedOn, $"treatment.liverResections[{i}].performedOn", range, add);
-                return performedOn == resection.PerformedOn ? resection : resection with { PerformedOn = performedOn };
-            }).ToArray();
-            if (!checkedResections.SequenceEqual(resections))
+                checkedResections ??= resections.ToArray();
+                var performedOn = CheckDate(date, $"treatment.liverResections[{i}].performedOn", range, add);
+                checkedResections[i] = resection with { PerformedOn = performedOn };
+            }
+
+            if (checkedResections is not null)
             {
                 treatment = treatment with { LiverResections = checkedResections };
             }
+        }
+
+        if (ReferenceEquals(primary, patient.Primary) && ReferenceEquals(metastases, patient.Metastases) && ReferenceEquals(staging, patient.Staging)
+            && ReferenceEquals(clinical, patient.Clinical) && ReferenceEquals(treatment, patient.Treatment) && ReferenceEquals(liverSurgery, patient.LiverSurgery)
+            && ReferenceEquals(focal, patient.FocalTherapyContraindications) && ReferenceEquals(origin, patient.OriginUncertainty))
+        {
+            // Nothing substituted: the record itself (immutable) is what the checks read.
+            return patient;
         }
 
         return new Patient

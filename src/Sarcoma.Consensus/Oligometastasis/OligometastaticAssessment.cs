@@ -58,7 +58,6 @@ public sealed class OligometastaticAssessment
         LesionCount = lesionCount;
         SiteCount = siteCount;
         FailingCriteriaMessages = failing.ToReadOnlyList();
-        FailingCriteria = failing.Select(f => f.Text).ToReadOnlyList();
         DiffuseInvolvementPresent = diffusePresent;
         Missing = missing.ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
@@ -74,7 +73,10 @@ public sealed class OligometastaticAssessment
     public int? SiteCount { get; }
 
     /// <summary>Gets every criterion the patient fails, in English (non-empty when <see cref="Status"/> is <see cref="TriState.No"/>).</summary>
-    public IReadOnlyList<string> FailingCriteria { get; }
+    public IReadOnlyList<string> FailingCriteria => failingCriteria ??= FailingCriteriaMessages.Select(f => f.Text).ToReadOnlyList();
+
+    // Rendered on first read only (wording is deferred to rendering).
+    private IReadOnlyList<string>? failingCriteria;
 
     /// <summary>Gets every criterion the patient fails, as messages (codes <c>omd.failing.*</c>).</summary>
     public IReadOnlyList<Message> FailingCriteriaMessages { get; }
@@ -127,7 +129,7 @@ public sealed class OligometastaticAssessment
             else
             {
                 lesionCount = lesions.Count;
-                var sites = lesions.Select(l => l.Site).Distinct().OrderBy(s => s).ToArray();
+                var sites = Codes.DistinctSites(lesions);
                 siteCount = sites.Length;
                 var siteCodes = sites.Select(SiteCode).ToArray();
                 var siteList = string.Join(", ", sites.Select(s => MessageCatalog.English.Term("site", SiteCode(s))));
@@ -260,7 +262,7 @@ public sealed class OligometastaticAssessment
             TriState.No => Message.Of("omd.verdict.no", ("failing", failing.ToArray())),
             _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missing))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict, source: "1.1"));
+        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict, source: "1.1"));
         return new OligometastaticAssessment(status, lesionCount, siteCount, failing.ToArray(), diffuseFound, missing.ToArray(), findings.ToArray());
     }
 
@@ -269,6 +271,6 @@ public sealed class OligometastaticAssessment
     {
         MetastaticSite.LymphNode => "lymph-node",
         MetastaticSite.SoftTissue => "soft-tissue",
-        _ => site.ToString().ToLowerInvariant(),
+        _ => site.LowerName(),
     };
 }

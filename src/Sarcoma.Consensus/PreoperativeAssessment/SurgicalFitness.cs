@@ -156,7 +156,7 @@ internal sealed class SurgicalFitness
             TriState.Unknown => Message.Of("preoperative-assessment.fitness-not-assessed-verdict", ("notRecorded", FactProse.NotRecordedMessage(missing))),
             _ => new Message("preoperative-assessment.fitness-nothing-precludes"),
         };
-        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
+        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
         return new SurgicalFitness(status, unfit.ToArray(), findings.ToArray(), cautions.ToArray(), missing);
     }
 

@@ -44,7 +44,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         var failing = new List<Message>();
 
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
         if (omd.Status == TriState.No)
         {
             failing.Add(new Message("9.1.against.not-oligometastatic"));

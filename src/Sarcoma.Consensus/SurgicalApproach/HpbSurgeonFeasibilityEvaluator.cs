@@ -33,7 +33,7 @@ internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
         var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
-            LiverLesionFacts.Location(liver),
+            context.LiverLocation,
             LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });

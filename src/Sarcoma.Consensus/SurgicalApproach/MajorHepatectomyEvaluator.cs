@@ -53,7 +53,7 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
             return result.Insufficient(new Message("6.4.insufficient"));
         }
 
-        LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
+        LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
         var notFavourable = PrognosticProfile.RecordFactors(context, result, extrahepaticIsUnfavourable: true);
         var chemotherapy = context.Patient.LiverSurgery.ExtensivePriorChemotherapy;
         result.Fact(FactNames.ExtensivePriorChemotherapy, ResultBuilder.Format(chemotherapy), Message.Of("6.4.extensive-prior-chemotherapy", ("extensive", chemotherapy)));

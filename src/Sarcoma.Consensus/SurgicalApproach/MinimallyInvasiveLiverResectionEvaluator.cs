@@ -36,7 +36,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
         var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
-            LiverLesionFacts.Location(liver),
+            context.LiverLocation,
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
 

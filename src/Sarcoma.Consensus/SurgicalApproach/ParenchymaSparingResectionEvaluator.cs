@@ -35,7 +35,7 @@ internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvalua
         var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
-            LiverLesionFacts.Location(liver),
+            context.LiverLocation,
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
             LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
         });

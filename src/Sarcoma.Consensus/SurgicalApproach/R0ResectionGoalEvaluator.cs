@@ -32,7 +32,7 @@ internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
             return finished!;
         }
 
-        LiverSurgeryGate.Add(result, new[] { LiverLesionFacts.Location(context.LiverLesions) });
+        LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
         result.Facts(SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
         return result.Applies(new Message("6.1.applies"));

@@ -92,7 +92,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         }
         else
         {
-            var location = LiverLesionFacts.Location(context.LiverLesions);
+            var location = context.LiverLocation;
             if (treated)
             {
                 result.Fact(location.Fact, location.Value, Message.Of("8.3.residual-liver-disease", ("location", location.Message)));

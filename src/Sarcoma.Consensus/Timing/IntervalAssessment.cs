@@ -181,10 +181,11 @@ public sealed class IntervalAssessment
     /// <returns>The finding.</returns>
     public Finding ToFinding(string fact) => new(fact, CompletedMonths?.ToString(CultureInfo.InvariantCulture) ?? "unknown", SentenceMessage());
 
-    private (string Name, object? Value)[] Arguments(params (string Name, object? Value)[] more) =>
-        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To) }
-            .Concat(more)
-            .ToArray();
+    private (string Name, object? Value)[] Arguments() =>
+        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To) };
+
+    private (string Name, object? Value)[] Arguments((string Name, object? Value) more) =>
+        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To), more };
 
     /// <summary>
     /// The disease-free interval: from the initial diagnosis of the primary tumour to the detection of metastases.

@@ -23,7 +23,7 @@ internal static class TimingDefinition
             result.Caution(caution);
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.ToString().ToLowerInvariant(), omd.Findings[0].Message);
+        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
         if (timing.Timing is { } actual && actual != wanted)
         {
             return result.DoesNotApply(Message.Of(area + ".does-not-apply.other-timing", ("timing", actual == MetastasisTiming.Synchronous ? "synchronous" : "metachronous")));

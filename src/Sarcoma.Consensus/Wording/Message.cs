@@ -44,6 +44,27 @@ public sealed record Message
     /// <returns>The message.</returns>
     public static Message Of(string code, params (string Name, object? Value)[] arguments) => new(code, MessageArguments.Of(arguments));
 
+    /// <summary>Creates a message from a code and 1 typed argument: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1>(string code, (string Name, T1 Value) a1) => new(code, MessageArguments.Of(a1));
+
+    /// <summary>Creates a message from a code and 2 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2) => new(code, MessageArguments.Of(a1, a2));
+
+    /// <summary>Creates a message from a code and 3 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2, T3>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3) => new(code, MessageArguments.Of(a1, a2, a3));
+
+    /// <summary>Creates a message from a code and 4 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2, T3, T4>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4) => new(code, MessageArguments.Of(a1, a2, a3, a4));
+
+    /// <summary>Creates a message from a code and 5 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2, T3, T4, T5>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5) => new(code, MessageArguments.Of(a1, a2, a3, a4, a5));
+
+    /// <summary>Creates a message from a code and 6 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2, T3, T4, T5, T6>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5, (string Name, T6 Value) a6) => new(code, MessageArguments.Of(a1, a2, a3, a4, a5, a6));
+
+    /// <summary>Creates a message from a code and 7 typed arguments: as <see cref="Of(string, ValueTuple{string, object}[])"/>, without the argument array and boxing small numbers and booleans once per process.</summary>
+    internal static Message Of<T1, T2, T3, T4, T5, T6, T7>(string code, (string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5, (string Name, T6 Value) a6, (string Name, T7 Value) a7) => new(code, MessageArguments.Of(a1, a2, a3, a4, a5, a6, a7));
+
     /// <summary>The code of <see cref="Literal"/> messages.</summary>
     internal const string LiteralCode = "literal";
 
@@ -97,7 +118,23 @@ public sealed class MessageArguments : IReadOnlyList<KeyValuePair<string, object
             return Empty;
         }
 
-        var list = new List<KeyValuePair<string, object>>(arguments.Length);
+        // One pass to count, one to fill: a single exact array, no intermediate list or closures (hot path of every evaluation).
+        var count = 0;
+        foreach (var argument in arguments)
+        {
+            if (argument.Value is not null)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return Empty;
+        }
+
+        var items = new KeyValuePair<string, object>[count];
+        var filled = 0;
         foreach (var (name, value) in arguments)
         {
             if (value is null)
@@ -105,15 +142,95 @@ public sealed class MessageArguments : IReadOnlyList<KeyValuePair<string, object
                 continue;
             }
 
-            if (list.Exists(p => p.Key == name))
+            for (var i = 0; i < filled; i++)
             {
-                throw new ArgumentException($"The message argument '{name}' is given twice.", nameof(arguments));
+                if (items[i].Key == name)
+                {
+                    throw new ArgumentException($"The message argument '{name}' is given twice.", nameof(arguments));
+                }
             }
 
-            list.Add(new KeyValuePair<string, object>(name, Normalise(value, name)));
+            items[filled++] = new KeyValuePair<string, object>(name, Normalise(value, name));
         }
 
-        return list.Count == 0 ? Empty : new MessageArguments(list.ToArray());
+        return new MessageArguments(items);
+    }
+
+    /// <summary>Creates an argument list from 1 typed pair (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1>((string Name, T1 Value) a1)
+    {
+        var builder = new Builder(1);
+        builder.Add(a1.Name, a1.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 2 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2>((string Name, T1 Value) a1, (string Name, T2 Value) a2)
+    {
+        var builder = new Builder(2);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 3 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2, T3>((string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3)
+    {
+        var builder = new Builder(3);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        builder.Add(a3.Name, a3.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 4 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2, T3, T4>((string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4)
+    {
+        var builder = new Builder(4);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        builder.Add(a3.Name, a3.Value);
+        builder.Add(a4.Name, a4.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 5 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2, T3, T4, T5>((string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5)
+    {
+        var builder = new Builder(5);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        builder.Add(a3.Name, a3.Value);
+        builder.Add(a4.Name, a4.Value);
+        builder.Add(a5.Name, a5.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 6 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2, T3, T4, T5, T6>((string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5, (string Name, T6 Value) a6)
+    {
+        var builder = new Builder(6);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        builder.Add(a3.Name, a3.Value);
+        builder.Add(a4.Name, a4.Value);
+        builder.Add(a5.Name, a5.Value);
+        builder.Add(a6.Name, a6.Value);
+        return builder.Build();
+    }
+
+    /// <summary>Creates an argument list from 7 typed pairs (the library's own call sites; same rules as <see cref="Of(ValueTuple{string, object}[])"/>).</summary>
+    internal static MessageArguments Of<T1, T2, T3, T4, T5, T6, T7>((string Name, T1 Value) a1, (string Name, T2 Value) a2, (string Name, T3 Value) a3, (string Name, T4 Value) a4, (string Name, T5 Value) a5, (string Name, T6 Value) a6, (string Name, T7 Value) a7)
+    {
+        var builder = new Builder(7);
+        builder.Add(a1.Name, a1.Value);
+        builder.Add(a2.Name, a2.Value);
+        builder.Add(a3.Name, a3.Value);
+        builder.Add(a4.Name, a4.Value);
+        builder.Add(a5.Name, a5.Value);
+        builder.Add(a6.Name, a6.Value);
+        builder.Add(a7.Name, a7.Value);
+        return builder.Build();
     }
 
     /// <summary>Gets an argument's value, or <see langword="null"/> when absent.</summary>
@@ -180,13 +297,96 @@ public sealed class MessageArguments : IReadOnlyList<KeyValuePair<string, object
         : a is IReadOnlyList<Message> ma && b is IReadOnlyList<Message> mb ? ma.SequenceEqual(mb)
         : a.Equals(b);
 
+    // Boxes shared by every message (immutable): whole numbers 0–255 and the two booleans.
+    private static readonly object[] SmallIntegers = CreateSmallIntegers();
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    private static object[] CreateSmallIntegers()
+    {
+        var boxes = new object[256];
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = i;
+        }
+
+        return boxes;
+    }
+
+    // Typed values: ints and bools without a new box (the JIT removes the casts for value types), others as before.
+    private static object Normalise<T>(T value, string name)
+    {
+        if (typeof(T) == typeof(int))
+        {
+            var number = (int)(object)value!;
+            return number >= 0 && number < SmallIntegers.Length ? SmallIntegers[number] : number;
+        }
+
+        if (typeof(T) == typeof(bool))
+        {
+            return (bool)(object)value! ? True : False;
+        }
+
+        return Normalise((object)value!, name);
+    }
+
+    // Fills one exact array: null values are left out, a repeated name throws.
+    private struct Builder
+    {
+        private readonly KeyValuePair<string, object>[] items;
+        private int count;
+
+        public Builder(int capacity)
+        {
+            items = new KeyValuePair<string, object>[capacity];
+            count = 0;
+        }
+
+        public void Add<T>(string name, T value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (items[i].Key == name)
+                {
+                    throw new ArgumentException($"The message argument '{name}' is given twice.", "arguments");
+                }
+            }
+
+            items[count++] = new KeyValuePair<string, object>(name, Normalise(value, name));
+        }
+
+        public MessageArguments Build()
+        {
+            if (count == 0)
+            {
+                return Empty;
+            }
+
+            if (count == items.Length)
+            {
+                return new MessageArguments(items);
+            }
+
+            var exact = new KeyValuePair<string, object>[count];
+            Array.Copy(items, exact, count);
+            return new MessageArguments(exact);
+        }
+    }
+
+    // A list is copied into a list nobody can change, unless it already is one (a ReadOnlyValueList owns its items).
     private static object Normalise(object value, string name) => value switch
     {
         string or int or decimal or bool or LocalDate or Message => value,
         long l => (decimal)l,
         double d => (decimal)d,
-        IEnumerable<Message> messages => Array.AsReadOnly(messages.ToArray()),
-        IEnumerable<string> strings => Array.AsReadOnly(strings.ToArray()),
+        Model.ReadOnlyValueList<Message> or Model.ReadOnlyValueList<string> => value,
+        IEnumerable<Message> messages => Model.ReadOnlyValueList<Message>.CopyOf(messages),
+        IEnumerable<string> strings => Model.ReadOnlyValueList<string>.CopyOf(strings),
         _ => throw new ArgumentException($"The message argument '{name}' has an unsupported type ({value.GetType().Name}).", nameof(value)),
     };
 }

@@ -23,6 +23,11 @@ public sealed class MessageCatalog
 
     private readonly IReadOnlyDictionary<string, string> templates;
     private readonly ConcurrentDictionary<string, MessageTemplate> compiled = new(StringComparer.Ordinal);
+
+    // Rendered terms (prefix, value) -> text, only for codes this catalogue or its fallback defines, so the cache is
+    // bounded by the catalogue and never holds a value from the input. The catalogue is immutable, so a term's text never
+    // changes: the cache is a thread-safe memo of a pure function.
+    private readonly ConcurrentDictionary<(string Prefix, string Value), string> terms = new();
     private readonly MessageCatalog? fallback;
 
     private MessageCatalog(string language, IReadOnlyDictionary<string, string> templates, MessageCatalog? fallback)
@@ -93,8 +98,22 @@ public sealed class MessageCatalog
             throw new ArgumentNullException(nameof(message));
         }
 
+        var template = Template(message.Code);
+        if (template?.ConstantText is { } constant)
+        {
+            return constant;
+        }
+
         var output = new StringBuilder();
-        Render(message, output);
+        if (template is not null)
+        {
+            template.Render(output, message.Arguments, this);
+        }
+        else
+        {
+            output.Append('⟦').Append(message.Code).Append('⟧');
+        }
+
         return output.ToString();
     }
 
@@ -124,12 +143,24 @@ public sealed class MessageCatalog
     }
 
     /// <summary>Gets the text of a term, <c>prefix.value</c>, or the value itself when the catalogue has none.</summary>
-    internal string Term(string prefix, string value) =>
-        Template(prefix + "." + value) is { } template ? Render(new Message(prefix + "." + value)) : value;
+    internal string Term(string prefix, string value)
+    {
+        if (terms.TryGetValue((prefix, value), out var text))
+        {
+            return text;
+        }
+
+        var code = prefix + "." + value;
+        if (Template(code) is null)
+        {
+            return value;
+        }
+
+        return terms.GetOrAdd((prefix, value), Render(new Message(code)));
+    }
 
     /// <summary>Gets the conjunction that ends a list ("and", "or").</summary>
-    internal string Conjunction(string style) =>
-        Template("list." + style) is not null ? Render(new Message("list." + style)) : style;
+    internal string Conjunction(string style) => Term("list", style);
 
     /// <summary>Gets the plural category of a number in this language (CLDR: English and Spanish "one" for 1; Portuguese for 0 and 1).</summary>
     internal string PluralCategory(decimal number) => Language switch

@@ -28,7 +28,11 @@ internal sealed class MessageTemplate
     private MessageTemplate(Node[] nodes)
     {
         this.nodes = nodes;
+        ConstantText = nodes.Length == 0 ? string.Empty : nodes.Length == 1 && nodes[0] is Literal literal ? literal.Text : null;
     }
+
+    /// <summary>Gets the text when the template has no argument (plain text: rendered without a buffer), else <see langword="null"/>.</summary>
+    public string? ConstantText { get; }
 
     public static MessageTemplate Parse(string template)
     {
