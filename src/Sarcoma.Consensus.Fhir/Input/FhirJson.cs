@@ -49,13 +49,15 @@ public sealed class FhirInputException : FormatException
 
 /// <summary>
 /// Reads and writes FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/> and <see cref="FhirJsonSerializer"/>.
-/// Reading is strict about structure (unknown resource types or elements, wrong JSON types) and tolerant of values
-/// the mapper reads as unknown anyway (a malformed date literal, a code outside a required value set).
+/// Reading is strict about structure (unknown resource types or elements, wrong JSON types; a misspelt resourceType is one
+/// error naming it) and keeps values that are not valid for their type (a malformed date literal, a code outside a
+/// required value set): the <see cref="Mapping.McodeMapper"/> rejects them where it reads them, and ignores them in
+/// elements it does not read.
 /// </summary>
 /// <remarks>Thread-safe. Error messages name the FHIR path and the problem, never a value of the input.</remarks>
 public static class FhirJson
 {
-    // Issues that keep every value in the model (the mapper then reads the value as unknown): tolerated.
+    // Issues that keep every value in the model: tolerated here; the mapper rejects such a value in an element it reads.
     private static readonly HashSet<string> Tolerated = new(StringComparer.Ordinal)
     {
         "PVAL116", // a code outside a required value set (kept as text)

@@ -159,7 +159,7 @@ internal sealed partial class McodeReader
     {
         if (IsOutsideValueSet(element))
         {
-            Error(entry, name, "is not a code of its required FHIR R4 value set: the resource's status cannot be read (the code is not repeated here).");
+            Error(entry, name, "is not a code of its required FHIR R4 value set: the resource's " + name + " cannot be read (the code is not repeated here).");
             return null;
         }
 
