@@ -119,7 +119,23 @@ internal static class CdsHooksEndpoints
                 return Problem(e.StatusCode, e.Problems);
             }
 
-            var mapping = McodeMapper.Default.Map(data.Resources);
+            McodeMapping mapping;
+            try
+            {
+                mapping = McodeMapper.Default.Map(data.Resources);
+            }
+            catch (FhirInputException e) when (e.NoPatientData)
+            {
+                // Nothing about this patient in the prefetched or fetched data: nothing to say (no cards), as before.
+                return Results.Json(new CardsResponse(Array.Empty<Card>()), CdsJson.Options);
+            }
+            catch (FhirInputException e)
+            {
+                // A value the mapper reads does not parse (a malformed date, a status outside its value set): named, never echoed.
+                Log.HookRefused(logger, StatusCodes.Status400BadRequest, e.Errors.Count);
+                return Problem(StatusCodes.Status400BadRequest, e.Errors.Take(5).Select(error => error.Field + ": " + error.Message).ToArray());
+            }
+
             ConsensusReport report;
             try
             {

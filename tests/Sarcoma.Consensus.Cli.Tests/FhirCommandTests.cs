@@ -81,6 +81,68 @@ public sealed class FhirCommandTests : IDisposable
         Assert.DoesNotContain(Secret, run.Stderr + run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("last spring")]
+    [InlineData("2025-13-45")]
+    public void A_malformed_date_exits_2_naming_the_element_never_the_value(string onset)
+    {
+        var file = Path.Combine(folder, "bad-date.json");
+        File.WriteAllText(file, File.ReadAllText(Bundle("metachronous-liver-omd")).Replace("\"onsetDateTime\": \"2022-03-14\"", "\"onsetDateTime\": \"" + onset + "\"", StringComparison.Ordinal));
+
+        var run = CliRun.Of("evaluate", "--fhir", file, "--as-of", AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("has FHIR values that cannot be read (1 problem):", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Bundle.entry[1].resource(Condition).onsetDateTime: is not a valid FHIR dateTime", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(onset, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}", "Bundle.entry: is empty or absent")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}", "Bundle.entry: is empty or absent")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Practitioner\",\"name\":[{\"family\":\"" + Secret + "\"}]}}]}", "Bundle.entry: holds no patient data")]
+    public void A_bundle_without_patient_data_exits_2_saying_so(string json, string detail)
+    {
+        var file = Path.Combine(folder, "empty.json");
+        File.WriteAllText(file, json);
+
+        var run = CliRun.Of("evaluate", "--fhir", file, "--as-of", AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("holds no patient data, so there is nothing to evaluate (1 problem):", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(detail, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bundle_with_a_patient_but_no_cancer_condition_is_evaluated_with_scope_unknown()
+    {
+        var file = Path.Combine(folder, "patient-only.json");
+        File.WriteAllText(file, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p\"}}]}");
+
+        var run = CliRun.Of("evaluate", "--fhir", file, "--as-of", AsOf, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var report = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("scope").GetProperty("inScope").ValueKind);
+        Assert.All(report.RootElement.GetProperty("recommendations").EnumerateArray(), r => Assert.Equal("insufficient-data", r.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public void A_misspelt_resource_type_is_one_error_naming_it()
+    {
+        var file = Path.Combine(folder, "misspelt.json");
+        File.WriteAllText(file, File.ReadAllText(Bundle("metachronous-liver-omd")).Replace("\"resourceType\": \"Condition\"", "\"resourceType\": \"Condtion\"", StringComparison.Ordinal));
+
+        var run = CliRun.Of("evaluate", "--fhir", file, "--as-of", AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("is not an element", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": is \"Condtion\", which is not a FHIR R4 resource type (did you mean \"Condition\"?)", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answers_need_a_bundle_and_must_be_a_questionnaire_response()
     {

@@ -47,14 +47,18 @@ public static class FhirPatientFile
     /// <summary>Reads a Bundle file and maps it.</summary>
     /// <param name="path">The path, as given.</param>
     /// <returns>The patient and the mapping report.</returns>
-    /// <exception cref="InvalidInputException">The file is missing or is not a FHIR R4 Bundle; each problem is named by FHIR path.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The file is missing or is not a FHIR R4 Bundle, a value the mapper reads does not parse (a malformed date), or the
+    /// Bundle holds no patient data; each problem is named by FHIR path.
+    /// </exception>
     public static McodeMapping Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = PatientFile.OpenRead(path, "FHIR bundle");
+        Hl7.Fhir.Model.Bundle bundle;
         try
         {
-            return McodeMapper.Default.Map(FhirJson.ReadBundle(stream));
+            bundle = FhirJson.ReadBundle(stream);
         }
         catch (FhirInputException e)
         {
@@ -63,6 +67,19 @@ public static class FhirPatientFile
         catch (DecoderFallbackException)
         {
             throw new InvalidInputException($"{DisplayText.Path(path)}: the FHIR bundle is not UTF-8 text.");
+        }
+
+        try
+        {
+            return McodeMapper.Default.Map(bundle);
+        }
+        catch (FhirInputException e) when (e.NoPatientData)
+        {
+            throw Invalid(path, "holds no patient data, so there is nothing to evaluate", e);
+        }
+        catch (FhirInputException e)
+        {
+            throw Invalid(path, "has FHIR values that cannot be read", e);
         }
     }
 
@@ -144,7 +161,7 @@ public static class FhirPatientFile
     /// <summary>Reads one batch line holding a Bundle.</summary>
     /// <param name="line">The line, UTF-8.</param>
     /// <returns>The patient document (no label).</returns>
-    /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle.</exception>
+    /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle, a value the mapper reads does not parse, or it holds no patient data.</exception>
     public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line) =>
         new(McodeMapper.Default.Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
 

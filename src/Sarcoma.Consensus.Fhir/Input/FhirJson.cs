@@ -13,30 +13,51 @@ using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Fhir.Input;
 
-/// <summary>Thrown when text is not FHIR R4 JSON. Lists every problem by resource and element, never with a value from the input.</summary>
+/// <summary>
+/// Thrown when FHIR R4 input cannot be used: text that is not FHIR R4 JSON (<see cref="FhirJson"/>), a value the
+/// <see cref="Mapping.McodeMapper"/> reads that does not parse (a malformed date, a status code outside its value set),
+/// or input that holds no patient data at all (<see cref="NoPatientData"/>). Lists every problem by resource and
+/// element, never with a value from the input.
+/// </summary>
 public sealed class FhirInputException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="errors">The problems, at least one.</param>
     public FhirInputException(IReadOnlyList<ValidationError> errors)
-        : base("Not valid FHIR R4 JSON: " + string.Join("; ", errors.Take(10)) + (errors.Count > 10 ? FormattableString.Invariant($"; … and {errors.Count - 10} more.") : "."))
+        : this(errors, "Not valid FHIR R4 JSON", noPatientData: false)
     {
-        Errors = errors;
     }
 
-    /// <summary>Gets the problems: <see cref="ValidationError.Field"/> is the FHIR path (<c>Bundle.entry[2].resource(Condition).onset</c>), the message what is wrong.</summary>
+    internal FhirInputException(IReadOnlyList<ValidationError> errors, string headline, bool noPatientData)
+        : base(headline + ": " + string.Join("; ", errors.Take(10)).TrimEnd('.') + (errors.Count > 10 ? FormattableString.Invariant($"; … and {errors.Count - 10} more.") : "."))
+    {
+        Errors = errors;
+        NoPatientData = noPatientData;
+    }
+
+    /// <summary>Gets the problems: <see cref="ValidationError.Field"/> is the FHIR path (<c>Bundle.entry[2].resource(Condition).onsetDateTime</c>), the message what is wrong.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>
+    /// Gets whether the input holds no patient data at all (an empty Bundle, a Bundle without <c>entry</c>, or only
+    /// resources about no patient, such as Practitioner or Organization): there is nothing to evaluate. The rule is in
+    /// <c>docs/fhir.md</c>. A record that has a patient but lacks a particular resource is not this case: it is mapped,
+    /// and the missing facts are unknown.
+    /// </summary>
+    public bool NoPatientData { get; }
 }
 
 /// <summary>
 /// Reads and writes FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/> and <see cref="FhirJsonSerializer"/>.
-/// Reading is strict about structure (unknown resource types or elements, wrong JSON types) and tolerant of values
-/// the mapper reads as unknown anyway (a malformed date literal, a code outside a required value set).
+/// Reading is strict about structure (unknown resource types or elements, wrong JSON types; a misspelt resourceType is one
+/// error naming it) and keeps values that are not valid for their type (a malformed date literal, a code outside a
+/// required value set): the <see cref="Mapping.McodeMapper"/> rejects them where it reads them, and ignores them in
+/// elements it does not read.
 /// </summary>
 /// <remarks>Thread-safe. Error messages name the FHIR path and the problem, never a value of the input.</remarks>
 public static class FhirJson
 {
-    // Issues that keep every value in the model (the mapper then reads the value as unknown): tolerated.
+    // Issues that keep every value in the model: tolerated here; the mapper rejects such a value in an element it reads.
     private static readonly HashSet<string> Tolerated = new(StringComparer.Ordinal)
     {
         "PVAL116", // a code outside a required value set (kept as text)
@@ -44,6 +65,10 @@ public static class FhirJson
         "JSON121", // an empty array
         "PVAL115", // narrative XHTML that does not follow the FHIR narrative rules (display only; never read)
     };
+
+    private const string UnknownTypeCode = "PVAL130";
+
+    private static readonly Regex PlainIdentifier = new("^[A-Za-z][A-Za-z0-9]{0,63}$", RegexOptions.CultureInvariant);
 
     private static readonly Regex EntryPath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource", RegexOptions.CultureInvariant);
 
@@ -106,6 +131,12 @@ public static class FhirJson
                 throw new FhirInputException(new[] { new ValidationError("resourceType", "is missing: the document is not a FHIR resource.") });
             }
 
+            if (!ModelInfo.IsKnownResource(type.GetString()!))
+            {
+                // Firely would report every element of the document as unknown; one error names the cause.
+                throw new FhirInputException(new[] { new ValidationError("resourceType", UnknownResourceType(type.GetString())) });
+            }
+
             entryTypes = EntryTypes(document.RootElement);
         }
         catch (JsonException e)
@@ -117,9 +148,14 @@ public static class FhirJson
         }
 
         Deserializer.TryDeserializeResource(json, out var resource, out var issues);
+
+        // A resource of an unknown type (a misspelt resourceType): Firely reports it (PVAL130) and then every element in
+        // it as "not an element"; the follow-on issues inside it are dropped so that the one cause is named.
+        var unknownTypes = issues.Where(i => i.ErrorCode == UnknownTypeCode).Select(InstancePath).Where(p => p.Length > 0).ToArray();
         var errors = issues
             .Where(i => !Tolerated.Contains(i.ErrorCode))
-            .Select(i => new ValidationError(Where(i, entryTypes), Describe(i.ErrorCode)))
+            .Where(i => i.ErrorCode == UnknownTypeCode || !unknownTypes.Any(p => IsInside(InstancePath(i), p)))
+            .Select(i => new ValidationError(Where(i, entryTypes), i.ErrorCode == UnknownTypeCode ? UnknownResourceType(RawType(i, entryTypes)) : Describe(i.ErrorCode)))
             .Distinct()
             .ToArray();
         if (errors.Length > 0 || resource is null)
@@ -156,6 +192,7 @@ public static class FhirJson
         return Serializer.SerializeToString(resource, pretty: false);
     }
 
+    // The resourceType of each bundle entry's resource as written (null when absent or not a string).
     private static string?[] EntryTypes(JsonElement root)
     {
         if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
@@ -165,10 +202,89 @@ public static class FhirJson
 
         return entries.EnumerateArray()
             .Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("resource", out var r) && r.ValueKind == JsonValueKind.Object &&
-                         r.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String && Regex.IsMatch(t.GetString()!, "^[A-Z][A-Za-z]{1,63}$")
+                         r.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String
                 ? t.GetString()
                 : null)
             .ToArray();
+    }
+
+    private static string InstancePath(CodedException issue) => (issue as ExtendedCodedException)?.InstancePath ?? string.Empty;
+
+    private static bool IsInside(string path, string container) =>
+        path.Length > container.Length && path.StartsWith(container, StringComparison.Ordinal) && (path[container.Length] == '.' || path[container.Length] == '[');
+
+    // The resourceType as written, for an unknown-type issue at a bundle entry's resource; null elsewhere (contained resources).
+    private static string? RawType(CodedException issue, string?[] entryTypes)
+    {
+        var match = EntryPath.Match(InstancePath(issue));
+        return match.Success && match.Length == InstancePath(issue).Length &&
+               int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < entryTypes.Length
+            ? entryTypes[index]
+            : null;
+    }
+
+    /// <summary>
+    /// The error for a resourceType that is not a FHIR R4 resource type. A type name is not patient data, but it comes
+    /// from the input: it is repeated only when it is a plain identifier of at most 64 letters and digits, with the
+    /// closest R4 resource type when one is near (a misspelling).
+    /// </summary>
+    private static string UnknownResourceType(string? written)
+    {
+        if (written is null)
+        {
+            return "has a resourceType that is not a FHIR R4 resource type; the resource's elements were not read (Firely " + UnknownTypeCode + ").";
+        }
+
+        if (!PlainIdentifier.IsMatch(written))
+        {
+            return "is not a FHIR R4 resource type (the unknown resourceType is not repeated: it is not a plain identifier of at most 64 letters and digits); the resource's elements were not read (Firely " + UnknownTypeCode + ").";
+        }
+
+        var suggestion = ClosestResourceType(written);
+        return "is \"" + written + "\", which is not a FHIR R4 resource type" +
+            (suggestion is null ? string.Empty : " (did you mean \"" + suggestion + "\"?)") +
+            "; the resource's elements were not read (Firely " + UnknownTypeCode + ").";
+    }
+
+    private static string? ClosestResourceType(string written)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var name in ModelInfo.SupportedResources.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            var distance = EditDistance(written.ToUpperInvariant(), name.ToUpperInvariant());
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (name, distance);
+            }
+        }
+
+        // A misspelling, not another word: at most 1 edit for 4 letters or fewer, 2 up to 8, 3 beyond.
+        return bestDistance <= (written.Length <= 4 ? 1 : written.Length <= 8 ? 2 : 3) ? best : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     // The FHIR path of an issue, with the type of the bundle entry's resource: Bundle.entry[2].resource(Condition).onset.

@@ -12,8 +12,15 @@ namespace Sarcoma.Consensus.Fhir.Mapping;
 /// <summary>Small readers of FHIR data types: codes, dates, quantities, statuses.</summary>
 internal static class FhirValues
 {
-    private static readonly Regex FullDate = new("^([0-9]{4})-([0-9]{2})-([0-9]{2})", RegexOptions.CultureInvariant);
-    private static readonly Regex PartialDate = new("^[0-9]{4}(-[0-9]{2})?$", RegexOptions.CultureInvariant);
+    // A FHIR date, dateTime or instant literal: YYYY, YYYY-MM or YYYY-MM-DD, then optionally a time (hh:mm[:ss[.fff]]) with an
+    // optional zone. Stricter than nothing, laxer than FHIR on one point: a time without a zone (common in EHR exports) is
+    // accepted, because only the calendar date is read.
+    private static readonly Regex DateLiteral = new(
+        @"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>The problem text of a literal that is not a FHIR date at all (the mapper turns it into an input error).</summary>
+    public const string NotADate = "is not a FHIR date";
 
     public static IEnumerable<Coding> Codings(CodeableConcept? concept) =>
         concept?.Coding?.Where(c => c is not null) ?? Enumerable.Empty<Coding>();
@@ -36,8 +43,12 @@ internal static class FhirValues
         var other => Convert.ToString(other, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Reads a calendar date from a FHIR date, dateTime or Period (its start), as written (no time-zone conversion).</summary>
-    /// <returns>The date, or <see langword="null"/>; <paramref name="problem"/> says why when an element is present but not a full date.</returns>
+    /// <summary>Reads a calendar date from a FHIR date, dateTime, instant or Period (its start or end), as written (no time-zone conversion).</summary>
+    /// <returns>
+    /// The date, or <see langword="null"/>; <paramref name="problem"/> says why when an element is present but not a full
+    /// date: <see cref="NotADate"/> for a literal that is not a date at all or not a calendar date (an input error), else a
+    /// partial date or another data type (valid FHIR, read as unknown).
+    /// </returns>
     public static LocalDate? CalendarDate(DataType? value, out string? problem, bool periodEnd = false)
     {
         problem = null;
@@ -45,11 +56,12 @@ internal static class FhirValues
         {
             FhirDateTime dateTime => dateTime.Value,
             Date date => date.Value,
+            Hl7.Fhir.Model.Instant instant => Literal(instant),
             Period period => periodEnd ? period.End : period.Start,
             _ => null,
         };
 
-        if (value is not null && value is not FhirDateTime && value is not Date && value is not Period)
+        if (value is not null && value is not FhirDateTime && value is not Date && value is not Hl7.Fhir.Model.Instant && value is not Period)
         {
             problem = "is a " + value.TypeName + ", not a date";
             return null;
@@ -66,24 +78,35 @@ internal static class FhirValues
             return null;
         }
 
-        var match = FullDate.Match(text);
-        if (match.Success)
+        var match = DateLiteral.Match(text);
+        if (!match.Success)
         {
-            var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            var month = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-            var day = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
-            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
-            {
-                return new LocalDate(year, month, day);
-            }
-
-            problem = "is not a valid calendar date";
+            problem = NotADate;
             return null;
         }
 
-        problem = PartialDate.IsMatch(text) ? "is a partial date (year or month only)" : "is not a FHIR date";
-        return null;
+        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
+        var day = match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : 1;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            problem = NotADate;
+            return null;
+        }
+
+        if (!match.Groups[3].Success)
+        {
+            problem = "is a partial date (year or month only)";
+            return null;
+        }
+
+        return new LocalDate(year, month, day);
     }
+
+    /// <summary>Whether a coded primitive (a status with a required FHIR R4 value set) holds a literal outside its value set (Firely keeps such a literal as text).</summary>
+    public static bool IsOutsideValueSet(PrimitiveType? primitive) =>
+        primitive is not null && primitive.GetType().IsGenericType && primitive.JsonValue is string literal &&
+        Hl7.Fhir.Utility.EnumUtility.ParseLiteral(literal, primitive.GetType().GetGenericArguments()[0]) is null;
 
     /// <summary>Converts a length to millimetres: UCUM <c>mm</c> or <c>cm</c> (by code, or by the unit text when the code is absent).</summary>
     public static decimal? Millimetres(Quantity? quantity, out string? problem)

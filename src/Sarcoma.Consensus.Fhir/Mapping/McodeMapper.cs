@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Hl7.Fhir.Model;
+using Sarcoma.Consensus.Fhir.Input;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Fhir.Mapping;
@@ -46,6 +47,12 @@ public sealed class McodeMapper
     /// <param name="bundle">The bundle: one patient's data.</param>
     /// <returns>The patient and the mapping report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="bundle"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FhirInputException">
+    /// The bundle holds no patient data (<see cref="FhirInputException.NoPatientData"/>: no entry, or no Patient and no
+    /// resource about a patient; <c>docs/fhir.md</c>), or an element the mapper reads does not parse (a malformed date,
+    /// a status code outside its value set). Each error names the element
+    /// (<c>Bundle.entry[2].resource(Condition).onsetDateTime</c>), never its value.
+    /// </exception>
     public McodeMapping Map(Bundle bundle)
     {
         if (bundle is null)
@@ -56,14 +63,19 @@ public sealed class McodeMapper
         var entries = bundle.Entry
             .Select((entry, index) => (entry, index))
             .Where(e => e.entry?.Resource is not null)
-            .Select(e => new SourceResource(e.entry.Resource!, Name(e.entry.Resource!, "Bundle.entry[" + e.index + "].resource"), e.entry.FullUrl));
-        return new McodeReader(entries, options).Read();
+            .Select(e => Source(e.entry.Resource!, "Bundle.entry[" + e.index + "].resource", e.entry.FullUrl));
+        return new McodeReader(entries, options, "Bundle.entry").Read();
     }
 
     /// <summary>Maps resources (for example the results of the FHIR searches of <see cref="DataRequirements.FhirDataRequirements"/>).</summary>
     /// <param name="resources">One patient's resources; Bundles among them are opened.</param>
     /// <returns>The patient and the mapping report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="resources"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FhirInputException">
+    /// The resources hold no patient data (<see cref="FhirInputException.NoPatientData"/>: none at all, only empty
+    /// Bundles, or no Patient and no resource about a patient), or an element the mapper reads does not parse. Errors
+    /// name the element (<c>resources[0].entry[2].resource(Condition).onsetDateTime</c>), never its value.
+    /// </exception>
     public McodeMapping Map(IEnumerable<Resource> resources)
     {
         if (resources is null)
@@ -82,7 +94,7 @@ public sealed class McodeMapper
                 {
                     if (entry?.Resource is not null)
                     {
-                        entries.Add(new SourceResource(entry.Resource, Name(entry.Resource, $"resources[{position}].entry[{index}].resource"), entry.FullUrl));
+                        entries.Add(Source(entry.Resource, $"resources[{position}].entry[{index}].resource", entry.FullUrl));
                     }
 
                     index++;
@@ -90,18 +102,21 @@ public sealed class McodeMapper
             }
             else if (resource is not null)
             {
-                entries.Add(new SourceResource(resource, Name(resource, $"resources[{position}]"), null));
+                entries.Add(Source(resource, $"resources[{position}]", null));
             }
 
             position++;
         }
 
-        return new McodeReader(entries, options).Read();
+        return new McodeReader(entries, options, "resources").Read();
     }
 
-    private static string Name(Resource resource, string position) =>
-        string.IsNullOrEmpty(resource.Id) ? position + " (" + resource.TypeName + ")" : resource.TypeName + "/" + resource.Id;
+    private static SourceResource Source(Resource resource, string position, string? fullUrl) => new(
+        resource,
+        string.IsNullOrEmpty(resource.Id) ? position + " (" + resource.TypeName + ")" : resource.TypeName + "/" + resource.Id,
+        fullUrl,
+        position + "(" + resource.TypeName + ")");
 }
 
-/// <summary>A resource and how to name it in the report.</summary>
-internal sealed record SourceResource(Resource Resource, string Reference, string? FullUrl);
+/// <summary>A resource, how to name it in the report, and its path in the input for error messages (<c>Bundle.entry[2].resource(Condition)</c>, the form <see cref="FhirJson"/> uses).</summary>
+internal sealed record SourceResource(Resource Resource, string Reference, string? FullUrl, string Path);

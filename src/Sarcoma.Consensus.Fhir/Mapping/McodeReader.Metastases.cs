@@ -54,7 +54,7 @@ internal sealed partial class McodeReader
 
         var detectedFrom = current.Length > 0 ? current : noEvidence == true ? past : Array.Empty<SecondaryEntry>();
         var dated = detectedFrom
-            .Select(s => (Entry: s, Date: CalendarDate(s.Condition.Onset, out _) ?? CalendarDate(s.Condition.RecordedDate, out _), Element: CalendarDate(s.Condition.Onset, out _) is not null ? "Condition.onset[x]" : "Condition.recordedDate"))
+            .Select(s => (Entry: s, Date: Date(s.Source, s.Condition.Onset, "onset") ?? Date(s.Source, s.Condition.RecordedDateElement, "recordedDate", choice: false), Element: Date(s.Source, s.Condition.Onset, "onset") is not null ? "Condition.onset[x]" : "Condition.recordedDate"))
             .Where(d => d.Date is not null)
             .ToArray();
         LocalDate? detectedOn = null;
@@ -298,8 +298,8 @@ internal sealed partial class McodeReader
     private (decimal? Size, (string Reference, string Element)? Source, string? Problem) LatestSize(SourceResource tumor)
     {
         var sizes = entries
-            .Where(e => e.Resource is Observation o && IsUsable(o) && IsTumorSize(o) && o.Focus.Any(f => Resolve(f) == tumor))
-            .Select(e => (Entry: e, Observation: (Observation)e.Resource, Date: CalendarDate(((Observation)e.Resource).Effective, out _)))
+            .Where(e => e.Resource is Observation o && IsTumorSize(o) && o.Focus.Any(f => Resolve(f) == tumor) && IsUsable(e, o))
+            .Select(e => (Entry: e, Observation: (Observation)e.Resource, Date: Date(e, ((Observation)e.Resource).Effective, "effective")))
             .OrderByDescending(s => s.Date ?? LocalDate.MinIsoValue)
             .ToArray();
         if (sizes.Length == 0)
@@ -329,13 +329,13 @@ internal sealed partial class McodeReader
     {
         foreach (var entry in entries)
         {
-            if (entry.Resource is not Observation observation || !IsUsable(observation))
+            if (entry.Resource is not Observation observation)
             {
                 continue;
             }
 
             var profile = Profile(observation);
-            if (profile != "CancerDiseaseStatus" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.DiseaseStatusLoinc))
+            if ((profile != "CancerDiseaseStatus" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.DiseaseStatusLoinc)) || !IsUsable(entry, observation))
             {
                 continue;
             }
@@ -344,7 +344,7 @@ internal sealed partial class McodeReader
             var code = Codings(observation.Value as CodeableConcept).FirstOrDefault(c => c.System == McodeCodes.Snomed)?.Code;
             if (code is not null)
             {
-                yield return (entry, code, CalendarDate(observation.Effective, out _));
+                yield return (entry, code, Date(entry, observation.Effective, "effective"));
             }
         }
     }

@@ -20,14 +20,21 @@ internal sealed partial class McodeReader
         var readings = new List<(SourceResource Entry, LocalDate Date, int? Ecog, string Element, string Note, int Rank)>();
         foreach (var entry in entries)
         {
-            if (entry.Resource is not Observation observation || !IsUsable(observation))
+            if (entry.Resource is not Observation observation)
             {
                 continue;
             }
 
             var profile = Profile(observation);
-            var date = CalendarDate(observation.Effective, out _) ?? LocalDate.MinIsoValue;
-            if (profile == "ECOGPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.EcogLoinc))
+            var isEcog = profile == "ECOGPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.EcogLoinc);
+            var isKarnofsky = !isEcog && (profile == "KarnofskyPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.KarnofskyLoinc));
+            if ((!isEcog && !isKarnofsky) || !IsUsable(entry, observation))
+            {
+                continue;
+            }
+
+            var date = Date(entry, observation.Effective, "effective") ?? LocalDate.MinIsoValue;
+            if (isEcog)
             {
                 Recognise(entry, "ECOGPerformanceStatus", profile is not null);
                 int? ecog = observation.Value switch
@@ -39,7 +46,7 @@ internal sealed partial class McodeReader
                 };
                 readings.Add((entry, date, ecog, observation.Value is CodeableConcept ? "Observation.valueCodeableConcept" : "Observation.valueInteger", "ECOG", 0));
             }
-            else if (profile == "KarnofskyPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.KarnofskyLoinc))
+            else
             {
                 Recognise(entry, "KarnofskyPerformanceStatus", profile is not null);
                 int? karnofsky = (observation.Value as Integer)?.Value;
@@ -207,32 +214,34 @@ internal sealed partial class McodeReader
         var all = new List<Treatment>();
         foreach (var entry in entries)
         {
-            if (entry.Resource is not Procedure procedure || Literal(procedure.StatusElement) != "completed")
+            if (entry.Resource is not Procedure procedure)
             {
                 continue;
             }
 
+            // Recognised first, so that only the status and dates of procedures the mapper uses can be input errors.
             var profile = Profile(procedure);
-            if (profile == "RadiotherapyCourseSummary" || Has(procedure.Code, McodeCodes.Snomed, McodeCodes.RadiotherapyCourse))
+            var radiotherapy = profile == "RadiotherapyCourseSummary" || Has(procedure.Code, McodeCodes.Snomed, McodeCodes.RadiotherapyCourse);
+            var hepatectomy = McodeCodes.HepatectomyCodes.Any(h => Has(procedure.Code, h.System, h.Code));
+            var surgical = profile == "CancerRelatedSurgicalProcedure" || Has(procedure.Category, McodeCodes.Snomed, McodeCodes.SurgicalProcedure) || hepatectomy;
+            if ((!radiotherapy && !surgical) || Status(entry, procedure.StatusElement, "status") != "completed")
+            {
+                continue;
+            }
+
+            if (radiotherapy)
             {
                 Recognise(entry, "RadiotherapyCourseSummary", profile is not null);
-                var rtEnd = procedure.Performed is Period ? CalendarDate(procedure.Performed, out _, periodEnd: true) : CalendarDate(procedure.Performed, out _);
-                all.Add(new Treatment(entry, CalendarDate(procedure.Performed, out _), rtEnd, false, "Procedure.performed[x]", procedure.Performed is Period ? "Procedure.performedPeriod.end" : "Procedure.performedDateTime"));
+                var rtEnd = Date(entry, procedure.Performed, "performed", periodEnd: procedure.Performed is Period);
+                all.Add(new Treatment(entry, Date(entry, procedure.Performed, "performed"), rtEnd, false, "Procedure.performed[x]", procedure.Performed is Period ? "Procedure.performedPeriod.end" : "Procedure.performedDateTime"));
                 continue;
             }
 
-            var hepatectomy = McodeCodes.HepatectomyCodes.Any(h => Has(procedure.Code, h.System, h.Code));
             var reasons = procedure.ReasonReference.Select(Resolve).Where(r => r is not null).ToArray();
             var forLiverMetastasis = reasons.Any(r => secondaries.Any(s => s.Source == r && s.Sites.Any(x => x.Site == MetastaticSite.Liver && x.Kind == SiteKind.Lesion)));
-            var surgical = profile == "CancerRelatedSurgicalProcedure" || Has(procedure.Category, McodeCodes.Snomed, McodeCodes.SurgicalProcedure) || hepatectomy;
-            if (!surgical)
-            {
-                continue;
-            }
-
             Recognise(entry, "CancerRelatedSurgicalProcedure", profile is not null);
-            var start = CalendarDate(procedure.Performed, out _);
-            var end = procedure.Performed is Period ? CalendarDate(procedure.Performed, out _, periodEnd: true) ?? start : start;
+            var start = Date(entry, procedure.Performed, "performed");
+            var end = procedure.Performed is Period ? Date(entry, procedure.Performed, "performed", periodEnd: true) ?? start : start;
             var startElement = procedure.Performed is Period ? "Procedure.performedPeriod.start" : "Procedure.performedDateTime";
             var treatment = new Treatment(entry, start, end, false, startElement, procedure.Performed is Period ? "Procedure.performedPeriod.end" : "Procedure.performedDateTime");
             var onLiver = Codings(procedure.BodySite).Any(c => c.System == McodeCodes.Snomed && c.Code == McodeCodes.LiverStructure);
@@ -263,33 +272,32 @@ internal sealed partial class McodeReader
         {
             string? profile = Profile(entry.Resource);
             IEnumerable<ResourceReference> reasons;
-            string? status;
+            PrimitiveType? statusElement;
+            PrimitiveType? intentElement = null;
             DataType? effective;
-            bool ongoing;
-            bool received;
+            string effectiveName;
+            var effectiveChoice = true;
             switch (entry.Resource)
             {
                 case MedicationAdministration administration:
                     reasons = administration.ReasonReference;
-                    status = Literal(administration.StatusElement);
+                    statusElement = administration.StatusElement;
                     effective = administration.Effective;
-                    ongoing = status == "in-progress";
-                    received = status is "completed" or "in-progress" or "stopped" or "on-hold";
+                    effectiveName = "effective";
                     break;
                 case MedicationRequest request:
                     reasons = request.ReasonReference;
-                    status = Literal(request.StatusElement);
-                    var intent = Literal(request.IntentElement);
+                    statusElement = request.StatusElement;
+                    intentElement = request.IntentElement;
                     effective = request.DispenseRequest?.ValidityPeriod ?? (DataType?)request.AuthoredOnElement;
-                    ongoing = status == "active" && intent is "order" or "original-order" or "reflex-order" or "filler-order" or "instance-order";
-                    received = intent is not ("proposal" or "plan" or "directive") && status is "active" or "completed" or "stopped" or "on-hold";
+                    effectiveName = request.DispenseRequest?.ValidityPeriod is not null ? "dispenseRequest.validityPeriod" : "authoredOn";
+                    effectiveChoice = false;
                     break;
                 case MedicationStatement statement:
                     reasons = statement.ReasonReference;
-                    status = Literal(statement.StatusElement);
+                    statusElement = statement.StatusElement;
                     effective = statement.Effective;
-                    ongoing = status == "active";
-                    received = status is "active" or "completed" or "stopped" or "on-hold";
+                    effectiveName = "effective";
                     break;
                 default:
                     continue;
@@ -298,14 +306,40 @@ internal sealed partial class McodeReader
             var resolved = reasons.Select(Resolve).ToArray();
             var forCancer = profile is not null && profile.StartsWith("CancerRelatedMedication", StringComparison.Ordinal) ||
                 resolved.Any(r => r is not null && (primaries.Any(p => p.Source == r) || secondaries.Any(s => s.Source == r)));
-            if (!forCancer || !received)
+            if (!forCancer)
+            {
+                continue;
+            }
+
+            // Only a cancer-related medication's status, intent and dates are read, so only theirs can be input errors.
+            var status = Status(entry, statusElement, "status");
+            var intent = intentElement is null ? null : Status(entry, intentElement, "intent");
+            bool ongoing;
+            bool received;
+            switch (entry.Resource)
+            {
+                case MedicationAdministration:
+                    ongoing = status == "in-progress";
+                    received = status is "completed" or "in-progress" or "stopped" or "on-hold";
+                    break;
+                case MedicationRequest:
+                    ongoing = status == "active" && intent is "order" or "original-order" or "reflex-order" or "filler-order" or "instance-order";
+                    received = intent is not ("proposal" or "plan" or "directive") && status is "active" or "completed" or "stopped" or "on-hold";
+                    break;
+                default:
+                    ongoing = status == "active";
+                    received = status is "active" or "completed" or "stopped" or "on-hold";
+                    break;
+            }
+
+            if (!received)
             {
                 continue;
             }
 
             Recognise(entry, profile ?? "CancerRelatedMedication" + entry.Resource.TypeName.Replace("Medication", string.Empty), profile is not null);
-            var start = CalendarDate(effective, out _);
-            var end = effective is Period ? CalendarDate(effective, out _, periodEnd: true) : start;
+            var start = Date(entry, effective, effectiveName, choice: effectiveChoice);
+            var end = effective is Period ? Date(entry, effective, effectiveName, periodEnd: true, choice: effectiveChoice) : start;
             var forMetastases = resolved.Any(r => secondaries.Any(s => s.Source == r)) || (start is { } s && detectedOn is { } d && s >= d);
             if (!forMetastases)
             {

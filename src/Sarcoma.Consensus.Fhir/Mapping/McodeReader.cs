@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
+using Sarcoma.Consensus.Fhir.Input;
 using NodaTime;
 using Period = Hl7.Fhir.Model.Period;
 using Sarcoma.Consensus.Model;
@@ -30,10 +31,14 @@ internal sealed partial class McodeReader
     private readonly List<ConditionEntry> primaries = new();
     private readonly List<SecondaryEntry> secondaries = new();
 
-    public McodeReader(IEnumerable<SourceResource> entries, McodeMapperOptions options)
+    private readonly string root;
+    private readonly List<ValidationError> errors = new();
+
+    public McodeReader(IEnumerable<SourceResource> entries, McodeMapperOptions options, string root)
     {
         this.entries = entries.ToArray();
         this.options = options;
+        this.root = root;
         foreach (var entry in this.entries)
         {
             byReference[entry.Resource.TypeName + "/" + entry.Resource.Id] = entry;
@@ -46,6 +51,7 @@ internal sealed partial class McodeReader
 
     public McodeMapping Read()
     {
+        RefuseWithoutPatientData();
         ClassifyConditions();
         var primaryEntry = ChoosePrimary();
         var primary = ReadPrimary(primaryEntry);
@@ -65,11 +71,120 @@ internal sealed partial class McodeReader
         };
 
         ListUnknowns(patient);
+        if (errors.Count > 0)
+        {
+            throw new FhirInputException(errors, "FHIR R4 input the mapper cannot read", noPatientData: false);
+        }
+
         return new McodeMapping(patient, new MappingReport(
             mapped.OrderBy(m => FactOrder(m.Fact)).ThenBy(m => m.Fact, StringComparer.Ordinal),
             unknown.Values.OrderBy(u => FactOrder(u.Fact)).ThenBy(u => u.Fact, StringComparer.Ordinal),
             notes,
             recognised));
+    }
+
+    // ---------------------------------------------------------------- input errors
+
+    /// <summary>
+    /// Refuses input with no patient data (docs/fhir.md): no resource at all, or none that is a Patient, has a
+    /// <c>subject</c> or <c>patient</c> reference, or is a resource the mapper reads. Absence of a particular resource
+    /// is unknown, not this: a Bundle with only a Patient is mapped (every fact unknown).
+    /// </summary>
+    private void RefuseWithoutPatientData()
+    {
+        if (entries.Count == 0)
+        {
+            throw new FhirInputException(
+                new[] { new ValidationError(root, "is empty or absent: the input holds no resources, so there is no patient data to evaluate.") },
+                "No patient data in the FHIR input",
+                noPatientData: true);
+        }
+
+        if (!entries.Any(e => IsAboutAPatient(e.Resource)))
+        {
+            var types = string.Join(", ", entries.Select(e => e.Resource.TypeName).Distinct().OrderBy(t => t, StringComparer.Ordinal));
+            throw new FhirInputException(
+                new[] { new ValidationError(root, FormattableString.Invariant($"holds no patient data: none of its {entries.Count} resource(s) ({types}) is a Patient or a resource about a patient (one with a subject or patient reference, or a Condition, Observation, BodyStructure, Procedure or medication resource).")) },
+                "No patient data in the FHIR input",
+                noPatientData: true);
+        }
+    }
+
+    private static bool IsAboutAPatient(Resource resource) =>
+        resource is Hl7.Fhir.Model.Patient or Condition or Observation or BodyStructure or Procedure or MedicationAdministration or MedicationRequest or MedicationStatement ||
+        resource.EnumerateElements().Any(e => e.Key is "subject" or "patient" && e.Value is ResourceReference);
+
+    private void Error(SourceResource entry, string element, string message)
+    {
+        var error = new ValidationError(entry.Path + "." + element, message);
+        if (!errors.Contains(error))
+        {
+            errors.Add(error);
+        }
+    }
+
+    /// <summary>Reads a date element of a resource the mapper uses; a literal that is not a date at all is an input error naming the element (never the value).</summary>
+    /// <param name="entry">The resource.</param>
+    /// <param name="value">The element's value.</param>
+    /// <param name="element">The element's name: a choice type's stem (<c>onset</c>, <c>effective</c>, <c>performed</c>) or, with <paramref name="choice"/> false, the full name (<c>recordedDate</c>).</param>
+    /// <param name="problem">Why a present value gives no date (partial, another data type, malformed).</param>
+    /// <param name="periodEnd">Whether a Period's end is read rather than its start.</param>
+    /// <param name="choice">Whether <paramref name="element"/> is a choice type ([x]).</param>
+    private LocalDate? Date(SourceResource entry, DataType? value, string element, out string? problem, bool periodEnd = false, bool choice = true)
+    {
+        var date = CalendarDate(value, out problem, periodEnd);
+        if (problem == FhirValues.NotADate)
+        {
+            var name = value switch
+            {
+                Period => (choice ? element + "Period" : element) + (periodEnd ? ".end" : ".start"),
+                _ when !choice => element,
+                FhirDateTime => element + "DateTime",
+                Hl7.Fhir.Model.Date => element + "Date",
+                Hl7.Fhir.Model.Instant => element + "Instant",
+                _ => element,
+            };
+            var type = value is Period ? "dateTime" : value?.TypeName ?? "date";
+            Error(entry, name, "is not a valid FHIR " + type + " (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time): the date cannot be read, and is not repeated here.");
+        }
+
+        return date;
+    }
+
+    private LocalDate? Date(SourceResource entry, DataType? value, string element, bool periodEnd = false, bool choice = true) =>
+        Date(entry, value, element, out _, periodEnd, choice);
+
+    /// <summary>Reads a status code of a resource the mapper uses; a literal outside its required value set is an input error (the resource would otherwise be dropped silently).</summary>
+    private string? Status(SourceResource entry, PrimitiveType? element, string name)
+    {
+        if (IsOutsideValueSet(element))
+        {
+            Error(entry, name, "is not a code of its required FHIR R4 value set: the resource's " + name + " cannot be read (the code is not repeated here).");
+            return null;
+        }
+
+        return Literal(element);
+    }
+
+    private static readonly string[] ClinicalStatusCodes = { "active", "recurrence", "relapse", "inactive", "remission", "resolved" };
+    private static readonly string[] VerificationStatusCodes = { "unconfirmed", "provisional", "differential", "confirmed", "refuted", "entered-in-error" };
+
+    /// <summary>Checks the elements of a cancer condition the mapper reads: its statuses (codes of the HL7 code systems) and dates.</summary>
+    private void CheckCondition(SourceResource entry, Condition condition)
+    {
+        if (Codings(condition.ClinicalStatus).Any(c => c.System == McodeCodes.ConditionClinicalStatus && !ClinicalStatusCodes.Contains(c.Code ?? string.Empty, StringComparer.Ordinal)))
+        {
+            Error(entry, "clinicalStatus", "has a code of the condition-clinical code system that is not one of its codes (active, recurrence, relapse, inactive, remission, resolved); the code is not repeated here.");
+        }
+
+        if (Codings(condition.VerificationStatus).Any(c => c.System == McodeCodes.ConditionVerificationStatus && !VerificationStatusCodes.Contains(c.Code ?? string.Empty, StringComparer.Ordinal)))
+        {
+            Error(entry, "verificationStatus", "has a code of the condition-ver-status code system that is not one of its codes (unconfirmed, provisional, differential, confirmed, refuted, entered-in-error); the code is not repeated here.");
+        }
+
+        _ = Date(entry, condition.Onset, "onset");
+        _ = Date(entry, condition.Onset, "onset", periodEnd: true);
+        _ = Date(entry, condition.RecordedDateElement, "recordedDate", choice: false);
     }
 
     // ---------------------------------------------------------------- recognition
@@ -131,6 +246,7 @@ internal sealed partial class McodeReader
             if (profile == "SecondaryCancerCondition" || (profile is null && secondaryByCode))
             {
                 Recognise(entry, "SecondaryCancerCondition", profile is not null);
+                CheckCondition(entry, condition);
                 secondaries.Add(new SecondaryEntry(entry, condition, sites, siteElement));
                 continue;
             }
@@ -141,6 +257,7 @@ internal sealed partial class McodeReader
             if (profile == "PrimaryCancerCondition" || (profile is null && primaryByCode))
             {
                 Recognise(entry, "PrimaryCancerCondition", profile is not null);
+                CheckCondition(entry, condition);
                 primaries.Add(new ConditionEntry(entry, condition));
             }
         }
@@ -314,7 +431,7 @@ internal sealed partial class McodeReader
                     : $"{source} has no Condition.bodySite.");
         }
 
-        var diagnosed = CalendarDate(primary.Condition.Onset, out var problem);
+        var diagnosed = Date(primary.Source, primary.Condition.Onset, "onset", out var problem);
         if (diagnosed is { } date)
         {
             result = result with { DiagnosedOn = date };
@@ -337,13 +454,13 @@ internal sealed partial class McodeReader
         var grades = new List<(SourceResource Entry, Observation Observation, HistologicGrade? Grade, LocalDate? Date)>();
         foreach (var entry in entries)
         {
-            if (entry.Resource is not Observation observation || !IsUsable(observation))
+            if (entry.Resource is not Observation observation)
             {
                 continue;
             }
 
             var profile = Profile(observation);
-            if (profile != "HistologicGrade" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.GradeLoinc))
+            if ((profile != "HistologicGrade" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.GradeLoinc)) || !IsUsable(entry, observation))
             {
                 continue;
             }
@@ -354,7 +471,7 @@ internal sealed partial class McodeReader
             }
 
             Recognise(entry, "histologic grade Observation", profile is not null);
-            grades.Add((entry, observation, Grade(observation.Value), CalendarDate(observation.Effective, out _)));
+            grades.Add((entry, observation, Grade(observation.Value), Date(entry, observation.Effective, "effective")));
         }
 
         var latest = grades.OrderByDescending(g => g.Date ?? LocalDate.MinIsoValue).FirstOrDefault();
@@ -387,10 +504,12 @@ internal sealed partial class McodeReader
     private static HistologicGrade? GradeFromText(string? text) =>
         text is not null && GradeText.Match(text) is { Success: true } match ? (HistologicGrade)(match.Groups[1].Value[0] - '0') : null;
 
-    private static bool IsUsable(Observation observation)
+    /// <summary>Whether a recognised Observation counts: status final, amended, corrected or preliminary (or none). A status outside its value set is an input error.</summary>
+    private bool IsUsable(SourceResource entry, Observation observation)
     {
-        var status = Literal(observation.StatusElement);
-        return status is null or "final" or "amended" or "corrected" or "preliminary";
+        var invalid = IsOutsideValueSet(observation.StatusElement);
+        var status = Status(entry, observation.StatusElement, "status");
+        return !invalid && status is null or "final" or "amended" or "corrected" or "preliminary";
     }
 
     private void ReadTnm()

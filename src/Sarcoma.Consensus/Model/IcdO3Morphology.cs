@@ -95,6 +95,7 @@ internal static class IcdO3Morphology
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, string> SnomedCtToIcdO3 = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["128755003"] = "8936/1",  // Gastrointestinal stromal tumor (GIST: out of scope with any behaviour)
         ["13238004"] = "9580/3",   // Granular cell tumor, malignant
         ["87913009"] = "9020/3",   // Malignant phyllodes tumor
         ["63264007"] = "8980/3",   // Carcinosarcoma

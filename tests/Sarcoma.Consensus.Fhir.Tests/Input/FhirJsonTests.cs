@@ -53,7 +53,55 @@ public sealed class FhirJsonTests
     }
 
     [Fact]
-    public void A_malformed_date_literal_is_kept_for_the_mapper_to_read_as_unknown()
+    public void A_misspelt_resource_type_is_one_error_naming_it_without_the_follow_on_noise()
+    {
+        var condition = "{\"resourceType\":\"Condtion\",\"id\":\"c\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"363346000\"}],\"text\":\"" + Secret + "\"}," +
+            "\"subject\":{\"reference\":\"Patient/p\"},\"onsetDateTime\":\"2022-03-14\",\"note\":[{\"text\":\"" + Secret + "\"}]}";
+
+        var e = Assert.Throws<FhirInputException>(() => FhirJson.ParseBundle("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p\"}},{\"resource\":" + condition + "}]}"));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("Bundle.entry[1].resource", error.Field);
+        Assert.Equal("is \"Condtion\", which is not a FHIR R4 resource type (did you mean \"Condition\"?); the resource's elements were not read (Firely PVAL130).", error.Message);
+        Assert.DoesNotContain(Secret, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_resource_type_of_the_document_is_one_error()
+    {
+        var e = Assert.Throws<FhirInputException>(() => FhirJson.ParseBundle("{\"resourceType\":\"Bundel\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"" + Secret + "\"}}]}"));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("resourceType", error.Field);
+        Assert.Contains("\"Bundel\", which is not a FHIR R4 resource type (did you mean \"Bundle\"?)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Secret)]
+    [InlineData("Jane Doe")]
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ")]
+    public void An_unknown_resource_type_that_is_not_a_plain_short_identifier_is_not_repeated(string type)
+    {
+        var e = Assert.Throws<FhirInputException>(() => FhirJson.ParseBundle("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"" + type + "\",\"status\":\"final\"}}]}"));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("Bundle.entry[0].resource", error.Field);
+        Assert.StartsWith("is not a FHIR R4 resource type (the unknown resourceType is not repeated", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(type, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_contained_resource_type_is_one_error_at_its_path()
+    {
+        var e = Assert.Throws<FhirInputException>(() => FhirJson.ParseBundle("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"subject\":{\"reference\":\"Patient/p\"},\"contained\":[{\"resourceType\":\"Foo\",\"a\":{\"b\":\"" + Secret + "\"}}]}}]}"));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("Bundle.entry[0].resource(Condition).contained[0]", error.Field);
+        Assert.StartsWith("has a resourceType that is not a FHIR R4 resource type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_date_literal_is_kept_by_the_parser_for_the_mapper_to_judge()
     {
         var bundle = FhirJson.ParseBundle("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"subject\":{\"reference\":\"Patient/p\"},\"onsetDateTime\":\"YYYY-MM-DD\"}}]}");
 

@@ -187,15 +187,12 @@ public sealed class McodeMapperTests
     }
 
     [Fact]
-    public void A_malformed_date_is_read_as_unknown_with_the_element_named()
+    public void A_placeholder_date_is_an_input_error_with_the_element_named()
     {
-        var mapping = McodeMapper.Default.Map(Bundle(Primary(onset: "YYYY-MM-DD")));
+        var e = Assert.Throws<Sarcoma.Consensus.Fhir.Input.FhirInputException>(() => McodeMapper.Default.Map(Bundle(Primary(onset: "DD-MM-YYYY"))));
 
-        Assert.Null(mapping.Patient.Primary!.DiagnosedOn);
-        var entry = mapping.Report.UnknownEntry(FactNames.PrimaryDiagnosedOn)!;
-        Assert.Equal(UnknownReason.Ambiguous, entry.Reason);
-        Assert.Contains("Condition.onset[x]", entry.Explanation, StringComparison.Ordinal);
-        Assert.DoesNotContain("YYYY", entry.Explanation, StringComparison.Ordinal);
+        Assert.Equal("Bundle.entry[0].resource(Condition).onsetDateTime", Assert.Single(e.Errors).Field);
+        Assert.DoesNotContain("DD-MM-YYYY", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

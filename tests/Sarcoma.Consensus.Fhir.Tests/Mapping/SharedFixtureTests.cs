@@ -26,23 +26,42 @@ public sealed class SharedFixtureTests
     {
         var files = Directory.GetFiles(Repo.SharedFhirFixtures, "*.json", SearchOption.AllDirectories);
         Assert.True(files.Length > 90, "the shared fixtures were not found at " + Repo.SharedFhirFixtures);
-        var rejected = files.Where(file =>
+        var rejected = files.Select(file =>
         {
             try
             {
                 var mapping = McodeMapper.Default.Map(new[] { FhirJson.ParseResource(File.ReadAllText(file)) });
                 ConsensusEngine.Default.Evaluate(mapping.Patient, AsOf);
-                return false;
+                return null;
             }
             catch (FhirInputException e)
             {
                 Assert.All(e.Errors, error => Assert.False(string.IsNullOrEmpty(error.Field)));
-                return true;
+                return Path.GetFileName(file) + " " + (e.NoPatientData ? "no patient data" : string.Join(", ", e.Errors.Select(error => error.Field)));
             }
-        }).Select(Path.GetFileName).ToArray();
+        }).Where(r => r is not null).OrderBy(r => r, StringComparer.Ordinal).ToArray();
 
-        // The IG's package manifest is not a FHIR resource; everything else reads.
-        Assert.Equal(new[] { "_package.json" }, rejected);
+        // The IG's package manifest is not a FHIR resource; resources about no patient (a Practitioner, an Organization,
+        // a Group of patients) are no patient data; the extraction framework's templates hold placeholder status codes
+        // ("example-status") in elements the mapper reads. Everything else reads.
+        Assert.Equal(
+            new[]
+            {
+                "Group-group-mcode-patients.json no patient data",
+                "Organization-us-core-organization-bedrock-medicine.json no patient data",
+                "Organization-us-core-organization-physician-services-inc.json no patient data",
+                "Practitioner-us-core-practitioner-jane-radiotech.json no patient data",
+                "Practitioner-us-core-practitioner-kyle-anydoc.json no patient data",
+                "Practitioner-us-core-practitioner-mary-obgyn.json no patient data",
+                "Practitioner-us-core-practitioner-nancy-oncology-nurse.json no patient data",
+                "Practitioner-us-core-practitioner-owen-oncologist.json no patient data",
+                "Practitioner-us-core-practitioner-peter-pathologist.json no patient data",
+                "_package.json resourceType",
+                "csv-condition-bundle.json resources[0].entry[0].resource(Condition).clinicalStatus, resources[0].entry[0].resource(Condition).verificationStatus",
+                "csv-medication-administration-bundle.json resources[0].entry[0].resource(MedicationAdministration).status",
+                "csv-medication-request-bundle.json resources[0].entry[0].resource(MedicationRequest).status, resources[0].entry[0].resource(MedicationRequest).intent",
+            },
+            rejected);
     }
 
     [Theory]
@@ -124,13 +143,23 @@ public sealed class SharedFixtureTests
     }
 
     [Fact]
-    public void Placeholder_values_of_the_extraction_framework_do_not_crash_and_stay_unknown()
+    public void Placeholder_values_of_the_extraction_framework_are_input_errors_or_stay_unknown()
     {
         foreach (var file in Directory.GetFiles(Repo.SharedFixture("mcode-extraction-framework"), "*.json"))
         {
-            var mapping = McodeMapper.Default.Map(new[] { FhirJson.ParseResource(File.ReadAllText(file)) });
-            Assert.Null(mapping.Patient.Primary?.DiagnosedOn);
-            Assert.Null(mapping.Patient.Treatment.SystemicTherapyReceived);
+            var json = File.ReadAllText(file);
+            try
+            {
+                var mapping = McodeMapper.Default.Map(new[] { FhirJson.ParseResource(json) });
+                Assert.Null(mapping.Patient.Primary?.DiagnosedOn);
+                Assert.Null(mapping.Patient.Treatment.SystemicTherapyReceived);
+            }
+            catch (FhirInputException e)
+            {
+                // A placeholder in an element the mapper reads: named, never repeated.
+                Assert.False(e.NoPatientData);
+                Assert.DoesNotContain("example-", e.Message, StringComparison.Ordinal);
+            }
         }
     }
 
@@ -147,6 +176,19 @@ public sealed class SharedFixtureTests
 
         Assert.Null(mapping.Patient.Metastases);
         Assert.Contains(mapping.Report.Notes, n => n.Contains("is the primary tumour", StringComparison.Ordinal));
+    }
+
+    private static string Why(string file)
+    {
+        try
+        {
+            McodeMapper.Default.Map(new[] { FhirJson.ParseResource(File.ReadAllText(file)) });
+            return "ok";
+        }
+        catch (FhirInputException e)
+        {
+            return (e.NoPatientData ? "NPD:" : "ERR:") + string.Join("|", e.Errors.Select(x => x.Field));
+        }
     }
 
     private readonly record struct DateOnlyText(string Text)

@@ -75,6 +75,7 @@ public sealed class HistologyTests
     [InlineData("9181/3", HistologyScope.BoneSarcoma)]
     [InlineData("9370/3", HistologyScope.BoneSarcoma)]
     [InlineData("8936/3", HistologyScope.GastrointestinalStromalTumor)]
+    [InlineData("128755003", HistologyScope.GastrointestinalStromalTumor)]
     public void Non_sarcoma_bone_and_non_malignant_codes_are_out_of_scope_with_a_reason(string code, HistologyScope scope)
     {
         Assert.True(Histology.TryParse(code, out var histology));
