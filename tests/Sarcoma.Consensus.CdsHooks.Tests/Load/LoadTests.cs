@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Runtime;
 using System.Threading;
 using Sarcoma.Consensus.CdsHooks.Tests.Support;
 using Xunit.Abstractions;
@@ -13,7 +14,8 @@ namespace Sarcoma.Consensus.CdsHooks.Tests.Load;
 /// A bounded load on the in-process test server: 2,000 hook calls with prefetch, 16 at a time, after 200 sequential
 /// warm-up calls (so that the measured calls run the JIT's optimised code, as a service does once it has answered a few
 /// hundred hooks, rather than the first-call code). Reports p50/p99 latency, the process CPU time per call (client and
-/// server together: a figure the machine's other load disturbs less than latency) and the load average, in the test output
+/// server together: a figure the machine's other load disturbs less than latency), the garbage collections and their
+/// pauses, and the load average, in the test output
 /// (run with <c>--logger "console;verbosity=detailed"</c> to see it); asserts no errors, never a timing.
 /// </summary>
 public sealed class LoadTests : IDisposable
@@ -44,6 +46,8 @@ public sealed class LoadTests : IDisposable
 
         var loadBefore = LoadAverage();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPause = GC.GetTotalPauseDuration();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var latencies = new double[Requests];
         var errors = 0;
         var next = -1;
@@ -74,11 +78,12 @@ public sealed class LoadTests : IDisposable
         await System.Threading.Tasks.Task.WhenAll(workers);
         total.Stop();
         var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Requests;
+        var gc = FormattableString.Invariant($"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms ({(GCSettings.IsServerGC ? "server" : "workstation")})");
 
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(Requests - 1, (int)Math.Ceiling(p * Requests) - 1)];
         var summary = FormattableString.Invariant(
-            $"CDS Hooks load: {Requests} requests, concurrency {Concurrency}, prefetch supplied (metachronous-liver-omd): p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {latencies[^1]:0.0} ms, {Requests / total.Elapsed.TotalSeconds:0} requests/s, {errors} errors; CPU {cpuPerCall:0.0} ms per call (client and server); {Environment.ProcessorCount} cores, load average {loadBefore} before, {LoadAverage()} after");
+            $"CDS Hooks load: {Requests} requests, concurrency {Concurrency}, prefetch supplied (metachronous-liver-omd): p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {latencies[^1]:0.0} ms, {Requests / total.Elapsed.TotalSeconds:0} requests/s, {errors} errors; CPU {cpuPerCall:0.0} ms per call (client and server); {gc}; {Environment.ProcessorCount} cores, load average {loadBefore} before, {LoadAverage()} after");
         output.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.Equal(0, errors);
