@@ -32,6 +32,9 @@ namespace Sarcoma.Consensus.CdsHooks;
 internal static class CdsHooksEndpoints
 {
     public const string Hook = "patient-view";
+
+    /// <summary>The label of the HTML report behind the card links.</summary>
+    public const string ReportLabel = "CDS Hooks: liver metastases consensus";
     private const int MaxBodyBytes = 8 * 1024 * 1024;
 
     public static void Map(WebApplication app)
@@ -150,7 +153,7 @@ internal static class CdsHooksEndpoints
             IReadOnlyList<Card> cards = Array.Empty<Card>();
             if (CardComposer.IsRelevant(report, mapping.Patient))
             {
-                var token = artifacts.Add(new EvaluationArtifact(report, mapping.Patient));
+                var token = artifacts.Add(new EvaluationArtifact(mapping.Patient, report.AsOf));
                 var root = BaseUrl(http, options.Value) + "/cds-services/" + options.Value.ServiceId;
                 var context = new CardContext(root + "/reports/" + token, root + "/questionnaires/" + token, data.Unavailable);
                 cards = CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context);
@@ -190,7 +193,7 @@ internal static class CdsHooksEndpoints
         return Results.Ok();
     }
 
-    private static IResult Report(string token, ArtifactStore artifacts, HttpContext http)
+    private static IResult Report(string token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http)
     {
         if (artifacts.Get(token) is not { } artifact)
         {
@@ -198,7 +201,10 @@ internal static class CdsHooksEndpoints
         }
 
         PrivatePage(http);
-        var html = ReportHtml.Render(artifact.Report, artifact.Patient, new ReportHtmlOptions { Label = "CDS Hooks: liver metastases consensus" });
+
+        // The hook call's report, evaluated again: same patient, same date, same engine, so the same report.
+        var report = evaluator.Evaluate(artifact.Patient, artifact.AsOf);
+        var html = ReportHtml.Render(report, artifact.Patient, new ReportHtmlOptions { Label = ReportLabel });
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
@@ -210,7 +216,7 @@ internal static class CdsHooksEndpoints
         }
 
         PrivatePage(http);
-        var questionnaire = MissingFactsQuestionnaire.Create(artifact.Patient, artifact.Report.AsOf, evaluator);
+        var questionnaire = MissingFactsQuestionnaire.Create(artifact.Patient, artifact.AsOf, evaluator);
         return Results.Content(FhirJson.Serialize(questionnaire), "application/fhir+json; charset=utf-8");
     }
 

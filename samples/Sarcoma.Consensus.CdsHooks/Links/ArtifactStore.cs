@@ -3,12 +3,20 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Sarcoma.Consensus.CdsHooks.Options;
+using NodaTime;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.CdsHooks.Links;
 
-/// <summary>What a card link opens: one hook call's evaluation (the HTML report and the Questionnaire are rendered when opened).</summary>
-internal sealed record EvaluationArtifact(ConsensusReport Report, Patient Patient);
+/// <summary>
+/// What a card link opens: one hook call's evaluation inputs, the mapped patient and the evaluation date. The report is
+/// evaluated again and rendered (HTML, Questionnaire) only when a link is opened: the engine gives the same report for the
+/// same patient and date, byte for byte, and a patient is about 1 KB where a report is about 40 KB, so the store no longer
+/// keeps up to <c>MaxEntries</c> reports alive on the heap (which the garbage collector paid for on every hook call).
+/// </summary>
+/// <param name="Patient">The patient mapped from the hook call's FHIR data.</param>
+/// <param name="AsOf">The date the hook call evaluated as of (<see cref="ConsensusReport.AsOf"/>).</param>
+internal sealed record EvaluationArtifact(Patient Patient, LocalDate AsOf);
 
 /// <summary>
 /// Holds the evaluations behind card links in memory only (never on disk, never logged), under an unguessable token

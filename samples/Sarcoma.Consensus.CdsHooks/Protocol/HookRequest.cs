@@ -11,7 +11,10 @@ namespace Sarcoma.Consensus.CdsHooks.Protocol;
 /// <param name="FhirServer">The EHR's FHIR base URL, or <see langword="null"/>.</param>
 /// <param name="AccessToken">The <c>fhirAuthorization.access_token</c>, or <see langword="null"/>.</param>
 /// <param name="PatientId">The <c>context.patientId</c>.</param>
-/// <param name="Prefetch">The prefetched data by key (JSON values, <c>null</c> where the EHR could not prefetch).</param>
+/// <param name="Prefetch">
+/// The prefetched data by key (JSON values, <c>null</c> where the EHR could not prefetch). The values are views into the
+/// request body's <see cref="JsonDocument"/>, not copies: valid only while that document is undisposed (the hook call).
+/// </param>
 internal sealed record HookRequest(
     string Hook,
     Guid HookInstance,
@@ -93,7 +96,8 @@ internal sealed record HookRequest(
             {
                 foreach (var member in prefetchElement.EnumerateObject())
                 {
-                    prefetch[member.Name] = member.Value.Clone();
+                    // No Clone(): the body document outlives the request object, and copying every prefetched Bundle cost time.
+                    prefetch[member.Name] = member.Value;
                 }
             }
         }

@@ -6,9 +6,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Hl7.Fhir.Model;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Sarcoma.Consensus.CdsHooks.Tests.Support;
 using Sarcoma.Consensus.Fhir.Input;
+using Sarcoma.Consensus.Fhir.Mapping;
+using Sarcoma.Consensus.Fhir.Questionnaires;
 using Sarcoma.Consensus.Fhir.Tests.Support;
+using Sarcoma.Consensus.Reporting;
 using Xunit.Abstractions;
 
 namespace Sarcoma.Consensus.CdsHooks.Tests.Hook;
@@ -182,6 +187,28 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
 
         using var unknown = await client.GetAsync("/cds-services/" + CdsHooksFactory.ServiceId + "/reports/not-a-token");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task The_card_links_serve_the_report_and_questionnaire_of_the_hook_calls_own_evaluation()
+    {
+        // The link store keeps the mapped patient and the date, not the report: opening a link must still serve exactly
+        // what the hook call evaluated (the same report rendered, the same Questionnaire).
+        var client = factory.CreateClient();
+        var source = Prefetch.SampleBundle("metachronous-liver-omd");
+        var (_, body) = await Http.PostAsync(client, CdsHooksFactory.HookPath, Prefetch.Request(source));
+        var links = body.GetProperty("cards").EnumerateArray().SelectMany(c => c.GetProperty("links").EnumerateArray()).Select(l => new Uri(l.GetProperty("url").GetString()!)).Distinct().ToArray();
+        var resources = Prefetch.For(source).Select(p => FhirJson.ParseResource(p.Value!.ToJsonString())).ToArray();
+        var patient = McodeMapper.Default.Map(resources).Patient;
+        var evaluator = factory.Services.GetRequiredService<IConsensusEvaluator>();
+        var report = evaluator.EvaluateToday(patient);
+
+        var html = await client.GetStringAsync(links.First(l => l.AbsolutePath.Contains("/reports/", StringComparison.Ordinal)).PathAndQuery);
+        var questionnaire = await client.GetStringAsync(links.First(l => l.AbsolutePath.Contains("/questionnaires/", StringComparison.Ordinal)).PathAndQuery);
+
+        Assert.Equal(new LocalDate(2026, 11, 26), report.AsOf);
+        Assert.Equal(ReportHtml.Render(report, patient, new ReportHtmlOptions { Label = CdsHooksEndpoints.ReportLabel }), html);
+        Assert.Equal(FhirJson.Serialize(MissingFactsQuestionnaire.Create(patient, report.AsOf, evaluator)), questionnaire);
     }
 
     [Fact]
