@@ -115,7 +115,7 @@ internal sealed class CompactCatalogue
         return new JsonObject
         {
             ["fact"] = Field(finding, byDefault, "fact"),
-            ["value"] = Field(finding, byDefault, "value"),
+            ["value"] = Value(finding, byDefault, message),
             ["comparison"] = Field(finding, byDefault, "comparison"),
             ["threshold"] = Field(finding, byDefault, "threshold"),
             ["source"] = Field(finding, byDefault, "source"),
@@ -128,6 +128,23 @@ internal sealed class CompactCatalogue
         finding.TryGetProperty(name, out var value) ? value.GetString()
         : byDefault.ValueKind == JsonValueKind.Object && byDefault.TryGetProperty(name, out var d) ? d.GetString()
         : null;
+
+    // A default value {name} is the text of the message's argument name (numbers invariant, yes/no for booleans).
+    private static string? Value(JsonElement finding, JsonElement byDefault, Message message)
+    {
+        var value = Field(finding, byDefault, "value");
+        if (finding.TryGetProperty("value", out _) || value is null || !value.StartsWith('{'))
+        {
+            return value;
+        }
+
+        return message.Arguments.Get(value[1..^1]) switch
+        {
+            bool flag => flag ? "yes" : "no",
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            var text => (string)text!,
+        };
+    }
 
     private static Message ReadMessage(JsonElement entry, List<Message> messages)
     {

@@ -115,7 +115,11 @@ internal static class CompactReportWriter
         WriteMessageContent(writer, finding.Message, indexOf);
         var defaults = FindingDefaults.For(finding.Message.Code);
         Differing(writer, "fact", finding.Fact, defaults?.Fact);
-        Differing(writer, "value", finding.Value, defaults?.Value);
+        if (defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message))
+        {
+            writer.WriteString("value", finding.Value);
+        }
+
         Differing(writer, "comparison", finding.Comparison, defaults?.Comparison);
         Differing(writer, "threshold", finding.Threshold, defaults?.Threshold);
         Differing(writer, "source", finding.Source, defaults?.Source);

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Globalization;
 using System.Text.Json;
+using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Json.Internal;
 
 /// <summary>
 /// What a finding message code always comes with: the fact it speaks of, and where the evaluators record them with it,
-/// its value, comparison, threshold and source (a recommendation id or a section). These are properties of the code,
+/// its value (a fixed word, or <c>{name}</c>: the text of the message's argument <c>name</c>), comparison, threshold and
+/// source (a recommendation id or a section). These are properties of the code,
 /// not of the patient, so the compact layout leaves them out when a finding carries exactly these values and writes
 /// only what differs (<c>Catalogue/finding-defaults.json</c>, embedded; published by
 /// <see cref="ReportJson.CompactCatalog(string)"/> and <c>sarcoma-consensus catalog --messages</c>).
@@ -73,9 +76,39 @@ internal static class FindingDefaults
 
         public string? Value { get; }
 
-        /// <summary>Whether a finding's value is the default and may be left out.</summary>
+        /// <summary>Whether a finding's property is the default and may be left out.</summary>
         public bool Covers(string? actual) => IsSet && string.Equals(actual, Value, StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether a finding's value is the default and may be left out: the default is either the value itself or
+        /// <c>{name}</c>, the text of the message's argument <c>name</c> (text as is, numbers invariant, yes/no for booleans).
+        /// </summary>
+        public bool CoversValue(string actual, Message message)
+        {
+            if (!IsSet || Value is null)
+            {
+                return false;
+            }
+
+            if (Value.Length > 2 && Value[0] == '{' && Value[Value.Length - 1] == '}')
+            {
+                var argument = message.Arguments.Get(Value.Substring(1, Value.Length - 2));
+                return argument is not null && ArgumentText(argument) is { } text && string.Equals(actual, text, StringComparison.Ordinal);
+            }
+
+            return string.Equals(actual, Value, StringComparison.Ordinal);
+        }
     }
+
+    /// <summary>The text of an argument as a finding's value would have it, or <see langword="null"/> for a message or a list.</summary>
+    public static string? ArgumentText(object argument) => argument switch
+    {
+        string text => text,
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "yes" : "no",
+        _ => null,
+    };
 
     /// <summary>The defaults of one message code.</summary>
     internal sealed class Entry
