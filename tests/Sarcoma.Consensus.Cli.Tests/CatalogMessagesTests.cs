@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using Sarcoma.Consensus.Json;
 using Sarcoma.Consensus.Wording;
