@@ -169,6 +169,22 @@ public static class ReportJson
         _ => throw new ArgumentOutOfRangeException(nameof(layout), "Not a report layout."),
     };
 
+    /// <summary>
+    /// Gets the catalogue a compact report refers to, as JSON text (indented, <c>\n</c> line ends): the library version,
+    /// the recommendation catalogue's hash (as in <see cref="ReportProvenance.CatalogHash"/>), the language, the
+    /// <c>findings</c> defaults by message code (the <c>fact</c>, <c>value</c>, <c>comparison</c>, <c>threshold</c> and
+    /// <c>source</c> that a compact report's finding leaves out when it has exactly these) and the <c>messages</c>: every
+    /// message template of the language by code (the subset of ICU MessageFormat of <c>docs/wording.md</c>, English where
+    /// the language lacks a code). With it and the recommendation catalogue (<c>sarcoma-consensus catalog --json</c>), every
+    /// sentence and finding of the full layout can be rebuilt from a compact report. <c>sarcoma-consensus catalog
+    /// --messages</c> writes the same document. It belongs to the library version that wrote the report
+    /// (<c>provenance.libraryVersion</c>).
+    /// </summary>
+    /// <param name="language">An ISO 639-1 code among <see cref="Wording.MessageCatalog.Languages"/>; <c>en</c> (the reference wording) by default.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentException">No wording ships for <paramref name="language"/>.</exception>
+    public static string CompactCatalog(string language = "en") => CompactCatalogWriter.Write(language);
+
     private static ConsensusReport Check(ConsensusReport report) =>
         report ?? throw new ArgumentNullException(nameof(report));
 }

@@ -15,10 +15,12 @@ namespace Sarcoma.Consensus.Json.Internal;
 
 /// <summary>
 /// Writes a <see cref="ConsensusReport"/> in the shape of <c>docs/schema/report-compact.schema.json</c>: decisions and
-/// reasons as data, the catalogue's wording by reference, each distinct finding and caution once (a recommendation
-/// refers to them by index). A <see langword="null"/> value or an empty list is left out
-/// (except <c>recommendations</c>, always written); properties come in a fixed order and message arguments in the order
-/// the message holds them, so the same report gives the same bytes.
+/// reasons as data, the catalogue's wording by reference. Each distinct finding is written once in <c>findings</c>, as its
+/// message (code and arguments) with only the fact, value, comparison, threshold and source that differ from the
+/// catalogue's defaults for the code (<see cref="FindingDefaults"/>); each distinct summary, caution and nested message is
+/// written once in <c>messages</c>, after the messages it refers to; everything else refers to them by index. A
+/// <see langword="null"/> value or an empty list is left out (except <c>recommendations</c>, always written); properties
+/// come in a fixed order and message arguments in the order the message holds them, so the same report gives the same bytes.
 /// </summary>
 internal static class CompactReportWriter
 {
@@ -56,34 +58,33 @@ internal static class CompactReportWriter
         WriteLiverResection(writer, report.LiverResection);
         WriteFollowUp(writer, report.FollowUp);
 
-        // Many recommendations read the same facts (resectability, ECOG, timing): each distinct finding and caution is
-        // written once, in order of first use, and a recommendation lists the indices of its own.
-        var findings = new Table<Finding>();
-        var cautions = new Table<Message>();
+        // Many recommendations read the same facts (resectability, ECOG, timing) and share reasons (the candidacy, a
+        // failing criterion): each distinct finding and message is written once, and referred to by index.
+        var tables = new Tables();
         writer.WriteStartArray("recommendations");
         foreach (var result in report.Results)
         {
-            WriteResult(writer, result, findings, cautions);
+            WriteResult(writer, result, tables);
         }
 
         writer.WriteEndArray();
-        if (findings.Items.Count > 0)
+        if (tables.Findings.Count > 0)
         {
             writer.WriteStartArray("findings");
-            foreach (var finding in findings.Items)
+            foreach (var finding in tables.Findings)
             {
-                WriteFinding(writer, finding);
+                WriteFinding(writer, finding, tables.MessageIndex);
             }
 
             writer.WriteEndArray();
         }
 
-        if (cautions.Items.Count > 0)
+        if (tables.Messages.Count > 0)
         {
-            writer.WriteStartArray("cautions");
-            foreach (var caution in cautions.Items)
+            writer.WriteStartArray("messages");
+            foreach (var message in tables.Messages)
             {
-                WriteMessage(writer, caution);
+                WriteMessage(writer, message, tables.MessageIndex);
             }
 
             writer.WriteEndArray();
@@ -92,43 +93,77 @@ internal static class CompactReportWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a message as <c>{"code": …, "arguments": {…}}</c>, the arguments left out when there are none.</summary>
-    public static void WriteMessage(Utf8JsonWriter writer, Message message)
+    /// <summary>
+    /// Writes a message as <c>{"code": …, "arguments": {…}}</c>, the arguments left out when there are none; a nested
+    /// message is written as <c>{"message": index}</c> when <paramref name="indexOf"/> is given, else in full.
+    /// </summary>
+    public static void WriteMessage(Utf8JsonWriter writer, Message message, Func<Message, int>? indexOf = null)
     {
         writer.WriteStartObject();
+        WriteMessageContent(writer, message, indexOf);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a finding as its message (code, arguments) followed by the fact, value, comparison, threshold and source
+    /// that differ from the catalogue's defaults for the code (a property the catalogue gives but the finding lacks is
+    /// written as <see langword="null"/>).
+    /// </summary>
+    public static void WriteFinding(Utf8JsonWriter writer, Finding finding, Func<Message, int>? indexOf = null)
+    {
+        writer.WriteStartObject();
+        WriteMessageContent(writer, finding.Message, indexOf);
+        var defaults = FindingDefaults.For(finding.Message.Code);
+        Differing(writer, "fact", finding.Fact, defaults?.Fact);
+        if (defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message))
+        {
+            writer.WriteString("value", finding.Value);
+        }
+
+        Differing(writer, "comparison", finding.Comparison, defaults?.Comparison);
+        Differing(writer, "threshold", finding.Threshold, defaults?.Threshold);
+        Differing(writer, "source", finding.Source, defaults?.Source);
+        writer.WriteEndObject();
+    }
+
+    private static void Differing(Utf8JsonWriter writer, string name, string? value, FindingDefaults.Default? byDefault)
+    {
+        if (byDefault is { } d && d.Covers(value))
+        {
+            return;
+        }
+
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+        else if (byDefault is { IsSet: true })
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteMessageContent(Utf8JsonWriter writer, Message message, Func<Message, int>? indexOf)
+    {
         writer.WriteString("code", message.Code);
         if (message.Arguments.Count > 0)
         {
             writer.WriteStartObject("arguments");
-            foreach (var argument in message.Arguments)
+            var arguments = message.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
             {
+                var argument = arguments[i];
                 writer.WritePropertyName(argument.Key);
-                WriteArgument(writer, argument.Value);
+                WriteArgument(writer, argument.Value, indexOf);
             }
 
             writer.WriteEndObject();
         }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Writes a finding: fact, value, then comparison, threshold and source when recorded, then the message.</summary>
-    public static void WriteFinding(Utf8JsonWriter writer, Finding finding)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("fact", finding.Fact);
-        writer.WriteString("value", finding.Value);
-        OptionalString(writer, "comparison", finding.Comparison);
-        OptionalString(writer, "threshold", finding.Threshold);
-        OptionalString(writer, "source", finding.Source);
-        writer.WritePropertyName("message");
-        WriteMessage(writer, finding.Message);
-        writer.WriteEndObject();
     }
 
     // The value types of MessageArguments: text, whole and decimal numbers (invariant), yes/no, ISO dates, nested
     // messages and lists of either. Anything else is a bug of the wording layer, not of the input.
-    private static void WriteArgument(Utf8JsonWriter writer, object value)
+    private static void WriteArgument(Utf8JsonWriter writer, object value, Func<Message, int>? indexOf)
     {
         switch (value)
         {
@@ -145,25 +180,25 @@ internal static class CompactReportWriter
                 writer.WriteBooleanValue(flag);
                 break;
             case LocalDate date:
-                writer.WriteStringValue(ReportWriter.Format(date));
+                ReportWriter.WriteDateValue(writer, date);
                 break;
             case Message nested:
-                WriteMessage(writer, nested);
+                WriteNested(writer, nested, indexOf);
                 break;
             case IReadOnlyList<string> texts:
                 writer.WriteStartArray();
-                foreach (var text in texts)
+                for (var i = 0; i < texts.Count; i++)
                 {
-                    writer.WriteStringValue(text);
+                    writer.WriteStringValue(texts[i]);
                 }
 
                 writer.WriteEndArray();
                 break;
             case IReadOnlyList<Message> messages:
                 writer.WriteStartArray();
-                foreach (var message in messages)
+                for (var i = 0; i < messages.Count; i++)
                 {
-                    WriteMessage(writer, message);
+                    WriteNested(writer, messages[i], indexOf);
                 }
 
                 writer.WriteEndArray();
@@ -173,42 +208,57 @@ internal static class CompactReportWriter
         }
     }
 
-    private static void WriteResult(Utf8JsonWriter writer, RecommendationResult result, Table<Finding> findings, Table<Message> cautions)
+    private static void WriteNested(Utf8JsonWriter writer, Message nested, Func<Message, int>? indexOf)
+    {
+        if (indexOf is null)
+        {
+            WriteMessage(writer, nested);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber("message", indexOf(nested));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, RecommendationResult result, Tables tables)
     {
         writer.WriteStartObject();
         writer.WriteString("id", result.Id);
         writer.WriteString("status", result.Status.ToCode());
         writer.WriteString("consensus", result.Recommendation.Consensus.ToCode());
-        if (result.Flags.Count > 0)
+        var flags = result.Flags;
+        if (flags.Count > 0)
         {
             writer.WriteStartArray("flags");
-            foreach (var flag in result.Flags)
+            for (var i = 0; i < flags.Count; i++)
             {
-                writer.WriteStringValue(flag.ToCode());
+                writer.WriteStringValue(flags[i].ToCode());
             }
 
             writer.WriteEndArray();
         }
 
-        writer.WritePropertyName("summary");
-        WriteMessage(writer, result.SummaryMessage);
-        if (result.Findings.Count > 0)
+        writer.WriteNumber("summary", tables.Intern(result.SummaryMessage));
+        var findings = result.Findings;
+        if (findings.Count > 0)
         {
             writer.WriteStartArray("findings");
-            foreach (var finding in result.Findings)
+            for (var i = 0; i < findings.Count; i++)
             {
-                writer.WriteNumberValue(findings.IndexOf(finding));
+                writer.WriteNumberValue(tables.Add(findings[i]));
             }
 
             writer.WriteEndArray();
         }
 
-        if (result.CautionMessages.Count > 0)
+        var cautions = result.CautionMessages;
+        if (cautions.Count > 0)
         {
             writer.WriteStartArray("cautions");
-            foreach (var caution in result.CautionMessages)
+            for (var i = 0; i < cautions.Count; i++)
             {
-                writer.WriteNumberValue(cautions.IndexOf(caution));
+                writer.WriteNumberValue(tables.Intern(cautions[i]));
             }
 
             writer.WriteEndArray();
@@ -302,24 +352,143 @@ internal static class CompactReportWriter
         writer.WriteEndObject();
     }
 
-    // Distinct items in order of first use (value equality), each with its zero-based index.
-    private sealed class Table<T>
-        where T : notnull
+    // The report's distinct findings and messages, each with its zero-based index in order of first use (value
+    // equality). A message is interned after the messages nested in it, so the list refers only backwards; a finding's
+    // own message is written in the finding, and only the messages nested in it are interned.
+    private sealed class Tables
     {
-        private readonly Dictionary<T, int> indices = new();
+        private readonly Dictionary<Finding, int> findingIndices = new(FindingComparer.Instance);
+        private readonly Dictionary<Message, int> messageIndices = new(MessageComparer.Instance);
 
-        public List<T> Items { get; } = new();
-
-        public int IndexOf(T item)
+        public Tables()
         {
-            if (!indices.TryGetValue(item, out var index))
+            MessageIndex = message => messageIndices[message];
+        }
+
+        public List<Finding> Findings { get; } = new();
+
+        public List<Message> Messages { get; } = new();
+
+        public Func<Message, int> MessageIndex { get; }
+
+        public int Add(Finding finding)
+        {
+            if (!findingIndices.TryGetValue(finding, out var index))
             {
-                index = Items.Count;
-                indices.Add(item, index);
-                Items.Add(item);
+                InternNested(finding.Message);
+                index = Findings.Count;
+                findingIndices.Add(finding, index);
+                Findings.Add(finding);
             }
 
             return index;
+        }
+
+        public int Intern(Message message)
+        {
+            if (!messageIndices.TryGetValue(message, out var index))
+            {
+                InternNested(message);
+                index = Messages.Count;
+                messageIndices.Add(message, index);
+                Messages.Add(message);
+            }
+
+            return index;
+        }
+
+        private void InternNested(Message message)
+        {
+            var arguments = message.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                switch (arguments[i].Value)
+                {
+                    case Message nested:
+                        Intern(nested);
+                        break;
+                    case IReadOnlyList<Message> list:
+                        for (var j = 0; j < list.Count; j++)
+                        {
+                            Intern(list[j]);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    // Value equality of messages (Message.Equals) with a hash that allocates nothing (lists hashed by length and items).
+    private sealed class MessageComparer : IEqualityComparer<Message>
+    {
+        public static readonly MessageComparer Instance = new();
+
+        public bool Equals(Message? x, Message? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
+
+        public int GetHashCode(Message message)
+        {
+            unchecked
+            {
+                var hash = StringComparer.Ordinal.GetHashCode(message.Code);
+                var arguments = message.Arguments;
+                for (var i = 0; i < arguments.Count; i++)
+                {
+                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(arguments[i].Key);
+                    hash = (hash * 31) + ValueHash(arguments[i].Value);
+                }
+
+                return hash;
+            }
+        }
+
+        private int ValueHash(object value)
+        {
+            unchecked
+            {
+                switch (value)
+                {
+                    case string text:
+                        return StringComparer.Ordinal.GetHashCode(text);
+                    case Message nested:
+                        return GetHashCode(nested);
+                    case IReadOnlyList<string> texts:
+                        var h = texts.Count;
+                        for (var i = 0; i < texts.Count; i++)
+                        {
+                            h = (h * 31) + StringComparer.Ordinal.GetHashCode(texts[i]);
+                        }
+
+                        return h;
+                    case IReadOnlyList<Message> messages:
+                        var m = messages.Count;
+                        for (var i = 0; i < messages.Count; i++)
+                        {
+                            m = (m * 31) + GetHashCode(messages[i]);
+                        }
+
+                        return m;
+                    default:
+                        return value.GetHashCode();
+                }
+            }
+        }
+    }
+
+    // Value equality of findings (Finding.Equals) with the message hashed by MessageComparer.
+    private sealed class FindingComparer : IEqualityComparer<Finding>
+    {
+        public static readonly FindingComparer Instance = new();
+
+        public bool Equals(Finding? x, Finding? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
+
+        public int GetHashCode(Finding finding)
+        {
+            unchecked
+            {
+                var hash = (StringComparer.Ordinal.GetHashCode(finding.Fact) * 31) + StringComparer.Ordinal.GetHashCode(finding.Value);
+                return (hash * 31) + MessageComparer.Instance.GetHashCode(finding.Message);
+            }
         }
     }
 
@@ -347,9 +516,9 @@ internal static class CompactReportWriter
         }
 
         writer.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.WriteStringValue(value);
+            writer.WriteStringValue(values[i]);
         }
 
         writer.WriteEndArray();

@@ -23,16 +23,38 @@ internal static class JsonOutput
         SkipValidation = false,
     };
 
-    /// <summary>Writes a document to UTF-8 bytes.</summary>
+    /// <summary>
+    /// Writes a document to UTF-8 bytes. The buffer and the writer are reused per thread (batches write many reports),
+    /// so the only allocation is the returned array.
+    /// </summary>
     public static byte[] ToUtf8Bytes(JsonLayout layout, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options(layout)))
+        var cache = ThreadCache ??= new WriterCache();
+        if (cache.InUse)
         {
-            write(writer);
+            // Only when a write nests another (not done by this package): a fresh buffer.
+            var buffer = new PooledBufferWriter();
+            using (var writer = new Utf8JsonWriter(buffer, Options(layout)))
+            {
+                write(writer);
+            }
+
+            return NormalizeLineEnds(buffer.WrittenSpan.ToArray());
         }
 
-        return NormalizeLineEnds(buffer.ToArray());
+        cache.InUse = true;
+        try
+        {
+            var writer = cache.Writer(layout);
+            write(writer);
+            writer.Flush();
+            var bytes = cache.Buffer.WrittenSpan.ToArray();
+            return NormalizeLineEnds(bytes);
+        }
+        finally
+        {
+            cache.Release();
+        }
     }
 
     /// <summary>Writes a document to a string.</summary>
@@ -58,6 +80,9 @@ internal static class JsonOutput
         var bytes = ToUtf8Bytes(layout, write);
         stream.Write(bytes, 0, bytes.Length);
     }
+
+    [ThreadStatic]
+    private static WriterCache? ThreadCache;
 
     /// <summary>Writes bytes to a stream asynchronously.</summary>
     public static Task WriteAsync(Stream stream, byte[] bytes, CancellationToken cancellationToken) =>
@@ -86,5 +111,37 @@ internal static class JsonOutput
 
         Array.Resize(ref result, length);
         return result;
+    }
+
+    // One thread's reusable buffer and writers (one per white-space layout).
+    private sealed class WriterCache
+    {
+        private Utf8JsonWriter? indented;
+        private Utf8JsonWriter? singleLine;
+
+        public PooledBufferWriter Buffer { get; } = new();
+
+        public bool InUse { get; set; }
+
+        public Utf8JsonWriter Writer(JsonLayout layout)
+        {
+            ref var writer = ref layout == JsonLayout.Indented ? ref indented : ref singleLine;
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(Buffer, Options(layout));
+            }
+            else
+            {
+                writer.Reset(Buffer);
+            }
+
+            return writer;
+        }
+
+        public void Release()
+        {
+            Buffer.Clear();
+            InUse = false;
+        }
     }
 }

@@ -351,6 +351,30 @@ internal static class ReportWriter
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
+    /// <summary>Writes a date as a <c>yyyy-MM-dd</c> string value without allocating (years 1–9999; others through <see cref="Format"/>).</summary>
+    public static void WriteDateValue(Utf8JsonWriter writer, LocalDate date)
+    {
+        var year = date.Year;
+        if (year < 1 || year > 9999)
+        {
+            writer.WriteStringValue(Format(date));
+            return;
+        }
+
+        Span<char> text = stackalloc char[10];
+        text[0] = (char)('0' + (year / 1000));
+        text[1] = (char)('0' + (year / 100 % 10));
+        text[2] = (char)('0' + (year / 10 % 10));
+        text[3] = (char)('0' + (year % 10));
+        text[4] = '-';
+        text[5] = (char)('0' + (date.Month / 10));
+        text[6] = (char)('0' + (date.Month % 10));
+        text[7] = '-';
+        text[8] = (char)('0' + (date.Day / 10));
+        text[9] = (char)('0' + (date.Day % 10));
+        writer.WriteStringValue(text);
+    }
+
     private static void Date(Utf8JsonWriter writer, string name, LocalDate? date) =>
         writer.WriteString(name, date is { } d ? Format(d) : null);
 

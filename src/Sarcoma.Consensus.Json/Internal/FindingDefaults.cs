@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Globalization;
+using System.Text.Json;
+using Sarcoma.Consensus.Wording;
+
+namespace Sarcoma.Consensus.Json.Internal;
+
+/// <summary>
+/// What a finding message code always comes with: the fact it speaks of, and where the evaluators record them with it,
+/// its value (a fixed word, or <c>{name}</c>: the text of the message's argument <c>name</c>), comparison, threshold and
+/// source (a recommendation id or a section). These are properties of the code,
+/// not of the patient, so the compact layout leaves them out when a finding carries exactly these values and writes
+/// only what differs (<c>Catalogue/finding-defaults.json</c>, embedded; published by
+/// <see cref="ReportJson.CompactCatalog(string)"/> and <c>sarcoma-consensus catalog --messages</c>).
+/// </summary>
+/// <remarks>
+/// The table is generated from the evaluators' findings over the bundled samples and the test vignettes
+/// (<c>FindingDefaultsTests</c>, <c>SARCOMA_UPDATE_DOCS=1</c> regenerates it): a property is a default only when every
+/// finding with the code had the same one. Leaving a property out is decided per finding by comparing with the table, so a
+/// stale or incomplete table makes a report larger, never wrong. Immutable and thread-safe.
+/// </remarks>
+internal static class FindingDefaults
+{
+    /// <summary>The embedded resource name of the table.</summary>
+    public const string ResourceName = "Sarcoma.Consensus.Json.Catalogue.finding-defaults.json";
+
+    private static readonly Lazy<Table> Loaded = new(Load);
+
+    /// <summary>Gets the raw JSON text of the table, as embedded.</summary>
+    public static string Text => Loaded.Value.Text;
+
+    /// <summary>Gets the defaults of a message code, or <see langword="null"/> when the table has none.</summary>
+    public static Entry? For(string code) => Loaded.Value.Entries.TryGetValue(code, out var entry) ? entry : null;
+
+    /// <summary>Gets every code with defaults.</summary>
+    public static IReadOnlyDictionary<string, Entry> All => Loaded.Value.Entries;
+
+    private static Table Load()
+    {
+        using var stream = typeof(FindingDefaults).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("The finding defaults are not embedded in the package.");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        using (var document = JsonDocument.Parse(text))
+        {
+            foreach (var property in document.RootElement.GetProperty("findings").EnumerateObject())
+            {
+                entries.Add(property.Name, new Entry(
+                    Read(property.Value, "fact"),
+                    Read(property.Value, "value"),
+                    Read(property.Value, "comparison"),
+                    Read(property.Value, "threshold"),
+                    Read(property.Value, "source")));
+            }
+        }
+
+        return new Table(text, entries);
+    }
+
+    private static Default Read(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var value) ? new Default(true, value.ValueKind == JsonValueKind.Null ? null : value.GetString()) : default;
+
+    /// <summary>A default: whether the table gives one, and its value (<see langword="null"/>: the code comes with none).</summary>
+    internal readonly struct Default
+    {
+        public Default(bool isSet, string? value)
+        {
+            IsSet = isSet;
+            Value = value;
+        }
+
+        public bool IsSet { get; }
+
+        public string? Value { get; }
+
+        /// <summary>Whether a finding's property is the default and may be left out.</summary>
+        public bool Covers(string? actual) => IsSet && string.Equals(actual, Value, StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether a finding's value is the default and may be left out: the default is either the value itself or
+        /// <c>{name}</c>, the text of the message's argument <c>name</c> (text as is, numbers invariant, yes/no for booleans).
+        /// </summary>
+        public bool CoversValue(string actual, Message message)
+        {
+            if (!IsSet || Value is null)
+            {
+                return false;
+            }
+
+            if (Value.Length > 2 && Value[0] == '{' && Value[Value.Length - 1] == '}')
+            {
+                var argument = message.Arguments.Get(Value.Substring(1, Value.Length - 2));
+                return argument is not null && ArgumentText(argument) is { } text && string.Equals(actual, text, StringComparison.Ordinal);
+            }
+
+            return string.Equals(actual, Value, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The text of an argument as a finding's value would have it, or <see langword="null"/> for a message or a list.</summary>
+    public static string? ArgumentText(object argument) => argument switch
+    {
+        string text => text,
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "yes" : "no",
+        _ => null,
+    };
+
+    /// <summary>The defaults of one message code.</summary>
+    internal sealed class Entry
+    {
+        public Entry(Default fact, Default value, Default comparison, Default threshold, Default source)
+        {
+            Fact = fact;
+            Value = value;
+            Comparison = comparison;
+            Threshold = threshold;
+            Source = source;
+        }
+
+        public Default Fact { get; }
+
+        public Default Value { get; }
+
+        public Default Comparison { get; }
+
+        public Default Threshold { get; }
+
+        public Default Source { get; }
+    }
+
+    private sealed class Table
+    {
+        public Table(string text, Dictionary<string, Entry> entries)
+        {
+            Text = text;
+            Entries = entries;
+        }
+
+        public string Text { get; }
+
+        public Dictionary<string, Entry> Entries { get; }
+    }
+}
