@@ -51,6 +51,12 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         }
 
         result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
+        if (context.LiverResection.Status != TriState.Yes && context.LiverResection.OutsideIndicationsFlagMessage is { } flag)
+        {
+            // 7.1's population is a planned major hepatectomy, whatever the indications: the flag comes first.
+            result.Caution(flag);
+        }
+
         var flr = FutureLiverRemnantAssessment.Assess(plan, context.Options);
         result.Facts(flr.Findings);
         if (flr.CautionMessage is { } caution)
