@@ -11,8 +11,8 @@ namespace Sarcoma.Consensus.Indication;
 /// The prognostic factors section 3.5 names for hepatic resection of non-GIST sarcoma metastases (Tirotta et al.,
 /// Goumard et al.): a disease-free interval longer than six months (favourable), metastatic size over 10 cm and
 /// extrahepatic disease (unfavourable); and, from the lung-metastasectomy factors section 3.5 carries over, a "limited
-/// number of nodules (&lt;3–5)" (fewer than 3 favourable, 3–4 only within the upper end of the range, 5 or more not
-/// limited). Recorded as findings for the recommendations that reserve surgery for a
+/// number of nodules (&lt;3–5)" (fewer than 3 favourable; 3–4 within the range on its upper end only, stated but neither
+/// favourable nor against; 5 or more not limited, named among the factors against). Recorded as findings for the recommendations that reserve surgery for a
 /// "favourable prognostic profile" (5.4) or "good prognostic features" (6.4); weighing them is the clinician's call.
 /// </summary>
 internal static class PrognosticProfile
@@ -40,7 +40,8 @@ internal static class PrognosticProfile
 
     /// <summary>
     /// Section 3.5: "limited number of nodules (&lt;3–5)", the lenient end of the range: 5 or more metastatic lesions is not
-    /// a limited number on any reading; 3–4 are limited only on the lenient reading (not counted as favourable).
+    /// a limited number on any reading (named against); 3–4 are limited only on the lenient reading (stated, not counted
+    /// either way).
     /// </summary>
     internal const int LimitedNodulesUpperBelow = 5;
 
@@ -96,9 +97,9 @@ internal static class PrognosticProfile
                 nodules < LimitedNodulesBelow ? "<" : "≥",
                 (nodules < LimitedNodulesUpperBelow ? LimitedNodulesBelow : LimitedNodulesUpperBelow).ToString(CultureInfo.InvariantCulture) + " lesions",
                 "section 3.5");
-            if (reading != "limited")
+            if (reading == "not-limited")
             {
-                against.Add(Message.Of("indication.prognostic.against.nodules", ("count", nodules), ("reading", reading)));
+                against.Add(Message.Of("indication.prognostic.against.nodules", ("count", nodules)));
             }
         }
 
