@@ -146,7 +146,7 @@ public sealed class ImagingEvaluatorTests
         var result = fdgPetCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("Context only, not a voted recommendation:", result.Summary);
+        Assert.Contains("Context only, not a voted recommendation.", result.Summary);
         Assert.Contains("candidate for metastatic resection", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-resection-candidate");
     }
@@ -157,7 +157,7 @@ public sealed class ImagingEvaluatorTests
         var result = fdgPetCt.Evaluate(Vignettes.SynchronousOmdOnInduction().FitForSurgery().WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease, ongoing: true));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("Context only, not a voted recommendation:", result.Summary);
+        Assert.Contains("Context only, not a voted recommendation.", result.Summary);
     }
 
     [Fact]
