@@ -42,10 +42,9 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             case false:
                 result.Fact(FactNames.MajorHepatectomyPlanned, "no", Message.Of("7.1.major-hepatectomy-planned", ("planned", false)));
                 return result.DoesNotApply(new Message("7.1.not-planned"));
-            case null when context.LiverResection.Status == TriState.No:
-                result.Facts(context.LiverResection.Findings);
-                return result.DoesNotApply(Message.Of("7.1.resection-not-on-table", ("basis", context.LiverResection.BasisMessage)));
             case null:
+                // Even outside the indications a planned major hepatectomy makes 7.1 apply (its population is "when
+                // planning a major hepatectomy"): an unrecorded plan leaves it undecided, never "does not apply".
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
                     .Insufficient(new Message("7.1.insufficient"));
         }
