@@ -80,6 +80,18 @@ public sealed class ConsensusOptions
     /// </summary>
     public int StagingCurrencyMonths { get; set; } = 3;
 
+    /// <summary>
+    /// Gets or sets whether the surgical recommendations (5.2, 6.1–6.5, 7.2, 11.1, 11.2) still apply, with a flag as their
+    /// first caution, to a patient who is not a candidate for liver surgery (for example disease known not to be
+    /// oligometastatic) when a resection is nevertheless planned or open to section 3.5's case-by-case discussion. Default
+    /// <see langword="false"/>: such a resection is flagged on 5.1 (and 7.1 for a planned major hepatectomy), "outside the
+    /// consensus indications (5.3, section 3.5)", and the other surgical recommendations do not apply, so the report does not
+    /// read as advice to operate. Section 3.5 leaves surgery outside the indications "at the discretion of the treating
+    /// physician, based on a case-by-case basis ... and multidisciplinary board discussion"; see
+    /// <c>docs/clinical-decisions.md</c>.
+    /// </summary>
+    public bool ApplySurgicalRecommendationsOutsideIndications { get; set; }
+
     /// <summary>Gets or sets how many years after the metastasectomy the follow-up schedule runs (13.1 "annually thereafter"; default 10).</summary>
     public int FollowUpHorizonYears { get; set; } = 10;
 

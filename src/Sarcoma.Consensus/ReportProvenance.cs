@@ -38,6 +38,7 @@ public sealed class ReportProvenance
         (nameof(ConsensusOptions.SurgeryPrecludingMinimumEcog), o => Number(o.SurgeryPrecludingMinimumEcog)),
         (nameof(ConsensusOptions.DetectionBeforeDiagnosisToleranceDays), o => Number(o.DetectionBeforeDiagnosisToleranceDays)),
         (nameof(ConsensusOptions.StagingCurrencyMonths), o => Number(o.StagingCurrencyMonths)),
+        (nameof(ConsensusOptions.ApplySurgicalRecommendationsOutsideIndications), o => o.ApplySurgicalRecommendationsOutsideIndications ? "true" : "false"),
         (nameof(ConsensusOptions.FollowUpHorizonYears), o => Number(o.FollowUpHorizonYears)),
         (nameof(ConsensusOptions.TimeZoneId), o => o.TimeZoneId),
         (nameof(ConsensusOptions.EarliestPlausibleDate), o => LocalDatePattern.Iso.Format(o.EarliestPlausibleDate)),

@@ -90,8 +90,8 @@ public sealed class TextReportTests
 
         Assert.Contains("In scope (soft-tissue sarcoma, not GIST). Metachronous (2.2), DFI 41 months and 19 days.", Unwrapped(bottom), StringComparison.Ordinal);
         Assert.Contains("A candidate for liver surgery (sections 1, 3.5; 10.1).", Unwrapped(bottom), StringComparison.Ordinal);
-        Assert.Contains("  Board, centre  5.1   Discuss the liver resection first at a sarcoma tumour board\n", bottom, StringComparison.Ordinal);
-        Assert.Contains("  Surgery        5.3   Consider liver resection", bottom, StringComparison.Ordinal);
+        Assert.Contains("  Board, centre  5.1 V,B   Resection should always be discussed first at a sarcoma tumour board\n", bottom, StringComparison.Ordinal);
+        Assert.Contains("  Surgery        5.3 V,B   Liver resection should be considered", bottom, StringComparison.Ordinal);
         Assert.Contains("Missing    Nothing: every recommendation with consensus is decided.", bottom, StringComparison.Ordinal);
         Assert.Contains("Due        No follow-up calendar: 13.1 follows a metastasectomy that left no evidence of disease.", bottom, StringComparison.Ordinal);
 
@@ -106,7 +106,7 @@ public sealed class TextReportTests
     {
         var bottom = Unwrapped(string.Join("\n", BottomLine(Run("missing-metastasis-date"))));
 
-        Assert.Contains("Record, to decide 17 more recommendations (how many each helps decide): the date the metastases were detected (11); whether a liver resection was done before (10);", bottom, StringComparison.Ordinal);
+        Assert.Contains("Record, to decide 26 more recommendations (how many each helps decide): the date the metastases were detected (21); whether a liver resection was done before (20);", bottom, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"and \d+ more in the details\."), bottom);
         Assert.DoesNotMatch(new Regex(@"\b[a-z]+\.[a-z]+[A-Z]\w*"), bottom); // no JSON path such as metastases.detectedOn
     }

@@ -25,7 +25,7 @@ internal static class ReportBottomLine
 
     private const string GroupIndent = "  ";
     private const int GroupWidth = 15;
-    private const int IdWidth = 6;
+    private const int IdWidth = 10;
 
     private static readonly (string Name, string[] Ids)[] Groups =
     {
@@ -36,6 +36,10 @@ internal static class ReportBottomLine
         ("Local therapy", new[] { "10.1" }),
         ("Biopsy", new[] { "3.1", "3.3" }),
     };
+
+    // Synchronous OMD (8.2 "should be the preferred front-line approach") and a liver recurrence given preoperative systemic
+    // treatment (9.2 "should receive"): systemic therapy is listed before surgery, as the voted recommendation orders it.
+    private static readonly string[] SystemicFirstIds = { "8.2", "9.2" };
 
     private static readonly string[] FollowUpIds = { "13.1", "13.2" };
 
@@ -57,6 +61,7 @@ internal static class ReportBottomLine
         var situation = TextWrap.Lines("Situation  ", Situation(report, notes));
         var cautions = SharedCautions(report);
         var due = Due(report);
+        var context = ContextLines(report).ToList();
         var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".");
 
         // From the most to the least complete layout; the first that fits is used (every sample fits in the first or second).
@@ -82,9 +87,10 @@ internal static class ReportBottomLine
             Gap();
             lines.AddRange(situation);
             Gap();
-            lines.Add("What to do now");
+            lines.Add("What to do now (id, then Table 5's grade: level of evidence I–V, strength A–E)");
             lines.AddRange(Actions(report, collapse));
             lines.AddRange(CautionLines(cautions, fullCautions, notes, pin: false));
+            lines.AddRange(context);
             Gap();
             lines.AddRange(MissingLines(report, missingLines));
             lines.AddRange(due);
@@ -109,10 +115,23 @@ internal static class ReportBottomLine
         if (report.Timing is { } timing)
         {
             var dfi = timing.DiseaseFreeInterval.IsKnown ? $", DFI {timing.DiseaseFreeInterval.Describe()}" : string.Empty;
+            // 2.1 and 2.2 define synchronous and metachronous OMD: cited only for oligometastatic disease (conditionally while
+            // OMD is unknown); otherwise the timing is worded without them.
+            var omdStatus = report.Oligometastatic?.Status;
             parts.Add(timing.Timing switch
             {
-                Timing.MetastasisTiming.Synchronous => $"Synchronous (2.1){dfi}.",
-                Timing.MetastasisTiming.Metachronous => $"Metachronous (2.2){dfi}.",
+                Timing.MetastasisTiming.Synchronous => omdStatus switch
+                {
+                    TriState.Yes => $"Synchronous (2.1){dfi}.",
+                    TriState.No => $"Synchronous timing{dfi}.",
+                    _ => $"Synchronous timing (2.1 if oligometastatic){dfi}.",
+                },
+                Timing.MetastasisTiming.Metachronous => omdStatus switch
+                {
+                    TriState.Yes => $"Metachronous (2.2){dfi}.",
+                    TriState.No => $"Metachronous timing{dfi}.",
+                    _ => $"Metachronous timing (2.2 if oligometastatic){dfi}.",
+                },
                 _ => $"Timing unknown (2.1/2.2): {NotRecorded(timing.Missing)}.",
             });
         }
@@ -130,6 +149,17 @@ internal static class ReportBottomLine
                 TriState.No => $"Not oligometastatic (1.1/1.2): {string.Join("; ", omd.FailingCriteria)}.",
                 _ => $"Oligometastatic status unknown (1.1/1.2): {NotRecorded(omd.Missing)}.",
             });
+
+            // The primary still in place matters for sequencing (section 3.1: treated before or with the metastasectomy;
+            // 8.3: resectable primary; 2.1/8.2 synchronous disease).
+            if (omd.Findings.FirstOrDefault(f => f.Fact == Model.FactNames.PrimaryResectable) is { } primary)
+            {
+                parts.Add(primary.Value switch
+                {
+                    "yes" => "Primary tumour still in place, resectable: to be treated before or with any metastasectomy (section 3.1; 8.3).",
+                    _ => "Primary tumour still in place and not resectable (1.1: primary and all metastases amenable to radical treatment).",
+                });
+            }
         }
 
         if (report.LiverResection is { } candidacy)
@@ -140,7 +170,12 @@ internal static class ReportBottomLine
                 TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5; 10.1): {candidacy.CandidateBasis}.",
                 _ => $"Surgical candidacy not yet known (sections 1, 3.5; 10.1): {NotRecorded(candidacy.CandidateMissing)}.",
             });
-            if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
+            if (candidacy.OutsideIndications == TriState.Yes && candidacy.Status != TriState.Yes)
+            {
+                parts.Add("FLAG: " + (candidacy.Findings.Any(f => f.Fact == Model.FactNames.MajorHepatectomyPlanned && f.Value == "yes") ? "a major hepatectomy is planned" : "a resection is open to case-by-case discussion")
+                    + " outside the consensus indications (5.3, section 3.5): flagged on 5.1; the surgical recommendations are not offered as actions.");
+            }
+            else if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
             {
                 // Why the surgical recommendations apply all the same (for example, a resection is planned); said once.
                 parts.Add(notes.Pin(candidacy.Reason, printedInFull: true) + " " + candidacy.Reason);
@@ -160,9 +195,22 @@ internal static class ReportBottomLine
             .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         var lines = new List<string>();
-        foreach (var (name, ids) in Groups)
+        var groups = Groups.ToList();
+        if (SystemicFirstIds.Any(applies.ContainsKey))
+        {
+            var systemic = groups.First(g => g.Name == "Systemic");
+            groups.Remove(systemic);
+            groups.Insert(groups.FindIndex(g => g.Name == "Surgery"), systemic);
+        }
+
+        foreach (var (name, ids) in groups)
         {
             var rows = new List<(string Id, string Text)>();
+            if (name == "Systemic" && report.Oligometastatic is { Status: TriState.No } omd && omd.FailingCriteriaMessages.Any(m => m.Code != "omd.failing.no-current-disease"))
+            {
+                rows.AddRange(DisseminatedDisease(report));
+            }
+
             var done = new List<string>();
             foreach (var id in ids.Where(applies.ContainsKey))
             {
@@ -174,15 +222,7 @@ internal static class ReportBottomLine
                 }
 
                 var text = Action(applies[id]);
-                rows.Add((id, imaging is null ? text : $"{text} ({imaging.DoneStatus})"));
-            }
-
-            if (name == "Work-up" && report.ImagingPlan is { } plan)
-            {
-                foreach (var item in plan.Items.Where(i => i.RecommendationId is null && i.Indicated == TriState.Yes && i.AlreadyDone != true))
-                {
-                    rows.Add(("§3.4", $"{item.Name} (section 3.4, not voted): indicated, {item.DoneStatus}"));
-                }
+                rows.Add((IdAndGrade(applies[id]), imaging is null ? text : $"{text} ({imaging.DoneStatus})"));
             }
 
             if (done.Count > 0)
@@ -214,6 +254,43 @@ internal static class ReportBottomLine
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Disease known not to be oligometastatic: the voted recommendations give it no surgical indication (1.1, 1.2) and
+    /// 10.1 asks for non-surgical local approaches where appropriate; systemic therapy as the mainstay comes from the
+    /// abstract and section 1 (not a voted recommendation), so it is labelled as context. 1.2 is cited where it applies
+    /// (diffuse sarcomatosis: "ineligible for radical treatment").
+    /// </summary>
+    private static IEnumerable<(string Id, string Text)> DisseminatedDisease(ConsensusReport report)
+    {
+        if (report["1.2"] is { Status: EvaluationStatus.Applies } diffuse)
+        {
+            yield return (IdAndGrade(diffuse), "Diffuse sarcomatosis: ineligible for radical treatment (no surgery)");
+        }
+
+        yield return ("context", "Systemic therapy first: mainstay for disseminated disease (§1, not voted)");
+    }
+
+    /// <summary>The recommendation id with its grade as Table 5 prints it (level of evidence, strength): "9.2 V,B".</summary>
+    private static string IdAndGrade(RecommendationResult result) =>
+        $"{result.Id} {result.Recommendation.Grade.Level},{result.Recommendation.Grade.Strength}";
+
+    /// <summary>
+    /// Examinations that rest on unvoted text only (section 3.4 narrative): context, labelled, never an action (brain and
+    /// total-spine MRI for the named subtypes; FDG-PET/CT for a resection candidate of a subtype outside 4.3, or after
+    /// induction treatment).
+    /// </summary>
+    private static IEnumerable<string> ContextLines(ConsensusReport report)
+    {
+        var items = report.ImagingPlan?.Items.Where(i => !i.IsVoted && i.Indicated == TriState.Yes && i.AlreadyDone != true).ToList();
+        if (items is null || items.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var list = string.Join("; ", items.Select(i => $"{i.Name} ({i.DoneStatus})"));
+        return TextWrap.Lines("Context    ", $"Section 3.4's text, not a voted recommendation (context, not advice): {list}.");
     }
 
     private static string NoConsensus(ConsensusReport report) =>

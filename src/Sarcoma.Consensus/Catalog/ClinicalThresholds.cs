@@ -57,6 +57,8 @@ internal static class ClinicalThresholds
 
         // Prognostic factors (section 3.5).
         new ClinicalThreshold("favourable-dfi", ">", PrognosticProfile.FavourableDfiLongerThanMonths, "months", "a favourable DFI", null, "PrognosticProfile.FavourableDfiLongerThanMonths", "Section 3.5"),
+        new ClinicalThreshold("limited-nodules", "<", PrognosticProfile.LimitedNodulesBelow, "lesions", "a limited number of nodules on every reading of '<3–5' (favourable)", null, "PrognosticProfile.LimitedNodulesBelow", "Section 3.5"),
+        new ClinicalThreshold("limited-nodules-upper", "<", PrognosticProfile.LimitedNodulesUpperBelow, "lesions", "limited only on the upper end of '<3–5' (not counted as favourable); at or above, not limited", null, "PrognosticProfile.LimitedNodulesUpperBelow", "Section 3.5"),
         new ClinicalThreshold("large-metastasis", ">", PrognosticProfile.LargeMetastasisAboveMm, "mm", "an unfavourable size (> 10 cm)", null, "PrognosticProfile.LargeMetastasisAboveMm", "Section 3.5"),
 
         // Fitness for surgery (7.2; sections 1, 3.5, 3.10).

@@ -159,9 +159,8 @@ internal sealed class ResultBuilder
 
     private ResultBuilder Add(Finding finding)
     {
-        // Not repeated either: the same fact and value in the same English words, recorded by two sections that word a
-        // shared fact each with its own message (for example 9.1's ECOG finding and SurgicalFitness's).
-        if (!findings.Exists(f => f.Equals(finding) || (f.Fact == finding.Fact && f.Value == finding.Value && f.Sentence == finding.Sentence)))
+        // A finding already recorded is not repeated: sections that state a shared fact use one message code for it.
+        if (!findings.Contains(finding))
         {
             findings.Add(finding);
         }

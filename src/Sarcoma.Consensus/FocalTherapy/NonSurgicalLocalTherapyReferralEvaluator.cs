@@ -56,7 +56,7 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         {
             result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
 
-            var diffuse = omd.FailingCriteriaMessages.Where(c => c.Code == "omd.failing.diffuse").ToArray();
+            var diffuse = omd.FailingCriteriaMessages.Where(c => c.Code == OligometastaticAssessment.DiffuseCode).ToArray();
             result.Caution(omd.DiffuseInvolvementPresent
                 ? Message.Of("10.1.diffuse-sarcomatosis", ("diffuse", Message.Of("10.1.diffuse-list", ("diffuse", diffuse))), ("count", diffuse.Length))
                 : Message.Of("10.1.not-oligometastatic", ("criteria", omd.FailingCriteriaMessages)));

@@ -148,12 +148,8 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         _ => site.LowerName(),
     };
 
-    private static string Code(MetastaticSite site) => site switch
-    {
-        MetastaticSite.LymphNode => "lymph-node",
-        MetastaticSite.SoftTissue => "soft-tissue",
-        _ => site.LowerName(),
-    };
+    // The site's code, a term of "site" in common.messages.
+    private static string Code(MetastaticSite site) => Oligometastasis.OligometastaticAssessment.SiteCode(site);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

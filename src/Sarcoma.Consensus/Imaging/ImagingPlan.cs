@@ -213,21 +213,28 @@ public sealed class ImagingPlan
         {
             item.Basis = appropriateSubtype == true
                 ? "recommendation 4.3"
-                : "recommendation 4.3 as extended by the " + ImagingItem.NarrativeBasis + (ablationInView
-                    ? " and section 3.1 to radical local treatment of oligometastatic disease"
-                    : " to every candidate for metastatic resection");
+                : ImagingItem.NarrativeBasis + (ablationInView
+                    ? " and section 3.1 (not voted), for radical local treatment of oligometastatic disease"
+                    : ", for every candidate for metastatic resection; not recommendation 4.3, whose appropriate subtypes exclude this one");
             if (appropriateSubtype != true)
             {
                 item.Caveat = Message.Of("imaging.fdg-pet-ct.caveat.low-avidity");
+
+                // Indicated by unvoted text only (section 3.4 or 3.1 narrative): context, never recommendation 4.3's advice.
+                item.Unvoted();
             }
 
-            // Section 3.4: PET/CT "should be considered ... after upfront/induction systemic treatment to evaluate response and
-            // rule out extra-hepatic progression": a baseline scan recorded as done is not that scan.
+            // Section 3.4 (narrative, not voted): PET/CT "should be considered ... after upfront/induction systemic treatment to
+            // evaluate response and rule out extra-hepatic progression". Only where the examination rests on the narrative
+            // anyway does that unvoted text mark a baseline scan as not done; beside 4.3 it is a labelled reason only.
             var treatment = context.Patient.Treatment;
             if ((treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true) && candidacy.Status == TriState.Yes)
             {
                 reasons.Add(Message.Of("imaging.reason.after-systemic-treatment"));
-                item.ToRepeat();
+                if (appropriateSubtype != true)
+                {
+                    item.ToRepeat();
+                }
             }
 
             return item.Indicated(Message.Of("imaging.fdg-pet-ct.indicated", ("reasons", BiopsyPlan.JoinAlso("imaging.and-also", reasons))));
@@ -304,7 +311,7 @@ public sealed class ImagingPlan
         private readonly ImagingModality modality;
         private bool? done;
         private readonly string doneFact;
-        private readonly string? recommendationId;
+        private string? recommendationId;
 
         public Item(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, string? recommendationId, string basis)
         {
@@ -323,6 +330,9 @@ public sealed class ImagingPlan
         public string Basis { get; set; }
 
         public Message? Caveat { get; set; }
+
+        /// <summary>Marks the examination as resting on unvoted text only (no recommendation id): context, not advice.</summary>
+        public void Unvoted() => recommendationId = null;
 
         /// <summary>Marks a baseline examination to be repeated (for example after systemic treatment): not done yet.</summary>
         public void ToRepeat() => done = false;

@@ -289,7 +289,7 @@ internal static class IndicationCriteria
     /// <summary>Gets <see cref="ProgressionCautionMessage"/> in English.</summary>
     public static string ProgressionCaution => ProgressionCautionMessage.Text;
 
-    /// <summary>The site's code, as in the patient JSON (<c>lymph-node</c>, <c>soft-tissue</c>, <c>lung</c>, …; terms <c>indication.site.*</c>).</summary>
+    /// <summary>The site's code, as in the patient JSON (<c>lymph-node</c>, <c>soft-tissue</c>, <c>lung</c>, …; terms <c>site.*</c> in common.messages).</summary>
     /// <param name="site">The site.</param>
     /// <returns>The code.</returns>
     public static string SiteCode(MetastaticSite site) => site switch
@@ -299,11 +299,11 @@ internal static class IndicationCriteria
         _ => site.LowerName(),
     };
 
-    /// <summary>The sites as terms of a list joined with commas ("lung, lymph node"): messages <c>indication.site.&lt;code&gt;</c>.</summary>
+    /// <summary>The sites as terms of a list joined with commas ("lung, lymph node"): messages <c>site.&lt;code&gt;</c>.</summary>
     /// <param name="sites">The sites, in the order to show.</param>
     /// <returns>The items.</returns>
     public static IReadOnlyList<Message> SiteTerms(IEnumerable<MetastaticSite> sites) =>
-        sites.Select(s => new Message("indication.site." + SiteCode(s))).ToArray();
+        sites.Select(s => new Message("site." + SiteCode(s))).ToArray();
 
     /// <summary>A clause as a sentence: capitalised, with a full stop (message <c>indication.sentence</c>).</summary>
     /// <param name="clause">The clause.</param>

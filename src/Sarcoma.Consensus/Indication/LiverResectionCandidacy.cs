@@ -106,6 +106,27 @@ public sealed class LiverResectionCandidacy
     public IReadOnlyList<string> CandidateMissing { get; private set; } = ReadOnlyValueList<string>.None;
 
     /// <summary>
+    /// Gets whether, for a patient who is not a candidate (<see cref="Candidate"/> no), a liver resection is nevertheless
+    /// being considered outside the consensus indications: yes when one is recorded as planned, or when section 3.5's
+    /// case-by-case discussion is open (disease beyond the OMD lesion or site limits only, every liver lesion resectable,
+    /// fit); no when neither; unknown when that turns on a fact not recorded (<see cref="OutsideIndicationsMissing"/>).
+    /// Always no for a candidate or a patient whose candidacy is not yet known. Recommendation 5.1 (and 7.1 for a planned
+    /// major hepatectomy) then applies with <see cref="OutsideIndicationsFlagMessage"/>; the other surgical
+    /// recommendations are not offered (unless <see cref="ConsensusOptions.ApplySurgicalRecommendationsOutsideIndications"/>).
+    /// </summary>
+    public TriState OutsideIndications { get; private set; } = TriState.No;
+
+    /// <summary>Gets the facts whose absence leaves <see cref="OutsideIndications"/> unknown.</summary>
+    public IReadOnlyList<string> OutsideIndicationsMissing { get; private set; } = ReadOnlyValueList<string>.None;
+
+    /// <summary>
+    /// Gets the flag for a resection considered outside the consensus indications (messages
+    /// <c>indication.candidacy.caution.planned-outside-indications</c>, <c>indication.candidacy.caution.case-by-case</c>),
+    /// or <see langword="null"/> unless <see cref="OutsideIndications"/> is yes.
+    /// </summary>
+    public Message? OutsideIndicationsFlagMessage { get; private set; }
+
+    /// <summary>
     /// Gets whether the current liver disease is a recurrence whose treatment-free interval is not longer than the lower
     /// bound of 9.1. That alone does not take surgery off the table: 9.2 and section 3.9 give preoperative systemic
     /// treatment first, after which the tumour board reassesses a new resection (a caution says so).
@@ -132,6 +153,7 @@ public sealed class LiverResectionCandidacy
         var gateMissing = new List<string>();
         var softMissing = new List<string>();
         var cautions = new List<Message>();
+        var timing = new List<string>();
         var planned = context.Patient.LiverSurgery.MajorHepatectomyPlanned;
 
         if (context.HasLiverMetastases == false)
@@ -161,7 +183,12 @@ public sealed class LiverResectionCandidacy
         // operated only after a long treatment-free interval with good performance status (9.1), and synchronous disease
         // only for residual disease after at least stable disease on systemic treatment (8.2, 8.3).
         Oligometastatic(context, facts, blockers, softMissing);
-        result.RecurrenceBelowTreatmentFreeInterval = Recurrence(context, facts, blockers, softMissing, cautions);
+        result.RecurrenceBelowTreatmentFreeInterval = Recurrence(context, facts, blockers, softMissing, cautions, timing);
+        if (context.Timing.Timing is null)
+        {
+            timing.AddRange(context.Timing.Missing);
+        }
+
         Synchronous(context, facts, blockers, softMissing, cautions);
         if (ExtrahepaticCaution(context) is { } extrahepatic)
         {
@@ -203,32 +230,27 @@ public sealed class LiverResectionCandidacy
         if (planned == true)
         {
             facts.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", new Message("indication.candidacy.planned")));
-            if (candidate == TriState.No)
-            {
-                cautions.Insert(0, Message.Of("indication.candidacy.caution.planned-outside-indications", ("basis", candidateBasis)));
-            }
-
-            return result.Finish(TriState.Yes, new Message("indication.candidacy.basis.planned"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
         }
 
-        // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
-        // case-by-case basis ... and multidisciplinary board discussion". Disease beyond the OMD count or site limits, with
-        // every liver lesion resectable in a fit patient and nothing else against it, stays on the table for that discussion.
-        var caseByCase = candidate == TriState.No ? OnlyBeyondTheOmdLimits(context, blockers) : TriState.No;
-        if (caseByCase == TriState.Yes)
+        if (candidate == TriState.No)
         {
-            cautions.Insert(0, Message.Of("indication.candidacy.caution.case-by-case", ("basis", candidateBasis)));
-            return result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.case-by-case", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            return result.NotACandidate(context, planned, blockers, candidateBasis, candidateMissing, facts, cautions);
         }
 
-        if (caseByCase == TriState.Unknown && planned != true)
+        if (gateMissing.Count > 0)
         {
-            // Were every liver lesion resectable, the case-by-case branch above would put resection on the table: an
-            // unrecorded resectability must not take it off.
+            return result.Finish(TriState.Unknown, FactProse.NotRecordedMessage(gateMissing), gateMissing.ToArray(), candidate, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        // The surgical indications turn on the timing (5.3, 8.1 metachronous; 8.2, 8.3 synchronous) and on whether the disease
+        // is a liver recurrence after a TFI (9.1): with a date missing, a fact made unknown must not put surgery on the table.
+        var timingMissing = timing.Distinct(StringComparer.Ordinal).ToArray();
+        if (timingMissing.Length > 0)
+        {
             return result.Finish(
                 TriState.Unknown,
-                Message.Of("indication.candidacy.basis.case-by-case-unknown", ("basis", candidateBasis)),
-                new[] { FactNames.LesionResectable },
+                Message.Of("indication.candidacy.basis.timing-unknown", ("notRecorded", FactProse.NotRecordedMessage(timingMissing))),
+                timingMissing,
                 candidate,
                 candidateBasis,
                 candidateMissing,
@@ -236,27 +258,78 @@ public sealed class LiverResectionCandidacy
                 cautions);
         }
 
-        switch (candidate)
+        return candidate == TriState.Unknown
+            ? result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.candidacy-unknown", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions)
+            : result.Finish(TriState.Yes, planned == true ? new Message("indication.candidacy.basis.planned") : new Message("indication.candidacy.basis.resectable"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+    }
+
+    /// <summary>
+    /// A patient who is not a candidate (a known fact rules the guideline's surgical indications out). By default
+    /// (<see cref="ConsensusOptions.ApplySurgicalRecommendationsOutsideIndications"/> false) liver resection is not on the
+    /// table, whatever is planned: the surgical recommendations are not offered as actions. A resection planned all the
+    /// same, or open to section 3.5's case-by-case discussion (disease beyond the OMD lesion or site limits only, every liver
+    /// lesion resectable, fit), is <see cref="OutsideIndications"/>, flagged for the tumour board (5.1).
+    /// </summary>
+    private LiverResectionCandidacy NotACandidate(
+        EvaluationContext context,
+        bool? planned,
+        List<Message> blockers,
+        Message candidateBasis,
+        string[] candidateMissing,
+        List<Finding> facts,
+        List<Message> cautions)
+    {
+        // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
+        // case-by-case basis ... and multidisciplinary board discussion".
+        var caseByCase = OnlyBeyondTheOmdLimits(context, blockers);
+        Message? flag = planned == true
+            ? Message.Of("indication.candidacy.caution.planned-outside-indications", ("basis", candidateBasis))
+            : caseByCase == TriState.Yes ? Message.Of("indication.candidacy.caution.case-by-case", ("basis", candidateBasis)) : null;
+        OutsideIndications = flag is not null ? TriState.Yes
+            : planned == false && caseByCase == TriState.No ? TriState.No
+            : TriState.Unknown;
+        OutsideIndicationsFlagMessage = flag;
+        var outsideMissing = new List<string>();
+        if (OutsideIndications == TriState.Unknown)
         {
-            case TriState.No when planned == false:
-                return result.Finish(TriState.No, candidateBasis, Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
-            case TriState.No:
-                return result.Finish(
-                    TriState.Unknown,
-                    Message.Of("indication.candidacy.basis.plan-unknown", ("basis", candidateBasis)),
-                    new[] { FactNames.MajorHepatectomyPlanned },
-                    candidate,
-                    candidateBasis,
-                    candidateMissing,
-                    facts,
-                    cautions);
-            case TriState.Unknown when gateMissing.Count > 0:
-                return result.Finish(TriState.Unknown, FactProse.NotRecordedMessage(gateMissing), gateMissing.ToArray(), candidate, candidateBasis, candidateMissing, facts, cautions);
-            case TriState.Unknown:
-                return result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.candidacy-unknown", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
-            default:
-                return result.Finish(TriState.Yes, new Message("indication.candidacy.basis.resectable"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            if (planned is null)
+            {
+                outsideMissing.Add(FactNames.MajorHepatectomyPlanned);
+            }
+
+            if (caseByCase == TriState.Unknown)
+            {
+                outsideMissing.Add(FactNames.LesionResectable);
+            }
         }
+
+        OutsideIndicationsMissing = outsideMissing.ToReadOnlyList();
+
+        if (!context.Options.ApplySurgicalRecommendationsOutsideIndications)
+        {
+            return Finish(TriState.No, candidateBasis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        // The option's alternative: a planned resection, or one open to case-by-case discussion, keeps the surgical
+        // recommendations applying, the flag as their first caution.
+        if (flag is not null)
+        {
+            cautions.Insert(0, flag);
+            var basis = planned == true
+                ? new Message("indication.candidacy.basis.planned")
+                : Message.Of("indication.candidacy.basis.case-by-case", ("basis", candidateBasis));
+            return Finish(TriState.Yes, basis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        if (caseByCase == TriState.Unknown)
+        {
+            // Were every liver lesion resectable, the case-by-case branch would put resection on the table.
+            return Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.case-by-case-unknown", ("basis", candidateBasis)), new[] { FactNames.LesionResectable }, TriState.No, candidateBasis, candidateMissing, facts, cautions);
+        }
+
+        return planned == false
+            ? Finish(TriState.No, candidateBasis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions)
+            : Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.plan-unknown", ("basis", candidateBasis)), new[] { FactNames.MajorHepatectomyPlanned }, TriState.No, candidateBasis, candidateMissing, facts, cautions);
     }
 
     /// <summary>
@@ -271,7 +344,7 @@ public sealed class LiverResectionCandidacy
         if (blockers.Count != 1
             || omd.Status != TriState.No
             || omd.DiffuseInvolvementPresent
-            || !omd.FailingCriteria.All(c => c.StartsWith("more than", StringComparison.Ordinal))
+            || !omd.FailingCriteriaMessages.All(c => c.Code is OligometastaticAssessment.TooManyLesionsCode or OligometastaticAssessment.TooManySitesCode)
             || liver.Count == 0 || liver.Any(l => l.Resectable == false)
             || context.Fitness.Status == TriState.No)
         {
@@ -342,12 +415,13 @@ public sealed class LiverResectionCandidacy
     }
 
     /// <returns>Whether the recurrence's treatment-free interval is below the 9.1 range.</returns>
-    private static bool Recurrence(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing, List<Message> cautions)
+    private static bool Recurrence(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing, List<Message> cautions, List<string> timing)
     {
         switch (context.IsLiverRecurrence)
         {
             case null:
                 missing.AddRange(context.LiverRecurrenceMissing);
+                timing.AddRange(context.LiverRecurrenceMissing);
                 cautions.Add(Message.Of(
                     "indication.candidacy.caution.recurrence-unknown",
                     ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing)),
@@ -371,6 +445,7 @@ public sealed class LiverResectionCandidacy
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
+                timing.AddRange(window.Missing);
                 cautions.Add(Message.Of("indication.candidacy.caution.tfi-unknown", ("minimumMonths", window.MinimumMonths), ("clearMonths", window.ClearMonths)));
                 break;
         }

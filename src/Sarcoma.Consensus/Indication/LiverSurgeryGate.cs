@@ -35,6 +35,9 @@ internal static class LiverSurgeryGate
                 CandidacyCautions(context, result);
                 finished = null;
                 return true;
+            case TriState.No when candidacy.Candidate == TriState.No && candidacy.OutsideIndications == TriState.Yes:
+                finished = result.DoesNotApply(Message.Of("indication.gate.outside-indications", ("basis", candidacy.CandidateBasisMessage), ("requirement", requirement)));
+                return false;
             case TriState.No:
                 finished = result.DoesNotApply(Message.Of("indication.gate.not-on-the-table", ("basis", candidacy.BasisMessage), ("requirement", requirement)));
                 return false;
@@ -45,6 +48,52 @@ internal static class LiverSurgeryGate
                         : Message.Of("indication.gate.undecided", ("basis", candidacy.BasisMessage), ("requirement", requirement)));
                 return false;
         }
+    }
+
+    /// <summary>
+    /// For the recommendations whose own population is a resection being considered (5.1: "surgical resection ... should
+    /// always be previously discussed"), whatever the indications: like <see cref="OnTable"/>, but a patient who is not a
+    /// candidate and for whom a resection is nevertheless considered (<see cref="LiverResectionCandidacy.OutsideIndications"/>)
+    /// goes on, the flag added as the first caution; a planned resection goes on while candidacy is undecided, with a
+    /// caution naming what is missing.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    /// <param name="requirement">What the recommendation asks, as a noun phrase.</param>
+    /// <param name="finished">The finished result when no resection is (or is known to be) considered.</param>
+    /// <returns><see langword="true"/> when the caller should go on.</returns>
+    public static bool Considered(EvaluationContext context, ResultBuilder result, Message requirement, out RecommendationResult? finished)
+    {
+        var candidacy = context.LiverResection;
+        if (candidacy.Status == TriState.Yes)
+        {
+            return OnTable(context, result, requirement, out finished);
+        }
+
+        if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.No)
+        {
+            result.Facts(candidacy.Findings);
+            switch (candidacy.OutsideIndications)
+            {
+                case TriState.Yes:
+                    result.Caution(candidacy.OutsideIndicationsFlagMessage!);
+                    finished = null;
+                    return true;
+                case TriState.Unknown:
+                    finished = result.Missing(candidacy.OutsideIndicationsMissing)
+                        .Insufficient(Message.Of("indication.gate.not-a-candidate", ("basis", candidacy.CandidateBasisMessage), ("requirement", requirement)));
+                    return false;
+            }
+        }
+        else if (candidacy.Status == TriState.Unknown && context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
+        {
+            result.Facts(candidacy.Findings);
+            result.Caution(Message.Of("indication.gate.planned-undecided", ("basis", candidacy.BasisMessage)));
+            finished = null;
+            return true;
+        }
+
+        return OnTable(context, result, requirement, out finished);
     }
 
     /// <summary>Adds the cautions of <see cref="LiverResectionCandidacy"/> when liver resection is on the table.</summary>

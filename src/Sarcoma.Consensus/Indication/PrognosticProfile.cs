@@ -10,7 +10,9 @@ namespace Sarcoma.Consensus.Indication;
 /// <summary>
 /// The prognostic factors section 3.5 names for hepatic resection of non-GIST sarcoma metastases (Tirotta et al.,
 /// Goumard et al.): a disease-free interval longer than six months (favourable), metastatic size over 10 cm and
-/// extrahepatic disease (unfavourable). Recorded as findings for the recommendations that reserve surgery for a
+/// extrahepatic disease (unfavourable); and, from the lung-metastasectomy factors section 3.5 carries over, a "limited
+/// number of nodules (&lt;3–5)" (fewer than 3 favourable; 3–4 within the range on its upper end only, stated but neither
+/// favourable nor against; 5 or more not limited, named among the factors against). Recorded as findings for the recommendations that reserve surgery for a
 /// "favourable prognostic profile" (5.4) or "good prognostic features" (6.4); weighing them is the clinician's call.
 /// </summary>
 internal static class PrognosticProfile
@@ -30,6 +32,19 @@ internal static class PrognosticProfile
     /// </summary>
     internal const decimal LargeMetastasisAboveMm = 100m;
 
+    /// <summary>
+    /// Section 3.5: "limited number of nodules (&lt;3–5)", the strict end of the range: fewer than 3 metastatic lesions is a
+    /// limited number on every reading. Fixed by the text (the paper gives the range, not a choice), not an option.
+    /// </summary>
+    internal const int LimitedNodulesBelow = 3;
+
+    /// <summary>
+    /// Section 3.5: "limited number of nodules (&lt;3–5)", the lenient end of the range: 5 or more metastatic lesions is not
+    /// a limited number on any reading (named against); 3–4 are limited only on the lenient reading (stated, not counted
+    /// either way).
+    /// </summary>
+    internal const int LimitedNodulesUpperBelow = 5;
+
     /// <summary>The facts the profile reads.</summary>
     public static readonly string[] Requirements =
     {
@@ -42,7 +57,7 @@ internal static class PrognosticProfile
     /// <summary>Gets <see cref="FactorsMessage"/> in English.</summary>
     public static string FactorsText => FactorsMessage.Text;
 
-    /// <summary>Records the three factors as findings.</summary>
+    /// <summary>Records the four factors as findings.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="extrahepaticIsUnfavourable">Whether extrahepatic disease counts among the unfavourable factors returned (not for 5.4, whose scenario is limited lung-only disease).</param>
@@ -68,6 +83,24 @@ internal static class PrognosticProfile
             default:
                 result.Facts(new[] { dfiFinding });
                 break;
+        }
+
+        // Number of metastatic nodules (section 3.5, "limited number of nodules (<3–5)"), counted over every current lesion.
+        var nodules = context.Lesions.Count;
+        if (nodules > 0)
+        {
+            var reading = nodules < LimitedNodulesBelow ? "limited" : nodules < LimitedNodulesUpperBelow ? "range" : "not-limited";
+            result.Fact(
+                FactNames.Lesions,
+                nodules.ToString(CultureInfo.InvariantCulture),
+                Message.Of("indication.prognostic.nodules", ("count", nodules), ("reading", reading)),
+                nodules < LimitedNodulesBelow ? "<" : "≥",
+                (nodules < LimitedNodulesUpperBelow ? LimitedNodulesBelow : LimitedNodulesUpperBelow).ToString(CultureInfo.InvariantCulture) + " lesions",
+                "section 3.5");
+            if (reading == "not-limited")
+            {
+                against.Add(Message.Of("indication.prognostic.against.nodules", ("count", nodules)));
+            }
         }
 
         // Size of the liver metastases.

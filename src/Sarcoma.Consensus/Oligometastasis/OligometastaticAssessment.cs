@@ -37,6 +37,15 @@ public sealed class OligometastaticAssessment
     /// <summary>The largest number of organ sites in OMD (1.1: "≤ 2 different metastatic sites").</summary>
     public const int MaximumSites = 2;
 
+    /// <summary>The code of the failing criterion "more than 5 metastatic lesions".</summary>
+    internal const string TooManyLesionsCode = "omd.failing.too-many-lesions";
+
+    /// <summary>The code of the failing criterion "more than 2 organ sites".</summary>
+    internal const string TooManySitesCode = "omd.failing.too-many-sites";
+
+    /// <summary>The code of the failing criterion "diffuse-organ sarcomatosis" (1.2).</summary>
+    internal const string DiffuseCode = "omd.failing.diffuse";
+
     /// <summary>Gets the facts the assessment reads.</summary>
     public static IReadOnlyList<string> Requirements { get; } = new[]
     {
@@ -140,7 +149,7 @@ public sealed class OligometastaticAssessment
                 var lesionThreshold = MaximumLesions.ToString(CultureInfo.InvariantCulture) + " lesions";
                 if (lesions.Count > MaximumLesions)
                 {
-                    failing.Add(Message.Of("omd.failing.too-many-lesions", ("maximum", MaximumLesions)));
+                    failing.Add(Message.Of(TooManyLesionsCode, ("maximum", MaximumLesions)));
                     Found(FactNames.Lesions, count, Message.Of("omd.lesions.too-many", ("count", lesions.Count), ("maximum", MaximumLesions)), ">", lesionThreshold);
                 }
                 else
@@ -151,7 +160,7 @@ public sealed class OligometastaticAssessment
                 var siteThreshold = MaximumSites.ToString(CultureInfo.InvariantCulture) + " sites";
                 if (siteCount > MaximumSites)
                 {
-                    failing.Add(Message.Of("omd.failing.too-many-sites", ("maximum", MaximumSites)));
+                    failing.Add(Message.Of(TooManySitesCode, ("maximum", MaximumSites)));
                     Found(FactNames.LesionSite, siteList, Message.Of("omd.sites.too-many", ("count", siteCount.Value), ("sites", siteCodes), ("maximum", MaximumSites)), ">", siteThreshold);
                 }
                 else
@@ -192,7 +201,7 @@ public sealed class OligometastaticAssessment
                 if (value == true)
                 {
                     diffuseFound = true;
-                    failing.Add(Message.Of("omd.failing.diffuse", ("organ", organ)));
+                    failing.Add(Message.Of(DiffuseCode, ("organ", organ)));
                     findings.Add(new Finding(fact, "yes", Message.Of("omd.diffuse-present", ("organ", organ)), source: "1.2"));
                 }
             }

@@ -42,15 +42,20 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
             case false:
                 result.Fact(FactNames.MajorHepatectomyPlanned, "no", Message.Of("7.1.major-hepatectomy-planned", ("planned", false)));
                 return result.DoesNotApply(new Message("7.1.not-planned"));
-            case null when context.LiverResection.Status == TriState.No:
-                result.Facts(context.LiverResection.Findings);
-                return result.DoesNotApply(Message.Of("7.1.resection-not-on-table", ("basis", context.LiverResection.BasisMessage)));
             case null:
+                // Even outside the indications a planned major hepatectomy makes 7.1 apply (its population is "when
+                // planning a major hepatectomy"): an unrecorded plan leaves it undecided, never "does not apply".
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
                     .Insufficient(new Message("7.1.insufficient"));
         }
 
         result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
+        if (context.LiverResection.Status != TriState.Yes && context.LiverResection.OutsideIndicationsFlagMessage is { } flag)
+        {
+            // 7.1's population is a planned major hepatectomy, whatever the indications: the flag comes first.
+            result.Caution(flag);
+        }
+
         var flr = FutureLiverRemnantAssessment.Assess(plan, context.Options);
         result.Facts(flr.Findings);
         if (flr.CautionMessage is { } caution)

@@ -116,14 +116,13 @@ internal sealed class SurgicalFitness
                     "ECOG " + Text(precluding),
                     PrecludingEcogSource));
             }
-            else if (ecog > good)
-            {
-                findings.Add(new Finding(FactNames.Ecog, text, Message.Of("preoperative-assessment.ecog-not-good", ("ecog", ecog), ("good", good)), ">", "ECOG " + Text(good), GoodEcogSource));
-                cautions.Add(Message.Of("preoperative-assessment.ecog-not-good-caution", ("ecog", ecog)));
-            }
             else
             {
-                findings.Add(new Finding(FactNames.Ecog, text, Message.Of("preoperative-assessment.ecog-good", ("ecog", ecog), ("good", good)), "≤", "ECOG " + Text(good), GoodEcogSource));
+                findings.Add(PerformanceStatusFinding(ecog, good));
+                if (ecog > good)
+                {
+                    cautions.Add(Message.Of("preoperative-assessment.ecog-not-good-caution", ("ecog", ecog)));
+                }
             }
         }
 
@@ -161,6 +160,18 @@ internal sealed class SurgicalFitness
     }
 
     /// <summary>Where the ECOG threshold that precludes surgery comes from (this library's reading).</summary>
+    /// <summary>
+    /// The reading of an ECOG performance status against "good performance status" (9.1; sections 1, 3.5): one finding,
+    /// one message code (<c>preoperative-assessment.ecog-good</c> or <c>.ecog-not-good</c>), whichever section records it,
+    /// so the same fact is stated once.
+    /// </summary>
+    /// <param name="ecog">The ECOG performance status (0–5).</param>
+    /// <param name="good">The highest ECOG counted as good (<see cref="ConsensusOptions.GoodPerformanceStatusMaximumEcog"/>).</param>
+    /// <returns>The finding on <see cref="FactNames.Ecog"/>.</returns>
+    internal static Finding PerformanceStatusFinding(int ecog, int good) => ecog > good
+        ? new Finding(FactNames.Ecog, Text(ecog), Message.Of("preoperative-assessment.ecog-not-good", ("ecog", ecog), ("good", good)), ">", "ECOG " + Text(good), GoodEcogSource)
+        : new Finding(FactNames.Ecog, Text(ecog), Message.Of("preoperative-assessment.ecog-good", ("ecog", ecog), ("good", good)), "≤", "ECOG " + Text(good), GoodEcogSource);
+
     private const string PrecludingEcogSource = "sections 1, 3.5, 3.10; 7.2";
 
     /// <summary>Where the good performance status comes from.</summary>

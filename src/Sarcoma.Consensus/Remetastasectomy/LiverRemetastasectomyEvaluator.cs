@@ -80,25 +80,8 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
                 failing.Add(new Message("9.1.against.performance-status"));
             }
 
-            // A patient ruled unfit below the surgery-precluding ECOG has this same reading among the fitness findings,
-            // which the fitness criterion records below: record that finding here, so the reading appears once.
-            var fitnessReading = context.Fitness.Status == TriState.No && ecog < context.Options.SurgeryPrecludingMinimumEcog
-                ? context.Fitness.Findings.FirstOrDefault(f => f.Fact == FactNames.Ecog)
-                : null;
-            if (fitnessReading is not null)
-            {
-                result.Facts(new[] { fitnessReading });
-            }
-            else
-            {
-                result.Fact(
-                    FactNames.Ecog,
-                    ecog.ToString(CultureInfo.InvariantCulture),
-                    Message.Of("9.1.ecog", ("ecog", ecog), ("good", good), ("maximum", maximumEcog)),
-                    good ? "≤" : ">",
-                    "ECOG " + maximumEcog.ToString(CultureInfo.InvariantCulture),
-                    "9.1");
-            }
+            // The same reading as the fitness assessment's (one message code), so it appears once.
+            result.Facts(new[] { PreoperativeAssessment.SurgicalFitness.PerformanceStatusFinding(ecog, maximumEcog) });
         }
         else
         {
@@ -110,7 +93,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         var unresectable = liver.Count(l => l.Resectable == false);
         if (unresectable > 0)
         {
-            result.Fact(FactNames.LesionResectable, "no", Message.Of("9.1.lesions-not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count)));
+            result.Fact(FactNames.LesionResectable, "no", Message.Of("indication.candidacy.not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count)));
             failing.Add(new Message("9.1.against.not-resectable"));
         }
 
@@ -153,7 +136,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         }
         else
         {
-            result.Fact(FactNames.LesionResectable, "yes", Message.Of("9.1.lesions-resectable", ("total", liver.Count)));
+            result.Fact(FactNames.LesionResectable, "yes", Message.Of("indication.liver-lesions-resectable", ("total", liver.Count)));
         }
 
         var tfi = MetastasectomyInterval.LengthMessage(window.Interval.CompletedMonths ?? 0, window.Interval.ExtraDays ?? 0);

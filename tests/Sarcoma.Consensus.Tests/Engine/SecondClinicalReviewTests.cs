@@ -53,16 +53,19 @@ public sealed class SecondClinicalReviewTests
     }
 
     [Fact]
-    public void A_resection_planned_despite_an_unresectable_lesion_carries_its_caution_under_11_1()
+    public void A_resection_planned_despite_an_unresectable_lesion_is_flagged_on_5_1_and_11_1_is_not_offered()
     {
-        var result = new PreoperativeChemotherapyEvaluator().Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+        var patient = Vignettes.MetachronousLiverOnlyOmd()
             .AddLesion(MetastaticSite.Liver, 30, l => l.InSegments(4).Unresectable().Ablatable())
-            .WithLiverSurgeryPlan(majorHepatectomy: true));
+            .WithLiverSurgeryPlan(majorHepatectomy: true);
+        var result = new PreoperativeChemotherapyEvaluator().Evaluate(patient);
+        var board = new Sarcoma.Consensus.Indication.TumourBoardBeforeLiverResectionEvaluator().Evaluate(patient);
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(
-            "A liver resection is planned although not every liver lesion is resectable; this is outside the guideline's indications for liver surgery, and the tumour board must weigh the risks of surgery against the expected benefits (5.1).",
-            result.Cautions);
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal(EvaluationStatus.Applies, board.Status);
+        Assert.Equal(
+            "Planned resection outside the consensus indications (5.3, section 3.5): a liver resection is planned although not every liver lesion is resectable. The guideline's surgical recommendations are not offered for it; the tumour board must weigh the risks of surgery against the expected benefits (5.1).",
+            board.Cautions[0]);
     }
 
     [Fact]

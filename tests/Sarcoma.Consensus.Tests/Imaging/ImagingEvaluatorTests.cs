@@ -141,13 +141,44 @@ public sealed class ImagingEvaluatorTests
     }
 
     [Fact]
-    public void A_resection_candidate_should_have_FDG_PET_CT_to_confirm_OMD()
+    public void A_resection_candidate_of_a_subtype_outside_4_3_gets_the_unvoted_PET_suggestion_as_labelled_context_only()
     {
         var result = fdgPetCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("Context only, not a voted recommendation.", result.Summary);
         Assert.Contains("candidate for metastatic resection", result.Summary);
-        ResultSnapshot.Match(result, "applies-resection-candidate");
+        ResultSnapshot.Match(result, "does-not-apply-resection-candidate");
+    }
+
+    [Fact]
+    public void After_induction_in_synchronous_OMD_the_unvoted_PET_rescan_is_context_never_4_3_not_done_yet()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.SynchronousOmdOnInduction().FitForSurgery().WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease, ongoing: true));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("Context only, not a voted recommendation.", result.Summary);
+    }
+
+    [Fact]
+    public void For_an_appropriate_subtype_4_3_reports_the_recorded_scan_as_done_after_systemic_treatment()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .WithPrimary(Histology.SynovialSarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new NodaTime.LocalDate(2021, 3, 1), grade: HistologicGrade.G2)
+            .WithSystemicTherapy(received: true, response: TreatmentResponse.StableDisease, ongoing: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("it has already been done", result.Summary);
+        Assert.Contains("narrative, not voted", result.Summary);
+    }
+
+    [Fact]
+    public void Unknown_histology_leaves_4_3_undecided_naming_the_histology()
+    {
+        var result = fdgPetCt.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPrimary(null, PrimarySite.Retroperitoneal, diagnosedOn: new NodaTime.LocalDate(2021, 3, 1)));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.PrimaryHistology, result.Missing);
     }
 
     [Fact]

@@ -97,12 +97,13 @@ public sealed class ImagingPlanTests
     }
 
     [Fact]
-    public void FDG_PET_CT_should_be_considered_for_a_resection_candidate_by_the_narrative()
+    public void FDG_PET_CT_should_be_considered_for_a_resection_candidate_by_the_narrative_unvoted()
     {
         var pet = ImagingPlan.Assess(Vignettes.MetachronousLiverOnlyOmd().Context()).FdgPetCt;
 
         Assert.Equal(TriState.Yes, pet.Indicated);
-        Assert.Equal("4.3", pet.RecommendationId);
+        Assert.Null(pet.RecommendationId);
+        Assert.False(pet.IsVoted);
         Assert.Contains("narrative", pet.Basis);
         Assert.Contains("candidate for metastatic resection", pet.Reason);
         Assert.True(pet.AlreadyDone);
@@ -199,7 +200,8 @@ public sealed class ImagingPlanTests
         Assert.Equal(
             new[] { ImagingModality.ContrastCt, ImagingModality.LiverMri, ImagingModality.FdgPetCt, ImagingModality.BrainMri, ImagingModality.SpineMri },
             plan.Items.Select(i => i.Modality).ToArray());
-        Assert.Equal(new[] { "4.1", "4.2", "4.3", null, null }, plan.Items.Select(i => i.RecommendationId).ToArray());
+        // Leiomyosarcoma is outside 4.3's appropriate subtypes: its PET/CT rests on the section 3.4 narrative, unvoted.
+        Assert.Equal(new[] { "4.1", "4.2", null, null, null }, plan.Items.Select(i => i.RecommendationId).ToArray());
     }
 
     [Fact]

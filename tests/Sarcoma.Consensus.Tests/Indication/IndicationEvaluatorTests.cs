@@ -231,6 +231,15 @@ public sealed class IndicationEvaluatorTests
     }
 
     [Fact]
+    public void Five_lesions_of_liver_and_lung_OMD_are_named_as_not_a_limited_number_under_5_4()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd().AddLesions(2, MetastaticSite.Lung, 6, l => l.Resectable()));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Not favourable", System.StringComparison.Ordinal) && c.Contains("5 metastatic lesions, not a limited number (<3–5)", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Detection_exactly_at_six_months_is_synchronous_by_default_so_5_4_does_not_apply()
     {
         var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverAndLungOmd().MetastasesDetectedOn(new LocalDate(2021, 9, 1)));

@@ -35,30 +35,45 @@ public sealed class LiverResectionCandidacyTests
     }
 
     [Fact]
-    public void More_than_five_resectable_lesions_are_not_a_candidate_but_stay_on_the_table_for_case_by_case_discussion()
+    public void More_than_five_resectable_lesions_are_outside_the_indications_flagged_for_case_by_case_discussion_not_on_the_table()
     {
         var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
             .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(TriState.No, candidacy.Candidate);
-        Assert.Equal(TriState.Yes, candidacy.Status);
+        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(TriState.Yes, candidacy.OutsideIndications);
         Assert.Contains("more than 5 metastatic lesions", candidacy.Basis, System.StringComparison.Ordinal);
-        Assert.Contains(candidacy.Cautions, c => c.Contains("case-by-case basis", System.StringComparison.Ordinal));
+        Assert.Contains("case-by-case basis", candidacy.OutsideIndicationsFlagMessage!.Text, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_option_keeps_the_old_reading_more_than_five_resectable_lesions_on_the_table_with_the_flag_first()
+    {
+        var candidacy = LiverResectionCandidacy.Assess(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: false)
+            .Context(options: new ConsensusOptions { ApplySurgicalRecommendationsOutsideIndications = true }));
+
+        Assert.Equal(TriState.No, candidacy.Candidate);
+        Assert.Equal(TriState.Yes, candidacy.Status);
+        Assert.Contains("case-by-case basis", candidacy.Cautions[0], System.StringComparison.Ordinal);
     }
 
     [Fact]
     public void More_than_five_lesions_with_one_of_unrecorded_resectability_leave_the_case_by_case_discussion_undecided()
     {
-        // Monotonicity: were that lesion resectable, resection would be on the table for case-by-case discussion.
+        // Monotonicity: were that lesion resectable, the case-by-case discussion would be open (5.1 applies, flagged).
         var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(4, MetastaticSite.Liver, 9, l => l.Resectable())
             .AddLesion(MetastaticSite.Liver, 50, l => l.InSegments(1))
             .WithLiverSurgeryPlan(majorHepatectomy: false));
 
         Assert.Equal(TriState.No, candidacy.Candidate);
-        Assert.Equal(TriState.Unknown, candidacy.Status);
-        Assert.Equal(new[] { FactNames.LesionResectable }, candidacy.Missing);
+        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(TriState.Unknown, candidacy.OutsideIndications);
+        Assert.Equal(new[] { FactNames.LesionResectable }, candidacy.OutsideIndicationsMissing);
     }
 
     [Fact]
@@ -210,7 +225,8 @@ public sealed class LiverResectionCandidacyTests
             .AddLesion(MetastaticSite.Liver, 60, l => l.Unresectable()));
 
         Assert.Equal(TriState.No, candidacy.Candidate);
-        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.Missing);
+        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.OutsideIndicationsMissing);
     }
 
     [Fact]
@@ -223,22 +239,49 @@ public sealed class LiverResectionCandidacyTests
     }
 
     [Fact]
-    public void A_non_candidate_whose_plan_is_not_recorded_leaves_the_process_gate_unknown_naming_the_plan()
+    public void A_non_candidate_whose_plan_is_not_recorded_has_surgery_off_the_table_and_only_the_flag_undecided()
     {
         var candidacy = Assess(Vignettes.DiffusePeritonealDisease());
 
         Assert.Equal(TriState.No, candidacy.Candidate);
-        Assert.Equal(TriState.Unknown, candidacy.Status);
-        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.Missing);
+        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(TriState.Unknown, candidacy.OutsideIndications);
+        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, candidacy.OutsideIndicationsMissing);
     }
 
     [Fact]
-    public void A_planned_hepatectomy_keeps_the_process_gate_open_for_a_non_candidate_with_a_caution()
+    public void A_hepatectomy_planned_for_diffuse_disease_is_flagged_outside_the_indications_not_put_on_the_table()
     {
         var candidacy = Assess(Vignettes.DiffusePeritonealDisease().WithLiverSurgeryPlan(majorHepatectomy: true));
 
         Assert.Equal(TriState.No, candidacy.Candidate);
-        Assert.Equal(TriState.Yes, candidacy.Status);
-        Assert.Contains(candidacy.Cautions, c => c.StartsWith("A liver resection is planned although", System.StringComparison.Ordinal));
+        Assert.Equal(TriState.No, candidacy.Status);
+        Assert.Equal(TriState.Yes, candidacy.OutsideIndications);
+        Assert.StartsWith("Planned resection outside the consensus indications (5.3, section 3.5)", candidacy.OutsideIndicationsFlagMessage!.Text, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_detection_date_leaves_liver_resection_undecided_naming_the_date_even_for_a_fit_resectable_patient()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().MetastasesDetectedOn(null));
+
+        Assert.Equal(TriState.Unknown, candidacy.Status);
+        Assert.Contains(FactNames.MetastasesDetectedOn, candidacy.Missing);
+        Assert.NotEqual(TriState.No, candidacy.Candidate);
+    }
+
+    [Fact]
+    public void An_uncountable_TFI_of_a_liver_recurrence_leaves_liver_resection_undecided()
+    {
+        var candidacy = Assess(Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new NodaTime.LocalDate(2019, 1, 7))
+            .Resected(on: new NodaTime.LocalDate(2019, 2, 4))
+            .AddLiverResection(new NodaTime.LocalDate(2022, 2, 14), ResectionMargin.R1)
+            .MetastasesDetectedOn(new NodaTime.LocalDate(2024, 10, 1))
+            .AddLesion(MetastaticSite.Liver, 22, l => l.InSegments(5, 6).Resectable())
+            .FitForSurgery());
+
+        Assert.Equal(TriState.Unknown, candidacy.Status);
+        Assert.NotEmpty(candidacy.Missing);
     }
 }

@@ -94,16 +94,49 @@ public sealed class LiverResectionProcessEvaluatorTests
     }
 
     [Fact]
-    public void Disease_beyond_the_OMD_count_stays_on_the_table_for_case_by_case_discussion()
+    public void Disease_beyond_the_OMD_count_is_flagged_on_5_1_for_case_by_case_discussion_and_5_2_is_not_offered()
     {
         // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
-        // case-by-case basis ... and multidisciplinary board discussion".
-        var result = referenceCentre.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+        // case-by-case basis ... and multidisciplinary board discussion": the tumour board (5.1) hears it, flagged; the
+        // other surgical recommendations are not offered as advice.
+        var patient = Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(4, MetastaticSite.Liver, 10, l => l.InSegments(5).Resectable())
-            .WithLiverSurgeryPlan(majorHepatectomy: false));
+            .WithLiverSurgeryPlan(majorHepatectomy: false);
+        var board = tumourBoard.Evaluate(patient);
+        var centre = referenceCentre.Evaluate(patient);
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.StartsWith("The disease is outside the guideline's surgical indications (the disease is not oligometastatic, given more than 5 metastatic lesions)", System.StringComparison.Ordinal));
+        Assert.Equal(EvaluationStatus.Applies, board.Status);
+        Assert.StartsWith("Outside the consensus indications for liver surgery (5.3, section 3.5): the disease is not oligometastatic, given more than 5 metastatic lesions", board.Cautions[0], System.StringComparison.Ordinal);
+        Assert.Equal(EvaluationStatus.DoesNotApply, centre.Status);
+        Assert.Contains("not offered as advice", centre.Summary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hepatectomy_planned_for_seven_lesions_is_flagged_on_5_1_and_5_2_does_not_apply()
+    {
+        var patient = Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesions(6, MetastaticSite.Liver, 10, l => l.InSegments(3).Resectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: true);
+        var board = tumourBoard.Evaluate(patient);
+        var centre = referenceCentre.Evaluate(patient);
+
+        Assert.Equal(EvaluationStatus.Applies, board.Status);
+        Assert.StartsWith("Planned resection outside the consensus indications (5.3, section 3.5)", board.Cautions[0], System.StringComparison.Ordinal);
+        Assert.Equal(EvaluationStatus.DoesNotApply, centre.Status);
+    }
+
+    [Fact]
+    public void A_planned_hepatectomy_keeps_5_1_applying_while_the_detection_date_is_missing()
+    {
+        var patient = Vignettes.MetachronousLiverOnlyOmd().MetastasesDetectedOn(null).WithLiverSurgeryPlan(majorHepatectomy: true);
+
+        var board = tumourBoard.Evaluate(patient);
+        var centre = referenceCentre.Evaluate(patient);
+
+        Assert.Equal(EvaluationStatus.Applies, board.Status);
+        Assert.Contains(board.Cautions, c => c.StartsWith("A liver resection is planned, but whether it is within the consensus indications cannot be decided yet", System.StringComparison.Ordinal));
+        Assert.Equal(EvaluationStatus.InsufficientData, centre.Status);
+        Assert.Contains(FactNames.MetastasesDetectedOn, centre.Missing);
     }
 
     [Fact]

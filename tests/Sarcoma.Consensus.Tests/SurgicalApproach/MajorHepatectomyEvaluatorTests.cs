@@ -34,6 +34,41 @@ public sealed class MajorHepatectomyEvaluatorTests
         Assert.Contains("Not favourable here: liver metastasis larger than 10 cm; extrahepatic disease.", result.Cautions);
     }
 
+    [Theory]
+    [InlineData(2, "a limited number, a favourable factor")]
+    [InlineData(3, "a limited number only on the upper end")]
+    [InlineData(4, "a limited number only on the upper end")]
+    [InlineData(5, "not a limited number")]
+    public void The_number_of_nodules_is_read_against_section_3_5s_limited_number_below_3_to_5(int lesions, string reading)
+    {
+        var patient = Vignettes.MajorHepatectomyAfterChemotherapy();
+        if (lesions > 1)
+        {
+            patient.AddLesions(lesions - 1, MetastaticSite.Liver, 12, l => l.InSegments(3).Resectable());
+        }
+
+        var result = evaluator.Evaluate(patient);
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.Lesions && f.Sentence.StartsWith($"{lesions} metastatic lesions: {reading}", System.StringComparison.Ordinal));
+        Assert.Equal(lesions >= 5, result.Cautions.Any(c => c.StartsWith("Not favourable here:", System.StringComparison.Ordinal) && c.Contains($"{lesions} metastatic lesions, not a limited number (<3–5)", System.StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Seven_bilobar_lesions_are_never_read_as_favourable_for_a_major_hepatectomy()
+    {
+        // Only where the surgical recommendations are kept for a resection outside the indications (the option) does 6.4
+        // apply to seven lesions at all; its favourable-factor check must then name the number of nodules.
+        var result = evaluator.Evaluate(
+            Vignettes.MajorHepatectomyAfterChemotherapy().AddLesions(6, MetastaticSite.Liver, 12, l => l.InSegments(2).Resectable()),
+            options: new ConsensusOptions { ApplySurgicalRecommendationsOutsideIndications = true });
+        var byDefault = evaluator.Evaluate(Vignettes.MajorHepatectomyAfterChemotherapy().AddLesions(6, MetastaticSite.Liver, 12, l => l.InSegments(2).Resectable()));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Cautions, c => c.StartsWith("Not favourable here: 7 metastatic lesions, not a limited number (<3–5)", System.StringComparison.Ordinal));
+        Assert.Equal(EvaluationStatus.DoesNotApply, byDefault.Status);
+    }
+
     [Fact]
     public void A_short_DFI_is_named_as_not_favourable()
     {
@@ -54,13 +89,16 @@ public sealed class MajorHepatectomyEvaluatorTests
     }
 
     [Fact]
-    public void A_non_candidate_whose_plan_is_unknown_leaves_6_4_undecided_naming_the_plan()
+    public void A_non_candidate_does_not_get_6_4_whether_or_not_a_hepatectomy_is_planned()
     {
-        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+        var unrecorded = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
             .AddLesion(MetastaticSite.Liver, 70, l => l.InSegments(1).Unresectable()));
+        var planned = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Liver, 70, l => l.InSegments(1).Unresectable())
+            .WithLiverSurgeryPlan(majorHepatectomy: true));
 
-        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
-        Assert.Equal(new[] { FactNames.MajorHepatectomyPlanned }, result.Missing);
+        Assert.Equal(EvaluationStatus.DoesNotApply, unrecorded.Status);
+        Assert.Equal(EvaluationStatus.DoesNotApply, planned.Status);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class SurgicalApproachEvaluatorTests
             .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2019, 1, 7))
             .Resected(on: new LocalDate(2019, 2, 4))
             .AddLiverResection(new LocalDate(2022, 2, 14), ResectionMargin.R1)
+            .AdjuvantTherapyAfterFirstLiverResection(false)
             .MetastasesDetectedOn(new LocalDate(2024, 10, 1))
             .AddLesion(MetastaticSite.Liver, 22, l => l.InSegments(5, 6).Resectable())
             .FitForSurgery());
