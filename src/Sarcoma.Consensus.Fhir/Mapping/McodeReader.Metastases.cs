@@ -196,9 +196,24 @@ internal sealed partial class McodeReader
         var currentTumors = tumors
             .Where(t => t.Secondary is null ? current.Any(s => s.Sites.Any(x => x.Kind == SiteKind.Lesion && x.Site == t.Site)) : current.Contains(t.Secondary))
             .ToArray();
+        // A tumour linked to no cancer condition of this record (no RelatedCondition, or one that does not resolve), at a
+        // site without an active SecondaryCancerCondition, may still be a current lesion: the record does not say. Listing
+        // the other lesions without it could read as "no lesion there" (for example "no liver metastasis"), so the lesions
+        // are unknown. A tumour linked to a treated or refuted condition is not current, and is left out.
+        var unlinked = tumors.Except(currentTumors).Where(t => t.Secondary is null).ToArray();
+        if (unlinked.Length > 0)
+        {
+            Unknown(
+                FactNames.Lesions,
+                UnknownReason.Ambiguous,
+                string.Join(", ", unlinked.Select(t => t.Source.Reference)) +
+                ": a Tumor BodyStructure linked to no cancer condition of this record (no RelatedCondition, or one that does not resolve), at a site with no active SecondaryCancerCondition: whether it is a current lesion is not recorded, so no lesion is listed.");
+            return Array.Empty<Lesion>();
+        }
+
         foreach (var t in tumors.Except(currentTumors))
         {
-            notes.Add($"{t.Source.Reference}: not linked to an active SecondaryCancerCondition (treated, refuted or no such condition): not a current lesion.");
+            notes.Add($"{t.Source.Reference}: linked to a SecondaryCancerCondition that is not active (treated or refuted): not a current lesion.");
         }
 
         var lesionSites = current.SelectMany(s => s.Sites).Where(x => x.Kind == SiteKind.Lesion).Select(x => x.Site).Distinct().ToArray();
