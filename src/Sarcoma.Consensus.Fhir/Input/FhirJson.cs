@@ -68,6 +68,20 @@ public static class FhirJson
 
     private const string UnknownTypeCode = "PVAL130";
 
+    // A resourceType written in the wrong case ("bundle", "patient"): Firely parses the resource anyway; it is rejected.
+    private const string TypeCasingCode = "PVAL132";
+
+    // A resource (a bundle entry's or a contained one) without a resourceType.
+    private const string NoResourceTypeCode = "JSON103";
+
+    /// <summary>The deepest nesting of JSON objects and arrays read (the System.Text.Json default); no FHIR R4 resource needs more.</summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>The codes of Bundle.type in FHIR R4 (required value set BundleType).</summary>
+    private static readonly string[] BundleTypes = { "document", "message", "transaction", "transaction-response", "batch", "batch-response", "history", "searchset", "collection" };
+
+    private static readonly Regex EntryTypePath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource\.type$", RegexOptions.CultureInvariant);
+
     private static readonly Regex PlainIdentifier = new("^[A-Za-z][A-Za-z0-9]{0,63}$", RegexOptions.CultureInvariant);
 
     private static readonly Regex EntryPath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource", RegexOptions.CultureInvariant);
@@ -121,23 +135,52 @@ public static class FhirJson
             throw new ArgumentNullException(nameof(json));
         }
 
-        string?[] entryTypes;
+        if (json.Length == 0 || (json.Length == 1 && json[0] == '\uFEFF'))
+        {
+            throw new FhirInputException(new[] { new ValidationError("(document)", "is empty (0 bytes): there is no FHIR resource to read; give a FHIR R4 Bundle as JSON.") });
+        }
+
+        if (string.IsNullOrWhiteSpace(json.TrimStart('\uFEFF')))
+        {
+            throw new FhirInputException(new[] { new ValidationError("(document)", "holds only white space: there is no FHIR resource to read; give a FHIR R4 Bundle as JSON.") });
+        }
+
+        if (json.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("<", StringComparison.Ordinal))
+        {
+            throw new FhirInputException(new[] { new ValidationError("(document)", "is XML, not JSON: only FHIR JSON is read; convert the document to FHIR JSON (for example with Firely's FhirXmlDeserializer and FhirJsonSerializer).") });
+        }
+
+        CheckDepth(json);
+
+        string rootType;
+        EntryType[] entryTypes;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object ||
-                !document.RootElement.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new FhirInputException(new[] { new ValidationError("resourceType", "is missing: the document is not a FHIR resource.") });
+                throw new FhirInputException(new[] { new ValidationError("(document)", "is " + JsonKind(root.ValueKind) + ", not a JSON object: a FHIR resource is a JSON object that names its type in \"resourceType\" (a Bundle: \"resourceType\": \"Bundle\").") });
             }
 
-            if (!ModelInfo.IsKnownResource(type.GetString()!))
+            if (!root.TryGetProperty("resourceType", out var type))
+            {
+                throw new FhirInputException(new[] { new ValidationError("resourceType", "is missing: the document is not a FHIR resource; a FHIR resource names its type in \"resourceType\" (a Bundle: \"resourceType\": \"Bundle\").") });
+            }
+
+            if (type.ValueKind != JsonValueKind.String)
+            {
+                throw new FhirInputException(new[] { new ValidationError("resourceType", "is " + JsonKind(type.ValueKind) + ", not a string: the document is not a FHIR resource; a FHIR resource names its type in \"resourceType\" (a Bundle: \"resourceType\": \"Bundle\").") });
+            }
+
+            rootType = type.GetString()!;
+            if (!IsResourceType(rootType))
             {
                 // Firely would report every element of the document as unknown; one error names the cause.
-                throw new FhirInputException(new[] { new ValidationError("resourceType", UnknownResourceType(type.GetString())) });
+                throw new FhirInputException(new[] { new ValidationError("resourceType", UnknownResourceType(rootType)) });
             }
 
-            entryTypes = EntryTypes(document.RootElement);
+            entryTypes = EntryTypes(root);
         }
         catch (JsonException e)
         {
@@ -149,13 +192,22 @@ public static class FhirJson
 
         Deserializer.TryDeserializeResource(json, out var resource, out var issues);
 
-        // A resource of an unknown type (a misspelt resourceType): Firely reports it (PVAL130) and then every element in
-        // it as "not an element"; the follow-on issues inside it are dropped so that the one cause is named.
-        var unknownTypes = issues.Where(i => i.ErrorCode == UnknownTypeCode).Select(InstancePath).Where(p => p.Length > 0).ToArray();
-        var errors = issues
-            .Where(i => !Tolerated.Contains(i.ErrorCode))
-            .Where(i => i.ErrorCode == UnknownTypeCode || !unknownTypes.Any(p => IsInside(InstancePath(i), p)))
-            .Select(i => new ValidationError(Where(i, entryTypes), i.ErrorCode == UnknownTypeCode ? UnknownResourceType(RawType(i, entryTypes)) : Describe(i.ErrorCode)))
+        // A bundle entry's resource without a resourceType, or with one that is not a FHIR R4 resource type (misspelt or
+        // in the wrong case): one error names the cause; the issues Firely reports for the elements inside it are dropped.
+        var missingTypes = entryTypes.Select((t, i) => (t, i)).Where(e => e.t.Kind == EntryTypeKind.Missing).Select(e => EntryResourcePath(e.i)).ToArray();
+        var notStringTypes = entryTypes.Select((t, i) => (t, i)).Where(e => e.t.Kind == EntryTypeKind.NotAString).Select(e => EntryResourcePath(e.i)).ToArray();
+        var unreadable = issues.Where(i => i.ErrorCode is UnknownTypeCode or TypeCasingCode).Select(i => Root(InstancePath(i), rootType)).Where(p => p.Length > 0)
+            .Concat(missingTypes).Concat(notStringTypes).ToArray();
+        var dropMissingTypeIssues = missingTypes.Length > 0 && issues.Count(i => i.ErrorCode == NoResourceTypeCode) <= missingTypes.Length;
+        var errors = missingTypes
+            .Select(p => new ValidationError(p, "has no resourceType: every FHIR resource names its type in \"resourceType\"; the resource's elements were not read."))
+            .Concat(notStringTypes.Select(p => new ValidationError(p, "has a resourceType that is not a JSON string: every FHIR resource names its type in \"resourceType\" as a string; the resource's elements were not read.")))
+            .Concat(issues
+                .Where(i => !Tolerated.Contains(i.ErrorCode) || IsBundleType(i, rootType, entryTypes))
+                .Where(i => !(dropMissingTypeIssues && i.ErrorCode == NoResourceTypeCode))
+                .Where(i => !notStringTypes.Contains(Root(InstancePath(i), rootType), StringComparer.Ordinal))
+                .Where(i => i.ErrorCode is UnknownTypeCode or TypeCasingCode || !unreadable.Any(p => IsInside(Root(InstancePath(i), rootType), p)))
+                .Select(i => new ValidationError(Where(i, rootType, entryTypes), Message(i, rootType, entryTypes))))
             .Distinct()
             .ToArray();
         if (errors.Length > 0 || resource is null)
@@ -192,41 +244,99 @@ public static class FhirJson
         return Serializer.SerializeToString(resource, pretty: false);
     }
 
-    // The resourceType of each bundle entry's resource as written (null when absent or not a string).
-    private static string?[] EntryTypes(JsonElement root)
+    private enum EntryTypeKind
+    {
+        NoResource,
+        Present,
+        Missing,
+        NotAString,
+    }
+
+    private readonly record struct EntryType(EntryTypeKind Kind, string? Name);
+
+    // The resourceType of each bundle entry's resource as written: a string, absent, or another JSON value.
+    private static EntryType[] EntryTypes(JsonElement root)
     {
         if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
         {
-            return Array.Empty<string?>();
+            return Array.Empty<EntryType>();
         }
 
         return entries.EnumerateArray()
-            .Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("resource", out var r) && r.ValueKind == JsonValueKind.Object &&
-                         r.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()
-                : null)
+            .Select(e => e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("resource", out var r) || r.ValueKind != JsonValueKind.Object
+                ? new EntryType(EntryTypeKind.NoResource, null)
+                : !r.TryGetProperty("resourceType", out var t)
+                    ? new EntryType(EntryTypeKind.Missing, null)
+                    : t.ValueKind == JsonValueKind.String ? new EntryType(EntryTypeKind.Present, t.GetString()) : new EntryType(EntryTypeKind.NotAString, null))
             .ToArray();
     }
 
+    private static string EntryResourcePath(int index) => FormattableString.Invariant($"Bundle.entry[{index}].resource");
+
+    // Whether a name is a FHIR R4 resource type, exactly as written (resourceType is case-sensitive; Firely's own
+    // ModelInfo.IsKnownResource is not).
+    private static bool IsResourceType(string name) => ModelInfo.SupportedResources.Contains(name, StringComparer.Ordinal);
+
     private static string InstancePath(CodedException issue) => (issue as ExtendedCodedException)?.InstancePath ?? string.Empty;
+
+    // Firely names the document's own resource "$this" in some issues ("$this.type"); it is named by its type here.
+    private static string Root(string path, string rootType) =>
+        path == "$this" ? rootType : path.StartsWith("$this.", StringComparison.Ordinal) ? rootType + path.Substring("$this".Length) : path;
 
     private static bool IsInside(string path, string container) =>
         path.Length > container.Length && path.StartsWith(container, StringComparison.Ordinal) && (path[container.Length] == '.' || path[container.Length] == '[');
 
-    // The resourceType as written, for an unknown-type issue at a bundle entry's resource; null elsewhere (contained resources).
-    private static string? RawType(CodedException issue, string?[] entryTypes)
+    // The resourceType as written, for an issue at a bundle entry's resource; null elsewhere (contained resources).
+    private static string? RawType(CodedException issue, EntryType[] entryTypes)
     {
         var match = EntryPath.Match(InstancePath(issue));
         return match.Success && match.Length == InstancePath(issue).Length &&
                int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < entryTypes.Length
-            ? entryTypes[index]
+            ? entryTypes[index].Name
             : null;
+    }
+
+    // Whether an issue is about Bundle.type (the document's, or a bundle entry's Bundle's).
+    private static bool IsBundleTypePath(string path, string rootType, EntryType[] entryTypes)
+    {
+        if (rootType != "Bundle")
+        {
+            return false;
+        }
+
+        if (path == "Bundle.type")
+        {
+            return true;
+        }
+
+        var match = EntryTypePath.Match(path);
+        return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
+            index < entryTypes.Length && entryTypes[index].Name == "Bundle";
+    }
+
+    // A Bundle.type that is not a code of BundleType (Firely keeps it, PVAL116 or PVAL124, and then throws when it is read).
+    private static bool IsBundleType(CodedException issue, string rootType, EntryType[] entryTypes) =>
+        (issue.ErrorCode is "PVAL116" or "PVAL124") && IsBundleTypePath(Root(InstancePath(issue), rootType), rootType, entryTypes);
+
+    private static string Message(CodedException issue, string rootType, EntryType[] entryTypes)
+    {
+        var path = Root(InstancePath(issue), rootType);
+        return issue.ErrorCode switch
+        {
+            UnknownTypeCode or TypeCasingCode => UnknownResourceType(RawType(issue, entryTypes)),
+            "PVAL116" or "PVAL124" when IsBundleTypePath(path, rootType, entryTypes) =>
+                "is not a Bundle type of FHIR R4 (the value is not repeated here): Bundle.type is one of " + string.Join(", ", BundleTypes) + ".",
+            "PVAL105" when IsBundleTypePath(path, rootType, entryTypes) =>
+                "is missing: a Bundle must give its type, one of " + string.Join(", ", BundleTypes) + " (any of them is read here).",
+            _ => Describe(issue.ErrorCode),
+        };
     }
 
     /// <summary>
     /// The error for a resourceType that is not a FHIR R4 resource type. A type name is not patient data, but it comes
     /// from the input: it is repeated only when it is a plain identifier of at most 64 letters and digits, with the
-    /// closest R4 resource type when one is near (a misspelling).
+    /// R4 resource type it differs from only in case (resourceType is case-sensitive), or else the closest one when one is
+    /// near (a misspelling).
     /// </summary>
     private static string UnknownResourceType(string? written)
     {
@@ -240,11 +350,50 @@ public static class FhirJson
             return "is not a FHIR R4 resource type (the unknown resourceType is not repeated: it is not a plain identifier of at most 64 letters and digits); the resource's elements were not read (Firely " + UnknownTypeCode + ").";
         }
 
+        var sameButCase = ModelInfo.SupportedResources.FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
+        if (sameButCase is not null)
+        {
+            return "is \"" + written + "\", which is not a FHIR R4 resource type: resourceType is case-sensitive (did you mean \"" + sameButCase + "\"?); the resource was not read.";
+        }
+
         var suggestion = ClosestResourceType(written);
         return "is \"" + written + "\", which is not a FHIR R4 resource type" +
             (suggestion is null ? string.Empty : " (did you mean \"" + suggestion + "\"?)") +
             "; the resource's elements were not read (Firely " + UnknownTypeCode + ").";
     }
+
+    /// <summary>Refuses JSON nested deeper than <see cref="MaxDepth"/> levels with one clear error, before any parser recurses into it.</summary>
+    private static void CheckDepth(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if ((reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) && reader.CurrentDepth >= MaxDepth)
+                {
+                    throw new FhirInputException(new[]
+                    {
+                        new ValidationError("(document)", FormattableString.Invariant($"nests JSON objects and arrays more than {MaxDepth} levels deep (from byte {reader.TokenStartIndex + 1}): no FHIR R4 resource needs that depth, so the document was not read.")),
+                    });
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: reported, with its position, when the document is parsed.
+        }
+    }
+
+    private static string JsonKind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "a JSON array",
+        JsonValueKind.String => "a JSON string",
+        JsonValueKind.Number => "a JSON number",
+        JsonValueKind.True or JsonValueKind.False => "a JSON boolean",
+        JsonValueKind.Null => "JSON null",
+        _ => "a JSON object",
+    };
 
     private static string? ClosestResourceType(string written)
     {
@@ -288,22 +437,22 @@ public static class FhirJson
     }
 
     // The FHIR path of an issue, with the type of the bundle entry's resource: Bundle.entry[2].resource(Condition).onset.
-    private static string Where(CodedException issue, string?[] entryTypes)
+    private static string Where(CodedException issue, string rootType, EntryType[] entryTypes)
     {
-        var path = (issue as ExtendedCodedException)?.InstancePath;
-        if (string.IsNullOrEmpty(path))
+        var path = Root(InstancePath(issue), rootType);
+        if (path.Length == 0)
         {
             return "(document)";
         }
 
         var match = EntryPath.Match(path);
         if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
-            index < entryTypes.Length && entryTypes[index] is { } type && ModelInfo.IsKnownResource(type))
+            index < entryTypes.Length && entryTypes[index].Name is { } type && IsResourceType(type))
         {
-            return path!.Substring(0, match.Length) + "(" + type + ")" + path.Substring(match.Length);
+            return path.Substring(0, match.Length) + "(" + type + ")" + path.Substring(match.Length);
         }
 
-        return path!;
+        return path;
     }
 
     private static string Describe(string code) => code switch
@@ -311,6 +460,9 @@ public static class FhirJson
         "PVAL123" => "has the wrong JSON type for its FHIR data type (Firely " + code + ").",
         "PVAL128" => "is not an element of this FHIR R4 resource or data type (Firely " + code + ").",
         "PVAL130" => "is not a FHIR R4 resource type (Firely " + code + ").",
+        "PVAL105" => "is missing: FHIR R4 requires it (minimum cardinality 1) (Firely " + code + ").",
+        "JSON103" => "has a resource without a resourceType: every FHIR resource names its type in \"resourceType\" (Firely " + code + ").",
+        "JSON120" or "PVAL129" => "is an empty JSON object: FHIR R4 allows no empty elements or resources (Firely JSON120, PVAL129).",
         _ when code.StartsWith("JSON", StringComparison.Ordinal) => "is not valid FHIR JSON (Firely " + code + ").",
         _ => "cannot be read as FHIR R4 (Firely " + code + ").",
     };

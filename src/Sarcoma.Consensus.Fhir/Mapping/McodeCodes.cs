@@ -20,6 +20,9 @@ public static class McodeCodes
     /// <summary>ICD-O-3.</summary>
     public const string IcdO3 = HistologyMap.IcdO3System;
 
+    /// <summary>ICD-O-3 by its OID (<c>urn:oid:2.16.840.1.113883.6.43.1</c>), read like <see cref="IcdO3"/> (<see cref="HistologyMap.IsIcdO3System"/>).</summary>
+    public const string IcdO3Oid = HistologyMap.IcdO3Oid;
+
     /// <summary>ICD-10-CM.</summary>
     public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 
@@ -128,8 +131,11 @@ public static class McodeCodes
     public const string Undetermined = "709137006";
 
     /// <summary>
-    /// SNOMED CT disorders in <c>Condition.code</c> of a PrimaryCancerCondition that name the morphology → ICD-O-3,
-    /// read only when the HistologyMorphologyBehavior extension is absent (DICOM PS3.16 CID 639; the mCODE examples).
+    /// SNOMED CT disorders in <c>Condition.code</c> of a PrimaryCancerCondition that name the morphology → ICD-O-3
+    /// (DICOM PS3.16 CID 639; the mCODE examples; 420120006 |Gastrointestinal stromal tumor (disorder)|, docs/histology.md).
+    /// Without the HistologyMorphologyBehavior extension they give the histology; beside it, a code of another scope
+    /// class (a GIST code beside a sarcoma morphology) makes the histology unknown, never guessed (docs/fhir.md).
+    /// Keyed by code: the mapper reads them only from codings whose system is SNOMED CT (<see cref="Snomed"/>).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> MorphologyByDisorder = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -143,6 +149,7 @@ public static class McodeCodes
         ["702391001"] = "8312/3",  // Renal cell carcinoma
         ["255029007"] = "8260/3",  // Papillary thyroid carcinoma
         ["92814006"] = "9823/3",   // Chronic lymphoid leukemia
+        ["420120006"] = "8936/3",  // Gastrointestinal stromal tumor (GIST: out of scope with any behaviour)
     };
 
     /// <summary>SNOMED CT body structures → primary site category (<c>Condition.bodySite</c> of the PrimaryCancerCondition).</summary>

@@ -326,15 +326,23 @@ internal sealed partial class McodeReader
     {
         note = null;
         reason = null;
-        var extension = primary.Condition.Extension.FirstOrDefault(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension);
-        if (extension?.Value is not CodeableConcept concept)
+
+        // A Condition.code that names the morphology (a carcinoma, a soft-tissue sarcoma, a GIST): the histology without
+        // the extension; beside it, a check that the two agree on the scope (docs/fhir.md).
+        (Histology Histology, string How)? fromCode = null;
+        var disorder = Codings(primary.Condition.Code).FirstOrDefault(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MorphologyByDisorder.ContainsKey(c.Code));
+        if (disorder is not null && options.HistologyMap.TryResolve(McodeCodes.IcdO3, McodeCodes.MorphologyByDisorder[disorder.Code!], out var fromDisorder))
         {
-            // Without the extension, a Condition.code that names the morphology (a carcinoma, a soft-tissue sarcoma) is read.
-            var disorder = Codings(primary.Condition.Code).FirstOrDefault(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MorphologyByDisorder.ContainsKey(c.Code));
-            if (disorder is not null && options.HistologyMap.TryResolve(McodeCodes.IcdO3, McodeCodes.MorphologyByDisorder[disorder.Code!], out var fromDisorder))
+            fromCode = (fromDisorder, "Condition.code SNOMED CT " + disorder.Code + " names the morphology (ICD-O-3 " + McodeCodes.MorphologyByDisorder[disorder.Code!] + ")");
+        }
+
+        var extensionIndex = primary.Condition.Extension.FindIndex(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension);
+        if (extensionIndex < 0 || primary.Condition.Extension[extensionIndex].Value is not CodeableConcept concept)
+        {
+            if (fromCode is { } code)
             {
-                note = "Condition.code SNOMED CT " + disorder.Code + " names the morphology (ICD-O-3 " + McodeCodes.MorphologyByDisorder[disorder.Code!] + ")";
-                return fromDisorder;
+                note = code.How;
+                return code.Histology;
             }
 
             reason = UnknownReason.NoResource;
@@ -342,15 +350,31 @@ internal sealed partial class McodeReader
             return null;
         }
 
+        // A code in the ICD-O-3 system that is not a morphology code (NNNN/B) is an input error, not rescued by the text.
         var found = new List<(Histology Histology, string How)>();
-        foreach (var coding in Codings(concept).OrderBy(c => c.System == McodeCodes.IcdO3 ? 0 : 1))
+        var malformed = false;
+        for (var i = 0; i < concept.Coding.Count; i++)
         {
-            if (options.HistologyMap.TryResolve(coding.System, coding.Code, out var histology))
+            var coding = concept.Coding[i];
+            if (HistologyMap.IsIcdO3System(coding.System) && coding.Code is not null && !HistologyMap.IsIcdO3Morphology(coding.Code))
             {
-                found.Add((histology, (coding.System == McodeCodes.IcdO3 ? "ICD-O-3 " : "SNOMED CT ") + coding.Code));
+                Error(primary.Source, FormattableString.Invariant($"extension[{extensionIndex}].valueCodeableConcept.coding[{i}].code"), "is in the ICD-O-3 code system but is not an ICD-O-3 morphology code (four digits 8000–9999, a slash and a behaviour digit, such as 8890/3): the histology cannot be read, and the text beside it is not used instead (the code is not repeated here).");
+                malformed = true;
+            }
+            else if (options.HistologyMap.TryResolve(coding.System, coding.Code, out var histology))
+            {
+                found.Add((histology, (HistologyMap.IsIcdO3System(coding.System) ? "ICD-O-3 " : "SNOMED CT ") + coding.Code));
             }
         }
 
+        if (malformed)
+        {
+            reason = UnknownReason.Ambiguous;
+            note = $"{primary.Source.Reference}: a HistologyMorphologyBehavior code in the ICD-O-3 code system is not an ICD-O-3 morphology code.";
+            return null;
+        }
+
+        found = found.OrderBy(f => f.How.StartsWith("ICD-O-3", StringComparison.Ordinal) ? 0 : 1).ToList();
         if (found.Count == 0 && options.HistologyMap.TryResolve(concept.Text, out var named))
         {
             found.Add((named, "text"));
@@ -373,6 +397,17 @@ internal sealed partial class McodeReader
         }
 
         var chosen = classified.Length > 0 ? classified[0] : found[0];
+
+        // The extension and a morphology named by Condition.code disagree on whether the tumour is in scope (a GIST code
+        // beside a sarcoma morphology): the scope is not guessed either way.
+        if (fromCode is { } fromCondition && fromCondition.Histology.Scope != HistologyScope.Unclassified &&
+            chosen.Histology.Scope != HistologyScope.Unclassified && fromCondition.Histology.IsInScope != chosen.Histology.IsInScope)
+        {
+            reason = UnknownReason.Ambiguous;
+            note = $"{primary.Source.Reference}: {HistologyElement} ({chosen.How}) and Condition.code ({fromCondition.How.Substring("Condition.code ".Length)}) disagree on whether the tumour is a soft-tissue sarcoma in the guideline's scope; the scope is not guessed: correct the record.";
+            return null;
+        }
+
         note = chosen.How;
         return chosen.Histology;
     }

@@ -26,6 +26,12 @@ public sealed class HistologyMap
     /// <summary>The canonical URI of ICD-O-3 (<c>Coding.system</c>).</summary>
     public const string IcdO3System = "http://terminology.hl7.org/CodeSystem/icd-o-3";
 
+    /// <summary>
+    /// The OID of ICD-O-3 as a URI, <c>urn:oid:2.16.840.1.113883.6.43.1</c> (the identifier of HL7's ICD-O-3 code system,
+    /// used as <c>Coding.system</c> by the German oncology profiles, DKTK oBDS and MII): read like <see cref="IcdO3System"/>.
+    /// </summary>
+    public const string IcdO3Oid = "urn:oid:2.16.840.1.113883.6.43.1";
+
     /// <summary>The canonical URI of SNOMED CT (<c>Coding.system</c>).</summary>
     public const string SnomedCtSystem = "http://snomed.info/sct";
 
@@ -138,7 +144,7 @@ public sealed class HistologyMap
     }
 
     /// <summary>Resolves a coded histology, as a FHIR <c>Coding</c> carries it (system and code).</summary>
-    /// <param name="system">The code system's canonical URI: <see cref="IcdO3System"/> or <see cref="SnomedCtSystem"/>.</param>
+    /// <param name="system">The code system's canonical URI: <see cref="IcdO3System"/> (or its OID, <see cref="IcdO3Oid"/>) or <see cref="SnomedCtSystem"/>.</param>
     /// <param name="code">The code.</param>
     /// <param name="histology">The histology.</param>
     /// <returns><see langword="false"/> when the system is neither, or the code is not well formed for it.</returns>
@@ -150,7 +156,7 @@ public sealed class HistologyMap
             return false;
         }
 
-        if (string.Equals(system, IcdO3System, StringComparison.Ordinal))
+        if (IsIcdO3System(system))
         {
             if (icdO3.TryGetValue(code, out var added))
             {
@@ -189,6 +195,12 @@ public sealed class HistologyMap
         histology = Histology.ForClass(HistologyScope.Unclassified, code, $"SNOMED CT {code}, not in the histology classification table");
         return true;
     }
+
+    /// <summary>Whether a <c>Coding.system</c> names ICD-O-3: <see cref="IcdO3System"/> or <see cref="IcdO3Oid"/> (compared exactly, as FHIR compares URIs).</summary>
+    /// <param name="system">The system URI, or <see langword="null"/>.</param>
+    /// <returns>Whether it names ICD-O-3.</returns>
+    public static bool IsIcdO3System(string? system) =>
+        string.Equals(system, IcdO3System, StringComparison.Ordinal) || string.Equals(system, IcdO3Oid, StringComparison.Ordinal);
 
     /// <summary>Whether the text is an ICD-O-3 morphology code: four digits 8000–9999, a slash and a behaviour digit (0, 1, 2, 3, 6 or 9; any digit for GIST, 8936).</summary>
     /// <param name="text">The text.</param>

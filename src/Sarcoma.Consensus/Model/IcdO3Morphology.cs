@@ -96,11 +96,13 @@ internal static class IcdO3Morphology
     internal static readonly IReadOnlyDictionary<string, string> SnomedCtToIcdO3 = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["128755003"] = "8936/1",  // Gastrointestinal stromal tumor (GIST: out of scope with any behaviour)
+        ["420120006"] = "8936/3",  // Gastrointestinal stromal tumor (disorder), as records carry it in the morphology slot
         ["13238004"] = "9580/3",   // Granular cell tumor, malignant
         ["87913009"] = "9020/3",   // Malignant phyllodes tumor
         ["63264007"] = "8980/3",   // Carcinosarcoma
         ["62064005"] = "9050/3",   // Malignant mesothelioma
         ["1187425009"] = "8010/3", // Carcinoma
+        ["68453008"] = "8010/3",   // Carcinoma, no subtype (concept used before the 2023 neoplasm remodelling)
         ["1187332001"] = "8140/3", // Adenocarcinoma
         ["35917007"] = "8140/3",   // Adenocarcinoma, no subtype (earlier editions)
         ["413448000"] = "8140/3",  // Adenocarcinoma, no subtype, intermediate grade
