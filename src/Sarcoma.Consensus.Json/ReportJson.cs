@@ -20,8 +20,8 @@ namespace Sarcoma.Consensus.Json;
 /// <para>
 /// The output is deterministic: the same report and options always give the same bytes (fixed property order, message
 /// arguments in the order stored, numbers and dates formatted invariantly, dates ISO <c>yyyy-MM-dd</c>, UTF-8 without a
-/// byte order mark, <c>\n</c> line ends on every platform). In the full layout every property is always present; an
-/// unknown or not-applicable value is <see langword="null"/> and an empty list is <c>[]</c>. In the compact layout
+/// byte order mark, <c>\n</c> line ends on every platform). In the full layout every property is always present (except
+/// <c>line</c>, written only in a batch); an unknown or not-applicable value is <see langword="null"/> and an empty list is <c>[]</c>. In the compact layout
 /// a <see langword="null"/> value or an empty list is left out.
 /// </para>
 /// <para>
@@ -171,14 +171,18 @@ public static class ReportJson
 
     /// <summary>
     /// Gets the catalogue a compact report refers to, as JSON text (indented, <c>\n</c> line ends): the library version,
-    /// the recommendation catalogue's hash (as in <see cref="ReportProvenance.CatalogHash"/>), the language, the
-    /// <c>findings</c> defaults by message code (the <c>fact</c>, <c>value</c>, <c>comparison</c>, <c>threshold</c> and
+    /// the recommendation catalogue's hash (as in <see cref="ReportProvenance.CatalogHash"/>), the
+    /// <c>compactCatalogHash</c> (<c>sha256:</c> and 64 hex digits, identifying the key table and the defaults; every compact
+    /// report written against this catalogue carries the same value, so a mismatch is detected, never misread), the
+    /// language, the <c>keys</c> (every message code of the reference wording in ordinal order: a compact report's key
+    /// <c>n</c> is item <c>n</c>), the <c>arguments</c> defaults by message code (the arguments a compact report's message
+    /// leaves out when it has exactly these values), the <c>findings</c> defaults by message code (the <c>fact</c>, <c>value</c>, <c>comparison</c>, <c>threshold</c> and
     /// <c>source</c> that a compact report's finding leaves out when it has exactly these) and the <c>messages</c>: every
     /// message template of the language by code (the subset of ICU MessageFormat of <c>docs/wording.md</c>, English where
     /// the language lacks a code). With it and the recommendation catalogue (<c>sarcoma-consensus catalog --json</c>), every
     /// sentence and finding of the full layout can be rebuilt from a compact report. <c>sarcoma-consensus catalog
-    /// --messages</c> writes the same document. It belongs to the library version that wrote the report
-    /// (<c>provenance.libraryVersion</c>).
+    /// --messages</c> writes the same document. Decode a report only with the catalogue whose <c>compactCatalogHash</c>
+    /// equals the report's.
     /// </summary>
     /// <param name="language">An ISO 639-1 code among <see cref="Wording.MessageCatalog.Languages"/>; <c>en</c> (the reference wording) by default.</param>
     /// <returns>The JSON text.</returns>

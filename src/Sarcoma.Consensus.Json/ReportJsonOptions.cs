@@ -51,7 +51,7 @@ public sealed record ReportJsonOptions
 
     /// <summary>
     /// Gets the one-based line of the batch input the report answers, echoed as <c>line</c>; <see langword="null"/>
-    /// (the default, outside a batch) writes <c>null</c>.
+    /// (the default, outside a batch) writes no <c>line</c> in either layout.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">On set: less than 1.</exception>
     public long? LineNumber

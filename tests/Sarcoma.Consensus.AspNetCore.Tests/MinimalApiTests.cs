@@ -38,40 +38,33 @@ public sealed class MinimalApiTests : IAsyncLifetime
     private static readonly string[] DocumentValues = { "SECRET-LABEL", "37.5" };
 
     private readonly CapturedLogs logs = new();
-    private WebApplication? app;
-    private HttpClient? client;
+    private TestHost? host;
 
-    private HttpClient Client => client ?? throw new InvalidOperationException("Not started.");
+    private HttpClient Client => host?.Client ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton<IClock>(new FakeClock(Today.AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(12))));
+    public async Task InitializeAsync() => host = await TestHost.StartAsync(
+        builder =>
+        {
+            builder.Services.AddSingleton<IClock>(new FakeClock(Today.AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(12))));
 
-        // The README's minimal API, and an endpoint that binds Patient through the converters with the exception handler.
-        builder.Services.AddSarcomaConsensus();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
-        builder.Services.AddSarcomaConsensusProblemDetails();
-        app = builder.Build();
-        app.UseExceptionHandler();
-        app.MapPost("/evaluate", (PatientRequest request, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(request.Patient)));
-        app.MapPost("/evaluate-patient", (Patient patient, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(patient)));
-
-        await app.StartAsync();
-        client = app.GetTestClient();
-    }
+            // The README's minimal API, and an endpoint that binds Patient through the converters with the exception handler.
+            builder.Services.AddSarcomaConsensus();
+            builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus());
+            builder.Services.AddSarcomaConsensusProblemDetails();
+        },
+        app =>
+        {
+            app.UseExceptionHandler();
+            app.MapPost("/evaluate", (PatientRequest request, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(request.Patient)));
+            app.MapPost("/evaluate-patient", (Patient patient, IConsensusEvaluator evaluator) => Results.Ok(evaluator.EvaluateToday(patient)));
+        },
+        logs);
 
     public async Task DisposeAsync()
     {
-        client?.Dispose();
-        if (app is not null)
+        if (host is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
     }
 
@@ -197,7 +190,7 @@ public sealed class MinimalApiTests : IAsyncLifetime
     [Fact]
     public void The_endpoint_declares_the_validation_problems_it_may_answer_once()
     {
-        var endpoint = ((IEndpointRouteBuilder)app!).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/evaluate");
+        var endpoint = ((IEndpointRouteBuilder)host!.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/evaluate");
 
         var problems = endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Where(m => m.Type == typeof(HttpValidationProblemDetails));
         Assert.Equal(new[] { 400, 415 }, problems.Select(m => m.StatusCode).Order().ToArray());
@@ -245,17 +238,5 @@ public sealed class MinimalApiTests : IAsyncLifetime
         return (problem.GetProperty("errors").Clone(), body);
     }
 
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sarcoma.Consensus.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("The repository root (Sarcoma.Consensus.sln) was not found.");
-        }
-    }
+    private static string Root => TestHost.Root;
 }

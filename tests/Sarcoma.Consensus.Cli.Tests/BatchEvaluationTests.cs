@@ -38,7 +38,7 @@ public sealed class BatchEvaluationTests
             Assert.Equal("compact", first.RootElement.GetProperty("layout").GetString());
             Assert.Equal(1, first.RootElement.GetProperty("line").GetInt64());
             Assert.Equal("Metachronous liver-only oligometastatic leiomyosarcoma", first.RootElement.GetProperty("label").GetString());
-            Assert.Equal(34, first.RootElement.GetProperty("recommendations").GetArrayLength());
+            Assert.Equal(34, first.RootElement.GetProperty("recommendations").EnumerateObject().Count());
             Assert.Equal(AsOf, first.RootElement.GetProperty("asOf").GetString());
         }
 

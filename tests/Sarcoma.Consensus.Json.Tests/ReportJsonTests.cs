@@ -49,15 +49,17 @@ public sealed class ReportJsonTests
     {
         using var document = JsonDocument.Parse(ReportJson.Serialize(Evaluate("metachronous-liver-omd.json")));
         var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(new[] { "layout", "line", "label", "guideline" }, names.Take(4));
+        Assert.Equal(new[] { "layout", "label", "guideline" }, names.Take(3));
         Assert.Equal(
             new[] { "provenance", "asOf", "outOfScope", "scope", "timing", "oligometastatic", "treatmentFreeInterval", "liverResection", "imagingPlan", "focalTherapy", "followUp" },
-            names.Skip(4).Take(11));
+            names.Skip(3).Take(11));
         Assert.Equal("recommendations", names[^1]);
 
-        // The same order as the schema declares.
+        // The same order as the schema declares; line only in a batch.
         using var schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.ReportSchemaPath));
-        Assert.Equal(schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name), names);
+        Assert.Equal(schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(n => n != "line"), names);
+        using var batch = JsonDocument.Parse(ReportJson.Serialize(Evaluate("metachronous-liver-omd.json"), new ReportJsonOptions { LineNumber = 3 }));
+        Assert.Equal(schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name), batch.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -8,7 +8,11 @@ using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Json.Internal;
 
-/// <summary>Writes the catalogue a compact report refers to (<see cref="ReportJson.CompactCatalog(string)"/>).</summary>
+/// <summary>
+/// Writes the catalogue a compact report refers to (<see cref="ReportJson.CompactCatalog(string)"/>): its identity
+/// (<c>compactCatalogHash</c>, as in every compact report written against it), the key table (<c>keys</c>: the code of
+/// key <c>n</c> is item <c>n</c>), the argument and finding defaults by code, and the message templates by code.
+/// </summary>
 internal static class CompactCatalogWriter
 {
     private const string ResourcePrefix = "Wording/";
@@ -39,7 +43,29 @@ internal static class CompactCatalogWriter
             writer.WriteStartObject();
             writer.WriteString("libraryVersion", LibraryVersion());
             writer.WriteString("catalogHash", ReportProvenanceHash());
+            writer.WriteString("compactCatalogHash", MessageKeys.Hash);
             writer.WriteString("language", language);
+            writer.WriteStartArray("keys");
+            foreach (var code in MessageKeys.Codes)
+            {
+                writer.WriteStringValue(code);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("arguments");
+            foreach (var pair in FindingDefaults.AllArguments.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(pair.Key);
+                foreach (var argument in pair.Value)
+                {
+                    writer.WritePropertyName(argument.Name);
+                    argument.Value.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
             writer.WriteStartObject("findings");
             foreach (var pair in FindingDefaults.All.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

@@ -15,13 +15,31 @@ namespace Sarcoma.Consensus.Json.Internal;
 
 /// <summary>
 /// Writes a <see cref="ConsensusReport"/> in the shape of <c>docs/schema/report-compact.schema.json</c>: decisions and
-/// reasons as data, the catalogue's wording by reference. Each distinct finding is written once in <c>findings</c>, as its
-/// message (code and arguments) with only the fact, value, comparison, threshold and source that differ from the
-/// catalogue's defaults for the code (<see cref="FindingDefaults"/>); each distinct summary, caution and nested message is
-/// written once in <c>messages</c>, after the messages it refers to; everything else refers to them by index. A
-/// <see langword="null"/> value or an empty list is left out (except <c>recommendations</c>, always written); properties
-/// come in a fixed order and message arguments in the order the message holds them, so the same report gives the same bytes.
+/// reasons as data, everything that belongs to a code rather than to the patient by reference to the compact catalogue
+/// (<see cref="ReportJson.CompactCatalog(string)"/>), identified by <c>compactCatalogHash</c>.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A message is written as a tuple <c>[key, {arguments}]</c>: <c>key</c> is the code's number in the catalogue's key table
+/// (<see cref="MessageKeys"/>; a code the table lacks, such as <c>literal</c>, is spelled out and then always followed by
+/// its arguments object); the arguments leave out those equal to the code's argument defaults (an argument the defaults
+/// name but the message lacks is written <see langword="null"/>), and the object is left out when empty. A finding is
+/// <c>[key, {arguments}, {fact, value, comparison, threshold, source}]</c>, the last object holding only what differs
+/// from the code's finding defaults (<see langword="null"/>: none although the code has a default) and left out when
+/// empty (then an empty arguments object is left out too).
+/// </para>
+/// <para>
+/// Each distinct finding is written once, in <c>findings</c>, and referred to by index. A message used in more than one
+/// place (a summary, a caution or a nested argument) is written once, in <c>messages</c>, after the shared messages it
+/// refers to, and referred to as <c>{"m": index}</c>; a message used once is written where it is used. A summary that is
+/// the argument-less message <c>&lt;id&gt;.&lt;status&gt;</c> is left out. Missing facts are indices into <c>facts</c>,
+/// the report's distinct fact names in order of first use. Recommendations are an object by id, in catalogue order, with
+/// two-letter property names (<c>st</c>atus, <c>co</c>nsensus, <c>fl</c>ags, <c>su</c>mmary, <c>fi</c>ndings,
+/// <c>ca</c>utions, <c>mi</c>ssing). A <see langword="null"/> value or an empty list is left out (except
+/// <c>recommendations</c>, always written); properties come in a fixed order and arguments in the order the message
+/// holds them, so the same report gives the same bytes.
+/// </para>
+/// </remarks>
 internal static class CompactReportWriter
 {
     public static void Write(Utf8JsonWriter writer, ConsensusReport report, ReportJsonOptions options)
@@ -35,6 +53,7 @@ internal static class CompactReportWriter
 
         OptionalString(writer, "label", options.Label);
         ReportWriter.WriteProvenance(writer, report.Provenance);
+        writer.WriteString("compactCatalogHash", MessageKeys.Hash);
         writer.WriteString("asOf", ReportWriter.Format(report.AsOf));
 
         writer.WriteStartObject("scope");
@@ -59,32 +78,49 @@ internal static class CompactReportWriter
         WriteFollowUp(writer, report.FollowUp);
 
         // Many recommendations read the same facts (resectability, ECOG, timing) and share reasons (the candidacy, a
-        // failing criterion): each distinct finding and message is written once, and referred to by index.
+        // failing criterion): the tables are planned first, so each distinct finding and shared message is written once.
         var tables = new Tables();
-        writer.WriteStartArray("recommendations");
+        foreach (var result in report.Results)
+        {
+            tables.Plan(result);
+        }
+
+        tables.Seal();
+        writer.WriteStartObject("recommendations");
         foreach (var result in report.Results)
         {
             WriteResult(writer, result, tables);
         }
 
-        writer.WriteEndArray();
+        writer.WriteEndObject();
         if (tables.Findings.Count > 0)
         {
             writer.WriteStartArray("findings");
             foreach (var finding in tables.Findings)
             {
-                WriteFinding(writer, finding, tables.MessageIndex);
+                WriteFinding(writer, finding, tables);
             }
 
             writer.WriteEndArray();
         }
 
-        if (tables.Messages.Count > 0)
+        if (tables.Shared.Count > 0)
         {
             writer.WriteStartArray("messages");
-            foreach (var message in tables.Messages)
+            foreach (var message in tables.Shared)
             {
-                WriteMessage(writer, message, tables.MessageIndex);
+                WriteTuple(writer, message, null, tables);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (tables.Facts.Count > 0)
+        {
+            writer.WriteStartArray("facts");
+            foreach (var fact in tables.Facts)
+            {
+                writer.WriteStringValue(fact);
             }
 
             writer.WriteEndArray();
@@ -93,26 +129,136 @@ internal static class CompactReportWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// Writes a message as <c>{"code": …, "arguments": {…}}</c>, the arguments left out when there are none; a nested
-    /// message is written as <c>{"message": index}</c> when <paramref name="indexOf"/> is given, else in full.
-    /// </summary>
-    public static void WriteMessage(Utf8JsonWriter writer, Message message, Func<Message, int>? indexOf = null)
+    /// <summary>Writes a message as a tuple <c>[key, {arguments}]</c>, nested messages in full (no tables).</summary>
+    public static void WriteMessage(Utf8JsonWriter writer, Message message) => WriteTuple(writer, message, null, null);
+
+    /// <summary>Writes a finding as a tuple <c>[key, {arguments}, {differences}]</c>, nested messages in full (no tables).</summary>
+    public static void WriteFinding(Utf8JsonWriter writer, Finding finding) => WriteTuple(writer, finding.Message, finding, null);
+
+    private static void WriteFinding(Utf8JsonWriter writer, Finding finding, Tables tables) => WriteTuple(writer, finding.Message, finding, tables);
+
+    /// <summary>Whether a summary is the argument-less message <c>&lt;id&gt;.&lt;status&gt;</c>, which the layout leaves out.</summary>
+    public static bool IsDefaultSummary(RecommendationResult result)
     {
-        writer.WriteStartObject();
-        WriteMessageContent(writer, message, indexOf);
-        writer.WriteEndObject();
+        var summary = result.SummaryMessage;
+        if (summary.Arguments.Count != 0)
+        {
+            return false;
+        }
+
+        var code = summary.Code;
+        var id = result.Id;
+        var status = result.Status.ToCode();
+        return code.Length == id.Length + 1 + status.Length
+            && code.StartsWith(id, StringComparison.Ordinal)
+            && code[id.Length] == '.'
+            && code.EndsWith(status, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Writes a finding as its message (code, arguments) followed by the fact, value, comparison, threshold and source
-    /// that differ from the catalogue's defaults for the code (a property the catalogue gives but the finding lacks is
-    /// written as <see langword="null"/>).
-    /// </summary>
-    public static void WriteFinding(Utf8JsonWriter writer, Finding finding, Func<Message, int>? indexOf = null)
+    private static void WriteTuple(Utf8JsonWriter writer, Message message, Finding? finding, Tables? tables)
+    {
+        writer.WriteStartArray();
+        var keyed = MessageKeys.TryGetKey(message.Code, out var key);
+        if (keyed)
+        {
+            writer.WriteNumberValue(key);
+        }
+        else
+        {
+            writer.WriteStringValue(message.Code);
+        }
+
+        var defaults = FindingDefaults.ArgumentsFor(message.Code);
+        var differs = finding is not null && FindingDiffers(finding);
+
+        // The arguments object is written when it has an argument, when differences follow it, or after a spelled-out
+        // code (so that a tuple never reads as a list of texts).
+        var open = false;
+        if (!keyed || differs)
+        {
+            writer.WriteStartObject();
+            open = true;
+        }
+
+        var arguments = message.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (defaults is not null && IsDefault(defaults, argument.Key, argument.Value))
+            {
+                continue;
+            }
+
+            Open(writer, ref open);
+            writer.WritePropertyName(argument.Key);
+            WriteArgument(writer, argument.Value, tables);
+        }
+
+        if (defaults is not null)
+        {
+            foreach (var byDefault in defaults)
+            {
+                if (arguments.Get(byDefault.Name) is null)
+                {
+                    Open(writer, ref open);
+                    writer.WriteNull(byDefault.Name);
+                }
+            }
+        }
+
+        if (open)
+        {
+            writer.WriteEndObject();
+        }
+
+        if (differs)
+        {
+            WriteDifferences(writer, finding!);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Open(Utf8JsonWriter writer, ref bool open)
+    {
+        if (!open)
+        {
+            writer.WriteStartObject();
+            open = true;
+        }
+    }
+
+    private static bool IsDefault(FindingDefaults.ArgumentDefault[] defaults, string name, object value)
+    {
+        for (var i = 0; i < defaults.Length; i++)
+        {
+            if (string.Equals(defaults[i].Name, name, StringComparison.Ordinal))
+            {
+                return defaults[i].Matches(value);
+            }
+        }
+
+        return false;
+    }
+
+    // The fact, value, comparison, threshold and source that differ from the catalogue's defaults for the code (a
+    // property the catalogue gives but the finding lacks is written as null).
+    private static bool FindingDiffers(Finding finding)
+    {
+        var defaults = FindingDefaults.For(finding.Message.Code);
+        return Differs(finding.Fact, defaults?.Fact)
+            || defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message)
+            || Differs(finding.Comparison, defaults.Comparison)
+            || Differs(finding.Threshold, defaults.Threshold)
+            || Differs(finding.Source, defaults.Source);
+    }
+
+    private static bool Differs(string? value, FindingDefaults.Default? byDefault) =>
+        !(byDefault is { } d && d.Covers(value)) && (value is not null || byDefault is { IsSet: true });
+
+    private static void WriteDifferences(Utf8JsonWriter writer, Finding finding)
     {
         writer.WriteStartObject();
-        WriteMessageContent(writer, finding.Message, indexOf);
         var defaults = FindingDefaults.For(finding.Message.Code);
         Differing(writer, "fact", finding.Fact, defaults?.Fact);
         if (defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message))
@@ -143,27 +289,9 @@ internal static class CompactReportWriter
         }
     }
 
-    private static void WriteMessageContent(Utf8JsonWriter writer, Message message, Func<Message, int>? indexOf)
-    {
-        writer.WriteString("code", message.Code);
-        if (message.Arguments.Count > 0)
-        {
-            writer.WriteStartObject("arguments");
-            var arguments = message.Arguments;
-            for (var i = 0; i < arguments.Count; i++)
-            {
-                var argument = arguments[i];
-                writer.WritePropertyName(argument.Key);
-                WriteArgument(writer, argument.Value, indexOf);
-            }
-
-            writer.WriteEndObject();
-        }
-    }
-
     // The value types of MessageArguments: text, whole and decimal numbers (invariant), yes/no, ISO dates, nested
     // messages and lists of either. Anything else is a bug of the wording layer, not of the input.
-    private static void WriteArgument(Utf8JsonWriter writer, object value, Func<Message, int>? indexOf)
+    private static void WriteArgument(Utf8JsonWriter writer, object value, Tables? tables)
     {
         switch (value)
         {
@@ -183,7 +311,7 @@ internal static class CompactReportWriter
                 ReportWriter.WriteDateValue(writer, date);
                 break;
             case Message nested:
-                WriteNested(writer, nested, indexOf);
+                WriteUse(writer, nested, tables);
                 break;
             case IReadOnlyList<string> texts:
                 writer.WriteStartArray();
@@ -198,7 +326,7 @@ internal static class CompactReportWriter
                 writer.WriteStartArray();
                 for (var i = 0; i < messages.Count; i++)
                 {
-                    WriteNested(writer, messages[i], indexOf);
+                    WriteUse(writer, messages[i], tables);
                 }
 
                 writer.WriteEndArray();
@@ -208,29 +336,29 @@ internal static class CompactReportWriter
         }
     }
 
-    private static void WriteNested(Utf8JsonWriter writer, Message nested, Func<Message, int>? indexOf)
+    // A use of a message: {"m": index} when it is shared, else the message itself.
+    private static void WriteUse(Utf8JsonWriter writer, Message message, Tables? tables)
     {
-        if (indexOf is null)
+        if (tables is not null && tables.SharedIndex(message) is { } index)
         {
-            WriteMessage(writer, nested);
+            writer.WriteStartObject();
+            writer.WriteNumber("m", index);
+            writer.WriteEndObject();
             return;
         }
 
-        writer.WriteStartObject();
-        writer.WriteNumber("message", indexOf(nested));
-        writer.WriteEndObject();
+        WriteTuple(writer, message, null, tables);
     }
 
     private static void WriteResult(Utf8JsonWriter writer, RecommendationResult result, Tables tables)
     {
-        writer.WriteStartObject();
-        writer.WriteString("id", result.Id);
-        writer.WriteString("status", result.Status.ToCode());
-        writer.WriteString("consensus", result.Recommendation.Consensus.ToCode());
+        writer.WriteStartObject(result.Id);
+        writer.WriteString("st", result.Status.ToCode());
+        writer.WriteString("co", result.Recommendation.Consensus.ToCode());
         var flags = result.Flags;
         if (flags.Count > 0)
         {
-            writer.WriteStartArray("flags");
+            writer.WriteStartArray("fl");
             for (var i = 0; i < flags.Count; i++)
             {
                 writer.WriteStringValue(flags[i].ToCode());
@@ -239,14 +367,19 @@ internal static class CompactReportWriter
             writer.WriteEndArray();
         }
 
-        writer.WriteNumber("summary", tables.Intern(result.SummaryMessage));
+        if (!IsDefaultSummary(result))
+        {
+            writer.WritePropertyName("su");
+            WriteUse(writer, result.SummaryMessage, tables);
+        }
+
         var findings = result.Findings;
         if (findings.Count > 0)
         {
-            writer.WriteStartArray("findings");
+            writer.WriteStartArray("fi");
             for (var i = 0; i < findings.Count; i++)
             {
-                writer.WriteNumberValue(tables.Add(findings[i]));
+                writer.WriteNumberValue(tables.FindingIndex(findings[i]));
             }
 
             writer.WriteEndArray();
@@ -255,16 +388,27 @@ internal static class CompactReportWriter
         var cautions = result.CautionMessages;
         if (cautions.Count > 0)
         {
-            writer.WriteStartArray("cautions");
+            writer.WriteStartArray("ca");
             for (var i = 0; i < cautions.Count; i++)
             {
-                writer.WriteNumberValue(tables.Intern(cautions[i]));
+                WriteUse(writer, cautions[i], tables);
             }
 
             writer.WriteEndArray();
         }
 
-        OptionalStrings(writer, "missing", result.Missing);
+        var missing = result.Missing;
+        if (missing.Count > 0)
+        {
+            writer.WriteStartArray("mi");
+            for (var i = 0; i < missing.Count; i++)
+            {
+                writer.WriteNumberValue(tables.FactIndex(missing[i]));
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -352,52 +496,93 @@ internal static class CompactReportWriter
         writer.WriteEndObject();
     }
 
-    // The report's distinct findings and messages, each with its zero-based index in order of first use (value
-    // equality). A message is interned after the messages nested in it, so the list refers only backwards; a finding's
-    // own message is written in the finding, and only the messages nested in it are interned.
+    // The plan of the report's tables: its distinct findings (in order of first use), how often each distinct message
+    // is used where it is written (a summary, a caution, a nested argument of a message written once), the messages
+    // used more than once (in order of first use, each after the messages nested in it), and the distinct missing facts.
     private sealed class Tables
     {
         private readonly Dictionary<Finding, int> findingIndices = new(FindingComparer.Instance);
-        private readonly Dictionary<Message, int> messageIndices = new(MessageComparer.Instance);
-
-        public Tables()
-        {
-            MessageIndex = message => messageIndices[message];
-        }
+        private readonly Dictionary<Message, int> uses = new(MessageComparer.Instance);
+        private readonly List<Message> firstUses = new();
+        private readonly Dictionary<Message, int> sharedIndices = new(MessageComparer.Instance);
+        private readonly Dictionary<string, int> factIndices = new(StringComparer.Ordinal);
 
         public List<Finding> Findings { get; } = new();
 
-        public List<Message> Messages { get; } = new();
+        public List<Message> Shared { get; } = new();
 
-        public Func<Message, int> MessageIndex { get; }
+        public List<string> Facts { get; } = new();
 
-        public int Add(Finding finding)
+        public void Plan(RecommendationResult result)
         {
-            if (!findingIndices.TryGetValue(finding, out var index))
+            if (!IsDefaultSummary(result))
             {
-                InternNested(finding.Message);
-                index = Findings.Count;
-                findingIndices.Add(finding, index);
-                Findings.Add(finding);
+                Use(result.SummaryMessage);
             }
 
-            return index;
-        }
-
-        public int Intern(Message message)
-        {
-            if (!messageIndices.TryGetValue(message, out var index))
+            var findings = result.Findings;
+            for (var i = 0; i < findings.Count; i++)
             {
-                InternNested(message);
-                index = Messages.Count;
-                messageIndices.Add(message, index);
-                Messages.Add(message);
+                var finding = findings[i];
+                if (!findingIndices.ContainsKey(finding))
+                {
+                    // A finding's own message is written in the finding; only the messages nested in it are used.
+                    UseNested(finding.Message);
+                    findingIndices.Add(finding, Findings.Count);
+                    Findings.Add(finding);
+                }
             }
 
-            return index;
+            var cautions = result.CautionMessages;
+            for (var i = 0; i < cautions.Count; i++)
+            {
+                Use(cautions[i]);
+            }
+
+            var missing = result.Missing;
+            for (var i = 0; i < missing.Count; i++)
+            {
+                if (!factIndices.ContainsKey(missing[i]))
+                {
+                    factIndices.Add(missing[i], Facts.Count);
+                    Facts.Add(missing[i]);
+                }
+            }
         }
 
-        private void InternNested(Message message)
+        public void Seal()
+        {
+            foreach (var message in firstUses)
+            {
+                if (uses[message] > 1)
+                {
+                    sharedIndices.Add(message, Shared.Count);
+                    Shared.Add(message);
+                }
+            }
+        }
+
+        public int FindingIndex(Finding finding) => findingIndices[finding];
+
+        public int FactIndex(string fact) => factIndices[fact];
+
+        public int? SharedIndex(Message message) => sharedIndices.TryGetValue(message, out var index) ? index : null;
+
+        // A message is written once, so the messages nested in it are used once more only the first time it is used.
+        private void Use(Message message)
+        {
+            if (uses.TryGetValue(message, out var count))
+            {
+                uses[message] = count + 1;
+                return;
+            }
+
+            uses.Add(message, 1);
+            UseNested(message);
+            firstUses.Add(message);
+        }
+
+        private void UseNested(Message message)
         {
             var arguments = message.Arguments;
             for (var i = 0; i < arguments.Count; i++)
@@ -405,12 +590,12 @@ internal static class CompactReportWriter
                 switch (arguments[i].Value)
                 {
                     case Message nested:
-                        Intern(nested);
+                        Use(nested);
                         break;
                     case IReadOnlyList<Message> list:
                         for (var j = 0; j < list.Count; j++)
                         {
-                            Intern(list[j]);
+                            Use(list[j]);
                         }
 
                         break;

@@ -8,12 +8,14 @@ using Sarcoma.Consensus.Wording;
 namespace Sarcoma.Consensus.Json.Internal;
 
 /// <summary>
-/// What a finding message code always comes with: the fact it speaks of, and where the evaluators record them with it,
+/// What a message code always comes with. For a finding's code: the fact it speaks of, and where the evaluators record them with it,
 /// its value (a fixed word, or <c>{name}</c>: the text of the message's argument <c>name</c>), comparison, threshold and
 /// source (a recommendation id or a section). These are properties of the code,
 /// not of the patient, so the compact layout leaves them out when a finding carries exactly these values and writes
-/// only what differs (<c>Catalogue/finding-defaults.json</c>, embedded; published by
-/// <see cref="ReportJson.CompactCatalog(string)"/> and <c>sarcoma-consensus catalog --messages</c>).
+/// only what differs. For any message code: the arguments that every message with the code has with the same value
+/// (a guideline constant such as the five-lesion ceiling of 1.1, or a fixed list), which the compact layout leaves out
+/// too (<c>Catalogue/finding-defaults.json</c>, embedded; published by <see cref="ReportJson.CompactCatalog(string)"/>
+/// and <c>sarcoma-consensus catalog --messages</c>).
 /// </summary>
 /// <remarks>
 /// The table is generated from the evaluators' findings over the bundled samples and the test vignettes
@@ -37,6 +39,12 @@ internal static class FindingDefaults
     /// <summary>Gets every code with defaults.</summary>
     public static IReadOnlyDictionary<string, Entry> All => Loaded.Value.Entries;
 
+    /// <summary>Gets the argument defaults of a message code (name and value, in the table's order), or <see langword="null"/> when it has none.</summary>
+    public static ArgumentDefault[]? ArgumentsFor(string code) => Loaded.Value.Arguments.TryGetValue(code, out var list) ? list : null;
+
+    /// <summary>Gets every code with argument defaults.</summary>
+    public static IReadOnlyDictionary<string, ArgumentDefault[]> AllArguments => Loaded.Value.Arguments;
+
     private static Table Load()
     {
         using var stream = typeof(FindingDefaults).Assembly.GetManifestResourceStream(ResourceName)
@@ -57,7 +65,25 @@ internal static class FindingDefaults
             }
         }
 
-        return new Table(text, entries);
+        var arguments = new Dictionary<string, ArgumentDefault[]>(StringComparer.Ordinal);
+        using (var document = JsonDocument.Parse(text))
+        {
+            if (document.RootElement.TryGetProperty("arguments", out var table))
+            {
+                foreach (var property in table.EnumerateObject())
+                {
+                    var list = new List<ArgumentDefault>();
+                    foreach (var argument in property.Value.EnumerateObject())
+                    {
+                        list.Add(new ArgumentDefault(argument.Name, argument.Value.Clone()));
+                    }
+
+                    arguments.Add(property.Name, list.ToArray());
+                }
+            }
+        }
+
+        return new Table(text, entries, arguments);
     }
 
     private static Default Read(JsonElement entry, string name) =>
@@ -133,16 +159,72 @@ internal static class FindingDefaults
         public Default Source { get; }
     }
 
+    /// <summary>
+    /// An argument that every message with the code carries with the same value: a number, yes/no, a text or a list of
+    /// texts (never a date or a nested message).
+    /// </summary>
+    internal sealed class ArgumentDefault
+    {
+        public ArgumentDefault(string name, JsonElement value)
+        {
+            Name = name;
+            Value = value;
+        }
+
+        /// <summary>Gets the argument's name.</summary>
+        public string Name { get; }
+
+        /// <summary>Gets the value as the compact layout would write it.</summary>
+        public JsonElement Value { get; }
+
+        /// <summary>Whether an argument's value is this default, written exactly so (numbers compared as invariant text).</summary>
+        public bool Matches(object value)
+        {
+            switch (value)
+            {
+                case string text:
+                    return Value.ValueKind == JsonValueKind.String && string.Equals(Value.GetString(), text, StringComparison.Ordinal);
+                case int number:
+                    return Value.ValueKind == JsonValueKind.Number && Value.GetRawText() == number.ToString(CultureInfo.InvariantCulture);
+                case decimal number:
+                    return Value.ValueKind == JsonValueKind.Number && Value.GetRawText() == number.ToString(CultureInfo.InvariantCulture);
+                case bool flag:
+                    return Value.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False);
+                case IReadOnlyList<string> texts:
+                    if (Value.ValueKind != JsonValueKind.Array || Value.GetArrayLength() != texts.Count)
+                    {
+                        return false;
+                    }
+
+                    var i = 0;
+                    foreach (var item in Value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.String || !string.Equals(item.GetString(), texts[i++], StringComparison.Ordinal))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
     private sealed class Table
     {
-        public Table(string text, Dictionary<string, Entry> entries)
+        public Table(string text, Dictionary<string, Entry> entries, Dictionary<string, ArgumentDefault[]> arguments)
         {
             Text = text;
             Entries = entries;
+            Arguments = arguments;
         }
 
         public string Text { get; }
 
         public Dictionary<string, Entry> Entries { get; }
+
+        public Dictionary<string, ArgumentDefault[]> Arguments { get; }
     }
 }

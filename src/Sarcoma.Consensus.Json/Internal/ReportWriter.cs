@@ -83,16 +83,12 @@ internal static class ReportWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the batch input line, or <see langword="null"/> outside a batch.</summary>
+    /// <summary>Writes the batch input line; nothing outside a batch.</summary>
     public static void WriteLine(Utf8JsonWriter writer, long? line)
     {
         if (line is { } l)
         {
             writer.WriteNumber("line", l);
-        }
-        else
-        {
-            writer.WriteNull("line");
         }
     }
 
