@@ -221,7 +221,12 @@ internal sealed partial class McodeReader
         foreach (var problem in PatientValidator.Validate(patient, options.AsOf))
         {
             var source = mapped.FirstOrDefault(m => string.Equals(m.Fact, problem.Field, StringComparison.Ordinal));
-            if (source is not null && pathByReference.TryGetValue(source.Resource, out var path))
+            if (problem.Field == FactNames.Lesions)
+            {
+                // The list of lesions comes from the Tumor BodyStructures of the input as a whole.
+                ErrorAt(root, "holds more Tumor BodyStructures of current lesions than a record may list (metastases.lesions " + problem.Message + ")");
+            }
+            else if (source is not null && pathByReference.TryGetValue(source.Resource, out var path))
             {
                 var element = source.Element;
                 var dot = element.IndexOf('.');

@@ -44,7 +44,7 @@ public sealed class SharedFixtureTests
         // The IG's package manifest is not a FHIR resource; resources about no patient (a Practitioner, an Organization,
         // a Group of patients) are no patient data; the extraction framework's templates hold placeholder status codes
         // ("example-status") in elements the mapper reads; the registry example stitches several patients' resources; the
-        // trial-matching "invalid ECOG/Karnofsky" fixture holds -1 scores. Everything else reads.
+        // trial-matching "invalid ECOG/Karnofsky" fixture holds -1 scores about another patient. Everything else reads.
         Assert.Equal(
             new[]
             {
@@ -62,7 +62,7 @@ public sealed class SharedFixtureTests
                 "csv-condition-bundle.json resources[0].entry[0].resource(Condition).clinicalStatus, resources[0].entry[0].resource(Condition).verificationStatus",
                 "csv-medication-administration-bundle.json resources[0].entry[0].resource(MedicationAdministration).status",
                 "csv-medication-request-bundle.json resources[0].entry[0].resource(MedicationRequest).status, resources[0].entry[0].resource(MedicationRequest).intent",
-                "patient_data_missing_birthdate_invalid_ecog_karnofsky.json resources[0].entry[2].resource(Observation).valueInteger, resources[0].entry[3].resource(Observation).valueInteger",
+                "patient_data_missing_birthdate_invalid_ecog_karnofsky.json (subjects of other patients), resources[0].entry[2].resource(Observation).valueInteger, resources[0].entry[3].resource(Observation).valueInteger",
             },
             rejected);
     }
