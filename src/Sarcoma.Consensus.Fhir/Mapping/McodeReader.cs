@@ -224,7 +224,7 @@ internal sealed partial class McodeReader
             if (problem.Field == FactNames.Lesions)
             {
                 // The list of lesions comes from the Tumor BodyStructures of the input as a whole.
-                ErrorAt(root, "holds more Tumor BodyStructures of current lesions than a record may list (metastases.lesions " + problem.Message + ")");
+                ErrorAt(root, "holds more Tumor BodyStructures of current lesions than a record may list (metastases.lesions " + problem.Message.TrimEnd('.') + ").");
             }
             else if (source is not null && pathByReference.TryGetValue(source.Resource, out var path))
             {
