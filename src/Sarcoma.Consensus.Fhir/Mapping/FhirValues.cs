@@ -108,20 +108,45 @@ internal static class FhirValues
         primitive is not null && primitive.GetType().IsGenericType && primitive.JsonValue is string literal &&
         Hl7.Fhir.Utility.EnumUtility.ParseLiteral(literal, primitive.GetType().GetGenericArguments()[0]) is null;
 
-    /// <summary>Converts a length to millimetres: UCUM <c>mm</c> or <c>cm</c> (by code, or by the unit text when the code is absent).</summary>
-    public static decimal? Millimetres(Quantity? quantity, out string? problem)
+    /// <summary>How a length could not be read: absent (unknown), a bound rather than a measurement (unknown), or an input error.</summary>
+    public enum LengthProblem
     {
-        problem = null;
+        /// <summary>Read.</summary>
+        None,
+
+        /// <summary>No value: the fact is unknown.</summary>
+        NoValue,
+
+        /// <summary>A comparator (&lt;, &lt;=, &gt;=, &gt;): a bound, not a measurement; the fact is unknown.</summary>
+        Comparator,
+
+        /// <summary>A unit the mapper cannot convert to millimetres (not UCUM mm, cm, m or [in_i], or none): an input error.</summary>
+        UnknownUnit,
+    }
+
+    /// <summary>
+    /// Converts a length to millimetres: UCUM <c>mm</c>, <c>cm</c> (× 10), <c>m</c> (× 1000) or <c>[in_i]</c> (× 25.4), by
+    /// code, or by the unit text when the code is absent. A quantity with a <c>comparator</c> is a bound, not a size.
+    /// </summary>
+    public static decimal? Millimetres(Quantity? quantity, out LengthProblem problem)
+    {
+        problem = LengthProblem.None;
         if (quantity?.Value is not { } value)
         {
-            problem = quantity is null ? null : "has no value";
+            problem = LengthProblem.NoValue;
+            return null;
+        }
+
+        if (quantity.Comparator is not null)
+        {
+            problem = LengthProblem.Comparator;
             return null;
         }
 
         var unit = quantity.Code ?? quantity.Unit;
         if (quantity.Code is not null && quantity.System is not null && quantity.System != McodeCodes.Ucum)
         {
-            problem = "is not in UCUM units";
+            problem = LengthProblem.UnknownUnit;
             return null;
         }
 
@@ -131,8 +156,12 @@ internal static class FhirValues
                 return value;
             case "cm":
                 return value * 10m;
+            case "m":
+                return value * 1000m;
+            case "[in_i]":
+                return value * 25.4m;
             default:
-                problem = "is not in mm or cm";
+                problem = LengthProblem.UnknownUnit;
                 return null;
         }
     }

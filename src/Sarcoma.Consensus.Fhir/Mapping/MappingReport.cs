@@ -15,6 +15,14 @@ public enum UnknownReason
 
     /// <summary>The record holds the fact in a form that cannot be read unambiguously (conflicting resources, a partial date, an unmapped code, conversions that disagree).</summary>
     Ambiguous,
+
+    /// <summary>
+    /// Resources of the record disagree and nothing in the record settles which is right (two ECOG Observations of the same
+    /// date with different grades, a refuted and a confirmed SecondaryCancerCondition at the same site, two TumorSize
+    /// Observations of the same date and tumour with different sizes): the fact is left unknown, never settled by entry
+    /// order, and the explanation names both elements (never their values).
+    /// </summary>
+    Conflicting,
 }
 
 /// <summary>One fact the mapper set, and where it came from.</summary>

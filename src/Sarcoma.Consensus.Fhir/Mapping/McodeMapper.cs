@@ -13,6 +13,15 @@ public sealed class McodeMapperOptions
 {
     /// <summary>Gets the histology mapping: the built-in rules (<c>docs/histology.md</c>) plus any entries the integrator added. Default: <see cref="HistologyMap.Default"/>.</summary>
     public HistologyMap HistologyMap { get; init; } = HistologyMap.Default;
+
+    /// <summary>
+    /// Gets the evaluation date, when known: a date the mapper reads (a Condition's onset, an Observation's effective
+    /// date, a Procedure's performed date, a medication's dates) after it is an input error naming the element, and the
+    /// mapped patient is checked against it as <see cref="PatientValidator.Validate(Model.Patient, NodaTime.LocalDate?)"/>
+    /// does. Default <see langword="null"/>: dates are checked only against the plausible range (1950-01-01 to
+    /// 2099-12-31) and the Patient's <c>birthDate</c>. The mapper never reads a clock.
+    /// </summary>
+    public NodaTime.LocalDate? AsOf { get; init; }
 }
 
 /// <summary>
@@ -50,7 +59,10 @@ public sealed class McodeMapper
     /// <exception cref="FhirInputException">
     /// The bundle holds no patient data (<see cref="FhirInputException.NoPatientData"/>: no entry, or no Patient and no
     /// resource about a patient; <c>docs/fhir.md</c>), or an element the mapper reads does not parse (a malformed date,
-    /// a status code outside its value set). Each error names the element
+    /// a status code outside its value set), a value it reads is implausible (an ECOG grade outside 0–5, a lesion size
+    /// of 0 or less or above 500 mm, a length in a unit it cannot convert, a date outside the plausible range, before the
+    /// birth date or after <see cref="McodeMapperOptions.AsOf"/>, a Period that ends before it starts), or the input
+    /// holds more than one patient (a second Patient, a subject that references another patient). Each error names the element
     /// (<c>Bundle.entry[2].resource(Condition).onsetDateTime</c>), never its value.
     /// </exception>
     public McodeMapping Map(Bundle bundle)

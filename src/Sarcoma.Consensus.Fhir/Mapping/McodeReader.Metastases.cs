@@ -24,8 +24,9 @@ internal sealed partial class McodeReader
             return null;
         }
 
-        var current = secondaries.Where(s => !IsRefuted(s.Condition) && IsCurrent(s.Condition)).ToArray();
-        var past = secondaries.Where(s => !IsRefuted(s.Condition) && !IsCurrent(s.Condition)).ToArray();
+        var current = secondaries.Where(s => AssertionOf(s.Condition) == Assertion.Present && IsCurrent(s.Condition)).ToArray();
+        var past = secondaries.Where(s => AssertionOf(s.Condition) == Assertion.Present && !IsCurrent(s.Condition)).ToArray();
+        var uncertain = secondaries.Where(s => AssertionOf(s.Condition) == Assertion.Uncertain && IsCurrent(s.Condition)).ToArray();
         foreach (var s in secondaries.Where(s => s.Sites.Count == 0))
         {
             notes.Add($"{s.Source.Reference}: the metastatic site is not in the site value sets (Condition.code or Condition.bodySite, docs/fhir.md); the condition is not used for sites.");
@@ -58,7 +59,16 @@ internal sealed partial class McodeReader
             .Where(d => d.Date is not null)
             .ToArray();
         LocalDate? detectedOn = null;
-        if (dated.Length > 0)
+        var earliest = current.Length > 0 && dated.Length > 0 ? dated.Min(d => d.Date!.Value) : (LocalDate?)null;
+        var earlierUncertain = uncertain.FirstOrDefault(u => earliest is null || !(ConditionDate(u.Source, u.Condition) is { } d && d >= earliest));
+        if (dated.Length > 0 && current.Length > 0 && earlierUncertain is not null)
+        {
+            Unknown(
+                FactNames.MetastasesDetectedOn,
+                UnknownReason.Ambiguous,
+                $"{earlierUncertain.Source.Reference}: a SecondaryCancerCondition that is neither confirmed nor refuted (Condition.verificationStatus unconfirmed, provisional or differential, or no verificationStatus and no clinicalStatus), undated or dated before the confirmed ones: when the metastases were first detected is not settled.");
+        }
+        else if (dated.Length > 0)
         {
             // Current metastases: the earliest detection among the active conditions; after a complete treatment, the latest treated ones.
             var chosen = current.Length > 0 ? dated.OrderBy(d => d.Date).First() : dated.OrderByDescending(d => d.Date).First();
@@ -73,7 +83,7 @@ internal sealed partial class McodeReader
                 detectedFrom.Length > 0 ? "The SecondaryCancerConditions have no Condition.onset[x] or Condition.recordedDate date." : "No active SecondaryCancerCondition in the record.");
         }
 
-        var lesions = noEvidence == true ? Array.Empty<Lesion>() : BuildLesions(current, tumors);
+        var lesions = noEvidence == true ? Array.Empty<Lesion>() : BuildLesions(current, uncertain, tumors);
         return new MetastaticDisease
         {
             DetectedOn = detectedOn,
@@ -95,17 +105,36 @@ internal sealed partial class McodeReader
         })
         {
             var at = secondaries.Where(s => s.Sites.Any(x => x.Kind == kind)).ToArray();
-            var present = at.FirstOrDefault(s => !IsRefuted(s.Condition) && IsCurrent(s.Condition));
-            var refuted = at.FirstOrDefault(s => IsRefuted(s.Condition));
+            var presents = at.Where(s => AssertionOf(s.Condition) == Assertion.Present && IsCurrent(s.Condition)).ToArray();
+            var present = presents.FirstOrDefault();
+            var refuted = at.FirstOrDefault(s => AssertionOf(s.Condition) == Assertion.Refuted);
+            var uncertain = at.FirstOrDefault(s => AssertionOf(s.Condition) == Assertion.Uncertain);
+            var contradiction = at.Where(s => AssertionOf(s.Condition) == Assertion.Refuted)
+                .SelectMany(r => presents.Where(p => Contradicts(r, p)).Select(p => (Refuted: r, Present: p)))
+                .FirstOrDefault();
             bool? value = null;
-            if (present is not null)
+            if (contradiction.Refuted is not null)
+            {
+                Unknown(
+                    fact,
+                    UnknownReason.Conflicting,
+                    $"Conflicting: {contradiction.Refuted.Source.Path}.verificationStatus (refuted) and {contradiction.Present.Source.Path} (an active SecondaryCancerCondition) at the same site; the record does not say which is right.");
+            }
+            else if (present is not null)
             {
                 value = true;
                 Mapped(fact, present.Source.Reference, present.SiteElement, "active SecondaryCancerCondition at a serosal or meningeal site: diffuse involvement");
                 if (refuted is not null)
                 {
-                    notes.Add($"{refuted.Source.Reference} refutes what {present.Source.Reference} asserts; the active condition is used.");
+                    notes.Add($"{refuted.Source.Reference} (refuted) is dated before {present.Source.Reference} (active): the later diagnosis is used.");
                 }
+            }
+            else if (uncertain is not null)
+            {
+                Unknown(
+                    fact,
+                    UnknownReason.Ambiguous,
+                    $"{uncertain.Source.Reference}: a SecondaryCancerCondition at this site that is neither confirmed nor refuted (Condition.verificationStatus unconfirmed, provisional or differential, or no verificationStatus and no clinicalStatus) decides nothing.");
             }
             else if (refuted is not null)
             {
@@ -189,10 +218,39 @@ internal sealed partial class McodeReader
     }
 
     private static bool IsTumorSize(Observation observation) =>
-        Profile(observation) == "TumorSize" || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.TumorSizeLoinc);
+        (Profile(observation) == "TumorSize" && CodeFits(observation.Code, McodeCodes.TumorSizeLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.TumorSizeLoinc);
 
-    private Lesion[] BuildLesions(SecondaryEntry[] current, List<TumorEntry> tumors)
+    private Lesion[] BuildLesions(SecondaryEntry[] current, SecondaryEntry[] uncertain, List<TumorEntry> tumors)
     {
+        // A refuted and an active SecondaryCancerCondition at the same lesion site: the record disagrees with itself.
+        var refutedAtSites = secondaries.Where(s => AssertionOf(s.Condition) == Assertion.Refuted).ToArray();
+        foreach (var present in current)
+        {
+            var clash = refutedAtSites.FirstOrDefault(r => Contradicts(r, present) &&
+                r.Sites.Any(x => x.Kind == SiteKind.Lesion && present.Sites.Any(p => p.Kind == SiteKind.Lesion && p.Site == x.Site)));
+            if (clash is not null)
+            {
+                Unknown(
+                    FactNames.Lesions,
+                    UnknownReason.Conflicting,
+                    $"Conflicting: {clash.Source.Path}.verificationStatus (refuted) and {present.Source.Path} (an active SecondaryCancerCondition) at the same site; the record does not say which is right, so no lesion is listed.");
+                return Array.Empty<Lesion>();
+            }
+        }
+
+        // A SecondaryCancerCondition that is neither confirmed nor refuted at a lesion site (or a tumour linked to one): the
+        // site may hold metastases, so listing the others would understate the disease.
+        var unsettled = uncertain.FirstOrDefault(u => u.Sites.Any(x => x.Kind == SiteKind.Lesion)) ??
+            tumors.Select(t => t.Secondary).FirstOrDefault(s => s is not null && uncertain.Contains(s));
+        if (unsettled is not null)
+        {
+            Unknown(
+                FactNames.Lesions,
+                UnknownReason.Ambiguous,
+                $"{unsettled.Source.Reference}: a SecondaryCancerCondition at a lesion site that is neither confirmed nor refuted (Condition.verificationStatus unconfirmed, provisional or differential, or no verificationStatus and no clinicalStatus): whether that site holds metastases is not settled, so no lesion is listed.");
+            return Array.Empty<Lesion>();
+        }
+
         var currentTumors = tumors
             .Where(t => t.Secondary is null ? current.Any(s => s.Sites.Any(x => x.Kind == SiteKind.Lesion && x.Site == t.Site)) : current.Contains(t.Secondary))
             .ToArray();
@@ -243,7 +301,7 @@ internal sealed partial class McodeReader
             var lesion = new Lesion { Site = tumor.Site };
             Mapped(path + ".site", tumor.Source.Reference, tumor.Body.Location is null ? "BodyStructure.extension:relatedCondition" : "BodyStructure.location");
 
-            var (size, sizeSource, sizeProblem) = LatestSize(tumor.Source);
+            var (size, sizeSource, sizeProblem, sizeReason) = LatestSize(tumor.Source);
             if (size is { } mm)
             {
                 lesion = lesion with { SizeMm = mm };
@@ -251,7 +309,7 @@ internal sealed partial class McodeReader
             }
             else
             {
-                Unknown(path + ".sizeMm", sizeProblem is null ? UnknownReason.NoResource : UnknownReason.Ambiguous, sizeProblem ?? $"No TumorSize Observation focused on {tumor.Source.Reference}.");
+                Unknown(path + ".sizeMm", sizeProblem is null ? UnknownReason.NoResource : sizeReason, sizeProblem ?? $"No TumorSize Observation focused on {tumor.Source.Reference}.");
             }
 
             if (tumor.Site == MetastaticSite.Liver)
@@ -310,31 +368,114 @@ internal sealed partial class McodeReader
         }
     }
 
-    private (decimal? Size, (string Reference, string Element)? Source, string? Problem) LatestSize(SourceResource tumor)
+    private Dictionary<SourceResource, List<SourceResource>>? sizesByTumor;
+
+    /// <summary>The TumorSize Observations of each tumour, indexed once (a scan per tumour made the mapping quadratic in the number of lesions).</summary>
+    private List<SourceResource> SizeObservations(SourceResource tumor)
     {
-        var sizes = entries
-            .Where(e => e.Resource is Observation o && IsTumorSize(o) && o.Focus.Any(f => Resolve(f) == tumor) && IsUsable(e, o))
+        if (sizesByTumor is null)
+        {
+            sizesByTumor = new Dictionary<SourceResource, List<SourceResource>>();
+            foreach (var entry in entries)
+            {
+                if (entry.Resource is not Observation observation || !IsTumorSize(observation))
+                {
+                    continue;
+                }
+
+                foreach (var focus in observation.Focus.Select(Resolve).Where(f => f is not null).Distinct())
+                {
+                    if (!sizesByTumor.TryGetValue(focus!, out var list))
+                    {
+                        sizesByTumor[focus!] = list = new List<SourceResource>();
+                    }
+
+                    list.Add(entry);
+                }
+            }
+        }
+
+        return sizesByTumor.TryGetValue(tumor, out var found) ? found : new List<SourceResource>();
+    }
+
+    private (decimal? Size, (string Reference, string Element)? Source, string? Problem, UnknownReason Reason) LatestSize(SourceResource tumor)
+    {
+        var sizes = SizeObservations(tumor)
+            .Where(e => IsUsable(e, (Observation)e.Resource))
             .Select(e => (Entry: e, Observation: (Observation)e.Resource, Date: Date(e, ((Observation)e.Resource).Effective, "effective")))
             .OrderByDescending(s => s.Date ?? LocalDate.MinIsoValue)
             .ToArray();
         if (sizes.Length == 0)
         {
-            return (null, null, null);
+            return (null, null, null, UnknownReason.NoResource);
         }
 
-        var latest = sizes[0];
+        var read = sizes
+            .Where(s => s.Date == sizes[0].Date)
+            .Select(s => (s.Entry, s.Observation, Size: ReadSize(s.Entry, s.Observation, out var element, out var problem, out var reason), Element: element, Problem: problem, Reason: reason))
+            .ToArray();
+        var latest = read[0];
         Recognise(latest.Entry, "TumorSize", Profile(latest.Observation) is not null);
-        var component = latest.Observation.Component.FirstOrDefault(c => Has(c.Code, McodeCodes.Loinc, McodeCodes.LongestDimensionLoinc));
-        var (quantity, element) = component?.Value is Quantity q
-            ? (q, "Observation.component:longestDimension.valueQuantity")
-            : (latest.Observation.Value as Quantity, "Observation.valueQuantity");
-        var mm = Millimetres(quantity, out var problem);
-        if (mm is not { } value || value <= 0 || value > PatientValidator.MaximumLesionSizeMm)
+        var other = read.Skip(1).FirstOrDefault(r => r.Size != latest.Size);
+        if (other.Entry is not null)
         {
-            return (null, null, $"{latest.Entry.Reference}: {element} {problem ?? (quantity is null ? "is absent" : "is out of range")}.");
+            return (null, null, $"Conflicting: {latest.Entry.Path}.{latest.Element} and {other.Entry.Path}.{other.Element}: two TumorSize Observations of the same tumour and date disagree; the size is left unknown.", UnknownReason.Conflicting);
         }
 
-        return (value, (latest.Entry.Reference, element), null);
+        if (latest.Size is not { } value)
+        {
+            return (null, null, latest.Problem, latest.Reason);
+        }
+
+        return (value, (latest.Entry.Reference, "Observation." + latest.Element), null, UnknownReason.NoResource);
+    }
+
+    /// <summary>
+    /// Reads one TumorSize Observation: the longest-dimension component, else <c>valueQuantity</c>. A value with a
+    /// comparator, or none, is unknown (with the reason); a unit it cannot convert, or a size of 0 or less or above
+    /// <see cref="PatientValidator.MaximumLesionSizeMm"/> mm, is an input error naming the element.
+    /// </summary>
+    private decimal? ReadSize(SourceResource entry, Observation observation, out string element, out string? problem, out UnknownReason reason)
+    {
+        var component = observation.Component.FirstOrDefault(c => Has(c.Code, McodeCodes.Loinc, McodeCodes.LongestDimensionLoinc));
+        Quantity? quantity;
+        if (component?.Value is Quantity q)
+        {
+            quantity = q;
+            element = "component[" + observation.Component.IndexOf(component).ToString(CultureInfo.InvariantCulture) + "].valueQuantity";
+        }
+        else
+        {
+            quantity = observation.Value as Quantity;
+            element = "valueQuantity";
+        }
+
+        problem = null;
+        reason = UnknownReason.Ambiguous;
+        var mm = Millimetres(quantity, out var lengthProblem);
+        switch (lengthProblem)
+        {
+            case LengthProblem.NoValue:
+                problem = $"{entry.Reference}: Observation.{element} {(quantity is null ? "is absent (or not a Quantity)" : "has no value")}.";
+                reason = quantity is null && observation.Value is null && component is null ? UnknownReason.NoResource : UnknownReason.Ambiguous;
+                return null;
+            case LengthProblem.Comparator:
+                problem = $"{entry.Reference}: Observation.{element}.comparator: the size is a bound (less than, greater than), not a measurement, so it is not read as the size.";
+                return null;
+            case LengthProblem.UnknownUnit:
+                Error(entry, element + (quantity!.Code is null ? ".unit" : ".code"), "is not a length unit the mapper converts (UCUM mm, cm, m or [in_i]): the size cannot be read (the unit is not repeated here).");
+                problem = $"{entry.Reference}: Observation.{element} is in a unit that cannot be converted.";
+                return null;
+        }
+
+        if (mm is { } value && (value <= 0 || value > PatientValidator.MaximumLesionSizeMm))
+        {
+            Error(entry, element + ".value", FormattableString.Invariant($"is not a plausible lesion size (more than 0 and at most {PatientValidator.MaximumLesionSizeMm:0} mm): the value is not repeated here."));
+            problem = $"{entry.Reference}: Observation.{element} is out of range.";
+            return null;
+        }
+
+        return mm;
     }
 
     private (SourceResource Source, string Code, LocalDate? Date)? ReadDiseaseStatus() =>
@@ -350,7 +491,7 @@ internal sealed partial class McodeReader
             }
 
             var profile = Profile(observation);
-            if ((profile != "CancerDiseaseStatus" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.DiseaseStatusLoinc)) || !IsUsable(entry, observation))
+            if (!((profile == "CancerDiseaseStatus" && CodeFits(observation.Code, McodeCodes.DiseaseStatusLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.DiseaseStatusLoinc)) || !IsUsable(entry, observation))
             {
                 continue;
             }

@@ -26,8 +26,12 @@ internal sealed partial class McodeReader
             }
 
             var profile = Profile(observation);
-            var isEcog = profile == "ECOGPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.EcogLoinc);
-            var isKarnofsky = !isEcog && (profile == "KarnofskyPerformanceStatus" || Has(observation.Code, McodeCodes.Loinc, McodeCodes.KarnofskyLoinc));
+            var isEcog = (profile == "ECOGPerformanceStatus" && CodeFits(observation.Code, new[] { McodeCodes.EcogLoinc })) || Has(observation.Code, McodeCodes.Loinc, McodeCodes.EcogLoinc);
+            var isKarnofsky = !isEcog && ((profile == "KarnofskyPerformanceStatus" && CodeFits(observation.Code, new[] { McodeCodes.KarnofskyLoinc })) || Has(observation.Code, McodeCodes.Loinc, McodeCodes.KarnofskyLoinc));
+            if (!isEcog && !isKarnofsky && profile is "ECOGPerformanceStatus" or "KarnofskyPerformanceStatus")
+            {
+                notes.Add($"{entry.Reference}: declares the {profile} profile but its Observation.code is not the profile's LOINC code (system and code): not read.");
+            }
             if ((!isEcog && !isKarnofsky) || !IsUsable(entry, observation))
             {
                 continue;
@@ -37,6 +41,11 @@ internal sealed partial class McodeReader
             if (isEcog)
             {
                 Recognise(entry, "ECOGPerformanceStatus", profile is not null);
+                if (observation.Value is Integer { Value: < 0 or > 5 })
+                {
+                    Error(entry, "valueInteger", "is not an ECOG performance status grade (an integer 0 to 5): the value is not repeated here.");
+                }
+
                 int? ecog = observation.Value switch
                 {
                     Integer { Value: >= 0 and <= 5 } integer => integer.Value,
@@ -50,6 +59,11 @@ internal sealed partial class McodeReader
             {
                 Recognise(entry, "KarnofskyPerformanceStatus", profile is not null);
                 int? karnofsky = (observation.Value as Integer)?.Value;
+                if (karnofsky is < 0 or > 100)
+                {
+                    Error(entry, "valueInteger", "is not a Karnofsky performance status score (an integer 0 to 100): the value is not repeated here.");
+                }
+
                 int? ecog = karnofsky is { } k && McodeCodes.KarnofskyToEcog.TryGetValue(k, out var e) ? e : null;
                 readings.Add((entry, date, ecog, "Observation.valueInteger", karnofsky is { } kv && ecog is not null
                     ? FormattableString.Invariant($"Karnofsky {kv} → ECOG {ecog} (docs/fhir.md)")
@@ -65,6 +79,18 @@ internal sealed partial class McodeReader
 
         // The latest reading; on the same date, ECOG as recorded before a converted Karnofsky score.
         var latest = readings.OrderByDescending(r => r.Date).ThenBy(r => r.Rank).First();
+
+        // Two readings of the same kind and date that disagree: neither is taken (never settled by entry order).
+        var clash = readings.FirstOrDefault(r => r.Entry != latest.Entry && r.Date == latest.Date && r.Rank == latest.Rank && r.Ecog != latest.Ecog);
+        if (clash.Entry is not null)
+        {
+            Unknown(
+                FactNames.Ecog,
+                UnknownReason.Conflicting,
+                $"Conflicting: {latest.Entry.Path}.{latest.Element.Substring("Observation.".Length)} and {clash.Entry.Path}.{clash.Element.Substring("Observation.".Length)}: two {(latest.Rank == 0 ? "ECOG" : "Karnofsky")} Observations of the same date disagree; the performance status is left unknown.");
+            return new ClinicalStatus();
+        }
+
         if (latest.Ecog is not { } value)
         {
             Unknown(

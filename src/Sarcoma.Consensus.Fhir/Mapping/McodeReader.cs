@@ -27,6 +27,11 @@ internal sealed partial class McodeReader
     private readonly Dictionary<string, UnknownFact> unknown = new(StringComparer.Ordinal);
     private readonly List<string> notes = new();
     private readonly List<string> recognised = new();
+    private readonly HashSet<string> recognisedSet = new(StringComparer.Ordinal);
+    private readonly HashSet<string> mappedFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> pathByReference = new(StringComparer.Ordinal);
+    private readonly HashSet<ValidationError> errorSet = new();
+    private LocalDate? birthDate;
 
     private readonly List<ConditionEntry> primaries = new();
     private readonly List<SecondaryEntry> secondaries = new();
@@ -41,6 +46,11 @@ internal sealed partial class McodeReader
         this.root = root;
         foreach (var entry in this.entries)
         {
+            if (!pathByReference.ContainsKey(entry.Reference))
+            {
+                pathByReference[entry.Reference] = entry.Path;
+            }
+
             byReference[entry.Resource.TypeName + "/" + entry.Resource.Id] = entry;
             if (!string.IsNullOrEmpty(entry.FullUrl))
             {
@@ -52,6 +62,7 @@ internal sealed partial class McodeReader
     public McodeMapping Read()
     {
         RefuseWithoutPatientData();
+        CheckOnePatient();
         ClassifyConditions();
         var primaryEntry = ChoosePrimary();
         var primary = ReadPrimary(primaryEntry);
@@ -71,6 +82,11 @@ internal sealed partial class McodeReader
         };
 
         ListUnknowns(patient);
+        if (errors.Count == 0)
+        {
+            CheckPlausibility(patient);
+        }
+
         if (errors.Count > 0)
         {
             throw new FhirInputException(errors, "FHIR R4 input the mapper cannot read", noPatientData: false);
@@ -116,10 +132,110 @@ internal sealed partial class McodeReader
 
     private void Error(SourceResource entry, string element, string message)
     {
-        var error = new ValidationError(entry.Path + "." + element, message);
-        if (!errors.Contains(error))
+        ErrorAt(entry.Path + "." + element, message);
+    }
+
+    private void ErrorAt(string path, string message)
+    {
+        var error = new ValidationError(path, message);
+        if (errorSet.Add(error))
         {
             errors.Add(error);
+        }
+    }
+
+    /// <summary>
+    /// One patient per evaluation (docs/fhir.md, "One patient"): a second Patient resource, or a resource whose
+    /// <c>subject</c> or <c>patient</c> references another patient than the Patient of the input (or than the other
+    /// resources, when there is no Patient), is an input error naming the element.
+    /// </summary>
+    private void CheckOnePatient()
+    {
+        var patients = entries.Where(e => e.Resource is Hl7.Fhir.Model.Patient).ToArray();
+        foreach (var extra in patients.Skip(1))
+        {
+            ErrorAt(extra.Path, "is a second Patient resource (the first is " + patients[0].Path + "): one evaluation reads one patient's data; split the input by patient.");
+        }
+
+        if (patients.Length > 0)
+        {
+            birthDate = CalendarDate(((Hl7.Fhir.Model.Patient)patients[0].Resource).BirthDateElement, out _);
+        }
+
+        string? expected = patients.Length > 0 ? PatientKey(patients[0]) : null;
+        var expectedFrom = patients.Length > 0 ? patients[0].Path : null;
+        foreach (var entry in entries)
+        {
+            foreach (var element in entry.Resource.EnumerateElements())
+            {
+                if (element.Key is not ("subject" or "patient") || element.Value is not ResourceReference reference || reference.Reference is null)
+                {
+                    continue;
+                }
+
+                var key = ReferenceKey(reference.Reference);
+                if (key is null)
+                {
+                    continue;
+                }
+
+                if (expected is null)
+                {
+                    expected = key;
+                    expectedFrom = entry.Path + "." + element.Key;
+                }
+                else if (!string.Equals(key, expected, StringComparison.Ordinal))
+                {
+                    ErrorAt(entry.Path + "." + element.Key, "references another patient than " + expectedFrom + ": one evaluation reads one patient's data (the reference is not repeated here).");
+                }
+            }
+        }
+    }
+
+    private static string PatientKey(SourceResource patient) =>
+        string.IsNullOrEmpty(patient.Resource.Id) ? patient.FullUrl ?? patient.Path : "Patient/" + patient.Resource.Id;
+
+    /// <summary>A patient reference as <c>Patient/id</c> (resolved within the input when it can be), or <see langword="null"/> when it is not a Patient.</summary>
+    private string? ReferenceKey(string reference)
+    {
+        if (byReference.TryGetValue(reference, out var found))
+        {
+            return found.Resource is Hl7.Fhir.Model.Patient ? PatientKey(found) : null;
+        }
+
+        var parts = reference.Split('/');
+        if (parts.Length >= 2 && parts[parts.Length - 2] == "Patient")
+        {
+            return "Patient/" + parts[parts.Length - 1];
+        }
+
+        return parts.Length >= 2 ? null : reference;
+    }
+
+    /// <summary>
+    /// Checks the mapped patient with the core validator and names each problem by the FHIR element the fact came from
+    /// (<c>Bundle.entry[10].resource(Observation).valueQuantity</c>), not by the model field, when the mapping report knows it.
+    /// </summary>
+    private void CheckPlausibility(Patient patient)
+    {
+        foreach (var problem in PatientValidator.Validate(patient, options.AsOf))
+        {
+            var source = mapped.FirstOrDefault(m => string.Equals(m.Fact, problem.Field, StringComparison.Ordinal));
+            if (problem.Field == FactNames.Lesions)
+            {
+                // The list of lesions comes from the Tumor BodyStructures of the input as a whole.
+                ErrorAt(root, "holds more Tumor BodyStructures of current lesions than a record may list (metastases.lesions " + problem.Message.TrimEnd('.') + ").");
+            }
+            else if (source is not null && pathByReference.TryGetValue(source.Resource, out var path))
+            {
+                var element = source.Element;
+                var dot = element.IndexOf('.');
+                ErrorAt(path + "." + (dot > 0 && !element.Contains(' ') ? element.Substring(dot + 1) : element), problem.Message);
+            }
+            else
+            {
+                ErrorAt(problem.Field, problem.Message);
+            }
         }
     }
 
@@ -133,23 +249,61 @@ internal sealed partial class McodeReader
     private LocalDate? Date(SourceResource entry, DataType? value, string element, out string? problem, bool periodEnd = false, bool choice = true)
     {
         var date = CalendarDate(value, out problem, periodEnd);
+        var empty = value switch
+        {
+            FhirDateTime d => d.Value is { Length: 0 },
+            Hl7.Fhir.Model.Date d => d.Value is { Length: 0 },
+            Period p => (periodEnd ? p.End : p.Start) is { Length: 0 },
+            _ => false,
+        };
+        if (empty)
+        {
+            Error(entry, ElementName(value, element, periodEnd, choice), "is an empty string, which is not a FHIR date: leave the element out when the date is not known.");
+            problem = FhirValues.NotADate;
+            return null;
+        }
+
+        if (date is { } read)
+        {
+            var name = ElementName(value, element, periodEnd, choice);
+            if (read < PatientValidator.DefaultEarliestPlausibleDate || read > PatientValidator.DefaultLatestPlausibleDate)
+            {
+                Error(entry, name, $"is outside the plausible range of clinical dates ({PatientValidator.DefaultEarliestPlausibleDate:uuuu-MM-dd} to {PatientValidator.DefaultLatestPlausibleDate:uuuu-MM-dd}): a placeholder for an unknown date must be left out instead (the date is not repeated here).");
+            }
+            else if (birthDate is { } born && read < born)
+            {
+                Error(entry, name, "is before the Patient's birthDate (neither date is repeated here).");
+            }
+            else if (options.AsOf is { } asOf && read > asOf)
+            {
+                Error(entry, name, "is after the evaluation date (asOf) (the date is not repeated here).");
+            }
+
+            if (periodEnd && value is Period period && CalendarDate(period.Start, out _) is { } start && read < start)
+            {
+                Error(entry, choice ? element + "Period" : element, "ends before it starts (Period.end is before Period.start; the dates are not repeated here).");
+            }
+        }
+
         if (problem == FhirValues.NotADate)
         {
-            var name = value switch
-            {
-                Period => (choice ? element + "Period" : element) + (periodEnd ? ".end" : ".start"),
-                _ when !choice => element,
-                FhirDateTime => element + "DateTime",
-                Hl7.Fhir.Model.Date => element + "Date",
-                Hl7.Fhir.Model.Instant => element + "Instant",
-                _ => element,
-            };
+            var name = ElementName(value, element, periodEnd, choice);
             var type = value is Period ? "dateTime" : value?.TypeName ?? "date";
             Error(entry, name, "is not a valid FHIR " + type + " (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time): the date cannot be read, and is not repeated here.");
         }
 
         return date;
     }
+
+    private static string ElementName(DataType? value, string element, bool periodEnd, bool choice) => value switch
+    {
+        Period => (choice ? element + "Period" : element) + (periodEnd ? ".end" : ".start"),
+        _ when !choice => element,
+        FhirDateTime => element + "DateTime",
+        Hl7.Fhir.Model.Date => element + "Date",
+        Hl7.Fhir.Model.Instant => element + "Instant",
+        _ => element,
+    };
 
     private LocalDate? Date(SourceResource entry, DataType? value, string element, bool periodEnd = false, bool choice = true) =>
         Date(entry, value, element, out _, periodEnd, choice);
@@ -189,13 +343,21 @@ internal sealed partial class McodeReader
 
     // ---------------------------------------------------------------- recognition
 
+    /// <summary>
+    /// Whether a resource recognised by its mCODE profile carries the profile's LOINC code, system and code together (an
+    /// ECOG code under the SNOMED CT system is not the ECOG code). A code with no coding at all (text only) is let pass:
+    /// the profile then says what it is.
+    /// </summary>
+    private static bool CodeFits(CodeableConcept? code, IEnumerable<string> loinc) =>
+        !Codings(code).Any() || HasAny(code, McodeCodes.Loinc, loinc);
+
     private static string? Profile(Resource resource) =>
         resource.Meta?.Profile?.Select(McodeCodes.ProfileName).FirstOrDefault(n => n is not null);
 
     private void Recognise(SourceResource entry, string profile, bool byProfile)
     {
         var line = $"{entry.Reference}: {profile} ({(byProfile ? "by meta.profile" : "by code")})";
-        if (!recognised.Contains(line))
+        if (recognisedSet.Add(line))
         {
             recognised.Add(line);
         }
@@ -223,6 +385,56 @@ internal sealed partial class McodeReader
 
     private static bool IsRefuted(Condition condition) =>
         Has(condition.VerificationStatus, McodeCodes.ConditionVerificationStatus, "refuted");
+
+    /// <summary>What a Condition asserts (docs/fhir.md, "Condition status").</summary>
+    private enum Assertion
+    {
+        /// <summary>verificationStatus confirmed, or no verificationStatus but a clinicalStatus.</summary>
+        Present,
+
+        /// <summary>verificationStatus refuted.</summary>
+        Refuted,
+
+        /// <summary>verificationStatus unconfirmed, provisional or differential, or neither status recorded: neither present nor absent.</summary>
+        Uncertain,
+    }
+
+    /// <summary>
+    /// Reads what a Condition asserts. A Condition without a verificationStatus is read as present only when it has a
+    /// clinicalStatus (a clinician's statement that it is active, or resolved); with neither status it may as well be a
+    /// refuted condition whose status was lost, so it is <see cref="Assertion.Uncertain"/> and decides nothing.
+    /// </summary>
+    private static Assertion AssertionOf(Condition condition)
+    {
+        if (IsRefuted(condition))
+        {
+            return Assertion.Refuted;
+        }
+
+        var verification = Codings(condition.VerificationStatus).Where(c => c.System == McodeCodes.ConditionVerificationStatus).Select(c => c.Code).ToArray();
+        if (verification.Contains("confirmed"))
+        {
+            return Assertion.Present;
+        }
+
+        if (verification.Any(v => v is "unconfirmed" or "provisional" or "differential"))
+        {
+            return Assertion.Uncertain;
+        }
+
+        return condition.ClinicalStatus is not null && Codings(condition.ClinicalStatus).Any() ? Assertion.Present : Assertion.Uncertain;
+    }
+
+    /// <summary>The date a condition was stated: <c>onset[x]</c>, else <c>recordedDate</c>.</summary>
+    private LocalDate? ConditionDate(SourceResource entry, Condition condition) =>
+        Date(entry, condition.Onset, "onset") ?? Date(entry, condition.RecordedDateElement, "recordedDate", choice: false);
+
+    /// <summary>
+    /// Whether a refuted condition contradicts a present one at the same site: unless the refutation is dated strictly
+    /// before the present condition (a later diagnosis supersedes an earlier exclusion), the record disagrees with itself.
+    /// </summary>
+    private bool Contradicts(SecondaryEntry refuted, SecondaryEntry present) =>
+        !(ConditionDate(refuted.Source, refuted.Condition) is { } excluded && ConditionDate(present.Source, present.Condition) is { } found && excluded < found);
 
     /// <summary>Current: clinicalStatus active, recurrence or relapse, or not stated. Past: inactive, remission, resolved.</summary>
     private static bool IsCurrent(Condition condition) =>
@@ -495,7 +707,7 @@ internal sealed partial class McodeReader
             }
 
             var profile = Profile(observation);
-            if ((profile != "HistologicGrade" && !HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.GradeLoinc)) || !IsUsable(entry, observation))
+            if (!((profile == "HistologicGrade" && CodeFits(observation.Code, McodeCodes.GradeLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.GradeLoinc)) || !IsUsable(entry, observation))
             {
                 continue;
             }
@@ -564,12 +776,13 @@ internal sealed partial class McodeReader
     private void Mapped(string fact, string resource, string element, string? note = null)
     {
         mapped.Add(new MappedFact(fact, resource, element, note));
+        mappedFacts.Add(fact);
         unknown.Remove(fact);
     }
 
     private void Unknown(string fact, UnknownReason reason, string explanation)
     {
-        if (!mapped.Any(m => m.Fact == fact) && !unknown.ContainsKey(fact))
+        if (!mappedFacts.Contains(fact) && !unknown.ContainsKey(fact))
         {
             unknown[fact] = new UnknownFact(fact, reason, explanation);
         }

@@ -71,6 +71,7 @@ public static class QuestionnaireAnswers
         }
 
         var reader = new Reader(patient, histologyMap ?? HistologyMap.Default);
+        reader.FindDuplicates(response.Item, "QuestionnaireResponse");
         reader.Items(response.Item);
         reader.Finish();
         return new AnswerOutcome(reader.Patient, reader.Applied, reader.Confirmed, reader.Conflicts, reader.Errors);
@@ -98,6 +99,46 @@ public static class QuestionnaireAnswers
 
         public List<ValidationError> Errors { get; } = new();
 
+        // Questions answered more than once (a duplicate linkId) with answers that differ: neither answer is applied
+        // (never settled by item order); the conflict names both items' paths, never the answers.
+        private readonly Dictionary<string, List<(string Path, List<QuestionnaireResponse.AnswerComponent> Answers)>> answered = new(StringComparer.Ordinal);
+        private readonly HashSet<string> conflicting = new(StringComparer.Ordinal);
+
+        public void FindDuplicates(List<QuestionnaireResponse.ItemComponent> items, string path)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                var linkId = item.LinkId ?? string.Empty;
+                var itemPath = path + ".item[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                if (linkId == MissingFactsQuestionnaire.NewLesionsLinkId || linkId == MissingFactsQuestionnaire.NewLiverResectionsLinkId)
+                {
+                    continue;
+                }
+
+                if (item.Answer.Count > 0)
+                {
+                    if (!answered.TryGetValue(linkId, out var earlier))
+                    {
+                        answered[linkId] = earlier = new();
+                    }
+
+                    var differing = earlier.FirstOrDefault(e => !SameAnswers(e.Answers, item.Answer));
+                    if (differing.Path is not null && conflicting.Add(linkId))
+                    {
+                        Conflicts.Add(new AnswerConflict(linkId, $"Conflicting: {differing.Path} and {itemPath} answer the same question (linkId) differently; neither answer was applied."));
+                    }
+
+                    earlier.Add((itemPath, item.Answer));
+                }
+
+                FindDuplicates(item.Item, itemPath);
+            }
+        }
+
+        private static bool SameAnswers(List<QuestionnaireResponse.AnswerComponent> a, List<QuestionnaireResponse.AnswerComponent> b) =>
+            a.Count == b.Count && a.Zip(b, (x, y) => x.Value is null ? y.Value is null : y.Value is not null && x.Value.IsExactly(y.Value)).All(same => same);
+
         public void Items(IEnumerable<QuestionnaireResponse.ItemComponent> items)
         {
             foreach (var item in items)
@@ -111,7 +152,7 @@ public static class QuestionnaireAnswers
                 {
                     NewResection(item);
                 }
-                else if (item.Answer.Count > 0)
+                else if (item.Answer.Count > 0 && !conflicting.Contains(linkId))
                 {
                     Answer(linkId, item.Answer);
                 }
