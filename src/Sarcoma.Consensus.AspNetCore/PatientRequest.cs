@@ -45,10 +45,9 @@ namespace Sarcoma.Consensus.AspNetCore;
 /// <example>
 /// <code language="csharp"><![CDATA[
 /// builder.Services.AddSarcomaConsensus();
-/// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus()); // reports in the documented layout
 /// var app = builder.Build();
 /// app.MapPost("/evaluate", (PatientRequest request, IConsensusEvaluator evaluator) =>
-///     Results.Ok(evaluator.EvaluateToday(request.Patient))); // an invalid document never gets here: 400
+///     request.ToReport(evaluator.EvaluateToday(request.Patient))); // an invalid document never gets here: 400 (415 if not JSON)
 /// ]]></code>
 /// </example>
 public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, IEndpointParameterMetadataProvider
