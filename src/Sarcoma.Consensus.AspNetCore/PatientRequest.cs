@@ -45,10 +45,9 @@ namespace Sarcoma.Consensus.AspNetCore;
 /// <example>
 /// <code language="csharp"><![CDATA[
 /// builder.Services.AddSarcomaConsensus();
-/// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddSarcomaConsensus()); // reports in the documented layout
 /// var app = builder.Build();
 /// app.MapPost("/evaluate", (PatientRequest request, IConsensusEvaluator evaluator) =>
-///     Results.Ok(evaluator.EvaluateToday(request.Patient))); // an invalid document never gets here: 400
+///     request.ToReport(evaluator.EvaluateToday(request.Patient))); // an invalid document never gets here: 400 (415 if not JSON)
 /// ]]></code>
 /// </example>
 public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, IEndpointParameterMetadataProvider
@@ -199,6 +198,36 @@ public sealed class PatientRequest : IBindableFromHttpContext<PatientRequest>, I
         }
 
         return ValidationProblems.Result(Errors, StatusCode);
+    }
+
+    /// <summary>
+    /// Gets the answer to a valid request: <c>200 OK</c> with the report as JSON (<c>application/json; charset=utf-8</c>),
+    /// in the documented layout (<c>docs/schema/report.schema.json</c>, or the compact one with
+    /// <see cref="ReportLayout.Compact"/>), written without synchronous I/O by
+    /// <see cref="ReportJson.WriteAsync(Stream, ConsensusReport, ReportJsonOptions?, System.Threading.CancellationToken)"/>,
+    /// echoing this document's <c>label</c> (<see cref="ReportJsonOptions.For(PatientDocument)"/>), which
+    /// <c>Results.Ok(report)</c> cannot know.
+    /// </summary>
+    /// <param name="report">The report evaluated from <see cref="Patient"/>.</param>
+    /// <param name="options">The layout and white space; <see cref="ReportJsonOptions.Default"/> (full, indented) when
+    /// <see langword="null"/>. Its <see cref="ReportJsonOptions.Label"/> is replaced by the document's.</param>
+    /// <returns>The result to return from the endpoint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The request is not <see cref="IsValid"/>.</exception>
+    /// <example>
+    /// <code language="csharp"><![CDATA[
+    /// app.MapPost("/evaluate", (PatientRequest request, IConsensusEvaluator consensus) =>
+    ///     request.ToReport(consensus.EvaluateToday(request.Patient)));
+    /// ]]></code>
+    /// </example>
+    public IResult ToReport(ConsensusReport report, ReportJsonOptions? options = null)
+    {
+        if (report is null)
+        {
+            throw new ArgumentNullException(nameof(report));
+        }
+
+        return new ReportResult(report, (options ?? ReportJsonOptions.Default).For(Document));
     }
 
     private static PatientRequest Empty() =>

@@ -23,7 +23,25 @@ internal static class ValidationProblems
     /// <summary>Groups errors by field path (<see cref="ValidationError.GroupByField"/>).</summary>
     public static IDictionary<string, string[]> Group(IReadOnlyList<ValidationError> errors) => ValidationError.GroupByField(errors);
 
-    /// <summary>The validation problem (<c>application/problem+json</c>) for the errors.</summary>
+    /// <summary>
+    /// The validation problem (<c>application/problem+json</c>) for the errors, titled for its status: a 400 keeps
+    /// ASP.NET Core's "One or more validation errors occurred."; a 413 or 415 says what is wrong with the body as a whole
+    /// (its <c>errors</c> name <c>$</c>), since no field of the document was validated.
+    /// </summary>
     public static IResult Result(IReadOnlyList<ValidationError> errors, int statusCode) =>
-        Results.ValidationProblem(Group(errors), statusCode: statusCode);
+        Results.ValidationProblem(Group(errors), detail: Detail(statusCode), statusCode: statusCode, title: Title(statusCode));
+
+    /// <summary>The title of a problem with this status, or <see langword="null"/> for ASP.NET Core's default.</summary>
+    internal static string? Title(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body is not JSON.",
+        _ => null,
+    };
+
+    private static string? Detail(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Send the patient document as JSON, with Content-Type: application/json (or a +json media type).",
+        _ => null,
+    };
 }

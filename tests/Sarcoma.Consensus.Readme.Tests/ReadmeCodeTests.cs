@@ -15,11 +15,12 @@ using Microsoft.Extensions.Hosting;
 namespace Sarcoma.Consensus.Readme.Tests;
 
 /// <summary>
-/// The README's C# blocks are what an integrator copies: they must compile against the packages the README tells them
-/// to reference, and no others, and run. The blocks read as one program, in order (a later block may use a variable of an
-/// earlier one). Each block is preceded by <c>&lt;!-- packages: A, B --&gt;</c>, the packages it adds; block k is compiled
-/// with the usings and statements of blocks 1..k against the .NET framework plus the assemblies those packages bring
-/// (their own and what they reference), so a block that needs an unmentioned package fails here.
+/// The README's C# blocks are what an integrator copies: each is a whole <c>Program.cs</c> that must compile on its own,
+/// with its own usings (and those a new console app has implicitly), against the packages the README tells them to
+/// reference, and no others, and run. Each block is preceded by <c>&lt;!-- packages: A, B --&gt;</c>, the packages it
+/// needs; it is compiled alone against the .NET framework plus the assemblies those packages bring (their own and what
+/// they reference), so a block that needs an unmentioned package, a using of another block or a variable of another
+/// block fails here.
 /// </summary>
 public sealed class ReadmeCodeTests
 {
@@ -49,61 +50,75 @@ public sealed class ReadmeCodeTests
 
     [Theory]
     [MemberData(nameof(Blocks))]
-    public void Each_block_compiles_with_the_packages_the_readme_names_so_far(int count)
+    public void Each_block_compiles_on_its_own_with_the_packages_it_names(int number)
     {
-        var blocks = ReadBlocks().Take(count).ToArray();
-        var compilation = Compile(blocks);
+        var block = ReadBlocks()[number - 1];
+        var compilation = Compile(block);
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
-        Assert.True(errors.Length == 0, $"README.md C# block at line {blocks[^1].Line} (with the {count - 1} before it) does not compile against "
-            + string.Join(", ", blocks.SelectMany(b => b.Packages).Distinct()) + ":\n" + string.Join("\n", errors) + "\n\n" + Source(blocks));
+        Assert.True(errors.Length == 0, $"README.md C# block at line {block.Line} does not compile on its own against "
+            + string.Join(", ", block.Packages) + ":\n" + string.Join("\n", errors) + "\n\n" + Source(block));
     }
 
     [Fact]
-    public async Task The_whole_readme_program_runs_and_prints_what_the_comments_promise()
+    public async Task Every_block_runs_on_its_own_and_prints_what_the_comments_promise()
     {
-        var blocks = ReadBlocks();
-        var compilation = Compile(blocks);
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-
-        // Run it in a scratch directory that sees the repository's samples, so its relative paths work and the files it
-        // writes (report.html) land outside the repository. Its minimal API (app.Run() blocks until the host stops) runs
-        // on ASP.NET Core's TestServer: the program runs on its own thread while this one sends the requests the README's
-        // comments answer, then stops the host so that the program goes on to its next block.
+        // Each block runs as its own program, in order, in a scratch directory that sees the repository's samples, so its
+        // relative paths work and the files it writes (report.html) land outside the repository. The minimal API
+        // (app.Run() blocks until the host stops) runs on ASP.NET Core's TestServer: the program runs on its own thread
+        // while this one sends the requests the README's comments answer, then stops the host.
         var scratch = Directory.CreateTempSubdirectory("readme-");
         Directory.CreateSymbolicLink(Path.Combine(scratch.FullName, "samples"), Path.Combine(Root, "samples"));
         var previousDirectory = Environment.CurrentDirectory;
         var previousOut = Console.Out;
         using var output = new StringWriter();
-        using var web = new ReadmeWebHost();
-        var context = new AssemblyLoadContext("readme", isCollectible: true);
+        var webBlocks = 0;
         try
         {
             Environment.CurrentDirectory = scratch.FullName;
             Console.SetOut(output);
-            image.Position = 0;
-            var entry = context.LoadFromStream(image).EntryPoint!;
-            var program = Task.Factory.StartNew(
-                () => entry.Invoke(null, entry.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() }),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            foreach (var block in ReadBlocks())
+            {
+                using var image = new MemoryStream();
+                var emitted = Compile(block).Emit(image);
+                Assert.True(emitted.Success, $"README.md C# block at line {block.Line}:\n" + string.Join("\n", emitted.Diagnostics));
+                image.Position = 0;
 
-            var host = await web.StartedAsync(program);
-            await ReadmeWebHost.AssertMinimalApiAnswersAsPromisedAsync(host, Path.Combine(Root, "samples", "patients", "metachronous-liver-omd.json"));
-            host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-            await program.WaitAsync(TimeSpan.FromMinutes(2));
+                using var web = block.Code.Contains("app.Run()", StringComparison.Ordinal) ? new ReadmeWebHost() : null;
+                var context = new AssemblyLoadContext("readme-" + block.Line, isCollectible: true);
+                try
+                {
+                    var entry = context.LoadFromStream(image).EntryPoint!;
+                    var program = Task.Factory.StartNew(
+                        () => entry.Invoke(null, entry.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() }),
+                        CancellationToken.None,
+                        TaskCreationOptions.LongRunning,
+                        TaskScheduler.Default);
+                    if (web is not null)
+                    {
+                        webBlocks++;
+                        var host = await web.StartedAsync(program);
+                        await ReadmeWebHost.AssertMinimalApiAnswersAsPromisedAsync(host, Path.Combine(Root, "samples", "patients", "metachronous-liver-omd.json"));
+                        host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+                    }
+
+                    await program.WaitAsync(TimeSpan.FromMinutes(2));
+                }
+                finally
+                {
+                    context.Unload();
+                }
+
+                web?.Logs.AssertQuiet("Metachronous liver-only", "SECRET-LABEL", "37.5");
+            }
         }
         finally
         {
             Console.SetOut(previousOut);
             Environment.CurrentDirectory = previousDirectory;
-            context.Unload();
         }
 
-        web.Logs.AssertQuiet("Metachronous liver-only", "SECRET-LABEL", "37.5");
+        Assert.Equal(1, webBlocks);
         var printed = output.ToString();
         Assert.Contains("Metachronous, OMD: Yes", printed, StringComparison.Ordinal);
         Assert.Contains("5.3 (V,B): ", printed, StringComparison.Ordinal);
@@ -112,9 +127,9 @@ public sealed class ReadmeCodeTests
         scratch.Delete(recursive: true);
     }
 
-    private static CSharpCompilation Compile(IReadOnlyList<Block> blocks)
+    private static CSharpCompilation Compile(Block block)
     {
-        var packages = blocks.SelectMany(b => b.Packages).Distinct(StringComparer.Ordinal).ToArray();
+        var packages = block.Packages.Distinct(StringComparer.Ordinal).ToArray();
         var packageAssemblies = packages.SelectMany(PackageAssemblies).ToArray();
         // A package's own packages too (Sarcoma.Consensus.AspNetCore brings Sarcoma.Consensus.Json): their framework references flow.
         var allPackages = packages.Concat(packageAssemblies.Select(Path.GetFileNameWithoutExtension)).Distinct(StringComparer.Ordinal);
@@ -124,21 +139,20 @@ public sealed class ReadmeCodeTests
             .Select(path => MetadataReference.CreateFromFile(path));
         return CSharpCompilation.Create(
             "ReadmeProgram",
-            new[] { CSharpSyntaxTree.ParseText(Source(blocks), new CSharpParseOptions(LanguageVersion.Latest), path: "README.md") },
+            new[] { CSharpSyntaxTree.ParseText(Source(block), new CSharpParseOptions(LanguageVersion.Latest), path: "README.md") },
             references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    /// <summary>The blocks as one program: their usings first (once each), then their statements in order.</summary>
-    private static string Source(IEnumerable<Block> blocks)
+    /// <summary>
+    /// A block as the <c>Program.cs</c> of a new console app: the global usings <c>dotnet new console</c> turns on
+    /// (ImplicitUsings; they are off in this repository), then the block as written. Nothing of another block.
+    /// </summary>
+    private static string Source(Block block)
     {
-        var lines = blocks.SelectMany(b => b.Code.Split('\n')).ToArray();
-        var usings = lines.Where(l => l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("using var ", StringComparison.Ordinal) && !l.Contains('('))
-            .Distinct(StringComparer.Ordinal);
-        var statements = lines.Where(l => !usings.Contains(l, StringComparer.Ordinal));
-        // ImplicitUsings are off in this repository, but an integrator's new console app has them on.
-        var implicitUsings = new[] { "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks" }.Select(n => $"using {n};");
-        return string.Join("\n", implicitUsings.Concat(usings).Distinct(StringComparer.Ordinal).Concat(statements));
+        var implicitUsings = new[] { "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Net.Http", "System.Threading", "System.Threading.Tasks" }
+            .Select(n => $"global using global::{n};");
+        return string.Join("\n", implicitUsings) + "\n" + block.Code;
     }
 
     /// <summary>

@@ -64,7 +64,10 @@ internal sealed class ReadmeWebHost : IObserver<DiagnosticListener>, IObserver<K
         return host;
     }
 
-    /// <summary>Sends the requests the README's comments answer: a valid document (200, the report), an invalid one and an empty body (one 400 each, naming every field).</summary>
+    /// <summary>
+    /// Sends the requests the README's comments answer: a valid document (200, the report with the document's label), an
+    /// invalid one and an empty body (one 400 each, naming every field), a body that is not JSON (415).
+    /// </summary>
     public static async Task AssertMinimalApiAnswersAsPromisedAsync(IHost host, string samplePath)
     {
         using var client = ((TestServer)host.Services.GetRequiredService<IServer>()).CreateClient();
@@ -75,8 +78,19 @@ internal sealed class ReadmeWebHost : IObserver<DiagnosticListener>, IObserver<K
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, body);
             var asOf = LocalDatePattern.Iso.Parse(JsonNode.Parse(body)!["asOf"]!.GetValue<string>()).Value;
-            var expected = ReportJson.Serialize(ConsensusEngine.Default.Evaluate(PatientJson.Parse(json), asOf));
+            var document = PatientJson.ParseDocument(json);
+            var expected = ReportJson.Serialize(ConsensusEngine.Default.Evaluate(document.Patient, asOf), ReportJsonOptions.Default.For(document));
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(body)), "The README endpoint's report differs from ReportJson's:\n" + body);
+            Assert.Equal(document.Label, JsonNode.Parse(body)!["label"]?.GetValue<string>());
+        }
+
+        using (var response = await client.PostAsync("/evaluate", new StringContent("ecog=1", Encoding.UTF8, "application/x-www-form-urlencoded")))
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, body);
+            var problem = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("The request body is not JSON.", problem.GetProperty("title").GetString()); // as the README says
+            Assert.Equal("$", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
         }
 
         var invalid = """{"label":"SECRET-LABEL","clinical":{"ecog":9,"ecogScore":1},"metastases":{"lesions":[{"site":"liver","sizeMm":-37.5}]}}""";
