@@ -30,7 +30,7 @@ internal sealed class FdgPetCtEvaluator : RecommendationEvaluator
     {
         var item = context.ImagingPlan.FdgPetCt;
         var histology = context.Patient.Primary?.Histology;
-        if (context.HasLiverMetastases != true || item.IsVoted || histology?.FdgAvidOrNodeProne == true)
+        if (context.HasLiverMetastases != true || item.IsVoted || (histology is not null && context.Options.IsFdgPetCtSubtype(histology)))
         {
             return ImagingEvaluation.Decide(context, result, ImagingModality.FdgPetCt);
         }
