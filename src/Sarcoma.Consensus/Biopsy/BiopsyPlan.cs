@@ -186,7 +186,9 @@ internal sealed class BiopsyPlan
         // planned induction); when the recurrence or the adjuvant treatment is unknown, so is the reason.
         var recurrence = context.IsLiverRecurrence;
         var adjuvant = treatment.AdjuvantTherapyAfterFirstLiverResection;
-        var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || context.LiverResection.Candidate == TriState.No
+        // A recurrence below the 9.1 interval awaiting systemic treatment is not excluded: 9.2 puts that treatment first.
+        var notACandidate = context.LiverResection.Candidate == TriState.No && context.LiverResection.ReassessAfterSystemicTreatment == TriState.No;
+        var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || notACandidate
             ? TriState.No
             : recurrence == true && adjuvant == false ? TriState.Yes : TriState.Unknown;
         var preoperativeMissing = new List<string>();
@@ -236,6 +238,13 @@ internal sealed class BiopsyPlan
         if (context.Oligometastatic.Status == TriState.No)
         {
             findings.Add(context.Oligometastatic.Findings[0]);
+            if (origin.Status == TriState.Yes)
+            {
+                // Reported (hepatic MRI characterises lesions of uncertain origin, 4.2), not counted as a reason.
+                findings.AddRange(origin.Findings);
+                originSetAside = true;
+            }
+
             return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-oligometastatic", notOnTheTable: Message.Of("biopsy.plan.not-oligometastatic.clause"));
         }
 
