@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using Sarcoma.Consensus.Model;
 
@@ -91,6 +93,26 @@ public sealed class ConsensusOptions
     /// <c>docs/clinical-decisions.md</c>.
     /// </summary>
     public bool ApplySurgicalRecommendationsOutsideIndications { get; set; }
+
+    /// <summary>
+    /// Gets the codes (<see cref="Histology.Code"/>) of the subtypes the default reading of recommendation 4.3's
+    /// "appropriate subtypes (e.g., lymph node metastases)" covers: the soft-tissue subtypes section 3.4 names as FDG-avid
+    /// (rhabdomyosarcoma) or prone to lymph-node metastases (epithelioid sarcoma, clear-cell sarcoma, synovial sarcoma,
+    /// angiosarcoma), that is every in-scope histology whose <see cref="Histology.FdgAvidOrNodeProne"/> is set, in catalogue
+    /// order.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultFdgPetCtSubtypeCodes { get; } =
+        Histology.All.Where(h => h.IsInScope && h.FdgAvidOrNodeProne).Select(h => h.Code).ToList().AsReadOnly();
+
+    /// <summary>
+    /// Gets or sets the subtypes, by <see cref="Histology.Code"/> (case-insensitive, for example <c>synovial-sarcoma</c>),
+    /// for which recommendation 4.3 recommends 18F-FDG-PET/CT to exclude extrahepatic metastases ("in appropriate
+    /// subtypes"; the paper gives examples in section 3.4, not a list). <see langword="null"/> (the default) means
+    /// <see cref="DefaultFdgPetCtSubtypeCodes"/>; an empty list means no subtype (the section 3.4 narrative for resection
+    /// candidates still applies, labelled unvoted). Every entry must be the code of a named soft-tissue sarcoma histology
+    /// (<see cref="Histology.All"/>). Also read by 13.2 (histotype-driven imaging). See <c>docs/clinical-decisions.md</c>.
+    /// </summary>
+    public IList<string>? FdgPetCtSubtypes { get; set; }
 
     /// <summary>Gets or sets how many years after the metastasectomy the follow-up schedule runs (13.1 "annually thereafter"; default 10).</summary>
     public int FollowUpHorizonYears { get; set; } = 10;
@@ -193,6 +215,17 @@ public sealed class ConsensusOptions
             Add(nameof(TimeZoneId), "must be an IANA time zone id known to the TZDB, for example Europe/Madrid.");
         }
 
+        if (FdgPetCtSubtypes is { } subtypes)
+        {
+            var known = new HashSet<string>(Histology.All.Where(h => h.IsInScope).Select(h => h.Code), StringComparer.OrdinalIgnoreCase);
+            var unknown = subtypes.Count(code => code is null || !known.Contains(code));
+            if (unknown > 0)
+            {
+                // The entries are not echoed (configuration text); the count and the allowed codes are named.
+                Add(nameof(FdgPetCtSubtypes), $"has {unknown} {(unknown == 1 ? "entry that is" : "entries that are")} not the code of a named soft-tissue sarcoma histology; allowed: {string.Join(", ", known.OrderBy(c => c, StringComparer.Ordinal))}.");
+            }
+        }
+
         errors.AddRange(PlausibleDates.Problems(EarliestPlausibleDate, LatestPlausibleDate));
 
         return errors;
@@ -200,5 +233,18 @@ public sealed class ConsensusOptions
 
     /// <summary>Copies these options.</summary>
     /// <returns>A copy.</returns>
-    public ConsensusOptions Clone() => (ConsensusOptions)MemberwiseClone();
+    public ConsensusOptions Clone()
+    {
+        var copy = (ConsensusOptions)MemberwiseClone();
+        copy.FdgPetCtSubtypes = FdgPetCtSubtypes?.ToList();
+        return copy;
+    }
+
+    /// <summary>Whether 4.3 counts the histology among its "appropriate subtypes" (<see cref="FdgPetCtSubtypes"/>).</summary>
+    /// <param name="histology">The histology.</param>
+    /// <returns><see langword="true"/> when it is one of them.</returns>
+    internal bool IsFdgPetCtSubtype(Histology histology) =>
+        FdgPetCtSubtypes is { } codes
+            ? histology.IsNamed && codes.Any(c => string.Equals(c, histology.Code, StringComparison.OrdinalIgnoreCase))
+            : histology.FdgAvidOrNodeProne;
 }

@@ -43,6 +43,10 @@ internal static class ReportBottomLine
 
     private static readonly string[] FollowUpIds = { "13.1", "13.2" };
 
+    // Synchronous OMD before a response to systemic treatment: the surgical steps (centre, HPB review, approach, work-up).
+    private const string AfterResponseGroup = "After response";
+    private static readonly string[] AfterResponseIds = { "5.2", "6.2", "7.1", "7.2", "6.1", "6.3", "6.4", "6.5" };
+
     /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the cautions it shows, so the details refer to them.</summary>
     /// <param name="report">The report (in scope or not).</param>
     /// <param name="label">The case label (escaped), or <see langword="null"/>.</param>
@@ -164,11 +168,14 @@ internal static class ReportBottomLine
 
         if (report.LiverResection is { } candidacy)
         {
+            // Candidacy is read from sections 1 and 3.5 (and 9.1 for a liver recurrence); 10.1 is its consequence, not its source.
             parts.Add(candidacy.Candidate switch
             {
-                TriState.Yes => "A candidate for liver surgery (sections 1, 3.5; 10.1).",
-                TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5; 10.1): {candidacy.CandidateBasis}.",
-                _ => $"Surgical candidacy not yet known (sections 1, 3.5; 10.1): {NotRecorded(candidacy.CandidateMissing)}.",
+                TriState.Yes when SurgeryAfterResponse(report) => "A candidate for liver surgery after systemic treatment, if at least stable disease (8.2, 8.3).",
+                TriState.Yes => "A candidate for liver surgery (sections 1, 3.5).",
+                TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => $"Not a candidate for a new liver resection now (9.1; section 3.9): {candidacy.CandidateBasis}.",
+                TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5): {candidacy.CandidateBasis}.",
+                _ => $"Surgical candidacy not yet known (sections 1, 3.5): {NotRecorded(candidacy.CandidateMissing)}.",
             });
             if (candidacy.OutsideIndications == TriState.Yes && candidacy.Status != TriState.Yes)
             {
@@ -196,6 +203,15 @@ internal static class ReportBottomLine
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         var lines = new List<string>();
         var groups = Groups.ToList();
+        var afterResponse = SurgeryAfterResponse(report);
+        if (afterResponse)
+        {
+            // Synchronous OMD before a response (8.2 first, 8.3 after at least stable disease): every surgical step, its
+            // centre and its work-up included, comes after systemic treatment, in a group of its own after it.
+            groups = groups.Select(g => (g.Name, g.Ids.Where(id => !AfterResponseIds.Contains(id)).ToArray())).ToList();
+            groups.Insert(groups.FindIndex(g => g.Name == "Surgery") + 1, (AfterResponseGroup, AfterResponseIds));
+        }
+
         if (SystemicFirstIds.Any(applies.ContainsKey))
         {
             var systemic = groups.First(g => g.Name == "Systemic");
@@ -203,12 +219,24 @@ internal static class ReportBottomLine
             groups.Insert(groups.FindIndex(g => g.Name == "Surgery"), systemic);
         }
 
+        var disseminated = report.Oligometastatic is { Status: TriState.No } omd && omd.FailingCriteriaMessages.Any(m => m.Code != "omd.failing.no-current-disease");
         foreach (var (name, ids) in groups)
         {
             var rows = new List<(string Id, string Text)>();
-            if (name == "Systemic" && report.Oligometastatic is { Status: TriState.No } omd && omd.FailingCriteriaMessages.Any(m => m.Code != "omd.failing.no-current-disease"))
+            if (name == "Surgery" && disseminated && report["1.2"] is { Status: EvaluationStatus.Applies } diffuse)
             {
-                rows.AddRange(DisseminatedDisease(report));
+                // 1.2 is about eligibility for radical treatment (no surgery), not about systemic therapy.
+                rows.Add((IdAndGrade(diffuse), "Diffuse sarcomatosis: ineligible for radical treatment (no surgery)"));
+            }
+
+            if (name == "Systemic" && disseminated)
+            {
+                rows.Add(("context", "Systemic therapy first: mainstay for disseminated disease (§1, not voted)"));
+            }
+
+            if (name == AfterResponseGroup && ids.Any(applies.ContainsKey))
+            {
+                rows.Add((string.Empty, "If at least stable disease on systemic therapy, primary resectable (8.3):"));
             }
 
             var done = new List<string>();
@@ -237,7 +265,7 @@ internal static class ReportBottomLine
 
             if (collapse)
             {
-                lines.AddRange(TextWrap.Lines(GroupIndent + name.PadRight(GroupWidth), string.Join("; ", rows.Select(r => $"{r.Id} {r.Text}")), GroupIndent.Length + GroupWidth));
+                lines.AddRange(TextWrap.Lines(GroupIndent + name.PadRight(GroupWidth), string.Join("; ", rows.Select(r => r.Id.Length == 0 ? r.Text : $"{r.Id} {r.Text}")), GroupIndent.Length + GroupWidth));
                 continue;
             }
 
@@ -257,20 +285,14 @@ internal static class ReportBottomLine
     }
 
     /// <summary>
-    /// Disease known not to be oligometastatic: the voted recommendations give it no surgical indication (1.1, 1.2) and
-    /// 10.1 asks for non-surgical local approaches where appropriate; systemic therapy as the mainstay comes from the
-    /// abstract and section 1 (not a voted recommendation), so it is labelled as context. 1.2 is cited where it applies
-    /// (diffuse sarcomatosis: "ineligible for radical treatment").
+    /// Synchronous OMD for which systemic treatment is the preferred front-line approach (8.2 applies) and surgery for
+    /// residual liver disease does not apply yet (8.3: "if there is a good response to systemic treatment (at least stable
+    /// disease)"): the surgical steps are listed after the systemic treatment, as steps after a response.
     /// </summary>
-    private static IEnumerable<(string Id, string Text)> DisseminatedDisease(ConsensusReport report)
-    {
-        if (report["1.2"] is { Status: EvaluationStatus.Applies } diffuse)
-        {
-            yield return (IdAndGrade(diffuse), "Diffuse sarcomatosis: ineligible for radical treatment (no surgery)");
-        }
-
-        yield return ("context", "Systemic therapy first: mainstay for disseminated disease (§1, not voted)");
-    }
+    private static bool SurgeryAfterResponse(ConsensusReport report) =>
+        report.Timing?.Timing == Timing.MetastasisTiming.Synchronous
+        && report["8.2"]?.Status == EvaluationStatus.Applies
+        && report["8.3"]?.Status != EvaluationStatus.Applies;
 
     /// <summary>The recommendation id with its grade as Table 5 prints it (level of evidence, strength): "9.2 V,B".</summary>
     private static string IdAndGrade(RecommendationResult result) =>
@@ -307,8 +329,19 @@ internal static class ReportBottomLine
             };
         }));
 
+    /// <summary>
+    /// The short action: <c>action.&lt;summary code&gt;</c> when the catalogue words the result's own branch (for example
+    /// 9.2 "should receive" without adjuvant chemotherapy, "case by case" after it), rendered with the summary's arguments;
+    /// otherwise <c>action.&lt;id&gt;</c>; otherwise the short title.
+    /// </summary>
     private static string Action(RecommendationResult result)
     {
+        var variant = "action." + result.SummaryMessage.Code;
+        if (MessageCatalog.English.Defines(variant))
+        {
+            return MessageCatalog.English.Render(new Message(variant, result.SummaryMessage.Arguments));
+        }
+
         var code = "action." + result.Id;
         return MessageCatalog.English.Defines(code) ? MessageCatalog.English.Render(new Message(code)) : result.Recommendation.ShortTitle;
     }

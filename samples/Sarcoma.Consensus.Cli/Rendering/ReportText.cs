@@ -239,7 +239,7 @@ public static class ReportText
 
             if (report.LiverResection is { } candidacy)
             {
-                output.WriteLine($"Surgical candidacy (5.3, 10.1): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No => "not a candidate", _ => "not yet known" }}.");
+                output.WriteLine($"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No => "not a candidate", _ => "not yet known" }}.");
                 Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ");
                 Needed(candidacy.CandidateMissing, "  ");
                 output.WriteLine($"Liver resection on the table: {Labels.Words(candidacy.Status)}.");

@@ -67,7 +67,7 @@ internal static class SituationBuilder
             concepts.Add(new ConceptView
             {
                 Name = "Surgical candidacy",
-                Source = "5.3, 10.1",
+                Source = candidacy.RecurrenceBelowTreatmentFreeInterval ? "sections 1, 3.5, 3.9; 9.1" : "sections 1, 3.5",
                 Verdict = Words.Candidate(candidacy.Candidate),
                 Tone = Words.Tone(candidacy.Candidate),
                 Lines = Clean(new[] { candidacy.CandidateFinding.Sentence }),
@@ -97,7 +97,8 @@ internal static class SituationBuilder
                     : undecided.Count > 0 ? "not fully decided"
                     : "indicated imaging done",
                 Tone = outstanding.Count > 0 ? "caution" : undecided.Count > 0 ? "unknown" : "yes",
-                Lines = outstanding.Select(i => i.Name + (notRecorded.Contains(i) ? ": indicated; not recorded as done." : ": indicated, not done yet."))
+                Lines = outstanding.Select(i => i.Name + (i.RepeatAfterSystemicTreatment ? ": indicated after systemic treatment; " + i.DoneStatus + "."
+                        : notRecorded.Contains(i) ? ": indicated; not recorded as done." : ": indicated, not done yet."))
                     .Concat(undecided.Select(i => i.Name + ": whether it is indicated cannot be decided yet."))
                     .DefaultIfEmpty("Every indicated examination is recorded as done.")
                     .Append("The imaging plan below gives each examination's basis.")

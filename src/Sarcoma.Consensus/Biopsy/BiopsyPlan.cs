@@ -44,6 +44,7 @@ internal enum BiopsyBasis
 /// of 3.2).</description></item>
 /// </list>
 /// <para>
+/// Disease known not to be oligometastatic is in neither setting: no reason is counted and no fact is asked.
 /// Uncertain origin outside the first setting (synchronous disease, or a liver lesion that is not resectable) is
 /// reported but is not counted as a reason: the guideline ties it to planning a metastasectomy; hepatic MRI
 /// characterises lesions of uncertain origin (4.2). A proposed induction treatment stops being a reason once systemic
@@ -185,7 +186,9 @@ internal sealed class BiopsyPlan
         // planned induction); when the recurrence or the adjuvant treatment is unknown, so is the reason.
         var recurrence = context.IsLiverRecurrence;
         var adjuvant = treatment.AdjuvantTherapyAfterFirstLiverResection;
-        var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || context.LiverResection.Candidate == TriState.No
+        // A recurrence below the 9.1 interval awaiting systemic treatment is not excluded: 9.2 puts that treatment first.
+        var notACandidate = context.LiverResection.Candidate == TriState.No && context.LiverResection.ReassessAfterSystemicTreatment == TriState.No;
+        var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || notACandidate
             ? TriState.No
             : recurrence == true && adjuvant == false ? TriState.Yes : TriState.Unknown;
         var preoperativeMissing = new List<string>();
@@ -228,6 +231,23 @@ internal sealed class BiopsyPlan
 
         var count = context.LiverLesions.Count;
         findings.Add(new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("biopsy.liver-lesions-recorded", ("count", count))));
+
+        // Disease known not to be oligometastatic: neither setting of the guideline's reasons holds (3.1 concerns resectable
+        // metachronous metastases, for which resection is indicated, and the section 3.3 narrative synchronous OMD), so no
+        // fact about the origin or an induction plan can change the answer and none is asked.
+        if (context.Oligometastatic.Status == TriState.No)
+        {
+            findings.Add(context.Oligometastatic.Findings[0]);
+            if (origin.Status == TriState.Yes)
+            {
+                // Reported (hepatic MRI characterises lesions of uncertain origin, 4.2), not counted as a reason.
+                findings.AddRange(origin.Findings);
+                originSetAside = true;
+            }
+
+            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-oligometastatic", notOnTheTable: Message.Of("biopsy.plan.not-oligometastatic.clause"));
+        }
+
         findings.AddRange(context.Timing.Findings);
         findings.AddRange(origin.Findings);
         findings.Add(new Finding(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch

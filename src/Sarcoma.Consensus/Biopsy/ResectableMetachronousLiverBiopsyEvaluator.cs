@@ -106,7 +106,7 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(new[] { candidacy.CandidateFinding });
-            result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", candidacy.CandidateBasisMessage)));
+            result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", candidacy.CandidateBasisMessage), ("reassess", candidacy.ReassessAfterSystemicTreatment == TriState.Yes)));
         }
 
         switch (plan.Consider)

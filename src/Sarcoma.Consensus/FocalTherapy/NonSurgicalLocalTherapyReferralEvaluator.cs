@@ -12,7 +12,9 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// metastases and is known not to be a candidate for liver surgery (<see cref="Indication.LiverResectionCandidacy.Candidate"/>,
 /// whose basis is named: a liver lesion not amenable to complete resection, the patient unfit for surgery, disease that
 /// is not oligometastatic, a liver recurrence outside 9.1, …); does not apply to a candidate; needs the facts when
-/// candidacy is not yet known (never read as "a candidate"). The focal-therapy picture (<see cref="FocalTherapyAssessment"/>:
+/// candidacy is not yet known (never read as "a candidate"). A liver recurrence whose only reason against candidacy is
+/// a treatment-free interval below 9.1 does not apply either: section 3.9 considers local treatment "by either surgery or
+/// ablative techniques" only with a long TFI, so systemic treatment comes first (9.2) and the board reassesses after it. The focal-therapy picture (<see cref="FocalTherapyAssessment"/>:
 /// contraindications, lesions amenable to ablation, modalities) is reported for that discussion. When the disease is not
 /// oligometastatic a caution recalls that section 3.10 concerns limited metastases (and, for diffuse sarcomatosis, that
 /// 1.2 makes the disease ineligible for radical treatment).
@@ -51,6 +53,16 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
                 return result.Missing(candidacy.CandidateMissing).Insufficient(Message.Of("10.1.candidacy-unknown", basis));
         }
 
+        // A liver recurrence below the 9.1 interval: section 3.9 considers local treatment, "by either surgery or ablative
+        // techniques", only with a long TFI; systemic treatment comes first (9.2) and the board reassesses both after it.
+        switch (candidacy.ReassessAfterSystemicTreatment)
+        {
+            case TriState.Yes:
+                return result.DoesNotApply(Message.Of("10.1.reassess-after-systemic", basis));
+            case TriState.Unknown:
+                return result.Missing(candidacy.CandidateMissing).Insufficient(Message.Of("10.1.reassess-undecided", basis));
+        }
+
         var omd = context.Oligometastatic;
         if (omd.Status == TriState.No)
         {
@@ -80,8 +92,6 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
             result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("10.1.progressing"), source: "section 3.10");
         }
 
-        // A liver recurrence below the 9.1 treatment-free interval is not a candidate for now: 9.2 and section 3.9 favour
-        // systemic treatment first, after which a new resection is reconsidered under 9.1.
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
         {
             result.Caution(new Message("10.1.major-hepatectomy-planned"));

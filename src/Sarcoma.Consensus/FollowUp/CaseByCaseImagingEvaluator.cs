@@ -59,13 +59,13 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);
         result.Fact(FactNames.PreviousLiverResection, "yes", Message.Of("13.2.metastasectomy-done", ("dated", latest is not null), ("latest", latest)));
 
-        Histotype(patient, result);
+        Histotype(patient, context.Options, result);
         Pattern(context, result, latest);
         Course(context, result);
         return result.Applies(new Message("13.2.applies"));
     }
 
-    private static void Histotype(Patient patient, ResultBuilder result)
+    private static void Histotype(Patient patient, ConsensusOptions options, ResultBuilder result)
     {
         if (patient.Primary?.Histology is not { } histology)
         {
@@ -89,7 +89,7 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
             result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.spine-mri", name, ("done", patient.Staging.SpineMri)), source: "section 3.4");
         }
 
-        if (histology.FdgAvidOrNodeProne)
+        if (options.IsFdgPetCtSubtype(histology))
         {
             named = true;
             result.Fact(FactNames.PrimaryHistology, histology.Code, Message.Of("13.2.fdg-pet-ct", name), source: "section 3.4");

@@ -30,7 +30,7 @@ internal sealed class FdgPetCtEvaluator : RecommendationEvaluator
     {
         var item = context.ImagingPlan.FdgPetCt;
         var histology = context.Patient.Primary?.Histology;
-        if (context.HasLiverMetastases != true || item.IsVoted || histology?.FdgAvidOrNodeProne == true)
+        if (context.HasLiverMetastases != true || item.IsVoted || (histology is not null && context.Options.IsFdgPetCtSubtype(histology)))
         {
             return ImagingEvaluation.Decide(context, result, ImagingModality.FdgPetCt);
         }
@@ -39,7 +39,7 @@ internal sealed class FdgPetCtEvaluator : RecommendationEvaluator
         // resection, after induction treatment) is unvoted text: context in the summary, never 4.3's advice.
         result.Facts(item.Findings);
         var context34 = item.Indicated == Oligometastasis.TriState.Yes && item.IndicationClause is { } clause
-            ? Message.Of("4.3.unvoted-context", ("clause", clause), ("done", ResultBuilder.Format(item.AlreadyDone)))
+            ? Message.Of("4.3.unvoted-context", ("clause", clause), ("done", ResultBuilder.Format(item.AlreadyDone)), ("repeat", item.RepeatAfterSystemicTreatment))
             : null;
         if (histology is null)
         {

@@ -27,8 +27,12 @@ public sealed class ImagingItem
         string basis,
         Message? caveat,
         IReadOnlyList<Finding> findings,
-        IReadOnlyList<string> missing)
+        IReadOnlyList<string> missing,
+        bool repeatAfterSystemicTreatment = false,
+        bool? baselineDone = null)
     {
+        RepeatAfterSystemicTreatment = repeatAfterSystemicTreatment;
+        baselineDoneForRepeat = baselineDone;
         Modality = modality;
         Indicated = indicated;
         ReasonMessage = reason;
@@ -93,11 +97,27 @@ public sealed class ImagingItem
     /// <summary>Gets the facts whose absence left <see cref="Indicated"/> unknown (empty otherwise).</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Gets a short phrase for <see cref="AlreadyDone"/>: "already done", "not done yet" or "not recorded whether it was done".</summary>
+    /// <summary>
+    /// Gets whether the examination asked for is a repeat of a baseline examination after systemic treatment (section 3.4:
+    /// FDG-PET/CT "after upfront/induction systemic treatment to evaluate response and rule out extra-hepatic
+    /// progression"): <see cref="AlreadyDone"/> then says the repeat is not recorded, whatever the baseline staging.
+    /// </summary>
+    public bool RepeatAfterSystemicTreatment { get; }
+
+    // For a repeat, whether the baseline examination is recorded as done.
+    private readonly bool? baselineDoneForRepeat;
+
+    /// <summary>
+    /// Gets a short phrase for <see cref="AlreadyDone"/>: "already done", "not done yet" or "not recorded whether it was
+    /// done"; for a repeat after systemic treatment (<see cref="RepeatAfterSystemicTreatment"/>), "post-induction scan not
+    /// yet recorded" and whether the baseline scan is recorded.
+    /// </summary>
     public string DoneStatus => DoneStatusMessage.Text;
 
     /// <summary>Gets <see cref="DoneStatus"/> as data.</summary>
-    public Message DoneStatusMessage => Message.Of("imaging.done-status", ("done", ResultBuilder.Format(AlreadyDone)));
+    public Message DoneStatusMessage => RepeatAfterSystemicTreatment
+        ? Message.Of("imaging.done-status.repeat", ("baseline", ResultBuilder.Format(baselineDoneForRepeat)))
+        : Message.Of("imaging.done-status", ("done", ResultBuilder.Format(AlreadyDone)));
 
     /// <summary>Gets the done status as a finding on <see cref="DoneFact"/>.</summary>
     /// <returns>The finding.</returns>

@@ -23,7 +23,7 @@ namespace Sarcoma.Consensus.Imaging;
 /// <item><description>Hepatic MRI (4.2): any liver lesion smaller than 1 cm (largest diameter under 10 mm; 10 mm is not
 /// smaller than 1 cm), or liver lesions of uncertain origin (<see cref="OriginUncertaintyAssessment"/>).</description></item>
 /// <item><description>18F-FDG-PET/CT (4.3): subtypes the guideline names as FDG-avid or prone to lymph-node spread
-/// (<see cref="Histology.FdgAvidOrNodeProne"/>); and, per the section 3.4 narrative, every candidate for metastatic
+/// (by default <see cref="Histology.FdgAvidOrNodeProne"/>; <see cref="ConsensusOptions.FdgPetCtSubtypes"/>); and, per the section 3.4 narrative, every candidate for metastatic
 /// resection, to confirm the oligometastatic stage (<see cref="Indication.LiverResectionCandidacy"/> yes).</description></item>
 /// <item><description>Brain MRI (section 3.4 narrative, not voted): <see cref="Histology.BrainMriSuggested"/>.</description></item>
 /// <item><description>Total-spine MRI (section 3.4 narrative, not voted): <see cref="Histology.SpineMriSuggested"/>.</description></item>
@@ -171,8 +171,8 @@ public sealed class ImagingPlan
         }
 
         var histology = context.Patient.Primary?.Histology;
-        bool? appropriateSubtype = histology?.FdgAvidOrNodeProne;
-        var subtypes = SubtypeList(h => h.FdgAvidOrNodeProne);
+        bool? appropriateSubtype = histology is null ? null : context.Options.IsFdgPetCtSubtype(histology);
+        var subtypes = SubtypeList(context.Options.IsFdgPetCtSubtype);
         if (histology is null)
         {
             item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", Message.Of("imaging.histology-unknown")));
@@ -334,8 +334,16 @@ public sealed class ImagingPlan
         /// <summary>Marks the examination as resting on unvoted text only (no recommendation id): context, not advice.</summary>
         public void Unvoted() => recommendationId = null;
 
-        /// <summary>Marks a baseline examination to be repeated (for example after systemic treatment): not done yet.</summary>
-        public void ToRepeat() => done = false;
+        private bool repeat;
+        private bool? baselineDone;
+
+        /// <summary>Marks a baseline examination to be repeated after systemic treatment: the repeat is not recorded as done.</summary>
+        public void ToRepeat()
+        {
+            baselineDone = done;
+            done = false;
+            repeat = true;
+        }
 
         /// <summary>Answers for every examination when liver metastases are absent or unknown.</summary>
         public bool Gated(out ImagingItem item)
@@ -371,6 +379,8 @@ public sealed class ImagingPlan
                 Basis,
                 indicated == TriState.Yes ? Caveat : null,
                 Findings.ToArray(),
-                indicated == TriState.Unknown ? Missing.Distinct(StringComparer.Ordinal).ToArray() : Array.Empty<string>());
+                indicated == TriState.Unknown ? Missing.Distinct(StringComparer.Ordinal).ToArray() : Array.Empty<string>(),
+                repeat,
+                baselineDone);
     }
 }

@@ -18,7 +18,8 @@ namespace Sarcoma.Consensus.Indication;
 /// only when every fact is known and nothing rules it out: current liver metastases, every liver lesion amenable to
 /// complete resection, fit for surgery (<see cref="SurgicalFitness"/>: not recorded unfit, ECOG below
 /// <see cref="ConsensusOptions.SurgeryPrecludingMinimumEcog"/>), oligometastatic disease, for a liver recurrence a
-/// treatment-free interval longer than the 9.1 range's lower bound and good performance status, for synchronous disease
+/// treatment-free interval longer than the 9.1 range's lower bound (a shorter one: not a candidate now, see
+/// <see cref="ReassessAfterSystemicTreatment"/>) and good performance status, for synchronous disease
 /// not progressing on systemic therapy. No when a known fact rules it out (every such fact is named). Otherwise
 /// unknown, naming the missing facts: an unknown fact never makes a patient "not a candidate", nor a candidate. The
 /// complement of 10.1 ("patients who are not candidates for surgery").</description></item>
@@ -128,10 +129,22 @@ public sealed class LiverResectionCandidacy
 
     /// <summary>
     /// Gets whether the current liver disease is a recurrence whose treatment-free interval is not longer than the lower
-    /// bound of 9.1. That alone does not take surgery off the table: 9.2 and section 3.9 give preoperative systemic
-    /// treatment first, after which the tumour board reassesses a new resection (a caution says so).
+    /// bound of 9.1 (<see cref="ConsensusOptions.RemetastasectomyMinimumTfiMonths"/>). Such a patient is not (yet) a
+    /// candidate for a new resection (9.1: "TFI longer than 12–18 months"; section 3.9: "a very conservative approach"):
+    /// see <see cref="ReassessAfterSystemicTreatment"/>.
     /// </summary>
     public bool RecurrenceBelowTreatmentFreeInterval { get; private set; }
+
+    /// <summary>
+    /// Gets whether the only reason the patient is not a candidate is a liver recurrence whose treatment-free interval is
+    /// not longer than the lower bound of 9.1 (<see cref="RecurrenceBelowTreatmentFreeInterval"/>): systemic treatment
+    /// comes first (9.2; section 3.9 supports preoperative treatment "in relapses with a short DFI") and the tumour board
+    /// reassesses a new resection after it (5.1 applies; the surgical process recommendations and the non-surgical referral
+    /// of 10.1 are not the next step). Yes when nothing else rules candidacy out and every fact is known; unknown when the
+    /// short interval is the only known reason but a missing fact (<see cref="CandidateMissing"/>) could add another; no
+    /// otherwise (including every patient who is a candidate or whose candidacy is unknown).
+    /// </summary>
+    public TriState ReassessAfterSystemicTreatment { get; private set; } = TriState.No;
 
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
@@ -207,6 +220,10 @@ public sealed class LiverResectionCandidacy
         {
             candidate = TriState.No;
             candidateBasis = Message.Of("indication.candidacy.blockers", ("blockers", blockers.Distinct().ToArray()));
+            if (result.RecurrenceBelowTreatmentFreeInterval && blockers.Distinct().Count() == 1)
+            {
+                result.ReassessAfterSystemicTreatment = candidateMissing.Length == 0 ? TriState.Yes : TriState.Unknown;
+            }
         }
         else if (candidateMissing.Length > 0)
         {
@@ -216,9 +233,7 @@ public sealed class LiverResectionCandidacy
         else
         {
             candidate = TriState.Yes;
-            candidateBasis = result.RecurrenceBelowTreatmentFreeInterval
-                ? Message.Of("indication.candidacy.candidate.recurrence-short-tfi", ("minimumMonths", context.Options.RemetastasectomyMinimumTfiMonths))
-                : context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
+            candidateBasis = context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
                     ? new Message("indication.candidacy.candidate.synchronous-untreated")
                     : Message.Of(
                         "indication.candidacy.candidate",
@@ -438,10 +453,11 @@ public sealed class LiverResectionCandidacy
         switch (window.Position)
         {
             case TreatmentFreeIntervalPosition.BelowRange:
-                // Not a reason against surgery altogether: 9.2 and section 3.9 give such a relapse preoperative systemic
-                // treatment first, after which the tumour board reassesses a new resection.
+                // 9.1 considers a new resection only after a TFI "longer than 12–18 months"; section 3.9 asks for "a very
+                // conservative approach". Not a candidate now: systemic treatment first (9.2), then the tumour board
+                // reassesses (ReassessAfterSystemicTreatment).
                 below = true;
-                cautions.Add(ShortTfiCautionMessage(window.MinimumMonths));
+                blockers.Add(ShortTfiBlockerMessage(window.MinimumMonths, window.ClearMonths));
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
@@ -507,7 +523,7 @@ public sealed class LiverResectionCandidacy
             : "indication.caution.extrahepatic.beyond-lung");
     }
 
-    /// <summary>The caution for a liver recurrence whose TFI is not longer than the lower bound of 9.1.</summary>
-    internal static Message ShortTfiCautionMessage(int minimumMonths) =>
-        Message.Of("indication.candidacy.caution.short-tfi", ("minimumMonths", minimumMonths));
+    /// <summary>The reason against candidacy of a liver recurrence whose TFI is not longer than the lower bound of 9.1 (a lower-case clause).</summary>
+    internal static Message ShortTfiBlockerMessage(int minimumMonths, int clearMonths) =>
+        Message.Of("indication.candidacy.blocker.recurrence-short-tfi", ("minimumMonths", minimumMonths), ("clearMonths", clearMonths));
 }

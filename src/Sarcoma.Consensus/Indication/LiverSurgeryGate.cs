@@ -55,7 +55,9 @@ internal static class LiverSurgeryGate
     /// always be previously discussed"), whatever the indications: like <see cref="OnTable"/>, but a patient who is not a
     /// candidate and for whom a resection is nevertheless considered (<see cref="LiverResectionCandidacy.OutsideIndications"/>)
     /// goes on, the flag added as the first caution; a planned resection goes on while candidacy is undecided, with a
-    /// caution naming what is missing.
+    /// caution naming what is missing. A liver recurrence whose only reason against candidacy is a treatment-free interval
+    /// below 9.1 (<see cref="LiverResectionCandidacy.ReassessAfterSystemicTreatment"/>) goes on too, with a caution that the
+    /// board reassesses a new resection after systemic treatment (unknown: the missing facts are named).
     /// </summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
@@ -65,6 +67,28 @@ internal static class LiverSurgeryGate
     public static bool Considered(EvaluationContext context, ResultBuilder result, Message requirement, out RecommendationResult? finished)
     {
         var candidacy = context.LiverResection;
+
+        // A liver recurrence below the 9.1 interval: not a candidate now, but the tumour board discusses it now and
+        // reassesses a new resection after systemic treatment (9.2, section 3.9).
+        switch (candidacy.ReassessAfterSystemicTreatment)
+        {
+            case TriState.Yes:
+                result.Facts(candidacy.Findings);
+                if (candidacy.OutsideIndicationsFlagMessage is { } flag)
+                {
+                    result.Caution(flag);
+                }
+
+                result.Caution(Message.Of("indication.gate.reassess-after-systemic", ("basis", candidacy.CandidateBasisMessage)));
+                finished = null;
+                return true;
+            case TriState.Unknown:
+                result.Facts(candidacy.Findings);
+                finished = result.Missing(candidacy.CandidateMissing)
+                    .Insufficient(Message.Of("indication.gate.reassess-undecided", ("basis", candidacy.CandidateBasisMessage), ("requirement", requirement)));
+                return false;
+        }
+
         if (candidacy.Status == TriState.Yes)
         {
             return OnTable(context, result, requirement, out finished);

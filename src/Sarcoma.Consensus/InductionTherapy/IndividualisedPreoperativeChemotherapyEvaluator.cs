@@ -31,13 +31,28 @@ internal sealed class IndividualisedPreoperativeChemotherapyEvaluator : Recommen
     {
         var candidacy = context.LiverResection;
         result.Facts(candidacy.Findings);
-        switch (candidacy.Status)
+
+        // A liver recurrence below the 9.1 interval: preoperative systemic treatment first (9.2; section 3.9 supports it
+        // "in relapses with a short DFI"), after which the tumour board reassesses a new resection.
+        switch (candidacy.ReassessAfterSystemicTreatment)
         {
-            case TriState.No:
-                return result.DoesNotApply(Message.Of("11.2.resection-not-on-table", ("reason", candidacy.ReasonMessage)));
+            case TriState.Yes:
+                result.Caution(Message.Of("indication.gate.reassess-after-systemic", ("basis", candidacy.CandidateBasisMessage)));
+                break;
             case TriState.Unknown:
-                return result.Missing(candidacy.Missing)
+                return result.Missing(candidacy.CandidateMissing)
                     .Insufficient(new Message("11.2.insufficient"));
+            default:
+                switch (candidacy.Status)
+                {
+                    case TriState.No:
+                        return result.DoesNotApply(Message.Of("11.2.resection-not-on-table", ("reason", candidacy.ReasonMessage)));
+                    case TriState.Unknown:
+                        return result.Missing(candidacy.Missing)
+                            .Insufficient(new Message("11.2.insufficient"));
+                }
+
+                break;
         }
 
         var factors = PreoperativeChemotherapyFactors.Assess(context);

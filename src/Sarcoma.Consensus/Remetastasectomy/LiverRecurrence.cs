@@ -109,7 +109,7 @@ internal static class LiverRecurrence
     /// <param name="context">The context.</param>
     /// <returns>The message.</returns>
     public static Message TreatmentCrossReferenceMessage(EvaluationContext context) =>
-        Message.Of("remetastasectomy.treatment-cross-reference", ("not-candidate", context.LiverResection.Candidate == TriState.No));
+        Message.Of("remetastasectomy.treatment-cross-reference", ("not-candidate", context.LiverResection.Candidate == TriState.No && context.LiverResection.ReassessAfterSystemicTreatment == TriState.No));
 
     /// <summary>A new liver resection: "a new liver resection", or "any new liver resection" when candidacy is not yet known.</summary>
     /// <param name="any">Whether the wording must not claim there will be one.</param>

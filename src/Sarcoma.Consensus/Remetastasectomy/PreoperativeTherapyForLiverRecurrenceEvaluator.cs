@@ -16,9 +16,11 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// (or when that is unrecorded) the decision is case by case, and the 11.2 factors are reported. Below the 9.1
 /// treatment-free interval (section 3.9 supports preoperative treatment "in relapses with a short DFI") it still applies
 /// when no adjuvant chemotherapy followed the first resection: systemic treatment first, a new resection reconsidered
-/// under 9.1. It does not apply when the patient is known not to be a candidate for a new resection (a liver lesion
-/// unresectable, the patient unfit, …; or, below the 9.1 interval, after adjuvant chemotherapy). When candidacy is not
-/// yet known it still applies, worded "before any new liver resection", with what is missing named.
+/// under 9.1; after adjuvant chemotherapy it applies case by case (11.2; section 3.9 names "relapses with a short DFI"
+/// among the situations favouring preoperative treatment). Such a recurrence is not a candidate for a new resection now
+/// (<see cref="Indication.LiverResectionCandidacy.ReassessAfterSystemicTreatment"/>). It does not apply when the patient
+/// is known not to be a candidate for another reason (a liver lesion unresectable, the patient unfit, …). When candidacy
+/// is not yet known it still applies, worded "before any new liver resection", with what is missing named.
 /// </summary>
 internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
 {
@@ -49,8 +51,17 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
         var basis = candidacy.CandidateBasisMessage;
         if (candidacy.Candidate == TriState.No)
         {
-            result.Facts(candidacy.Findings.Skip(1));
-            return result.DoesNotApply(Message.Of("9.2.not-a-candidate", ("basis", basis)));
+            switch (candidacy.ReassessAfterSystemicTreatment)
+            {
+                case TriState.No:
+                    result.Facts(candidacy.Findings.Skip(1));
+                    return result.DoesNotApply(Message.Of("9.2.not-a-candidate", ("basis", basis)));
+                case TriState.Unknown:
+                    // Below the 9.1 interval: 9.2 governs the systemic treatment first, unless a missing fact rules a new
+                    // resection out altogether.
+                    result.Facts(candidacy.Findings.Skip(1));
+                    return result.Missing(candidacy.CandidateMissing).Insufficient(Message.Of("9.2.reassess-undecided", ("basis", basis)));
+            }
         }
 
         if (missing.Count > 0)

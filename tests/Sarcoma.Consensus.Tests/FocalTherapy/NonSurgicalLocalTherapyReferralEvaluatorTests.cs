@@ -78,13 +78,13 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
     }
 
     [Fact]
-    public void A_liver_recurrence_below_the_9_1_interval_stays_a_surgical_candidate_after_preoperative_treatment()
+    public void A_liver_recurrence_below_the_9_1_interval_is_not_referred_systemic_treatment_comes_first()
     {
-        // Section 3.9 and 9.2: preoperative systemic treatment first, then the tumour board reassesses a new resection.
+        // Section 3.9: local treatment "by either surgery or ablative techniques" with a long TFI; 9.2: systemic treatment first.
         var result = evaluator.Evaluate(Vignettes.EarlyLiverRecurrenceAfterResection());
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("a new resection is reassessed after preoperative systemic treatment (9.2, section 3.9)", result.Summary);
+        Assert.Contains("the tumour board reassesses both after systemic treatment (9.2)", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
     }
 

@@ -70,7 +70,8 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
             .AddLesion(MetastaticSite.Liver, 40, l => l.InSegments(1).Unresectable()));
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.StartsWith("The patient is not a candidate for a new liver resection (not every liver lesion is resectable)", result.Summary, System.StringComparison.Ordinal);
+        Assert.StartsWith("The patient is not a candidate for a new liver resection (not every liver lesion is resectable", result.Summary, System.StringComparison.Ordinal);
+        Assert.Contains("the liver recurrence's treatment-free interval is not longer than 12 months", result.Summary);
         ResultSnapshot.Match(result, "does-not-apply-short-tfi");
     }
 
