@@ -99,6 +99,12 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
                 result.Fact(FactNames.Lesions, Count(context.LiverLesions.Count), Message.Of("adjuvant-therapy.recurrence-unknown", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
                 missing.AddRange(context.LiverRecurrenceMissing);
                 break;
+            case null when patient.Treatment.HasPreviousLiverResection == true:
+                // A previous liver resection, but neither current liver lesions nor freedom from disease recorded: whether
+                // the liver metastases are all resected now is not known (absence of a lesion record is not "none").
+                result.Fact(FactNames.Lesions, "unknown", Message.Of("follow-up.disease-status-not-recorded", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
+                missing.AddRange(context.LiverRecurrenceMissing);
+                break;
         }
 
         if (failing.Count > 0)
@@ -109,9 +115,11 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient(Message.Of(missing.All(m => context.LiverRecurrenceMissing.Contains(m))
-                    ? "12.1.insufficient.recurrence-unknown"
-                    : "12.1.insufficient.resections-unknown"));
+                .Insufficient(Message.Of(!missing.All(m => context.LiverRecurrenceMissing.Contains(m))
+                    ? "12.1.insufficient.resections-unknown"
+                    : context.HasLiverMetastases == true
+                        ? "12.1.insufficient.recurrence-unknown"
+                        : "12.1.insufficient.disease-status-unknown"));
         }
 
         RiskFactors(context, result);

@@ -54,6 +54,10 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
                 return result.DoesNotApply(new Message("13.2.recurrence"));
             case null when context.HasLiverMetastases == true:
                 return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.2.recurrence-unknown"));
+            case null:
+                // No current lesions recorded and no record of freedom from disease: not known whether follow-up applies.
+                result.Fact(FactNames.Lesions, "unknown", Message.Of("follow-up.disease-status-not-recorded", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.2.disease-status-unknown"));
         }
 
         var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);

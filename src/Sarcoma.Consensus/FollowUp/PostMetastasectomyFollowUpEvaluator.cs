@@ -65,6 +65,11 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
                 // the patient is in surveillance or has a recurrence to treat is not known (an unknown date never decides).
                 result.Fact(FactNames.Lesions, Count(count), Message.Of("13.1.lesions-beside-metastasectomy", ("count", count)));
                 return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.1.recurrence-unknown"));
+            case null:
+                // No current lesions recorded and no record of freedom from disease: whether the patient is in surveillance
+                // or has liver disease to treat is not known (absence of a lesion record is not "no disease").
+                result.Fact(FactNames.Lesions, "unknown", Message.Of("follow-up.disease-status-not-recorded", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.1.disease-status-unknown"));
         }
 
         var schedule = FollowUpSchedule.ForPatient(context);
