@@ -47,7 +47,9 @@ internal static class CdsHooksEndpoints
     {
         var options = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
         var id = options.ServiceId;
-        app.MapGet("/cds-services", Discovery);
+        // The discovery document never changes while the service runs: written once.
+        var discovery = JsonSerializer.SerializeToUtf8Bytes(DiscoveryDocument(id), CdsJson.Options);
+        app.MapGet("/cds-services", () => Results.Bytes(discovery, "application/json; charset=utf-8"));
         app.MapPost("/cds-services/" + id, HookAsync).AddEndpointFilter(Authenticate);
         app.MapPost("/cds-services/" + id + "/feedback", FeedbackAsync).AddEndpointFilter(Authenticate);
         // The card links carry their token in the query string, not the path: ASP.NET Core's request log scope holds the
@@ -67,9 +69,6 @@ internal static class CdsHooksEndpoints
             FhirDataRequirements.Prefetch.ToDictionary(q => q.Key, q => q.Template, StringComparer.Ordinal),
             "Prefetch every key, or send fhirServer (one the service allows) with fhirAuthorization allowing patient read of Condition, Observation, BodyStructure, Procedure, MedicationAdministration, MedicationRequest and MedicationStatement. Without cancerConditions the service answers 412."),
     });
-
-    private static IResult Discovery(IOptions<CdsHooksOptions> options) =>
-        Results.Json(DiscoveryDocument(options.Value.ServiceId), CdsJson.Options);
 
     private static async ValueTask<object?> Authenticate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
