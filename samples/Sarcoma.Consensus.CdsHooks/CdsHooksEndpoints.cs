@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,17 +36,26 @@ internal static class CdsHooksEndpoints
 
     /// <summary>The label of the HTML report behind the card links.</summary>
     public const string ReportLabel = "CDS Hooks: liver metastases consensus";
+
+    private const string LinkCategory = "Sarcoma.Consensus.CdsHooks.Links";
+    /// <summary>The query parameter of a card link that holds its token.</summary>
+    public const string LinkQuery = "token";
+
     private const int MaxBodyBytes = 8 * 1024 * 1024;
 
     public static void Map(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
         var id = options.ServiceId;
-        app.MapGet("/cds-services", Discovery);
+        // The discovery document never changes while the service runs: written once.
+        var discovery = JsonSerializer.SerializeToUtf8Bytes(DiscoveryDocument(id), CdsJson.Options);
+        app.MapGet("/cds-services", () => Results.Bytes(discovery, "application/json; charset=utf-8"));
         app.MapPost("/cds-services/" + id, HookAsync).AddEndpointFilter(Authenticate);
         app.MapPost("/cds-services/" + id + "/feedback", FeedbackAsync).AddEndpointFilter(Authenticate);
-        app.MapGet("/cds-services/" + id + "/reports/{token}", Report);
-        app.MapGet("/cds-services/" + id + "/questionnaires/{token}", Questionnaire);
+        // The card links carry their token in the query string, not the path: ASP.NET Core's request log scope holds the
+        // path (RequestPath) for every log line of the request, whatever the log level; see LinkLogging.
+        app.MapGet("/cds-services/" + id + "/reports", Report);
+        app.MapGet("/cds-services/" + id + "/questionnaires", Questionnaire);
         app.MapHealthChecks("/health");
     }
 
@@ -59,9 +69,6 @@ internal static class CdsHooksEndpoints
             FhirDataRequirements.Prefetch.ToDictionary(q => q.Key, q => q.Template, StringComparer.Ordinal),
             "Prefetch every key, or send fhirServer (one the service allows) with fhirAuthorization allowing patient read of Condition, Observation, BodyStructure, Procedure, MedicationAdministration, MedicationRequest and MedicationStatement. Without cancerConditions the service answers 412."),
     });
-
-    private static IResult Discovery(IOptions<CdsHooksOptions> options) =>
-        Results.Json(DiscoveryDocument(options.Value.ServiceId), CdsJson.Options);
 
     private static async ValueTask<object?> Authenticate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -155,7 +162,7 @@ internal static class CdsHooksEndpoints
             {
                 var token = artifacts.Add(new EvaluationArtifact(mapping.Patient, report.AsOf));
                 var root = BaseUrl(http, options.Value) + "/cds-services/" + options.Value.ServiceId;
-                var context = new CardContext(root + "/reports/" + token, root + "/questionnaires/" + token, data.Unavailable);
+                var context = new CardContext(root + "/reports?" + LinkQuery + "=" + token, root + "/questionnaires?" + LinkQuery + "=" + token, data.Unavailable);
                 cards = CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context);
             }
 
@@ -193,9 +200,11 @@ internal static class CdsHooksEndpoints
         return Results.Ok();
     }
 
-    private static IResult Report(string token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http)
+    private static IResult Report([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, ILoggerFactory loggers)
     {
-        if (artifacts.Get(token) is not { } artifact)
+        var artifact = token is null ? null : artifacts.Get(token);
+        Log.LinkOpened(loggers.CreateLogger(LinkCategory), "report", artifact is not null);
+        if (artifact is null)
         {
             return Results.NotFound();
         }
@@ -208,9 +217,11 @@ internal static class CdsHooksEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static IResult Questionnaire(string token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http)
+    private static IResult Questionnaire([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, ILoggerFactory loggers)
     {
-        if (artifacts.Get(token) is not { } artifact)
+        var artifact = token is null ? null : artifacts.Get(token);
+        Log.LinkOpened(loggers.CreateLogger(LinkCategory), "questionnaire", artifact is not null);
+        if (artifact is null)
         {
             return Results.NotFound();
         }

@@ -33,6 +33,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Feedback stored: {EntryCount} entries")]
     public static partial void FeedbackStored(ILogger logger, int entryCount);
 
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Card link opened: {Page} ({Found})")]
+    private static partial void LinkOpened(ILogger logger, string page, string found);
+
+    /// <summary>A card link was opened; the token is never logged (nor the path or query that carries it).</summary>
+    public static void LinkOpened(ILogger logger, string page, bool found) => LinkOpened(logger, page, found ? "found" : "unknown or expired token");
+
     [LoggerMessage(EventId = 50, Level = LogLevel.Error, Message = "Unexpected failure ({ExceptionType}) while answering")]
     public static partial void Unexpected(ILogger logger, string exceptionType, Exception exception);
 }

@@ -35,6 +35,9 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 var services = builder.Services;
+
+// Card-link tokens travel in the query string; ASP.NET Core's request lines (which print it) stay off. See LinkLogging.
+services.PostConfigure<LoggerFilterOptions>(LinkLogging.KeepRequestLinesOut);
 services.AddOptions<CdsHooksOptions>().Bind(builder.Configuration.GetSection(CdsHooksOptions.Section)).ValidateOnStart();
 services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
 services.TryAddSingleton(TimeProvider.System);

@@ -76,7 +76,7 @@ internal sealed class PatientDataResolver
             Resource resource;
             try
             {
-                resource = FhirJson.ParseResource(value.GetRawText());
+                resource = PrefetchParser.Parse(value);
             }
             catch (FhirInputException e)
             {

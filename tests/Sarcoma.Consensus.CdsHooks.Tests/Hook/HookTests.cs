@@ -52,7 +52,7 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
         {
             Assert.Equal("https://doi.org/10.3390/cancers17081295", card.GetProperty("source").GetProperty("url").GetString());
             Assert.Contains("Cancers 2025", card.GetProperty("source").GetProperty("label").GetString());
-            Assert.Contains(card.GetProperty("links").EnumerateArray(), l => l.GetProperty("url").GetString()!.Contains("/reports/", StringComparison.Ordinal));
+            Assert.Contains(card.GetProperty("links").EnumerateArray(), l => l.GetProperty("url").GetString()!.Contains("/reports?token=", StringComparison.Ordinal));
             foreach (var action in card.TryGetProperty("suggestions", out var s) ? s.EnumerateArray().SelectMany(x => x.GetProperty("actions").EnumerateArray()) : Enumerable.Empty<JsonElement>())
             {
                 var request = FhirJson.Parse<ServiceRequest>(action.GetProperty("resource").GetRawText());
@@ -172,8 +172,8 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
         var client = factory.CreateClient();
         var (_, body) = await Http.PostAsync(client, CdsHooksFactory.HookPath, Prefetch.Request(Prefetch.SampleBundle("metachronous-liver-omd")));
         var links = body.GetProperty("cards").EnumerateArray().SelectMany(c => c.GetProperty("links").EnumerateArray()).Select(l => new Uri(l.GetProperty("url").GetString()!)).Distinct().ToArray();
-        var report = links.First(l => l.AbsolutePath.Contains("/reports/", StringComparison.Ordinal));
-        var questionnaire = links.First(l => l.AbsolutePath.Contains("/questionnaires/", StringComparison.Ordinal));
+        var report = links.First(l => l.AbsolutePath.EndsWith("/reports", StringComparison.Ordinal));
+        var questionnaire = links.First(l => l.AbsolutePath.EndsWith("/questionnaires", StringComparison.Ordinal));
 
         using var html = await client.GetAsync(report.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
@@ -185,7 +185,7 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
         var parsed = FhirJson.Parse<Questionnaire>(await fhir.Content.ReadAsStringAsync());
         Assert.NotEmpty(parsed.Item);
 
-        using var unknown = await client.GetAsync("/cds-services/" + CdsHooksFactory.ServiceId + "/reports/not-a-token");
+        using var unknown = await client.GetAsync("/cds-services/" + CdsHooksFactory.ServiceId + "/reports?token=not-a-token");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -203,8 +203,8 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
         var evaluator = factory.Services.GetRequiredService<IConsensusEvaluator>();
         var report = evaluator.EvaluateToday(patient);
 
-        var html = await client.GetStringAsync(links.First(l => l.AbsolutePath.Contains("/reports/", StringComparison.Ordinal)).PathAndQuery);
-        var questionnaire = await client.GetStringAsync(links.First(l => l.AbsolutePath.Contains("/questionnaires/", StringComparison.Ordinal)).PathAndQuery);
+        var html = await client.GetStringAsync(links.First(l => l.AbsolutePath.EndsWith("/reports", StringComparison.Ordinal)).PathAndQuery);
+        var questionnaire = await client.GetStringAsync(links.First(l => l.AbsolutePath.EndsWith("/questionnaires", StringComparison.Ordinal)).PathAndQuery);
 
         Assert.Equal(new LocalDate(2026, 11, 26), report.AsOf);
         Assert.Equal(ReportHtml.Render(report, patient, new ReportHtmlOptions { Label = CdsHooksEndpoints.ReportLabel }), html);

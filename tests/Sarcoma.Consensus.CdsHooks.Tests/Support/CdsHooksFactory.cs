@@ -94,10 +94,15 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Captures every log record (message and scopes) so tests can check that none carries patient data.</summary>
-public sealed class LogSink : ILoggerProvider
+/// <summary>
+/// Captures every log record the logging filters let through: category, level, message, the state's values and every
+/// scope of the record, shared across categories as the console loggers see them (ASP.NET Core's request scope included),
+/// so tests can check that none carries patient data or a link token.
+/// </summary>
+public sealed class LogSink : ILoggerProvider, ISupportExternalScope
 {
     private readonly List<string> lines = new();
+    private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyList<string> Lines
     {
@@ -112,15 +117,23 @@ public sealed class LogSink : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+
     public void Dispose()
     {
     }
+
+    private static string Describe(object? state) =>
+        state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? string.Join(",", pairs.Select(p => p.Key + "=" + p.Value))
+            : state is IEnumerable<KeyValuePair<string, object>> objects
+                ? string.Join(",", objects.Select(p => p.Key + "=" + p.Value))
+                : state?.ToString() ?? string.Empty;
 
     private sealed class Logger : ILogger
     {
         private readonly LogSink sink;
         private readonly string category;
-        private readonly AsyncLocalScopes scopes = new();
 
         public Logger(LogSink sink, string category)
         {
@@ -128,48 +141,21 @@ public sealed class LogSink : ILoggerProvider
             this.category = category;
         }
 
-        public IDisposable BeginScope<TState>(TState state)
-            where TState : notnull => scopes.Push(state);
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => sink.scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var text = category + " [" + logLevel + "] " + formatter(state, exception) + " | scopes: " + scopes.Describe() + (exception is null ? string.Empty : " | " + exception);
+            var scopeTexts = new List<string>();
+            sink.scopes.ForEachScope((scope, list) => list.Add(Describe(scope) + " (" + scope + ")"), scopeTexts);
+            var text = category + " [" + logLevel + "] " + formatter(state, exception) + " | state: " + Describe(state) +
+                " | scopes: " + string.Join(" ; ", scopeTexts) + (exception is null ? string.Empty : " | " + exception);
             lock (sink.lines)
             {
                 sink.lines.Add(text);
             }
-        }
-    }
-
-    private sealed class AsyncLocalScopes
-    {
-        private readonly System.Threading.AsyncLocal<ImmutableStack?> current = new();
-
-        public IDisposable Push(object state)
-        {
-            var previous = current.Value;
-            current.Value = new ImmutableStack(state, previous);
-            return new Pop(() => current.Value = previous);
-        }
-
-        public string Describe()
-        {
-            var parts = new List<string>();
-            for (var s = current.Value; s is not null; s = s.Next)
-            {
-                parts.Add(s.State is IEnumerable<KeyValuePair<string, object>> pairs ? string.Join(",", pairs.Select(p => p.Key + "=" + p.Value)) : s.State.ToString() ?? string.Empty);
-            }
-
-            return string.Join(" ; ", parts);
-        }
-
-        private sealed record ImmutableStack(object State, ImmutableStack? Next);
-
-        private sealed class Pop(Action action) : IDisposable
-        {
-            public void Dispose() => action();
         }
     }
 }

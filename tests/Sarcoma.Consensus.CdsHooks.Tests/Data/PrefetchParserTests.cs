@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Sarcoma.Consensus.CdsHooks.Data;
+using Sarcoma.Consensus.CdsHooks.Tests.Support;
+using Sarcoma.Consensus.Fhir.DataRequirements;
+using Sarcoma.Consensus.Fhir.Input;
+
+namespace Sarcoma.Consensus.CdsHooks.Tests.Data;
+
+/// <summary>The hook's in-place prefetch reader accepts and refuses what <see cref="FhirJson"/> does, apart from narrative XHTML.</summary>
+public sealed class PrefetchParserTests
+{
+    [Fact]
+    public void Every_prefetched_searchset_of_a_sample_reads_as_FhirJson_reads_it()
+    {
+        var source = Prefetch.SampleBundle("metachronous-liver-omd");
+        foreach (var key in FhirDataRequirements.Prefetch.Select(q => q.Key))
+        {
+            var json = FhirJson.SerializeLine(Prefetch.Searchset(source, key));
+            using var document = JsonDocument.Parse(json);
+
+            var resource = PrefetchParser.Parse(document.RootElement);
+
+            Assert.Equal(FhirJson.Serialize(FhirJson.ParseResource(json)), FhirJson.Serialize(resource));
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"onsetWhen\":\"2020-01-01\"}")] // unknown element
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"recordedDate\":true}")] // wrong JSON type
+    [InlineData("{\"resourceType\":\"Conditon\",\"id\":\"c\"}")] // misspelt resource type
+    [InlineData("{\"id\":\"c\"}")] // no resourceType
+    [InlineData("[1,2]")] // not an object
+    public void A_value_FhirJson_refuses_is_refused_with_FhirJsons_errors(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var refused = Assert.Throws<FhirInputException>(() => PrefetchParser.Parse(document.RootElement));
+
+        Assert.Equal(Assert.Throws<FhirInputException>(() => FhirJson.ParseResource(json)).Message, refused.Message);
+    }
+
+    [Fact]
+    public void A_value_with_a_tolerated_issue_is_read_as_FhirJson_reads_it()
+    {
+        // A malformed date is kept as text (the mapper rejects it where it reads it): FhirJson decides, the same way.
+        const string json = "{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"recordedDate\":\"2020-13-45\"}";
+        using var document = JsonDocument.Parse(json);
+
+        var resource = Assert.IsType<Condition>(PrefetchParser.Parse(document.RootElement));
+
+        Assert.Equal("2020-13-45", resource.RecordedDateElement?.Value);
+    }
+
+    [Fact]
+    public void Narrative_xhtml_is_not_validated_a_malformed_one_does_not_refuse_the_resource()
+    {
+        // Narrative is display text the mapper never reads; FhirJson (strict, FHIR XHTML rules) refuses malformed XML in it.
+        const string json = "{\"resourceType\":\"Condition\",\"id\":\"c\",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><p>unclosed</div>\"},\"subject\":{\"reference\":\"Patient/p\"}}";
+        using var document = JsonDocument.Parse(json);
+
+        var resource = Assert.IsType<Condition>(PrefetchParser.Parse(document.RootElement));
+
+        Assert.Equal("c", resource.Id);
+        Assert.Throws<FhirInputException>(() => FhirJson.ParseResource(json));
+    }
+}
