@@ -411,6 +411,13 @@ internal sealed partial class McodeReader
             return Assertion.Refuted;
         }
 
+        if (condition.ClinicalStatus is not null && !HasReadableClinicalStatus(condition))
+        {
+            // A clinicalStatus with no code of the condition-clinical system (another system, or text only) cannot say
+            // whether the condition is current or past: it decides nothing, as a lost status does.
+            return Assertion.Uncertain;
+        }
+
         var verification = Codings(condition.VerificationStatus).Where(c => c.System == McodeCodes.ConditionVerificationStatus).Select(c => c.Code).ToArray();
         if (verification.Contains("confirmed"))
         {
@@ -422,8 +429,12 @@ internal sealed partial class McodeReader
             return Assertion.Uncertain;
         }
 
-        return condition.ClinicalStatus is not null && Codings(condition.ClinicalStatus).Any() ? Assertion.Present : Assertion.Uncertain;
+        return condition.ClinicalStatus is not null ? Assertion.Present : Assertion.Uncertain;
     }
+
+    /// <summary>Whether a Condition's clinicalStatus carries a code of the condition-clinical code system.</summary>
+    private static bool HasReadableClinicalStatus(Condition condition) =>
+        Codings(condition.ClinicalStatus).Any(c => c.System == McodeCodes.ConditionClinicalStatus);
 
     /// <summary>The date a condition was stated: <c>onset[x]</c>, else <c>recordedDate</c>.</summary>
     private LocalDate? ConditionDate(SourceResource entry, Condition condition) =>
@@ -439,6 +450,7 @@ internal sealed partial class McodeReader
     /// <summary>Current: clinicalStatus active, recurrence or relapse, or not stated. Past: inactive, remission, resolved.</summary>
     private static bool IsCurrent(Condition condition) =>
         condition.ClinicalStatus is null ||
+        !HasReadableClinicalStatus(condition) ||
         HasAny(condition.ClinicalStatus, McodeCodes.ConditionClinicalStatus, new[] { "active", "recurrence", "relapse" });
 
     private void ClassifyConditions()

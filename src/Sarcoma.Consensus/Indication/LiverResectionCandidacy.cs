@@ -457,7 +457,7 @@ public sealed class LiverResectionCandidacy
                 // conservative approach". Not a candidate now: systemic treatment first (9.2), then the tumour board
                 // reassesses (ReassessAfterSystemicTreatment).
                 below = true;
-                blockers.Add(ShortTfiBlockerMessage(window.MinimumMonths, window.ClearMonths));
+                blockers.Add(ShortTfiBlockerMessage(window.MinimumMonths, window.ClearMonths, context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection));
                 break;
             case TreatmentFreeIntervalPosition.Unknown:
                 missing.AddRange(window.Missing);
@@ -524,6 +524,10 @@ public sealed class LiverResectionCandidacy
     }
 
     /// <summary>The reason against candidacy of a liver recurrence whose TFI is not longer than the lower bound of 9.1 (a lower-case clause).</summary>
-    internal static Message ShortTfiBlockerMessage(int minimumMonths, int clearMonths) =>
-        Message.Of("indication.candidacy.blocker.recurrence-short-tfi", ("minimumMonths", minimumMonths), ("clearMonths", clearMonths));
+    /// <param name="minimumMonths">The lower bound of the 9.1 range, in months.</param>
+    /// <param name="clearMonths">The upper bound of the 9.1 range, in months.</param>
+    /// <param name="afterAdjuvant">Whether adjuvant chemotherapy followed the first liver resection (9.2's two branches: systemic
+    /// treatment first without it, case by case per 11.2 after it), or <see langword="null"/> when not recorded.</param>
+    internal static Message ShortTfiBlockerMessage(int minimumMonths, int clearMonths, bool? afterAdjuvant) =>
+        Message.Of("indication.candidacy.blocker.recurrence-short-tfi", ("minimumMonths", minimumMonths), ("clearMonths", clearMonths), ("afterAdjuvant", afterAdjuvant));
 }

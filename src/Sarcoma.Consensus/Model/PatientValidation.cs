@@ -275,6 +275,17 @@ public static class PatientValidator
                 Add(FactNames.LastTreatmentEndedOn, "is before primary.diagnosedOn.");
             }
 
+            // Adjuvant chemotherapy after the first (here the only) liver resection ends after it: an end of the last
+            // treatment on or before that resection contradicts it, and would count the TFI (9.1) from the wrong date.
+            if (treatment.AdjuvantTherapyAfterFirstLiverResection == true
+                && treatment.LastTreatmentEndedOn is { } lastEnded
+                && treatment.LiverResections is { Count: 1 } onlyResection
+                && onlyResection[0]?.PerformedOn is { } resectedOn
+                && lastEnded <= resectedOn)
+            {
+                Add(FactNames.LastTreatmentEndedOn, "is on or before the only liver resection, but treatment.adjuvantTherapyAfterFirstLiverResection is true (adjuvant chemotherapy ends after the resection).");
+            }
+
             if (treatment.PreviousAbdominalSurgeries is { } surgeries && surgeries < 0)
             {
                 Add(FactNames.PreviousAbdominalSurgeries, "must not be negative.");

@@ -82,18 +82,40 @@ public sealed class AbsenceTests
                 continue;
             }
 
-            foreach (var element in new[] { "verificationStatus", "clinicalStatus", "both" })
+            // Also a clinicalStatus that cannot be read: its coding in another system, or text only (found by a breaker:
+            // such a liver metastasis was read as past, "no liver metastasis", and 4.1 went from applies to does-not-apply).
+            foreach (var element in new[] { "verificationStatus", "clinicalStatus", "both", "clinicalStatus-other-system", "clinicalStatus-text-only" })
             {
                 var copy = (Bundle)bundle.DeepCopy();
                 var condition = (Condition)copy.Entry[i].Resource!;
-                if (element != "clinicalStatus")
+                switch (element)
                 {
-                    condition.VerificationStatus = null;
-                }
+                    case "clinicalStatus-other-system":
+                        foreach (var coding in condition.ClinicalStatus?.Coding ?? new List<Coding>())
+                        {
+                            coding.System = "http://example.org/other-status";
+                        }
 
-                if (element != "verificationStatus")
-                {
-                    condition.ClinicalStatus = null;
+                        break;
+                    case "clinicalStatus-text-only":
+                        if (condition.ClinicalStatus is not null)
+                        {
+                            condition.ClinicalStatus = new CodeableConcept { Text = "active" };
+                        }
+
+                        break;
+                    default:
+                        if (element != "clinicalStatus")
+                        {
+                            condition.VerificationStatus = null;
+                        }
+
+                        if (element != "verificationStatus")
+                        {
+                            condition.ClinicalStatus = null;
+                        }
+
+                        break;
                 }
 
                 foreach (var (id, status) in Statuses(copy))
