@@ -120,6 +120,9 @@ internal static class FhirValues
         /// <summary>A comparator (&lt;, &lt;=, &gt;=, &gt;): a bound, not a measurement; the fact is unknown.</summary>
         Comparator,
 
+        /// <summary>A comparator that is not a code of the FHIR quantity-comparator value set: an input error.</summary>
+        InvalidComparator,
+
         /// <summary>A unit the mapper cannot convert to millimetres (not UCUM mm, cm, m or [in_i], or none): an input error.</summary>
         UnknownUnit,
     }
@@ -137,9 +140,10 @@ internal static class FhirValues
             return null;
         }
 
-        if (quantity.Comparator is not null)
+        // Read the comparator's code as text: Firely's typed Comparator throws for a code outside the value set.
+        if (quantity.ComparatorElement is { } comparator)
         {
-            problem = LengthProblem.Comparator;
+            problem = comparator.JsonValue is "<" or "<=" or ">=" or ">" ? LengthProblem.Comparator : LengthProblem.InvalidComparator;
             return null;
         }
 

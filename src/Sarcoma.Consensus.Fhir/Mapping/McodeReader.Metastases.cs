@@ -462,6 +462,10 @@ internal sealed partial class McodeReader
             case LengthProblem.Comparator:
                 problem = $"{entry.Reference}: Observation.{element}.comparator: the size is a bound (less than, greater than), not a measurement, so it is not read as the size.";
                 return null;
+            case LengthProblem.InvalidComparator:
+                Error(entry, element + ".comparator", "is not a code of the FHIR quantity-comparator value set (<, <=, >=, >): the size cannot be read (the code is not repeated here).");
+                problem = $"{entry.Reference}: Observation.{element}.comparator is not a valid code.";
+                return null;
             case LengthProblem.UnknownUnit:
                 Error(entry, element + (quantity!.Code is null ? ".unit" : ".code"), "is not a length unit the mapper converts (UCUM mm, cm, m or [in_i]): the size cannot be read (the unit is not repeated here).");
                 problem = $"{entry.Reference}: Observation.{element} is in a unit that cannot be converted.";

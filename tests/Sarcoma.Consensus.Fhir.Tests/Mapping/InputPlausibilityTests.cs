@@ -56,6 +56,19 @@ public sealed class InputPlausibilityTests
     }
 
     [Theory]
+    [InlineData("~")]
+    [InlineData("!=")]
+    [InlineData("<<")]
+    public void A_comparator_outside_its_value_set_is_an_input_error_naming_the_element_not_a_crash(string comparator)
+    {
+        // Found by a breaker: Firely's typed Quantity.Comparator throws for such a code, and the console exited 1.
+        var e = Refused(Lesion($"{{\"value\":10,\"comparator\":\"{comparator}\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm\"}}"));
+
+        Assert.Contains(e.Errors, error => error.Field.EndsWith("valueQuantity.comparator", StringComparison.Ordinal));
+        Assert.DoesNotContain(comparator, string.Concat(e.Errors.Select(error => error.Message)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("{\"value\":3,\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg\"}", "valueQuantity.code")]
     [InlineData("{\"value\":3,\"system\":\"http://example.org/units\",\"code\":\"mm\"}", "valueQuantity.code")]
     [InlineData("{\"value\":3,\"unit\":\"inches\"}", "valueQuantity.unit")]
