@@ -377,6 +377,23 @@ public static class FhirJson
                         new ValidationError("(document)", FormattableString.Invariant($"nests JSON objects and arrays more than {MaxDepth} levels deep (from byte {reader.TokenStartIndex + 1}): no FHIR R4 resource needs that depth, so the document was not read.")),
                     });
                 }
+
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    try
+                    {
+                        // A \u escape of a lone UTF-16 surrogate is valid JSON but not text: every reader of it (ours and
+                        // Firely's) throws InvalidOperationException when it takes the string.
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new FhirInputException(new[]
+                        {
+                            new ValidationError("(document)", FormattableString.Invariant($"holds a string that is not valid Unicode text (a \\u escape of a lone surrogate, at byte {reader.TokenStartIndex + 1}): the document was not read (the string is not repeated here).")),
+                        });
+                    }
+                }
             }
         }
         catch (JsonException)

@@ -139,6 +139,22 @@ public sealed class FhirInputMessageTests
         Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"id\":\"p\\ud800\"")]
+    [InlineData("\"name\":[{\"text\":\"SECRET\\udfff\"}]")]
+    public void A_lone_surrogate_escape_is_one_clean_error_not_a_crash(string member)
+    {
+        // Found by a breaker: such a string reached Firely's reader, which threw InvalidOperationException (exit 1).
+        var json = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\"," + member + "}}]}";
+
+        var e = Refused(json);
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("(document)", error.Field);
+        Assert.StartsWith("holds a string that is not valid Unicode text", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Nesting_up_to_the_limit_is_not_refused_for_its_depth()
     {
