@@ -122,7 +122,7 @@ public static class FhirPatientFile
         if (outcome.Errors.Count > 0)
         {
             throw new InvalidInputException(
-                $"{DisplayText.Path(path)}: {InputErrors.Problems(outcome.Errors.Count)} in the answers (by linkId):",
+                $"{DisplayText.Path(path)}: {InputErrors.Problems(outcome.Errors.Count)} in the answers (by linkId or FHIR element):",
                 InputErrors.Lines(outcome.Errors));
         }
 

@@ -171,7 +171,7 @@ internal sealed partial class McodeReader
         if (patient is not null && patientId is null && patientFullUrl is null)
         {
             // A Patient that cannot be referenced: every reference to a patient is to another one.
-            patientFullUrl = "#";
+            patientFullUrl = "\u0000";
         }
 
         string? expected = null;
