@@ -46,12 +46,20 @@ public static class FhirPatientFile
 
     /// <summary>Reads a Bundle file and maps it.</summary>
     /// <param name="path">The path, as given.</param>
+    /// <param name="asOf">The evaluation date: a date the mapper reads after it is an input error (<see cref="McodeMapperOptions.AsOf"/>).</param>
     /// <returns>The patient and the mapping report.</returns>
     /// <exception cref="InvalidInputException">
     /// The file is missing or is not a FHIR R4 Bundle, a value the mapper reads does not parse (a malformed date), or the
     /// Bundle holds no patient data; each problem is named by FHIR path.
     /// </exception>
-    public static McodeMapping Read(string path)
+    public static McodeMapping Read(string path, LocalDate? asOf = null) => ReadRecord(path, asOf).Mapping;
+
+    /// <summary>Reads a Bundle file and maps it, keeping the Bundle (for the answers' checks, <see cref="QuestionnaireAnswerOptions.ForRecord"/>).</summary>
+    /// <param name="path">The path, as given.</param>
+    /// <param name="asOf">The evaluation date: a date the mapper reads after it is an input error.</param>
+    /// <returns>The mapping and the Bundle.</returns>
+    /// <exception cref="InvalidInputException">As <see cref="Read"/>.</exception>
+    public static (McodeMapping Mapping, Hl7.Fhir.Model.Bundle Bundle) ReadRecord(string path, LocalDate? asOf)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = PatientFile.OpenRead(path, "FHIR bundle");
@@ -71,7 +79,7 @@ public static class FhirPatientFile
 
         try
         {
-            return McodeMapper.Default.Map(bundle);
+            return (Mapper(asOf).Map(bundle), bundle);
         }
         catch (FhirInputException e) when (e.NoPatientData)
         {
@@ -83,13 +91,16 @@ public static class FhirPatientFile
         }
     }
 
+    private static McodeMapper Mapper(LocalDate? asOf) => asOf is null ? McodeMapper.Default : new McodeMapper(new McodeMapperOptions { AsOf = asOf });
+
     /// <summary>Reads a QuestionnaireResponse file and applies its answers to the patient, reporting conflicts on standard error.</summary>
     /// <param name="path">The path, as given.</param>
     /// <param name="patient">The patient read from the bundle.</param>
     /// <param name="stderr">Where conflicts are reported (by fact name, never value).</param>
+    /// <param name="options">The record's Patient and the evaluation date the response is checked against (<see cref="QuestionnaireAnswerOptions.ForRecord"/>); none when <see langword="null"/>.</param>
     /// <returns>The patient with the answers applied.</returns>
-    /// <exception cref="InvalidInputException">The file is not a QuestionnaireResponse, or an answer cannot be read.</exception>
-    public static Model.Patient ApplyAnswers(string path, Model.Patient patient, TextWriter stderr)
+    /// <exception cref="InvalidInputException">The file is not a QuestionnaireResponse, is not this patient's (subject), is withdrawn (entered-in-error), or an answer cannot be read.</exception>
+    public static Model.Patient ApplyAnswers(string path, Model.Patient patient, TextWriter stderr, QuestionnaireAnswerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -107,11 +118,11 @@ public static class FhirPatientFile
             }
         }
 
-        var outcome = QuestionnaireAnswers.Apply(patient, response);
+        var outcome = QuestionnaireAnswers.Apply(patient, response, options ?? new QuestionnaireAnswerOptions());
         if (outcome.Errors.Count > 0)
         {
             throw new InvalidInputException(
-                $"{DisplayText.Path(path)}: {InputErrors.Problems(outcome.Errors.Count)} in the answers (by linkId):",
+                $"{DisplayText.Path(path)}: {InputErrors.Problems(outcome.Errors.Count)} in the answers (by linkId or FHIR element):",
                 InputErrors.Lines(outcome.Errors));
         }
 
@@ -160,10 +171,11 @@ public static class FhirPatientFile
 
     /// <summary>Reads one batch line holding a Bundle.</summary>
     /// <param name="line">The line, UTF-8.</param>
+    /// <param name="asOf">The evaluation date: a date the mapper reads after it is an input error.</param>
     /// <returns>The patient document (no label).</returns>
     /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle, a value the mapper reads does not parse, or it holds no patient data.</exception>
-    public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line) =>
-        new(McodeMapper.Default.Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
+    public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line, LocalDate? asOf = null) =>
+        new(Mapper(asOf).Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
 
     /// <summary>The lines of a FHIR input problem, by FHIR path.</summary>
     /// <param name="e">The problem.</param>

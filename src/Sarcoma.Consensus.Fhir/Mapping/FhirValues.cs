@@ -103,6 +103,148 @@ internal static class FhirValues
         return new LocalDate(year, month, day);
     }
 
+    /// <summary>The earliest plausible <c>Patient.birthDate</c> (docs/fhir.md, "Plausibility"): births before 1950, the start of the range of clinical dates, are real; births before 1900 are not those of a living patient with a current cancer.</summary>
+    public static readonly LocalDate EarliestPlausibleBirthDate = new(1900, 1, 1);
+
+    /// <summary>
+    /// The one plausibility check of every clinical date the mapper and the QuestionnaireResponse reader read (docs/fhir.md,
+    /// "Plausibility, units and dates"): within the core's plausible range (1950-01-01 to 2099-12-31), not before the
+    /// Patient's birth date, not after the evaluation date.
+    /// </summary>
+    /// <param name="date">The calendar date read.</param>
+    /// <param name="asOf">The evaluation date, when known.</param>
+    /// <param name="birthDate">The Patient's birth date, when known.</param>
+    /// <returns>Why the date is implausible (an error message that repeats no date), or <see langword="null"/>.</returns>
+    public static string? ImplausibleDate(LocalDate date, LocalDate? asOf, LocalDate? birthDate)
+    {
+        if (date < Model.PatientValidator.DefaultEarliestPlausibleDate || date > Model.PatientValidator.DefaultLatestPlausibleDate)
+        {
+            return $"is outside the plausible range of clinical dates ({Model.PatientValidator.DefaultEarliestPlausibleDate:uuuu-MM-dd} to {Model.PatientValidator.DefaultLatestPlausibleDate:uuuu-MM-dd}): a placeholder for an unknown date must be left out instead (the date is not repeated here).";
+        }
+
+        if (birthDate is { } born && date < born)
+        {
+            return "is before the Patient's birthDate (neither date is repeated here).";
+        }
+
+        if (asOf is { } evaluated && date > evaluated)
+        {
+            return "is after the evaluation date (asOf): a record cannot hold a date that has not come yet (the date is not repeated here).";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The plausibility check of <c>Patient.birthDate</c>: from <see cref="EarliestPlausibleBirthDate"/> (1900-01-01) to
+    /// the evaluation date, or to 2099-12-31 without one.
+    /// </summary>
+    /// <param name="date">The birth date read.</param>
+    /// <param name="asOf">The evaluation date, when known.</param>
+    /// <returns>Why the birth date is implausible (repeating no date), or <see langword="null"/>.</returns>
+    public static string? ImplausibleBirthDate(LocalDate date, LocalDate? asOf)
+    {
+        if (date < EarliestPlausibleBirthDate || date > Model.PatientValidator.DefaultLatestPlausibleDate)
+        {
+            return $"is outside the plausible range of birth dates ({EarliestPlausibleBirthDate:uuuu-MM-dd} to the evaluation date, or to {Model.PatientValidator.DefaultLatestPlausibleDate:uuuu-MM-dd} without one): a placeholder for an unknown date must be left out instead (the date is not repeated here).";
+        }
+
+        if (asOf is { } evaluated && date > evaluated)
+        {
+            return "is after the evaluation date (asOf): a patient cannot be born after the date of the evaluation (the date is not repeated here).";
+        }
+
+        return null;
+    }
+
+    // Patient/<id>, with an optional version (/_history/<vid>); ids as FHIR R4 defines them ([A-Za-z0-9\-\.]{1,64}).
+    private static readonly Regex RelativePatientReference = new(
+        @"^Patient/([A-Za-z0-9\-\.]{1,64})(?:/_history/[A-Za-z0-9\-\.]{1,64})?$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>A relative reference <c>Patient/&lt;id&gt;</c> (a version, <c>/_history/&lt;vid&gt;</c>, dropped), or <see langword="null"/> when the text is not one.</summary>
+    public static string? RelativePatient(string? reference) =>
+        reference is not null && RelativePatientReference.Match(reference) is { Success: true } match ? "Patient/" + match.Groups[1].Value : null;
+
+    /// <summary>A reference without its version (<c>…/_history/&lt;vid&gt;</c>).</summary>
+    public static string WithoutVersion(string reference)
+    {
+        var history = reference.LastIndexOf("/_history/", StringComparison.Ordinal);
+        return history > 0 ? reference.Substring(0, history) : reference;
+    }
+
+    /// <summary>
+    /// How a subject names a patient when the input has no Patient resource: a relative <c>Patient/&lt;id&gt;</c> (version
+    /// dropped), or a <c>urn:uuid:</c> / <c>urn:oid:</c> reference whose <c>type</c> is <c>Patient</c> (as the mCODE
+    /// Extraction Framework writes them); <see langword="null"/> for anything else.
+    /// </summary>
+    public static string? PatientKey(ResourceReference reference)
+    {
+        var text = reference.Reference;
+        if (RelativePatient(text) is { } relative)
+        {
+            return relative;
+        }
+
+        return text is not null && reference.Type == "Patient" &&
+            (text.StartsWith("urn:uuid:", StringComparison.Ordinal) || text.StartsWith("urn:oid:", StringComparison.Ordinal)) && text.Length > 9
+            ? text
+            : null;
+    }
+
+    /// <summary>
+    /// Judges a reference that must name the record's Patient (docs/fhir.md, "One patient per evaluation"): a literal
+    /// reference that is the relative <c>Patient/&lt;id&gt;</c> of the record's Patient or the Patient entry's
+    /// <c>fullUrl</c>. Without a Patient resource (<paramref name="patientId"/> and <paramref name="patientFullUrl"/>
+    /// both <see langword="null"/>), only a reference with a <see cref="PatientKey"/> can be checked, against
+    /// <paramref name="expected"/> (the first such reference of the input).
+    /// </summary>
+    /// <param name="reference">The reference.</param>
+    /// <param name="patientId">The Patient resource's id, when there is one.</param>
+    /// <param name="patientFullUrl">The Patient entry's fullUrl, when there is one.</param>
+    /// <param name="expected">Without a Patient resource: the <see cref="PatientKey"/> the input's subjects must all have, or <see langword="null"/> for the first.</param>
+    /// <returns>Why the reference is not to the record's Patient (a message that repeats no part of it), or <see langword="null"/> when it is.</returns>
+    public static string? NotThePatient(ResourceReference reference, string? patientId, string? patientFullUrl, string? expected)
+    {
+        var text = reference.Reference;
+        if (string.IsNullOrEmpty(text))
+        {
+            return "has no literal reference (only an identifier or a display): it cannot be checked to be this record's Patient; reference the Patient as Patient/<id> or by its entry's fullUrl (nothing of it is repeated here).";
+        }
+
+        var relative = RelativePatient(text);
+        if (patientId is null && patientFullUrl is null)
+        {
+            var key = PatientKey(reference);
+            if (key is null)
+            {
+                return "is not a relative reference Patient/<id> (or a urn:uuid reference whose type is Patient): without a Patient resource in the input, only such references can be checked to name one patient (an absolute URL may name a patient on another server, a Group or other resource is not a patient; the reference is not repeated here).";
+            }
+
+            return expected is null || string.Equals(key, expected, StringComparison.Ordinal)
+                ? null
+                : "references another patient than the other resources of the input: one evaluation reads one patient's data (the reference is not repeated here).";
+        }
+
+        if ((patientId is not null && string.Equals(relative, "Patient/" + patientId, StringComparison.Ordinal)) ||
+            (patientFullUrl is not null && string.Equals(WithoutVersion(text!), patientFullUrl, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        if (relative is not null)
+        {
+            return "references another patient than the input's Patient: one evaluation reads one patient's data (the reference is not repeated here).";
+        }
+
+        if (text!.IndexOf(':') > 0)
+        {
+            return "is an absolute reference that is not the fullUrl of the input's Patient entry: it may name a patient on another server, so it is not this record's Patient (the reference is not repeated here).";
+        }
+
+        return "does not reference this record's Patient (it is not Patient/<id> of the input's Patient: a Group, another resource, or a malformed reference; the reference is not repeated here).";
+    }
+
     /// <summary>Whether a coded primitive (a status with a required FHIR R4 value set) holds a literal outside its value set (Firely keeps such a literal as text).</summary>
     public static bool IsOutsideValueSet(PrimitiveType? primitive) =>
         primitive is not null && primitive.GetType().IsGenericType && primitive.JsonValue is string literal &&

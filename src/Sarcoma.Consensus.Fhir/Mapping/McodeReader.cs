@@ -145,9 +145,12 @@ internal sealed partial class McodeReader
     }
 
     /// <summary>
-    /// One patient per evaluation (docs/fhir.md, "One patient"): a second Patient resource, or a resource whose
-    /// <c>subject</c> or <c>patient</c> references another patient than the Patient of the input (or than the other
-    /// resources, when there is no Patient), is an input error naming the element.
+    /// One patient per evaluation (docs/fhir.md, "One patient per evaluation"): a second Patient resource is an input
+    /// error; so is a <c>subject</c> or <c>patient</c> reference of a resource the mapper reads (Condition, Observation,
+    /// Procedure, BodyStructure, medication resources) that is not a literal reference to the input's Patient — the
+    /// relative <c>Patient/&lt;id&gt;</c> or the Patient entry's <c>fullUrl</c>; without a Patient resource, the same
+    /// relative <c>Patient/&lt;id&gt;</c> (or <c>urn:uuid:</c> reference typed Patient) throughout. Other resources are checked only where they reference a Patient.
+    /// Also reads and checks <c>Patient.birthDate</c>.
     /// </summary>
     private void CheckOnePatient()
     {
@@ -157,59 +160,69 @@ internal sealed partial class McodeReader
             ErrorAt(extra.Path, "is a second Patient resource (the first is " + patients[0].Path + "): one evaluation reads one patient's data; split the input by patient.");
         }
 
-        if (patients.Length > 0)
+        var patient = patients.FirstOrDefault();
+        if (patient is not null)
         {
-            birthDate = CalendarDate(((Hl7.Fhir.Model.Patient)patients[0].Resource).BirthDateElement, out _);
+            birthDate = Date(patient, ((Hl7.Fhir.Model.Patient)patient.Resource).BirthDateElement, "birthDate", choice: false, birth: true);
         }
 
-        string? expected = patients.Length > 0 ? PatientKey(patients[0]) : null;
-        var expectedFrom = patients.Length > 0 ? patients[0].Path : null;
+        var patientId = patient is null || string.IsNullOrEmpty(patient.Resource.Id) ? null : patient.Resource.Id;
+        var patientFullUrl = patient is null || string.IsNullOrEmpty(patient.FullUrl) ? null : WithoutVersion(patient.FullUrl!);
+        if (patient is not null && patientId is null && patientFullUrl is null)
+        {
+            // A Patient that cannot be referenced: every reference to a patient is to another one.
+            patientFullUrl = "\u0000";
+        }
+
+        string? expected = null;
         foreach (var entry in entries)
         {
+            var read = IsReadByTheMapper(entry.Resource);
             foreach (var element in entry.Resource.EnumerateElements())
             {
-                if (element.Key is not ("subject" or "patient") || element.Value is not ResourceReference reference || reference.Reference is null)
+                if (element.Key is not ("subject" or "patient") || element.Value is not ResourceReference reference)
                 {
                     continue;
                 }
 
-                var key = ReferenceKey(reference.Reference);
-                if (key is null)
+                // Resources the mapper does not read are checked only where they reference a Patient (a Group, a Device or
+                // an identifier-only reference on an Encounter does not matter here).
+                if (!read && !NamesAPatient(reference))
                 {
                     continue;
                 }
 
-                if (expected is null)
+                var problem = NotThePatient(reference, patientId, patientFullUrl, expected);
+                if (problem is not null)
                 {
-                    expected = key;
-                    expectedFrom = entry.Path + "." + element.Key;
+                    ErrorAt(entry.Path + "." + element.Key, problem);
                 }
-                else if (!string.Equals(key, expected, StringComparison.Ordinal))
+                else if (patient is null)
                 {
-                    ErrorAt(entry.Path + "." + element.Key, "references another patient than " + expectedFrom + ": one evaluation reads one patient's data (the reference is not repeated here).");
+                    expected ??= PatientKey(reference);
                 }
             }
         }
     }
 
-    private static string PatientKey(SourceResource patient) =>
-        string.IsNullOrEmpty(patient.Resource.Id) ? patient.FullUrl ?? patient.Path : "Patient/" + patient.Resource.Id;
+    private static bool IsReadByTheMapper(Resource resource) =>
+        resource is Condition or Observation or BodyStructure or Procedure or MedicationAdministration or MedicationRequest or MedicationStatement;
 
-    /// <summary>A patient reference as <c>Patient/id</c> (resolved within the input when it can be), or <see langword="null"/> when it is not a Patient.</summary>
-    private string? ReferenceKey(string reference)
+    /// <summary>Whether a reference names a Patient: <c>Patient/&lt;id&gt;</c>, a URL ending in one, or an entry of the input that is a Patient.</summary>
+    private bool NamesAPatient(ResourceReference reference)
     {
-        if (byReference.TryGetValue(reference, out var found))
+        if (reference.Reference is not { Length: > 0 } text)
         {
-            return found.Resource is Hl7.Fhir.Model.Patient ? PatientKey(found) : null;
+            return false;
         }
 
-        var parts = reference.Split('/');
-        if (parts.Length >= 2 && parts[parts.Length - 2] == "Patient")
+        if (byReference.TryGetValue(WithoutVersion(text), out var found))
         {
-            return "Patient/" + parts[parts.Length - 1];
+            return found.Resource is Hl7.Fhir.Model.Patient;
         }
 
-        return parts.Length >= 2 ? null : reference;
+        var parts = WithoutVersion(text).Split('/');
+        return parts.Length >= 2 && parts[parts.Length - 2] == "Patient";
     }
 
     /// <summary>
@@ -246,7 +259,9 @@ internal sealed partial class McodeReader
     /// <param name="problem">Why a present value gives no date (partial, another data type, malformed).</param>
     /// <param name="periodEnd">Whether a Period's end is read rather than its start.</param>
     /// <param name="choice">Whether <paramref name="element"/> is a choice type ([x]).</param>
-    private LocalDate? Date(SourceResource entry, DataType? value, string element, out string? problem, bool periodEnd = false, bool choice = true)
+    /// <param name="birth">Whether the date is <c>Patient.birthDate</c> (its own plausible range); every other date gets the one shared check, <see cref="FhirValues.ImplausibleDate"/>.</param>
+    /// <returns>The date as written, or <see langword="null"/>; also when it is implausible (the error is recorded), so that an implausible date never decides anything.</returns>
+    private LocalDate? Date(SourceResource entry, DataType? value, string element, out string? problem, bool periodEnd = false, bool choice = true, bool birth = false)
     {
         var date = CalendarDate(value, out problem, periodEnd);
         var empty = value switch
@@ -266,17 +281,11 @@ internal sealed partial class McodeReader
         if (date is { } read)
         {
             var name = ElementName(value, element, periodEnd, choice);
-            if (read < PatientValidator.DefaultEarliestPlausibleDate || read > PatientValidator.DefaultLatestPlausibleDate)
+            var implausible = birth ? ImplausibleBirthDate(read, options.AsOf) : ImplausibleDate(read, options.AsOf, birthDate);
+            if (implausible is not null)
             {
-                Error(entry, name, $"is outside the plausible range of clinical dates ({PatientValidator.DefaultEarliestPlausibleDate:uuuu-MM-dd} to {PatientValidator.DefaultLatestPlausibleDate:uuuu-MM-dd}): a placeholder for an unknown date must be left out instead (the date is not repeated here).");
-            }
-            else if (birthDate is { } born && read < born)
-            {
-                Error(entry, name, "is before the Patient's birthDate (neither date is repeated here).");
-            }
-            else if (options.AsOf is { } asOf && read > asOf)
-            {
-                Error(entry, name, "is after the evaluation date (asOf) (the date is not repeated here).");
+                Error(entry, name, implausible);
+                date = null;
             }
 
             if (periodEnd && value is Period period && CalendarDate(period.Start, out _) is { } start && read < start)
@@ -305,8 +314,8 @@ internal sealed partial class McodeReader
         _ => element,
     };
 
-    private LocalDate? Date(SourceResource entry, DataType? value, string element, bool periodEnd = false, bool choice = true) =>
-        Date(entry, value, element, out _, periodEnd, choice);
+    private LocalDate? Date(SourceResource entry, DataType? value, string element, bool periodEnd = false, bool choice = true, bool birth = false) =>
+        Date(entry, value, element, out _, periodEnd, choice, birth);
 
     /// <summary>Reads a status code of a resource the mapper uses; a literal outside its required value set is an input error (the resource would otherwise be dropped silently).</summary>
     private string? Status(SourceResource entry, PrimitiveType? element, string name)
@@ -740,6 +749,18 @@ internal sealed partial class McodeReader
             return result;
         }
 
+        // Two grades of the same date (or both undated) that disagree: neither is taken (never settled by entry order),
+        // as for ECOG (docs/fhir.md, "Conflicting resources").
+        var clash = grades.FirstOrDefault(g => g.Entry != latest.Entry && g.Date == latest.Date && g.Grade != latest.Grade);
+        if (clash.Observation is not null)
+        {
+            Unknown(
+                FactNames.PrimaryGrade,
+                UnknownReason.Conflicting,
+                $"Conflicting: {latest.Entry.Path}.{ValueElement(latest.Observation.Value)} and {clash.Entry.Path}.{ValueElement(clash.Observation.Value)}: two histologic grade Observations of the same date disagree; the grade is left unknown.");
+            return result;
+        }
+
         if (latest.Grade is not { } grade)
         {
             Unknown(FactNames.PrimaryGrade, UnknownReason.Ambiguous, $"{latest.Entry.Reference}: Observation.value[x] is not an FNCLCC grade 1–3 (an integer, SNOMED CT G1–G3 or text \"G1\"–\"G3\").");
@@ -749,6 +770,10 @@ internal sealed partial class McodeReader
         Mapped(FactNames.PrimaryGrade, latest.Entry.Reference, "Observation.value[x]");
         return result with { Grade = grade };
     }
+
+    /// <summary>The name of an Observation's <c>value[x]</c> element as written (<c>valueInteger</c>, <c>valueCodeableConcept</c>), or <c>value[x]</c> when absent.</summary>
+    private static string ValueElement(DataType? value) =>
+        value is null ? "value[x]" : "value" + char.ToUpperInvariant(value.TypeName[0]) + value.TypeName.Substring(1);
 
     private static HistologicGrade? Grade(DataType? value) => value switch
     {

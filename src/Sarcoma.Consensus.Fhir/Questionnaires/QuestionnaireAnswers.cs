@@ -58,7 +58,29 @@ public static class QuestionnaireAnswers
     /// <param name="histologyMap">How a histology answer is resolved; <see cref="HistologyMap.Default"/> when <see langword="null"/>.</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static AnswerOutcome Apply(Patient patient, QuestionnaireResponse response, HistologyMap? histologyMap = null)
+    /// <remarks>
+    /// Without the record (<see cref="QuestionnaireAnswerOptions.ForRecord"/>) a <c>QuestionnaireResponse.subject</c>
+    /// can only be checked to be a relative <c>Patient/&lt;id&gt;</c> reference, and dates only against the plausible
+    /// range; prefer <see cref="Apply(Patient, QuestionnaireResponse, QuestionnaireAnswerOptions)"/>.
+    /// </remarks>
+    public static AnswerOutcome Apply(Patient patient, QuestionnaireResponse response, HistologyMap? histologyMap = null) =>
+        Apply(patient, response, new QuestionnaireAnswerOptions { HistologyMap = histologyMap ?? HistologyMap.Default });
+
+    /// <summary>Applies the answers, checking the response against the record and the evaluation date.</summary>
+    /// <param name="patient">The patient the Questionnaire was generated for.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="options">The record's Patient, the evaluation date and the histology map (docs/fhir.md, "The Questionnaire").</param>
+    /// <returns>
+    /// The outcome. A response that cannot be this patient's current answers — <c>status</c> entered-in-error (or not a
+    /// code of its value set), a <c>subject</c> that is not the record's Patient, an <c>authored</c> date that is not a
+    /// plausible date or is after <see cref="QuestionnaireAnswerOptions.AsOf"/> — applies no answer and lists the error
+    /// by element (<c>QuestionnaireResponse.subject</c>). An item whose <c>linkId</c> writes a list index other than as
+    /// the Questionnaire does (<c>metastases.lesions[01]</c>) is an error at its path (<c>QuestionnaireResponse.item[0].item[2].linkId</c>),
+    /// not applied. A date answer outside the plausible range (1950-01-01 to 2099-12-31), after the evaluation date or
+    /// after <c>authored</c> is an error by linkId.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static AnswerOutcome Apply(Patient patient, QuestionnaireResponse response, QuestionnaireAnswerOptions options)
     {
         if (patient is null)
         {
@@ -70,7 +92,17 @@ public static class QuestionnaireAnswers
             throw new ArgumentNullException(nameof(response));
         }
 
-        var reader = new Reader(patient, histologyMap ?? HistologyMap.Default);
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var reader = new Reader(patient, options);
+        if (!reader.CheckResponse(response))
+        {
+            return new AnswerOutcome(patient, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<AnswerConflict>(), reader.Errors);
+        }
+
         reader.FindDuplicates(response.Item, "QuestionnaireResponse");
         reader.Items(response.Item);
         reader.Finish();
@@ -79,14 +111,81 @@ public static class QuestionnaireAnswers
 
     private sealed class Reader
     {
+        // A list index as the Questionnaire writes it: 0, or a decimal number without a leading zero that fits an int.
+        private static readonly System.Text.RegularExpressions.Regex CanonicalIndex = new(@"^(?:0|[1-9][0-9]{0,8})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly System.Text.RegularExpressions.Regex AnyIndex = new(@"\[([^\]]*)\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         private readonly HistologyMap map;
+        private readonly QuestionnaireAnswerOptions options;
         private readonly List<Lesion> newLesions = new();
         private readonly List<LiverResection> newResections = new();
+        private readonly HashSet<QuestionnaireResponse.ItemComponent> malformed = new(SameItem.Instance);
+        private LocalDate? authored;
 
-        public Reader(Patient patient, HistologyMap map)
+        public Reader(Patient patient, QuestionnaireAnswerOptions options)
         {
             Patient = patient;
-            this.map = map;
+            this.options = options;
+            map = options.HistologyMap;
+        }
+
+        /// <summary>Checks what the response says about itself (status, subject, authored); false when no answer may be applied.</summary>
+        public bool CheckResponse(QuestionnaireResponse response)
+        {
+            var status = FhirValues.Literal(response.StatusElement);
+            if (FhirValues.IsOutsideValueSet(response.StatusElement))
+            {
+                Errors.Add(new ValidationError("QuestionnaireResponse.status", "is not a code of its required FHIR R4 value set (in-progress, completed, amended, entered-in-error, stopped): the response's standing cannot be read, so none of its answers was applied (the code is not repeated here)."));
+            }
+            else if (status == "entered-in-error")
+            {
+                Errors.Add(new ValidationError("QuestionnaireResponse.status", "is entered-in-error: the response was withdrawn as made in error, so none of its answers was applied."));
+            }
+
+            if (response.Subject is { } subject && FhirValues.NotThePatient(subject, options.PatientId, options.PatientFullUrl, null) is { } problem)
+            {
+                Errors.Add(new ValidationError("QuestionnaireResponse.subject", problem + " None of the answers was applied."));
+            }
+
+            if (response.AuthoredElement is { } authoredElement)
+            {
+                var date = FhirValues.CalendarDate(authoredElement, out var why);
+                if (why == FhirValues.NotADate || authoredElement.Value is { Length: 0 })
+                {
+                    Errors.Add(new ValidationError("QuestionnaireResponse.authored", "is not a valid FHIR dateTime (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time): the date cannot be read, and is not repeated here; none of the answers was applied."));
+                }
+                else if (date is { } read && FhirValues.ImplausibleDate(read, options.AsOf, null) is { } implausible)
+                {
+                    Errors.Add(new ValidationError("QuestionnaireResponse.authored", implausible + " None of the answers was applied."));
+                }
+                else
+                {
+                    authored = date;
+                }
+            }
+
+            return Errors.Count == 0;
+        }
+
+        /// <summary>Whether a linkId writes every list index as the Questionnaire does; otherwise records an error at the item's path.</summary>
+        private bool CheckLinkId(QuestionnaireResponse.ItemComponent item, string itemPath)
+        {
+            var linkId = item.LinkId ?? string.Empty;
+            if (AnyIndex.Matches(linkId).Cast<System.Text.RegularExpressions.Match>().All(m => m.Groups[1].Value.Length == 0 || CanonicalIndex.IsMatch(m.Groups[1].Value)))
+            {
+                return true;
+            }
+
+            // The shape is named only when it is one of the Questionnaire's own (then it is not input text).
+            var shape = AnyIndex.Replace(linkId, "[]");
+            var known = FactQuestions.For(shape) is not null || shape == FactNames.Lesions + "[]" || shape == FactNames.LiverResections + "[]"
+                ? " (a linkId of the shape " + shape + ")"
+                : string.Empty;
+            malformed.Add(item);
+            Errors.Add(new ValidationError(
+                itemPath + ".linkId",
+                "writes a list index other than as the Questionnaire does" + known + ": an index is 0 or a number without leading zeros, sign or spaces, at most 9 digits (lesions[1], not lesions[01]); two spellings of one index would answer one question twice, so the item was not read (the linkId is not repeated here)."));
+            return false;
         }
 
         public Patient Patient { get; private set; }
@@ -111,8 +210,19 @@ public static class QuestionnaireAnswers
                 var item = items[i];
                 var linkId = item.LinkId ?? string.Empty;
                 var itemPath = path + ".item[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                if (!CheckLinkId(item, itemPath))
+                {
+                    FindDuplicates(item.Item, itemPath);
+                    continue;
+                }
+
                 if (linkId == MissingFactsQuestionnaire.NewLesionsLinkId || linkId == MissingFactsQuestionnaire.NewLiverResectionsLinkId)
                 {
+                    for (var j = 0; j < item.Item.Count; j++)
+                    {
+                        CheckLinkId(item.Item[j], itemPath + ".item[" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    }
+
                     continue;
                 }
 
@@ -144,7 +254,11 @@ public static class QuestionnaireAnswers
             foreach (var item in items)
             {
                 var linkId = item.LinkId ?? string.Empty;
-                if (linkId == MissingFactsQuestionnaire.NewLesionsLinkId)
+                if (malformed.Contains(item))
+                {
+                    // Its answers are not read; the items inside it are judged by their own linkIds.
+                }
+                else if (linkId == MissingFactsQuestionnaire.NewLesionsLinkId)
                 {
                     NewLesion(item);
                 }
@@ -273,8 +387,20 @@ public static class QuestionnaireAnswers
                     return true;
                 case AnswerKind.Date when first is Date or FhirDateTime:
                     var date = FhirValues.CalendarDate(first, out _);
-                    if (date is not null)
+                    if (date is { } answeredDate)
                     {
+                        if (FhirValues.ImplausibleDate(answeredDate, options.AsOf, null) is { } implausible)
+                        {
+                            Errors.Add(new ValidationError(linkId, "has a date answer that " + implausible + " It was not applied."));
+                            return false;
+                        }
+
+                        if (authored is { } written && answeredDate > written)
+                        {
+                            Errors.Add(new ValidationError(linkId, "has a date answer after the response's authored date: an answer cannot date an event after it was written (neither date is repeated here). It was not applied."));
+                            return false;
+                        }
+
                         value = date;
                         return true;
                     }
@@ -310,9 +436,28 @@ public static class QuestionnaireAnswers
         private static bool InRange(FactQuestion question, decimal value) =>
             (question.Min is not { } min || value >= min) && (question.Max is not { } max || value <= max);
 
+        /// <summary>The answers of one entry of a repeating group by linkId; a question answered twice in one entry is an error and neither answer is read.</summary>
+        private Dictionary<string, List<QuestionnaireResponse.AnswerComponent>> GroupAnswers(QuestionnaireResponse.ItemComponent group)
+        {
+            var answers = new Dictionary<string, List<QuestionnaireResponse.AnswerComponent>>(StringComparer.Ordinal);
+            foreach (var twice in group.Item.Where(i => i.Answer.Count > 0 && !malformed.Contains(i)).GroupBy(i => i.LinkId ?? string.Empty, StringComparer.Ordinal))
+            {
+                if (twice.Count() > 1)
+                {
+                    var known = FactQuestions.For(twice.Key) is not null ? twice.Key : (group.LinkId == FactNames.Lesions ? FactNames.Lesions : FactNames.LiverResections);
+                    Errors.Add(new ValidationError(known, "is answered more than once within one entry of the list; neither answer was read."));
+                    continue;
+                }
+
+                answers[twice.Key] = twice.First().Answer;
+            }
+
+            return answers;
+        }
+
         private void NewLesion(QuestionnaireResponse.ItemComponent group)
         {
-            var answers = group.Item.Where(i => i.Answer.Count > 0).ToDictionary(i => i.LinkId ?? string.Empty, i => i.Answer, StringComparer.Ordinal);
+            var answers = GroupAnswers(group);
             object? Read(string fact) =>
                 answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a, fact, out var v) ? v : null;
 
@@ -337,7 +482,7 @@ public static class QuestionnaireAnswers
 
         private void NewResection(QuestionnaireResponse.ItemComponent group)
         {
-            var answers = group.Item.Where(i => i.Answer.Count > 0).ToDictionary(i => i.LinkId ?? string.Empty, i => i.Answer, StringComparer.Ordinal);
+            var answers = GroupAnswers(group);
             object? Read(string fact) =>
                 answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a, fact, out var v) ? v : null;
             newResections.Add(new LiverResection
@@ -347,4 +492,94 @@ public static class QuestionnaireAnswers
             });
         }
     }
+}
+
+/// <summary>
+/// How <see cref="QuestionnaireAnswers.Apply(Patient, QuestionnaireResponse, QuestionnaireAnswerOptions)"/> checks a
+/// response: the record's Patient its <c>subject</c> must reference, the evaluation date its dates must not pass, and
+/// how histology answers are resolved.
+/// </summary>
+/// <remarks>Immutable once constructed; thread-safe.</remarks>
+public sealed class QuestionnaireAnswerOptions
+{
+    /// <summary>Gets how a histology answer is resolved. Default: <see cref="HistologyMap.Default"/>.</summary>
+    public HistologyMap HistologyMap { get; init; } = HistologyMap.Default;
+
+    /// <summary>
+    /// Gets the evaluation date, when known: <c>QuestionnaireResponse.authored</c> and date answers after it are errors.
+    /// Default <see langword="null"/>: dates are checked only against the plausible range (1950-01-01 to 2099-12-31).
+    /// </summary>
+    public LocalDate? AsOf { get; init; }
+
+    /// <summary>
+    /// Gets the <c>id</c> of the record's Patient: a <c>subject</c> <c>Patient/&lt;id&gt;</c> with another id is an
+    /// error. When neither this nor <see cref="PatientFullUrl"/> is set, a subject is only checked to be a relative
+    /// <c>Patient/&lt;id&gt;</c> reference.
+    /// </summary>
+    public string? PatientId { get; init; }
+
+    /// <summary>Gets the <c>fullUrl</c> of the record's Patient entry, which a subject may give instead of <c>Patient/&lt;id&gt;</c>.</summary>
+    public string? PatientFullUrl { get; init; }
+
+    /// <summary>
+    /// Creates the options for a response to the Questionnaire of a record: the record's Patient (its id and entry
+    /// <c>fullUrl</c>; without a Patient resource, the first subject or patient reference that is a relative
+    /// <c>Patient/&lt;id&gt;</c> or a <c>urn:uuid:</c> reference typed Patient), the evaluation date and the histology map.
+    /// </summary>
+    /// <param name="record">The Bundle the patient was mapped from.</param>
+    /// <param name="asOf">The evaluation date, when known.</param>
+    /// <param name="histologyMap">The histology map; <see cref="HistologyMap.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public static QuestionnaireAnswerOptions ForRecord(Bundle record, LocalDate? asOf = null, HistologyMap? histologyMap = null)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        string? id = null;
+        string? fullUrl = null;
+        var patientEntry = record.Entry.FirstOrDefault(e => e?.Resource is Hl7.Fhir.Model.Patient);
+        if (patientEntry is not null)
+        {
+            id = string.IsNullOrEmpty(patientEntry.Resource!.Id) ? null : patientEntry.Resource.Id;
+            fullUrl = string.IsNullOrEmpty(patientEntry.FullUrl) ? null : FhirValues.WithoutVersion(patientEntry.FullUrl);
+        }
+        else
+        {
+            var first = record.Entry
+                .Where(e => e?.Resource is not null)
+                .SelectMany(e => e.Resource!.EnumerateElements())
+                .Where(e => e.Key is "subject" or "patient" && e.Value is ResourceReference)
+                .Select(e => FhirValues.PatientKey((ResourceReference)e.Value))
+                .FirstOrDefault(r => r is not null);
+            if (first is not null && first.StartsWith("Patient/", StringComparison.Ordinal))
+            {
+                id = first.Substring("Patient/".Length);
+            }
+            else
+            {
+                fullUrl = first;
+            }
+        }
+
+        return new QuestionnaireAnswerOptions
+        {
+            HistologyMap = histologyMap ?? HistologyMap.Default,
+            AsOf = asOf,
+            PatientId = id,
+            PatientFullUrl = fullUrl,
+        };
+    }
+}
+
+/// <summary>Items compared by reference (two items with the same content are still two answers).</summary>
+internal sealed class SameItem : IEqualityComparer<QuestionnaireResponse.ItemComponent>
+{
+    public static readonly SameItem Instance = new();
+
+    public bool Equals(QuestionnaireResponse.ItemComponent? x, QuestionnaireResponse.ItemComponent? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(QuestionnaireResponse.ItemComponent obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }
