@@ -117,7 +117,7 @@ internal static class ReportBottomLine
         var actions = Actions(report, width);
         var due = Due(report, width);
         var context = ContextLines(report, width).ToList();
-        var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".", width: width);
+        var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".", 2, width);
 
         // From the most to the least spacious layout; the first within TargetLines is used, else the most compact. None
         // cuts or merges clinical text: only the blank lines and the length of the list of missing facts change.
@@ -137,7 +137,7 @@ internal static class ReportBottomLine
             Gap();
             lines.AddRange(situation);
             Gap();
-            lines.AddRange(TextWrap.Lines(string.Empty, "What to do now (id, then Table 5's grade: level of evidence I–V, strength A–E)", width: width));
+            lines.AddRange(TextWrap.Lines(string.Empty, "What to do now (id, then Table 5's grade: level of evidence I–V, strength A–E)", 2, width));
             lines.AddRange(actions);
             lines.AddRange(cautionLines);
             lines.AddRange(context);
