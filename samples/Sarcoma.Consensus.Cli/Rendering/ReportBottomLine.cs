@@ -30,13 +30,13 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 /// needs facts, or the timing or the candidacy, carries it: so a stale staging date is on the first screen whether 1.1
 /// alone or twelve recommendations carry it; or
 /// (b) it is attached to two or more recommendations that apply (with consensus).
-/// A caution only on recommendations that do not apply, or on the candidacy when liver resection is off the table (steps
-/// not offered), does not reach the first screen. A caution
-/// names its carriers when they are three or fewer ("On 5.3, 8.1 and 11.1: …").
 /// Every other caution qualifies how one step is done (the risks of a biopsy, whether a minimally invasive resection is
-/// feasible): it stays in the details, and a line names the actions that carry one. Cautions are ordered by how many
-/// applicable recommendations carry them, then in catalogue order. A caution the situation line already says — the same
-/// sentence, or one built on the reason the situation gives in full for "not a candidate" — is not repeated.
+/// feasible): it stays in the details, and a line names the actions that carry one. A caution only on recommendations
+/// that do not apply, or on the candidacy when liver resection is off the table (steps not offered), does not reach the
+/// first screen either. A caution the situation line already says — the same sentence, or one built on the reason the
+/// situation gives in full for "not a candidate" — is not repeated. Cautions are ordered by how many applicable
+/// recommendations carry them, then in catalogue order, and name their carriers when these are three or fewer
+/// ("On 5.3, 8.1 and 11.1: …").
 /// </para>
 /// <para>
 /// <b>No clinical text is cut.</b> Every line is wrapped at the report's width (100 columns by default), continuation
