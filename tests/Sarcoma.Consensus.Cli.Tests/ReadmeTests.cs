@@ -30,7 +30,7 @@ public sealed class ReadmeTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(bottomLine, shown);
-        Assert.InRange(shown.Split('\n').Length - 1, 10, 25);
+        Assert.InRange(shown.Split('\n').Length - 1, 10, 40); // aims at 25 lines, never cuts a caution (issue #7 review F9)
     }
 
     private static string RunCommand()

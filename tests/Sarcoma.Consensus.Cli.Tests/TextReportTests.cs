@@ -35,7 +35,7 @@ public sealed class TextReportTests
         var rule = lines.FindIndex(l => l.StartsWith(Rule, StringComparison.Ordinal));
 
         Assert.StartsWith("BOTTOM LINE as of 2026-11-26", lines[0], StringComparison.Ordinal);
-        Assert.InRange(rule, 1, 25);
+        Assert.InRange(rule, 1, 40); // aims at 25 lines; takes more rather than cut a caution (issue #7 review F9)
         Assert.All(lines, line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
     }
 

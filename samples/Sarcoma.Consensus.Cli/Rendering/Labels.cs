@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Sarcoma.Consensus.Catalog;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
@@ -94,4 +97,62 @@ public static class Labels
         RecommendationDirection.Conditional => "conditional",
         _ => throw new System.ArgumentOutOfRangeException(nameof(direction), direction, "Unknown recommendation direction."),
     };
+    /// <summary>
+    /// The situation's TFI inside 9.1's range (issue #7 review F4): <c>TFI 13 months and 2 days (9.1), inside the grey zone
+    /// of 9.1's "longer than 12–18 months" (longer than 12 months, not longer than 18 months).</c> The bounds are the ones the
+    /// engine used (its options), read from its finding.
+    /// </summary>
+    /// <param name="length">The TFI in words.</param>
+    /// <param name="range">The range in words ("12–18 months").</param>
+    /// <param name="minimum">The lower bound in months, or <see langword="null"/> when not given.</param>
+    /// <param name="clear">The upper bound in months, or <see langword="null"/> when not given.</param>
+    /// <returns>The sentence.</returns>
+    internal static string TfiInGreyZone(string length, string range, int? minimum, int? clear) =>
+        $"TFI {length} (9.1), inside the grey zone of 9.1's \"longer than {range}\""
+        + (minimum is { } low && clear is { } high ? $" (longer than {Months(low)}, not longer than {Months(high)})." : ".");
+
+    /// <summary>
+    /// After the reason the origin of the liver lesions is uncertain (issue #7 review F6): what it makes apply. <c>This is a
+    /// reason a biopsy could be considered (3.1) and hepatic MRI is recommended (4.2; already done).</c>
+    /// </summary>
+    /// <param name="biopsy">Whether 3.1 applies with the origin uncertain.</param>
+    /// <param name="mriDoneStatus">4.2's done status when 4.2 applies with the origin uncertain (empty when unknown), else <see langword="null"/>.</param>
+    /// <returns>The sentence.</returns>
+    internal static string OriginUncertainDrives(bool biopsy, string? mriDoneStatus)
+    {
+        var mri = mriDoneStatus is null ? null : "hepatic MRI is recommended (4.2" + (mriDoneStatus.Length == 0 ? ")" : "; " + mriDoneStatus + ")");
+        var what = (biopsy, mri) switch
+        {
+            (true, { } m) => "a biopsy could be considered (3.1) and " + m,
+            (true, null) => "a biopsy could be considered (3.1)",
+            (false, { } m) => m,
+            _ => "3.1 and 4.2 apply",
+        };
+        return "This is a reason " + what + ".";
+    }
+
+    /// <summary>
+    /// Which recommendations that apply carry a first-screen caution, before its text, when they are few enough to name
+    /// (<c>On 5.3, 8.1 and 11.1: </c>); nothing for a caution on more of them (it concerns the case as a whole, as the
+    /// stale-staging caution does) or on none that applies.
+    /// </summary>
+    /// <param name="appliesOn">The ids of the recommendations that apply and carry it, in catalogue order.</param>
+    /// <returns>The words, ending with ": ", or empty.</returns>
+    internal static string CautionCarriers(IReadOnlyList<string> appliesOn) =>
+        appliesOn.Count is > 0 and <= MaxNamedCarriers ? "On " + List(appliesOn) + ": " : string.Empty;
+
+    /// <summary>The line naming the actions whose own cautions are only in the details: <c>More cautions, each on one action, in the details: 6.5, 11.2.</c></summary>
+    /// <param name="ids">The action ids.</param>
+    /// <returns>The sentence.</returns>
+    internal static string SingleStepCautions(IReadOnlyList<string> ids) =>
+        "More cautions, each on one action, in the details: " + string.Join(", ", ids) + ".";
+
+    /// <summary>The most recommendations a first-screen caution names as its carriers.</summary>
+    private const int MaxNamedCarriers = 3;
+
+    private static string Months(int months) =>
+        months.ToString(CultureInfo.InvariantCulture) + (months == 1 ? " month" : " months");
+
+    private static string List(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

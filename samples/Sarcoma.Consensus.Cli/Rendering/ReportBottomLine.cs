@@ -12,16 +12,61 @@ using Sarcoma.Consensus.Wording;
 namespace Sarcoma.Consensus.Cli.Rendering;
 
 /// <summary>
-/// The first screen of the text report (issue #10 §2): at most <see cref="MaxLines"/> lines of at most
-/// <see cref="TextWrap.Width"/> columns saying the situation (scope, timing and DFI, oligometastatic status, surgical
-/// candidacy), what to do now (the applicable recommendations as short actions, grouped), what is missing to decide more
-/// (in clinical words, the facts that decide most first), and what is due (the follow-up visit). The three items without
-/// consensus are named apart, never as actions.
+/// The first screen of the text report (issue #10 §2; issue #7 review): the situation (scope, timing and DFI, the
+/// treatment-free interval and whether it lies in 9.1's grey zone, oligometastatic status, surgical candidacy, and an
+/// uncertain origin of the liver lesions when it is what makes 3.1's biopsy or 4.2's MRI apply), what to do now (the
+/// applicable recommendations as short actions, grouped, one row each), the cautions that reach the first screen, what is
+/// missing to decide more (in clinical words, the facts that decide most first), and what is due (the follow-up visit).
+/// The three items without consensus are named apart, never as actions.
 /// </summary>
+/// <remarks>
+/// <para>
+/// <b>Which cautions reach the first screen</b> (one rule for every report, whatever its length): a caution is printed
+/// here, in full, when
+/// (a) it is a <i>case caution</i>: its message code belongs to a concept the situation line states — staging currency
+/// (<c>staging.</c>), timing (<c>timing.</c>), oligometastatic status (<c>oligometastasis.</c>), surgical candidacy and
+/// the indications (<c>indication.</c>), fitness for surgery (<c>preoperative-assessment.</c>) or the treatment-free
+/// interval (<c>remetastasectomy.</c>; see <see cref="CaseConceptPrefixes"/>) — and a recommendation that applies or
+/// needs facts, or the timing or the candidacy, carries it: so a stale staging date is on the first screen whether 1.1
+/// alone or twelve recommendations carry it; or
+/// (b) it is attached to two or more recommendations that apply (with consensus).
+/// Every other caution qualifies how one step is done (the risks of a biopsy, whether a minimally invasive resection is
+/// feasible): it stays in the details, and a line names the actions that carry one. A caution only on recommendations
+/// that do not apply, or on the candidacy when liver resection is off the table (steps not offered), does not reach the
+/// first screen either. A caution the situation line already says — the same sentence, or one built on the reason the
+/// situation gives in full for "not a candidate" — is not repeated. Cautions are ordered by how many applicable
+/// recommendations carry them, then in catalogue order, and name their carriers when these are three or fewer
+/// ("On 5.3, 8.1 and 11.1: …").
+/// </para>
+/// <para>
+/// <b>No clinical text is cut.</b> Every line is wrapped at the report's width (100 columns by default), continuation
+/// lines indented under their column; nothing ends in an ellipsis, and every action keeps its own row. The layout aims at
+/// <see cref="TargetLines"/> lines: when the content needs more, it first drops the blank lines, then shortens the list of
+/// missing facts (saying how many more are in the details), and then takes the lines it needs.
+/// </para>
+/// </remarks>
 internal static class ReportBottomLine
 {
-    /// <summary>The most lines the bottom line takes.</summary>
-    public const int MaxLines = 25;
+    /// <summary>The number of lines the bottom line aims at (a terminal screen); it takes more rather than cut clinical text.</summary>
+    public const int TargetLines = 25;
+
+    /// <summary>
+    /// The message-code prefixes of the case concepts whose cautions always reach the first screen (rule (a) above): the
+    /// concepts the situation line states.
+    /// </summary>
+    internal static readonly string[] CaseConceptPrefixes =
+    {
+        "staging.", "timing.", "oligometastasis.", "indication.", "preoperative-assessment.", "remetastasectomy.",
+    };
+
+    /// <summary>The finding fact (as in the JSON report) placing the TFI against 9.1's range, and its value inside the range.</summary>
+    internal const string TfiWindowFact = "derived.remetastasectomyTfiWindow";
+
+    /// <summary>The finding value of <see cref="TfiWindowFact"/> inside the range ("longer than 12–18 months" by default).</summary>
+    internal const string TfiWithinRange = "within";
+
+    /// <summary>The finding fact (as in the JSON report) saying whether the origin of the liver lesions is uncertain (3.1, 4.2).</summary>
+    internal const string OriginUncertainFact = "derived.originUncertain";
 
     private const string GroupIndent = "  ";
     private const int GroupWidth = 15;
@@ -47,38 +92,39 @@ internal static class ReportBottomLine
     private const string AfterResponseGroup = "After response";
     private static readonly string[] AfterResponseIds = { "5.2", "6.2", "7.1", "7.2", "6.1", "6.3", "6.4", "6.5" };
 
-    /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the cautions it shows, so the details refer to them.</summary>
+    /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the sentences it prints in full, so the details refer to them.</summary>
     /// <param name="report">The report (in scope or not).</param>
     /// <param name="label">The case label (escaped), or <see langword="null"/>.</param>
     /// <param name="notes">The report's sentence notes.</param>
-    /// <returns>The lines, at most <see cref="MaxLines"/>.</returns>
-    public static IReadOnlyList<string> Build(ConsensusReport report, string? label, SentenceNotes notes)
+    /// <param name="width">The line width in characters (<see cref="TextWrap.MinimumWidth"/>–<see cref="TextWrap.MaximumWidth"/>).</param>
+    /// <returns>The lines: <see cref="TargetLines"/> or fewer when the content fits, more rather than cut clinical text.</returns>
+    public static IReadOnlyList<string> Build(ConsensusReport report, string? label, SentenceNotes notes, int width = TextWrap.Width)
     {
-        var title = TextWrap.Lines(string.Empty, "BOTTOM LINE as of " + Date(report.AsOf) + (label is null ? string.Empty : " — " + label));
+        var title = TextWrap.Lines(string.Empty, "BOTTOM LINE as of " + Date(report.AsOf) + (label is null ? string.Empty : " — " + label), width: width);
         if (report.Scope.InScope == false)
         {
             var lines = new List<string>(title) { string.Empty };
-            lines.AddRange(TextWrap.Lines("Situation  ", "OUT OF SCOPE: no recommendation was evaluated. The consensus covers liver metastases of soft-tissue sarcoma other than GIST; why this patient is outside it is under Scope below."));
+            lines.AddRange(TextWrap.Lines("Situation  ", "OUT OF SCOPE: no recommendation was evaluated. The consensus covers liver metastases of soft-tissue sarcoma other than GIST; why this patient is outside it is under Scope below.", width: width));
             return lines;
         }
 
-        var situation = TextWrap.Lines("Situation  ", Situation(report, notes));
-        var cautions = SharedCautions(report);
-        var due = Due(report);
-        var context = ContextLines(report).ToList();
-        var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".");
+        // Numbered in reading order: the situation's sentences, then the cautions (the details refer to both by number).
+        var stated = new HashSet<string>(StringComparer.Ordinal);
+        var situation = TextWrap.Lines("Situation  ", Situation(report, notes, stated), width: width);
+        var cautions = FirstScreenCautions(report, stated);
+        var cautionLines = CautionLines(cautions, notes, width);
+        cautionLines.AddRange(SingleStepCautionLines(report, cautions, stated, width));
+        var actions = Actions(report, width);
+        var due = Due(report, width);
+        var context = ContextLines(report, width).ToList();
+        var noConsensus = TextWrap.Lines(string.Empty, "No consensus (for information, never advice): " + NoConsensus(report) + ".", 2, width);
 
-        // From the most to the least complete layout; the first that fits is used (every sample fits in the first or second).
-        IReadOnlyList<string>? chosen = null;
-        var layouts = new[]
+        // From the most to the least spacious layout; the first within TargetLines is used, else the most compact. None
+        // cuts or merges clinical text: only the blank lines and the length of the list of missing facts change.
+        var layouts = new[] { (Blank: true, Missing: 3), (Blank: false, Missing: 3), (Blank: false, Missing: 2), (Blank: false, Missing: 1) };
+        List<string> chosen = new();
+        foreach (var (blank, missingLines) in layouts)
         {
-            // Cautions stay whole longest (stale staging, a plan outside the indications): the missing list shortens first.
-            (true, true, 3, false), (false, true, 3, false), (false, true, 2, false), (false, true, 1, false), (false, true, 1, true),
-            (false, false, 3, false), (false, false, 2, false), (false, false, 1, false), (false, false, 1, true),
-        };
-        for (var layout = 0; layout < layouts.Length; layout++)
-        {
-            var (blank, fullCautions, missingLines, collapse) = layouts[layout];
             var lines = new List<string>(title);
             void Gap()
             {
@@ -91,26 +137,25 @@ internal static class ReportBottomLine
             Gap();
             lines.AddRange(situation);
             Gap();
-            lines.Add("What to do now (id, then Table 5's grade: level of evidence I–V, strength A–E)");
-            lines.AddRange(Actions(report, collapse));
-            lines.AddRange(CautionLines(cautions, fullCautions, notes, pin: false));
+            lines.AddRange(TextWrap.Lines(string.Empty, "What to do now (id, then Table 5's grade: level of evidence I–V, strength A–E)", 2, width));
+            lines.AddRange(actions);
+            lines.AddRange(cautionLines);
             lines.AddRange(context);
             Gap();
-            lines.AddRange(MissingLines(report, missingLines));
+            lines.AddRange(MissingLines(report, missingLines, width));
             lines.AddRange(due);
             lines.AddRange(noConsensus);
-            if (lines.Count <= MaxLines || layout == layouts.Length - 1)
+            chosen = lines;
+            if (lines.Count <= TargetLines)
             {
-                chosen = lines;
-                CautionLines(cautions, fullCautions, notes, pin: true);
                 break;
             }
         }
 
-        return chosen!;
+        return chosen;
     }
 
-    private static string Situation(ConsensusReport report, SentenceNotes notes)
+    private static string Situation(ConsensusReport report, SentenceNotes notes, ISet<string> stated)
     {
         var parts = new List<string>
         {
@@ -142,7 +187,11 @@ internal static class ReportBottomLine
 
         if (report.TreatmentFreeInterval is { IsKnown: true } tfi)
         {
-            parts.Add($"TFI {tfi.Describe()} (9.1).");
+            // 9.1's "longer than 12–18 months" is a range, not a cut-off: inside it (default more than 12, at most 18
+            // months) the first screen says so, with the bounds the engine used (issue #7 review F4).
+            parts.Add(GreyZone(report) is { } zone
+                ? Labels.TfiInGreyZone(tfi.Describe(), zone.Range, zone.Minimum, zone.Clear)
+                : $"TFI {tfi.Describe()} (9.1).");
         }
 
         if (report.Oligometastatic is { } omd)
@@ -177,6 +226,12 @@ internal static class ReportBottomLine
                 TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5): {candidacy.CandidateBasis}.",
                 _ => $"Surgical candidacy not yet known (sections 1, 3.5): {NotRecorded(candidacy.CandidateMissing)}.",
             });
+            if (candidacy.Candidate == TriState.No)
+            {
+                // Said here in full: a caution built on the same reason (a recurrence "not a candidate … now") is not repeated.
+                stated.Add(candidacy.CandidateBasis);
+            }
+
             if (candidacy.OutsideIndications == TriState.Yes && candidacy.Status != TriState.Yes)
             {
                 parts.Add("FLAG: " + (candidacy.Findings.Any(f => f.Fact == Model.FactNames.MajorHepatectomyPlanned && f.Value == "yes") ? "a major hepatectomy is planned" : "a resection is open to case-by-case discussion")
@@ -186,6 +241,7 @@ internal static class ReportBottomLine
             {
                 // Why the surgical recommendations apply all the same (for example, a resection is planned); said once.
                 parts.Add(notes.Pin(candidacy.Reason, printedInFull: true) + " " + candidacy.Reason);
+                stated.Add(candidacy.Reason);
             }
             else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
             {
@@ -193,10 +249,65 @@ internal static class ReportBottomLine
             }
         }
 
+        // 3.1 ("could be considered if the tumor origin is uncertain (e.g., long DFI …)") and 4.2 ("characterization of
+        // lesions of uncertain origin"): when the doubt is what makes them apply, its reason is on the first screen
+        // (issue #7 review F6), said once and referred to by number in the details.
+        if (OriginUncertainty(report) is { } origin)
+        {
+            parts.Add(notes.Pin(origin.Sentence, printedInFull: true) + " " + origin.Sentence + " " + Labels.OriginUncertainDrives(origin.Biopsy, origin.Mri));
+            stated.Add(origin.Sentence);
+        }
+
         return string.Join(" ", parts);
     }
 
-    private static IEnumerable<string> Actions(ConsensusReport report, bool collapse)
+    /// <summary>
+    /// The TFI's place inside 9.1's range, read from the finding the engine records (<see cref="TfiWindowFact"/> =
+    /// <see cref="TfiWithinRange"/>) with the bounds it used (its <c>range</c> argument: the options
+    /// <c>RemetastasectomyMinimumTfiMonths</c> and <c>RemetastasectomyClearTfiMonths</c>), or <see langword="null"/> when
+    /// the TFI is below or above the range, or not counted.
+    /// </summary>
+    internal static (string Range, int? Minimum, int? Clear)? GreyZone(ConsensusReport report)
+    {
+        var findings = (report.LiverResection?.Findings ?? Array.Empty<Finding>()).Concat(report.Results.SelectMany(r => r.Findings));
+        var within = findings.FirstOrDefault(f => f.Fact == TfiWindowFact && f.Value == TfiWithinRange);
+        if (within is null)
+        {
+            return null;
+        }
+
+        var range = within.Message.Arguments.Get("range");
+        if (range is Message rangeMessage)
+        {
+            return (rangeMessage.Text, rangeMessage.Arguments.Get("minimum") as int?, rangeMessage.Arguments.Get("clear") as int?);
+        }
+
+        return (range?.ToString() ?? within.Threshold ?? string.Empty, null, null);
+    }
+
+    /// <summary>
+    /// The reason the origin of the liver lesions is uncertain, when it is a finding of 3.1 (a biopsy could be considered)
+    /// or 4.2 (hepatic MRI) and that recommendation applies; with which of the two it drives and 4.2's done status.
+    /// </summary>
+    internal static (string Sentence, bool Biopsy, string? Mri)? OriginUncertainty(ConsensusReport report)
+    {
+        Finding? Uncertain(string id) => report[id] is { Status: EvaluationStatus.Applies } result && result.Recommendation.ReachedConsensus
+            ? result.Findings.FirstOrDefault(f => f.Fact == OriginUncertainFact && f.Value == "yes")
+            : null;
+
+        var biopsy = Uncertain("3.1");
+        var mri = Uncertain("4.2");
+        if ((biopsy ?? mri) is not { } finding)
+        {
+            return null;
+        }
+
+        var mriStatus = mri is null ? null : report.ImagingPlan?.Items.FirstOrDefault(i => i.RecommendationId == "4.2")?.DoneStatus ?? string.Empty;
+        return (finding.Sentence, biopsy is not null, mriStatus);
+    }
+
+    /// <summary>The actions, grouped: one row per action (id and grade in their column), wrapped under its text column.</summary>
+    private static List<string> Actions(ConsensusReport report, int width)
     {
         var applies = report.Results
             .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
@@ -255,30 +366,20 @@ internal static class ReportBottomLine
 
             if (done.Count > 0)
             {
-                rows.Add((collapse ? "(done:" : "done", string.Join(", ", done) + (collapse ? ")" : string.Empty)));
+                rows.Add(("done", string.Join(", ", done)));
             }
 
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            if (collapse)
-            {
-                lines.AddRange(TextWrap.Lines(GroupIndent + name.PadRight(GroupWidth), string.Join("; ", rows.Select(r => r.Id.Length == 0 ? r.Text : $"{r.Id} {r.Text}")), GroupIndent.Length + GroupWidth));
-                continue;
-            }
-
+            // Never merged: each row starts a line at the id column (issue #7 review F9: rows ran together).
             for (var i = 0; i < rows.Count; i++)
             {
                 var prefix = GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
-                lines.AddRange(TextWrap.Lines(prefix, rows[i].Text));
+                lines.AddRange(TextWrap.Lines(prefix, rows[i].Text, width: width));
             }
         }
 
         if (lines.Count == 0)
         {
-            lines.Add(GroupIndent + "No recommendation asks for an action now (see what is missing below).");
+            lines.AddRange(TextWrap.Lines(GroupIndent, "No recommendation asks for an action now (see what is missing below).", width: width));
         }
 
         return lines;
@@ -303,7 +404,7 @@ internal static class ReportBottomLine
     /// total-spine MRI for the named subtypes; FDG-PET/CT for a resection candidate of a subtype outside 4.3, or after
     /// induction treatment).
     /// </summary>
-    private static IEnumerable<string> ContextLines(ConsensusReport report)
+    private static IEnumerable<string> ContextLines(ConsensusReport report, int width)
     {
         var items = report.ImagingPlan?.Items.Where(i => !i.IsVoted && i.Indicated == TriState.Yes && i.AlreadyDone != true).ToList();
         if (items is null || items.Count == 0)
@@ -312,7 +413,7 @@ internal static class ReportBottomLine
         }
 
         var list = string.Join("; ", items.Select(i => $"{i.Name} ({i.DoneStatus})"));
-        return TextWrap.Lines("Context    ", $"Section 3.4's text, not a voted recommendation (context, not advice): {list}.");
+        return TextWrap.Lines("Context    ", $"Section 3.4's text, not a voted recommendation (context, not advice): {list}.", width: width);
     }
 
     private static string NoConsensus(ConsensusReport report) =>
@@ -346,54 +447,121 @@ internal static class ReportBottomLine
         return MessageCatalog.English.Defines(code) ? MessageCatalog.English.Render(new Message(code)) : result.Recommendation.ShortTitle;
     }
 
-    /// <summary>The cautions attached to at least two applicable recommendations, most shared first.</summary>
-    private static IReadOnlyList<(string Caution, string[] Ids)> SharedCautions(ConsensusReport report) =>
-        report.Results
-            .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
-            .SelectMany(r => r.Cautions.Distinct(StringComparer.Ordinal).Select(c => (Caution: c, r.Id)))
-            .GroupBy(p => p.Caution, StringComparer.Ordinal)
-            .Where(g => g.Count() >= 2)
-            .OrderByDescending(g => g.Count())
-            .Select(g => (g.Key, g.Select(p => p.Id).ToArray()))
-            .ToList();
+    /// <summary>The ids listed as actions on the first screen (the groups and the follow-up line).</summary>
+    private static readonly HashSet<string> ActionIds = new(Groups.SelectMany(g => g.Ids).Concat(FollowUpIds), StringComparer.Ordinal);
 
-    /// <summary>The text cut at a word boundary so that it and the tail fit one line.</summary>
-    private static string Shortened(string text, string tail)
+    /// <summary>A caution on the first screen: the message, and the recommendations that apply (with consensus) carrying it.</summary>
+    internal sealed record FirstScreenCaution(Message Message, IReadOnlyList<string> AppliesOn)
     {
-        if (text.Length <= TextWrap.Width)
-        {
-            return text;
-        }
-
-        var room = TextWrap.Width - tail.Length;
-        var cut = text.LastIndexOf(' ', room);
-        return text.Substring(0, cut > 0 ? cut : room).TrimEnd(',', ';', ':') + tail;
+        /// <summary>Gets the caution in English.</summary>
+        public string Text => Message.Text;
     }
 
-    private static IEnumerable<string> CautionLines(IReadOnlyList<(string Caution, string[] Ids)> cautions, bool full, SentenceNotes notes, bool pin)
+    /// <summary>Whether a caution's message code belongs to a case concept (<see cref="CaseConceptPrefixes"/>): rule (a).</summary>
+    internal static bool IsCaseCaution(Message caution) =>
+        CaseConceptPrefixes.Any(prefix => caution.Code.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The cautions that reach the first screen (see the class remarks): case cautions carried anywhere in the report, and
+    /// any caution carried by two or more recommendations that apply; not those the situation says in full. Ordered by how
+    /// many applicable recommendations carry them, then in catalogue order (the derived concepts' after the results').
+    /// </summary>
+    internal static IReadOnlyList<FirstScreenCaution> FirstScreenCautions(ConsensusReport report, IReadOnlyCollection<string> stated)
+    {
+        var order = new List<string>();
+        var messages = new Dictionary<string, Message>(StringComparer.Ordinal);
+        var carriers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(Message caution, RecommendationResult? on)
+        {
+            // A recommendation that does not apply is a step not offered: its cautions do not reach the first screen.
+            if (on is { Status: EvaluationStatus.DoesNotApply })
+            {
+                return;
+            }
+
+            var text = caution.Text;
+            if (!messages.ContainsKey(text))
+            {
+                order.Add(text);
+                messages[text] = caution;
+                carriers[text] = new List<string>();
+            }
+
+            if (on is { Status: EvaluationStatus.Applies } && on.Recommendation.ReachedConsensus && !carriers[text].Contains(on.Id))
+            {
+                carriers[text].Add(on.Id);
+            }
+        }
+
+        foreach (var result in report.Results)
+        {
+            foreach (var caution in result.CautionMessages)
+            {
+                Add(caution, result);
+            }
+        }
+
+        if (report.Timing?.BoundaryCautionMessage is { } boundary)
+        {
+            Add(boundary, null);
+        }
+
+        // The candidacy's own cautions, unless liver resection is known to be off the table (a step not offered).
+        if (report.LiverResection is { Status: not TriState.No } candidacy)
+        {
+            foreach (var caution in candidacy.CautionMessages)
+            {
+                Add(caution, null);
+            }
+        }
+
+        return order
+            .Select((text, index) => (Caution: new FirstScreenCaution(messages[text], carriers[text]), Index: index))
+            .Where(c => !Said(c.Caution.Text, stated) && (IsCaseCaution(c.Caution.Message) || c.Caution.AppliesOn.Count >= 2))
+            .OrderByDescending(c => c.Caution.AppliesOn.Count).ThenBy(c => c.Index)
+            .Select(c => c.Caution)
+            .ToList();
+    }
+
+    /// <summary>Whether the situation line already says a caution: it printed the caution, or the reason the caution is built on, in full.</summary>
+    private static bool Said(string caution, IReadOnlyCollection<string> stated) =>
+        stated.Any(sentence => sentence.Length > 0 && caution.Contains(sentence, StringComparison.Ordinal));
+
+    /// <summary>The cautions in full, numbered (pinned in <paramref name="notes"/>, so the details refer to them), wrapped.</summary>
+    private static List<string> CautionLines(IReadOnlyList<FirstScreenCaution> cautions, SentenceNotes notes, int width)
     {
         var lines = new List<string>();
-        var number = 0;
-        foreach (var (caution, ids) in cautions)
+        foreach (var caution in cautions)
         {
-            number++;
-            var reference = pin ? notes.Pin(caution, full) : "[" + (notes.Numbered + number).ToString(CultureInfo.InvariantCulture) + "]";
-            var on = Count(ids.Length) + " of these actions";
-            lines.AddRange(full
-                ? TextWrap.Lines("  ! ", $"{reference} On {on}: {caution}")
-                : new[] { Shortened($"  ! {reference} On {on}: {caution}", $" … (note {reference} in the details)") });
+            var on = Labels.CautionCarriers(caution.AppliesOn);
+            lines.AddRange(TextWrap.Lines("  ! ", $"{notes.Pin(caution.Text, printedInFull: true)} {on}{caution.Text}", width: width));
         }
 
         return lines;
     }
 
-    private static List<string> MissingLines(ConsensusReport report, int maxLines)
+    /// <summary>
+    /// The actions that carry a caution the first screen does not print (a caveat on how that one step is done), named on
+    /// one line so the reader knows to look in the details; nothing when there is none.
+    /// </summary>
+    private static IEnumerable<string> SingleStepCautionLines(ConsensusReport report, IReadOnlyList<FirstScreenCaution> shown, IReadOnlyCollection<string> stated, int width)
+    {
+        var printed = new HashSet<string>(shown.Select(c => c.Text), StringComparer.Ordinal);
+        var ids = report.Results
+            .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus && ActionIds.Contains(r.Id))
+            .Where(r => r.Cautions.Any(c => !printed.Contains(c) && !Said(c, stated)))
+            .Select(r => r.Id)
+            .ToList();
+        return ids.Count == 0 ? Array.Empty<string>() : TextWrap.Lines("  ! ", Labels.SingleStepCautions(ids), width: width);
+    }
+
+    private static List<string> MissingLines(ConsensusReport report, int maxLines, int width)
     {
         var undecided = report.Results.Where(r => r.Status == EvaluationStatus.InsufficientData && r.Recommendation.ReachedConsensus).ToList();
         const string Label = "Missing    ";
         if (undecided.Count == 0)
         {
-            return TextWrap.Lines(Label, "Nothing: every recommendation with consensus is decided.").ToList();
+            return TextWrap.Lines(Label, "Nothing: every recommendation with consensus is decided.", width: width).ToList();
         }
 
         var facts = Ranked(undecided);
@@ -404,7 +572,7 @@ internal static class ReportBottomLine
         {
             var list = string.Join("; ", facts.Take(shown).Select(f => $"{Words(f.Fact)} ({Count(f.Count)})"));
             var more = shown < facts.Count ? $"; and {Count(facts.Count - shown)} more in the details." : ".";
-            var lines = TextWrap.Lines(Label, head + list + more);
+            var lines = TextWrap.Lines(Label, head + list + more, width: width);
             if (lines.Count <= maxLines || shown == 1)
             {
                 return lines.ToList();
@@ -434,7 +602,7 @@ internal static class ReportBottomLine
             .Select(f => (f.Fact, f.Count)).ToList();
     }
 
-    private static IEnumerable<string> Due(ConsensusReport report)
+    private static List<string> Due(ConsensusReport report, int width)
     {
         const string Label = "Due        ";
         var lines = new List<string>();
@@ -442,7 +610,7 @@ internal static class ReportBottomLine
         {
             lines.AddRange(TextWrap.Lines(Label, report["13.1"]?.Status == EvaluationStatus.InsufficientData
                 ? "Follow-up (13.1) not yet decided: see Missing."
-                : "No follow-up calendar: 13.1 follows a metastasectomy that left no evidence of disease."));
+                : "No follow-up calendar: 13.1 follows a metastasectomy that left no evidence of disease.", width: width));
         }
         else
         {
@@ -463,13 +631,13 @@ internal static class ReportBottomLine
                 text = "Nothing: every visit of the 13.1 follow-up calendar is past.";
             }
 
-            lines.AddRange(TextWrap.Lines(Label, text));
+            lines.AddRange(TextWrap.Lines(Label, text, width: width));
         }
 
         var imaging = report.Results.FirstOrDefault(r => r.Id == FollowUpIds[1] && r.Status == EvaluationStatus.Applies);
         if (imaging is not null)
         {
-            lines.AddRange(TextWrap.Lines(new string(' ', Label.Length) + "13.2  ", Action(imaging)));
+            lines.AddRange(TextWrap.Lines(new string(' ', Label.Length) + "13.2  ", Action(imaging), width: width));
         }
 
         return lines;

@@ -52,30 +52,46 @@ public static class ReportText
     /// <param name="label">The document's non-identifying case label, or <see langword="null"/>.</param>
     /// <param name="output">The writer.</param>
     /// <param name="layout">The layout.</param>
-    public static void Write(ConsensusReport report, string? label, TextWriter output, ReportTextLayout layout)
+    public static void Write(ConsensusReport report, string? label, TextWriter output, ReportTextLayout layout) =>
+        Write(report, label, output, layout, TextWrap.Width);
+
+    /// <summary>Writes the report in a layout, wrapped at a width other than the default 100 columns (a narrow terminal).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="label">The document's non-identifying case label, or <see langword="null"/>.</param>
+    /// <param name="output">The writer.</param>
+    /// <param name="layout">The layout.</param>
+    /// <param name="width">
+    /// The line width in characters, 60–240 (default layout only; the full account, <see cref="ReportTextLayout.Detail"/>,
+    /// is unwrapped). Clinical text is wrapped to it, never cut.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="output"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is outside 60–240.</exception>
+    public static void Write(ConsensusReport report, string? label, TextWriter output, ReportTextLayout layout, int width)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, TextWrap.MinimumWidth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, TextWrap.MaximumWidth);
 
         // The reader rejects control characters in a label; escape them anyway, so no line of this report can come from input.
         var shownLabel = string.IsNullOrWhiteSpace(label) ? null : Input.DisplayText.Escape(label);
         if (layout == ReportTextLayout.Detail)
         {
-            new Details(report, output, notes: null, counting: false).Write(shownLabel);
+            new Details(report, output, notes: null, counting: false, width).Write(shownLabel);
             return;
         }
 
         var notes = new SentenceNotes();
-        foreach (var line in ReportBottomLine.Build(report, shownLabel, notes))
+        foreach (var line in ReportBottomLine.Build(report, shownLabel, notes, width))
         {
             output.WriteLine(line);
         }
 
-        output.WriteLine(new string('─', TextWrap.Width));
+        output.WriteLine(new string('─', width));
 
         // Two passes over the details: the first counts the sentences, the second prints each once.
-        new Details(report, TextWriter.Null, notes, counting: true).Write(shownLabel);
-        new Details(report, output, notes, counting: false).Write(shownLabel);
+        new Details(report, TextWriter.Null, notes, counting: true, width).Write(shownLabel);
+        new Details(report, output, notes, counting: false, width).Write(shownLabel);
     }
 
     private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
@@ -93,13 +109,15 @@ public static class ReportText
         private readonly TextWriter output;
         private readonly SentenceNotes? notes;
         private readonly bool counting;
+        private readonly int width;
 
-        public Details(ConsensusReport report, TextWriter output, SentenceNotes? notes, bool counting)
+        public Details(ConsensusReport report, TextWriter output, SentenceNotes? notes, bool counting, int width)
         {
             this.report = report;
             this.output = output;
             this.notes = notes;
             this.counting = counting;
+            this.width = width;
         }
 
         private bool FullAccount => notes is null;
@@ -112,8 +130,7 @@ public static class ReportText
             }
             else
             {
-                output.WriteLine("DETAILS — a sentence said more than once is numbered [n] where first printed and referred to");
-                output.WriteLine("by its number after; the full account: evaluate PATH --detail.");
+                Line(string.Empty, "DETAILS — a sentence said more than once is numbered [n] where first printed and referred to by its number after; the full account: evaluate PATH --detail.");
             }
 
             Line("Guideline: ", report.Guideline.Citation, 2);
@@ -159,7 +176,7 @@ public static class ReportText
                 {
                     using var table = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
                     FollowUpTable.Write(schedule, table);
-                    TextWrap.WriteBlock(output, table.ToString());
+                    TextWrap.WriteBlock(output, table.ToString(), width);
                 }
             }
 
@@ -175,7 +192,7 @@ public static class ReportText
             }
             else
             {
-                TextWrap.Write(output, prefix, text, hanging);
+                TextWrap.Write(output, prefix, text, hanging, width);
             }
         }
 
@@ -202,7 +219,7 @@ public static class ReportText
                     Timing.MetastasisTiming.Metachronous => "metachronous",
                     _ => "unknown",
                 };
-                output.WriteLine($"Timing (2.1/2.2): {verdict}.");
+                Line(string.Empty, $"Timing (2.1/2.2): {verdict}.", 2);
                 var boundary = timing.BoundaryCaution is { } c ? new[] { c } : Array.Empty<string>();
                 if (FullAccount)
                 {
@@ -221,7 +238,7 @@ public static class ReportText
 
             if (report.Oligometastatic is { } omd)
             {
-                output.WriteLine($"Oligometastatic disease (1.1/1.2): {Labels.Words(omd.Status)}.");
+                Line(string.Empty, $"Oligometastatic disease (1.1/1.2): {Labels.Words(omd.Status)}.", 2);
                 Sentences(omd.Findings.Select(f => f.Sentence), "  ");
                 if (omd.FailingCriteria.Count > 0)
                 {
@@ -233,16 +250,16 @@ public static class ReportText
 
             if (report.TreatmentFreeInterval is { IsKnown: true } tfi)
             {
-                output.WriteLine($"Treatment-free interval (9.1): {tfi.Describe()}.");
+                Line(string.Empty, $"Treatment-free interval (9.1): {tfi.Describe()}.", 2);
                 Sentences(new[] { tfi.Sentence() }, "  ");
             }
 
             if (report.LiverResection is { } candidacy)
             {
-                output.WriteLine($"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No => "not a candidate", _ => "not yet known" }}.");
+                Line(string.Empty, $"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No => "not a candidate", _ => "not yet known" }}.", 2);
                 Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ");
                 Needed(candidacy.CandidateMissing, "  ");
-                output.WriteLine($"Liver resection on the table: {Labels.Words(candidacy.Status)}.");
+                Line(string.Empty, $"Liver resection on the table: {Labels.Words(candidacy.Status)}.", 2);
                 Sentences(new[] { candidacy.Reason }, "  ");
                 Needed(candidacy.Missing, "  ");
             }
@@ -444,13 +461,13 @@ public static class ReportText
                     continue;
                 }
 
-                TextWrap.Write(output, prefix, notes.Print(sentence));
+                TextWrap.Write(output, prefix, notes.Print(sentence), width: width);
             }
 
             if (references.Count > 0)
             {
                 var numbers = references.Distinct(StringComparer.Ordinal).OrderBy(r => int.Parse(r.Trim('[', ']'), CultureInfo.InvariantCulture));
-                TextWrap.Write(output, prefix, (bullet == "!" ? "See caution " : "See ") + string.Join(" ", numbers) + ".");
+                TextWrap.Write(output, prefix, (bullet == "!" ? "See caution " : "See ") + string.Join(" ", numbers) + ".", width: width);
             }
         }
 
