@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -393,9 +394,17 @@ internal static class CardComposer
         return text[..(cut > 80 ? cut : MaxSummaryLength - 1)].TrimEnd(',', ';', ' ') + "…";
     }
 
+    // The characters Markdown rewrites: most texts (wording, ids, codes) hold none and are returned as they are.
+    private static readonly SearchValues<char> MarkdownSpecial = SearchValues.Create("\\*_`[]#|~<>&\r\n");
+
     /// <summary>Escapes the characters Markdown (and HTML inside Markdown) would interpret.</summary>
     internal static string Markdown(string text)
     {
+        if (text.AsSpan().IndexOfAny(MarkdownSpecial) < 0)
+        {
+            return text;
+        }
+
         var output = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {

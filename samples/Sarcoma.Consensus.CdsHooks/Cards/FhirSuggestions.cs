@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Sarcoma.Consensus.Fhir.Input;
+using Hl7.Fhir.Serialization;
 using Sarcoma.Consensus.Imaging;
 
 namespace Sarcoma.Consensus.CdsHooks.Cards;
@@ -51,9 +52,18 @@ internal static class FhirSuggestions
         });
     }
 
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    // Firely writes the resource straight to UTF-8 (the FhirJson.SerializeLine text, without the string and its re-parse).
     private static JsonElement ToJson(Resource resource)
     {
-        using var document = JsonDocument.Parse(FhirJson.SerializeLine(resource));
-        return document.RootElement.Clone();
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Serializer.Serialize(resource, writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 }
