@@ -203,6 +203,23 @@ public static class QuestionnaireAnswers
         private readonly Dictionary<string, List<(string Path, List<QuestionnaireResponse.AnswerComponent> Answers)>> answered = new(StringComparer.Ordinal);
         private readonly HashSet<string> conflicting = new(StringComparer.Ordinal);
 
+        // Each item's FHIR path (QuestionnaireResponse.item[0].item[2]), by reference: a linkId that is not one of the
+        // Questionnaire's own is named by this path, never repeated (it is input, and may hold anything).
+        private readonly Dictionary<QuestionnaireResponse.ItemComponent, string> itemPaths = new(ByReference.Instance);
+
+        private sealed class ByReference : IEqualityComparer<QuestionnaireResponse.ItemComponent>
+        {
+            public static readonly ByReference Instance = new();
+
+            public bool Equals(QuestionnaireResponse.ItemComponent? x, QuestionnaireResponse.ItemComponent? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(QuestionnaireResponse.ItemComponent obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
+        /// <summary>The linkId when it is one of the Questionnaire's questions, else the item's FHIR path.</summary>
+        private string Name(string linkId, string itemPath) =>
+            FactQuestions.For(linkId) is not null && !linkId.Contains("[]") ? linkId : itemPath + ".linkId";
+
         public void FindDuplicates(List<QuestionnaireResponse.ItemComponent> items, string path)
         {
             for (var i = 0; i < items.Count; i++)
@@ -210,6 +227,7 @@ public static class QuestionnaireAnswers
                 var item = items[i];
                 var linkId = item.LinkId ?? string.Empty;
                 var itemPath = path + ".item[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                itemPaths[item] = itemPath;
                 if (!CheckLinkId(item, itemPath))
                 {
                     FindDuplicates(item.Item, itemPath);
@@ -236,7 +254,7 @@ public static class QuestionnaireAnswers
                     var differing = earlier.FirstOrDefault(e => !SameAnswers(e.Answers, item.Answer));
                     if (differing.Path is not null && conflicting.Add(linkId))
                     {
-                        Conflicts.Add(new AnswerConflict(linkId, $"Conflicting: {differing.Path} and {itemPath} answer the same question (linkId) differently; neither answer was applied."));
+                        Conflicts.Add(new AnswerConflict(Name(linkId, differing.Path), $"Conflicting: {differing.Path} and {itemPath} answer the same question (linkId) differently; neither answer was applied."));
                     }
 
                     earlier.Add((itemPath, item.Answer));
@@ -268,7 +286,7 @@ public static class QuestionnaireAnswers
                 }
                 else if (item.Answer.Count > 0 && !conflicting.Contains(linkId))
                 {
-                    Answer(linkId, item.Answer);
+                    Answer(linkId, item.Answer, itemPaths.TryGetValue(item, out var itemPath) ? itemPath : "QuestionnaireResponse.item");
                 }
 
                 Items(item.Item.Where(_ => linkId != MissingFactsQuestionnaire.NewLesionsLinkId && linkId != MissingFactsQuestionnaire.NewLiverResectionsLinkId));
@@ -309,11 +327,11 @@ public static class QuestionnaireAnswers
             }
         }
 
-        private void Answer(string linkId, List<QuestionnaireResponse.AnswerComponent> answers)
+        private void Answer(string linkId, List<QuestionnaireResponse.AnswerComponent> answers, string itemPath)
         {
             if (FactQuestions.For(linkId) is not { } question || linkId.Contains("[]"))
             {
-                Errors.Add(new ValidationError(linkId, "is not a question of this Questionnaire; the answer was not read."));
+                Errors.Add(new ValidationError(itemPath + ".linkId", "is not a question of this Questionnaire; the answer was not read (the linkId is not repeated here)."));
                 return;
             }
 

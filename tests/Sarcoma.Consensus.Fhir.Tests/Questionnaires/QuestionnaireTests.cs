@@ -107,7 +107,7 @@ public sealed class QuestionnaireTests
         Assert.Equal(TreatmentResponse.StableDisease, outcome.Patient.Treatment.SystemicTherapyResponse);
         Assert.Equal(0, outcome.Patient.Clinical.Ecog);
         Assert.Equal(FactNames.Ecog, Assert.Single(outcome.Conflicts).Fact);
-        Assert.Equal(new[] { FactNames.AsaClass, "no.such.fact" }, outcome.Errors.Select(e => e.Field));
+        Assert.Equal(new[] { FactNames.AsaClass, "QuestionnaireResponse.item[6].linkId" }, outcome.Errors.Select(e => e.Field));
         Assert.Null(outcome.Patient.Clinical.AsaClass);
         Assert.Contains(FactNames.FitForSurgery, outcome.Applied);
     }
