@@ -211,7 +211,7 @@ public static class BatchEvaluation
                 }
 
                 using var json = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span) : PatientJson.ReadDocument(json);
+                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span, asOf) : PatientJson.ReadDocument(json);
                 var report = environment.Evaluator.Evaluate(document.Patient, asOf);
                 var options = new ReportJsonOptions { Layout = layout, Formatting = JsonLayout.SingleLine, Label = document.Label, LineNumber = line };
                 return new LineOutcome(ReportJson.SerializeToUtf8Bytes(report, options), report.Scope.InScope == false, null);

@@ -55,7 +55,7 @@ public static class QuestionnaireCommand
         {
             var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             var path = parseResult.GetValue(fhir)!;
-            var mapping = FhirPatientFile.Read(path);
+            var mapping = FhirPatientFile.Read(path, date);
             var questionnaire = PatientFileEvaluation.Guard(path, date, () =>
                 MissingFactsQuestionnaire.Create(mapping.Patient, date, environment.Evaluator, new QuestionnaireOptions { IncludeReportDetails = parseResult.GetValue(details) }));
             var json = FhirJson.Serialize(questionnaire);

@@ -46,12 +46,13 @@ public static class FhirPatientFile
 
     /// <summary>Reads a Bundle file and maps it.</summary>
     /// <param name="path">The path, as given.</param>
+    /// <param name="asOf">The evaluation date (<c>--as-of</c>): a date the mapper reads after it is an input error (<see cref="McodeMapperOptions.AsOf"/>).</param>
     /// <returns>The patient and the mapping report.</returns>
     /// <exception cref="InvalidInputException">
     /// The file is missing or is not a FHIR R4 Bundle, a value the mapper reads does not parse (a malformed date), or the
     /// Bundle holds no patient data; each problem is named by FHIR path.
     /// </exception>
-    public static McodeMapping Read(string path)
+    public static McodeMapping Read(string path, LocalDate? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = PatientFile.OpenRead(path, "FHIR bundle");
@@ -71,7 +72,7 @@ public static class FhirPatientFile
 
         try
         {
-            return McodeMapper.Default.Map(bundle);
+            return Mapper(asOf).Map(bundle);
         }
         catch (FhirInputException e) when (e.NoPatientData)
         {
@@ -160,10 +161,14 @@ public static class FhirPatientFile
 
     /// <summary>Reads one batch line holding a Bundle.</summary>
     /// <param name="line">The line, UTF-8.</param>
+    /// <param name="asOf">The evaluation date of the batch: a date the mapper reads after it is an input error.</param>
     /// <returns>The patient document (no label).</returns>
     /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle, a value the mapper reads does not parse, or it holds no patient data.</exception>
-    public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line) =>
-        new(McodeMapper.Default.Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
+    public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line, LocalDate? asOf = null) =>
+        new(Mapper(asOf).Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
+
+    /// <summary>The mapper for an evaluation date: dates after it are input errors, as in a patient document.</summary>
+    private static McodeMapper Mapper(LocalDate? asOf) => asOf is null ? McodeMapper.Default : new McodeMapper(new McodeMapperOptions { AsOf = asOf });
 
     /// <summary>The lines of a FHIR input problem, by FHIR path.</summary>
     /// <param name="e">The problem.</param>
@@ -182,13 +187,35 @@ public static class FhirPatientFile
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(output);
         var report = mapping.Report;
+        var counts = UnknownCounts(report);
         output.WriteLine();
         output.WriteLine("FHIR RECORD");
         output.WriteLine($"{report.Mapped.Select(m => m.Fact).Distinct().Count()} facts read from {report.Recognised.Count} recognised resources; "
-            + $"{report.Unknown.Count} unknown: {report.Unknown.Count(u => u.Reason == UnknownReason.NoResource)} not in the record, "
-            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.NotExpressibleInMcode)} not expressible in mCODE, "
-            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.Ambiguous)} ambiguous.");
+            + $"{report.Unknown.Count} unknown: {counts[UnknownReason.NoResource]} not in the record, "
+            + $"{counts[UnknownReason.NotExpressibleInMcode]} not expressible in mCODE, "
+            + $"{counts[UnknownReason.Ambiguous]} ambiguous, "
+            + $"{counts[UnknownReason.Conflicting]} conflicting in the record.");
+        var conflicting = report.Unknown.Where(u => u.Reason == UnknownReason.Conflicting).ToArray();
+        if (conflicting.Length > 0)
+        {
+            // The report above words every unknown fact as "not recorded"; these are recorded, but the record disagrees with itself.
+            output.WriteLine("Conflicting in the record (left unknown, shown above as \"not recorded\"; the record holds values that disagree, named here by element, never by value):");
+            foreach (var fact in conflicting)
+            {
+                output.WriteLine($"  - {fact.Fact}: conflicting in the record. {fact.Explanation}");
+            }
+        }
+
         output.WriteLine("'questionnaire --fhir' writes a FHIR Questionnaire for the facts that would decide the recommendations above that need facts.");
+    }
+
+    /// <summary>How many facts are unknown for each <see cref="UnknownReason"/> (every reason, zero included), so the summary's parts add up to its total.</summary>
+    /// <param name="report">The mapping report.</param>
+    /// <returns>The count per reason.</returns>
+    public static IReadOnlyDictionary<UnknownReason, int> UnknownCounts(MappingReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Enum.GetValues<UnknownReason>().ToDictionary(reason => reason, reason => report.Unknown.Count(u => u.Reason == reason));
     }
 
     private static InvalidInputException Invalid(string path, string what, FhirInputException e) =>
