@@ -591,7 +591,8 @@ internal sealed partial class McodeReader
 
         if (string.IsNullOrEmpty(quantity.Code))
         {
-            Error(entry, element + ".code", "is absent: a size is read only with its UCUM unit code (mm, cm, m or [in_i]; system http://unitsofmeasure.org), never from the unit text (Quantity.unit) alone: the size cannot be read (the unit is not repeated here).");
+            // Named at .unit, as the existing rule names a size without a code: the unit is given as text, or not at all.
+            Error(entry, element + ".unit", "is not read without a UCUM code in " + element + ".code (mm, cm, m or [in_i]; system http://unitsofmeasure.org): a size is never read from the unit text alone, so it cannot be read (the unit is not repeated here).");
             problem = $"{entry.Reference}: Observation.{element} has no UCUM unit code.";
             return null;
         }

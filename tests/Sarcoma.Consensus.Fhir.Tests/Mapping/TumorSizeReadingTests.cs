@@ -38,9 +38,9 @@ public sealed class TumorSizeReadingTests
     }
 
     [Fact]
-    public void A_size_with_its_unit_only_as_text_is_an_input_error_naming_the_missing_code()
+    public void A_size_with_its_unit_only_as_text_is_an_input_error_not_read_from_the_text()
     {
-        var e = Refused(Size(Quantity("2.8", "cm", code: null, system: null)), "valueQuantity.code");
+        var e = Refused(Size(Quantity("2.8", "cm", code: null, system: null)), "valueQuantity.unit");
 
         Assert.Contains("UCUM", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("2.8", e.Message, StringComparison.Ordinal);
