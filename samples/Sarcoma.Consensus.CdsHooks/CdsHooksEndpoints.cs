@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Sarcoma.Consensus.CdsHooks.Cards;
 using Sarcoma.Consensus.CdsHooks.Data;
 using Sarcoma.Consensus.CdsHooks.Feedback;
@@ -92,7 +93,9 @@ internal static class CdsHooksEndpoints
         IConsensusEvaluator evaluator,
         ArtifactStore artifacts,
         IOptions<CdsHooksOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IClock clock,
+        IOptions<ConsensusOptions> consensusOptions)
     {
         var started = Stopwatch.GetTimestamp();
         var logger = loggers.CreateLogger("Sarcoma.Consensus.CdsHooks.Hook");
@@ -130,9 +133,13 @@ internal static class CdsHooksEndpoints
             }
 
             McodeMapping mapping;
+            LocalDate today;
             try
             {
-                mapping = McodeMapper.Default.Map(data.Resources);
+                // The evaluation date EvaluateToday used (the injected clock, in ConsensusOptions.TimeZoneId), given to the mapper
+                // too, so a date of the record after it is an input error as in a patient document.
+                today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[consensusOptions.Value.TimeZoneId]).Date;
+                mapping = new McodeMapper(new McodeMapperOptions { AsOf = today }).Map(data.Resources);
             }
             catch (FhirInputException e) when (e.NoPatientData)
             {
@@ -149,7 +156,7 @@ internal static class CdsHooksEndpoints
             ConsensusReport report;
             try
             {
-                report = evaluator.EvaluateToday(mapping.Patient);
+                report = evaluator.Evaluate(mapping.Patient, today);
             }
             catch (PatientValidationException e)
             {

@@ -131,7 +131,7 @@ public static class EvaluateCommand
 
             if (parseResult.GetValue(fhir) is { } bundle)
             {
-                return FhirEvaluation.Run(environment, bundle, parseResult.GetValue(answers), date, parseResult.GetValue(json), DetailOption.Layout(parseResult.GetValue(detail)));
+                return FhirEvaluation.Run(environment, bundle, parseResult.GetValue(answers), date, parseResult.GetValue(json), DetailOption.Layout(parseResult.GetValue(detail)), parseResult.GetValue(html));
             }
 
             var file = parseResult.GetValue(path)!;

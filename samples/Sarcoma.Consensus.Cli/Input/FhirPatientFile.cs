@@ -194,13 +194,35 @@ public static class FhirPatientFile
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(output);
         var report = mapping.Report;
+        var counts = UnknownCounts(report);
         output.WriteLine();
         output.WriteLine("FHIR RECORD");
         output.WriteLine($"{report.Mapped.Select(m => m.Fact).Distinct().Count()} facts read from {report.Recognised.Count} recognised resources; "
-            + $"{report.Unknown.Count} unknown: {report.Unknown.Count(u => u.Reason == UnknownReason.NoResource)} not in the record, "
-            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.NotExpressibleInMcode)} not expressible in mCODE, "
-            + $"{report.Unknown.Count(u => u.Reason == UnknownReason.Ambiguous)} ambiguous.");
+            + $"{report.Unknown.Count} unknown: {counts[UnknownReason.NoResource]} not in the record, "
+            + $"{counts[UnknownReason.NotExpressibleInMcode]} not expressible in mCODE, "
+            + $"{counts[UnknownReason.Ambiguous]} ambiguous, "
+            + $"{counts[UnknownReason.Conflicting]} conflicting in the record.");
+        var conflicting = report.Unknown.Where(u => u.Reason == UnknownReason.Conflicting).ToArray();
+        if (conflicting.Length > 0)
+        {
+            // The report above words every unknown fact as "not recorded"; these are recorded, but the record disagrees with itself.
+            output.WriteLine("Conflicting in the record (left unknown, shown above as \"not recorded\"; the record holds values that disagree, named here by element, never by value):");
+            foreach (var fact in conflicting)
+            {
+                output.WriteLine($"  - {fact.Fact}: conflicting in the record. {fact.Explanation}");
+            }
+        }
+
         output.WriteLine("'questionnaire --fhir' writes a FHIR Questionnaire for the facts that would decide the recommendations above that need facts.");
+    }
+
+    /// <summary>How many facts are unknown for each <see cref="UnknownReason"/> (every reason, zero included), so the summary's parts add up to its total.</summary>
+    /// <param name="report">The mapping report.</param>
+    /// <returns>The count per reason.</returns>
+    public static IReadOnlyDictionary<UnknownReason, int> UnknownCounts(MappingReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Enum.GetValues<UnknownReason>().ToDictionary(reason => reason, reason => report.Unknown.Count(u => u.Reason == reason));
     }
 
     private static InvalidInputException Invalid(string path, string what, FhirInputException e) =>

@@ -152,6 +152,47 @@ public static class McodeCodes
         ["420120006"] = "8936/3",  // Gastrointestinal stromal tumor (GIST: out of scope with any behaviour)
     };
 
+    /// <summary>
+    /// ICD-10-CM category C49.A |Gastrointestinal stromal tumor| and its codes C49.A0 (unspecified site), C49.A1
+    /// (esophagus), C49.A2 (stomach), C49.A3 (small intestine), C49.A4 (large intestine), C49.A5 (rectum), C49.A9 (other
+    /// sites), in ICD-10-CM since FY2019 (docs/histology.md, source h): read from <c>Condition.code</c> as GIST (ICD-O-3
+    /// 8936, out of scope), like <see cref="MorphologyByDisorder"/>. Only from ICD-10-CM codings (<see cref="Icd10Cm"/>):
+    /// the WHO ICD-10 has no C49.A.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> GistIcd10Cm = new[] { "C49.A", "C49.A0", "C49.A1", "C49.A2", "C49.A3", "C49.A4", "C49.A5", "C49.A9" };
+
+    /// <summary>
+    /// The ICD-O-3 morphology a <c>Condition.code</c> coding of a PrimaryCancerCondition names: a SNOMED CT disorder of
+    /// <see cref="MorphologyByDisorder"/>, or an ICD-10-CM GIST code of <see cref="GistIcd10Cm"/>; otherwise <see langword="null"/>.
+    /// </summary>
+    /// <param name="coding">The coding.</param>
+    /// <returns>The code as the report names it (<c>SNOMED CT 420120006</c>, <c>ICD-10-CM C49.A0</c>) and its ICD-O-3 morphology, or <see langword="null"/>.</returns>
+    internal static (string Code, string Morphology)? MorphologyOfConditionCode(Hl7.Fhir.Model.Coding coding)
+    {
+        if (coding.Code is null)
+        {
+            return null;
+        }
+
+        if (coding.System == Snomed && MorphologyByDisorder.TryGetValue(coding.Code, out var morphology))
+        {
+            return ("SNOMED CT " + coding.Code, morphology);
+        }
+
+        return coding.System == Icd10Cm && GistIcd10Cm.Contains(coding.Code, StringComparer.Ordinal) ? ("ICD-10-CM " + coding.Code, "8936/3") : null;
+    }
+
+    /// <summary>
+    /// Code systems that hold no diagnosis or morphology (LOINC, UCUM, CPT, ICD-10-PCS, RxNorm, NDC, CVX, and HL7's own
+    /// code systems other than ICD-O-3): a histology coded under one of them is an input error naming the coding's
+    /// system, and the text beside it is not read instead (docs/fhir.md), as for a malformed ICD-O-3 code.
+    /// </summary>
+    /// <param name="system">The coding's system.</param>
+    /// <returns>Whether the system cannot hold a histology.</returns>
+    internal static bool CannotHoldHistology(string? system) =>
+        system is Loinc or Ucum or Cpt or Icd10Pcs or "http://www.nlm.nih.gov/research/umls/rxnorm" or "http://hl7.org/fhir/sid/ndc" or "http://hl7.org/fhir/sid/cvx" ||
+        (system is not null && system.StartsWith("http://terminology.hl7.org/CodeSystem/", StringComparison.Ordinal) && !HistologyMap.IsIcdO3System(system));
+
     /// <summary>SNOMED CT body structures → primary site category (<c>Condition.bodySite</c> of the PrimaryCancerCondition).</summary>
     public static readonly IReadOnlyDictionary<string, PrimarySite> PrimarySiteBySnomed = new Dictionary<string, PrimarySite>(StringComparer.Ordinal)
     {

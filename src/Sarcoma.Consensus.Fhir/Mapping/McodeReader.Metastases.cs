@@ -158,14 +158,38 @@ internal sealed partial class McodeReader
         return result;
     }
 
-    private sealed record TumorEntry(SourceResource Source, BodyStructure Body, MetastaticSite Site, SecondaryEntry? Secondary);
+    /// <summary>A Tumor BodyStructure; <see cref="Site"/> is <see langword="null"/> when its site cannot be read (a lesion the record shows, at an unknown site).</summary>
+    private sealed record TumorEntry(SourceResource Source, BodyStructure Body, MetastaticSite? Site, SecondaryEntry? Secondary);
+
+    /// <summary>TumorSize Observations whose <c>focus</c> is a tumour the record does not hold (set by <see cref="ReadTumors"/>).</summary>
+    private readonly List<SourceResource> danglingSizes = new();
 
     private List<TumorEntry> ReadTumors(ConditionEntry? primary)
     {
-        var focused = new HashSet<SourceResource>(entries
-            .Where(e => e.Resource is Observation o && IsTumorSize(o))
-            .SelectMany(e => ((Observation)e.Resource).Focus.Select(Resolve))
-            .Where(r => r is not null)!);
+        var focused = new HashSet<SourceResource>();
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is not Observation observation || !IsTumorSize(observation))
+            {
+                continue;
+            }
+
+            // Every TumorSize date is checked (future, implausible, malformed), not only those of the lesions listed.
+            _ = Date(entry, observation.Effective, "effective");
+            var usable = IsUsable(entry, observation);
+            foreach (var focus in observation.Focus)
+            {
+                if (Resolve(focus) is { } target)
+                {
+                    focused.Add(target);
+                }
+                else if (usable && focus?.Reference is { } text && MayBeATumor(text) && !danglingSizes.Contains(entry))
+                {
+                    danglingSizes.Add(entry);
+                }
+            }
+        }
+
         var tumors = new List<TumorEntry>();
         foreach (var entry in entries)
         {
@@ -194,20 +218,27 @@ internal sealed partial class McodeReader
                 .Select(c => ((SiteKind Kind, MetastaticSite Site)?)McodeCodes.MetastaticSiteBySnomedBodySite[c.Code!])
                 .FirstOrDefault();
             var secondary = secondaries.FirstOrDefault(s => s.Source == relatedEntry);
-            if (site is null && body.Location is null && secondary?.Sites.Count == 1)
+            if (secondary is null && relatedEntry is not null)
             {
+                notes.Add($"{entry.Reference}: its RelatedCondition is not a cancer condition of this record; the tumour is not used.");
+                continue;
+            }
+
+            if (site is null && secondary?.Sites.Count == 1)
+            {
+                // The RelatedCondition names one site: the tumour is there, whether BodyStructure.location is absent or unreadable.
                 site = secondary.Sites[0];
+                if (body.Location is not null)
+                {
+                    notes.Add($"{entry.Reference}: BodyStructure.location is not in the metastatic-site value set (docs/fhir.md); the site of its RelatedCondition is used.");
+                }
             }
 
             if (site is null)
             {
-                notes.Add($"{entry.Reference}: BodyStructure.location is not in the metastatic-site value set (docs/fhir.md); the tumour is not used.");
-                continue;
-            }
-
-            if (secondary is null && relatedEntry is not null)
-            {
-                notes.Add($"{entry.Reference}: its RelatedCondition is not a cancer condition of this record; the tumour is not used.");
+                // The record shows a tumour whose site cannot be read: a lesion at an unknown site, never "no lesion" (BuildLesions).
+                notes.Add($"{entry.Reference}: BodyStructure.location is absent or not in the metastatic-site value set (docs/fhir.md), and no RelatedCondition names a single site: the tumour's site is unknown.");
+                tumors.Add(new TumorEntry(entry, body, null, secondary));
                 continue;
             }
 
@@ -216,6 +247,15 @@ internal sealed partial class McodeReader
 
         return tumors;
     }
+
+    /// <summary>Whether an unresolved <c>focus</c> reference may name a Tumor BodyStructure (a BodyStructure, or a reference whose type cannot be told, such as a <c>urn:uuid</c>).</summary>
+    private static bool MayBeATumor(string reference)
+    {
+        var parts = reference.Split('/');
+        return parts.Length < 2 || parts[parts.Length - 2] == "BodyStructure" || !ModelInfoKnows(parts[parts.Length - 2]);
+    }
+
+    private static bool ModelInfoKnows(string type) => Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
 
     private static bool IsTumorSize(Observation observation) =>
         (Profile(observation) == "TumorSize" && CodeFits(observation.Code, McodeCodes.TumorSizeLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.TumorSizeLoinc);
@@ -251,14 +291,38 @@ internal sealed partial class McodeReader
             return Array.Empty<Lesion>();
         }
 
+        // A lesion the record shows at a site that cannot be read (a Tumor without a readable location, linked to a current
+        // SecondaryCancerCondition or to none): listing the others would understate the disease, or read as "no lesion there".
+        var siteless = tumors.Where(t => t.Site is null && (t.Secondary is null || current.Contains(t.Secondary))).ToArray();
+        if (siteless.Length > 0)
+        {
+            Unknown(
+                FactNames.Lesions,
+                UnknownReason.Ambiguous,
+                string.Join(", ", siteless.Select(t => t.Source.Reference)) +
+                ": a Tumor BodyStructure whose site cannot be read (BodyStructure.location absent or not in the metastatic-site value set, and no RelatedCondition naming a single site): the record shows a lesion at an unknown site, so no lesion is listed.");
+            return Array.Empty<Lesion>();
+        }
+
+        // A TumorSize Observation focused on a tumour the record does not hold: the record shows a tumour it does not describe.
+        if (danglingSizes.Count > 0)
+        {
+            Unknown(
+                FactNames.Lesions,
+                UnknownReason.Ambiguous,
+                string.Join(", ", danglingSizes.Select(d => d.Path + ".focus")) +
+                ": a TumorSize Observation focused on a Tumor BodyStructure that is not in the record: it shows a tumour whose site (and whether it is a current lesion) is unknown, so no lesion is listed.");
+            return Array.Empty<Lesion>();
+        }
+
         var currentTumors = tumors
-            .Where(t => t.Secondary is null ? current.Any(s => s.Sites.Any(x => x.Kind == SiteKind.Lesion && x.Site == t.Site)) : current.Contains(t.Secondary))
+            .Where(t => t.Site is not null && (t.Secondary is null ? current.Any(s => s.Sites.Any(x => x.Kind == SiteKind.Lesion && x.Site == t.Site)) : current.Contains(t.Secondary)))
             .ToArray();
         // A tumour linked to no cancer condition of this record (no RelatedCondition, or one that does not resolve), at a
         // site without an active SecondaryCancerCondition, may still be a current lesion: the record does not say. Listing
         // the other lesions without it could read as "no lesion there" (for example "no liver metastasis"), so the lesions
         // are unknown. A tumour linked to a treated or refuted condition is not current, and is left out.
-        var unlinked = tumors.Except(currentTumors).Where(t => t.Secondary is null).ToArray();
+        var unlinked = tumors.Except(currentTumors).Where(t => t.Secondary is null && t.Site is not null).ToArray();
         if (unlinked.Length > 0)
         {
             Unknown(
@@ -298,7 +362,7 @@ internal sealed partial class McodeReader
         {
             var index = lesions.Count;
             var path = $"metastases.lesions[{index}]";
-            var lesion = new Lesion { Site = tumor.Site };
+            var lesion = new Lesion { Site = tumor.Site!.Value };
             Mapped(path + ".site", tumor.Source.Reference, tumor.Body.Location is null ? "BodyStructure.extension:relatedCondition" : "BodyStructure.location");
 
             var (size, sizeSource, sizeProblem, sizeReason) = LatestSize(tumor.Source);
@@ -431,56 +495,150 @@ internal sealed partial class McodeReader
     }
 
     /// <summary>
-    /// Reads one TumorSize Observation: the longest-dimension component, else <c>valueQuantity</c>. A value with a
-    /// comparator, or none, is unknown (with the reason); a unit it cannot convert, or a size of 0 or less or above
-    /// <see cref="PatientValidator.MaximumLesionSizeMm"/> mm, is an input error naming the element.
+    /// The smallest lesion size read from a record, in mm: below the resolution of the cross-sectional imaging that
+    /// measures metastases, so a smaller value is a unit or entry mistake (1e-9 cm, 0.01 mm), an input error, never a size.
+    /// </summary>
+    internal const decimal MinimumPlausibleLesionSizeMm = 1m;
+
+    /// <summary>
+    /// Reads one TumorSize Observation: the longest-dimension component (LOINC 33728-7) and <c>valueQuantity</c>. When
+    /// both are read and disagree, the size is unknown (<see cref="UnknownReason.Conflicting"/>, naming both elements);
+    /// otherwise the component, else <c>valueQuantity</c>. A value with a comparator, or none, is unknown (with the
+    /// reason); a quantity without a UCUM code, a unit text that names another unit than the code, a unit it cannot
+    /// convert, or a size below <see cref="MinimumPlausibleLesionSizeMm"/> or above
+    /// <see cref="PatientValidator.MaximumLesionSizeMm"/> mm after conversion, is an input error naming the element.
     /// </summary>
     private decimal? ReadSize(SourceResource entry, Observation observation, out string element, out string? problem, out UnknownReason reason)
     {
-        var component = observation.Component.FirstOrDefault(c => Has(c.Code, McodeCodes.Loinc, McodeCodes.LongestDimensionLoinc));
-        Quantity? quantity;
-        if (component?.Value is Quantity q)
+        var componentIndex = observation.Component.FindIndex(c => Has(c.Code, McodeCodes.Loinc, McodeCodes.LongestDimensionLoinc));
+        var componentQuantity = componentIndex >= 0 ? observation.Component[componentIndex].Value as Quantity : null;
+        var componentElement = "component[" + componentIndex.ToString(CultureInfo.InvariantCulture) + "].valueQuantity";
+        var valueQuantity = observation.Value as Quantity;
+
+        if (componentQuantity is null && valueQuantity is null)
         {
-            quantity = q;
-            element = "component[" + observation.Component.IndexOf(component).ToString(CultureInfo.InvariantCulture) + "].valueQuantity";
-        }
-        else
-        {
-            quantity = observation.Value as Quantity;
-            element = "valueQuantity";
+            element = componentIndex >= 0 ? componentElement : "valueQuantity";
+            problem = $"{entry.Reference}: Observation.{element} is absent (or not a Quantity).";
+            reason = observation.Value is null && componentIndex < 0 ? UnknownReason.NoResource : UnknownReason.Ambiguous;
+            return null;
         }
 
-        problem = null;
-        reason = UnknownReason.Ambiguous;
-        var mm = Millimetres(quantity, out var lengthProblem);
-        switch (lengthProblem)
+        decimal? fromComponent = null, fromValue = null;
+        string? componentProblem = null, valueProblem = null;
+        var componentNoValue = false;
+        if (componentQuantity is not null)
         {
-            case LengthProblem.NoValue:
-                problem = $"{entry.Reference}: Observation.{element} {(quantity is null ? "is absent (or not a Quantity)" : "has no value")}.";
-                reason = quantity is null && observation.Value is null && component is null ? UnknownReason.NoResource : UnknownReason.Ambiguous;
-                return null;
-            case LengthProblem.Comparator:
+            fromComponent = Length(entry, componentElement, componentQuantity, out componentProblem, out componentNoValue);
+        }
+
+        if (valueQuantity is not null)
+        {
+            fromValue = Length(entry, "valueQuantity", valueQuantity, out valueProblem, out _);
+        }
+
+        reason = UnknownReason.Ambiguous;
+        if (fromComponent is { } c && fromValue is { } v && c != v)
+        {
+            element = componentElement;
+            problem = $"Conflicting: {entry.Path}.{componentElement} and {entry.Path}.valueQuantity: the longest dimension and the size of one TumorSize Observation disagree; the size is left unknown.";
+            reason = UnknownReason.Conflicting;
+            return null;
+        }
+
+        if (componentQuantity is not null && !(componentNoValue && fromValue is not null))
+        {
+            // The longest dimension first; a component without a value says nothing, so valueQuantity is read then.
+            element = componentElement;
+            problem = componentProblem;
+            return fromComponent;
+        }
+
+        element = "valueQuantity";
+        problem = valueProblem;
+        return fromValue;
+    }
+
+    /// <summary>
+    /// Converts one Quantity to mm: UCUM <c>mm</c>, <c>cm</c> (× 10), <c>m</c> (× 1000), <c>[in_i]</c> (× 25.4), read
+    /// from <c>Quantity.code</c> only (exactly, no rounding). Input errors (named, never with the value) for a missing
+    /// code, a non-UCUM system, a unit it cannot convert, a unit text naming another length unit than the code, an
+    /// invalid comparator, and a size outside the plausible range after conversion.
+    /// </summary>
+    private decimal? Length(SourceResource entry, string element, Quantity quantity, out string? problem, out bool noValue)
+    {
+        problem = null;
+        noValue = false;
+        if (quantity.Value is not { } value)
+        {
+            noValue = true;
+            problem = $"{entry.Reference}: Observation.{element} has no value.";
+            return null;
+        }
+
+        // Read the comparator's code as text: Firely's typed Comparator throws for a code outside the value set.
+        if (quantity.ComparatorElement is { } comparator)
+        {
+            if (comparator.JsonValue is "<" or "<=" or ">=" or ">")
+            {
                 problem = $"{entry.Reference}: Observation.{element}.comparator: the size is a bound (less than, greater than), not a measurement, so it is not read as the size.";
                 return null;
-            case LengthProblem.InvalidComparator:
-                Error(entry, element + ".comparator", "is not a code of the FHIR quantity-comparator value set (<, <=, >=, >): the size cannot be read (the code is not repeated here).");
-                problem = $"{entry.Reference}: Observation.{element}.comparator is not a valid code.";
-                return null;
-            case LengthProblem.UnknownUnit:
-                Error(entry, element + (quantity!.Code is null ? ".unit" : ".code"), "is not a length unit the mapper converts (UCUM mm, cm, m or [in_i]): the size cannot be read (the unit is not repeated here).");
-                problem = $"{entry.Reference}: Observation.{element} is in a unit that cannot be converted.";
-                return null;
+            }
+
+            Error(entry, element + ".comparator", "is not a code of the FHIR quantity-comparator value set (<, <=, >=, >): the size cannot be read (the code is not repeated here).");
+            problem = $"{entry.Reference}: Observation.{element}.comparator is not a valid code.";
+            return null;
         }
 
-        if (mm is { } value && (value <= 0 || value > PatientValidator.MaximumLesionSizeMm))
+        if (string.IsNullOrEmpty(quantity.Code))
         {
-            Error(entry, element + ".value", FormattableString.Invariant($"is not a plausible lesion size (more than 0 and at most {PatientValidator.MaximumLesionSizeMm:0} mm): the value is not repeated here."));
+            // Named at .unit, as the existing rule names a size without a code: the unit is given as text, or not at all.
+            Error(entry, element + ".unit", "is not read without a UCUM code in " + element + ".code (mm, cm, m or [in_i]; system http://unitsofmeasure.org): a size is never read from the unit text alone, so it cannot be read (the unit is not repeated here).");
+            problem = $"{entry.Reference}: Observation.{element} has no UCUM unit code.";
+            return null;
+        }
+
+        var factor = quantity.Code switch
+        {
+            "mm" => 1m,
+            "cm" => 10m,
+            "m" => 1000m,
+            "[in_i]" => 25.4m,
+            _ => (decimal?)null,
+        };
+        if ((quantity.System is not null && quantity.System != McodeCodes.Ucum) || factor is null)
+        {
+            Error(entry, element + ".code", "is not a length unit the mapper converts (UCUM mm, cm, m or [in_i]): the size cannot be read (the unit is not repeated here).");
+            problem = $"{entry.Reference}: Observation.{element} is in a unit that cannot be converted.";
+            return null;
+        }
+
+        if (UnitOfText(quantity.Unit) is { } named && named != quantity.Code)
+        {
+            Error(entry, element + ".unit", "names another length unit than " + element + ".code: which of the two is right cannot be told, so the size cannot be read (neither unit is repeated here).");
+            problem = $"{entry.Reference}: Observation.{element}.unit and .code disagree.";
+            return null;
+        }
+
+        var mm = value * factor.Value;
+        if (mm < MinimumPlausibleLesionSizeMm || mm > PatientValidator.MaximumLesionSizeMm)
+        {
+            Error(entry, element + ".value", FormattableString.Invariant($"is not a plausible lesion size (at least {MinimumPlausibleLesionSizeMm:0} mm and at most {PatientValidator.MaximumLesionSizeMm:0} mm after conversion to mm): the value is not repeated here."));
             problem = $"{entry.Reference}: Observation.{element} is out of range.";
             return null;
         }
 
         return mm;
     }
+
+    /// <summary>The UCUM code a unit text names (<c>cm</c>, <c>centimetres</c> → <c>cm</c>), or <see langword="null"/> when it names no length unit (free display text is not compared).</summary>
+    private static string? UnitOfText(string? unit) => unit?.Trim().ToLowerInvariant() switch
+    {
+        "mm" or "millimeter" or "millimeters" or "millimetre" or "millimetres" => "mm",
+        "cm" or "centimeter" or "centimeters" or "centimetre" or "centimetres" => "cm",
+        "m" or "meter" or "meters" or "metre" or "metres" => "m",
+        "[in_i]" or "in" or "inch" or "inches" => "[in_i]",
+        _ => null,
+    };
 
     private (SourceResource Source, string Code, LocalDate? Date)? ReadDiseaseStatus() =>
         DiseaseStatuses().OrderByDescending(s => s.Date ?? LocalDate.MinIsoValue).Cast<(SourceResource, string, LocalDate?)?>().FirstOrDefault();

@@ -563,10 +563,10 @@ internal sealed partial class McodeReader
         // A Condition.code that names the morphology (a carcinoma, a soft-tissue sarcoma, a GIST): the histology without
         // the extension; beside it, a check that the two agree on the scope (docs/fhir.md).
         (Histology Histology, string How)? fromCode = null;
-        var disorder = Codings(primary.Condition.Code).FirstOrDefault(c => c.System == McodeCodes.Snomed && c.Code is not null && McodeCodes.MorphologyByDisorder.ContainsKey(c.Code));
-        if (disorder is not null && options.HistologyMap.TryResolve(McodeCodes.IcdO3, McodeCodes.MorphologyByDisorder[disorder.Code!], out var fromDisorder))
+        var disorder = Codings(primary.Condition.Code).Select(McodeCodes.MorphologyOfConditionCode).FirstOrDefault(m => m is not null);
+        if (disorder is { } coded && options.HistologyMap.TryResolve(McodeCodes.IcdO3, coded.Morphology, out var fromDisorder))
         {
-            fromCode = (fromDisorder, "Condition.code SNOMED CT " + disorder.Code + " names the morphology (ICD-O-3 " + McodeCodes.MorphologyByDisorder[disorder.Code!] + ")");
+            fromCode = (fromDisorder, "Condition.code " + coded.Code + " names the morphology (ICD-O-3 " + coded.Morphology + ")");
         }
 
         var extensionIndex = primary.Condition.Extension.FindIndex(e => e.Url == McodeCodes.HistologyMorphologyBehaviorExtension);
@@ -594,6 +594,11 @@ internal sealed partial class McodeReader
                 Error(primary.Source, FormattableString.Invariant($"extension[{extensionIndex}].valueCodeableConcept.coding[{i}].code"), "is in the ICD-O-3 code system but is not an ICD-O-3 morphology code (four digits 8000–9999, a slash and a behaviour digit, such as 8890/3): the histology cannot be read, and the text beside it is not used instead (the code is not repeated here).");
                 malformed = true;
             }
+            else if (McodeCodes.CannotHoldHistology(coding.System) && coding.Code is not null)
+            {
+                Error(primary.Source, FormattableString.Invariant($"extension[{extensionIndex}].valueCodeableConcept.coding[{i}].system"), "is a code system that holds no histology (LOINC, UCUM, CPT, ICD-10-PCS, RxNorm, an HL7 code system …): the histology cannot be read, and the text beside it is not used instead (the code is not repeated here).");
+                malformed = true;
+            }
             else if (options.HistologyMap.TryResolve(coding.System, coding.Code, out var histology))
             {
                 found.Add((histology, (HistologyMap.IsIcdO3System(coding.System) ? "ICD-O-3 " : "SNOMED CT ") + coding.Code));
@@ -603,7 +608,7 @@ internal sealed partial class McodeReader
         if (malformed)
         {
             reason = UnknownReason.Ambiguous;
-            note = $"{primary.Source.Reference}: a HistologyMorphologyBehavior code in the ICD-O-3 code system is not an ICD-O-3 morphology code.";
+            note = $"{primary.Source.Reference}: a HistologyMorphologyBehavior code is not an ICD-O-3 morphology code, or is in a code system that holds no histology.";
             return null;
         }
 
