@@ -116,6 +116,10 @@ public static class FhirPatientFile
             {
                 throw Invalid(path, "is not a FHIR R4 QuestionnaireResponse", e);
             }
+            catch (DecoderFallbackException)
+            {
+                throw new InvalidInputException($"{DisplayText.Path(path)}: the QuestionnaireResponse is not UTF-8 text.");
+            }
         }
 
         var outcome = QuestionnaireAnswers.Apply(patient, response, options ?? new QuestionnaireAnswerOptions());
@@ -128,7 +132,7 @@ public static class FhirPatientFile
 
         foreach (var conflict in outcome.Conflicts)
         {
-            stderr.WriteLine($"warning: {DisplayText.Path(path)}: {conflict.Fact}: {conflict.Explanation}");
+            stderr.WriteLine($"warning: {DisplayText.Path(path)}: {DisplayText.Escape(conflict.Fact)}: {DisplayText.Escape(conflict.Explanation)}");
         }
 
         return outcome.Patient;

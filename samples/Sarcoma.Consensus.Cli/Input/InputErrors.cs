@@ -51,7 +51,8 @@ public static class InputErrors
     public static IReadOnlyList<string> Lines(IReadOnlyList<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var lines = errors.Take(MaximumListed).Select(e => $"{DisplayField(e.Field)}: {e.Message}").ToList();
+        // Escaped as paths are: a library names fields by path, but nothing reaches a terminal raw (defence in depth).
+        var lines = errors.Take(MaximumListed).Select(e => $"{DisplayText.Escape(DisplayField(e.Field))}: {DisplayText.Escape(e.Message)}").ToList();
         if (errors.Count > MaximumListed)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"… and {errors.Count - MaximumListed} more."));
