@@ -106,6 +106,10 @@ public sealed class PatientJsonDecimalTests
     [InlineData("40", "4.0e1")]
     [InlineData("0.5", "5E-1")]
     [InlineData("100", "100.00")]
+    [InlineData("25.5", "2.55e1")]
+    [InlineData("25.5", "255e-1")]
+    [InlineData("25.5", "25.500000000000000000000000000000")]
+    [InlineData("40", "40.000000000000000000000000000000000000")]
     public void Equal_sizes_and_percentages_are_written_alike(string shorter, string longer)
     {
         static string Write(string number) => PatientJson.Serialize(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using NodaTime;
@@ -129,12 +130,32 @@ internal sealed class ObjectReader
             return null;
         }
 
+        return ReadDecimal(value, path, what, errors);
+    }
+
+    /// <summary>
+    /// Reads a decimal number from any value, exactly as written: a number that <see cref="decimal"/> cannot hold
+    /// exactly (more than 28 significant digits, digits beyond the 28th decimal place, a non-zero value so small it
+    /// would be read as zero) is an error naming the field, never silently rounded, because rounding can move a value
+    /// across a clinical threshold (24.99…9 read as 25). Equal numbers written differently (25.5, 25.50, 2.55e1, and
+    /// trailing zeros beyond 28 digits) are exact and read alike. A number too large for <see cref="decimal"/> is
+    /// reported as not a number of the field's kind.
+    /// </summary>
+    public static decimal? ReadDecimal(JsonElement value, string path, string what, ReadErrors errors)
+    {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
         {
-            return number;
+            var problem = Inexactness(value, number);
+            if (problem is null)
+            {
+                return number;
+            }
+
+            errors.Add(new ValidationError(path, problem));
+            return null;
         }
 
-        Error(path, $"must be a number ({what}), or null.");
+        errors.Add(new ValidationError(path, $"must be a number ({what}), or null."));
         return null;
     }
 
@@ -216,17 +237,194 @@ internal sealed class ObjectReader
     /// <summary>Reads a whole number from any value.</summary>
     public static int? ReadInteger(JsonElement value, string path, string what, ReadErrors errors)
     {
-        // JSON Schema counts 3.0 as an integer, and so does the reader.
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) &&
-            number == decimal.Truncate(number) && number >= int.MinValue && number <= int.MaxValue)
+        if (TryGetExactInteger(value, out var number))
         {
-            return (int)number;
+            return number;
         }
 
         errors.Add(new ValidationError(path, value.ValueKind == JsonValueKind.Number
             ? $"must be a whole number ({what})."
             : $"must be a number ({what}), or null."));
         return null;
+    }
+
+    /// <summary>
+    /// Gets a JSON number that is exactly a whole number within the range of <see cref="int"/>. JSON Schema counts 3.0,
+    /// 3e0 and 30e-1 as integers, and so does the reader; 3.0000000000000000000000000000001 is not an integer (it is
+    /// decided on the digits written, not on a rounded <see cref="decimal"/>), nor is 1e-400.
+    /// </summary>
+    public static bool TryGetExactInteger(JsonElement value, out int number)
+    {
+        number = 0;
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        var written = Canonical.Of(value.GetRawText());
+        if (written.IsZero)
+        {
+            return true;
+        }
+
+        // A whole number has no significant digit after the decimal point; at most 10 digits can fit an int.
+        if (written.Exponent < 0 || written.Digits.Length + written.Exponent > 10)
+        {
+            return false;
+        }
+
+        var magnitude = long.Parse(written.Digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        for (var i = 0; i < written.Exponent; i++)
+        {
+            magnitude *= 10;
+        }
+
+        var signed = written.Negative ? -magnitude : magnitude;
+        if (signed < int.MinValue || signed > int.MaxValue)
+        {
+            return false;
+        }
+
+        number = (int)signed;
+        return true;
+    }
+
+    /// <summary>
+    /// Says why <paramref name="number"/>, the <see cref="decimal"/> System.Text.Json read, is not exactly the number
+    /// written, or <see langword="null"/> when it is. The message describes the digits, never the value.
+    /// </summary>
+    private static string? Inexactness(JsonElement value, decimal number)
+    {
+        var written = Canonical.Of(value.GetRawText());
+        var read = Canonical.Of(number.ToString(CultureInfo.InvariantCulture));
+        if (written.IsZero ? read.IsZero : written.Equals(read))
+        {
+            return null;
+        }
+
+        if (written.Digits.Length > MaximumSignificantDigits)
+        {
+            return $"has more digits than can be held exactly (at most {MaximumSignificantDigits} significant digits; trailing zeros do not count); it is not rounded.";
+        }
+
+        if (number == 0m)
+        {
+            return $"is not zero but is too small to be held exactly (at most {MaximumDecimalPlaces} decimal places); it is not read as 0.";
+        }
+
+        return written.Exponent < -MaximumDecimalPlaces
+            ? $"has digits beyond the {MaximumDecimalPlaces}th decimal place, which cannot be held exactly; it is not rounded."
+            : "cannot be held exactly as a decimal number; it is not rounded.";
+    }
+
+    /// <summary>Significant digits that <see cref="decimal"/> always holds exactly (some 29-digit numbers fit too).</summary>
+    private const int MaximumSignificantDigits = 28;
+
+    /// <summary>The largest scale of <see cref="decimal"/>.</summary>
+    private const int MaximumDecimalPlaces = 28;
+
+    /// <summary>
+    /// A number as sign, significant digits (no leading or trailing zeros) and the power of ten of the last digit:
+    /// 25.50, 2.55e1 and 255e-1 are all (+, "255", -1). Zero has no digits. Read from JSON number text (already
+    /// checked by the JSON parser) or from <see cref="decimal.ToString(IFormatProvider)"/>.
+    /// </summary>
+    private readonly struct Canonical : IEquatable<Canonical>
+    {
+        private Canonical(bool negative, string digits, long exponent)
+        {
+            Negative = negative;
+            Digits = digits;
+            Exponent = exponent;
+        }
+
+        public bool Negative { get; }
+
+        public string Digits { get; }
+
+        public long Exponent { get; }
+
+        public bool IsZero => Digits.Length == 0;
+
+        public static Canonical Of(string text)
+        {
+            var i = 0;
+            var negative = i < text.Length && text[i] == '-';
+            if (negative || (i < text.Length && text[i] == '+'))
+            {
+                i++;
+            }
+
+            var digits = new System.Text.StringBuilder(text.Length);
+            long fractionDigits = 0;
+            var inFraction = false;
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= '0' && c <= '9')
+                {
+                    digits.Append(c);
+                    if (inFraction)
+                    {
+                        fractionDigits++;
+                    }
+                }
+                else if (c == '.')
+                {
+                    inFraction = true;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            long exponent = 0;
+            if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+            {
+                i++;
+                var exponentNegative = i < text.Length && text[i] == '-';
+                if (exponentNegative || (i < text.Length && text[i] == '+'))
+                {
+                    i++;
+                }
+
+                // Saturate: an exponent beyond a billion is as far out of range as any other.
+                for (; i < text.Length && text[i] >= '0' && text[i] <= '9'; i++)
+                {
+                    exponent = Math.Min(exponent * 10 + (text[i] - '0'), 1_000_000_000L);
+                }
+
+                if (exponentNegative)
+                {
+                    exponent = -exponent;
+                }
+            }
+
+            var all = digits.ToString();
+            var start = 0;
+            while (start < all.Length && all[start] == '0')
+            {
+                start++;
+            }
+
+            var end = all.Length;
+            while (end > start && all[end - 1] == '0')
+            {
+                end--;
+            }
+
+            var trailingZeros = all.Length - end;
+            return start == end
+                ? new Canonical(false, string.Empty, 0)
+                : new Canonical(negative, all.Substring(start, end - start), exponent - fractionDigits + trailingZeros);
+        }
+
+        public bool Equals(Canonical other) =>
+            Negative == other.Negative && Exponent == other.Exponent && string.Equals(Digits, other.Digits, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is Canonical other && Equals(other);
+
+        public override int GetHashCode() => (Digits.GetHashCode() * 31) ^ Exponent.GetHashCode() ^ (Negative ? 1 : 0);
     }
 
     /// <summary>Reads a code from any value.</summary>

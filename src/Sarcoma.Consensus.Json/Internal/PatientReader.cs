@@ -128,9 +128,9 @@ internal static class PatientReader
 
         if (value.ValueKind == JsonValueKind.Number)
         {
-            if (value.TryGetDecimal(out var number) && (number == 1m || number == 2m || number == 3m))
+            if (ObjectReader.TryGetExactInteger(value, out var number) && number is 1 or 2 or 3)
             {
-                return (HistologicGrade)(int)number;
+                return (HistologicGrade)number;
             }
         }
         else if (value.ValueKind == JsonValueKind.String && Codes.Grade.TryParse(value.GetString()!, out var grade))
