@@ -38,7 +38,9 @@ internal static class PrefetchParser
     {
         if (value.ValueKind == JsonValueKind.Object)
         {
-            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(value));
+            var utf8 = JsonMarshal.GetRawUtf8Value(value);
+            FhirJson.CheckText(utf8);
+            var reader = new Utf8JsonReader(utf8);
             if (Deserializer.TryDeserializeResource(ref reader, out var resource, out _))
             {
                 return resource;

@@ -362,10 +362,78 @@ public static class FhirJson
             "; the resource's elements were not read (Firely " + UnknownTypeCode + ").";
     }
 
-    /// <summary>Refuses JSON nested deeper than <see cref="MaxDepth"/> levels with one clear error, before any parser recurses into it.</summary>
-    private static void CheckDepth(string json)
+    /// <summary>Significant digits (and decimal places) that <see cref="decimal"/> always holds exactly.</summary>
+    private const int MaximumSignificantDigits = 28;
+
+    /// <summary>
+    /// Whether a JSON number (its text, already checked by the JSON reader) can be read as a <see cref="decimal"/> without
+    /// rounding: at most 28 significant digits, the last no further right than the 28th decimal place. Leading and
+    /// trailing zeros do not count (25.50, 2.55e1 and 25.500…0 with 40 zeros are exact); zero always is.
+    /// </summary>
+    private static bool HeldExactly(ReadOnlySpan<byte> number)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        var i = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+        int significant = 0, trailingZeros = 0, fractionDigits = 0;
+        var inFraction = false;
+        for (; i < number.Length && number[i] != (byte)'e' && number[i] != (byte)'E'; i++)
+        {
+            var c = number[i];
+            if (c == (byte)'.')
+            {
+                inFraction = true;
+                continue;
+            }
+
+            fractionDigits += inFraction ? 1 : 0;
+            if (c == (byte)'0')
+            {
+                trailingZeros += significant > 0 ? 1 : 0;
+            }
+            else
+            {
+                significant += trailingZeros + 1;
+                trailingZeros = 0;
+            }
+        }
+
+        if (significant == 0)
+        {
+            return true;
+        }
+
+        long exponent = 0;
+        if (i < number.Length)
+        {
+            i++;
+            var negative = i < number.Length && number[i] == (byte)'-';
+            i += i < number.Length && (number[i] == (byte)'-' || number[i] == (byte)'+') ? 1 : 0;
+            for (; i < number.Length; i++)
+            {
+                exponent = Math.Min(exponent * 10 + (number[i] - (byte)'0'), 1_000_000_000L);
+            }
+
+            exponent = negative ? -exponent : exponent;
+        }
+
+        // The power of ten of the last significant digit.
+        var lastDigitPower = exponent - fractionDigits + trailingZeros;
+        return significant <= MaximumSignificantDigits && lastDigitPower >= -MaximumSignificantDigits;
+    }
+
+    /// <summary>Refuses JSON nested deeper than <see cref="MaxDepth"/> levels with one clear error, before any parser recurses into it.</summary>
+    private static void CheckDepth(string json) => CheckText(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// The checks <see cref="ParseResource"/> makes on the JSON text before Firely reads it, for a caller that hands UTF-8
+    /// JSON to Firely's deserializer itself: nesting deeper than 64 levels, a <c>\u</c> escape of a lone UTF-16
+    /// surrogate, and a number with more digits than a <see cref="decimal"/> holds exactly (Firely would round it).
+    /// Text that is not JSON passes here; the parser reports it.
+    /// </summary>
+    /// <param name="utf8Json">The JSON, UTF-8.</param>
+    /// <exception cref="FhirInputException">One of the problems above, at <c>(document)</c> with its byte position; no value is repeated.</exception>
+    public static void CheckText(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         try
         {
             while (reader.Read())
@@ -375,6 +443,16 @@ public static class FhirJson
                     throw new FhirInputException(new[]
                     {
                         new ValidationError("(document)", FormattableString.Invariant($"nests JSON objects and arrays more than {MaxDepth} levels deep (from byte {reader.TokenStartIndex + 1}): no FHIR R4 resource needs that depth, so the document was not read.")),
+                    });
+                }
+
+                if (reader.TokenType is JsonTokenType.Number && !HeldExactly(reader.ValueSpan))
+                {
+                    // Firely reads FHIR decimals as System.Decimal and rounds what does not fit: 24.99…9 (36 digits) would
+                    // be read as 25 and cross a clinical threshold (the FLR's 25 %, a lesion's 10 mm). Refused, not rounded.
+                    throw new FhirInputException(new[]
+                    {
+                        new ValidationError("(document)", FormattableString.Invariant($"holds a number with more digits than can be read exactly (at most {MaximumSignificantDigits} significant digits and {MaximumSignificantDigits} decimal places; trailing zeros do not count), at byte {reader.TokenStartIndex + 1}: it is not rounded, and the document was not read (the number is not repeated here).")),
                     });
                 }
 
