@@ -54,7 +54,7 @@ public sealed class FhirNumberPrecisionTests
     {
         var bundle = FhirJson.ParseBundle(Observation(value));
 
-        var quantity = (Hl7.Fhir.Model.Quantity)((Hl7.Fhir.Model.Observation)bundle.Entry[0].Resource).Value;
+        var quantity = (Hl7.Fhir.Model.Quantity)((Hl7.Fhir.Model.Observation)bundle.Entry[0].Resource!).Value!;
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), quantity.Value);
     }
 }
