@@ -95,6 +95,22 @@ public sealed class ConsensusOptions
     public bool ApplySurgicalRecommendationsOutsideIndications { get; set; }
 
     /// <summary>
+    /// Gets or sets whether metachronous oligometastatic disease whose best response to systemic therapy is progressive
+    /// disease is "not a candidate for liver surgery while it progresses" (default <see langword="true"/>): 5.3, 5.4 and
+    /// 8.1 do not apply, naming the progression, 10.1 applies (section 3.10: disease that "fails to respond to
+    /// conventional therapies should also be considered for transarterial treatment"), and the tumour board may reassess
+    /// resection after a response or at least stable disease. Section 3.11: radiologic response to preoperative
+    /// chemotherapy "was associated with a significant survival difference" (median overall survival 58.0 months with
+    /// partial response against 30.8 months with progression); 8.3 asks "at least stable disease" before surgery of
+    /// synchronous disease; 8.1's "upfront" no longer describes a patient already on systemic therapy. The paper does not
+    /// say so for metachronous disease in so many words, and section 3.11 also weighs the "risk of local hepatic
+    /// progression and loss of opportunity for R0 metastasectomy": <see langword="false"/> keeps such a patient a
+    /// candidate, with the progression as a caution on 5.3, 8.1 and 11.1. With systemic therapy recorded as received and
+    /// its response not recorded, candidacy is not yet known (the response is named). See <c>docs/clinical-decisions.md</c>.
+    /// </summary>
+    public bool ProgressionOnSystemicTherapyDefersSurgery { get; set; } = true;
+
+    /// <summary>
     /// Gets the codes (<see cref="Histology.Code"/>) of the subtypes the default reading of recommendation 4.3's
     /// "appropriate subtypes (e.g., lymph node metastases)" covers: the soft-tissue subtypes section 3.4 names as FDG-avid
     /// (rhabdomyosarcoma) or prone to lymph-node metastases (epithelioid sarcoma, clear-cell sarcoma, synovial sarcoma,

@@ -39,6 +39,7 @@ public sealed class ReportProvenance
         (nameof(ConsensusOptions.DetectionBeforeDiagnosisToleranceDays), o => Number(o.DetectionBeforeDiagnosisToleranceDays)),
         (nameof(ConsensusOptions.StagingCurrencyMonths), o => Number(o.StagingCurrencyMonths)),
         (nameof(ConsensusOptions.ApplySurgicalRecommendationsOutsideIndications), o => o.ApplySurgicalRecommendationsOutsideIndications ? "true" : "false"),
+        (nameof(ConsensusOptions.ProgressionOnSystemicTherapyDefersSurgery), o => o.ProgressionOnSystemicTherapyDefersSurgery ? "true" : "false"),
         (nameof(ConsensusOptions.FdgPetCtSubtypes), o => "[" + string.Join(", ", (o.FdgPetCtSubtypes ?? (IEnumerable<string>)ConsensusOptions.DefaultFdgPetCtSubtypeCodes).Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal).OrderBy(c => c, StringComparer.Ordinal)) + "]"),
         (nameof(ConsensusOptions.FollowUpHorizonYears), o => Number(o.FollowUpHorizonYears)),
         (nameof(ConsensusOptions.TimeZoneId), o => o.TimeZoneId),

@@ -59,7 +59,7 @@ public sealed class EvaluateCommandTests
 
         Assert.Contains("Timing (2.1/2.2): unknown.", output, StringComparison.Ordinal);
         Assert.Contains("  Facts needed: the date the metastases were detected.", output, StringComparison.Ordinal);
-        Assert.Contains("To complete these, record: the date the metastases were detected (21);", output, StringComparison.Ordinal);
+        Assert.Contains("To complete these, record: the date the metastases were detected (20);", output, StringComparison.Ordinal);
         Assert.DoesNotContain("metastases.detectedOn", output, StringComparison.Ordinal);
         Assert.Contains("  Facts needed: metastases.detectedOn.", detail, StringComparison.Ordinal);
         Assert.Contains("To complete these, record: metastases.detectedOn", detail, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
             FactNames.PrimaryResected, FactNames.PrimaryResectedOn, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
             FactNames.LiverResectionMargin, FactNames.PrimaryHistology, FactNames.PrimaryGrade, FactNames.PrimaryDiagnosedOn,
             FactNames.MetastasesDetectedOn, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSizeMm,
-            FactNames.NoEvidenceOfDisease, FactNames.Metastases,
+            FactNames.NoEvidenceOfDisease, FactNames.Metastases, FactNames.AdjuvantTherapyAfterFirstLiverResection,
         })
     {
     }
@@ -130,7 +130,14 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
             result.Caution(Message.Of("adjuvant-therapy.extrahepatic-recurrence", ("detectedOn", detected)));
         }
 
-        return result.Applies(Message.Of("12.1.applies"));
+        // What decided it, said in the reason: both resected, no current liver disease, and whether adjuvant therapy was
+        // given (recorded, not recorded): the discussion 12.1 asks for is still open unless it was.
+        var adjuvant = patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
+        result.Fact(
+            FactNames.AdjuvantTherapyAfterFirstLiverResection,
+            adjuvant switch { true => "yes", false => "no", _ => "unknown" },
+            Message.Of("adjuvant-therapy.adjuvant-status", ("given", adjuvant)));
+        return result.Applies(Message.Of("12.1.applies", ("adjuvant", adjuvant)));
     }
 
     private static void RiskFactors(EvaluationContext context, ResultBuilder result)

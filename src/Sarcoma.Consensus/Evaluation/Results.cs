@@ -184,11 +184,13 @@ public sealed class RecommendationResult
     /// Gets the card-sized summary as data: the message <c>card.&lt;id&gt;.&lt;status&gt;</c> (status as in
     /// <see cref="EvaluationCodes.ToCode(EvaluationStatus)"/>), at most 140 characters in English (the CDS Hooks card
     /// summary limit), for an EHR card or a list. Its one argument, <c>missing</c>, is the number of <see cref="Missing"/>
-    /// facts (absent when none). For 3.2, 5.5 and 10.2 the summary starts "No consensus" and gives no advice.
+    /// facts (absent when none); <c>reason</c>, the code of <see cref="SummaryMessage"/>, lets a card name the deciding
+    /// fact (a "does not apply" card never states what the facts contradict). For 3.2, 5.5 and 10.2 the summary starts "No consensus" and gives no advice.
     /// </summary>
     public Message CardMessage => Message.Of(
         "card." + Id + "." + Status.ToCode(),
-        ("missing", Missing.Count > 0 ? (object)Missing.Count : null));
+        ("missing", Missing.Count > 0 ? (object)Missing.Count : null),
+        ("reason", SummaryMessage.Code));
 
     /// <summary>Gets <see cref="CardMessage"/> rendered in English (at most 140 characters).</summary>
     public string CardSummary => CardMessage.Text;

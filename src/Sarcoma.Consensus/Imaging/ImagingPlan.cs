@@ -159,6 +159,15 @@ public sealed class ImagingPlan
         }
 
         item.Missing.AddRange(origin.Missing);
+        if (context.Patient.Staging.LiverMri == true)
+        {
+            // The MRI is done: whether a trigger of 4.2 is present can no longer change what to do, so its facts are not
+            // asked for. Not "not indicated" (an unknown fact never decides "no"): 4.2 applies, already answered.
+            var moot = item.Missing.Distinct(System.StringComparer.Ordinal).ToArray();
+            item.Missing.Clear();
+            return item.Indicated(Message.Of("imaging.liver-mri.done-undetermined", ("notRecorded", FactProse.NotRecordedMessage(moot))));
+        }
+
         return item.Finish(TriState.Unknown, Message.Of("imaging.liver-mri.undetermined", ("notRecorded", FactProse.NotRecordedMessage(item.Missing))));
     }
 

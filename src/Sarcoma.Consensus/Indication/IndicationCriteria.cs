@@ -256,9 +256,9 @@ internal static class IndicationCriteria
     /// <returns>The summary.</returns>
     public static Message NotApplying(string id, Message scenario, IReadOnlyList<Message> against, Message? pointer = null)
     {
-        if (against.Count == 1 && against[0].Code == NotACandidateCode)
+        if (against.Count > 0 && against.All(a => a.Code is NotACandidateCode or ProgressingCode))
         {
-            return Message.Of("indication.not-applying.unfit", ("id", id), ("scenario", scenario), ("reason", against[0]));
+            return Message.Of("indication.not-applying.unfit", ("id", id), ("scenario", scenario), ("reasons", against));
         }
 
         return against.Count == 1 && pointer is not null
@@ -282,6 +282,33 @@ internal static class IndicationCriteria
             result.Caution(ProgressionCautionMessage);
         }
     }
+
+    /// <summary>
+    /// Metachronous disease progressing on systemic therapy, when <see cref="ConsensusOptions.ProgressionOnSystemicTherapyDefersSurgery"/>
+    /// is set (the default): records the fact and adds a reason naming <see cref="ProgressingMessage"/> to the reasons against the
+    /// indication (5.3, 5.4, 8.1). Otherwise nothing: <see cref="CautionIfProgressing"/> then adds the caution.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="result">The builder.</param>
+    /// <param name="against">The reasons against the indication.</param>
+    public static void Progression(EvaluationContext context, ResultBuilder result, List<Message> against)
+    {
+        if (context.Options.ProgressionOnSystemicTherapyDefersSurgery
+            && context.Timing.Timing == MetastasisTiming.Metachronous
+            && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
+        {
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.progressing"));
+            against.Add(Message.Of(ProgressingCode, ("reason", ProgressingMessage)));
+        }
+    }
+
+    /// <summary>
+    /// The reason against candidacy of metachronous disease progressing on systemic therapy (message
+    /// <c>indication.candidacy.blocker.metachronous-progressing</c>, a lower-case clause; sections 3.10, 3.11).
+    /// </summary>
+    public static Message ProgressingMessage { get; } = new("indication.candidacy.blocker.metachronous-progressing");
+
+    private const string ProgressingCode = "indication.against.progressing";
 
     /// <summary>The caution for metachronous disease progressing on systemic therapy (section 3.11).</summary>
     public static Message ProgressionCautionMessage { get; } = new("indication.caution.progression");

@@ -77,6 +77,7 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
         }
 
         IndicationCriteria.Fitness(context, result, against);
+        IndicationCriteria.Progression(context, result, against);
         if (against.Count > 0)
         {
             // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).

@@ -203,6 +203,7 @@ public sealed class LiverResectionCandidacy
         }
 
         Synchronous(context, facts, blockers, softMissing, cautions);
+        MetachronousProgression(context, facts, blockers, softMissing);
         if (ExtrahepaticCaution(context) is { } extrahepatic)
         {
             cautions.Add(extrahepatic);
@@ -502,6 +503,32 @@ public sealed class LiverResectionCandidacy
             case null when progressionPossible:
                 missing.AddRange(context.Timing.Missing);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Metachronous disease progressing on systemic therapy (best response: progressive disease) is not a candidate while
+    /// it progresses (<see cref="ConsensusOptions.ProgressionOnSystemicTherapyDefersSurgery"/>; section 3.11: response to
+    /// preoperative chemotherapy was associated with survival, progression with worse outcome; section 3.10: disease that
+    /// fails to respond should also be considered for transarterial treatment). With systemic therapy recorded as received
+    /// and its response not recorded, progression cannot be excluded: the response is missing (never read as "no").
+    /// </summary>
+    private static void MetachronousProgression(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
+    {
+        if (!context.Options.ProgressionOnSystemicTherapyDefersSurgery || context.Timing.Timing != MetastasisTiming.Metachronous)
+        {
+            return;
+        }
+
+        var treatment = context.Patient.Treatment;
+        if (treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
+        {
+            facts.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.candidacy.progressive-disease")));
+            blockers.Add(IndicationCriteria.ProgressingMessage);
+        }
+        else if (treatment.SystemicTherapyReceived == true && treatment.SystemicTherapyResponse is null)
+        {
+            missing.Add(FactNames.SystemicTherapyResponse);
         }
     }
 

@@ -63,6 +63,7 @@ internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvalua
         }
 
         IndicationCriteria.Fitness(context, result, against);
+        IndicationCriteria.Progression(context, result, against);
         if (against.Count > 0)
         {
             return result.DoesNotApply(IndicationCriteria.NotApplying(

@@ -99,6 +99,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 
         var unfit = new List<Message>();
         Indication.IndicationCriteria.Fitness(context, result, unfit);
+        Indication.IndicationCriteria.Progression(context, result, unfit);
         failing.AddRange(unfit);
 
         if (failing.Count > 0)

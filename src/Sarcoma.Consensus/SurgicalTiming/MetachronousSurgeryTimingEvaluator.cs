@@ -34,8 +34,8 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(Message.Of("8.1.liver-recurrence", ("summary", IndicationCriteria.RecurrenceSummary(
-                context, "8.1", new Message("8.1.governs"), new Message("8.1.governs-also")))));
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(
+                context, "8.1", new Message("8.1.governs"), new Message("8.1.governs-also")));
         }
 
         var against = new List<Message>();
@@ -49,10 +49,10 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
         }
 
         IndicationCriteria.Fitness(context, result, against);
+        IndicationCriteria.Progression(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("8.1.outside-scenario", ("summary", IndicationCriteria.NotApplying(
-                "8.1", new Message("8.1.scenario"), against))));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.1", new Message("8.1.scenario"), against));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);

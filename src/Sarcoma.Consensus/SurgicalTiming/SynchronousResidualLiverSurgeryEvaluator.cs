@@ -41,7 +41,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         if (against.Count > 0)
         {
             // Metachronous disease: the response and residual-disease criteria of 8.3 concern synchronous disease only.
-            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", IndicationCriteria.NotApplying("8.3", scenario, against))));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", scenario, against));
         }
 
         IndicationCriteria.Oligometastatic(context, result, against, missing);
@@ -126,7 +126,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         IndicationCriteria.Fitness(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("8.3.outside-scenario", ("summary", IndicationCriteria.NotApplying("8.3", scenario, against))));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.3", scenario, against));
         }
 
         if (missing.Count > 0)

@@ -115,4 +115,21 @@ public sealed class AdjuvantTherapyDiscussionEvaluatorTests
         Assert.Equal(new[] { FactNames.PrimaryResected, FactNames.PreviousLiverResection }, result.Missing.ToArray());
         ResultSnapshot.Match(result, "insufficient-data");
     }
+
+    [Theory]
+    [InlineData(false, "no", "after the first liver resection recorded as not given")]
+    [InlineData(true, "yes", "after the first liver resection recorded as given")]
+    [InlineData(null, "unknown", "after the first liver resection not recorded")]
+    public void The_reason_says_whether_adjuvant_therapy_was_given_and_what_decided_it(bool? given, string value, string clause)
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverMetastasectomyInFollowUp().AdjuvantTherapyAfterFirstLiverResection(given));
+
+        // Clinical review F8: 12.1 listed as an action must say what decided it, including the adjuvant therapy status;
+        // that status does not change whether 12.1 applies, so it is never a missing fact.
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.StartsWith("Primary tumour and liver metastases resected", result.Summary, System.StringComparison.Ordinal);
+        Assert.Contains(clause, result.Summary, System.StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.AdjuvantTherapyAfterFirstLiverResection && f.Value == value);
+        Assert.Empty(result.Missing);
+    }
 }

@@ -34,6 +34,39 @@ public sealed class ThresholdBoundaryTests
         Assert.Equal(expected, context.Timing.Timing);
     }
 
+    /// <summary>
+    /// Metastases detected exactly six months after the primary diagnosis: 2.1 ("within six months thereafter") and 8.1
+    /// ("DFI ≥ 6 months") disagree. The engine classifies the day once (<see cref="ConsensusOptions.AtWindowBoundary"/>,
+    /// default synchronous) and 2.1, 2.2, 8.1 and 8.2 all follow that one classification, at −1, 0 and +1 day, each
+    /// applicable result at the boundary carrying the caution that names the conflict.
+    /// </summary>
+    [Theory]
+    [InlineData(-1, BoundaryTiming.Synchronous, true)]
+    [InlineData(0, BoundaryTiming.Synchronous, true)]
+    [InlineData(1, BoundaryTiming.Synchronous, false)]
+    [InlineData(-1, BoundaryTiming.Metachronous, true)]
+    [InlineData(0, BoundaryTiming.Metachronous, false)]
+    [InlineData(1, BoundaryTiming.Metachronous, false)]
+    public void Six_month_boundary_is_read_alike_by_2_1_2_2_8_1_and_8_2(int daysFromSixMonths, BoundaryTiming atBoundary, bool synchronous)
+    {
+        var diagnosed = new LocalDate(2021, 3, 1);
+        var patient = Vignettes.MetachronousLiverOnlyOmd()
+            .MetastasesDetectedOn(diagnosed.PlusMonths(6).PlusDays(daysFromSixMonths))
+            .Build();
+        var report = new ConsensusEngine(new ConsensusOptions { AtWindowBoundary = atBoundary }).Evaluate(patient, Vignettes.AsOf);
+
+        var (yes, no) = (EvaluationStatus.Applies, EvaluationStatus.DoesNotApply);
+        Assert.Equal(synchronous ? yes : no, report["2.1"]!.Status);
+        Assert.Equal(synchronous ? no : yes, report["2.2"]!.Status);
+        Assert.Equal(synchronous ? yes : no, report["8.2"]!.Status);
+        Assert.Equal(synchronous ? no : yes, report["8.1"]!.Status);
+        Assert.Equal(synchronous ? MetastasisTiming.Synchronous : MetastasisTiming.Metachronous, report.Timing!.Timing);
+        foreach (var id in new[] { "2.1", "2.2", "8.1", "8.2" }.Where(id => report[id]!.Status == yes))
+        {
+            Assert.Equal(daysFromSixMonths == 0, report[id]!.Cautions.Any(c => c.StartsWith("Detection falls exactly on the 6-month boundary", System.StringComparison.Ordinal)));
+        }
+    }
+
     [Theory]
     [InlineData(-1, false)]
     [InlineData(0, false)]  // staging of exactly three months is still current

@@ -67,7 +67,8 @@ public sealed class ImagingPlanTests
     [Fact]
     public void Large_lesions_of_unrecorded_origin_leave_hepatic_MRI_undecided()
     {
-        var plan = ImagingPlan.Assess(Vignettes.ShortDfiMetachronousLiverMetastasisOriginUnrecorded().Context());
+        // Before the MRI is done: once done, the origin facts no longer change the plan (LiverMriAlreadyDoneTests).
+        var plan = ImagingPlan.Assess(Vignettes.ShortDfiMetachronousLiverMetastasisOriginUnrecorded().WithStaging(contrastCt: true, liverMri: false).Context());
 
         Assert.Equal(TriState.Unknown, plan.LiverMri.Indicated);
         Assert.Equal(new[] { FactNames.HccRiskFactors, FactNames.ColorectalCancerHistory, FactNames.OtherCancerHistory }, plan.LiverMri.Missing);

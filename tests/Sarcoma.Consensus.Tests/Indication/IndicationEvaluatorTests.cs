@@ -138,10 +138,12 @@ public sealed class IndicationEvaluatorTests
         Assert.Contains(result.Cautions, c => c.StartsWith("ASA physical status III", System.StringComparison.Ordinal));
     }
 
+    private static readonly ConsensusOptions ProgressionAsCaution = new() { ProgressionOnSystemicTherapyDefersSurgery = false };
+
     [Fact]
     public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution()
     {
-        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease));
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease), options: ProgressionAsCaution);
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(IndicationCriteria.ProgressionCaution, result.Cautions);

@@ -52,7 +52,7 @@ public sealed class PreoperativeChemotherapyEvaluatorTests
     [Fact]
     public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution_on_11_1()
     {
-        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true));
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true), options: new ConsensusOptions { ProgressionOnSystemicTherapyDefersSurgery = false });
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(Sarcoma.Consensus.Indication.IndicationCriteria.ProgressionCaution, result.Cautions);

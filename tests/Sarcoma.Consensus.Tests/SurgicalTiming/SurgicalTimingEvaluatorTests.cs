@@ -161,7 +161,7 @@ public sealed class SurgicalTimingEvaluatorTests
     [Fact]
     public void Metachronous_disease_progressing_on_systemic_therapy_carries_the_section_3_11_caution_on_8_1()
     {
-        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true));
+        var result = metachronous.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true), options: new ConsensusOptions { ProgressionOnSystemicTherapyDefersSurgery = false });
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(Sarcoma.Consensus.Indication.IndicationCriteria.ProgressionCaution, result.Cautions);
