@@ -79,7 +79,21 @@ internal static class CompactReportWriter
 
         // Many recommendations read the same facts (resectability, ECOG, timing) and share reasons (the candidacy, a
         // failing criterion): the tables are planned first, so each distinct finding and shared message is written once.
-        var tables = new Tables();
+        var tables = Tables.Rent();
+        try
+        {
+            WriteResults(writer, report, tables);
+        }
+        finally
+        {
+            tables.Return();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResults(Utf8JsonWriter writer, ConsensusReport report, Tables tables)
+    {
         foreach (var result in report.Results)
         {
             tables.Plan(result);
@@ -125,8 +139,6 @@ internal static class CompactReportWriter
 
             writer.WriteEndArray();
         }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>Writes a message as a tuple <c>[key, {arguments}]</c>, nested messages in full (no tables).</summary>
@@ -499,19 +511,63 @@ internal static class CompactReportWriter
     // The plan of the report's tables: its distinct findings (in order of first use), how often each distinct message
     // is used where it is written (a summary, a caution, a nested argument of a message written once), the messages
     // used more than once (in order of first use, each after the messages nested in it), and the distinct missing facts.
+    // One instance per thread, cleared between reports (its dictionaries keep their capacity); each message and finding
+    // is hashed once per report (MessageComparer's memo), and each lookup is one dictionary probe.
     private sealed class Tables
     {
-        private readonly Dictionary<Finding, int> findingIndices = new(FindingComparer.Instance);
-        private readonly Dictionary<Message, int> uses = new(MessageComparer.Instance);
+        [ThreadStatic]
+        private static Tables? cached;
+
+        private readonly MessageComparer messages;
+        private readonly Dictionary<Finding, int> findingIndices;
+        private readonly Dictionary<Message, int> slots;
         private readonly List<Message> firstUses = new();
-        private readonly Dictionary<Message, int> sharedIndices = new(MessageComparer.Instance);
+        private readonly List<int> useCounts = new();
+        private readonly List<int> sharedOfSlot = new();
         private readonly Dictionary<string, int> factIndices = new(StringComparer.Ordinal);
+        private bool inUse;
+
+        private Tables()
+        {
+            messages = new MessageComparer();
+            findingIndices = new Dictionary<Finding, int>(new FindingComparer(messages));
+            slots = new Dictionary<Message, int>(messages);
+        }
 
         public List<Finding> Findings { get; } = new();
 
         public List<Message> Shared { get; } = new();
 
         public List<string> Facts { get; } = new();
+
+        // The thread's instance, or a new one when it is in use (a report written while another is being written).
+        public static Tables Rent()
+        {
+            var tables = cached;
+            if (tables is null || tables.inUse)
+            {
+                tables = new Tables();
+                cached ??= tables;
+            }
+
+            tables.inUse = true;
+            return tables;
+        }
+
+        public void Return()
+        {
+            messages.Clear();
+            findingIndices.Clear();
+            slots.Clear();
+            firstUses.Clear();
+            useCounts.Clear();
+            sharedOfSlot.Clear();
+            factIndices.Clear();
+            Findings.Clear();
+            Shared.Clear();
+            Facts.Clear();
+            inUse = false;
+        }
 
         public void Plan(RecommendationResult result)
         {
@@ -552,12 +608,16 @@ internal static class CompactReportWriter
 
         public void Seal()
         {
-            foreach (var message in firstUses)
+            for (var slot = 0; slot < firstUses.Count; slot++)
             {
-                if (uses[message] > 1)
+                if (useCounts[slot] > 1)
                 {
-                    sharedIndices.Add(message, Shared.Count);
-                    Shared.Add(message);
+                    sharedOfSlot.Add(Shared.Count);
+                    Shared.Add(firstUses[slot]);
+                }
+                else
+                {
+                    sharedOfSlot.Add(-1);
                 }
             }
         }
@@ -566,19 +626,22 @@ internal static class CompactReportWriter
 
         public int FactIndex(string fact) => factIndices[fact];
 
-        public int? SharedIndex(Message message) => sharedIndices.TryGetValue(message, out var index) ? index : null;
+        public int? SharedIndex(Message message) =>
+            slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
 
         // A message is written once, so the messages nested in it are used once more only the first time it is used.
         private void Use(Message message)
         {
-            if (uses.TryGetValue(message, out var count))
+            if (slots.TryGetValue(message, out var slot))
             {
-                uses[message] = count + 1;
+                useCounts[slot]++;
                 return;
             }
 
-            uses.Add(message, 1);
+            // The nested messages first, so that a shared message comes after those it refers to.
             UseNested(message);
+            slots.Add(message, firstUses.Count);
+            useCounts.Add(1);
             firstUses.Add(message);
         }
 
@@ -604,15 +667,24 @@ internal static class CompactReportWriter
         }
     }
 
-    // Value equality of messages (Message.Equals) with a hash that allocates nothing (lists hashed by length and items).
+    // Value equality of messages (Message.Equals) with a hash that allocates nothing (lists hashed by length and items),
+    // computed once per message instance and report: equal messages built apart hash alike, and a message met again (a
+    // nested one, or in the next lookup) costs a reference lookup instead of a walk of its arguments.
     private sealed class MessageComparer : IEqualityComparer<Message>
     {
-        public static readonly MessageComparer Instance = new();
+        private readonly Dictionary<object, int> memo = new(ReferenceComparer.Instance);
+
+        public void Clear() => memo.Clear();
 
         public bool Equals(Message? x, Message? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
         public int GetHashCode(Message message)
         {
+            if (memo.TryGetValue(message, out var known))
+            {
+                return known;
+            }
+
             unchecked
             {
                 var hash = StringComparer.Ordinal.GetHashCode(message.Code);
@@ -623,6 +695,24 @@ internal static class CompactReportWriter
                     hash = (hash * 31) + ValueHash(arguments[i].Value);
                 }
 
+                memo[message] = hash;
+                return hash;
+            }
+        }
+
+        // The hash of a finding (fact, value and message), memoised like a message's.
+        public int FindingHash(Finding finding)
+        {
+            if (memo.TryGetValue(finding, out var known))
+            {
+                return known;
+            }
+
+            unchecked
+            {
+                var hash = (StringComparer.Ordinal.GetHashCode(finding.Fact) * 31) + StringComparer.Ordinal.GetHashCode(finding.Value);
+                hash = (hash * 31) + GetHashCode(finding.Message);
+                memo[finding] = hash;
                 return hash;
             }
         }
@@ -637,6 +727,10 @@ internal static class CompactReportWriter
                         return StringComparer.Ordinal.GetHashCode(text);
                     case Message nested:
                         return GetHashCode(nested);
+                    case int number:
+                        return number;
+                    case bool flag:
+                        return flag ? 1 : 0;
                     case IReadOnlyList<string> texts:
                         var h = texts.Count;
                         for (var i = 0; i < texts.Count; i++)
@@ -660,21 +754,29 @@ internal static class CompactReportWriter
         }
     }
 
-    // Value equality of findings (Finding.Equals) with the message hashed by MessageComparer.
+    // Value equality of findings (Finding.Equals) with the hash of MessageComparer's memo.
     private sealed class FindingComparer : IEqualityComparer<Finding>
     {
-        public static readonly FindingComparer Instance = new();
+        private readonly MessageComparer messages;
+
+        public FindingComparer(MessageComparer messages)
+        {
+            this.messages = messages;
+        }
 
         public bool Equals(Finding? x, Finding? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
-        public int GetHashCode(Finding finding)
-        {
-            unchecked
-            {
-                var hash = (StringComparer.Ordinal.GetHashCode(finding.Fact) * 31) + StringComparer.Ordinal.GetHashCode(finding.Value);
-                return (hash * 31) + MessageComparer.Instance.GetHashCode(finding.Message);
-            }
-        }
+        public int GetHashCode(Finding finding) => messages.FindingHash(finding);
+    }
+
+    // Identity of objects (the memo's key): the runtime's identity hash, no call to an overridden Equals or GetHashCode.
+    private sealed class ReferenceComparer : IEqualityComparer<object>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static void OptionalString(Utf8JsonWriter writer, string name, string? value)
