@@ -26,6 +26,12 @@ public static class HotLoop
             .ToArray();
     }
 
+    /// <summary>The JSON documents of the in-scope sample patients.</summary>
+    public static string[] SampleJson(ConsensusEngine engine) =>
+        Directory.GetFiles(Path.Combine(Paths.RepositoryRoot(), "samples", "patients"), "*.json")
+            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText)
+            .Where(t => engine.Evaluate(PatientJson.Parse(t), Cohort.AsOf).Scope.InScope != false).ToArray();
+
     /// <summary>Prints allocation per patient.</summary>
     public static int Alloc()
     {
@@ -59,6 +65,12 @@ public static class HotLoop
 
         Row("the 9 (EngineNine)", () => Nine(patients, nine));
         Row("all 34 (engine.Evaluate)", () => { foreach (var p in patients) { engine.Evaluate(p, Cohort.AsOf); } });
+        var json = SampleJson(engine);
+        var compact = new ReportJsonOptions { Layout = ReportLayout.Compact, Formatting = JsonLayout.SingleLine };
+        var reports = patients.Select(p => engine.Evaluate(p, Cohort.AsOf)).ToArray();
+        Row("parse (PatientJson.Parse)", () => { foreach (var text in json) { PatientJson.Parse(text); } });
+        Row("write compact (evaluated report)", () => { foreach (var r in reports) { ReportJson.SerializeToUtf8Bytes(r, compact); } });
+        Row("compact line (parse, evaluate, write)", () => { foreach (var text in json) { ReportJson.SerializeToUtf8Bytes(engine.Evaluate(PatientJson.Parse(text), Cohort.AsOf), compact); } });
         return 0;
 
         void Row(string name, Action action) => Console.WriteLine($"  {name,-36} {Bytes(action) / patients.Length,10:N0}");
@@ -70,9 +82,7 @@ public static class HotLoop
         var patients = Samples();
         var engine = new ConsensusEngine();
         var nine = EvaluatorRegistry.All.Where(e => DecisionFacts.Ids.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
-        var json = what == "line" ? Directory.GetFiles(Path.Combine(Paths.RepositoryRoot(), "samples", "patients"), "*.json")
-            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText)
-            .Where(t => engine.Evaluate(PatientJson.Parse(t), Cohort.AsOf).Scope.InScope != false).ToArray() : null;
+        var json = what == "line" ? SampleJson(engine) : null;
         var compact = new ReportJsonOptions { Layout = ReportLayout.Compact, Formatting = JsonLayout.SingleLine };
         // A third of the time first, unmeasured, so that the JIT's tiering is done (its CPU time would count otherwise).
         var warmup = Stopwatch.StartNew();
