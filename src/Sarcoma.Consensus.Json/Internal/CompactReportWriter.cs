@@ -170,18 +170,20 @@ internal static class CompactReportWriter
     private static void WriteTuple(Utf8JsonWriter writer, Message message, Finding? finding, Tables? tables)
     {
         writer.WriteStartArray();
-        var keyed = MessageKeys.TryGetKey(message.Code, out var key);
+        var code = CodeInfo.For(message.Code);
+        var keyed = code is { Keyed: true };
         if (keyed)
         {
-            writer.WriteNumberValue(key);
+            writer.WriteNumberValue(code!.Key);
         }
         else
         {
             writer.WriteStringValue(message.Code);
         }
 
-        var defaults = FindingDefaults.ArgumentsFor(message.Code);
-        var differs = finding is not null && FindingDiffers(finding);
+        var defaults = code?.Arguments;
+        var findingDefaults = code?.Finding;
+        var differs = finding is not null && FindingDiffers(finding, findingDefaults);
 
         // The arguments object is written when it has an argument, when differences follow it, or after a spelled-out
         // code (so that a tuple never reads as a list of texts).
@@ -225,7 +227,7 @@ internal static class CompactReportWriter
 
         if (differs)
         {
-            WriteDifferences(writer, finding!);
+            WriteDifferences(writer, finding!, findingDefaults);
         }
 
         writer.WriteEndArray();
@@ -255,9 +257,8 @@ internal static class CompactReportWriter
 
     // The fact, value, comparison, threshold and source that differ from the catalogue's defaults for the code (a
     // property the catalogue gives but the finding lacks is written as null).
-    private static bool FindingDiffers(Finding finding)
+    private static bool FindingDiffers(Finding finding, FindingDefaults.Entry? defaults)
     {
-        var defaults = FindingDefaults.For(finding.Message.Code);
         return Differs(finding.Fact, defaults?.Fact)
             || defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message)
             || Differs(finding.Comparison, defaults.Comparison)
@@ -268,10 +269,9 @@ internal static class CompactReportWriter
     private static bool Differs(string? value, FindingDefaults.Default? byDefault) =>
         !(byDefault is { } d && d.Covers(value)) && (value is not null || byDefault is { IsSet: true });
 
-    private static void WriteDifferences(Utf8JsonWriter writer, Finding finding)
+    private static void WriteDifferences(Utf8JsonWriter writer, Finding finding, FindingDefaults.Entry? defaults)
     {
         writer.WriteStartObject();
-        var defaults = FindingDefaults.For(finding.Message.Code);
         Differing(writer, "fact", finding.Fact, defaults?.Fact);
         if (defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message))
         {
@@ -511,8 +511,8 @@ internal static class CompactReportWriter
     // The plan of the report's tables: its distinct findings (in order of first use), how often each distinct message
     // is used where it is written (a summary, a caution, a nested argument of a message written once), the messages
     // used more than once (in order of first use, each after the messages nested in it), and the distinct missing facts.
-    // One instance per thread, cleared between reports (its dictionaries keep their capacity); each message and finding
-    // is hashed once per report (MessageComparer's memo), and each lookup is one dictionary probe.
+    // One instance per thread, cleared between reports (its dictionaries keep their capacity); each lookup is one
+    // dictionary probe with a shallow hash (MessageComparer).
     private sealed class Tables
     {
         [ThreadStatic]
@@ -556,7 +556,6 @@ internal static class CompactReportWriter
 
         public void Return()
         {
-            messages.Clear();
             findingIndices.Clear();
             slots.Clear();
             firstUses.Clear();
@@ -667,94 +666,122 @@ internal static class CompactReportWriter
         }
     }
 
-    // Value equality of messages (Message.Equals) with a hash that allocates nothing (lists hashed by length and items),
-    // computed once per message instance and report: equal messages built apart hash alike, and a message met again (a
-    // nested one, or in the next lookup) costs a reference lookup instead of a walk of its arguments.
+    // What the compact layout needs of a message code, found with one lookup: its key in the catalogue's key table (none
+    // for a code the table lacks, such as literal), its argument defaults and its finding defaults.
+    private sealed class CodeInfo
+    {
+        private static readonly Lazy<Dictionary<string, CodeInfo>> Table = new(Build);
+
+        private CodeInfo(bool keyed, int key, FindingDefaults.ArgumentDefault[]? arguments, FindingDefaults.Entry? finding)
+        {
+            Keyed = keyed;
+            Key = key;
+            Arguments = arguments;
+            Finding = finding;
+        }
+
+        public bool Keyed { get; }
+
+        public int Key { get; }
+
+        public FindingDefaults.ArgumentDefault[]? Arguments { get; }
+
+        public FindingDefaults.Entry? Finding { get; }
+
+        public static CodeInfo? For(string code) => Table.Value.TryGetValue(code, out var info) ? info : null;
+
+        private static Dictionary<string, CodeInfo> Build()
+        {
+            var codes = new HashSet<string>(MessageKeys.Codes, StringComparer.Ordinal);
+            codes.UnionWith(FindingDefaults.All.Keys);
+            codes.UnionWith(FindingDefaults.AllArguments.Keys);
+            var table = new Dictionary<string, CodeInfo>(codes.Count, StringComparer.Ordinal);
+            foreach (var code in codes)
+            {
+                var keyed = MessageKeys.TryGetKey(code, out var key);
+                table.Add(code, new CodeInfo(keyed, key, FindingDefaults.ArgumentsFor(code), FindingDefaults.For(code)));
+            }
+
+            return table;
+        }
+    }
+
+    // Value equality of messages (Message.Equals) with a shallow hash that allocates nothing and costs a few operations
+    // per argument: texts by length and three characters, nested messages by their code, lists by length. Equal
+    // messages hash alike; the rare unequal ones that collide are told apart by Equals, so the hash changes speed only,
+    // never the output (the tables' order is the order of first use).
     private sealed class MessageComparer : IEqualityComparer<Message>
     {
-        private readonly Dictionary<object, int> memo = new(ReferenceComparer.Instance);
-
-        public void Clear() => memo.Clear();
-
         public bool Equals(Message? x, Message? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
         public int GetHashCode(Message message)
         {
-            if (memo.TryGetValue(message, out var known))
-            {
-                return known;
-            }
-
             unchecked
             {
-                var hash = StringComparer.Ordinal.GetHashCode(message.Code);
+                var hash = Quick(message.Code);
                 var arguments = message.Arguments;
                 for (var i = 0; i < arguments.Count; i++)
                 {
-                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(arguments[i].Key);
+                    hash = (hash * 31) + Quick(arguments[i].Key);
                     hash = (hash * 31) + ValueHash(arguments[i].Value);
                 }
 
-                memo[message] = hash;
                 return hash;
             }
         }
 
-        // The hash of a finding (fact, value and message), memoised like a message's.
+        // The hash of a finding: its fact, value and message.
         public int FindingHash(Finding finding)
         {
-            if (memo.TryGetValue(finding, out var known))
-            {
-                return known;
-            }
-
             unchecked
             {
-                var hash = (StringComparer.Ordinal.GetHashCode(finding.Fact) * 31) + StringComparer.Ordinal.GetHashCode(finding.Value);
-                hash = (hash * 31) + GetHashCode(finding.Message);
-                memo[finding] = hash;
-                return hash;
+                var hash = (Quick(finding.Fact) * 31) + Quick(finding.Value);
+                return (hash * 31) + GetHashCode(finding.Message);
             }
         }
 
-        private int ValueHash(object value)
+        private static int ValueHash(object value)
         {
+            switch (value)
+            {
+                case string text:
+                    return Quick(text);
+                case Message nested:
+                    return Quick(nested.Code) ^ nested.Arguments.Count;
+                case int number:
+                    return number;
+                case bool flag:
+                    return flag ? 1 : 0;
+                case LocalDate date:
+                    return date.GetHashCode();
+                case decimal number:
+                    return number.GetHashCode();
+                case IReadOnlyList<string> texts:
+                    return texts.Count == 0 ? 0 : unchecked((texts.Count * 31) + Quick(texts[0]));
+                case IReadOnlyList<Message> messages:
+                    return messages.Count == 0 ? 0 : unchecked((messages.Count * 31) + Quick(messages[0].Code));
+                default:
+                    return 0;
+            }
+        }
+
+        // Length and three characters: codes, fact names and values mostly differ in one of them.
+        private static int Quick(string text)
+        {
+            var length = text.Length;
+            if (length == 0)
+            {
+                return 0;
+            }
+
             unchecked
             {
-                switch (value)
-                {
-                    case string text:
-                        return StringComparer.Ordinal.GetHashCode(text);
-                    case Message nested:
-                        return GetHashCode(nested);
-                    case int number:
-                        return number;
-                    case bool flag:
-                        return flag ? 1 : 0;
-                    case IReadOnlyList<string> texts:
-                        var h = texts.Count;
-                        for (var i = 0; i < texts.Count; i++)
-                        {
-                            h = (h * 31) + StringComparer.Ordinal.GetHashCode(texts[i]);
-                        }
-
-                        return h;
-                    case IReadOnlyList<Message> messages:
-                        var m = messages.Count;
-                        for (var i = 0; i < messages.Count; i++)
-                        {
-                            m = (m * 31) + GetHashCode(messages[i]);
-                        }
-
-                        return m;
-                    default:
-                        return value.GetHashCode();
-                }
+                return (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
             }
         }
     }
 
-    // Value equality of findings (Finding.Equals) with the hash of MessageComparer's memo.
+    // Value equality of findings (Finding.Equals) with MessageComparer's shallow hash.
     private sealed class FindingComparer : IEqualityComparer<Finding>
     {
         private readonly MessageComparer messages;
@@ -767,16 +794,6 @@ internal static class CompactReportWriter
         public bool Equals(Finding? x, Finding? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
         public int GetHashCode(Finding finding) => messages.FindingHash(finding);
-    }
-
-    // Identity of objects (the memo's key): the runtime's identity hash, no call to an overridden Equals or GetHashCode.
-    private sealed class ReferenceComparer : IEqualityComparer<object>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static void OptionalString(Utf8JsonWriter writer, string name, string? value)
