@@ -105,6 +105,9 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     private readonly IClock? clock;
     private readonly DateTimeZone zone;
 
+    // The report's provenance lists the options that differ from the defaults: fixed per engine, so computed once.
+    private readonly IReadOnlyList<KeyValuePair<string, string>> nonDefaultOptions;
+
     /// <summary>Creates an engine.</summary>
     /// <param name="options">The options; the consensus defaults when <see langword="null"/>. Copied.</param>
     /// <param name="clock">A clock for <see cref="EvaluateToday"/>; without one, callers pass the date.</param>
@@ -112,6 +115,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
     public ConsensusEngine(ConsensusOptions? options = null, IClock? clock = null)
     {
         this.options = EvaluationContext.ValidatedCopy(options);
+        nonDefaultOptions = ReportProvenance.NonDefault(this.options);
 
         this.clock = clock;
         zone = DateTimeZoneProviders.Tzdb[this.options.TimeZoneId];
@@ -145,7 +149,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
         var scope = ScopeAssessment.Assess(patient);
         if (scope.InScope == false)
         {
-            return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, options));
+            return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, nonDefaultOptions));
         }
 
         var evaluators = EvaluatorRegistry.All;
@@ -169,7 +173,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
                 ? null
                 : FollowUp.FollowUpSchedule.ForPatient(context),
             results,
-            new ReportProvenance(asOf, options));
+            new ReportProvenance(asOf, nonDefaultOptions));
     }
 
     /// <inheritdoc />

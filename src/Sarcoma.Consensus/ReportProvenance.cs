@@ -50,17 +50,27 @@ public sealed class ReportProvenance
     private static readonly ConsensusOptions Defaults = new();
 
     internal ReportProvenance(LocalDate asOf, ConsensusOptions options)
+        : this(asOf, NonDefault(options))
+    {
+    }
+
+    // For an engine that computed its options' differences once (NonDefault): the same provenance without recomputing them.
+    internal ReportProvenance(LocalDate asOf, IReadOnlyList<KeyValuePair<string, string>> nonDefaultOptions)
     {
         AsOf = asOf;
-        NonDefaultOptions = OptionValues
+        NonDefaultOptions = nonDefaultOptions;
+    }
+
+    /// <summary>The options that differ from the defaults, by name, with their values as invariant text (a read-only list).</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> NonDefault(ConsensusOptions options) =>
+        OptionValues
             .Select(o => (o.Name, Value: o.Value(options), Default: o.Value(Defaults)))
             .Where(o => !string.Equals(o.Value, o.Default, StringComparison.Ordinal))
             .Select(o => new KeyValuePair<string, string>(o.Name, o.Value))
             .ToReadOnlyList();
-    }
 
     /// <summary>Gets the library version that produced the report (for example <c>0.1.0</c>; no build metadata, so a report is the same bytes on every build of one version).</summary>
-    public string LibraryVersion { get; } = Version;
+    public string LibraryVersion { get; } = CachedVersion;
 
     /// <summary>Gets the DOI of the guideline evaluated (<c>10.3390/cancers17081295</c>).</summary>
     public string GuidelineDoi => RecommendationCatalog.Guideline.Doi;
@@ -83,6 +93,9 @@ public sealed class ReportProvenance
 
     /// <summary>Gets the names of every option the provenance compares (for tests and documentation).</summary>
     internal static IReadOnlyList<string> OptionNames => OptionValues.Select(o => o.Name).ToArray();
+
+    // Read once per process (reflection over the assembly's attributes was paid on every report).
+    private static readonly string CachedVersion = Version;
 
     private static string Version
     {

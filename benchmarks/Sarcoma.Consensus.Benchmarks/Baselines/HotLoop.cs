@@ -11,7 +11,7 @@ namespace Sarcoma.Consensus.Benchmarks.Baselines;
 /// <summary>
 /// <c>--alloc</c>: bytes allocated per patient over the in-scope sample patients (the BaselineBenchmarks input), for the
 /// context, each of the 9 core evaluators on a fresh context, the 9 together and all 34; deterministic, so usable on a
-/// loaded machine. <c>--hot nine|all SECONDS</c>: runs one of those loops for a CPU profiler (dotnet-trace) to sample.
+/// loaded machine. <c>--hot nine|all|line SECONDS</c>: runs one of those loops for a CPU profiler (dotnet-trace) to sample.
 /// </summary>
 public static class HotLoop
 {
@@ -25,6 +25,12 @@ public static class HotLoop
             .Where(p => engine.Evaluate(p, Cohort.AsOf).Scope.InScope != false)
             .ToArray();
     }
+
+    /// <summary>The JSON documents of the in-scope sample patients.</summary>
+    public static string[] SampleJson(ConsensusEngine engine) =>
+        Directory.GetFiles(Path.Combine(Paths.RepositoryRoot(), "samples", "patients"), "*.json")
+            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText)
+            .Where(t => engine.Evaluate(PatientJson.Parse(t), Cohort.AsOf).Scope.InScope != false).ToArray();
 
     /// <summary>Prints allocation per patient.</summary>
     public static int Alloc()
@@ -59,6 +65,12 @@ public static class HotLoop
 
         Row("the 9 (EngineNine)", () => Nine(patients, nine));
         Row("all 34 (engine.Evaluate)", () => { foreach (var p in patients) { engine.Evaluate(p, Cohort.AsOf); } });
+        var json = SampleJson(engine);
+        var compact = new ReportJsonOptions { Layout = ReportLayout.Compact, Formatting = JsonLayout.SingleLine };
+        var reports = patients.Select(p => engine.Evaluate(p, Cohort.AsOf)).ToArray();
+        Row("parse (PatientJson.Parse)", () => { foreach (var text in json) { PatientJson.Parse(text); } });
+        Row("write compact (evaluated report)", () => { foreach (var r in reports) { ReportJson.SerializeToUtf8Bytes(r, compact); } });
+        Row("compact line (parse, evaluate, write)", () => { foreach (var text in json) { ReportJson.SerializeToUtf8Bytes(engine.Evaluate(PatientJson.Parse(text), Cohort.AsOf), compact); } });
         return 0;
 
         void Row(string name, Action action) => Console.WriteLine($"  {name,-36} {Bytes(action) / patients.Length,10:N0}");
@@ -70,13 +82,43 @@ public static class HotLoop
         var patients = Samples();
         var engine = new ConsensusEngine();
         var nine = EvaluatorRegistry.All.Where(e => DecisionFacts.Ids.Contains(e.Recommendation.Id, StringComparer.Ordinal)).ToArray();
+        var json = what == "line" ? SampleJson(engine) : null;
+        var compact = new ReportJsonOptions { Layout = ReportLayout.Compact, Formatting = JsonLayout.SingleLine };
+        // A third of the time first, unmeasured, so that the JIT's tiering is done (its CPU time would count otherwise).
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed.TotalSeconds < seconds / 3)
+        {
+            Round();
+        }
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcs = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         long n = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
+            n += Round();
+        }
+
+        // CPU time (all the process's threads, GC included) is the figure to compare on a shared machine: wall time
+        // there measures the other processes too.
+        var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / n;
+        Console.WriteLine($"{n} patients, {watch.Elapsed.TotalMilliseconds * 1000 / n:F2} µs wall and {cpuMicros:F2} µs CPU per patient, {GC.CollectionCount(0) - gcs} gen-0 collections");
+        return 0;
+
+        int Round()
+        {
             if (what == "nine")
             {
                 Nine(patients, nine);
+            }
+            else if (json is not null)
+            {
+                // A compact batch line end to end: parse, evaluate all 34, write.
+                foreach (var text in json)
+                {
+                    _ = ReportJson.SerializeToUtf8Bytes(engine.Evaluate(PatientJson.Parse(text), Cohort.AsOf), compact);
+                }
             }
             else
             {
@@ -86,11 +128,8 @@ public static class HotLoop
                 }
             }
 
-            n += patients.Length;
+            return patients.Length;
         }
-
-        Console.WriteLine($"{n} patients, {watch.Elapsed.TotalMilliseconds * 1000 / n:F2} µs per patient");
-        return 0;
     }
 
     private static int Nine(Patient[] patients, IRecommendationEvaluator[] nine)

@@ -79,7 +79,21 @@ internal static class CompactReportWriter
 
         // Many recommendations read the same facts (resectability, ECOG, timing) and share reasons (the candidacy, a
         // failing criterion): the tables are planned first, so each distinct finding and shared message is written once.
-        var tables = new Tables();
+        var tables = Tables.Rent();
+        try
+        {
+            WriteResults(writer, report, tables);
+        }
+        finally
+        {
+            tables.Return();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResults(Utf8JsonWriter writer, ConsensusReport report, Tables tables)
+    {
         foreach (var result in report.Results)
         {
             tables.Plan(result);
@@ -125,8 +139,6 @@ internal static class CompactReportWriter
 
             writer.WriteEndArray();
         }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>Writes a message as a tuple <c>[key, {arguments}]</c>, nested messages in full (no tables).</summary>
@@ -158,18 +170,20 @@ internal static class CompactReportWriter
     private static void WriteTuple(Utf8JsonWriter writer, Message message, Finding? finding, Tables? tables)
     {
         writer.WriteStartArray();
-        var keyed = MessageKeys.TryGetKey(message.Code, out var key);
+        var code = CodeInfo.For(message.Code);
+        var keyed = code is { Keyed: true };
         if (keyed)
         {
-            writer.WriteNumberValue(key);
+            writer.WriteNumberValue(code!.Key);
         }
         else
         {
             writer.WriteStringValue(message.Code);
         }
 
-        var defaults = FindingDefaults.ArgumentsFor(message.Code);
-        var differs = finding is not null && FindingDiffers(finding);
+        var defaults = code?.Arguments;
+        var findingDefaults = code?.Finding;
+        var differs = finding is not null && FindingDiffers(finding, findingDefaults);
 
         // The arguments object is written when it has an argument, when differences follow it, or after a spelled-out
         // code (so that a tuple never reads as a list of texts).
@@ -213,7 +227,7 @@ internal static class CompactReportWriter
 
         if (differs)
         {
-            WriteDifferences(writer, finding!);
+            WriteDifferences(writer, finding!, findingDefaults);
         }
 
         writer.WriteEndArray();
@@ -243,9 +257,8 @@ internal static class CompactReportWriter
 
     // The fact, value, comparison, threshold and source that differ from the catalogue's defaults for the code (a
     // property the catalogue gives but the finding lacks is written as null).
-    private static bool FindingDiffers(Finding finding)
+    private static bool FindingDiffers(Finding finding, FindingDefaults.Entry? defaults)
     {
-        var defaults = FindingDefaults.For(finding.Message.Code);
         return Differs(finding.Fact, defaults?.Fact)
             || defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message)
             || Differs(finding.Comparison, defaults.Comparison)
@@ -256,10 +269,9 @@ internal static class CompactReportWriter
     private static bool Differs(string? value, FindingDefaults.Default? byDefault) =>
         !(byDefault is { } d && d.Covers(value)) && (value is not null || byDefault is { IsSet: true });
 
-    private static void WriteDifferences(Utf8JsonWriter writer, Finding finding)
+    private static void WriteDifferences(Utf8JsonWriter writer, Finding finding, FindingDefaults.Entry? defaults)
     {
         writer.WriteStartObject();
-        var defaults = FindingDefaults.For(finding.Message.Code);
         Differing(writer, "fact", finding.Fact, defaults?.Fact);
         if (defaults is null || !defaults.Value.CoversValue(finding.Value, finding.Message))
         {
@@ -499,19 +511,62 @@ internal static class CompactReportWriter
     // The plan of the report's tables: its distinct findings (in order of first use), how often each distinct message
     // is used where it is written (a summary, a caution, a nested argument of a message written once), the messages
     // used more than once (in order of first use, each after the messages nested in it), and the distinct missing facts.
+    // One instance per thread, cleared between reports (its dictionaries keep their capacity); each lookup is one
+    // dictionary probe with a shallow hash (MessageComparer).
     private sealed class Tables
     {
-        private readonly Dictionary<Finding, int> findingIndices = new(FindingComparer.Instance);
-        private readonly Dictionary<Message, int> uses = new(MessageComparer.Instance);
+        [ThreadStatic]
+        private static Tables? cached;
+
+        private readonly MessageComparer messages;
+        private readonly Dictionary<Finding, int> findingIndices;
+        private readonly Dictionary<Message, int> slots;
         private readonly List<Message> firstUses = new();
-        private readonly Dictionary<Message, int> sharedIndices = new(MessageComparer.Instance);
+        private readonly List<int> useCounts = new();
+        private readonly List<int> sharedOfSlot = new();
         private readonly Dictionary<string, int> factIndices = new(StringComparer.Ordinal);
+        private bool inUse;
+
+        private Tables()
+        {
+            messages = new MessageComparer();
+            findingIndices = new Dictionary<Finding, int>(new FindingComparer(messages));
+            slots = new Dictionary<Message, int>(messages);
+        }
 
         public List<Finding> Findings { get; } = new();
 
         public List<Message> Shared { get; } = new();
 
         public List<string> Facts { get; } = new();
+
+        // The thread's instance, or a new one when it is in use (a report written while another is being written).
+        public static Tables Rent()
+        {
+            var tables = cached;
+            if (tables is null || tables.inUse)
+            {
+                tables = new Tables();
+                cached ??= tables;
+            }
+
+            tables.inUse = true;
+            return tables;
+        }
+
+        public void Return()
+        {
+            findingIndices.Clear();
+            slots.Clear();
+            firstUses.Clear();
+            useCounts.Clear();
+            sharedOfSlot.Clear();
+            factIndices.Clear();
+            Findings.Clear();
+            Shared.Clear();
+            Facts.Clear();
+            inUse = false;
+        }
 
         public void Plan(RecommendationResult result)
         {
@@ -552,12 +607,16 @@ internal static class CompactReportWriter
 
         public void Seal()
         {
-            foreach (var message in firstUses)
+            for (var slot = 0; slot < firstUses.Count; slot++)
             {
-                if (uses[message] > 1)
+                if (useCounts[slot] > 1)
                 {
-                    sharedIndices.Add(message, Shared.Count);
-                    Shared.Add(message);
+                    sharedOfSlot.Add(Shared.Count);
+                    Shared.Add(firstUses[slot]);
+                }
+                else
+                {
+                    sharedOfSlot.Add(-1);
                 }
             }
         }
@@ -566,19 +625,22 @@ internal static class CompactReportWriter
 
         public int FactIndex(string fact) => factIndices[fact];
 
-        public int? SharedIndex(Message message) => sharedIndices.TryGetValue(message, out var index) ? index : null;
+        public int? SharedIndex(Message message) =>
+            slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
 
         // A message is written once, so the messages nested in it are used once more only the first time it is used.
         private void Use(Message message)
         {
-            if (uses.TryGetValue(message, out var count))
+            if (slots.TryGetValue(message, out var slot))
             {
-                uses[message] = count + 1;
+                useCounts[slot]++;
                 return;
             }
 
-            uses.Add(message, 1);
+            // The nested messages first, so that a shared message comes after those it refers to.
             UseNested(message);
+            slots.Add(message, firstUses.Count);
+            useCounts.Add(1);
             firstUses.Add(message);
         }
 
@@ -604,22 +666,63 @@ internal static class CompactReportWriter
         }
     }
 
-    // Value equality of messages (Message.Equals) with a hash that allocates nothing (lists hashed by length and items).
+    // What the compact layout needs of a message code, found with one lookup: its key in the catalogue's key table (none
+    // for a code the table lacks, such as literal), its argument defaults and its finding defaults.
+    private sealed class CodeInfo
+    {
+        private static readonly Lazy<Dictionary<string, CodeInfo>> Table = new(Build);
+
+        private CodeInfo(bool keyed, int key, FindingDefaults.ArgumentDefault[]? arguments, FindingDefaults.Entry? finding)
+        {
+            Keyed = keyed;
+            Key = key;
+            Arguments = arguments;
+            Finding = finding;
+        }
+
+        public bool Keyed { get; }
+
+        public int Key { get; }
+
+        public FindingDefaults.ArgumentDefault[]? Arguments { get; }
+
+        public FindingDefaults.Entry? Finding { get; }
+
+        public static CodeInfo? For(string code) => Table.Value.TryGetValue(code, out var info) ? info : null;
+
+        private static Dictionary<string, CodeInfo> Build()
+        {
+            var codes = new HashSet<string>(MessageKeys.Codes, StringComparer.Ordinal);
+            codes.UnionWith(FindingDefaults.All.Keys);
+            codes.UnionWith(FindingDefaults.AllArguments.Keys);
+            var table = new Dictionary<string, CodeInfo>(codes.Count, StringComparer.Ordinal);
+            foreach (var code in codes)
+            {
+                var keyed = MessageKeys.TryGetKey(code, out var key);
+                table.Add(code, new CodeInfo(keyed, key, FindingDefaults.ArgumentsFor(code), FindingDefaults.For(code)));
+            }
+
+            return table;
+        }
+    }
+
+    // Value equality of messages (Message.Equals) with a shallow hash that allocates nothing and costs a few operations
+    // per argument: texts by length and three characters, nested messages by their code, lists by length. Equal
+    // messages hash alike; the rare unequal ones that collide are told apart by Equals, so the hash changes speed only,
+    // never the output (the tables' order is the order of first use).
     private sealed class MessageComparer : IEqualityComparer<Message>
     {
-        public static readonly MessageComparer Instance = new();
-
         public bool Equals(Message? x, Message? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
         public int GetHashCode(Message message)
         {
             unchecked
             {
-                var hash = StringComparer.Ordinal.GetHashCode(message.Code);
+                var hash = Quick(message.Code);
                 var arguments = message.Arguments;
                 for (var i = 0; i < arguments.Count; i++)
                 {
-                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(arguments[i].Key);
+                    hash = (hash * 31) + Quick(arguments[i].Key);
                     hash = (hash * 31) + ValueHash(arguments[i].Value);
                 }
 
@@ -627,54 +730,70 @@ internal static class CompactReportWriter
             }
         }
 
-        private int ValueHash(object value)
+        // The hash of a finding: its fact, value and message.
+        public int FindingHash(Finding finding)
         {
             unchecked
             {
-                switch (value)
-                {
-                    case string text:
-                        return StringComparer.Ordinal.GetHashCode(text);
-                    case Message nested:
-                        return GetHashCode(nested);
-                    case IReadOnlyList<string> texts:
-                        var h = texts.Count;
-                        for (var i = 0; i < texts.Count; i++)
-                        {
-                            h = (h * 31) + StringComparer.Ordinal.GetHashCode(texts[i]);
-                        }
+                var hash = (Quick(finding.Fact) * 31) + Quick(finding.Value);
+                return (hash * 31) + GetHashCode(finding.Message);
+            }
+        }
 
-                        return h;
-                    case IReadOnlyList<Message> messages:
-                        var m = messages.Count;
-                        for (var i = 0; i < messages.Count; i++)
-                        {
-                            m = (m * 31) + GetHashCode(messages[i]);
-                        }
+        private static int ValueHash(object value)
+        {
+            switch (value)
+            {
+                case string text:
+                    return Quick(text);
+                case Message nested:
+                    return Quick(nested.Code) ^ nested.Arguments.Count;
+                case int number:
+                    return number;
+                case bool flag:
+                    return flag ? 1 : 0;
+                case LocalDate date:
+                    return date.GetHashCode();
+                case decimal number:
+                    return number.GetHashCode();
+                case IReadOnlyList<string> texts:
+                    return texts.Count == 0 ? 0 : unchecked((texts.Count * 31) + Quick(texts[0]));
+                case IReadOnlyList<Message> messages:
+                    return messages.Count == 0 ? 0 : unchecked((messages.Count * 31) + Quick(messages[0].Code));
+                default:
+                    return 0;
+            }
+        }
 
-                        return m;
-                    default:
-                        return value.GetHashCode();
-                }
+        // Length and three characters: codes, fact names and values mostly differ in one of them.
+        private static int Quick(string text)
+        {
+            var length = text.Length;
+            if (length == 0)
+            {
+                return 0;
+            }
+
+            unchecked
+            {
+                return (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
             }
         }
     }
 
-    // Value equality of findings (Finding.Equals) with the message hashed by MessageComparer.
+    // Value equality of findings (Finding.Equals) with MessageComparer's shallow hash.
     private sealed class FindingComparer : IEqualityComparer<Finding>
     {
-        public static readonly FindingComparer Instance = new();
+        private readonly MessageComparer messages;
+
+        public FindingComparer(MessageComparer messages)
+        {
+            this.messages = messages;
+        }
 
         public bool Equals(Finding? x, Finding? y) => ReferenceEquals(x, y) || (x is not null && x.Equals(y));
 
-        public int GetHashCode(Finding finding)
-        {
-            unchecked
-            {
-                var hash = (StringComparer.Ordinal.GetHashCode(finding.Fact) * 31) + StringComparer.Ordinal.GetHashCode(finding.Value);
-                return (hash * 31) + MessageComparer.Instance.GetHashCode(finding.Message);
-            }
-        }
+        public int GetHashCode(Finding finding) => messages.FindingHash(finding);
     }
 
     private static void OptionalString(Utf8JsonWriter writer, string name, string? value)

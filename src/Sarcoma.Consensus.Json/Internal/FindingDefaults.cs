@@ -165,10 +165,40 @@ internal static class FindingDefaults
     /// </summary>
     internal sealed class ArgumentDefault
     {
+        // The value read once (JsonElement.GetString and GetRawText allocate a new string on every call): its text, its
+        // raw JSON text for a number, its items for a list of texts.
+        private readonly string? text;
+        private readonly string? raw;
+        private readonly string[]? texts;
+
         public ArgumentDefault(string name, JsonElement value)
         {
             Name = name;
             Value = value;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    text = value.GetString();
+                    break;
+                case JsonValueKind.Number:
+                    raw = value.GetRawText();
+                    break;
+                case JsonValueKind.Array:
+                    var items = new List<string>();
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.String)
+                        {
+                            items = null;
+                            break;
+                        }
+
+                        items.Add(item.GetString()!);
+                    }
+
+                    texts = items?.ToArray();
+                    break;
+            }
         }
 
         /// <summary>Gets the argument's name.</summary>
@@ -182,24 +212,23 @@ internal static class FindingDefaults
         {
             switch (value)
             {
-                case string text:
-                    return Value.ValueKind == JsonValueKind.String && string.Equals(Value.GetString(), text, StringComparison.Ordinal);
+                case string actual:
+                    return text is not null && string.Equals(text, actual, StringComparison.Ordinal);
                 case int number:
-                    return Value.ValueKind == JsonValueKind.Number && Value.GetRawText() == number.ToString(CultureInfo.InvariantCulture);
+                    return raw is not null && RawEquals(number);
                 case decimal number:
-                    return Value.ValueKind == JsonValueKind.Number && Value.GetRawText() == number.ToString(CultureInfo.InvariantCulture);
+                    return raw is not null && string.Equals(raw, number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 case bool flag:
                     return Value.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False);
-                case IReadOnlyList<string> texts:
-                    if (Value.ValueKind != JsonValueKind.Array || Value.GetArrayLength() != texts.Count)
+                case IReadOnlyList<string> list:
+                    if (texts is null || texts.Length != list.Count)
                     {
                         return false;
                     }
 
-                    var i = 0;
-                    foreach (var item in Value.EnumerateArray())
+                    for (var i = 0; i < texts.Length; i++)
                     {
-                        if (item.ValueKind != JsonValueKind.String || !string.Equals(item.GetString(), texts[i++], StringComparison.Ordinal))
+                        if (!string.Equals(texts[i], list[i], StringComparison.Ordinal))
                         {
                             return false;
                         }
@@ -209,6 +238,33 @@ internal static class FindingDefaults
                 default:
                     return false;
             }
+        }
+
+        // Whether the raw text is exactly the invariant text of the number (as number.ToString would write it), digit
+        // by digit without formatting it.
+        private bool RawEquals(int number)
+        {
+            var s = raw!;
+            var position = s.Length;
+            var remaining = (long)number;
+            var negative = remaining < 0;
+            if (negative)
+            {
+                remaining = -remaining;
+            }
+
+            do
+            {
+                if (position == 0 || s[--position] != (char)('0' + (int)(remaining % 10)))
+                {
+                    return false;
+                }
+
+                remaining /= 10;
+            }
+            while (remaining != 0);
+
+            return negative ? position == 1 && s[0] == '-' : position == 0;
         }
     }
 

@@ -93,7 +93,10 @@ internal abstract class RecommendationEvaluator : IRecommendationEvaluator
             throw new ArgumentNullException(nameof(context));
         }
 
-        return Decide(context, new ResultBuilder(Recommendation));
+        var builder = new ResultBuilder(Recommendation);
+        var result = Decide(context, builder);
+        builder.Release();
+        return result;
     }
 
     /// <summary>Decides the recommendation for the patient in <paramref name="context"/>.</summary>

@@ -18,18 +18,45 @@ namespace Sarcoma.Consensus.Evaluation;
 /// <remarks>Mutable and not thread-safe: one per evaluation.</remarks>
 internal sealed class ResultBuilder
 {
+    // The working lists of a finished evaluation, reused by the next one on the same thread (an evaluation takes them,
+    // RecommendationEvaluator.Evaluate gives them back once Decide has returned): the result keeps exact copies, so
+    // nothing of a result is shared. A builder created while another is in use on the thread gets its own lists.
+    [ThreadStatic]
+    private static Scratch? spare;
+
     private readonly Recommendation recommendation;
-    private readonly List<Finding> findings = new();
-    private List<Message>? cautions;
-    private SortedSet<string>? missing;
+    private readonly List<Finding> findings;
+    private readonly List<Message> cautions;
+    private readonly List<string> missing;
+    private Scratch? scratch;
 
     internal ResultBuilder(Recommendation recommendation)
     {
         this.recommendation = recommendation;
+        var lists = spare ?? new Scratch();
+        spare = null;
+        scratch = lists;
+        findings = lists.Findings;
+        cautions = lists.Cautions;
+        missing = lists.Missing;
     }
 
     /// <summary>Gets a value indicating whether any fact has been recorded as missing.</summary>
-    public bool HasMissing => missing is { Count: > 0 };
+    public bool HasMissing => missing.Count > 0;
+
+    /// <summary>
+    /// Gives the working lists back for the next evaluation on this thread. Called once the evaluator has returned; the
+    /// builder must not be used afterwards.
+    /// </summary>
+    internal void Release()
+    {
+        if (scratch is { } lists)
+        {
+            scratch = null;
+            lists.Clear();
+            spare = lists;
+        }
+    }
 
     /// <summary>Records a decisive fact (a finding already equal to one recorded is not repeated).</summary>
     /// <param name="fact">The fact's name.</param>
@@ -70,7 +97,6 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Caution(Message message)
     {
-        cautions ??= new List<Message>(2);
         if (!cautions.Contains(message))
         {
             cautions.Add(message);
@@ -86,7 +112,7 @@ internal sealed class ResultBuilder
     {
         foreach (var fact in facts)
         {
-            (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(fact);
+            AddMissing(fact);
         }
 
         return this;
@@ -102,7 +128,7 @@ internal sealed class ResultBuilder
             // Indexed: no enumerator for the lists of missing facts the derived concepts hand over.
             for (var i = 0; i < list.Count; i++)
             {
-                (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(list[i]);
+                AddMissing(list[i]);
             }
 
             return this;
@@ -110,7 +136,7 @@ internal sealed class ResultBuilder
 
         foreach (var fact in facts)
         {
-            (missing ??= new SortedSet<string>(StringComparer.Ordinal)).Add(fact);
+            AddMissing(fact);
         }
 
         return this;
@@ -132,13 +158,14 @@ internal sealed class ResultBuilder
     /// <exception cref="InvalidOperationException">No missing fact was recorded: an insufficient result must name what it lacked.</exception>
     public RecommendationResult Insufficient(Message summary)
     {
-        if (missing is not { Count: > 0 })
+        if (missing.Count == 0)
         {
             throw new InvalidOperationException($"Evaluator for {recommendation.Id} reported insufficient data without naming a missing fact.");
         }
 
-        var facts = new string[missing.Count];
-        missing.CopyTo(facts);
+        // Distinct and in ordinal order (AddMissing keeps them distinct).
+        var facts = missing.ToArray();
+        Array.Sort(facts, StringComparer.Ordinal);
         return Finish(EvaluationStatus.InsufficientData, summary, ReadOnlyValueList<string>.Wrap(facts));
     }
 
@@ -168,13 +195,44 @@ internal sealed class ResultBuilder
         return this;
     }
 
-    // The lists are handed over as read-only value lists, so the result keeps them without another copy.
+    private void AddMissing(string fact)
+    {
+        // A handful of facts at most: a linear, ordinal check keeps them distinct (as the sorted set did) without one.
+        for (var i = 0; i < missing.Count; i++)
+        {
+            if (string.Equals(missing[i], fact, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        missing.Add(fact);
+    }
+
+    // The lists are handed over as read-only value lists (exact copies of the working lists), so the result keeps them
+    // without another copy.
     private RecommendationResult Finish(EvaluationStatus status, Message summary, IReadOnlyList<string> missingFacts) =>
         new(
             recommendation,
             status,
             summary,
             ReadOnlyValueList<Finding>.CopyOf(findings),
-            cautions is null ? ReadOnlyValueList<Message>.None : ReadOnlyValueList<Message>.CopyOf(cautions),
+            ReadOnlyValueList<Message>.CopyOf(cautions),
             missingFacts);
+
+    private sealed class Scratch
+    {
+        public List<Finding> Findings { get; } = new(16);
+
+        public List<Message> Cautions { get; } = new(4);
+
+        public List<string> Missing { get; } = new(8);
+
+        public void Clear()
+        {
+            Findings.Clear();
+            Cautions.Clear();
+            Missing.Clear();
+        }
+    }
 }
