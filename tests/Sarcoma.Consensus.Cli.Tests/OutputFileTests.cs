@@ -149,6 +149,7 @@ public sealed class OutputFileTests
         var run = CliRun.Of("schedule", path, "--as-of", AsOf, "--ics", path);
 
         AssertRefused(run, "--ics", path, "the iCalendar file", "PATH", Output.Ics, path);
+        Assert.Equal(string.Empty, run.Stdout);
         Assert.Equal(File.ReadAllText(Omd), File.ReadAllText(path));
     }
 
@@ -183,6 +184,7 @@ public sealed class OutputFileTests
 
         Assert.Equal(2, intoFolder.ExitCode);
         Assert.Equal($"error: --ics {folder.Path}: the iCalendar file cannot be written (it is a folder).\n", intoFolder.Stderr);
+        Assert.Equal(string.Empty, intoFolder.Stdout);
         Assert.Equal(2, intoMissing.ExitCode);
         Assert.Equal($"error: --ics {missing}: the iCalendar file cannot be written (its folder does not exist).\n", intoMissing.Stderr);
         Assert.Empty(Directory.GetFileSystemEntries(folder.Path));

@@ -70,6 +70,12 @@ public static class ScheduleCommand
             var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             var document = PatientFile.Read(file);
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            if (parseResult.GetValue(ics) is { } requested)
+            {
+                // Before anything is printed: an --ics path that can never be written is an error, calendar or not.
+                OutputFile.Check(requested, What, IcsOption, ("PATH", file));
+            }
+
             var stdout = environment.Stdout;
 
             stdout.WriteLine("Follow-up after liver metastasectomy (recommendation 13.1)");
@@ -79,7 +85,7 @@ public static class ScheduleCommand
             {
                 stdout.WriteLine($"Scope: OUT OF SCOPE. {report.OutOfScope}");
                 stdout.WriteLine("No follow-up calendar: the consensus covers liver metastases of soft-tissue sarcoma other than GIST.");
-                NoCalendarFile(parseResult.GetValue(ics), file, stdout);
+                NoCalendarFile(parseResult.GetValue(ics), stdout);
             }
             else if (report.FollowUp is not { } schedule)
             {
@@ -94,7 +100,7 @@ public static class ScheduleCommand
                     + "Recommendation 13.1 dates follow-up from the metastasectomy.");
                 }
 
-                NoCalendarFile(parseResult.GetValue(ics), file, stdout);
+                NoCalendarFile(parseResult.GetValue(ics), stdout);
             }
             else
             {
@@ -123,15 +129,14 @@ public static class ScheduleCommand
 
     // No calendar for this patient: nothing is written, and a file already at the requested path is removed, because it
     // holds another run's calendar and exit code 0 must not leave it there as if it were this patient's.
-    // A path that could never be written (a folder, a missing folder, the patient file itself) is an error all the same.
-    private static void NoCalendarFile(string? target, string input, System.IO.TextWriter stdout)
+    // A path that could never be written (a folder, a missing folder, the patient file itself) was refused before this.
+    private static void NoCalendarFile(string? target, System.IO.TextWriter stdout)
     {
         if (target is null)
         {
             return;
         }
 
-        OutputFile.Check(target, What, IcsOption, ("PATH", input));
         var shown = DisplayText.Path(target);
         if (!System.IO.File.Exists(target) || OutputFile.IsDeviceOrPipe(target))
         {
