@@ -134,7 +134,7 @@ public sealed class BatchRobustnessTests
         var run = CliRun.Of("evaluate", "--batch", input, "--out", "/dev/full", "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: /dev/full: the output could not be written (no space left on the device).\n", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --out /dev/full: the output could not be written (no space left on the device).\n", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected failure", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("line 1:", run.Stderr, StringComparison.Ordinal);
     }
@@ -186,7 +186,7 @@ public sealed class BatchRobustnessTests
         var run = CliRun.Of("evaluate", "--batch", input, "--out", folder.Path, "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"error: {folder.Path}: the batch output cannot be written (it is a folder).\n", run.Stderr);
+        Assert.Equal($"error: --out {folder.Path}: the batch output cannot be written (it is a folder).\n", run.Stderr);
     }
 
     private static string OneLine(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString();

@@ -117,7 +117,7 @@ public sealed class ScheduleCommandTests
         var run = CliRun.Of("schedule", FollowUp, "--as-of", AsOf, "--ics", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"error: {path}: the iCalendar file cannot be written (its folder does not exist).\n", run.Stderr);
+        Assert.Equal($"error: --ics {path}: the iCalendar file cannot be written (its folder does not exist).\n", run.Stderr);
     }
 
     [Fact]

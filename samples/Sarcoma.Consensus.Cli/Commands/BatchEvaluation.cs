@@ -90,7 +90,7 @@ public static class BatchEvaluation
 
         // The input is opened first, so a missing input does not touch the output.
         using var input = PatientFile.OpenRead(inputPath, "batch input");
-        using var output = OutputFile.Create(outputPath, "batch output");
+        using var output = OutputFile.Create(outputPath, "batch output", "--out", ("--batch", inputPath));
         using var cooperation = environment.Interruption.Cooperate();
         var stderr = environment.Stderr;
         var progress = new ProgressLine(stderr, environment.StderrIsTerminal);

@@ -139,7 +139,7 @@ public static class EvaluateCommand
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
             if (parseResult.GetValue(html) is { } page)
             {
-                HtmlOutput.Write(page, report, document);
+                HtmlOutput.Write(page, report, document, file);
             }
 
             if (parseResult.GetValue(json))

@@ -62,7 +62,7 @@ public static class QuestionnaireCommand
             var questions = Count(questionnaire.Item);
             if (parseResult.GetValue(output) is { } file)
             {
-                using (var written = OutputFile.Create(file, "Questionnaire"))
+                using (var written = OutputFile.Create(file, "Questionnaire", "--out", ("--fhir", path)))
                 {
                     written.Write(new System.Text.UTF8Encoding(false).GetBytes(json));
                     written.Commit();

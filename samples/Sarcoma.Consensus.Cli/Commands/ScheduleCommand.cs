@@ -20,12 +20,18 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// perhaps another patient's) is removed and the removal said, so that an exit code of 0 never leaves a calendar at the
 /// requested path that this run did not write.
 /// </para>
-/// <para>The iCalendar file is written whole or not at all (<see cref="OutputFile"/>).</para>
+/// <para>The iCalendar file is written whole or not at all (<see cref="OutputFile"/>). With or without a calendar, an
+/// <c>--ics</c> path that is a folder, in a missing folder, or the patient file itself is an error (exit code 2) naming
+/// <c>--ics</c>; nothing is written or removed then.</para>
 /// </remarks>
 public static class ScheduleCommand
 {
     /// <summary>The command's name on the command line.</summary>
     public const string Name = "schedule";
+
+    private const string IcsOption = "--ics";
+
+    private const string What = "iCalendar file";
 
     /// <summary>Creates the command.</summary>
     /// <param name="environment">The output streams and the clock.</param>
@@ -39,7 +45,7 @@ public static class ScheduleCommand
         };
         var asOf = AsOfOption.Create();
         var timeZone = TimeZoneOption.Create();
-        var ics = new Option<string?>("--ics")
+        var ics = new Option<string?>(IcsOption)
         {
             Description = "Also write the calendar as an iCalendar file (one all-day event per visit), byte-for-byte the same for the same patient and --as-of. "
                 + "Without a calendar, no file is written and any file already at FILE is removed.",
@@ -64,6 +70,12 @@ public static class ScheduleCommand
             var date = AsOfOption.Resolve(parseResult.GetValue(asOf), parseResult.GetValue(timeZone), environment);
             var document = PatientFile.Read(file);
             var report = PatientFile.Evaluate(environment.Evaluator, document.Patient, date, file);
+            if (parseResult.GetValue(ics) is { } requested)
+            {
+                // Before anything is printed: an --ics path that can never be written is an error, calendar or not.
+                OutputFile.Check(requested, What, IcsOption, ("PATH", file));
+            }
+
             var stdout = environment.Stdout;
 
             stdout.WriteLine("Follow-up after liver metastasectomy (recommendation 13.1)");
@@ -97,7 +109,12 @@ public static class ScheduleCommand
                 FollowUpTable.Write(schedule, stdout);
                 if (parseResult.GetValue(ics) is { } target)
                 {
-                    FollowUpCalendar.WriteFile(schedule, date, target);
+                    using (var calendar = OutputFile.Create(target, What, IcsOption, ("PATH", file)))
+                    {
+                        calendar.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(FollowUpCalendar.ToICalendar(schedule, date)));
+                        calendar.Commit();
+                    }
+
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iCalendar written: {DisplayText.Path(target)} ({schedule.Visits.Count} events)."));
                 }
             }
@@ -112,6 +129,7 @@ public static class ScheduleCommand
 
     // No calendar for this patient: nothing is written, and a file already at the requested path is removed, because it
     // holds another run's calendar and exit code 0 must not leave it there as if it were this patient's.
+    // A path that could never be written (a folder, a missing folder, the patient file itself) was refused before this.
     private static void NoCalendarFile(string? target, System.IO.TextWriter stdout)
     {
         if (target is null)
@@ -133,7 +151,7 @@ public static class ScheduleCommand
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException(
-                $"{shown}: no calendar was written for this patient, and the file already there (another run's calendar) could not be removed ({PatientFile.Reason(e)}).");
+                $"{IcsOption} {shown}: no calendar was written for this patient, and the file already there (another run's calendar) could not be removed ({PatientFile.Reason(e)}).");
         }
 
         stdout.WriteLine($"No iCalendar file written to {shown}; the file that was there (another run's calendar) was removed so it cannot be taken for this patient's.");

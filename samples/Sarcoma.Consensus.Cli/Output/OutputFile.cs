@@ -16,6 +16,8 @@ namespace Sarcoma.Consensus.Cli.Output;
 /// <remarks>
 /// A target that exists and is not a regular file (a device such as <c>/dev/null</c> or <c>/dev/full</c>, a pipe, a
 /// terminal) is written directly: there is no file to replace. Write failures become <see cref="OutputFailureException"/>s.
+/// An option's output (<c>--out</c>, <c>--ics</c>, <c>--html</c>) is opened with the option's name and the command's
+/// inputs, so every message names the option, and an output that resolves to an input is refused before anything is written.
 /// Not thread-safe.
 /// </remarks>
 public sealed class OutputFile : IDisposable
@@ -33,28 +35,97 @@ public sealed class OutputFile : IDisposable
         this.stream = stream;
     }
 
-    /// <summary>Gets the target as the user gave it, made safe to show.</summary>
+    /// <summary>Gets the target as shown in messages: the option that names it (when opened with one) and the path as given, made safe to show.</summary>
     public string ShownPath { get; }
 
     /// <summary>Gets a value indicating whether the target is written directly (a device or pipe) rather than replaced.</summary>
     public bool IsDirect => temporaryPath is null;
 
-    /// <summary>Opens an output file.</summary>
-    /// <param name="path">The target path, as given on the command line.</param>
+    /// <summary>Opens an output file that no option names (messages give the path only).</summary>
+    /// <param name="path">The target path.</param>
     /// <param name="what">What the file is, for messages ("batch output", "iCalendar file").</param>
     /// <returns>The output file.</returns>
     /// <exception cref="InvalidInputException">The target cannot be written: a folder, a missing folder, no permission.</exception>
-    public static OutputFile Create(string path, string what)
+    public static OutputFile Create(string path, string what) => Open(path, what, null, Array.Empty<(string, string?)>());
+
+    /// <summary>
+    /// Opens the output file of a command-line option, after <see cref="Check"/>: never a folder, never the same file as
+    /// one of the command's inputs. Every message names the option and the path (<c>--ics cal.ics: …</c>).
+    /// </summary>
+    /// <param name="path">The target path, as given on the command line.</param>
+    /// <param name="what">What the file is, for messages ("batch output", "iCalendar file").</param>
+    /// <param name="option">The option that names it (<c>--out</c>, <c>--ics</c>, <c>--html</c>).</param>
+    /// <param name="inputs">The command's inputs, each with the option or argument that names it (<c>("PATH", file)</c>,
+    /// <c>("--fhir", bundle)</c>); a <see langword="null"/> path is skipped.</param>
+    /// <returns>The output file.</returns>
+    /// <exception cref="InvalidInputException">The target cannot be written: a folder, a missing folder, no permission,
+    /// or the same file as an input (also through a symbolic link, <c>..</c>, or on Linux a hard link).</exception>
+    public static OutputFile Create(string path, string what, string option, params (string Name, string? Path)[] inputs)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var shown = DisplayText.Path(path);
+        ArgumentNullException.ThrowIfNull(option);
+        return Open(path, what, option, inputs);
+    }
+
+    /// <summary>
+    /// Checks that the output of a command-line option could be written, without writing anything: it is not a folder,
+    /// its folder exists, and it is not the same file as any input. <see cref="Create(string, string, string, ValueTuple{string, string}[])"/>
+    /// does this first; a command that writes nothing for this run (a patient without a calendar) calls it alone, so an
+    /// output that can never be written is an error whether or not there is something to write.
+    /// </summary>
+    /// <param name="path">The target path, as given on the command line.</param>
+    /// <param name="what">What the file is, for messages.</param>
+    /// <param name="option">The option that names it.</param>
+    /// <param name="inputs">The command's inputs, each with the option or argument that names it.</param>
+    /// <exception cref="InvalidInputException">The target cannot be written; the message names the option and the path, never file content.</exception>
+    public static void Check(string path, string what, string option, params (string Name, string? Path)[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        Validate(path, what, option, inputs, requireFolder: true);
+    }
+
+    /// <summary>
+    /// Whether two paths name the same existing file: after following symbolic links and <c>.</c>/<c>..</c>, and on Linux
+    /// by device and inode, so a hard link to the same file counts too. Elsewhere hard links are not detected.
+    /// </summary>
+    /// <param name="first">A path.</param>
+    /// <param name="second">Another path.</param>
+    /// <returns><see langword="true"/> when both exist and are the same file.</returns>
+    public static bool IsSameFile(string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
         try
         {
-            if (Directory.Exists(path))
+            var a = Path.GetFullPath(first);
+            var b = Path.GetFullPath(second);
+            if (!Exists(a) || !Exists(b))
             {
-                throw new InvalidInputException($"{shown}: the {what} cannot be written (it is a folder).");
+                return false;
             }
 
+            if (FileKind.TryIdentity(a, out var identityA) && FileKind.TryIdentity(b, out var identityB))
+            {
+                return identityA == identityB;
+            }
+
+            var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return string.Equals(Resolve(a), Resolve(b), comparison);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or SecurityException or IOException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static OutputFile Open(string path, string what, string? option, (string Name, string? Path)[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(what);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var shown = Shown(path, option);
+        Validate(path, what, option, inputs, requireFolder: false);
+        try
+        {
             var target = Path.GetFullPath(path);
             if (FileKind.IsSpecial(target))
             {
@@ -76,6 +147,55 @@ public sealed class OutputFile : IDisposable
         {
             throw new InvalidInputException($"{shown}: the {what} cannot be written ({PatientFile.Reason(e)}).");
         }
+    }
+
+    private static void Validate(string path, string what, string? option, (string Name, string? Path)[] inputs, bool requireFolder)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var shown = Shown(path, option);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new InvalidInputException($"{shown}: the {what} cannot be written (it is a folder).");
+            }
+
+            foreach (var (name, input) in inputs)
+            {
+                if (input is not null && IsSameFile(path, input))
+                {
+                    throw new InvalidInputException($"{shown}: the {what} would overwrite the input {name} (the same file); write it to another file.");
+                }
+            }
+
+            if (requireFolder && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."))
+            {
+                throw new InvalidInputException($"{shown}: the {what} cannot be written (its folder does not exist).");
+            }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or SecurityException or IOException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException($"{shown}: the {what} cannot be written ({PatientFile.Reason(e)}).");
+        }
+    }
+
+    private static string Shown(string path, string? option) => option is null ? DisplayText.Path(path) : option + " " + DisplayText.Path(path);
+
+    private static bool Exists(string fullPath) => File.Exists(fullPath) || Directory.Exists(fullPath);
+
+    // The path with every symbolic link followed, the folders' included (File.ResolveLinkTarget follows only the last part).
+    private static string Resolve(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
+        var resolved = root;
+        foreach (var part in fullPath.Substring(root.Length).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            resolved = info.LinkTarget is null ? next : (info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next);
+        }
+
+        return resolved;
     }
 
     /// <summary>Whether a path names something other than a regular file or a folder: a device, a pipe, a socket.</summary>
@@ -152,6 +272,7 @@ public sealed class OutputFile : IDisposable
     private static class FileKind
     {
         private const int StatxType = 0x0001;
+        private const int StatxIno = 0x0100;
         private const int AtFdCwd = -100;
         private const int ModeOffset = 28;
         private const int TypeMask = 0xF000;
@@ -183,6 +304,33 @@ public sealed class OutputFile : IDisposable
             }
 
             return !OperatingSystem.IsWindows() && path.StartsWith("/dev/", StringComparison.Ordinal);
+        }
+
+        /// <summary>The file's device and inode (Linux), following symbolic links.</summary>
+        public static bool TryIdentity(string path, out (uint DeviceMajor, uint DeviceMinor, ulong Inode) identity)
+        {
+            identity = default;
+            if (!OperatingSystem.IsLinux())
+            {
+                return false;
+            }
+
+            try
+            {
+                // stx_ino is the 64-bit field at byte 32, stx_dev_major and stx_dev_minor the 32-bit fields at 136 and 140.
+                var buffer = new byte[256];
+                if (Statx(AtFdCwd, path, 0, StatxType | StatxIno, buffer) != 0 || (BitConverter.ToUInt32(buffer, 0) & StatxIno) == 0)
+                {
+                    return false;
+                }
+
+                identity = (BitConverter.ToUInt32(buffer, 136), BitConverter.ToUInt32(buffer, 140), BitConverter.ToUInt64(buffer, 32));
+                return true;
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+            {
+                return false;
+            }
         }
 
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]

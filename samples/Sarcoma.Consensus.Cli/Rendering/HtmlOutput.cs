@@ -1,9 +1,10 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
-using System.Security;
 using System.Text;
 using Sarcoma.Consensus.Cli.Input;
+using Sarcoma.Consensus.Cli.Output;
 using Sarcoma.Consensus.Json;
 using Sarcoma.Consensus.Reporting;
 
@@ -11,8 +12,9 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 
 /// <summary>
 /// <c>evaluate PATH --html FILE</c>: also writes the report as one self-contained HTML page (see <see cref="ReportHtml"/>),
-/// alongside the normal output. The page is written to a temporary file beside FILE and then renamed over it, so FILE
-/// is either the whole new page or left as it was: never half-written.
+/// alongside the normal output. The page is written through <see cref="OutputFile"/>, like every output option: to a
+/// temporary file beside FILE and then renamed over it, so FILE is either the whole new page or left as it was, never
+/// half-written; a device or pipe is written as it is; FILE may not be the patient file.
 /// </summary>
 public static class HtmlOutput
 {
@@ -49,7 +51,20 @@ public static class HtmlOutput
     /// <param name="report">The report.</param>
     /// <param name="document">The patient document the report was evaluated from (the patient and its case label).</param>
     /// <exception cref="InvalidInputException">FILE cannot be written; the message names <c>--html</c> and the path, never patient data.</exception>
-    public static void Write(string path, ConsensusReport report, PatientDocument document)
+    /// <exception cref="OutputFailureException">FILE could not be written (a full disk or device); the message names <c>--html</c>.</exception>
+    public static void Write(string path, ConsensusReport report, PatientDocument document) => Write(path, report, document, null);
+
+    /// <summary>
+    /// Writes the HTML page of a report through <see cref="OutputFile"/>: replaced whole or not at all, a device or pipe
+    /// written as it is (never replaced by a file), and never the patient file it was evaluated from.
+    /// </summary>
+    /// <param name="path">FILE, as given on the command line.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="document">The patient document the report was evaluated from (the patient and its case label).</param>
+    /// <param name="inputPath">PATH, the patient file read; FILE may not be the same file. <see langword="null"/> when there is none.</param>
+    /// <exception cref="InvalidInputException">FILE cannot be written, or is the patient file; the message names <c>--html</c> and the path, never patient data.</exception>
+    /// <exception cref="OutputFailureException">FILE could not be written (a full disk or device); the message names <c>--html</c>.</exception>
+    public static void Write(string path, ConsensusReport report, PatientDocument document, string? inputPath)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
@@ -59,57 +74,13 @@ public static class HtmlOutput
             throw new InvalidInputException($"{OptionName}: give the path of the HTML file to write.");
         }
 
-        string? temporary = null;
-        try
+        using var file = OutputFile.Create(path, "HTML report", OptionName, ("PATH", inputPath));
+        using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" })
         {
-            var target = Path.GetFullPath(path);
-            if (Directory.Exists(target))
-            {
-                throw new InvalidInputException($"{OptionName} {path}: the HTML report cannot be written (it is a folder).");
-            }
+            ReportHtml.Write(report, document.Patient, text, new ReportHtmlOptions { Label = document.Label });
+            file.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ToString()));
+        }
 
-            temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Path.GetRandomFileName() + ".tmp");
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
-            {
-                ReportHtml.Write(report, document.Patient, writer, new ReportHtmlOptions { Label = document.Label });
-            }
-
-            File.Move(temporary, target, overwrite: true);
-            temporary = null;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or SecurityException or IOException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidInputException($"{OptionName} {path}: the HTML report cannot be written ({Reason(e)}).");
-        }
-        finally
-        {
-            if (temporary is not null)
-            {
-                TryDelete(temporary);
-            }
-        }
+        file.Commit();
     }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; the error that brought us here is what the user needs to read.
-        }
-    }
-
-    // The reason in a few fixed words: the runtime's message repeats the path and may be localised.
-    private static string Reason(Exception e) => e switch
-    {
-        DirectoryNotFoundException => "its folder does not exist",
-        UnauthorizedAccessException or SecurityException => "permission denied",
-        PathTooLongException => "the path is too long",
-        ArgumentException or NotSupportedException => "the path is not valid",
-        _ => "an input/output error",
-    };
 }
