@@ -128,6 +128,12 @@ public static class MissingFactsQuestionnaire
         public List<(string On, object Value)> Conditions { get; } = new();
     }
 
+    /// <summary>Questions asked only after a yes to their parent question, as (child, parent).</summary>
+    private static readonly (string Child, string Parent)[] Parents =
+    {
+        (FactNames.SystemicTherapyResponse, FactNames.SystemicTherapyReceived),
+    };
+
     internal static IReadOnlyList<PlannedQuestion> Plan(Patient patient, LocalDate asOf, IConsensusEvaluator evaluator, QuestionnaireOptions options)
     {
         var report = evaluator.Evaluate(patient, asOf);
@@ -188,6 +194,22 @@ public static class MissingFactsQuestionnaire
         foreach (var path in initial.Distinct(StringComparer.Ordinal))
         {
             Add(path, null);
+        }
+
+        // A question that means something only after a yes to its parent (the response to systemic therapy, once therapy
+        // was received) brings the parent along when the record does not hold it, and is shown only after that yes.
+        // Probing one fact at a time cannot find the parent while other unknowns still decide the report: it would be
+        // asked only by a second Questionnaire, after the first is answered.
+        foreach (var (child, parent) in Parents)
+        {
+            if (asked.TryGetValue(child, out var planned) && PatientFacts.Get(patient, parent) is null)
+            {
+                Add(parent, null);
+                if (planned.Conditions.Count == 0)
+                {
+                    planned.Conditions.Add((parent, true));
+                }
+            }
         }
 
         // Follow-ups: probe each enumerable question's answers, two levels deep.
