@@ -105,10 +105,17 @@ public sealed class ConsensusOptions
     /// synchronous disease; 8.1's "upfront" no longer describes a patient already on systemic therapy. The paper does not
     /// say so for metachronous disease in so many words, and section 3.11 also weighs the "risk of local hepatic
     /// progression and loss of opportunity for R0 metastasectomy": <see langword="false"/> keeps such a patient a
-    /// candidate, with the progression as a caution on 5.3, 8.1 and 11.1. With systemic therapy recorded as received and
-    /// its response not recorded, candidacy is not yet known (the response is named). See <c>docs/clinical-decisions.md</c>.
+    /// candidate, with the progression as a caution on 5.3, 8.1 and 11.1. With the option on, systemic therapy recorded as
+    /// received and its response not recorded leave candidacy not yet known (the response is named).
+    /// <para>
+    /// Default <see langword="false"/> (a candidate, the progression as the first caution): 8.1 itself offers surgery "as
+    /// upfront treatment or after systemic therapy", 5.3 applies to metachronous OMD as worded, and section 3.11 links
+    /// progression to a worse outcome without excluding surgery; issue #7 asks for a caution on 5.3, 8.1 and 11.1. A second
+    /// paper-only clinical read found "not a candidate" misleading for a fit patient with resectable disease. See
+    /// <c>docs/clinical-decisions.md</c>.
+    /// </para>
     /// </summary>
-    public bool ProgressionOnSystemicTherapyDefersSurgery { get; set; } = true;
+    public bool ProgressionOnSystemicTherapyDefersSurgery { get; set; }
 
     /// <summary>
     /// Gets the codes (<see cref="Histology.Code"/>) of the subtypes the default reading of recommendation 4.3's

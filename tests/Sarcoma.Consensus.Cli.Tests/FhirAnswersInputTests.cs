@@ -62,3 +62,47 @@ public sealed class FhirAnswersInputTests : IDisposable
         Assert.DoesNotContain("\u001b", run.Stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// <c>evaluate --fhir B.json [--answers QR.json] --html FILE</c>: FILE may be neither input, by name, through a symlink or
+/// a hard link (it overwrote the bundle or the answers with HTML, exit 0).
+/// </summary>
+public sealed class FhirHtmlOutputTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "sc-fhir-html-" + Guid.NewGuid().ToString("N"));
+
+    public FhirHtmlOutputTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Copy(string source, string name)
+    {
+        var path = Path.Combine(folder, name);
+        File.Copy(source, path);
+        return path;
+    }
+
+    [Fact]
+    public void The_html_page_is_never_written_over_the_bundle_or_the_answers()
+    {
+        var bundle = Copy(Path.Combine(Repo.Root, "samples", "fhir", "metachronous-liver-omd.json"), "b.json");
+        var answers = Copy(Path.Combine(Repo.Root, "samples", "fhir", "responses", "metachronous-liver-omd.json"), "qr.json");
+        var link = Path.Combine(folder, "link.html");
+        File.CreateSymbolicLink(link, bundle);
+        var before = (File.ReadAllBytes(bundle), File.ReadAllBytes(answers));
+
+        foreach (var target in new[] { bundle, answers, link, Path.Combine(folder, "..", Path.GetFileName(folder), "b.json") })
+        {
+            var run = CliRun.Of("evaluate", "--fhir", bundle, "--answers", answers, "--html", target, "--as-of", "2026-11-30");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("--html", run.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before.Item1, File.ReadAllBytes(bundle));
+        Assert.Equal(before.Item2, File.ReadAllBytes(answers));
+        var written = CliRun.Of("evaluate", "--fhir", bundle, "--answers", answers, "--html", Path.Combine(folder, "page.html"), "--as-of", "2026-11-30");
+        Assert.Equal(0, written.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(folder, "page.html")), StringComparison.OrdinalIgnoreCase);
+    }
+}

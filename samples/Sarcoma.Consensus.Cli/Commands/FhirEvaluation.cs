@@ -32,7 +32,7 @@ public static class FhirEvaluation
         var report = PatientFile.Evaluate(environment.Evaluator, patient, asOf, answersPath is null ? bundlePath : bundlePath + " with " + answersPath);
         if (htmlPath is not null)
         {
-            HtmlOutput.Write(htmlPath, report, new PatientDocument(patient, null));
+            HtmlOutput.Write(htmlPath, report, new PatientDocument(patient, null), bundlePath, answersPath);
         }
 
         if (json)

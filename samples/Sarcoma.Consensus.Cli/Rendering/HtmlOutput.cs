@@ -52,7 +52,7 @@ public static class HtmlOutput
     /// <param name="document">The patient document the report was evaluated from (the patient and its case label).</param>
     /// <exception cref="InvalidInputException">FILE cannot be written; the message names <c>--html</c> and the path, never patient data.</exception>
     /// <exception cref="OutputFailureException">FILE could not be written (a full disk or device); the message names <c>--html</c>.</exception>
-    public static void Write(string path, ConsensusReport report, PatientDocument document) => Write(path, report, document, null);
+    public static void Write(string path, ConsensusReport report, PatientDocument document) => Write(path, report, document, (string?)null);
 
     /// <summary>
     /// Writes the HTML page of a report through <see cref="OutputFile"/>: replaced whole or not at all, a device or pipe
@@ -64,7 +64,24 @@ public static class HtmlOutput
     /// <param name="inputPath">PATH, the patient file read; FILE may not be the same file. <see langword="null"/> when there is none.</param>
     /// <exception cref="InvalidInputException">FILE cannot be written, or is the patient file; the message names <c>--html</c> and the path, never patient data.</exception>
     /// <exception cref="OutputFailureException">FILE could not be written (a full disk or device); the message names <c>--html</c>.</exception>
-    public static void Write(string path, ConsensusReport report, PatientDocument document, string? inputPath)
+    public static void Write(string path, ConsensusReport report, PatientDocument document, string? inputPath) =>
+        Write(path, report, document, ("PATH", inputPath));
+
+    /// <summary>
+    /// Writes the HTML page of a report evaluated from a FHIR Bundle (<c>--fhir</c>) and, optionally, its answers
+    /// (<c>--answers</c>): FILE may be neither of them (through <c>..</c>, a symlink or a hard link).
+    /// </summary>
+    /// <param name="path">FILE, as given on the command line.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="document">The patient the report was evaluated from.</param>
+    /// <param name="bundlePath">The <c>--fhir</c> file.</param>
+    /// <param name="answersPath">The <c>--answers</c> file, or <see langword="null"/>.</param>
+    /// <exception cref="InvalidInputException">FILE cannot be written, or is an input; the message names <c>--html</c> and the paths, never patient data.</exception>
+    /// <exception cref="OutputFailureException">FILE could not be written (a full disk or device); the message names <c>--html</c>.</exception>
+    public static void Write(string path, ConsensusReport report, PatientDocument document, string bundlePath, string? answersPath) =>
+        Write(path, report, document, ("--fhir", bundlePath), ("--answers", answersPath));
+
+    private static void Write(string path, ConsensusReport report, PatientDocument document, params (string Name, string? Path)[] inputs)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
@@ -74,7 +91,7 @@ public static class HtmlOutput
             throw new InvalidInputException($"{OptionName}: give the path of the HTML file to write.");
         }
 
-        using var file = OutputFile.Create(path, "HTML report", OptionName, ("PATH", inputPath));
+        using var file = OutputFile.Create(path, "HTML report", OptionName, inputs);
         using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" })
         {
             ReportHtml.Write(report, document.Patient, text, new ReportHtmlOptions { Label = document.Label });

@@ -103,6 +103,31 @@ internal static class FhirValues
         return new LocalDate(year, month, day);
     }
 
+    /// <summary>
+    /// The first day of a partial FHIR date (<c>2027</c> → 2027-01-01, <c>2026-12</c> → 2026-12-01) or of a full one;
+    /// <see langword="null"/> when the value is not a readable date. A partial date is never used as a date, but one whose
+    /// first day is after the evaluation date is as much in the future as a full one (docs/fhir.md, "Plausibility").
+    /// </summary>
+    public static LocalDate? FirstDay(DataType? value, bool periodEnd = false)
+    {
+        string? text = value switch
+        {
+            FhirDateTime dateTime => dateTime.Value,
+            Date date => date.Value,
+            Hl7.Fhir.Model.Instant instant => Literal(instant),
+            Period period => periodEnd ? period.End : period.Start,
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(text) || DateLiteral.Match(text) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
+        return year is >= 1 and <= 9999 && month is >= 1 and <= 12 ? new LocalDate(year, month, 1) : null;
+    }
+
     /// <summary>The earliest plausible <c>Patient.birthDate</c> (docs/fhir.md, "Plausibility"): births before 1950, the start of the range of clinical dates, are real; births before 1900 are not those of a living patient with a current cancer.</summary>
     public static readonly LocalDate EarliestPlausibleBirthDate = new(1900, 1, 1);
 

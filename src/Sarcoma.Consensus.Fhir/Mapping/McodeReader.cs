@@ -294,6 +294,12 @@ internal sealed partial class McodeReader
             }
         }
 
+        if (date is null && problem is not null && problem != FhirValues.NotADate && options.AsOf is { } asOf
+            && FhirValues.FirstDay(value, periodEnd) is { } firstDay && firstDay > asOf)
+        {
+            Error(entry, ElementName(value, element, periodEnd, choice), "is a partial date (year or month only) that starts after the evaluation date: a record cannot hold what has not happened yet (the date is not repeated here).");
+        }
+
         if (problem == FhirValues.NotADate)
         {
             var name = ElementName(value, element, periodEnd, choice);

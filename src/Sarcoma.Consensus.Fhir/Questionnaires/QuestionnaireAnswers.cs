@@ -158,6 +158,10 @@ public static class QuestionnaireAnswers
                 {
                     Errors.Add(new ValidationError("QuestionnaireResponse.authored", implausible + " None of the answers was applied."));
                 }
+                else if (date is null && options.AsOf is { } asOf && FhirValues.FirstDay(authoredElement) is { } firstDay && firstDay > asOf)
+                {
+                    Errors.Add(new ValidationError("QuestionnaireResponse.authored", "is a partial date (year or month only) that starts after the evaluation date (the date is not repeated here). None of the answers was applied."));
+                }
                 else
                 {
                     authored = date;

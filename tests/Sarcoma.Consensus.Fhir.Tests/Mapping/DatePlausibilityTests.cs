@@ -108,6 +108,29 @@ public sealed class DatePlausibilityTests
         Assert.Equal(new LocalDate(2022, 3, 14), mapping.Patient.Primary?.DiagnosedOn);
     }
 
+    [Theory]
+    [InlineData("2027")]
+    [InlineData("2026-12")]
+    public void A_partial_date_that_starts_after_the_evaluation_date_is_an_input_error(string date)
+    {
+        var error = SingleError(AsOf2026, Primary(), Observation("ps", "89247-1", "\"valueInteger\":1", date: date));
+
+        Assert.Equal("Bundle.entry[1].resource(Observation).effectiveDateTime", error.Field);
+        Assert.Contains("starts after the evaluation date", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(date, error.Message, StringComparison.Ordinal);
+        Assert.Equal("Bundle.entry[0].resource(Patient).birthDate", SingleError(AsOf2026, PatientBorn(date), Primary()).Field);
+    }
+
+    [Theory]
+    [InlineData("2026")]
+    [InlineData("2026-11")]
+    public void A_partial_date_that_starts_on_or_before_the_evaluation_date_is_not_an_error(string date)
+    {
+        var mapping = AsOf2026.Map(Bundle(Primary(), Observation("ps", "89247-1", "\"valueInteger\":1", date: date)));
+
+        Assert.Equal(new LocalDate(2022, 3, 14), mapping.Patient.Primary?.DiagnosedOn);
+    }
+
     [Fact]
     public void A_date_before_the_birth_date_is_an_input_error()
     {

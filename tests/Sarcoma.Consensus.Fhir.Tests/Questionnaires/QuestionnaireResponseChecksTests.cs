@@ -166,4 +166,17 @@ public sealed class QuestionnaireResponseChecksTests
         Assert.Empty(outcome.Errors);
         Assert.NotEmpty(outcome.Applied);
     }
+
+    [Theory]
+    [InlineData("2027")]
+    [InlineData("2026-12")]
+    public void A_response_authored_in_a_partial_date_after_the_evaluation_applies_no_answer(string authored)
+    {
+        var outcome = QuestionnaireAnswers.Apply(Patient, Response($",\"status\":\"completed\",\"authored\":\"{authored}\"", Boolean(Resectable, true)), Options);
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("QuestionnaireResponse.authored", error.Field);
+        Assert.DoesNotContain(authored, error.Message, StringComparison.Ordinal);
+        Assert.Empty(outcome.Applied);
+    }
 }
