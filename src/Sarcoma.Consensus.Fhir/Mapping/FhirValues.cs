@@ -52,14 +52,7 @@ internal static class FhirValues
     public static LocalDate? CalendarDate(DataType? value, out string? problem, bool periodEnd = false)
     {
         problem = null;
-        string? text = value switch
-        {
-            FhirDateTime dateTime => dateTime.Value,
-            Date date => date.Value,
-            Hl7.Fhir.Model.Instant instant => Literal(instant),
-            Period period => periodEnd ? period.End : period.Start,
-            _ => null,
-        };
+        var text = DateText(value, periodEnd);
 
         if (value is not null && value is not FhirDateTime && value is not Date && value is not Hl7.Fhir.Model.Instant && value is not Period)
         {
@@ -110,14 +103,7 @@ internal static class FhirValues
     /// </summary>
     public static LocalDate? FirstDay(DataType? value, bool periodEnd = false)
     {
-        string? text = value switch
-        {
-            FhirDateTime dateTime => dateTime.Value,
-            Date date => date.Value,
-            Hl7.Fhir.Model.Instant instant => Literal(instant),
-            Period period => periodEnd ? period.End : period.Start,
-            _ => null,
-        };
+        var text = DateText(value, periodEnd);
         if (string.IsNullOrEmpty(text) || DateLiteral.Match(text) is not { Success: true } match)
         {
             return null;
@@ -127,6 +113,16 @@ internal static class FhirValues
         var month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
         return year is >= 1 and <= 9999 && month is >= 1 and <= 12 ? new LocalDate(year, month, 1) : null;
     }
+
+    /// <summary>The literal of a FHIR date, dateTime or instant, or of a Period's start (or end); <see langword="null"/> for anything else.</summary>
+    private static string? DateText(DataType? value, bool periodEnd) => value switch
+    {
+        FhirDateTime dateTime => dateTime.Value,
+        Date date => date.Value,
+        Hl7.Fhir.Model.Instant instant => Literal(instant),
+        Period period => periodEnd ? period.End : period.Start,
+        _ => null,
+    };
 
     /// <summary>The earliest plausible <c>Patient.birthDate</c> (docs/fhir.md, "Plausibility"): births before 1950, the start of the range of clinical dates, are real; births before 1900 are not those of a living patient with a current cancer.</summary>
     public static readonly LocalDate EarliestPlausibleBirthDate = new(1900, 1, 1);

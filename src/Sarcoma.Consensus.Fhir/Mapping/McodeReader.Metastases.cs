@@ -260,6 +260,13 @@ internal sealed partial class McodeReader
     private static bool IsTumorSize(Observation observation) =>
         (Profile(observation) == "TumorSize" && CodeFits(observation.Code, McodeCodes.TumorSizeLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.TumorSizeLoinc);
 
+    /// <summary>Leaves the lesions unknown (<see cref="UnknownReason.Ambiguous"/>), naming the elements that showed a lesion the record does not describe; no lesion is listed.</summary>
+    private Lesion[] LesionsUnknown(IEnumerable<string> elements, string why)
+    {
+        Unknown(FactNames.Lesions, UnknownReason.Ambiguous, string.Join(", ", elements) + ": " + why);
+        return Array.Empty<Lesion>();
+    }
+
     private Lesion[] BuildLesions(SecondaryEntry[] current, SecondaryEntry[] uncertain, List<TumorEntry> tumors)
     {
         // A refuted and an active SecondaryCancerCondition at the same lesion site: the record disagrees with itself.
@@ -296,23 +303,17 @@ internal sealed partial class McodeReader
         var siteless = tumors.Where(t => t.Site is null && (t.Secondary is null || current.Contains(t.Secondary))).ToArray();
         if (siteless.Length > 0)
         {
-            Unknown(
-                FactNames.Lesions,
-                UnknownReason.Ambiguous,
-                string.Join(", ", siteless.Select(t => t.Source.Reference)) +
-                ": a Tumor BodyStructure whose site cannot be read (BodyStructure.location absent or not in the metastatic-site value set, and no RelatedCondition naming a single site): the record shows a lesion at an unknown site, so no lesion is listed.");
-            return Array.Empty<Lesion>();
+            return LesionsUnknown(
+                siteless.Select(t => t.Source.Reference),
+                "a Tumor BodyStructure whose site cannot be read (BodyStructure.location absent or not in the metastatic-site value set, and no RelatedCondition naming a single site): the record shows a lesion at an unknown site, so no lesion is listed.");
         }
 
         // A TumorSize Observation focused on a tumour the record does not hold: the record shows a tumour it does not describe.
         if (danglingSizes.Count > 0)
         {
-            Unknown(
-                FactNames.Lesions,
-                UnknownReason.Ambiguous,
-                string.Join(", ", danglingSizes.Select(d => d.Path + ".focus")) +
-                ": a TumorSize Observation focused on a Tumor BodyStructure that is not in the record: it shows a tumour whose site (and whether it is a current lesion) is unknown, so no lesion is listed.");
-            return Array.Empty<Lesion>();
+            return LesionsUnknown(
+                danglingSizes.Select(d => d.Path + ".focus"),
+                "a TumorSize Observation focused on a Tumor BodyStructure that is not in the record: it shows a tumour whose site (and whether it is a current lesion) is unknown, so no lesion is listed.");
         }
 
         var currentTumors = tumors
@@ -325,12 +326,9 @@ internal sealed partial class McodeReader
         var unlinked = tumors.Except(currentTumors).Where(t => t.Secondary is null && t.Site is not null).ToArray();
         if (unlinked.Length > 0)
         {
-            Unknown(
-                FactNames.Lesions,
-                UnknownReason.Ambiguous,
-                string.Join(", ", unlinked.Select(t => t.Source.Reference)) +
-                ": a Tumor BodyStructure linked to no cancer condition of this record (no RelatedCondition, or one that does not resolve), at a site with no active SecondaryCancerCondition: whether it is a current lesion is not recorded, so no lesion is listed.");
-            return Array.Empty<Lesion>();
+            return LesionsUnknown(
+                unlinked.Select(t => t.Source.Reference),
+                "a Tumor BodyStructure linked to no cancer condition of this record (no RelatedCondition, or one that does not resolve), at a site with no active SecondaryCancerCondition: whether it is a current lesion is not recorded, so no lesion is listed.");
         }
 
         foreach (var t in tumors.Except(currentTumors))
