@@ -123,20 +123,24 @@ public sealed class BatchRobustnessTests
     [Fact]
     public void A_full_disk_is_reported_as_an_output_failure_not_blamed_on_a_line()
     {
-        if (!File.Exists("/dev/full"))
+        // A full device made in a temporary folder: the test never writes to the system's /dev/full.
+        using var folder = new TempFolder();
+        var full = Devices.Make(folder, "full", Devices.Full);
+        if (full is null)
         {
-            return; // Linux only: no device that always reports a full disk elsewhere.
+            return; // mknod is not permitted here (not root, or not Linux); OutputFileTests cover the rest without a device.
         }
 
-        using var folder = new TempFolder();
         var input = folder.Write("in.ndjson", Gist + "\n" + Omd + "\n");
 
-        var run = CliRun.Of("evaluate", "--batch", input, "--out", "/dev/full", "--as-of", AsOf);
+        var run = CliRun.Of("evaluate", "--batch", input, "--out", full, "--as-of", AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: --out /dev/full: the output could not be written (no space left on the device).\n", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"error: --out {full}: the output could not be written (no space left on the device).\n", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected failure", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("line 1:", run.Stderr, StringComparison.Ordinal);
+        Assert.True(Devices.IsCharacterDevice(full)); // written as the device it is, never replaced by a file
+        Assert.Equal(new[] { full, input }.OrderBy(p => p, StringComparer.Ordinal), Directory.GetFiles(folder.Path).OrderBy(p => p, StringComparer.Ordinal));
     }
 
     [Fact]

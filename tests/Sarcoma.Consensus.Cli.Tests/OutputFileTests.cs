@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using Sarcoma.Consensus.Cli.Output;
 
@@ -37,7 +36,7 @@ public sealed class OutputFileTests
     public void A_full_device_is_exit_2_naming_the_option_and_stays_a_device(Output output, string option)
     {
         using var folder = new TempFolder();
-        var device = MakeDevice(folder, "full", minor: 7);
+        var device = Devices.Make(folder, "full", Devices.Full);
         if (device is null)
         {
             return; // mknod is not permitted here (not root, or not Linux): the device cases cannot be made safely.
@@ -47,7 +46,7 @@ public sealed class OutputFileTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"error: {option} {device}: the output could not be written (no space left on the device).\n", run.Stderr, StringComparison.Ordinal);
-        Assert.True(IsCharacterDevice(device));
+        Assert.True(Devices.IsCharacterDevice(device));
     }
 
     [Theory]
@@ -58,7 +57,7 @@ public sealed class OutputFileTests
     public void A_null_device_is_written_as_it_is_and_not_replaced_by_a_file(Output output)
     {
         using var folder = new TempFolder();
-        var device = MakeDevice(folder, "null", minor: 3);
+        var device = Devices.Make(folder, "null", Devices.Null);
         if (device is null)
         {
             return;
@@ -67,7 +66,7 @@ public sealed class OutputFileTests
         var run = Run(folder, output, device);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.True(IsCharacterDevice(device));
+        Assert.True(Devices.IsCharacterDevice(device));
         Assert.Equal(new[] { device }, Directory.GetFileSystemEntries(folder.Path, "*null*"));
     }
 
@@ -129,7 +128,7 @@ public sealed class OutputFileTests
         using var folder = new TempFolder();
         var path = folder.Write("in", InputText(output));
         var hardLink = folder.File("hard");
-        if (!Tool("ln", path, hardLink))
+        if (!Devices.Tool("ln", path, hardLink))
         {
             return;
         }
@@ -253,38 +252,4 @@ public sealed class OutputFileTests
     }
 
     private static string OneLine(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString();
-
-    // A character device of the memory driver (major 1) in the test's own folder: 3 is a null device, 7 a full one.
-    private static string? MakeDevice(TempFolder folder, string name, int minor)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        var path = folder.File(name);
-        return Tool("mknod", path, "c", "1", minor.ToString(System.Globalization.CultureInfo.InvariantCulture)) && IsCharacterDevice(path) ? path : null;
-    }
-
-    private static bool IsCharacterDevice(string path) => Tool("test", "-c", path);
-
-    private static bool Tool(string name, params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(name) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }

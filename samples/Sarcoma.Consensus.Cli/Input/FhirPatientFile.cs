@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using NodaTime;
@@ -70,11 +69,8 @@ public static class FhirPatientFile
         }
         catch (FhirInputException e)
         {
+            // Also bytes that are not UTF-8 (UTF-16 with or without a byte order mark): (document) says so, as for a patient file.
             throw Invalid(path, "is not a FHIR R4 Bundle", e);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new InvalidInputException($"{DisplayText.Path(path)}: the FHIR bundle is not UTF-8 text.");
         }
 
         try
@@ -106,19 +102,15 @@ public static class FhirPatientFile
         ArgumentNullException.ThrowIfNull(stderr);
         QuestionnaireResponse response;
         using (var stream = PatientFile.OpenRead(path, "QuestionnaireResponse"))
-        using (var reader = new StreamReader(stream, new UTF8Encoding(false, true)))
         {
             try
             {
-                response = FhirJson.Parse<QuestionnaireResponse>(reader.ReadToEnd());
+                // The same UTF-8-only reading as the bundle's and a patient file's: UTF-16 answers are refused, not guessed.
+                response = FhirJson.Read<QuestionnaireResponse>(stream);
             }
             catch (FhirInputException e)
             {
                 throw Invalid(path, "is not a FHIR R4 QuestionnaireResponse", e);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new InvalidInputException($"{DisplayText.Path(path)}: the QuestionnaireResponse is not UTF-8 text.");
             }
         }
 
@@ -177,9 +169,9 @@ public static class FhirPatientFile
     /// <param name="line">The line, UTF-8.</param>
     /// <param name="asOf">The evaluation date: a date the mapper reads after it is an input error.</param>
     /// <returns>The patient document (no label).</returns>
-    /// <exception cref="FhirInputException">The line is not a FHIR R4 Bundle, a value the mapper reads does not parse, or it holds no patient data.</exception>
+    /// <exception cref="FhirInputException">The line is not UTF-8 (its bytes are decoded strictly, never replaced), not a FHIR R4 Bundle, a value the mapper reads does not parse, or it holds no patient data.</exception>
     public static PatientDocument ReadBatchLine(ReadOnlySpan<byte> line, LocalDate? asOf = null) =>
-        new(Mapper(asOf).Map(FhirJson.ParseBundle(Encoding.UTF8.GetString(line))).Patient, null);
+        new(Mapper(asOf).Map(FhirJson.ParseBundle(line)).Patient, null);
 
     /// <summary>The lines of a FHIR input problem, by FHIR path.</summary>
     /// <param name="e">The problem.</param>

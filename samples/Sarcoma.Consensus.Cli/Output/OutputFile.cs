@@ -41,13 +41,6 @@ public sealed class OutputFile : IDisposable
     /// <summary>Gets a value indicating whether the target is written directly (a device or pipe) rather than replaced.</summary>
     public bool IsDirect => temporaryPath is null;
 
-    /// <summary>Opens an output file that no option names (messages give the path only).</summary>
-    /// <param name="path">The target path.</param>
-    /// <param name="what">What the file is, for messages ("batch output", "iCalendar file").</param>
-    /// <returns>The output file.</returns>
-    /// <exception cref="InvalidInputException">The target cannot be written: a folder, a missing folder, no permission.</exception>
-    public static OutputFile Create(string path, string what) => Open(path, what, null, Array.Empty<(string, string?)>());
-
     /// <summary>
     /// Opens the output file of a command-line option, after <see cref="Check"/>: never a folder, never the same file as
     /// one of the command's inputs. Every message names the option and the path (<c>--ics cal.ics: …</c>).

@@ -65,23 +65,6 @@ public static class FollowUpCalendar
             ?? throw new InvalidOperationException("Ical.Net returned no text for the calendar.");
     }
 
-    /// <summary>
-    /// Writes the iCalendar file (UTF-8 without a byte order mark), replacing it if it exists: whole or not at all, through a
-    /// temporary file beside it (<see cref="OutputFile"/>).
-    /// </summary>
-    /// <param name="schedule">The schedule.</param>
-    /// <param name="stampedOn">The evaluation date (see <see cref="ToICalendar"/>).</param>
-    /// <param name="path">The file.</param>
-    /// <exception cref="InvalidInputException">The file cannot be created (a folder, a missing folder, no permission).</exception>
-    /// <exception cref="OutputFailureException">The file could not be written (a full disk); it was left as it was.</exception>
-    public static void WriteFile(FollowUpSchedule schedule, LocalDate stampedOn, string path)
-    {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToICalendar(schedule, stampedOn));
-        using var file = OutputFile.Create(path, "iCalendar file");
-        file.Write(bytes);
-        file.Commit();
-    }
-
     /// <summary>The UID of a visit's event: from the metastasectomy date and the visit number only.</summary>
     /// <param name="metastasectomyOn">The metastasectomy date.</param>
     /// <param name="visitNumber">The visit number.</param>

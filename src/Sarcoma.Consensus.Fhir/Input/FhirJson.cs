@@ -52,7 +52,9 @@ public sealed class FhirInputException : FormatException
 /// Reading is strict about structure (unknown resource types or elements, wrong JSON types; a misspelt resourceType is one
 /// error naming it) and keeps values that are not valid for their type (a malformed date literal, a code outside a
 /// required value set): the <see cref="Mapping.McodeMapper"/> rejects them where it reads them, and ignores them in
-/// elements it does not read.
+/// elements it does not read. A resource <c>id</c> holding a control, format (Cf) or separator character, or longer than
+/// 64 characters, is refused here: ids name resources in the mapping report. Bytes are read as UTF-8 only
+/// (<see cref="Read{T}(Stream)"/>).
 /// </summary>
 /// <remarks>Thread-safe. Error messages name the FHIR path and the problem, never a value of the input.</remarks>
 public static class FhirJson
@@ -94,26 +96,93 @@ public static class FhirJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The bundle.</returns>
     /// <exception cref="FhirInputException">The text is not JSON, not a FHIR resource, not a Bundle, or a resource in it does not parse.</exception>
-    public static Bundle ParseBundle(string json)
-    {
-        var resource = ParseResource(json);
-        return resource as Bundle ?? throw new FhirInputException(new[] { new ValidationError("resourceType", "is not \"Bundle\": give a Bundle (of any type) holding the patient's resources.") });
-    }
+    public static Bundle ParseBundle(string json) => AsType<Bundle>(ParseResource(json));
 
     /// <summary>Reads a Bundle from UTF-8 JSON.</summary>
-    /// <param name="utf8Json">The stream.</param>
+    /// <param name="utf8Json">The stream, read to its end and not closed; UTF-8, one leading UTF-8 byte order mark allowed.</param>
     /// <returns>The bundle.</returns>
-    /// <exception cref="FhirInputException">As for <see cref="ParseBundle"/>.</exception>
-    public static Bundle ReadBundle(Stream utf8Json)
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FhirInputException">
+    /// As for <see cref="ParseBundle(string)"/>; also when the bytes are not UTF-8 (UTF-16 or UTF-32 text, with or without a
+    /// byte order mark, or bytes of another encoding), at <c>(document)</c> with the byte position, never the bytes.
+    /// </exception>
+    public static Bundle ReadBundle(Stream utf8Json) => Read<Bundle>(utf8Json);
+
+    /// <summary>Reads a Bundle from UTF-8 JSON bytes (a line of an NDJSON batch).</summary>
+    /// <param name="utf8Json">The bytes; UTF-8, one leading UTF-8 byte order mark allowed.</param>
+    /// <returns>The bundle.</returns>
+    /// <exception cref="FhirInputException">As for <see cref="ReadBundle(Stream)"/>.</exception>
+    public static Bundle ParseBundle(ReadOnlySpan<byte> utf8Json) => AsType<Bundle>(ParseResource(DecodeUtf8(utf8Json)));
+
+    /// <summary>Reads a FHIR R4 resource of a given type from UTF-8 JSON (a QuestionnaireResponse file, a Bundle).</summary>
+    /// <typeparam name="T">The resource type expected.</typeparam>
+    /// <param name="utf8Json">The stream, read to its end and not closed; UTF-8, one leading UTF-8 byte order mark allowed.</param>
+    /// <returns>The resource.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FhirInputException">
+    /// The bytes are not UTF-8 (UTF-16 or UTF-32 text, with or without a byte order mark, or bytes of another encoding: the
+    /// same rule as the patient reader's), or the text is not a resource of that type, or does not parse (as
+    /// <see cref="Parse{T}(string)"/>). The error is at <c>(document)</c> with the byte position; no byte is repeated.
+    /// </exception>
+    public static T Read<T>(Stream utf8Json)
+        where T : Resource
     {
         if (utf8Json is null)
         {
             throw new ArgumentNullException(nameof(utf8Json));
         }
 
-        using var reader = new StreamReader(utf8Json, new UTF8Encoding(false, true));
-        return ParseBundle(reader.ReadToEnd());
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return AsType<T>(ParseResource(DecodeUtf8(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length))));
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Decodes FHIR JSON bytes as UTF-8, strictly: one leading UTF-8 byte order mark is dropped; a UTF-16 or UTF-32 byte
+    /// order mark, or bytes that are not UTF-8, are refused (the patient reader's rule: a UTF-16 document is not read by
+    /// guessing its encoding). JSON text must be UTF-8 (RFC 8259 §8.1), and FHIR's JSON format is UTF-8.
+    /// </summary>
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if ((bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) ||
+            (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
+        {
+            throw NotUtf8("is UTF-32 text (it starts with a UTF-32 byte order mark)");
+        }
+
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            throw NotUtf8("is UTF-16 text (it starts with a UTF-16 byte order mark)");
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var text = bytes.Slice(start);
+        try
+        {
+            return StrictUtf8.GetString(text);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var position = start + Math.Max(0, e.Index) + 1;
+            throw NotUtf8(FormattableString.Invariant($"is not UTF-8 text (byte {position} is not part of a UTF-8 character; UTF-16 text without a byte order mark, or text in another encoding such as Latin-1)"));
+        }
+    }
+
+    private static FhirInputException NotUtf8(string what) => new(new[]
+    {
+        new ValidationError("(document)", what + ": FHIR JSON is read as UTF-8 only, like patient documents; save the document as UTF-8 (the bytes are not repeated here)."),
+    });
+
+    private static T AsType<T>(Resource resource)
+        where T : Resource =>
+        resource as T ?? throw new FhirInputException(new[]
+        {
+            typeof(T) == typeof(Bundle)
+                ? new ValidationError("resourceType", "is not \"Bundle\": give a Bundle (of any type) holding the patient's resources.")
+                : new ValidationError("resourceType", FormattableString.Invariant($"is not \"{ModelInfo.GetFhirTypeNameForType(typeof(T))}\".")),
+        });
 
     /// <summary>Parses any FHIR R4 resource.</summary>
     /// <typeparam name="T">The resource type expected.</typeparam>
@@ -121,8 +190,7 @@ public static class FhirJson
     /// <returns>The resource.</returns>
     /// <exception cref="FhirInputException">The text is not JSON, not a resource of that type, or does not parse.</exception>
     public static T Parse<T>(string json)
-        where T : Resource =>
-        ParseResource(json) as T ?? throw new FhirInputException(new[] { new ValidationError("resourceType", FormattableString.Invariant($"is not \"{ModelInfo.GetFhirTypeNameForType(typeof(T))}\".")) });
+        where T : Resource => AsType<T>(ParseResource(json));
 
     /// <summary>Parses any FHIR R4 resource.</summary>
     /// <param name="json">The JSON text.</param>
@@ -135,7 +203,13 @@ public static class FhirJson
             throw new ArgumentNullException(nameof(json));
         }
 
-        if (json.Length == 0 || (json.Length == 1 && json[0] == '\uFEFF'))
+        // One byte order mark is allowed, as the patient reader allows one (ReadBundle drops a UTF-8 one before this).
+        if (json.Length > 0 && json[0] == '\uFEFF')
+        {
+            json = json.Substring(1);
+        }
+
+        if (json.Length == 0)
         {
             throw new FhirInputException(new[] { new ValidationError("(document)", "is empty (0 bytes): there is no FHIR resource to read; give a FHIR R4 Bundle as JSON.") });
         }
@@ -215,7 +289,82 @@ public static class FhirJson
             throw new FhirInputException(errors.Length > 0 ? errors : new[] { new ValidationError("(document)", "cannot be read as a FHIR R4 resource.") });
         }
 
+        var badIds = new List<ValidationError>();
+        CheckIds(resource, rootType, badIds);
+        if (badIds.Count > 0)
+        {
+            throw new FhirInputException(badIds);
+        }
+
         return resource;
+    }
+
+    /// <summary>The longest FHIR id (FHIR R4 data type id: 1 to 64 characters).</summary>
+    private const int MaximumIdLength = 64;
+
+    /// <summary>
+    /// Checks the id of a resource, of its contained resources and of a Bundle's entries (recursively): the mapper names
+    /// every resource by <c>Type/id</c> in its report, so an id is input text shown as a label. It is refused when it
+    /// cannot be shown faithfully — a control character (Unicode Cc), a format character (Cf: zero-width space, joiners,
+    /// bidirectional controls, soft hyphen, byte order mark), a line or paragraph separator (Zl, Zp), a space (Zs) — or
+    /// is longer than FHIR's 64 characters (a flood of text). Other departures from FHIR's id grammar (an underscore, as in
+    /// real exports) are tolerated as Firely tolerates them, and shown as written. docs/fhir.md, "Resource ids".
+    /// </summary>
+    private static void CheckIds(Resource resource, string path, List<ValidationError> errors)
+    {
+        if (resource.Id is { } id && IdProblem(id))
+        {
+            errors.Add(new ValidationError(path + ".id", "holds a character that cannot be shown as a label (a control character, an invisible or bidirectional formatting character such as a zero-width space, a line or paragraph separator, or a space), or is longer than FHIR's 64 characters: the mapper names resources by their id in its report, so such an id is refused, as the patient reader refuses such characters in a case label; the id is not repeated here."));
+        }
+
+        if (resource is DomainResource domain)
+        {
+            for (var i = 0; i < domain.Contained.Count; i++)
+            {
+                if (domain.Contained[i] is { } contained)
+                {
+                    CheckIds(contained, FormattableString.Invariant($"{path}.contained[{i}]"), errors);
+                }
+            }
+        }
+
+        if (resource is Bundle bundle)
+        {
+            var top = path == "Bundle";
+            for (var i = 0; i < bundle.Entry.Count; i++)
+            {
+                if (bundle.Entry[i]?.Resource is { } entry)
+                {
+                    var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (top ? "(" + entry.TypeName + ")" : string.Empty);
+                    CheckIds(entry, entryPath, errors);
+                }
+            }
+        }
+    }
+
+    private static bool IdProblem(string id)
+    {
+        if (id.Length > MaximumIdLength)
+        {
+            return true;
+        }
+
+        foreach (var c in id)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.Control:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.SpaceSeparator:
+                case UnicodeCategory.Surrogate:
+                case UnicodeCategory.OtherNotAssigned:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Serialises a resource as FHIR JSON, indented with two spaces and <c>\n</c> line ends, deterministic.</summary>

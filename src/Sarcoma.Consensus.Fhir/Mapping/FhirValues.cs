@@ -43,7 +43,13 @@ internal static class FhirValues
         var other => Convert.ToString(other, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Reads a calendar date from a FHIR date, dateTime, instant or Period (its start or end), as written (no time-zone conversion).</summary>
+    /// <summary>
+    /// Reads a calendar date from a FHIR date, dateTime, instant or Period (its start or end), <b>as written</b>: the date
+    /// part of the literal, never converted to UTC or to another zone (<c>2026-11-30T23:30:00-11:00</c> is 2026-11-30, the
+    /// date a clinician reads in the record; docs/fhir.md, "Dates are read as written"). This is the one reader of every
+    /// date of the mapper and the QuestionnaireResponse reader. A date (<c>valueDate</c>, <c>birthDate</c>) with a time,
+    /// or an instant without its full time and zone, is not a date of its type.
+    /// </summary>
     /// <returns>
     /// The date, or <see langword="null"/>; <paramref name="problem"/> says why when an element is present but not a full
     /// date: <see cref="NotADate"/> for a literal that is not a date at all or not a calendar date (an input error), else a
@@ -60,8 +66,38 @@ internal static class FhirValues
             return null;
         }
 
+        // An instant (Observation.issued) is always a full date and time with a zone; anything less is not one.
+        if (value is Hl7.Fhir.Model.Instant && !string.IsNullOrEmpty(text) && !InstantLiteral.IsMatch(text))
+        {
+            problem = NotADate;
+            return null;
+        }
+
+        // A date (a QuestionnaireResponse valueDate) holds no time: "2026-01-02T10:00:00Z" is a dateTime, not a date.
+        if (value is Date && !string.IsNullOrEmpty(text) && text!.IndexOf('T') >= 0)
+        {
+            problem = NotADate;
+            return null;
+        }
+
         return CalendarDate(text, out problem);
     }
+
+    /// <summary>
+    /// How a FHIR date type is written, for the error about a literal that is not one: a dateTime (or Period) "YYYY,
+    /// YYYY-MM or YYYY-MM-DD, optionally with a time"; a date without a time; an instant with its time and zone.
+    /// </summary>
+    public static string DateForm(DataType? value) => value switch
+    {
+        Date => "YYYY, YYYY-MM or YYYY-MM-DD, without a time",
+        Hl7.Fhir.Model.Instant => "YYYY-MM-DDThh:mm:ss with a zone, Z or +hh:mm",
+        _ => "YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time",
+    };
+
+    // A FHIR instant: a full date, a time with seconds, and a zone (FHIR R4 §2.24.0.1, type instant).
+    private static readonly Regex InstantLiteral = new(
+        @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))$",
+        RegexOptions.CultureInvariant);
 
     public static LocalDate? CalendarDate(string? text, out string? problem)
     {
@@ -119,7 +155,10 @@ internal static class FhirValues
     {
         FhirDateTime dateTime => dateTime.Value,
         Date date => date.Value,
-        Hl7.Fhir.Model.Instant instant => Literal(instant),
+        // Parsed, an instant keeps its literal; built in code, it holds a DateTimeOffset, written here in the FHIR form.
+        Hl7.Fhir.Model.Instant instant => instant.JsonValue is DateTimeOffset moment
+            ? moment.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)
+            : Literal(instant),
         Period period => periodEnd ? period.End : period.Start,
         _ => null,
     };
@@ -270,68 +309,6 @@ internal static class FhirValues
     public static bool IsOutsideValueSet(PrimitiveType? primitive) =>
         primitive is not null && primitive.GetType().IsGenericType && primitive.JsonValue is string literal &&
         Hl7.Fhir.Utility.EnumUtility.ParseLiteral(literal, primitive.GetType().GetGenericArguments()[0]) is null;
-
-    /// <summary>How a length could not be read: absent (unknown), a bound rather than a measurement (unknown), or an input error.</summary>
-    public enum LengthProblem
-    {
-        /// <summary>Read.</summary>
-        None,
-
-        /// <summary>No value: the fact is unknown.</summary>
-        NoValue,
-
-        /// <summary>A comparator (&lt;, &lt;=, &gt;=, &gt;): a bound, not a measurement; the fact is unknown.</summary>
-        Comparator,
-
-        /// <summary>A comparator that is not a code of the FHIR quantity-comparator value set: an input error.</summary>
-        InvalidComparator,
-
-        /// <summary>A unit the mapper cannot convert to millimetres (not UCUM mm, cm, m or [in_i], or none): an input error.</summary>
-        UnknownUnit,
-    }
-
-    /// <summary>
-    /// Converts a length to millimetres: UCUM <c>mm</c>, <c>cm</c> (× 10), <c>m</c> (× 1000) or <c>[in_i]</c> (× 25.4), by
-    /// code, or by the unit text when the code is absent. A quantity with a <c>comparator</c> is a bound, not a size.
-    /// </summary>
-    public static decimal? Millimetres(Quantity? quantity, out LengthProblem problem)
-    {
-        problem = LengthProblem.None;
-        if (quantity?.Value is not { } value)
-        {
-            problem = LengthProblem.NoValue;
-            return null;
-        }
-
-        // Read the comparator's code as text: Firely's typed Comparator throws for a code outside the value set.
-        if (quantity.ComparatorElement is { } comparator)
-        {
-            problem = comparator.JsonValue is "<" or "<=" or ">=" or ">" ? LengthProblem.Comparator : LengthProblem.InvalidComparator;
-            return null;
-        }
-
-        var unit = quantity.Code ?? quantity.Unit;
-        if (quantity.Code is not null && quantity.System is not null && quantity.System != McodeCodes.Ucum)
-        {
-            problem = LengthProblem.UnknownUnit;
-            return null;
-        }
-
-        switch (unit)
-        {
-            case "mm":
-                return value;
-            case "cm":
-                return value * 10m;
-            case "m":
-                return value * 1000m;
-            case "[in_i]":
-                return value * 25.4m;
-            default:
-                problem = LengthProblem.UnknownUnit;
-                return null;
-        }
-    }
 
     /// <summary>Reads the string texts of a concept (its text and codings' displays).</summary>
     public static IEnumerable<string> Texts(CodeableConcept? concept)

@@ -175,7 +175,7 @@ internal sealed partial class McodeReader
             }
 
             // Every TumorSize date is checked (future, implausible, malformed), not only those of the lesions listed.
-            _ = Date(entry, observation.Effective, "effective");
+            _ = ObservationDate(entry, observation);
             var usable = IsUsable(entry, observation);
             foreach (var focus in observation.Focus)
             {
@@ -464,7 +464,7 @@ internal sealed partial class McodeReader
     {
         var sizes = SizeObservations(tumor)
             .Where(e => IsUsable(e, (Observation)e.Resource))
-            .Select(e => (Entry: e, Observation: (Observation)e.Resource, Date: Date(e, ((Observation)e.Resource).Effective, "effective")))
+            .Select(e => (Entry: e, Observation: (Observation)e.Resource, Date: ObservationDate(e, (Observation)e.Resource)))
             .OrderByDescending(s => s.Date ?? LocalDate.MinIsoValue)
             .ToArray();
         if (sizes.Length == 0)
@@ -660,7 +660,7 @@ internal sealed partial class McodeReader
             var code = Codings(observation.Value as CodeableConcept).FirstOrDefault(c => c.System == McodeCodes.Snomed)?.Code;
             if (code is not null)
             {
-                yield return (entry, code, Date(entry, observation.Effective, "effective"));
+                yield return (entry, code, ObservationDate(entry, observation));
             }
         }
     }

@@ -37,7 +37,7 @@ internal sealed partial class McodeReader
                 continue;
             }
 
-            var date = Date(entry, observation.Effective, "effective") ?? LocalDate.MinIsoValue;
+            var date = ObservationDate(entry, observation) ?? LocalDate.MinIsoValue;
             if (isEcog)
             {
                 Recognise(entry, "ECOGPerformanceStatus", profile is not null);

@@ -304,7 +304,7 @@ internal sealed partial class McodeReader
         {
             var name = ElementName(value, element, periodEnd, choice);
             var type = value is Period ? "dateTime" : value?.TypeName ?? "date";
-            Error(entry, name, "is not a valid FHIR " + type + " (YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time): the date cannot be read, and is not repeated here.");
+            Error(entry, name, "is not a valid FHIR " + type + " (" + FhirValues.DateForm(value) + "): the date cannot be read, and is not repeated here.");
         }
 
         return date;
@@ -322,6 +322,17 @@ internal sealed partial class McodeReader
 
     private LocalDate? Date(SourceResource entry, DataType? value, string element, bool periodEnd = false, bool choice = true, bool birth = false) =>
         Date(entry, value, element, out _, periodEnd, choice, birth);
+
+    /// <summary>
+    /// The date of an Observation the mapper reads (<c>effective[x]</c>), after the same date check of its
+    /// <c>issued</c> instant (docs/fhir.md, "One date check"): a result released after the evaluation date, before the
+    /// birth date, or with an issued that is not an instant, is an input error even though issued decides nothing.
+    /// </summary>
+    private LocalDate? ObservationDate(SourceResource entry, Observation observation)
+    {
+        _ = Date(entry, observation.IssuedElement, "issued", choice: false);
+        return Date(entry, observation.Effective, "effective");
+    }
 
     /// <summary>Reads a status code of a resource the mapper uses; a literal outside its required value set is an input error (the resource would otherwise be dropped silently).</summary>
     private string? Status(SourceResource entry, PrimitiveType? element, string name)
@@ -750,7 +761,7 @@ internal sealed partial class McodeReader
             }
 
             Recognise(entry, "histologic grade Observation", profile is not null);
-            grades.Add((entry, observation, Grade(observation.Value), Date(entry, observation.Effective, "effective")));
+            grades.Add((entry, observation, Grade(observation.Value), ObservationDate(entry, observation)));
         }
 
         var latest = grades.OrderByDescending(g => g.Date ?? LocalDate.MinIsoValue).FirstOrDefault();

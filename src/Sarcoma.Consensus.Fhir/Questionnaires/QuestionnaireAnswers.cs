@@ -339,7 +339,7 @@ public static class QuestionnaireAnswers
                 return;
             }
 
-            if (!TryRead(question, answers, linkId, out var value))
+            if (!TryRead(question, answers, linkId, itemPath, out var value))
             {
                 return;
             }
@@ -380,7 +380,8 @@ public static class QuestionnaireAnswers
             }
         }
 
-        private bool TryRead(FactQuestion question, List<QuestionnaireResponse.AnswerComponent> answers, string linkId, out object? value)
+        /// <summary>Reads an item's answers as the question's type; <paramref name="itemPath"/> names the item (<c>QuestionnaireResponse.item[3]</c>) in an error about one answer's literal.</summary>
+        private bool TryRead(FactQuestion question, List<QuestionnaireResponse.AnswerComponent> answers, string linkId, string itemPath, out object? value)
         {
             value = null;
             var values = answers.Select(a => a.Value).Where(v => v is not null).ToArray();
@@ -408,7 +409,17 @@ public static class QuestionnaireAnswers
                     value = number;
                     return true;
                 case AnswerKind.Date when first is Date or FhirDateTime:
-                    var date = FhirValues.CalendarDate(first, out _);
+                    var date = FhirValues.CalendarDate(first, out var notDate);
+                    if (first is Date && notDate == FhirValues.NotADate)
+                    {
+                        // "2026-01-02T10:00:00Z" is a dateTime: as a valueDate it is not FHIR, and which day it means depends on a zone.
+                        var index = answers.FindIndex(a => ReferenceEquals(a.Value, first));
+                        Errors.Add(new ValidationError(
+                            FormattableString.Invariant($"{itemPath}.answer[{index}].valueDate"),
+                            "is not a FHIR date (" + FhirValues.DateForm(first) + "): a date answer holds no time of day (answer valueDate YYYY-MM-DD); it was not applied, and the value is not repeated here."));
+                        return false;
+                    }
+
                     if (date is { } answeredDate)
                     {
                         if (FhirValues.ImplausibleDate(answeredDate, options.AsOf, null) is { } implausible)
@@ -459,9 +470,10 @@ public static class QuestionnaireAnswers
             (question.Min is not { } min || value >= min) && (question.Max is not { } max || value <= max);
 
         /// <summary>The answers of one entry of a repeating group by linkId; a question answered twice in one entry is an error and neither answer is read.</summary>
-        private Dictionary<string, List<QuestionnaireResponse.AnswerComponent>> GroupAnswers(QuestionnaireResponse.ItemComponent group)
+        private Dictionary<string, (List<QuestionnaireResponse.AnswerComponent> Answers, string Path)> GroupAnswers(QuestionnaireResponse.ItemComponent group)
         {
-            var answers = new Dictionary<string, List<QuestionnaireResponse.AnswerComponent>>(StringComparer.Ordinal);
+            var groupPath = itemPaths.TryGetValue(group, out var found) ? found : "QuestionnaireResponse.item";
+            var answers = new Dictionary<string, (List<QuestionnaireResponse.AnswerComponent> Answers, string Path)>(StringComparer.Ordinal);
             foreach (var twice in group.Item.Where(i => i.Answer.Count > 0 && !malformed.Contains(i)).GroupBy(i => i.LinkId ?? string.Empty, StringComparer.Ordinal))
             {
                 if (twice.Count() > 1)
@@ -471,7 +483,8 @@ public static class QuestionnaireAnswers
                     continue;
                 }
 
-                answers[twice.Key] = twice.First().Answer;
+                var item = twice.First();
+                answers[twice.Key] = (item.Answer, groupPath + ".item[" + group.Item.IndexOf(item).ToString(CultureInfo.InvariantCulture) + "]");
             }
 
             return answers;
@@ -481,7 +494,7 @@ public static class QuestionnaireAnswers
         {
             var answers = GroupAnswers(group);
             object? Read(string fact) =>
-                answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a, fact, out var v) ? v : null;
+                answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a.Answers, fact, a.Path, out var v) ? v : null;
 
             if (Read(FactNames.LesionSite) is not MetastaticSite site)
             {
@@ -506,7 +519,7 @@ public static class QuestionnaireAnswers
         {
             var answers = GroupAnswers(group);
             object? Read(string fact) =>
-                answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a, fact, out var v) ? v : null;
+                answers.TryGetValue(fact, out var a) && TryRead(FactQuestions.For(fact)!, a.Answers, fact, a.Path, out var v) ? v : null;
             newResections.Add(new LiverResection
             {
                 PerformedOn = (LocalDate?)Read(FactNames.LiverResectionPerformedOn),

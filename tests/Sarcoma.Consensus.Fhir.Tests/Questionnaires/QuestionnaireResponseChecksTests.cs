@@ -112,6 +112,46 @@ public sealed class QuestionnaireResponseChecksTests
     }
 
     [Theory]
+    [InlineData("2026-01-02T10:00:00Z")]
+    [InlineData("2026-01-02T10:00:00+01:00")]
+    [InlineData("2026-01-02T10:00")]
+    public void A_valueDate_with_a_time_is_an_error_at_the_items_answer_and_is_not_applied(string value)
+    {
+        var outcome = QuestionnaireAnswers.Apply(
+            Patient,
+            Response(",\"status\":\"completed\"", Boolean(Resectable, true), "{\"linkId\":\"treatment.lastTreatmentEndedOn\",\"answer\":[{\"valueDate\":\"" + value + "\"}]}"),
+            Options);
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("QuestionnaireResponse.item[1].answer[0].valueDate", error.Field);
+        Assert.StartsWith("is not a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD, without a time)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026", error.Message, StringComparison.Ordinal);
+        Assert.Null(outcome.Patient.Treatment.LastTreatmentEndedOn);
+    }
+
+    [Fact]
+    public void A_valueDate_with_a_time_in_a_new_liver_resection_is_an_error_at_its_path()
+    {
+        var resection = "{\"linkId\":\"" + FactNames.LiverResections + "\",\"item\":[{\"linkId\":\"" + FactNames.LiverResectionPerformedOn + "\",\"answer\":[{\"valueDate\":\"2025-01-02T10:00:00Z\"}]}]}";
+
+        var outcome = QuestionnaireAnswers.Apply(Patient, Response(",\"status\":\"completed\"", resection), Options);
+
+        Assert.Contains(outcome.Errors, e => e.Field == "QuestionnaireResponse.item[0].item[0].answer[0].valueDate");
+    }
+
+    [Fact]
+    public void A_valueDate_without_a_time_is_applied()
+    {
+        var outcome = QuestionnaireAnswers.Apply(
+            Patient,
+            Response(",\"status\":\"completed\"", "{\"linkId\":\"treatment.lastTreatmentEndedOn\",\"answer\":[{\"valueDate\":\"2026-01-02\"}]}"),
+            Options);
+
+        Assert.Empty(outcome.Errors);
+        Assert.Equal(new LocalDate(2026, 1, 2), outcome.Patient.Treatment.LastTreatmentEndedOn);
+    }
+
+    [Theory]
     [InlineData("metastases.lesions[01].resectable")]
     [InlineData("metastases.lesions[+0].resectable")]
     [InlineData("metastases.lesions[ 0].resectable")]
