@@ -14,14 +14,18 @@ namespace Sarcoma.Consensus.Biopsy;
 /// Applies when the patient has resectable metachronous liver metastases — disease for which resection is indicated:
 /// metachronous timing, liver lesions present, every liver lesion resectable, and disease not known to be other than
 /// oligometastatic (more than five lesions or diffuse sarcomatosis take resection off the indications, 1.1/1.2), and a
-/// patient fit for surgery (section 3.3 ties it to "planning a metastasectomy"); the summary says whether a biopsy could
-/// be considered (<see cref="BiopsyPlan"/>).
+/// patient fit for surgery (section 3.3 ties it to "planning a metastasectomy"). The rule is surgical candidacy: a
+/// patient known not to be a candidate for any reason is outside 3.1 (the reason named), except a liver recurrence below
+/// 9.1's TFI range, whose path is systemic treatment first and reassessment (3.1's "preoperative systemic treatment
+/// approach"); an unknown candidacy never makes 3.1 "does not apply". A candidate progressing on systemic therapy gets
+/// section 3.11's caution, as 5.3, 8.1 and 11.1 do. The summary says whether a biopsy could be considered
+/// (<see cref="BiopsyPlan"/>).
 /// </summary>
 internal sealed class ResectableMetachronousLiverBiopsyEvaluator : RecommendationEvaluator
 {
     /// <summary>Creates the evaluator.</summary>
     public ResectableMetachronousLiverBiopsyEvaluator()
-        : base("3.1", BiopsyPlan.Requirements.Concat(OligometastaticAssessment.Requirements).Concat(PreoperativeAssessment.SurgicalFitness.Requirements).Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
+        : base("3.1", BiopsyPlan.Requirements.Concat(OligometastaticAssessment.Requirements).Concat(PreoperativeAssessment.SurgicalFitness.Requirements).Concat(Indication.LiverResectionCandidacy.Requirements).Concat(new[] { FactNames.NoEvidenceOfDisease }).Distinct(StringComparer.Ordinal))
     {
     }
 
@@ -71,10 +75,25 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
             ruledOut = true;
         }
 
+        // The rule (docs/clinical-decisions.md, issue #7): 3.1 follows surgical candidacy. A patient known not to be a
+        // candidate for any other reason (a liver recurrence without good performance status, progression when
+        // ProgressionOnSystemicTherapyDefersSurgery is set, …) is outside it too, the reason named. The one exception is
+        // a liver recurrence whose TFI is below 9.1's range: systemic treatment comes first (9.2) and a new resection is
+        // reassessed after it, which is 3.1's "preoperative systemic treatment approach"; it keeps 3.1 with a caution.
+        // An unknown candidacy never lands here (rule 1).
+        var candidacy = context.LiverResection;
+        var notACandidate = !ruledOut && candidacy.Candidate == TriState.No && candidacy.ReassessAfterSystemicTreatment == TriState.No;
+        if (notACandidate)
+        {
+            result.Facts(new[] { candidacy.CandidateFinding });
+            ruledOut = true;
+        }
+
         if (ruledOut)
         {
             return result.DoesNotApply(
-                unfit ? Message.Of("3.1.does-not-apply.unfit", ("unfitBecause", context.Fitness.UnfitBecauseMessages))
+                notACandidate ? Message.Of("3.1.does-not-apply.not-a-candidate", ("candidateBasis", candidacy.CandidateBasisMessage))
+                : unfit ? Message.Of("3.1.does-not-apply.unfit", ("unfitBecause", context.Fitness.UnfitBecauseMessages))
                 : timing.Timing == MetastasisTiming.Synchronous ? Message.Of("3.1.does-not-apply.synchronous")
                 : context.HasLiverMetastases == false ? Message.Of("3.1.does-not-apply.no-liver-metastasis")
                 : unresectable > 0 ? Message.Of("3.1.does-not-apply.not-all-resectable")
@@ -100,14 +119,16 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
         var plan = BiopsyPlan.Assess(context);
         result.Facts(plan.Findings);
 
-        // Every liver lesion is resectable and the disease not known to be non-OMD here, so a "no" candidacy has another
-        // basis (unfit, a short TFI, …).
-        var candidacy = context.LiverResection;
+        // Here a "no" candidacy can only be a liver recurrence below 9.1's TFI range (reassessed after systemic treatment,
+        // or not yet known whether anything else rules a new resection out).
         if (candidacy.Candidate == TriState.No)
         {
             result.Facts(new[] { candidacy.CandidateFinding });
             result.Caution(Message.Of("3.1.caution.not-a-candidate", ("candidateBasis", candidacy.CandidateBasisMessage), ("reassess", candidacy.ReassessAfterSystemicTreatment == TriState.Yes)));
         }
+
+        // Section 3.11: progression on systemic therapy, the caution 5.3, 8.1 and 11.1 carry (a biopsy serves the same plan).
+        Indication.IndicationCriteria.CautionIfProgressing(context, result);
 
         switch (plan.Consider)
         {

@@ -298,7 +298,7 @@ public static partial class RecommendationCatalog
                 section: SectionList[7],
                 kind: RecommendationKind.Directive,
                 direction: RecommendationDirection.Conditional,
-                shortTitle: "Metachronous OMD: surgery upfront or after systemic therapy",
+                shortTitle: "Metachronous OMD (DFI ≥ 6 months): liver surgery could be considered",
                 text: "In patients with STS OMD, surgery for liver metastases could be considered for metachronous lesions (DFI ≥ 6 months) as upfront treatment or after systemic therapy (especially in subtypes with better response to chemotherapy).",
                 tableText: "In patients with STS OMD, surgery for liver metastases could be considered for metachronous lesions (DFI ≥ 6 months) as upfront treatment or after systemic therapy (especially in subtypes with better response to chemotherapy).",
                 grade: new EvidenceGrade(EvidenceLevel.V, RecommendationStrength.B),

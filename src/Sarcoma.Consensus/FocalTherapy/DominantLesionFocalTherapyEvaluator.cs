@@ -12,7 +12,9 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// on systemic therapy should be considered for focal therapy of dominant liver lesions (any lesion that is symptomatic
 /// or requires focal therapy), to achieve a systemic-therapy-free interval or consolidate the response. Shown for
 /// information, never as advice. "Applies" means the patient is in the population voted on: at most five liver lesions
-/// (our reading of "limited"), on systemic therapy now, with at least one symptomatic liver lesion.
+/// (our reading of "limited"), on systemic therapy now. Whether a lesion is symptomatic is a finding, not a condition:
+/// the dominant lesion is what the proposal would treat, and section 3.10 counts "the liver lesion with the highest risk
+/// of progression or rupture" among dominant lesions, a judgement the record does not hold (a caution says so).
 /// </summary>
 internal sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvaluator
 {
@@ -83,6 +85,10 @@ internal sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvalua
                 break;
         }
 
+        // Which lesion is "dominant" (symptomatic, or requiring focal therapy) is what the proposal would treat, not who it
+        // concerns: section 3.10 counts "the liver lesion with the highest risk of progression or rupture" among dominant
+        // lesions, and some lesion always has the highest risk. So symptoms are a finding, never a reason the proposal
+        // does not concern the patient (issue #7), and the judgement stays the tumour board's.
         var symptomatic = liver.Count(l => l.Symptomatic == true);
         if (symptomatic > 0)
         {
@@ -91,12 +97,6 @@ internal sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvalua
         else if (liver.Count > 0 && liver.All(l => l.Symptomatic == false))
         {
             result.Fact(FactNames.LesionSymptomatic, "0", new Message("10.2.none-symptomatic"));
-            failing.Add(new Message("10.2.against.none-symptomatic"));
-            result.Caution(new Message("10.2.requires-focal-therapy"));
-        }
-        else if (liver.Count > 0)
-        {
-            missing.Add(FactNames.LesionSymptomatic);
         }
 
         if (failing.Count > 0)
@@ -116,8 +116,9 @@ internal sealed class DominantLesionFocalTherapyEvaluator : RecommendationEvalua
             result.Caution(caution);
         }
 
+        result.Caution(new Message("10.2.requires-focal-therapy"));
         result.Caution(new Message("10.2.tumour-board"));
-        return result.Applies(Message.Of("10.2.applies", agreement, ("yes", Recommendation.Votes.Yes), ("total", Recommendation.Votes.Total)));
+        return result.Applies(Message.Of("10.2.applies", agreement, ("yes", Recommendation.Votes.Yes), ("total", Recommendation.Votes.Total), ("symptomatic", symptomatic)));
     }
 
     private static string? ResponseCode(TreatmentResponse? response) => response switch

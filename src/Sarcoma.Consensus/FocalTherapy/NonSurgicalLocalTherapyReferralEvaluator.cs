@@ -98,6 +98,7 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         }
 
         // Disseminated disease: the referral is for local approaches alongside the mainstay, systemic therapy.
-        return result.Applies(Message.Of("10.1.applies", basis, ("disseminated", omd.Status == TriState.No)));
+        // Outside OMD the paper describes no local treatment with radical intent (1.2; section 3.1): the summary says so.
+        return result.Applies(Message.Of("10.1.applies", basis, ("disseminated", omd.Status == TriState.No), ("diffuse", omd.DiffuseInvolvementPresent)));
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Wording;
 
 namespace Sarcoma.Consensus.Indication;
@@ -11,8 +13,9 @@ namespace Sarcoma.Consensus.Indication;
 /// "Applies" means only that the patient presents the scenario the proposal addressed — bilobar liver metastases (at
 /// least two liver lesions, one reaching the left lobe and another the right lobe; a single lesion crossing the
 /// midline is not bilobar disease, section 3.5 and the Discussion speak of bilobar metastases and spread), and at least
-/// one liver lesion with vascular involvement or in a central location — never that resection is discouraged: the
-/// proposal was not adopted.
+/// one liver lesion with vascular involvement or in a central location, not in disease known not to be oligometastatic (the
+/// proposal speaks of "liver resection of OMD": that reason is then named first; an unknown OMD status changes nothing) —
+/// never that resection is discouraged: the proposal was not adopted.
 /// </summary>
 internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 {
@@ -22,7 +25,7 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
         {
             FactNames.Metastases, FactNames.NoEvidenceOfDisease, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionSegments, FactNames.LesionLobe,
             FactNames.LesionVascularInvolvement, FactNames.LesionCentralLocation,
-        })
+        }.Concat(OligometastaticAssessment.Requirements).Distinct(System.StringComparer.Ordinal))
     {
     }
 
@@ -52,7 +55,17 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
             LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
         });
 
+        // The proposal concerns "liver resection of OMD": disease known not to be oligometastatic is outside it, and that
+        // is the reason named first (issue #7: the reason names the fact that decided).
+        // Unknown OMD keeps the scenario as it is (the proposal did not pass; nothing is advised either way).
+        var omd = context.Oligometastatic;
         var against = new List<Message>();
+        if (omd.Status == TriState.No)
+        {
+            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
+            against.Add(Message.Of("indication.against.not-oligometastatic", ("criteria", IndicationCriteria.FailingCriteria(omd))));
+        }
+
         if (notBilobar is not null)
         {
             against.Add(notBilobar);

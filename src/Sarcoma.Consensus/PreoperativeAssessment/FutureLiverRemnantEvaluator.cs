@@ -9,7 +9,9 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// <summary>
 /// Recommendation 7.1: when a major hepatectomy is planned, the future liver remnant (FLR) should be assessed
 /// preoperatively following the experience of other contexts of major hepatectomy. Applies when a major hepatectomy
-/// is planned; reports the <see cref="FutureLiverRemnantAssessment"/> (adequate, needs evaluation, inadequate, or
+/// is planned, unless the patient is known not to be a candidate for liver surgery (then, as for 7.2, the planned
+/// resection is outside the consensus indications, flagged on 5.1, and the work-up is not offered as an action; an
+/// unknown candidacy keeps 7.1 applying); reports the <see cref="FutureLiverRemnantAssessment"/> (adequate, needs evaluation, inadequate, or
 /// not yet measured) as findings and cautions.
 /// </summary>
 internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
@@ -50,6 +52,20 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         }
 
         result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
+        var candidacy = context.LiverResection;
+        if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.No && candidacy.ReassessAfterSystemicTreatment != TriState.Yes)
+        {
+            // Known not to be a candidate (unfit, not oligometastatic, not every lesion resectable, …): the planned
+            // hepatectomy is outside the consensus indications and flagged on 5.1; like 7.2 and 6.1–6.5 (and 3.1), the
+            // FLR work-up of a resection the guideline does not offer is not an action. A candidacy not yet known never
+            // lands here (rule 1): it keeps 7.1 applying, with the gate's caution.
+            result.Facts(candidacy.Findings);
+            return result.DoesNotApply(Message.Of(
+                "indication.gate.outside-indications",
+                ("basis", candidacy.CandidateBasisMessage),
+                ("requirement", new Message("7.1.requirement"))));
+        }
+
         if (context.LiverResection.Status != TriState.Yes && context.LiverResection.OutsideIndicationsFlagMessage is { } flag)
         {
             // 7.1's population is a planned major hepatectomy, whatever the indications: the flag comes first.

@@ -75,8 +75,9 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
         var course = context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease ? "progressing"
             : histology?.NamedChemosensitive == true ? "chemosensitive-subtype"
             : null;
+        // Progressing: its own summary (and so its own card and short action), never "upfront" (issue #7).
         return result.Applies(Message.Of(
-            "8.1.applies",
+            course == "progressing" ? "8.1.applies-progressing" : "8.1.applies",
             ("windowMonths", context.Options.SynchronousWindowMonths),
             ("course", course),
             ("histology", course == "chemosensitive-subtype" ? histology!.Name.ToLowerInvariant() : null)));

@@ -160,12 +160,14 @@ public sealed class SecondClinicalReviewTests
     }
 
     [Fact]
-    public void A_short_TFI_recurrence_keeps_3_1_with_the_not_a_candidate_caution_only_for_other_reasons()
+    public void A_recurrence_without_good_performance_status_is_outside_3_1_like_any_patient_known_not_to_be_a_candidate()
     {
+        // Issue #7 (finding 6): 3.1 follows surgical candidacy; only a short-TFI recurrence (reassessed after systemic
+        // treatment) keeps it, with the not-a-candidate caution.
         var result = new ResectableMetachronousLiverBiopsyEvaluator().Evaluate(Vignettes.LiverRecurrenceAfterResection().WithPerformanceStatus(2));
 
-        Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains(result.Cautions, c => c.StartsWith("Although every liver lesion is resectable, the patient is not a candidate for liver surgery (the liver recurrence is in a patient without the good performance status", System.StringComparison.Ordinal));
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.StartsWith("The patient is not a candidate for liver surgery (the liver recurrence is in a patient without the good performance status", result.Summary, System.StringComparison.Ordinal);
         Assert.Contains(result.Findings, f => f.Fact == LiverResectionCandidacy.CandidateConceptName && f.Value == "no");
     }
 

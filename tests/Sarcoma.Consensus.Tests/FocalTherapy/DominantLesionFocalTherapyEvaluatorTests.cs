@@ -47,21 +47,35 @@ public sealed class DominantLesionFocalTherapyEvaluatorTests
     }
 
     [Fact]
-    public void Without_a_symptomatic_lesion_the_other_kind_of_dominant_lesion_is_left_to_the_board()
+    public void Without_a_symptomatic_lesion_a_patient_on_systemic_therapy_stays_in_the_population_and_the_dominant_lesion_is_the_boards()
     {
+        // Issue #7: "no symptomatic lesion" never decides 10.2; section 3.10 also counts the lesion with the highest risk of
+        // progression or rupture, or one that requires focal therapy, as dominant.
         var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().WithSystemicTherapy(received: true, ongoing: true));
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("no liver lesion is recorded as symptomatic, and which lesion is dominant is the tumour board's judgement", result.Summary);
         Assert.Contains(result.Cautions, c => c.Contains("requires focal therapy"));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSymptomatic && f.Value == "0");
     }
 
     [Fact]
-    public void Unknown_systemic_therapy_and_symptoms_leave_it_undecided()
+    public void Off_systemic_therapy_the_reason_is_the_therapy_never_the_absence_of_symptoms()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection().WithSystemicTherapy(received: true, ongoing: false));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.EndsWith("does not concern this patient: the patient is not on systemic therapy.", result.Summary);
+        Assert.DoesNotContain("symptomatic", result.Summary);
+    }
+
+    [Fact]
+    public void Unknown_systemic_therapy_leaves_it_undecided_and_unrecorded_symptoms_are_not_asked()
     {
         var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
 
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
-        Assert.Equal(new[] { FactNames.LesionSymptomatic, FactNames.OnSystemicTherapy }, result.Missing);
+        Assert.Equal(new[] { FactNames.OnSystemicTherapy }, result.Missing);
         Assert.StartsWith("No consensus (77% agreement): ", result.Summary);
         ResultSnapshot.Match(result, "insufficient-data");
     }
