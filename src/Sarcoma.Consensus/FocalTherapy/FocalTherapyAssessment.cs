@@ -86,16 +86,19 @@ public sealed class FocalTherapyAssessment
     /// <summary>Gets the contraindications that are not recorded.</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Assesses a patient.</summary>
+    /// <summary>Gets the assessment of the patient in <paramref name="context"/>: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
-    internal static FocalTherapyAssessment Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    internal static FocalTherapyAssessment Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).FocalTherapy;
 
+    /// <summary>Computes the assessment; only <see cref="EvaluationContext.FocalTherapy"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    internal static FocalTherapyAssessment Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.FocalTherapy);
         var recorded = context.Patient.FocalTherapyContraindications ?? new FocalTherapyContraindications();
         var contraindications = new[]
         {

@@ -109,16 +109,19 @@ internal sealed class PreoperativeChemotherapyFactors
         FactNames.LesionSite, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
     }.ToReadOnlyList();
 
-    /// <summary>Reads the factors for the patient in <paramref name="context"/>.</summary>
+    /// <summary>Gets the factors for the patient in <paramref name="context"/>: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The factors.</returns>
-    internal static PreoperativeChemotherapyFactors Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    internal static PreoperativeChemotherapyFactors Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).PreoperativeChemotherapyFactors;
 
+    /// <summary>Reads the factors; only <see cref="EvaluationContext.PreoperativeChemotherapyFactors"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The factors.</returns>
+    internal static PreoperativeChemotherapyFactors Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.PreoperativeChemotherapyFactors);
         var patient = context.Patient;
         var factors = new List<PreoperativeChemotherapyFactor>();
         void Add(PreoperativeChemotherapyFactorKind kind, string name, bool known, string fact, string value, Message message) =>
