@@ -40,6 +40,8 @@ internal sealed class EvaluationContext
     private bool followUpScheduleAssessed;
     private FollowUp.FollowUpSchedule? followUpSchedule;
     private Remetastasectomy.RemetastasectomyWindow? remetastasectomyWindow;
+    private bool bilobarComplexAssessed;
+    private bool? bilobarComplex;
     private bool latestDatedLiverResectionAssessed;
     private LocalDate? latestDatedLiverResection;
     private int computedConcepts;
@@ -188,6 +190,25 @@ internal sealed class EvaluationContext
     /// <summary>Gets the treatment-free interval placed in the 12–18-month range of 9.1 (read by the candidacy, 9.1 and 9.2), computed once per evaluation.</summary>
     public Remetastasectomy.RemetastasectomyWindow RemetastasectomyWindow =>
         remetastasectomyWindow ??= Remetastasectomy.RemetastasectomyWindow.Compute(this);
+
+    /// <summary>
+    /// Gets whether the scenario of 5.5 is present (bilobar liver metastases requiring complex hepatectomy;
+    /// <see cref="Indication.BilobarComplexScenario.Present"/>, read by the cautions of 5.3, 6.4 and 8.1), computed once
+    /// per evaluation; <see langword="null"/> when undecided.
+    /// </summary>
+    public bool? BilobarComplexScenarioPresent
+    {
+        get
+        {
+            if (!bilobarComplexAssessed)
+            {
+                bilobarComplex = Computed(DerivedConcepts.BilobarComplexScenario, Indication.BilobarComplexScenario.Present(LiverLesions));
+                bilobarComplexAssessed = true;
+            }
+
+            return bilobarComplex;
+        }
+    }
 
     /// <summary>Gets all recorded metastatic lesions (empty when none are recorded).</summary>
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
@@ -512,4 +533,7 @@ internal enum DerivedConcepts
 
     /// <summary><see cref="EvaluationContext.RemetastasectomyWindow"/>.</summary>
     RemetastasectomyWindow = 1 << 11,
+
+    /// <summary><see cref="EvaluationContext.BilobarComplexScenarioPresent"/>.</summary>
+    BilobarComplexScenario = 1 << 12,
 }
