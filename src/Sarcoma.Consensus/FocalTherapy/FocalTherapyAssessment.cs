@@ -42,9 +42,15 @@ public sealed class FocalTherapyAssessment
         LiverLesionsWithUnknownAblatability = ablatabilityUnknown;
         Findings = findings.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
-        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
+
+    // The modalities of section 3.10 as a finding: the same for every patient, so built once.
+    private static readonly Finding ModalitiesFinding = new(
+        ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), CreateModalitiesMessage(), source: "section 3.10");
+
+    // Rendered on first read.
+    private IReadOnlyList<string>? cautionTexts;
 
     /// <summary>Gets where the contraindications stand.</summary>
     public FocalTherapyContraindicationStatus Status { get; }
@@ -81,7 +87,7 @@ public sealed class FocalTherapyAssessment
     public IReadOnlyList<Message> CautionMessages { get; }
 
     /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     /// <summary>Gets the contraindications that are not recorded.</summary>
     public IReadOnlyList<string> Missing { get; }
@@ -180,7 +186,7 @@ public sealed class FocalTherapyAssessment
                 Message.Of("focal-therapy.ablation", ("total", liver.Count), ("parts", parts))));
         }
 
-        findings.Add(new Finding(ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), ModalitiesMessage(), source: "section 3.10"));
+        findings.Add(ModalitiesFinding);
         return new FocalTherapyAssessment(
             status,
             contraindications,
@@ -198,7 +204,9 @@ public sealed class FocalTherapyAssessment
 
     /// <summary>The modalities named in section 3.10, grouped, as a message (<c>focal-therapy.modalities</c>).</summary>
     /// <returns>The message.</returns>
-    public static Message ModalitiesMessage()
+    public static Message ModalitiesMessage() => ModalitiesFinding.Message;
+
+    private static Message CreateModalitiesMessage()
     {
         Message[] Group(FocalTherapyModalityGroup group) =>
             FocalTherapyModality.All.Where(m => m.Group == group).Select(m => m.LabelMessage).ToArray();

@@ -76,8 +76,11 @@ internal sealed class PreoperativeChemotherapyFactors
     {
         Factors = factors.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
-        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
     }
+
+    // Rendered or gathered on first read (the instance is shared by the evaluators of one evaluation).
+    private IReadOnlyList<string>? cautionTexts;
+    private IReadOnlyList<Finding>? findings;
 
     /// <summary>Gets the factors, in the order 11.2 lists them, timing last.</summary>
     public IReadOnlyList<PreoperativeChemotherapyFactor> Factors { get; }
@@ -86,13 +89,13 @@ internal sealed class PreoperativeChemotherapyFactors
     public IReadOnlyList<PreoperativeChemotherapyFactor> UnknownFactors => Factors.Where(f => !f.IsKnown).ToReadOnlyList();
 
     /// <summary>Gets the findings, one per factor.</summary>
-    public IReadOnlyList<Finding> Findings => Factors.Select(f => f.Finding).ToReadOnlyList();
+    public IReadOnlyList<Finding> Findings => findings ??= Factors.Select(f => f.Finding).ToReadOnlyList();
 
     /// <summary>Gets the cautions as messages: the unknown factors and any open timing boundary.</summary>
     public IReadOnlyList<Message> CautionMessages { get; }
 
     /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     private const string Area = "induction-therapy.";
 
