@@ -104,8 +104,8 @@ public static class PatientJson
 
         var text = TextCheck.EscapeLoneSurrogates(json)
             ?? throw new PatientJsonException(new[] { new ValidationError(JsonPath.Root, "contains text that is not valid Unicode (a lone surrogate).") });
-        using var document = ParseSyntax(() => JsonDocument.Parse(text, DocumentOptions));
-        return PatientReader.Read(document.RootElement, options);
+        using var document = ParseSyntax(text);
+        return PatientReader.Read(document.RootElement, options, unicodeKnownValid: !TextCheck.MayHoldSurrogateEscape(text));
     }
 
     /// <summary>Reads a patient document from a UTF-8 stream (a leading byte order mark is allowed).</summary>
@@ -336,11 +336,11 @@ public static class PatientJson
         }
     }
 
-    private static JsonDocument ParseSyntax(Func<JsonDocument> parse)
+    private static JsonDocument ParseSyntax(string text)
     {
         try
         {
-            return parse();
+            return JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException e)
         {

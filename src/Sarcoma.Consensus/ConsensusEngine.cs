@@ -145,8 +145,20 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var context = new EvaluationContext(patient, asOf, options, validatedOptions: true);
-        var scope = ScopeAssessment.Assess(patient);
+        return Evaluate(new EvaluationContext(patient, asOf, options, validatedOptions: true));
+    }
+
+    /// <summary>
+    /// Evaluates the patient of a context created over this engine's options: every evaluator, then the report's concepts,
+    /// all read from the one context (so each derived concept is computed at most once; tests read
+    /// <see cref="EvaluationContext.RecomputedConcepts"/> afterwards).
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The report.</returns>
+    internal ConsensusReport Evaluate(EvaluationContext context)
+    {
+        var asOf = context.AsOf;
+        var scope = ScopeAssessment.Assess(context.Patient);
         if (scope.InScope == false)
         {
             return new ConsensusReport(asOf, scope, null, null, null, null, null, null, null, Array.Empty<RecommendationResult>(), new ReportProvenance(asOf, nonDefaultOptions));
@@ -167,11 +179,11 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             context.IsLiverRecurrence == false ? null : context.TreatmentFreeInterval,
             context.LiverResection,
             context.ImagingPlan,
-            FocalTherapy.FocalTherapyAssessment.Assess(context),
+            context.FocalTherapy,
             // No calendar during a liver recurrence to treat, nor while current liver lesions may be one (13.1 then needs the dates).
             context.IsLiverRecurrence == true || (context.IsLiverRecurrence is null && context.HasLiverMetastases == true)
                 ? null
-                : FollowUp.FollowUpSchedule.ForPatient(context),
+                : context.FollowUpSchedule,
             results,
             new ReportProvenance(asOf, nonDefaultOptions));
     }

@@ -10,60 +10,149 @@ using Sarcoma.Consensus.Model;
 namespace Sarcoma.Consensus.Json.Internal;
 
 /// <summary>
+/// The path of a value in the document, built only when an error names it: the owning object's path, then a property
+/// name, then an array index (or a fixed path, for the document itself). Most documents have no error, so reading one
+/// builds no path at all; the text, when built, is exactly what <see cref="JsonPath"/> gives.
+/// </summary>
+internal readonly struct ValuePath
+{
+    private readonly ObjectReader? owner;
+    private readonly string? fixedPath;
+    private readonly string? name;
+    private readonly int index;
+
+    private ValuePath(ObjectReader? owner, string? fixedPath, string? name, int index)
+    {
+        this.owner = owner;
+        this.fixedPath = fixedPath;
+        this.name = name;
+        this.index = index;
+    }
+
+    /// <summary>A path given as text (the document itself is <see cref="JsonPath.Root"/>).</summary>
+    public static ValuePath Of(string path) => new(null, path, null, -1);
+
+    /// <summary>The property <paramref name="name"/> of <paramref name="owner"/>.</summary>
+    public static ValuePath Property(ObjectReader owner, string name) => new(owner, null, name, -1);
+
+    /// <summary>Item <paramref name="index"/> of the array property <paramref name="name"/> of <paramref name="owner"/>.</summary>
+    public static ValuePath Item(ObjectReader owner, string name, int index) => new(owner, null, name, index);
+
+    /// <summary>Gets the path as text (built on each call; callers build it once, for an error).</summary>
+    public string Text
+    {
+        get
+        {
+            var path = owner is null ? fixedPath! : JsonPath.Property(owner.Path, name!);
+            return index < 0 ? path : JsonPath.Index(path, index);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+}
+
+/// <summary>
 /// Reads the properties of one JSON object by name, recording every name asked for; <see cref="Finish"/> then
 /// reports every property that was never asked for as unknown. The set of accepted properties is therefore
 /// exactly the set the reader reads. Messages say what is wrong and never repeat the value.
 /// </summary>
-/// <remarks>Mutable and not thread-safe: one per object read.</remarks>
+/// <remarks>
+/// Mutable and not thread-safe: one per object read. Paths are built only for errors (<see cref="ValuePath"/>), and the
+/// names asked and the properties seen are kept in small lists (objects of the patient document have a few dozen
+/// properties at most; a long list of repeated or unknown properties switches the repeat check to a set).
+/// </remarks>
 internal sealed class ObjectReader
 {
-    private readonly List<KeyValuePair<string, JsonElement>> properties;
-    private readonly HashSet<string> asked = new(StringComparer.Ordinal);
-    private readonly ReadErrors errors;
+    // Above this many properties the repeat check uses a set instead of a scan of the names seen.
+    private const int LinearRepeatCheckLimit = 16;
 
-    private ObjectReader(string path, List<KeyValuePair<string, JsonElement>> properties, ReadErrors errors)
+    private readonly List<KeyValuePair<string, JsonElement>> properties;
+    private readonly List<string> asked = new(16);
+    private readonly ReadErrors errors;
+    private readonly ValuePath location;
+    private string? path;
+
+    private ObjectReader(ValuePath location, List<KeyValuePair<string, JsonElement>> properties, ReadErrors errors)
     {
-        Path = path;
+        this.location = location;
         this.properties = properties;
         this.errors = errors;
     }
 
-    /// <summary>Gets the path of the object.</summary>
-    public string Path { get; }
+    /// <summary>Gets the path of the object (built on first use, for an error).</summary>
+    public string Path => path ??= location.Text;
 
     /// <summary>Opens an object, or records an error and returns <see langword="null"/> when the value is not an object.</summary>
-    public static ObjectReader? Open(JsonElement element, string path, ReadErrors errors)
+    public static ObjectReader? Open(JsonElement element, string path, ReadErrors errors) => Open(element, ValuePath.Of(path), errors);
+
+    /// <summary>Opens an object, or records an error and returns <see langword="null"/> when the value is not an object.</summary>
+    public static ObjectReader? Open(JsonElement element, ValuePath path, ReadErrors errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new ValidationError(path, "must be an object."));
+            errors.Add(new ValidationError(path.Text, "must be an object."));
             return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var list = new List<KeyValuePair<string, JsonElement>>();
+        var list = new List<KeyValuePair<string, JsonElement>>(8);
+        HashSet<string>? seen = null;
+        string? objectPath = null;
         foreach (var property in element.EnumerateObject())
         {
-            if (!seen.Add(property.Name))
+            var name = property.Name;
+            if (IsRepeat(list, ref seen, name))
             {
-                errors.Add(new ValidationError(JsonPath.Property(path, property.Name), "is given more than once."));
+                errors.Add(new ValidationError(JsonPath.Property(objectPath ??= path.Text, name), "is given more than once."));
                 continue;
             }
 
-            list.Add(new KeyValuePair<string, JsonElement>(property.Name, property.Value));
+            list.Add(new KeyValuePair<string, JsonElement>(name, property.Value));
         }
 
-        return new ObjectReader(path, list, errors);
+        return new ObjectReader(path, list, errors) { path = objectPath };
     }
+
+    // Whether a property name was seen already in this object (ordinal), then remembers it: a scan of the few properties
+    // kept so far, or a set once there are many.
+    private static bool IsRepeat(List<KeyValuePair<string, JsonElement>> kept, ref HashSet<string>? seen, string name)
+    {
+        if (seen is null && kept.Count < LinearRepeatCheckLimit)
+        {
+            for (var i = 0; i < kept.Count; i++)
+            {
+                if (string.Equals(kept[i].Key, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (seen is null)
+        {
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in kept)
+            {
+                seen.Add(property.Key);
+            }
+        }
+
+        return !seen.Add(name);
+    }
+
+    /// <summary>Records an error on a child of this object.</summary>
+    public void Error(ValuePath childPath, string message) => errors.Add(new ValidationError(childPath.Text, message));
 
     /// <summary>Records an error on a child of this object.</summary>
     public void Error(string childPath, string message) => errors.Add(new ValidationError(childPath, message));
 
     /// <summary>Gets a property's value; <see langword="false"/> when absent or null (unknown).</summary>
-    public bool TryGet(string name, out JsonElement value, out string path)
+    public bool TryGet(string name, out JsonElement value, out ValuePath path)
     {
-        asked.Add(name);
-        path = JsonPath.Property(Path, name);
+        Ask(name);
+        path = ValuePath.Property(this, name);
         foreach (var property in properties)
         {
             if (string.Equals(property.Key, name, StringComparison.Ordinal))
@@ -82,20 +171,50 @@ internal sealed class ObjectReader
         TryGet(name, out var value, out var path) ? Open(value, path, errors) : null;
 
     /// <summary>Reads an array's items; empty when absent or null.</summary>
-    public IReadOnlyList<(JsonElement Item, string Path)> Array(string name, string itemDescription)
+    public IReadOnlyList<(JsonElement Item, ValuePath Path)> Array(string name, string itemDescription)
     {
         if (!TryGet(name, out var value, out var path))
         {
-            return System.Array.Empty<(JsonElement, string)>();
+            return System.Array.Empty<(JsonElement, ValuePath)>();
         }
 
         if (value.ValueKind != JsonValueKind.Array)
         {
             Error(path, $"must be an array of {itemDescription}, or null.");
-            return System.Array.Empty<(JsonElement, string)>();
+            return System.Array.Empty<(JsonElement, ValuePath)>();
         }
 
-        return value.EnumerateArray().Select((item, i) => (item, JsonPath.Index(path, i))).ToArray();
+        var items = new (JsonElement, ValuePath)[value.GetArrayLength()];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            items[i] = (item, ValuePath.Item(this, name, i));
+            i++;
+        }
+
+        return items;
+    }
+
+    private bool WasAsked(string name)
+    {
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (string.Equals(asked[i], name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The names asked, in the order first asked (Finish reads them: known properties, and a suggestion for an unknown one).
+    private void Ask(string name)
+    {
+        if (!WasAsked(name))
+        {
+            asked.Add(name);
+        }
     }
 
     /// <summary>Reads a boolean.</summary>
@@ -141,7 +260,7 @@ internal sealed class ObjectReader
     /// trailing zeros beyond 28 digits) are exact and read alike. A number too large for <see cref="decimal"/> is
     /// reported as not a number of the field's kind.
     /// </summary>
-    public static decimal? ReadDecimal(JsonElement value, string path, string what, ReadErrors errors)
+    public static decimal? ReadDecimal(JsonElement value, ValuePath path, string what, ReadErrors errors)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
         {
@@ -151,11 +270,11 @@ internal sealed class ObjectReader
                 return number;
             }
 
-            errors.Add(new ValidationError(path, problem));
+            errors.Add(new ValidationError(path.Text, problem));
             return null;
         }
 
-        errors.Add(new ValidationError(path, $"must be a number ({what}), or null."));
+        errors.Add(new ValidationError(path.Text, $"must be a number ({what}), or null."));
         return null;
     }
 
@@ -171,10 +290,9 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && IsFullDate(text) &&
-            LocalDatePattern.Iso.Parse(text) is { Success: true } parsed)
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && IsFullDate(text) && TryParseFullDate(text) is { } parsed)
         {
-            return parsed.Value;
+            return parsed;
         }
 
         Error(path, "must be a date written yyyy-MM-dd (ISO 8601 / RFC 3339 full-date, a four-digit year), or null.");
@@ -215,7 +333,7 @@ internal sealed class ObjectReader
     {
         foreach (var property in properties)
         {
-            if (asked.Contains(property.Key))
+            if (WasAsked(property.Key))
             {
                 continue;
             }
@@ -235,14 +353,14 @@ internal sealed class ObjectReader
     }
 
     /// <summary>Reads a whole number from any value.</summary>
-    public static int? ReadInteger(JsonElement value, string path, string what, ReadErrors errors)
+    public static int? ReadInteger(JsonElement value, ValuePath path, string what, ReadErrors errors)
     {
         if (TryGetExactInteger(value, out var number))
         {
             return number;
         }
 
-        errors.Add(new ValidationError(path, value.ValueKind == JsonValueKind.Number
+        errors.Add(new ValidationError(path.Text, value.ValueKind == JsonValueKind.Number
             ? $"must be a whole number ({what})."
             : $"must be a number ({what}), or null."));
         return null;
@@ -259,6 +377,13 @@ internal sealed class ObjectReader
         if (value.ValueKind != JsonValueKind.Number)
         {
             return false;
+        }
+
+        // Plain digits (an optional minus sign, no fraction or exponent) within the range of int: exactly the number
+        // written, as the digit-by-digit reading below would find, without building its text.
+        if (value.TryGetInt32(out number))
+        {
+            return true;
         }
 
         var written = Canonical.Of(value.GetRawText());
@@ -428,7 +553,7 @@ internal sealed class ObjectReader
     }
 
     /// <summary>Reads a code from any value.</summary>
-    public static TEnum? ReadCode<TEnum>(JsonElement value, string path, CodeTable<TEnum> table, ReadErrors errors)
+    public static TEnum? ReadCode<TEnum>(JsonElement value, ValuePath path, CodeTable<TEnum> table, ReadErrors errors)
         where TEnum : struct, Enum
     {
         if (value.ValueKind == JsonValueKind.String && table.TryParse(value.GetString()!, out var parsed))
@@ -436,8 +561,31 @@ internal sealed class ObjectReader
             return parsed;
         }
 
-        errors.Add(new ValidationError(path, $"must be one of: {table.Description}; or null."));
+        errors.Add(new ValidationError(path.Text, $"must be one of: {table.Description}; or null."));
         return null;
+    }
+
+    // The date of yyyy-MM-dd text already checked by IsFullDate, as LocalDatePattern.Iso reads it (any four-digit year,
+    // month 01–12, a day that exists in that month), without the pattern's parse result objects; null when there is none.
+    private static LocalDate? TryParseFullDate(string text)
+    {
+        var year = Digits(text, 0, 4);
+        var month = Digits(text, 5, 2);
+        var day = Digits(text, 8, 2);
+        return month >= 1 && month <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month)
+            ? new LocalDate(year, month, day)
+            : null;
+    }
+
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
     }
 
     private static bool IsFullDate(string text)

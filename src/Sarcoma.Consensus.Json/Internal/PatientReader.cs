@@ -23,13 +23,23 @@ internal static class PatientReader
     /// answer instead of in two. After any other problem (a wrong type, a repeated property, a lesion without a site)
     /// the mapped patient is not the document's, so it is not checked.
     /// </summary>
-    public static PatientDocument Read(JsonElement root, ConsensusOptions? options)
+    /// <param name="root">The document.</param>
+    /// <param name="options">The options (the plausible date range); the defaults when <see langword="null"/>.</param>
+    /// <param name="unicodeKnownValid">
+    /// Whether every string of the document is already known to be valid Unicode (parsed from a .NET string holding no
+    /// escaped surrogate, <see cref="TextCheck.MayHoldSurrogateEscape"/>), so the walk of <see cref="TextCheck.Unicode"/>
+    /// would find nothing.
+    /// </param>
+    public static PatientDocument Read(JsonElement root, ConsensusOptions? options, bool unicodeKnownValid = false)
     {
-        var unicode = new List<ValidationError>();
-        TextCheck.Unicode(root, JsonPath.Root, unicode);
-        if (unicode.Count > 0)
+        if (!unicodeKnownValid)
         {
-            throw new PatientJsonException(unicode);
+            var unicode = new List<ValidationError>();
+            TextCheck.Unicode(root, JsonPath.Root, unicode);
+            if (unicode.Count > 0)
+            {
+                throw new PatientJsonException(unicode);
+            }
         }
 
         var errors = new ReadErrors();
@@ -138,7 +148,7 @@ internal static class PatientReader
             return grade;
         }
 
-        errors.Add(new ValidationError(path, "must be the FNCLCC grade 1, 2 or 3 (or \"g1\", \"g2\", \"g3\"), or null."));
+        errors.Add(new ValidationError(path.Text, "must be the FNCLCC grade 1, 2 or 3 (or \"g1\", \"g2\", \"g3\"), or null."));
         return null;
     }
 

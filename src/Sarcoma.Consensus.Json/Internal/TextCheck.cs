@@ -76,6 +76,29 @@ internal static class TextCheck
     }
 
     /// <summary>
+    /// Whether JSON text may hold an escaped surrogate (<c>\uD800</c>–<c>\uDFFF</c>, either case), the only way a
+    /// document parsed from a .NET string (lone surrogates already escaped by <see cref="EscapeLoneSurrogates"/>) can hold a
+    /// string that is not valid Unicode. When it cannot, <see cref="Unicode"/> has nothing to find and need not walk the
+    /// document; when it may (an escaped backslash before <c>u</c> counts too), the walk runs as before.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>Whether the text contains <c>\u</c> followed by <c>d</c> or <c>D</c> and a digit 8–9 or letter a–f.</returns>
+    public static bool MayHoldSurrogateEscape(string json)
+    {
+        for (var i = json.IndexOf('\\'); i >= 0 && i + 3 < json.Length; i = json.IndexOf('\\', i + 1))
+        {
+            if (json[i + 1] == 'u' && (json[i + 2] == 'd' || json[i + 2] == 'D') && IsSurrogateSecondDigit(json[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSurrogateSecondDigit(char c) => c is '8' or '9' or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
+
+    /// <summary>
     /// Rewrites every lone surrogate of a .NET string as a JSON escape (<c>\uD800</c>), so that the document parses and
     /// <see cref="Unicode"/> then names the field that holds it. A surrogate right after an odd run of backslashes cannot
     /// be rewritten without changing the text's meaning: <see langword="null"/> is returned and the caller reports the document.

@@ -155,18 +155,20 @@ internal sealed class BiopsyPlan
     /// </summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Assesses whether a liver biopsy could be considered.</summary>
+    /// <summary>Gets whether a liver biopsy could be considered for the patient in <paramref name="context"/>: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    internal static BiopsyPlan Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    internal static BiopsyPlan Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).BiopsyPlan;
 
-        var origin = OriginUncertaintyAssessment.Assess(context);
+    /// <summary>Computes the plan; only <see cref="EvaluationContext.BiopsyPlan"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The plan.</returns>
+    internal static BiopsyPlan Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.BiopsyPlan);
+        var origin = context.OriginUncertainty;
         var findings = new List<Finding>();
         var missing = new List<string>();
         var reasons = new List<Message>();

@@ -82,17 +82,19 @@ internal sealed class OriginUncertaintyAssessment
     /// </summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Assesses whether the origin of the liver lesions is uncertain.</summary>
+    /// <summary>Gets whether the origin of the liver lesions is uncertain: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context (the disease-free interval and the options are read from it).</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
-    internal static OriginUncertaintyAssessment Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    internal static OriginUncertaintyAssessment Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).OriginUncertainty;
 
+    /// <summary>Computes the assessment; only <see cref="EvaluationContext.OriginUncertainty"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    internal static OriginUncertaintyAssessment Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.OriginUncertainty);
         var reasons = new List<Message>();
         var findings = new List<Finding>();
         var missing = new List<string>();
@@ -186,7 +188,7 @@ internal sealed class OriginUncertaintyAssessment
         // one (an undated resection can only be later): short for sure when that is under the threshold.
         bool SinceMetastasectomySurelyShort() =>
             context.Patient.Metastases?.DetectedOn is { } detectedOn
-            && FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(context.Patient) is { } dated
+            && context.LatestDatedLiverResectionDate is { } dated
             && dated < detectedOn
             && !MetastasectomyInterval.Between(dated, detectedOn).AtLeastMonths(threshold);
 

@@ -33,6 +33,19 @@ internal sealed class EvaluationContext
     private LocalDate? latestLiverResection;
     private Finding? noLiverMetastasisFinding;
     private Finding? liverLocation;
+    private FocalTherapy.FocalTherapyAssessment? focalTherapy;
+    private Biopsy.OriginUncertaintyAssessment? originUncertainty;
+    private Biopsy.BiopsyPlan? biopsyPlan;
+    private InductionTherapy.PreoperativeChemotherapyFactors? preoperativeChemotherapyFactors;
+    private bool followUpScheduleAssessed;
+    private FollowUp.FollowUpSchedule? followUpSchedule;
+    private Remetastasectomy.RemetastasectomyWindow? remetastasectomyWindow;
+    private bool bilobarComplexAssessed;
+    private bool? bilobarComplex;
+    private bool latestDatedLiverResectionAssessed;
+    private LocalDate? latestDatedLiverResection;
+    private int computedConcepts;
+    private int recomputedConcepts;
 
     // The consensus defaults, validated once: a context created without options reads them (never writes).
     private static readonly ConsensusOptions DefaultOptions = ValidatedCopy(null);
@@ -92,16 +105,16 @@ internal sealed class EvaluationContext
     public ConsensusOptions Options { get; }
 
     /// <summary>Gets the timing of the metastases (2.1/2.2).</summary>
-    public TimingAssessment Timing => timing ??= TimingAssessment.Assess(Patient, Options);
+    public TimingAssessment Timing => timing ??= Computed(DerivedConcepts.Timing, TimingAssessment.Assess(Patient, Options));
 
     /// <summary>Gets the oligometastatic assessment (1.1/1.2).</summary>
-    public OligometastaticAssessment Oligometastatic => oligometastatic ??= OligometastaticAssessment.Assess(Patient);
+    public OligometastaticAssessment Oligometastatic => oligometastatic ??= Computed(DerivedConcepts.Oligometastatic, OligometastaticAssessment.Assess(Patient));
 
     /// <summary>Gets the disease-free interval (primary diagnosis to detection of metastases).</summary>
     public IntervalAssessment DiseaseFreeInterval => Timing.DiseaseFreeInterval;
 
     /// <summary>Gets the treatment-free interval (end of last treatment to detection of the recurrence).</summary>
-    public IntervalAssessment TreatmentFreeInterval => treatmentFreeInterval ??= IntervalAssessment.TreatmentFree(Patient);
+    public IntervalAssessment TreatmentFreeInterval => treatmentFreeInterval ??= Computed(DerivedConcepts.TreatmentFreeInterval, IntervalAssessment.TreatmentFree(Patient));
 
     /// <summary>
     /// Gets the caution that staging may be out of date, or <see langword="null"/>: current lesions detected longer ago
@@ -135,13 +148,67 @@ internal sealed class EvaluationContext
             : null;
 
     /// <summary>Gets whether the patient is fit for liver surgery (7.2; sections 1, 3.5, 3.10).</summary>
-    public PreoperativeAssessment.SurgicalFitness Fitness => fitness ??= PreoperativeAssessment.SurgicalFitness.Assess(Patient.Clinical, Options);
+    public PreoperativeAssessment.SurgicalFitness Fitness => fitness ??= Computed(DerivedConcepts.Fitness, PreoperativeAssessment.SurgicalFitness.Assess(Patient.Clinical, Options));
 
     /// <summary>Gets surgical candidacy and whether liver resection is on the table (the trigger of the surgical process recommendations).</summary>
-    public LiverResectionCandidacy LiverResection => liverResection ??= LiverResectionCandidacy.Assess(this);
+    public LiverResectionCandidacy LiverResection => liverResection ??= Computed(DerivedConcepts.LiverResection, LiverResectionCandidacy.Assess(this));
 
     /// <summary>Gets the imaging plan (4.1–4.3; section 3.4), computed once per evaluation.</summary>
-    public Imaging.ImagingPlan ImagingPlan => imagingPlan ??= Imaging.ImagingPlan.Assess(this);
+    public Imaging.ImagingPlan ImagingPlan => imagingPlan ??= Computed(DerivedConcepts.ImagingPlan, Imaging.ImagingPlan.Assess(this));
+
+    /// <summary>Gets the focal-therapy picture (section 3.10; read by 10.1, 10.2 and the report), computed once per evaluation.</summary>
+    public FocalTherapy.FocalTherapyAssessment FocalTherapy => focalTherapy ??= global::Sarcoma.Consensus.FocalTherapy.FocalTherapyAssessment.Compute(this);
+
+    /// <summary>Gets whether the origin of the liver lesions is uncertain (section 3.3; read by the biopsy plan and the imaging plan), computed once per evaluation.</summary>
+    public Biopsy.OriginUncertaintyAssessment OriginUncertainty => originUncertainty ??= Biopsy.OriginUncertaintyAssessment.Compute(this);
+
+    /// <summary>Gets whether a liver biopsy could be considered (3.1–3.3; read by 3.1 and 3.3), computed once per evaluation.</summary>
+    public Biopsy.BiopsyPlan BiopsyPlan => biopsyPlan ??= Biopsy.BiopsyPlan.Compute(this);
+
+    /// <summary>Gets the factors for preoperative chemotherapy (section 3.8; read by 8.2 and 9.2), computed once per evaluation.</summary>
+    public InductionTherapy.PreoperativeChemotherapyFactors PreoperativeChemotherapyFactors =>
+        preoperativeChemotherapyFactors ??= InductionTherapy.PreoperativeChemotherapyFactors.Compute(this);
+
+    /// <summary>
+    /// Gets the follow-up calendar of 13.1 from the latest liver resection (read by 13.1 and the report), computed once per
+    /// evaluation; <see langword="null"/> when no liver resection is recorded or the latest one's date is unknown.
+    /// </summary>
+    public FollowUp.FollowUpSchedule? FollowUpSchedule
+    {
+        get
+        {
+            if (!followUpScheduleAssessed)
+            {
+                followUpSchedule = FollowUp.FollowUpSchedule.Compute(this);
+                followUpScheduleAssessed = true;
+            }
+
+            return followUpSchedule;
+        }
+    }
+
+    /// <summary>Gets the treatment-free interval placed in the 12–18-month range of 9.1 (read by the candidacy, 9.1 and 9.2), computed once per evaluation.</summary>
+    public Remetastasectomy.RemetastasectomyWindow RemetastasectomyWindow =>
+        remetastasectomyWindow ??= Remetastasectomy.RemetastasectomyWindow.Compute(this);
+
+    /// <summary>
+    /// Gets whether the scenario of 5.5 is present (bilobar liver metastases requiring complex hepatectomy;
+    /// <see cref="Indication.BilobarComplexScenario.Present"/>, read by the cautions of 5.3, 6.4 and 8.1), computed once
+    /// per evaluation; <see langword="null"/> when undecided.
+    /// </summary>
+    public bool? BilobarComplexScenarioPresent
+    {
+        get
+        {
+            if (!bilobarComplexAssessed)
+            {
+                bilobarComplex = Computed(DerivedConcepts.BilobarComplexScenario, Indication.BilobarComplexScenario.Present(LiverLesions));
+                bilobarComplexAssessed = true;
+            }
+
+            return bilobarComplex;
+        }
+    }
 
     /// <summary>Gets all recorded metastatic lesions (empty when none are recorded).</summary>
     public IReadOnlyList<Lesion> Lesions => Patient.Metastases?.Lesions ?? Array.Empty<Lesion>();
@@ -183,6 +250,45 @@ internal sealed class EvaluationContext
 
             return latestLiverResection;
         }
+    }
+
+    /// <summary>
+    /// Gets the date of the latest liver resection whose date is recorded, whether or not an undated one could be later
+    /// (<see cref="FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate"/>), or <see langword="null"/> when none is dated.
+    /// </summary>
+    public LocalDate? LatestDatedLiverResectionDate
+    {
+        get
+        {
+            if (!latestDatedLiverResectionAssessed)
+            {
+                latestDatedLiverResection = FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(Patient);
+                latestDatedLiverResectionAssessed = true;
+            }
+
+            return latestDatedLiverResection;
+        }
+    }
+
+    /// <summary>
+    /// Gets the derived concepts computed more than once on this context (none when every concept was computed at most
+    /// once, as it must be: an evaluator reads a concept from the context, never computes its own).
+    /// </summary>
+    internal DerivedConcepts RecomputedConcepts => (DerivedConcepts)recomputedConcepts;
+
+    /// <summary>Gets the derived concepts computed on this context so far.</summary>
+    internal DerivedConcepts ComputedConcepts => (DerivedConcepts)computedConcepts;
+
+    /// <summary>
+    /// Records that a derived concept is being computed on this context (called by the concept's computation, which only
+    /// this context's lazy properties call); a second computation is recorded in <see cref="RecomputedConcepts"/>.
+    /// </summary>
+    /// <param name="concept">The concept (one flag).</param>
+    internal void Computing(DerivedConcepts concept)
+    {
+        var bit = (int)concept;
+        recomputedConcepts |= computedConcepts & bit;
+        computedConcepts |= bit;
     }
 
     /// <summary>
@@ -286,7 +392,7 @@ internal sealed class EvaluationContext
         // Lesions detected on or before a dated resection are (at least in part) the disease it treated: decided whatever
         // the undated resections were.
         var detected = Patient.Metastases?.DetectedOn;
-        if (detected is { } found && FollowUp.FollowUpSchedule.LatestDatedMetastasectomyDate(Patient) is { } dated && found <= dated)
+        if (detected is { } found && LatestDatedLiverResectionDate is { } dated && found <= dated)
         {
             return (false, ReadOnlyValueList<string>.None);
         }
@@ -308,6 +414,14 @@ internal sealed class EvaluationContext
         }
 
         return (null, ReadOnlyValueList<string>.CopyOf(missing));
+    }
+
+    // The concepts whose computation lives outside this context's section of the code base (a patient-level factory, or a
+    // file owned elsewhere) are recorded here, after the computation; those computed from the context record themselves.
+    private T Computed<T>(DerivedConcepts concept, T value)
+    {
+        Computing(concept);
+        return value;
     }
 
     // Three states: false when any lesion is not resectable, true when all are, otherwise (or with none) unknown.
@@ -375,4 +489,51 @@ internal sealed class EvaluationContext
 
         return ReadOnlyValueList<Lesion>.Wrap(selected);
     }
+}
+
+/// <summary>The derived concepts an <see cref="EvaluationContext"/> computes once per evaluation (flags, for <see cref="EvaluationContext.RecomputedConcepts"/>).</summary>
+[Flags]
+internal enum DerivedConcepts
+{
+    /// <summary>No concept.</summary>
+    None = 0,
+
+    /// <summary><see cref="EvaluationContext.Timing"/>.</summary>
+    Timing = 1 << 0,
+
+    /// <summary><see cref="EvaluationContext.Oligometastatic"/>.</summary>
+    Oligometastatic = 1 << 1,
+
+    /// <summary><see cref="EvaluationContext.TreatmentFreeInterval"/>.</summary>
+    TreatmentFreeInterval = 1 << 2,
+
+    /// <summary><see cref="EvaluationContext.Fitness"/>.</summary>
+    Fitness = 1 << 3,
+
+    /// <summary><see cref="EvaluationContext.LiverResection"/>.</summary>
+    LiverResection = 1 << 4,
+
+    /// <summary><see cref="EvaluationContext.ImagingPlan"/>.</summary>
+    ImagingPlan = 1 << 5,
+
+    /// <summary><see cref="EvaluationContext.FocalTherapy"/>.</summary>
+    FocalTherapy = 1 << 6,
+
+    /// <summary><see cref="EvaluationContext.OriginUncertainty"/>.</summary>
+    OriginUncertainty = 1 << 7,
+
+    /// <summary><see cref="EvaluationContext.BiopsyPlan"/>.</summary>
+    BiopsyPlan = 1 << 8,
+
+    /// <summary><see cref="EvaluationContext.PreoperativeChemotherapyFactors"/>.</summary>
+    PreoperativeChemotherapyFactors = 1 << 9,
+
+    /// <summary><see cref="EvaluationContext.FollowUpSchedule"/>.</summary>
+    FollowUpSchedule = 1 << 10,
+
+    /// <summary><see cref="EvaluationContext.RemetastasectomyWindow"/>.</summary>
+    RemetastasectomyWindow = 1 << 11,
+
+    /// <summary><see cref="EvaluationContext.BilobarComplexScenarioPresent"/>.</summary>
+    BilobarComplexScenario = 1 << 12,
 }

@@ -42,9 +42,15 @@ public sealed class FocalTherapyAssessment
         LiverLesionsWithUnknownAblatability = ablatabilityUnknown;
         Findings = findings.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
-        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
+
+    // The modalities of section 3.10 as a finding: the same for every patient, so built once.
+    private static readonly Finding ModalitiesFinding = new(
+        ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), CreateModalitiesMessage(), source: "section 3.10");
+
+    // Rendered on first read.
+    private IReadOnlyList<string>? cautionTexts;
 
     /// <summary>Gets where the contraindications stand.</summary>
     public FocalTherapyContraindicationStatus Status { get; }
@@ -81,21 +87,24 @@ public sealed class FocalTherapyAssessment
     public IReadOnlyList<Message> CautionMessages { get; }
 
     /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     /// <summary>Gets the contraindications that are not recorded.</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Assesses a patient.</summary>
+    /// <summary>Gets the assessment of the patient in <paramref name="context"/>: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
-    internal static FocalTherapyAssessment Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    internal static FocalTherapyAssessment Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).FocalTherapy;
 
+    /// <summary>Computes the assessment; only <see cref="EvaluationContext.FocalTherapy"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    internal static FocalTherapyAssessment Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.FocalTherapy);
         var recorded = context.Patient.FocalTherapyContraindications ?? new FocalTherapyContraindications();
         var contraindications = new[]
         {
@@ -177,7 +186,7 @@ public sealed class FocalTherapyAssessment
                 Message.Of("focal-therapy.ablation", ("total", liver.Count), ("parts", parts))));
         }
 
-        findings.Add(new Finding(ModalitiesName, string.Join(", ", FocalTherapyModality.All.Select(m => m.Code)), ModalitiesMessage(), source: "section 3.10"));
+        findings.Add(ModalitiesFinding);
         return new FocalTherapyAssessment(
             status,
             contraindications,
@@ -195,7 +204,9 @@ public sealed class FocalTherapyAssessment
 
     /// <summary>The modalities named in section 3.10, grouped, as a message (<c>focal-therapy.modalities</c>).</summary>
     /// <returns>The message.</returns>
-    public static Message ModalitiesMessage()
+    public static Message ModalitiesMessage() => ModalitiesFinding.Message;
+
+    private static Message CreateModalitiesMessage()
     {
         Message[] Group(FocalTherapyModalityGroup group) =>
             FocalTherapyModality.All.Where(m => m.Group == group).Select(m => m.LabelMessage).ToArray();

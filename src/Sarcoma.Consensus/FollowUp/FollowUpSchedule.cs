@@ -133,14 +133,18 @@ public sealed class FollowUpSchedule
     /// </summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The schedule, or <see langword="null"/> when no liver resection is recorded or the latest one's date is unknown.</returns>
-    internal static FollowUpSchedule? ForPatient(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    /// <remarks>Computed once per evaluation and held by the context (<see cref="EvaluationContext.FollowUpSchedule"/>).</remarks>
+    internal static FollowUpSchedule? ForPatient(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).FollowUpSchedule;
 
-        return LatestMetastasectomyDate(context.Patient) is { } date ? Create(date, context.Options, context.AsOf) : null;
+    /// <summary>Computes the schedule; only <see cref="EvaluationContext.FollowUpSchedule"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The schedule, or <see langword="null"/>.</returns>
+    internal static FollowUpSchedule? Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.FollowUpSchedule);
+        return context.LatestLiverResectionDate is { } date ? Create(date, context.Options, context.AsOf) : null;
     }
 
     /// <summary>

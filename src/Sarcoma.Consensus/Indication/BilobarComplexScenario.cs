@@ -57,7 +57,7 @@ internal static class BilobarComplexScenario
     /// <param name="result">The builder.</param>
     public static void CautionIfPresent(EvaluationContext context, ResultBuilder result)
     {
-        if (Present(context.LiverLesions) == true)
+        if (context.BilobarComplexScenarioPresent == true)
         {
             result.Caution(Message.Of(
                 "indication.caution.bilobar-complex",

@@ -76,8 +76,11 @@ internal sealed class PreoperativeChemotherapyFactors
     {
         Factors = factors.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
-        Cautions = cautions.Select(c => c.Text).ToReadOnlyList();
     }
+
+    // Rendered or gathered on first read (the instance is shared by the evaluators of one evaluation).
+    private IReadOnlyList<string>? cautionTexts;
+    private IReadOnlyList<Finding>? findings;
 
     /// <summary>Gets the factors, in the order 11.2 lists them, timing last.</summary>
     public IReadOnlyList<PreoperativeChemotherapyFactor> Factors { get; }
@@ -86,13 +89,13 @@ internal sealed class PreoperativeChemotherapyFactors
     public IReadOnlyList<PreoperativeChemotherapyFactor> UnknownFactors => Factors.Where(f => !f.IsKnown).ToReadOnlyList();
 
     /// <summary>Gets the findings, one per factor.</summary>
-    public IReadOnlyList<Finding> Findings => Factors.Select(f => f.Finding).ToReadOnlyList();
+    public IReadOnlyList<Finding> Findings => findings ??= Factors.Select(f => f.Finding).ToReadOnlyList();
 
     /// <summary>Gets the cautions as messages: the unknown factors and any open timing boundary.</summary>
     public IReadOnlyList<Message> CautionMessages { get; }
 
     /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     private const string Area = "induction-therapy.";
 
@@ -109,16 +112,19 @@ internal sealed class PreoperativeChemotherapyFactors
         FactNames.LesionSite, FactNames.PreviousLiverResection, FactNames.LiverResections, FactNames.LiverResectionPerformedOn,
     }.ToReadOnlyList();
 
-    /// <summary>Reads the factors for the patient in <paramref name="context"/>.</summary>
+    /// <summary>Gets the factors for the patient in <paramref name="context"/>: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The factors.</returns>
-    internal static PreoperativeChemotherapyFactors Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    internal static PreoperativeChemotherapyFactors Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).PreoperativeChemotherapyFactors;
 
+    /// <summary>Reads the factors; only <see cref="EvaluationContext.PreoperativeChemotherapyFactors"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The factors.</returns>
+    internal static PreoperativeChemotherapyFactors Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.PreoperativeChemotherapyFactors);
         var patient = context.Patient;
         var factors = new List<PreoperativeChemotherapyFactor>();
         void Add(PreoperativeChemotherapyFactorKind kind, string name, bool known, string fact, string value, Message message) =>

@@ -92,16 +92,19 @@ internal sealed class RemetastasectomyWindow
     /// <summary>Gets the facts missing to place the interval.</summary>
     public IReadOnlyList<string> Missing { get; }
 
-    /// <summary>Places the context's treatment-free interval in the range configured by its options.</summary>
+    /// <summary>Places the context's treatment-free interval in the range configured by its options: computed once per evaluation and held by the context.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
-    internal static RemetastasectomyWindow Assess(EvaluationContext context)
-    {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    internal static RemetastasectomyWindow Assess(EvaluationContext context) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).RemetastasectomyWindow;
 
+    /// <summary>Computes the assessment; only <see cref="EvaluationContext.RemetastasectomyWindow"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The evaluation context.</param>
+    /// <returns>The assessment.</returns>
+    internal static RemetastasectomyWindow Compute(EvaluationContext context)
+    {
+        context.Computing(DerivedConcepts.RemetastasectomyWindow);
         return Assess(context.TreatmentFreeInterval, context.Options);
     }
 

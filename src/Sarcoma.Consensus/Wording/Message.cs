@@ -327,7 +327,14 @@ public sealed class MessageArguments : IReadOnlyList<KeyValuePair<string, object
             return (bool)(object)value! ? True : False;
         }
 
-        return Normalise((object)value!, name);
+        // Kept as they are (decimal and LocalDate boxed once): decided per value type when the JIT compiles the method,
+        // so they skip the type tests below. Strings and nested messages, the commonest arguments, are tested first.
+        if (typeof(T) == typeof(decimal) || typeof(T) == typeof(LocalDate))
+        {
+            return value!;
+        }
+
+        return value is string or Message ? value : Normalise((object)value!, name);
     }
 
     // Fills one exact array: null values are left out, a repeated name throws.
@@ -381,7 +388,7 @@ public sealed class MessageArguments : IReadOnlyList<KeyValuePair<string, object
     // A list is copied into a list nobody can change, unless it already is one (a ReadOnlyValueList owns its items).
     private static object Normalise(object value, string name) => value switch
     {
-        string or int or decimal or bool or LocalDate or Message => value,
+        string or Message or int or decimal or bool or LocalDate => value,
         long l => (decimal)l,
         double d => (decimal)d,
         Model.ReadOnlyValueList<Message> or Model.ReadOnlyValueList<string> => value,
