@@ -89,7 +89,7 @@ public sealed class DetectionBeforeDiagnosisTests
         Assert.True(dfi.DetectedBeforeStart);
         Assert.Equal(days, dfi.DaysBeforeStart);
         Assert.Equal(expected, dfi.Describe());
-        Assert.DoesNotContain("0 days", dfi.Sentence());
+        Assert.DoesNotMatch(@"\b0 days", dfi.Sentence());
         Assert.DoesNotContain("zero", dfi.Sentence());
         Assert.Contains($"is recorded {days} day", dfi.Sentence());
         Assert.Contains("synchronous, 2.1", dfi.Sentence());
