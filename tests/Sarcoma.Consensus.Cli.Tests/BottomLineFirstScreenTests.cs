@@ -288,7 +288,7 @@ public sealed class BottomLineFirstScreenTests
     }
 
     [Theory]
-    [InlineData("tests/cases/clinical-review/02-ecog-2-asa-3.json", "with ECOG 2 and ASA III to weigh in the preoperative assessment (7.2; cautions [1], [2]).")]
+    [InlineData("tests/cases/clinical-review/02-ecog-2-asa-3.json", "A candidate for liver surgery (sections 1, 3.5), with ECOG 2 and ASA III (7.2; cautions [1], [2]).")]
     [InlineData("tests/cases/clinical-review/01-ecog-3-metachronous-omd.json", "Not a candidate for liver surgery (sections 1, 3.5): ECOG performance status 3 precludes surgery")]
     public void The_fitness_state_that_changes_the_surgical_lines_is_on_the_situation_line(string input, string expected)
     {

@@ -337,8 +337,8 @@ internal static class ReportBottomLine
 
     /// <summary>
     /// The fitness state that puts a caution on every surgical recommendation (fitness not assessed, ECOG 2, ASA III or
-    /// higher; 7.2), named on the situation line with the numbers of its cautions (", with ECOG 2 and ASA III to weigh in
-    /// the preoperative assessment (7.2; cautions [1], [2])."), so the reader sees where candidacy is stated why the surgical
+    /// higher; 7.2), named on the situation line with the numbers of its cautions (", with ECOG 2 and ASA III (7.2;
+    /// cautions [1], [2])."), so the reader sees where candidacy is stated why the surgical
     /// actions carry a caution (issue #7 §1). A full stop when there is none.
     /// </summary>
     private static string Fitness(ConsensusReport report, LiverResectionCandidacy candidacy, SentenceNotes notes, List<Message> referred)
@@ -366,7 +366,7 @@ internal static class ReportBottomLine
         var many = cautions.Count > 1 ? "cautions" : "caution";
         return named.Count == 0
             ? $", each surgical action with {many} {references}."
-            : $", with {string.Join(" and ", named)} to weigh in the preoperative assessment (7.2; {many} {references}).";
+            : $", with {string.Join(" and ", named)} (7.2; {many} {references}).";
     }
 
     /// <summary>Refers to a caution from the situation line: numbered now, printed in full first among the cautions below.</summary>
