@@ -34,10 +34,22 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 /// Every other caution qualifies how one step is done (the risks of a biopsy, whether a minimally invasive resection is
 /// feasible): it stays in the details, and a line names the actions that carry one. A caution only on recommendations
 /// that do not apply, or on the candidacy when liver resection is off the table (steps not offered), does not reach the
-/// first screen either. A caution the situation line already says — the same sentence, or one built on the reason the
-/// situation gives in full for "not a candidate" — is not repeated. Cautions are ordered by how many applicable
-/// recommendations carry them, then in catalogue order, and name their carriers when these are three or fewer
-/// ("On 5.3, 8.1 and 11.1: …").
+/// first screen either. A caution the situation line already says — the same sentence, one built on the reason the
+/// situation gives in full for "not a candidate", section 3.1's sentence on a primary still in place, or 8.2-then-8.3 for
+/// synchronous disease before systemic treatment — is not repeated. Cautions the situation line refers to by number (the
+/// fitness state that qualifies every surgical action: not assessed, ECOG 2, ASA III or higher; detection before the
+/// recorded diagnosis or on the window's last day; a TFI inside 9.1's range) come first, in the order referred to; the
+/// others are ordered by how many applicable recommendations carry them, then in catalogue order, and name their carriers
+/// when these are three or fewer ("On 5.3, 8.1 and 11.1: …").
+/// </para>
+/// <para>
+/// <b>What the situation line says</b> (issue #7, paper-only reads): the fitness state whenever it changes the surgical
+/// lines; metastases detected before the recorded diagnosis as the order of the dates ("detected 21 days before the
+/// recorded diagnosis; no DFI measured"), never an interval of zero; after a complete resection "no current metastatic
+/// disease", not a verdict of "not oligometastatic". A follow-up visit is numbered from surgery, never "n of N": N would
+/// be the library's horizon (<c>FollowUpHorizonYears</c>), not a number the paper gives. The missing facts that decide a
+/// concept the situation states (timing, oligometastatic status, candidacy and so fitness) are never folded into
+/// "more in the details".
 /// </para>
 /// <para>
 /// <b>No clinical text is cut.</b> Every line is wrapped at the report's width (100 columns by default), continuation
