@@ -121,10 +121,14 @@ public sealed class BottomLineFirstScreenTests
         var (report, output) = Render(input, 100);
         var first = Flat(string.Join("\n", FirstScreen(output)));
         var offered = report.Results.Where(r => r.Status != EvaluationStatus.DoesNotApply).ToList();
-        var caseCautions = offered.SelectMany(r => r.CautionMessages).Where(c => CaseConcepts.Any(p => c.Code.StartsWith(p, StringComparison.Ordinal))).Select(c => c.Text);
+        var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
+        var caseCautions = offered.SelectMany(r => r.CautionMessages)
+            .Where(c => CaseConcepts.Any(p => c.Code.StartsWith(p, StringComparison.Ordinal)) && !SaidInOtherWords(c, situation))
+            .Select(c => c.Text);
         var shared = report.Results.Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
             .SelectMany(r => r.Cautions.Distinct(StringComparer.Ordinal))
-            .GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key);
+            .GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key)
+            .Where(text => !report.Results.SelectMany(r => r.CautionMessages).Any(c => c.Text == text && SaidInOtherWords(c, situation)));
 
         foreach (var caution in caseCautions.Concat(shared).Distinct(StringComparer.Ordinal).Where(c => !SaidBySituation(report, c)))
         {
@@ -183,8 +187,11 @@ public sealed class BottomLineFirstScreenTests
         var first = Flat(string.Join("\n", FirstScreen(output)));
         var boundary = report["9.1"]!.CautionMessages.Single(c => c.Code == "remetastasectomy.tfi-within-caution").Text;
 
-        Assert.Contains("TFI 13 months and 2 days (9.1), inside the grey zone of 9.1's \"longer than 12–18 months\" (longer than 12 months, not longer than 18 months).", first, StringComparison.Ordinal);
-        Assert.Contains(Flat(boundary), first, StringComparison.Ordinal);
+        // The situation names the range and refers to 9.1's caution, which gives the bounds used; the caution is printed once.
+        Assert.Contains("TFI 13 months and 2 days (9.1), inside the grey zone of 9.1's \"longer than 12–18 months\" (caution [1]).", first, StringComparison.Ordinal);
+        Assert.Contains("[1] On 9.1: " + Flat(boundary), first, StringComparison.Ordinal);
+        Assert.Contains("(longer than 12 months); the panel's more conservative bound is 18 months.", first, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(first, Regex.Escape(Flat(boundary))));
     }
 
     [Theory]
@@ -205,7 +212,8 @@ public sealed class BottomLineFirstScreenTests
         var wider = First(Case, new ConsensusOptions { RemetastasectomyClearTfiMonths = 24 });
         var higher = First(Case, new ConsensusOptions { RemetastasectomyMinimumTfiMonths = 14, RemetastasectomyClearTfiMonths = 18 });
 
-        Assert.Contains("inside the grey zone of 9.1's \"longer than 12–24 months\" (longer than 12 months, not longer than 24 months).", wider, StringComparison.Ordinal);
+        Assert.Contains("inside the grey zone of 9.1's \"longer than 12–24 months\" (caution [1]).", wider, StringComparison.Ordinal);
+        Assert.Contains("the panel's more conservative bound is 24 months.", wider, StringComparison.Ordinal);
         Assert.DoesNotContain("grey zone", higher, StringComparison.Ordinal);
     }
 
@@ -259,6 +267,138 @@ public sealed class BottomLineFirstScreenTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportText.Write(report, null, TextWriter.Null, ReportTextLayout.BottomLine, 59));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportText.Write(report, null, TextWriter.Null, ReportTextLayout.BottomLine, 241));
     }
+
+    [Fact]
+    public void Unassessed_fitness_is_on_the_situation_line_and_every_fact_that_decides_candidacy_is_listed_as_missing()
+    {
+        // Review of case 03: the fitness verdict, the reason every surgical line carries a caution, was folded into
+        // "1 more in the details".
+        var (report, output) = Render("tests/cases/clinical-review/03-fitness-not-assessed.json", 100);
+        var bottom = FirstScreen(output);
+        var situation = Flat(string.Join("\n", Section(bottom, "Situation")));
+        var missing = Flat(string.Join("\n", Section(bottom, "Missing")));
+        var caution = report["5.3"]!.CautionMessages.Single(c => c.Code == "preoperative-assessment.fitness-not-assessed").Text;
+
+        Assert.Contains("fitness for surgery and the ECOG performance status are not recorded", situation, StringComparison.Ordinal);
+        Assert.Contains("each surgical action with caution [1].", situation, StringComparison.Ordinal);
+        Assert.Contains("[1] " + Flat(caution), Flat(string.Join("\n", bottom)), StringComparison.Ordinal);
+        Assert.Contains("the ECOG performance status", missing, StringComparison.Ordinal);
+        Assert.Contains("fitness for surgery", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("in the details", missing, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tests/cases/clinical-review/02-ecog-2-asa-3.json", "A candidate for liver surgery (sections 1, 3.5), with ECOG 2 and ASA III (7.2; cautions [1], [2]).")]
+    [InlineData("tests/cases/clinical-review/01-ecog-3-metachronous-omd.json", "Not a candidate for liver surgery (sections 1, 3.5): ECOG performance status 3 precludes surgery")]
+    public void The_fitness_state_that_changes_the_surgical_lines_is_on_the_situation_line(string input, string expected)
+    {
+        var situation = Flat(string.Join("\n", Section(FirstScreen(Render(input, 100).Output), "Situation")));
+
+        Assert.Contains(expected, situation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllInputs))]
+    public void A_caution_the_situation_refers_to_is_printed_in_full_on_the_first_screen_under_its_number(string input)
+    {
+        var (_, output) = Render(input, 100);
+        var bottom = FirstScreen(output);
+        var situation = Flat(string.Join("\n", Section(bottom, "Situation")));
+        var cautions = Flat(string.Join("\n", bottom.SkipWhile(l => !l.StartsWith("  ! ", StringComparison.Ordinal))));
+
+        foreach (Match reference in Regex.Matches(situation, @"cautions? (\[\d+\](, )?)+"))
+        {
+            foreach (Match number in Regex.Matches(reference.Value, @"\[\d+\]"))
+            {
+                Assert.Contains("! " + number.Value + " ", cautions, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllInputs))]
+    public void Detection_before_the_recorded_diagnosis_is_never_printed_as_a_measured_interval(string input)
+    {
+        var (report, output) = Render(input, 100);
+        var flat = Flat(output);
+        if (report.Timing?.DiseaseFreeInterval is not { DetectedBeforeStart: true } dfi)
+        {
+            return;
+        }
+
+        var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
+        Assert.Contains($"Synchronous (2.1): detected {dfi.DaysBeforeStart} days before the recorded diagnosis; no DFI measured (caution [1]).", situation, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bDFI (of )?0\b", flat);
+        Assert.DoesNotContain("DFI 0 days", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("counted as zero", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_staging_scan_case_is_read_as_synchronous_with_the_order_of_the_dates()
+    {
+        var (report, _) = Render("tests/cases/clinical-review/05-staging-scan-before-histology.json", 100);
+
+        Assert.True(report.Timing!.DiseaseFreeInterval.DetectedBeforeStart);
+        Assert.Equal(21, report.Timing.DiseaseFreeInterval.DaysBeforeStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllInputs))]
+    public void No_follow_up_visit_is_numbered_against_a_total_the_paper_does_not_give(string input)
+    {
+        var output = Flat(Render(input, 100).Output);
+
+        Assert.DoesNotMatch(@"visit \d+ of \d+", output);
+    }
+
+    [Fact]
+    public void After_a_complete_resection_the_situation_says_there_is_no_current_metastatic_disease_not_a_verdict_of_not_oligometastatic()
+    {
+        var (report, output) = Render("samples/patients/post-resection-follow-up.json", 100);
+        var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
+        var due = Flat(string.Join("\n", Section(FirstScreen(output), "Due")));
+
+        Assert.Equal(TriState.No, report.Oligometastatic!.Status);
+        Assert.Contains("No current metastatic disease (follow-up after metastasectomy, 13.1): oligometastatic status (1.1/1.2) and liver surgery do not arise.", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not oligometastatic", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not a candidate", situation, StringComparison.Ordinal);
+        Assert.Contains("NOW: follow-up visit 1 (13.1, month 3 after the metastasectomy of 2026-08-20)", due, StringComparison.Ordinal);
+        Assert.Contains("Oligometastatic disease (1.1/1.2): does not arise (no current metastatic disease).", Flat(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("samples/patients/metachronous-liver-omd.json")]
+    [InlineData("tests/cases/clinical-review/09-seven-resectable-liver-lesions.json")]
+    public void Disease_that_is_there_and_fails_a_criterion_is_still_not_oligometastatic(string input)
+    {
+        var (report, output) = Render(input, 100);
+        var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
+
+        Assert.DoesNotContain("No current metastatic disease", situation, StringComparison.Ordinal);
+        if (report.Oligometastatic!.Status == TriState.No)
+        {
+            Assert.Contains("Not oligometastatic (1.1/1.2):", situation, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The lines of a labelled section of the first screen ("Situation", "Missing", "Due"): its first line and the indented lines after it.</summary>
+    private static List<string> Section(List<string> bottom, string label)
+    {
+        var start = bottom.FindIndex(l => l.StartsWith(label + " ", StringComparison.Ordinal));
+        Assert.True(start >= 0, $"no {label} section");
+        return bottom.Skip(start).Take(1).Concat(bottom.Skip(start + 1).TakeWhile(l => l.StartsWith("           ", StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>
+    /// A caution whose content the situation line states in its own words, so the renderer does not repeat it: the primary
+    /// tumour still in place (section 3.1), and for synchronous disease before systemic treatment the order 8.2 then 8.3.
+    /// </summary>
+    private static bool SaidInOtherWords(Wording.Message caution, string situation) => caution.Code switch
+    {
+        "indication.caution.primary-in-place" => situation.Contains("Primary tumour still in place, resectable: to be treated before or with any metastasectomy (section 3.1; 8.3).", StringComparison.Ordinal),
+        "indication.candidacy.caution.synchronous-untreated" => situation.Contains("A candidate for liver surgery after systemic treatment, if at least stable disease (8.2, 8.3)", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>A caution built on the reason the situation line gives in full for "not a candidate": not repeated below it.</summary>
     private static bool SaidBySituation(ConsensusReport report, string caution) =>

@@ -98,7 +98,7 @@ public sealed class EvaluateCommandTests
         string output = CliRun.Of("evaluate", Repo.Patient("post-resection-follow-up"), "--as-of", AsOf).Stdout;
 
         Assert.Contains("FOLLOW-UP CALENDAR (13.1), from the liver metastasectomy of 2026-08-20", output, StringComparison.Ordinal);
-        Assert.Contains(" 1/19      3  3–4-monthly  2026-11-20  2026-11-20 to 2026-12-20  DUE NOW\n", output, StringComparison.Ordinal);
+        Assert.Contains("    1      3  3–4-monthly  2026-11-20  2026-11-20 to 2026-12-20  DUE NOW\n", output, StringComparison.Ordinal);
         Assert.DoesNotContain("FOLLOW-UP CALENDAR", CliRun.Of("evaluate", Omd, "--as-of", AsOf).Stdout, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public sealed class ScheduleCommandTests
     private static readonly string FollowUp = Repo.Patient("post-resection-follow-up");
 
     [Fact]
-    public void Schedule_prints_the_19_visits_of_13_1_for_the_follow_up_sample()
+    public void Schedule_prints_the_visits_of_13_1_to_the_library_horizon_for_the_follow_up_sample()
     {
         var run = CliRun.Of("schedule", FollowUp, "--as-of", AsOf);
         var rows = VisitRows(run.Stdout);
@@ -21,12 +21,15 @@ public sealed class ScheduleCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
         Assert.Equal(19, rows.Length);
-        Assert.Equal(" 1/19      3  3–4-monthly  2026-11-20  2026-11-20 to 2026-12-20  DUE NOW", rows[0]);
-        Assert.Equal(" 9/19     30  6-monthly    2029-02-20  2029-01-20 to 2029-03-20  upcoming", rows[8]);
-        Assert.Equal("19/19    120  annual       2036-08-20  2036-07-20 to 2036-09-20  upcoming", rows[18]);
+        // Numbered from surgery, never "n of N": N would be the library's horizon (FollowUpHorizonYears), not the paper's.
+        Assert.Equal("    1      3  3–4-monthly  2026-11-20  2026-11-20 to 2026-12-20  DUE NOW", rows[0]);
+        Assert.Equal("    9     30  6-monthly    2029-02-20  2029-01-20 to 2029-03-20  upcoming", rows[8]);
+        Assert.Equal("   19    120  annual       2036-08-20  2036-07-20 to 2036-09-20  upcoming", rows[18]);
         Assert.Contains("Metastasectomy: 2026-08-20", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Every visit: physical examination, abdominal ultrasound, oral and intravenous contrast-enhanced CT of the chest and abdomen.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("19 visits: 8 every 3 to 4 months for the first 2 postoperative years, 6 every 6 months through the end of the fifth year, 5 annually thereafter (to year 10).", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("19 visits drawn to year 10: 8 every 3 to 4 months for the first 2 postoperative years, 6 every 6 months through the end of the fifth year, 5 annually thereafter. 13.1 gives intervals and sets no end; the horizon is this library's (option FollowUpHorizonYears).", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Next visit: 1 (month 3), due 2026-11-20 (window 2026-11-20 to 2026-12-20).", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d+ of \d+|\d+/\d+", run.Stdout);
         Assert.Contains("not a substitute for the multidisciplinary tumour board", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -54,14 +57,14 @@ public sealed class ScheduleCommandTests
         Assert.Equal(19, calendar.Events.Select(e => e.Uid).Distinct(StringComparer.Ordinal).Count());
 
         var third = calendar.Events.Single(e => e.Uid == "sarcoma-followup-20260820-visit-03@sarcoma-consensus");
-        Assert.Equal("Sarcoma follow-up visit 3 of 19 (3–4-monthly phase)", third.Summary);
+        Assert.Equal("Sarcoma follow-up visit 3, month 9 (3–4-monthly phase)", third.Summary);
         Assert.Equal(new DateOnly(2027, 5, 20), third.DtStart!.Date);
         Assert.Equal(new DateOnly(2027, 5, 21), third.DtEnd!.Date);
         Assert.Contains("physical examination, abdominal ultrasound, oral and intravenous contrast-enhanced CT of the chest and abdomen", third.Description, StringComparison.Ordinal);
         Assert.Contains("Window: 2027-05-20 to 2027-06-20", third.Description, StringComparison.Ordinal);
         Assert.Equal(new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc), third.DtStamp!.AsUtc);
         Assert.Equal(
-            "Sarcoma follow-up visit 19 of 19 (annual phase)",
+            "Sarcoma follow-up visit 19, month 120 (annual phase)",
             calendar.Events.Single(e => e.Uid == "sarcoma-followup-20260820-visit-19@sarcoma-consensus").Summary);
     }
 
@@ -130,5 +133,5 @@ public sealed class ScheduleCommandTests
     }
 
     private static string[] VisitRows(string output) =>
-        output.Split('\n').Where(line => Regex.IsMatch(line, @"^\s*\d+/\d+\s")).ToArray();
+        output.Split('\n').Where(line => Regex.IsMatch(line, @"^\s*\d+\s+\d+\s+\S+\s+\d{4}-")).ToArray();
 }

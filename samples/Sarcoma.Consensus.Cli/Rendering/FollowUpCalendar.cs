@@ -46,7 +46,6 @@ public static class FollowUpCalendar
             Method = "PUBLISH",
         };
         var stamp = new CalDateTime(stampedOn.Year, stampedOn.Month, stampedOn.Day, 0, 0, 0, "UTC");
-        var total = schedule.Visits.Count;
         foreach (var visit in schedule.Visits)
         {
             calendar.Events.Add(new CalendarEvent
@@ -55,7 +54,7 @@ public static class FollowUpCalendar
                 DtStamp = stamp,
                 DtStart = new CalDateTime(visit.DueOn.ToDateOnly()),
                 DtEnd = new CalDateTime(visit.DueOn.PlusDays(1).ToDateOnly()),
-                Summary = string.Create(CultureInfo.InvariantCulture, $"Sarcoma follow-up visit {visit.Number} of {total} ({Labels.Short(visit.Phase)} phase)"),
+                Summary = string.Create(CultureInfo.InvariantCulture, $"Sarcoma follow-up visit {visit.Number}, month {visit.MonthsAfterSurgery} ({Labels.Short(visit.Phase)} phase)"),
                 Description = Description(visit),
                 Transparency = "TRANSPARENT",
             });

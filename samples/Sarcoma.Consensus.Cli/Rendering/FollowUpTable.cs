@@ -20,13 +20,14 @@ public static class FollowUpTable
 
         output.WriteLine($"Every visit: {FollowUpSchedule.DescribeExaminations()}.");
         output.WriteLine();
+        // No "n/N" numbering: N would be the library's horizon (FollowUpHorizonYears), not a number the paper gives.
         var total = schedule.Visits.Count;
-        int numberWidth = Count(total).Length * 2 + 1;
+        int numberWidth = Math.Max(5, Count(total).Length);
         output.WriteLine($"{"Visit".PadLeft(numberWidth)}  Month  Phase        Due         Window                    Status");
         output.WriteLine($"{new string('-', numberWidth)}  -----  -----------  ----------  ------------------------  --------");
         foreach (var visit in schedule.Visits)
         {
-            string number = $"{Count(visit.Number)}/{Count(total)}".PadLeft(numberWidth);
+            string number = Count(visit.Number).PadLeft(numberWidth);
             string month = Count(visit.MonthsAfterSurgery).PadLeft(5);
             string phase = Labels.Short(visit.Phase).PadRight(11);
             string window = $"{Date(visit.EarliestOn)} to {Date(visit.LatestOn)}";
@@ -36,14 +37,14 @@ public static class FollowUpTable
         output.WriteLine();
         var phases = Enum.GetValues<FollowUpPhase>()
             .Select(phase => $"{Count(schedule.InPhase(phase).Count)} {FollowUpSchedule.Describe(phase)}");
-        output.WriteLine($"{Count(total)} visits: {string.Join(", ", phases)} (to year {Count(schedule.HorizonYears)}).");
+        output.WriteLine($"{Count(total)} visits drawn to year {Count(schedule.HorizonYears)}: {string.Join(", ", phases)}. 13.1 gives intervals and sets no end; the horizon is this library's (option FollowUpHorizonYears).");
         if (schedule.NextVisit is { } next)
         {
-            output.WriteLine($"Next visit: {Count(next.Number)} of {Count(total)}, due {Date(next.DueOn)} (window {Date(next.EarliestOn)} to {Date(next.LatestOn)}).");
+            output.WriteLine($"Next visit: {Count(next.Number)} (month {Count(next.MonthsAfterSurgery)}), due {Date(next.DueOn)} (window {Date(next.EarliestOn)} to {Date(next.LatestOn)}).");
         }
         else if (schedule.AsOf is not null)
         {
-            output.WriteLine("Every visit of the schedule is past.");
+            output.WriteLine($"Every visit drawn to year {Count(schedule.HorizonYears)} is past; 13.1 continues annually.");
         }
     }
 

@@ -48,6 +48,15 @@ public static class Labels
         _ => "unknown",
     };
 
+    /// <summary>
+    /// Metastases recorded as detected before the primary diagnosis (within the tolerance, read as synchronous): the order
+    /// of the dates, never a measured DFI of zero (issue #7 §4): <c>detected 21 days before the recorded diagnosis; no DFI measured</c>.
+    /// </summary>
+    /// <param name="days">The days by which detection preceded the recorded diagnosis.</param>
+    /// <returns>The words.</returns>
+    internal static string DetectedBeforeDiagnosis(int days) =>
+        string.Create(CultureInfo.InvariantCulture, $"detected {days} {(days == 1 ? "day" : "days")} before the recorded diagnosis; no DFI measured");
+
     /// <summary>A follow-up phase in a few words, as used in calendar titles: <c>3–4-monthly</c>, <c>6-monthly</c>, <c>annual</c>.</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The words.</returns>

@@ -6,6 +6,7 @@ using NodaTime.Text;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Imaging;
+using Sarcoma.Consensus.Indication;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Wording;
 
@@ -33,10 +34,22 @@ namespace Sarcoma.Consensus.Cli.Rendering;
 /// Every other caution qualifies how one step is done (the risks of a biopsy, whether a minimally invasive resection is
 /// feasible): it stays in the details, and a line names the actions that carry one. A caution only on recommendations
 /// that do not apply, or on the candidacy when liver resection is off the table (steps not offered), does not reach the
-/// first screen either. A caution the situation line already says — the same sentence, or one built on the reason the
-/// situation gives in full for "not a candidate" — is not repeated. Cautions are ordered by how many applicable
-/// recommendations carry them, then in catalogue order, and name their carriers when these are three or fewer
-/// ("On 5.3, 8.1 and 11.1: …").
+/// first screen either. A caution the situation line already says — the same sentence, one built on the reason the
+/// situation gives in full for "not a candidate", section 3.1's sentence on a primary still in place, or 8.2-then-8.3 for
+/// synchronous disease before systemic treatment — is not repeated. Cautions the situation line refers to by number (the
+/// fitness state that qualifies every surgical action: not assessed, ECOG 2, ASA III or higher; detection before the
+/// recorded diagnosis or on the window's last day; a TFI inside 9.1's range) come first, in the order referred to; the
+/// others are ordered by how many applicable recommendations carry them, then in catalogue order, and name their carriers
+/// when these are three or fewer ("On 5.3, 8.1 and 11.1: …").
+/// </para>
+/// <para>
+/// <b>What the situation line says</b> (issue #7, paper-only reads): the fitness state whenever it changes the surgical
+/// lines; metastases detected before the recorded diagnosis as the order of the dates ("detected 21 days before the
+/// recorded diagnosis; no DFI measured"), never an interval of zero; after a complete resection "no current metastatic
+/// disease", not a verdict of "not oligometastatic". A follow-up visit is numbered from surgery, never "n of N": N would
+/// be the library's horizon (<c>FollowUpHorizonYears</c>), not a number the paper gives. The missing facts that decide a
+/// concept the situation states (timing, oligometastatic status, candidacy and so fitness) are never folded into
+/// "more in the details".
 /// </para>
 /// <para>
 /// <b>No clinical text is cut.</b> Every line is wrapped at the report's width (100 columns by default), continuation
@@ -110,8 +123,9 @@ internal static class ReportBottomLine
 
         // Numbered in reading order: the situation's sentences, then the cautions (the details refer to both by number).
         var stated = new HashSet<string>(StringComparer.Ordinal);
-        var situation = TextWrap.Lines("Situation  ", Situation(report, notes, stated), width: width);
-        var cautions = FirstScreenCautions(report, stated);
+        var referred = new List<Message>();
+        var situation = TextWrap.Lines("Situation  ", Situation(report, notes, stated, referred), width: width);
+        var cautions = Referred(FirstScreenCautions(report, stated), referred);
         var cautionLines = CautionLines(cautions, notes, width);
         cautionLines.AddRange(SingleStepCautionLines(report, cautions, stated, width));
         var actions = Actions(report, width);
@@ -155,7 +169,7 @@ internal static class ReportBottomLine
         return chosen;
     }
 
-    private static string Situation(ConsensusReport report, SentenceNotes notes, ISet<string> stated)
+    private static string Situation(ConsensusReport report, SentenceNotes notes, ISet<string> stated, List<Message> referred)
     {
         var parts = new List<string>
         {
@@ -163,7 +177,18 @@ internal static class ReportBottomLine
         };
         if (report.Timing is { } timing)
         {
-            var dfi = timing.DiseaseFreeInterval.IsKnown ? $", DFI {timing.DiseaseFreeInterval.Describe()}" : string.Empty;
+            // Metastases detected before the recorded diagnosis (within the tolerance) have no measured DFI: the order of
+            // the dates is said instead (issue #7 §4), never "DFI 0 days".
+            var interval = timing.DiseaseFreeInterval;
+            var dfi = interval.DetectedBeforeStart ? ": " + Labels.DetectedBeforeDiagnosis(interval.DaysBeforeStart ?? 0)
+                : interval.IsKnown ? $", DFI {interval.Describe()}" : string.Empty;
+
+            // The timing's own caution (detection before the recorded diagnosis, or on the window's last day) is referred to
+            // where the timing is stated, and printed first among the cautions below.
+            if (timing.BoundaryCautionMessage is { } boundary)
+            {
+                dfi += " (caution " + Refer(boundary, notes, referred) + ")";
+            }
             // 2.1 and 2.2 define synchronous and metachronous OMD: cited only for oligometastatic disease (conditionally while
             // OMD is unknown); otherwise the timing is worded without them.
             var omdStatus = report.Oligometastatic?.Status;
@@ -189,16 +214,26 @@ internal static class ReportBottomLine
         {
             // 9.1's "longer than 12–18 months" is a range, not a cut-off: inside it (default more than 12, at most 18
             // months) the first screen says so, with the bounds the engine used (issue #7 review F4).
+            // The caution that reads the grey zone (9.1) gives the bounds: referred to, not repeated (printed first below).
+            var zoneCaution = report.Results.SelectMany(r => r.CautionMessages).FirstOrDefault(c => c.Code == TfiWithinCaution);
             parts.Add(GreyZone(report) is { } zone
-                ? Labels.TfiInGreyZone(tfi.Describe(), zone.Range, zone.Minimum, zone.Clear)
+                ? zoneCaution is null
+                    ? Labels.TfiInGreyZone(tfi.Describe(), zone.Range, zone.Minimum, zone.Clear)
+                    : $"TFI {tfi.Describe()} (9.1), inside the grey zone of 9.1's \"longer than {zone.Range}\" (caution {Refer(zoneCaution, notes, referred)})."
                 : $"TFI {tfi.Describe()} (9.1).");
         }
 
+        var noCurrentDisease = NoCurrentDisease(report);
         if (report.Oligometastatic is { } omd)
         {
+            // After a complete resection there is nothing to call oligometastatic or not: the situation says there is no
+            // current metastatic disease (follow-up), not a verdict of "not oligometastatic" (second review, follow-up case).
             parts.Add(omd.Status switch
             {
                 TriState.Yes => "Oligometastatic (1.1/1.2).",
+                TriState.No when noCurrentDisease => report.FollowUp is null && report["13.1"]?.Status != EvaluationStatus.Applies
+                    ? "No current metastatic disease: oligometastatic status (1.1/1.2) and liver surgery do not arise."
+                    : "No current metastatic disease (follow-up after metastasectomy, 13.1): oligometastatic status (1.1/1.2) and liver surgery do not arise.",
                 TriState.No => $"Not oligometastatic (1.1/1.2): {string.Join("; ", omd.FailingCriteria)}.",
                 _ => $"Oligometastatic status unknown (1.1/1.2): {NotRecorded(omd.Missing)}.",
             });
@@ -207,6 +242,8 @@ internal static class ReportBottomLine
             // 8.3: resectable primary; 2.1/8.2 synchronous disease).
             if (omd.Findings.FirstOrDefault(f => f.Fact == Model.FactNames.PrimaryResectable) is { } primary)
             {
+                // Said here: the caution carrying section 3.1's sentence on the primary in place is not repeated below.
+                stated.Add(MessageCatalog.English.Render(new Message(PrimaryInPlaceCaution)));
                 parts.Add(primary.Value switch
                 {
                     "yes" => "Primary tumour still in place, resectable: to be treated before or with any metastasectomy (section 3.1; 8.3).",
@@ -218,14 +255,29 @@ internal static class ReportBottomLine
         if (report.LiverResection is { } candidacy)
         {
             // Candidacy is read from sections 1 and 3.5 (and 9.1 for a liver recurrence); 10.1 is its consequence, not its source.
+            // With no current metastatic disease the sentence above already says liver surgery does not arise.
+            var afterResponse = SurgeryAfterResponse(report);
+            if (!(noCurrentDisease && candidacy.Candidate == TriState.No))
+            {
             parts.Add(candidacy.Candidate switch
             {
-                TriState.Yes when SurgeryAfterResponse(report) => "A candidate for liver surgery after systemic treatment, if at least stable disease (8.2, 8.3).",
-                TriState.Yes => "A candidate for liver surgery (sections 1, 3.5).",
+                TriState.Yes when afterResponse => "A candidate for liver surgery after systemic treatment, if at least stable disease (8.2, 8.3)" + Fitness(report, candidacy, notes, referred),
+                TriState.Yes => "A candidate for liver surgery (sections 1, 3.5)" + Fitness(report, candidacy, notes, referred),
                 TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => $"Not a candidate for a new liver resection now (9.1; section 3.9): {candidacy.CandidateBasis}.",
                 TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5): {candidacy.CandidateBasis}.",
                 _ => $"Surgical candidacy not yet known (sections 1, 3.5): {NotRecorded(candidacy.CandidateMissing)}.",
             });
+            }
+
+            if (afterResponse && candidacy.Candidate == TriState.Yes)
+            {
+                // The situation and the "After response" row say what this caution says (8.2 first; 8.3 after at least
+                // stable disease, resectable primary): not repeated below.
+                foreach (var caution in candidacy.CautionMessages.Where(c => c.Code == SynchronousUntreatedCaution))
+                {
+                    stated.Add(caution.Text);
+                }
+            }
             if (candidacy.Candidate == TriState.No)
             {
                 // Said here in full: a caution built on the same reason (a recurrence "not a candidate … now") is not repeated.
@@ -245,7 +297,7 @@ internal static class ReportBottomLine
             }
             else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
             {
-                parts.Add("Liver resection is on the table all the same.");
+                parts.Add("Liver resection is on the table all the same" + Fitness(report, candidacy, notes, referred));
             }
         }
 
@@ -259,6 +311,92 @@ internal static class ReportBottomLine
         }
 
         return string.Join(" ", parts);
+    }
+
+    /// <summary>The code of 9.1's caution on a TFI inside the "longer than 12–18 months" range.</summary>
+    private const string TfiWithinCaution = "remetastasectomy.tfi-within-caution";
+
+    /// <summary>The code of the caution carrying section 3.1's sentence on a primary tumour still in place.</summary>
+    private const string PrimaryInPlaceCaution = "indication.caution.primary-in-place";
+
+    /// <summary>The code of the candidacy's caution for synchronous disease before systemic treatment (8.2, 8.3).</summary>
+    private const string SynchronousUntreatedCaution = "indication.candidacy.caution.synchronous-untreated";
+
+    /// <summary>
+    /// Whether the only reason the disease is not oligometastatic is that there is no current metastatic disease (after a
+    /// complete resection): then there is nothing to call oligometastatic or not, and no liver surgery to be a candidate for.
+    /// </summary>
+    internal static bool NoCurrentDisease(ConsensusReport report) =>
+        report.Oligometastatic is { Status: TriState.No } omd
+        && omd.FailingCriteriaMessages.Count > 0
+        && omd.FailingCriteriaMessages.All(m => m.Code == "omd.failing.no-current-disease");
+
+    /// <summary>The message codes of the fitness cautions on the surgical recommendations (7.2; sections 1, 3.5).</summary>
+    private static readonly string[] FitnessCautionCodes =
+    {
+        "preoperative-assessment.fitness-not-assessed", "preoperative-assessment.ecog-not-good-caution", "preoperative-assessment.asa-caution",
+    };
+
+    /// <summary>
+    /// The fitness cautions (fitness not assessed, ECOG 2, ASA III or higher) that the applicable recommendations or the
+    /// candidacy carry, once each, in the order first met.
+    /// </summary>
+    private static IEnumerable<Message> FitnessCautions(ConsensusReport report, LiverResectionCandidacy candidacy) =>
+        report.Results.Where(r => r.Status == EvaluationStatus.Applies).SelectMany(r => r.CautionMessages)
+            .Concat(candidacy.Status == TriState.No ? Array.Empty<Message>() : candidacy.CautionMessages)
+            .Where(c => FitnessCautionCodes.Contains(c.Code, StringComparer.Ordinal))
+            .GroupBy(c => c.Text, StringComparer.Ordinal).Select(g => g.First());
+
+    /// <summary>
+    /// The fitness state that puts a caution on every surgical recommendation (fitness not assessed, ECOG 2, ASA III or
+    /// higher; 7.2), named on the situation line with the numbers of its cautions (", with ECOG 2 and ASA III (7.2;
+    /// cautions [1], [2])."), so the reader sees where candidacy is stated why the surgical
+    /// actions carry a caution (issue #7 §1). A full stop when there is none.
+    /// </summary>
+    private static string Fitness(ConsensusReport report, LiverResectionCandidacy candidacy, SentenceNotes notes, List<Message> referred)
+    {
+        var cautions = FitnessCautions(report, candidacy).ToList();
+        if (cautions.Count == 0)
+        {
+            return ".";
+        }
+
+        var references = string.Join(", ", cautions.Select(c => Refer(c, notes, referred)));
+        var named = new List<string>();
+        foreach (var caution in cautions)
+        {
+            if (caution.Code == "preoperative-assessment.ecog-not-good-caution")
+            {
+                named.Add("ECOG " + Convert.ToString(caution.Arguments.Get("ecog"), CultureInfo.InvariantCulture));
+            }
+            else if (caution.Code == "preoperative-assessment.asa-caution")
+            {
+                named.Add(MessageCatalog.English.Render(Message.Of("preoperative-assessment.asa", ("asa", caution.Arguments.Get("asa")))).TrimEnd('.').Replace("ASA physical status", "ASA", StringComparison.Ordinal));
+            }
+        }
+
+        var many = cautions.Count > 1 ? "cautions" : "caution";
+        return named.Count == 0
+            ? $", each surgical action with {many} {references}."
+            : $", with {string.Join(" and ", named)} (7.2; {many} {references}).";
+    }
+
+    /// <summary>Refers to a caution from the situation line: numbered now, printed in full first among the cautions below.</summary>
+    private static string Refer(Message caution, SentenceNotes notes, List<Message> referred)
+    {
+        if (!referred.Any(m => m.Text == caution.Text))
+        {
+            referred.Add(caution);
+        }
+
+        return notes.Pin(caution.Text, printedInFull: false);
+    }
+
+    /// <summary>The first-screen cautions with those the situation line refers to first, in the order it refers to them (each printed, once).</summary>
+    private static IReadOnlyList<FirstScreenCaution> Referred(IReadOnlyList<FirstScreenCaution> cautions, IReadOnlyList<Message> referred)
+    {
+        var first = referred.Select(m => cautions.FirstOrDefault(c => c.Text == m.Text) ?? new FirstScreenCaution(m, Array.Empty<string>())).ToList();
+        return first.Concat(cautions.Where(c => !referred.Any(m => m.Text == c.Text))).ToList();
     }
 
     /// <summary>
@@ -564,16 +702,25 @@ internal static class ReportBottomLine
             return TextWrap.Lines(Label, "Nothing: every recommendation with consensus is decided.", width: width).ToList();
         }
 
-        var facts = Ranked(undecided);
+        // The facts that decide a concept the situation line states (timing, oligometastatic status, surgical candidacy
+        // and so fitness) are never folded into "more in the details": they change what the first screen offers.
+        var situationFacts = new HashSet<string>(
+            (report.Timing?.Missing ?? Array.Empty<string>())
+                .Concat(report.Oligometastatic?.Missing ?? Array.Empty<string>())
+                .Concat(report.LiverResection?.CandidateMissing ?? Array.Empty<string>()),
+            StringComparer.Ordinal);
+        var ranked = Ranked(undecided);
+        var facts = ranked.Where(f => situationFacts.Contains(f.Fact)).Concat(ranked.Where(f => !situationFacts.Contains(f.Fact))).ToList();
+        var kept = Math.Max(1, facts.Count(f => situationFacts.Contains(f.Fact)));
         var head = undecided.Count == 1
-            ? "Record, to decide 1 more recommendation: "
+            ? $"Record, to decide 1 more recommendation ({undecided[0].Id}): "
             : $"Record, to decide {Count(undecided.Count)} more recommendations (how many each helps decide): ";
-        for (var shown = facts.Count; shown >= 1; shown--)
+        for (var shown = facts.Count; shown >= kept; shown--)
         {
-            var list = string.Join("; ", facts.Take(shown).Select(f => $"{Words(f.Fact)} ({Count(f.Count)})"));
+            var list = string.Join("; ", facts.Take(shown).Select(f => undecided.Count == 1 ? Words(f.Fact) : $"{Words(f.Fact)} ({Count(f.Count)})"));
             var more = shown < facts.Count ? $"; and {Count(facts.Count - shown)} more in the details." : ".";
             var lines = TextWrap.Lines(Label, head + list + more, width: width);
-            if (lines.Count <= maxLines || shown == 1)
+            if (lines.Count <= maxLines || shown == kept)
             {
                 return lines.ToList();
             }
@@ -614,21 +761,21 @@ internal static class ReportBottomLine
         }
         else
         {
-            var total = Count(schedule.Visits.Count);
+            // No "visit n of N": N would be the library's horizon (FollowUpHorizonYears), not a number the paper gives.
             var due = schedule.Visits.Where(v => v.Standing == FollowUpVisitStanding.Due).ToList();
             string text;
             if (due.Count > 0)
             {
                 text = string.Join(" ", due.Select(v =>
-                    $"NOW: follow-up visit {Count(v.Number)} of {total} (13.1, month {Count(v.MonthsAfterSurgery)} after the metastasectomy of {Date(schedule.MetastasectomyOn)}), due {Date(v.DueOn)}, window {Date(v.EarliestOn)} to {Date(v.LatestOn)}: {FollowUpSchedule.DescribeExaminations()}."));
+                    $"NOW: follow-up visit {Count(v.Number)} (13.1, month {Count(v.MonthsAfterSurgery)} after the metastasectomy of {Date(schedule.MetastasectomyOn)}), due {Date(v.DueOn)}, window {Date(v.EarliestOn)} to {Date(v.LatestOn)}: {FollowUpSchedule.DescribeExaminations()}."));
             }
             else if (schedule.NextVisit is { } next)
             {
-                text = $"Nothing now. Next follow-up visit {Count(next.Number)} of {total} (13.1) due {Date(next.DueOn)}, window {Date(next.EarliestOn)} to {Date(next.LatestOn)}.";
+                text = $"Nothing now. Next follow-up visit {Count(next.Number)} (13.1, month {Count(next.MonthsAfterSurgery)} after the metastasectomy of {Date(schedule.MetastasectomyOn)}) due {Date(next.DueOn)}, window {Date(next.EarliestOn)} to {Date(next.LatestOn)}.";
             }
             else
             {
-                text = "Nothing: every visit of the 13.1 follow-up calendar is past.";
+                text = $"Nothing: every visit of the 13.1 follow-up calendar drawn to year {Count(schedule.HorizonYears)} (this library's horizon, option FollowUpHorizonYears; 13.1 continues annually) is past.";
             }
 
             lines.AddRange(TextWrap.Lines(Label, text, width: width));

@@ -238,9 +238,13 @@ public static class ReportText
 
             if (report.Oligometastatic is { } omd)
             {
-                Line(string.Empty, $"Oligometastatic disease (1.1/1.2): {Labels.Words(omd.Status)}.", 2);
+                // After a complete resection: no current metastatic disease, not a verdict of "not oligometastatic".
+                var noCurrentDisease = ReportBottomLine.NoCurrentDisease(report);
+                Line(string.Empty, noCurrentDisease
+                    ? "Oligometastatic disease (1.1/1.2): does not arise (no current metastatic disease)."
+                    : $"Oligometastatic disease (1.1/1.2): {Labels.Words(omd.Status)}.", 2);
                 Sentences(omd.Findings.Select(f => f.Sentence), "  ");
-                if (omd.FailingCriteria.Count > 0)
+                if (omd.FailingCriteria.Count > 0 && !noCurrentDisease)
                 {
                     Line("  Criteria not met: ", string.Join("; ", omd.FailingCriteria) + ".", 4);
                 }
@@ -256,7 +260,7 @@ public static class ReportText
 
             if (report.LiverResection is { } candidacy)
             {
-                Line(string.Empty, $"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No => "not a candidate", _ => "not yet known" }}.", 2);
+                Line(string.Empty, $"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No when ReportBottomLine.NoCurrentDisease(report) => "does not arise (no current metastatic disease)", TriState.No => "not a candidate", _ => "not yet known" }}.", 2);
                 Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ");
                 Needed(candidacy.CandidateMissing, "  ");
                 Line(string.Empty, $"Liver resection on the table: {Labels.Words(candidacy.Status)}.", 2);

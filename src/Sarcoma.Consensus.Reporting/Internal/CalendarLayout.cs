@@ -62,7 +62,8 @@ internal static class CalendarLayout
         return new CalendarView(axisY, asOfX, "as of " + Text.Date(asOf))
         {
             Title = "Follow-up calendar (13.1)",
-            Heading = "From the liver metastasectomy of " + Text.Date(start) + ", for " + Text.N(schedule.HorizonYears) + " years (" + Text.Count(schedule.Visits.Count, "visit", "visits") + ")",
+            // 13.1 gives intervals, not a number of visits: the horizon is this library's (an option), said as such.
+            Heading = "From the liver metastasectomy of " + Text.Date(start) + ", drawn to year " + Text.N(schedule.HorizonYears) + " (13.1 sets no end; the horizon is this library's option FollowUpHorizonYears)",
             Examinations = "At every visit: " + FollowUpSchedule.DescribeExaminations() + " (13.1).",
             Description = Describe(schedule, next),
             Next = next is null ? (schedule.AsOf is null ? null : "The schedule's last window has closed.") : NextText(next),
@@ -116,7 +117,8 @@ internal static class CalendarLayout
         var text = "Follow-up visits of recommendation 13.1 from the liver metastasectomy of " + Text.Date(schedule.MetastasectomyOn) + ": "
             + Text.Count(schedule.InPhase(FollowUpPhase.FirstTwoYears).Count, "visit", "visits") + " every 3 to 4 months in years 1–2, "
             + Text.Count(schedule.InPhase(FollowUpPhase.ThroughYearFive).Count, "visit", "visits") + " every 6 months in years 3–5, "
-            + Text.Count(schedule.InPhase(FollowUpPhase.Annual).Count, "visit", "visits") + " annually after.";
+            + "then annually (13.1 sets no end; " + Text.Count(schedule.InPhase(FollowUpPhase.Annual).Count, "visit", "visits") + " drawn to year "
+            + Text.N(schedule.HorizonYears) + ", this library's horizon, option FollowUpHorizonYears).";
         return next is null ? text : text + " " + NextText(next) + " The table below lists every visit.";
     }
 }

@@ -22,7 +22,10 @@ internal static class SituationBuilder
             {
                 Name = "Timing",
                 Source = "2.1/2.2",
-                Verdict = Words.Timing(timing.Timing) + (timing.DiseaseFreeInterval.IsKnown ? "; DFI " + timing.DiseaseFreeInterval.Describe() : string.Empty),
+                // Detection before the recorded diagnosis has no measured DFI: the order of the dates instead (issue #7 §4).
+                Verdict = Words.Timing(timing.Timing) + (timing.DiseaseFreeInterval.DetectedBeforeStart
+                    ? "; detected " + Text.Count(timing.DiseaseFreeInterval.DaysBeforeStart ?? 0, "day", "days") + " before the recorded diagnosis (no DFI measured)"
+                    : timing.DiseaseFreeInterval.IsKnown ? "; DFI " + timing.DiseaseFreeInterval.Describe() : string.Empty),
                 Tone = timing.Timing is null ? "unknown" : "neutral",
                 Lines = Clean(lines),
                 Cautions = Clean(new[] { timing.BoundaryCaution }),
@@ -32,8 +35,10 @@ internal static class SituationBuilder
 
         if (report.Oligometastatic is { } omd)
         {
-            var lines = omd.Findings.Take(1).Select(f => f.Sentence).ToList();
-            if (omd.FailingCriteria.Count > 0)
+            // After a complete resection there is no current metastatic disease: said so, not a verdict of "not oligometastatic".
+            var noCurrentDisease = NoCurrentDisease(report);
+            var lines = (noCurrentDisease ? omd.Findings.Where(f => f.Message.Code == "omd.no-current-disease") : omd.Findings.Take(1)).Select(f => f.Sentence).ToList();
+            if (omd.FailingCriteria.Count > 0 && !noCurrentDisease)
             {
                 lines.Add("Criteria not met: " + string.Join("; ", omd.FailingCriteria) + ".");
             }
@@ -42,8 +47,8 @@ internal static class SituationBuilder
             {
                 Name = "Oligometastatic disease",
                 Source = "1.1/1.2",
-                Verdict = Words.YesNo(omd.Status),
-                Tone = Words.Tone(omd.Status),
+                Verdict = noCurrentDisease ? "no current metastatic disease" : Words.YesNo(omd.Status),
+                Tone = noCurrentDisease ? "neutral" : Words.Tone(omd.Status),
                 Lines = Clean(lines),
                 Missing = omd.Missing.ToList(),
             });
@@ -64,13 +69,16 @@ internal static class SituationBuilder
 
         if (report.LiverResection is { } candidacy)
         {
+            var noDisease = NoCurrentDisease(report) && candidacy.Candidate == TriState.No;
             concepts.Add(new ConceptView
             {
                 Name = "Surgical candidacy",
                 Source = candidacy.RecurrenceBelowTreatmentFreeInterval ? "sections 1, 3.5, 3.9; 9.1" : "sections 1, 3.5",
-                Verdict = Words.Candidate(candidacy.Candidate),
-                Tone = Words.Tone(candidacy.Candidate),
+                Verdict = noDisease ? "does not arise (no current metastatic disease)" : Words.Candidate(candidacy.Candidate),
+                Tone = noDisease ? "neutral" : Words.Tone(candidacy.Candidate),
                 Lines = Clean(new[] { candidacy.CandidateFinding.Sentence }),
+                // Fitness (7.2: not assessed, ECOG 2, ASA III or higher) qualifies every surgical recommendation: said at a glance.
+                Cautions = Clean(FitnessCautions(report)),
                 Missing = candidacy.CandidateMissing.ToList(),
             });
             concepts.Add(new ConceptView
@@ -156,6 +164,20 @@ internal static class SituationBuilder
                 Caveat = Text.Clean(item.Caveat),
                 Missing = item.Missing.ToList(),
             }).ToList();
+
+    /// <summary>Whether the only failing OMD criterion is that there is no current metastatic disease (after a complete resection).</summary>
+    private static bool NoCurrentDisease(ConsensusReport report) =>
+        report.Oligometastatic is { Status: TriState.No } omd && omd.FailingCriteriaMessages.Count > 0
+        && omd.FailingCriteriaMessages.All(m => m.Code == "omd.failing.no-current-disease");
+
+    /// <summary>The fitness cautions (codes <c>preoperative-assessment.</c> on ECOG, ASA or an unassessed fitness) the applicable recommendations carry, once each.</summary>
+    private static IEnumerable<string> FitnessCautions(ConsensusReport report) =>
+        report.Results.Where(r => r.Status == Evaluation.EvaluationStatus.Applies && r.Recommendation.ReachedConsensus)
+            .SelectMany(r => r.CautionMessages)
+            .Concat(report.LiverResection?.CautionMessages ?? System.Array.Empty<Wording.Message>())
+            .Where(c => c.Code is "preoperative-assessment.fitness-not-assessed" or "preoperative-assessment.ecog-not-good-caution" or "preoperative-assessment.asa-caution")
+            .Select(c => c.Text)
+            .Distinct();
 
     private static IReadOnlyList<string> Clean(IEnumerable<string?> lines) =>
         lines.Where(l => !string.IsNullOrEmpty(l)).Select(l => Text.Clean(l)!).ToList();

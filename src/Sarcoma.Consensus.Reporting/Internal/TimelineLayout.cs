@@ -106,8 +106,11 @@ internal static class TimelineLayout
 
         if (report.DiseaseFreeInterval is { IsKnown: true } dfi)
         {
-            var text = dfi.DetectedBeforeStart ? "0 (detected before diagnosis)" : dfi.Describe();
-            spans.Add(Item.Span("Disease-free interval", "dfi", dfi.From!.Value, dfi.DetectedBeforeStart ? dfi.From!.Value : dfi.To!.Value, text, Text.Clean(dfi.Sentence())!));
+            // Metastases detected before the recorded diagnosis (within the tolerance, synchronous): no DFI is measured; the
+            // span shows the order of the dates, detection to diagnosis, never an interval of zero (issue #7 §4).
+            spans.Add(dfi.DetectedBeforeStart
+                ? Item.Span("Detected before diagnosis (2.1)", "dfi", dfi.To!.Value, dfi.From!.Value, Text.Clean(dfi.Describe())!, Text.Clean(dfi.Sentence())!)
+                : Item.Span("Disease-free interval", "dfi", dfi.From!.Value, dfi.To!.Value, dfi.Describe(), Text.Clean(dfi.Sentence())!));
         }
 
         if (report.TreatmentFreeInterval is { IsKnown: true } tfi)

@@ -39,6 +39,7 @@ public sealed class IntervalAssessment
                 CompletedMonths = 0;
                 ExtraDays = 0;
                 DetectedBeforeStart = true;
+                DaysBeforeStart = Period.Between(end, start, PeriodUnits.Days).Days;
             }
         }
     }
@@ -103,14 +104,20 @@ public sealed class IntervalAssessment
     /// <returns>The comparison.</returns>
     public bool? LongerThanMonths(int months) => From is { } start && To is { } end ? end > start.PlusMonths(months) : null;
 
-    /// <summary>Describes the length, for example "30 months" or "5 months and 12 days", as a message.</summary>
-    /// <returns>The message (<c>interval.duration</c>, or <c>interval.duration.unknown</c> when a date is missing).</returns>
+    /// <summary>
+    /// Describes the length, for example "30 months" or "5 months and 12 days", as a message; for metastases detected
+    /// before the primary diagnosis (<see cref="DetectedBeforeStart"/>) the order of the dates instead ("none measured:
+    /// detected 21 days before the recorded diagnosis, read as synchronous"), never a measured interval of zero (issue #7 §4).
+    /// </summary>
+    /// <returns>The message (<c>interval.duration</c>, <c>interval.duration.before-start</c>, or <c>interval.duration.unknown</c> when a date is missing).</returns>
     public Message DescribeMessage() =>
-        CompletedMonths is { } months
-            ? Message.Of("interval.duration", ("months", months), ("days", ExtraDays ?? 0))
-            : new Message("interval.duration.unknown");
+        DetectedBeforeStart
+            ? Message.Of("interval.duration.before-start", ("days", DaysBeforeStart ?? 0))
+            : CompletedMonths is { } months
+                ? Message.Of("interval.duration", ("months", months), ("days", ExtraDays ?? 0))
+                : new Message("interval.duration.unknown");
 
-    /// <summary>Describes the length, for example "30 months" or "5 months and 12 days".</summary>
+    /// <summary>Describes the length, for example "30 months" or "5 months and 12 days" (see <see cref="DescribeMessage"/>).</summary>
     /// <returns>The text, or "an unknown time" when a date is missing.</returns>
     public string Describe() => DescribeMessage().Text;
 
@@ -123,6 +130,14 @@ public sealed class IntervalAssessment
     /// detection at the initial diagnosis.
     /// </summary>
     public bool DetectedBeforeStart { get; }
+
+    /// <summary>
+    /// Gets, when <see cref="DetectedBeforeStart"/>, the number of days by which the detection of metastases preceded the
+    /// recorded primary diagnosis (1 to <see cref="ConsensusOptions.DetectionBeforeDiagnosisToleranceDays"/>); otherwise
+    /// <see langword="null"/>. The interval is then not measured: <see cref="CompletedMonths"/> is 0 only so that
+    /// comparisons read it as detection at the initial diagnosis.
+    /// </summary>
+    public int? DaysBeforeStart { get; }
 
     /// <summary>Gets a sentence stating the interval and how it was counted, as a message.</summary>
     /// <returns>The message.</returns>
@@ -146,7 +161,7 @@ public sealed class IntervalAssessment
 
         if (DetectedBeforeStart)
         {
-            return Message.Of("interval.detected-before-start", Arguments());
+            return Message.Of("interval.detected-before-start", Arguments(("days", DaysBeforeStart)));
         }
 
         if (IsKnown)

@@ -77,4 +77,31 @@ public sealed class DetectionBeforeDiagnosisTests
         Assert.Equal(EvaluationStatus.Applies, report["2.1"]!.Status);
         Assert.Equal(EvaluationStatus.Applies, report["8.2"]!.Status);
     }
+
+    [Theory]
+    [InlineData(1, "none measured: detected 1 day before the recorded diagnosis, read as synchronous")]
+    [InlineData(21, "none measured: detected 21 days before the recorded diagnosis, read as synchronous")]
+    [InlineData(90, "none measured: detected 90 days before the recorded diagnosis, read as synchronous")]
+    public void Detection_before_diagnosis_is_described_by_the_order_of_the_dates_never_as_an_interval_of_zero(int days, string expected)
+    {
+        var dfi = DetectedDaysBefore(days).Context().DiseaseFreeInterval;
+
+        Assert.True(dfi.DetectedBeforeStart);
+        Assert.Equal(days, dfi.DaysBeforeStart);
+        Assert.Equal(expected, dfi.Describe());
+        Assert.DoesNotMatch(@"\b0 days", dfi.Sentence());
+        Assert.DoesNotContain("zero", dfi.Sentence());
+        Assert.Contains($"is recorded {days} day", dfi.Sentence());
+        Assert.Contains("synchronous, 2.1", dfi.Sentence());
+    }
+
+    [Fact]
+    public void Detection_on_the_diagnosis_day_is_a_measured_interval_of_zero_days()
+    {
+        var dfi = DetectedDaysBefore(0).Context().DiseaseFreeInterval;
+
+        Assert.False(dfi.DetectedBeforeStart);
+        Assert.Null(dfi.DaysBeforeStart);
+        Assert.Equal("0 days", dfi.Describe());
+    }
 }
