@@ -176,6 +176,7 @@ internal sealed partial class McodeReader
         }
 
         string? expected = null;
+        var verdicts = new Dictionary<(string? Text, string? Type, string? Expected), string?>();
         foreach (var entry in entries)
         {
             var read = IsReadByTheMapper(entry.Resource);
@@ -193,7 +194,14 @@ internal sealed partial class McodeReader
                     continue;
                 }
 
-                var problem = NotThePatient(reference, patientId, patientFullUrl, expected);
+                // The same reference recurs on every resource (Patient/<id>): judged once per text, type and expected key.
+                var key = (reference.Reference, reference.Type, expected);
+                if (!verdicts.TryGetValue(key, out var problem))
+                {
+                    problem = NotThePatient(reference, patientId, patientFullUrl, expected);
+                    verdicts[key] = problem;
+                }
+
                 if (problem is not null)
                 {
                     ErrorAt(entry.Path + "." + element.Key, problem);

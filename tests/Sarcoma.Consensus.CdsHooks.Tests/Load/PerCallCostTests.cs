@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Sarcoma.Consensus.CdsHooks.Cards;
 using Sarcoma.Consensus.CdsHooks.Data;
@@ -19,7 +20,10 @@ namespace Sarcoma.Consensus.CdsHooks.Tests.Load;
 /// The cost of one hook call, step by step, one call at a time: allocated bytes per call (this thread's allocations, or the
 /// process's for the whole POST) and process CPU time per call, after a warm-up. Figures that other processes on the machine
 /// disturb little, unlike latency (README, "Latency"). Prints them (run with <c>--logger "console;verbosity=detailed"</c> and
-/// <c>-c Release</c>); asserts only that each step gives the hook call's answer, never a time or a size.
+/// <c>-c Release</c>); asserts only that the pipeline answers cards, never a time or a size. Two switches for
+/// investigation: <c>ALLOC_SAMPLE=1</c> adds, per step, the types allocated (<see cref="AllocSampler"/>); <c>STEP_LOOP=name</c>
+/// runs only the step whose name starts so, for 40 s, without printing figures, for a profiler such as <c>perf</c>
+/// (<c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>).
 /// </summary>
 public sealed class PerCallCostTests : IDisposable
 {
@@ -104,10 +108,26 @@ public sealed class PerCallCostTests : IDisposable
         Step("body JsonDocument parse", () => JsonDocument.Parse(bytes).Dispose());
         Step("HookRequest.Read", () => HookRequest.Read(document.RootElement, new List<string>()));
         Step("prefetch (PatientDataResolver)", () => resolver.ResolveAsync(request, default).GetAwaiter().GetResult());
+        var prefetchValues = request.Prefetch.Values.Where(v => v.ValueKind == JsonValueKind.Object).ToArray();
+        Step("  of which FhirJson.CheckText", () =>
+        {
+            foreach (var value in prefetchValues)
+            {
+                Sarcoma.Consensus.Fhir.Input.FhirJson.CheckText(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));
+            }
+        });
         Step("McodeMapper.Map", () => mapper.Map(data.Resources));
         Step("Evaluate", () => evaluator.Evaluate(mapping.Patient, today));
         Step("CardComposer.Compose", () => CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context));
         Step("cards response serialised", () => JsonSerializer.SerializeToUtf8Bytes(new CardsResponse(cards), CdsJson.Options));
+        var hookLogger = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sarcoma.Consensus.CdsHooks.Hook");
+        Step("hook log line, scope (console+sink)", () =>
+        {
+            using (hookLogger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance.ToString("D"), ["serviceId"] = CdsHooksFactory.ServiceId }))
+            {
+                Log.HookAnswered(hookLogger, request.Hook, cards.Count, 1.5, 10, 0, 0, "yes");
+            }
+        });
         Step("whole POST (test server, client too)", () =>
         {
             using var response = client.PostAsync(CdsHooksFactory.HookPath, Http.Json(body)).GetAwaiter().GetResult();
