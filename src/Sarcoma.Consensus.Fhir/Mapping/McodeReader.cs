@@ -872,7 +872,7 @@ internal sealed partial class McodeReader
         FactOrderByName.TryGetValue(WithoutIndices(fact), out var index) ? index : int.MaxValue;
 
     /// <summary>A fact name with each <c>[digits]</c> written <c>[]</c> (<c>metastases.lesions[2].sizeMm</c> → <c>metastases.lesions[].sizeMm</c>).</summary>
-    internal static string WithoutIndices(string fact)
+    private static string WithoutIndices(string fact)
     {
         if (fact.IndexOf('[') < 0)
         {
