@@ -134,6 +134,12 @@ public sealed class PerCallCostTests : IDisposable
             Assert.True(response.IsSuccessStatusCode);
             _ = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         }, wholeProcess: true);
+        Step("  the same, body sent as UTF-8 bytes", () =>
+        {
+            using var response = client.PostAsync(CdsHooksFactory.HookPath, Http.Json(bytes)).GetAwaiter().GetResult();
+            Assert.True(response.IsSuccessStatusCode);
+            _ = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        }, wholeProcess: true);
         Step("GET /cds-services (fixed cost)", () =>
         {
             using var response = client.GetAsync("/cds-services").GetAwaiter().GetResult();
