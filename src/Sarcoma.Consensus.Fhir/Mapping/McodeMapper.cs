@@ -131,4 +131,15 @@ public sealed class McodeMapper
 }
 
 /// <summary>A resource, how to name it in the report, and its path in the input for error messages (<c>Bundle.entry[2].resource(Condition)</c>, the form <see cref="FhirJson"/> uses).</summary>
-internal sealed record SourceResource(Resource Resource, string Reference, string? FullUrl, string Path);
+/// <remarks>
+/// Equality is identity: each entry of the input is one instance, and its <see cref="Path"/> (with the entry's position)
+/// differs from every other entry's, so value equality gave the same answers while hashing three strings per lookup.
+/// </remarks>
+internal sealed record SourceResource(Resource Resource, string Reference, string? FullUrl, string Path)
+{
+    /// <inheritdoc/>
+    public bool Equals(SourceResource? other) => ReferenceEquals(this, other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}

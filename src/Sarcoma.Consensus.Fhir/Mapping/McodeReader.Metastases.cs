@@ -257,7 +257,7 @@ internal sealed partial class McodeReader
 
     private static bool ModelInfoKnows(string type) => Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
 
-    private static bool IsTumorSize(Observation observation) =>
+    private bool IsTumorSize(Observation observation) =>
         (Profile(observation) == "TumorSize" && CodeFits(observation.Code, McodeCodes.TumorSizeLoinc)) || HasAny(observation.Code, McodeCodes.Loinc, McodeCodes.TumorSizeLoinc);
 
     /// <summary>Leaves the lesions unknown (<see cref="UnknownReason.Ambiguous"/>), naming the elements that showed a lesion the record does not describe; no lesion is listed.</summary>

@@ -31,6 +31,7 @@ internal sealed partial class McodeReader
     private readonly HashSet<string> mappedFacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> pathByReference = new(StringComparer.Ordinal);
     private readonly HashSet<ValidationError> errorSet = new();
+    private readonly Dictionary<Resource, string?> profiles = new(ReferenceComparer.Instance);
     private LocalDate? birthDate;
 
     private readonly List<ConditionEntry> primaries = new();
@@ -175,6 +176,7 @@ internal sealed partial class McodeReader
         }
 
         string? expected = null;
+        var verdicts = new Dictionary<(string? Text, string? Type, string? Expected), string?>();
         foreach (var entry in entries)
         {
             var read = IsReadByTheMapper(entry.Resource);
@@ -192,7 +194,14 @@ internal sealed partial class McodeReader
                     continue;
                 }
 
-                var problem = NotThePatient(reference, patientId, patientFullUrl, expected);
+                // The same reference recurs on every resource (Patient/<id>): judged once per text, type and expected key.
+                var key = (reference.Reference, reference.Type, expected);
+                if (!verdicts.TryGetValue(key, out var problem))
+                {
+                    problem = NotThePatient(reference, patientId, patientFullUrl, expected);
+                    verdicts[key] = problem;
+                }
+
                 if (problem is not null)
                 {
                     ErrorAt(entry.Path + "." + element.Key, problem);
@@ -377,8 +386,30 @@ internal sealed partial class McodeReader
     private static bool CodeFits(CodeableConcept? code, IEnumerable<string> loinc) =>
         !Codings(code).Any() || HasAny(code, McodeCodes.Loinc, loinc);
 
-    private static string? Profile(Resource resource) =>
-        resource.Meta?.Profile?.Select(McodeCodes.ProfileName).FirstOrDefault(n => n is not null);
+    /// <summary>The mCODE profile a resource declares (<see cref="McodeCodes.ProfileName"/> of its first recognised <c>meta.profile</c>), read once per resource and run.</summary>
+    private string? Profile(Resource resource)
+    {
+        if (profiles.TryGetValue(resource, out var known))
+        {
+            return known;
+        }
+
+        string? profile = null;
+        if (resource.Meta?.Profile is { } canonicals)
+        {
+            foreach (var canonical in canonicals)
+            {
+                if (McodeCodes.ProfileName(canonical) is { } name)
+                {
+                    profile = name;
+                    break;
+                }
+            }
+        }
+
+        profiles[resource] = profile;
+        return profile;
+    }
 
     private void Recognise(SourceResource entry, string profile, bool byProfile)
     {
@@ -847,17 +878,62 @@ internal sealed partial class McodeReader
         }
     }
 
-    private static int FactOrder(string fact)
+    /// <summary>The position of a fact in <see cref="FactNames"/> (declaration order), its list indices (<c>[0]</c>) read as <c>[]</c>; <see cref="int.MaxValue"/> for a fact not listed.</summary>
+    private static int FactOrder(string fact) =>
+        FactOrderByName.TryGetValue(WithoutIndices(fact), out var index) ? index : int.MaxValue;
+
+    /// <summary>A fact name with each <c>[digits]</c> written <c>[]</c> (<c>metastases.lesions[2].sizeMm</c> → <c>metastases.lesions[].sizeMm</c>).</summary>
+    private static string WithoutIndices(string fact)
     {
-        var generic = Regex.Replace(fact, @"\[[0-9]+\]", "[]");
-        var index = FactOrderList.IndexOf(generic);
-        return index < 0 ? int.MaxValue : index;
+        if (fact.IndexOf('[') < 0)
+        {
+            return fact;
+        }
+
+        var result = new System.Text.StringBuilder(fact.Length);
+        var i = 0;
+        while (i < fact.Length)
+        {
+            var c = fact[i];
+            if (c == '[')
+            {
+                var end = i + 1;
+                while (end < fact.Length && fact[end] >= '0' && fact[end] <= '9')
+                {
+                    end++;
+                }
+
+                if (end > i + 1 && end < fact.Length && fact[end] == ']')
+                {
+                    result.Append("[]");
+                    i = end + 1;
+                    continue;
+                }
+            }
+
+            result.Append(c);
+            i++;
+        }
+
+        return result.ToString();
     }
 
-    private static readonly List<string> FactOrderList = typeof(FactNames).GetFields()
+    // The first position of each name, as List.IndexOf gave it.
+    private static readonly Dictionary<string, int> FactOrderByName = typeof(FactNames).GetFields()
         .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .ToList();
+        .Select((f, index) => (Name: (string)f.GetRawConstantValue()!, Index: index))
+        .GroupBy(f => f.Name, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+
+    /// <summary>Reference equality for resources (a resource is one entry of the input, whatever Firely's value equality says).</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<Resource>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(Resource? x, Resource? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Resource obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     private sealed record ConditionEntry(SourceResource Source, Condition Condition);
 
