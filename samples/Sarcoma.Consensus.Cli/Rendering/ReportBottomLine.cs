@@ -474,8 +474,9 @@ internal static class ReportBottomLine
             var rows = new List<(string Id, string Text)>();
             if (name == "Surgery" && disseminated && report["1.2"] is { Status: EvaluationStatus.Applies } diffuse)
             {
-                // 1.2 is about eligibility for radical treatment (no surgery), not about systemic therapy.
-                rows.Add((IdAndGrade(diffuse), "Diffuse sarcomatosis: ineligible for radical treatment (no surgery)"));
+                // 1.2 is about eligibility for radical treatment (surgery or ablation with curative intent), not about systemic
+                // therapy; "no surgery" read as if local therapy under 10.1 were then radical (issue #7, third read).
+                rows.Add((IdAndGrade(diffuse), "Diffuse sarcomatosis: ineligible for radical (curative-intent) treatment"));
             }
 
             if (name == "Systemic" && disseminated)

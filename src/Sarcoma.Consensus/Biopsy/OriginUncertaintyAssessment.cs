@@ -149,6 +149,10 @@ internal sealed class OriginUncertaintyAssessment
                     reasons.Add(Message.Of("biopsy.origin.reason.long-dfi", ("interval", dfi.DescribeMessage()), ("threshold", threshold)));
                     LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-long", ("dfi", sentence), ("threshold", threshold)), "≥");
                     break;
+                case false when dfi.DaysBeforeStart is not null:
+                    // Detected before the recorded diagnosis: no DFI is measured, so "not long enough" would read oddly.
+                    LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-before-diagnosis", ("dfi", sentence)), "<");
+                    break;
                 case false:
                     LongDfi(dfi.CompletedMonths!.Value, Message.Of("biopsy.origin.dfi-short", ("dfi", sentence), ("threshold", threshold)), "<");
                     break;

@@ -268,6 +268,9 @@ public sealed class OligometastaticAssessment
         var verdict = status switch
         {
             TriState.Yes => new Message("omd.verdict.yes"),
+            // No current disease is not a verdict on the disease that was treated (issue #7, third read: "Not oligometastatic:
+            // no current metastatic disease" was misread after a complete resection): 1.1 does not arise.
+            TriState.No when metastases?.NoEvidenceOfDisease == true => new Message("omd.verdict.no-current-disease"),
             TriState.No => Message.Of("omd.verdict.no", ("failing", failing.ToArray())),
             _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missing))),
         };

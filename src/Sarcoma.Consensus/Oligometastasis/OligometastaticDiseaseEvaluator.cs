@@ -30,6 +30,7 @@ internal sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
         return omd.Status switch
         {
             TriState.Yes => result.Applies(new Message("1.1.applies")),
+            TriState.No when context.Patient.Metastases?.NoEvidenceOfDisease == true => result.DoesNotApply(new Message("1.1.does-not-apply-no-current-disease")),
             TriState.No => result.DoesNotApply(Message.Of("1.1.does-not-apply", ("failing", omd.FailingCriteriaMessages))),
             _ => result.Missing(omd.Missing).Insufficient(new Message("1.1.insufficient-data")),
         };
