@@ -1,3 +1,4 @@
+using System;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
@@ -28,6 +29,19 @@ public sealed class OligometastasisEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         ResultSnapshot.Match(result, "does-not-apply");
+    }
+
+    [Fact]
+    public void No_current_disease_after_resection_says_OMD_does_not_arise_not_that_the_disease_was_not_oligometastatic()
+    {
+        // Issue #7, third read: "Not oligometastatic: no current metastatic disease" read as a verdict on the resected disease.
+        var result = definition.Evaluate(Vignettes.NoEvidenceOfDiseaseAfterLiverResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("1.1.does-not-apply-no-current-disease", result.SummaryMessage.Code);
+        Assert.DoesNotContain("Not oligometastatic", result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Sentence.StartsWith("Not oligometastatic", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Sentence.Contains("does not arise now", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public sealed class DetectionBeforeDiagnosisTests
     }
 
     [Fact]
+    public void Origin_finding_of_metastases_detected_before_diagnosis_does_not_call_the_interval_too_short()
+    {
+        // Issue #7, third read: "No DFI is measured … Not long enough to raise doubt" read oddly after a scan before histology.
+        var origin = DetectedDaysBefore(21).Context().OriginUncertainty;
+
+        var finding = Assert.Single(origin.Findings, f => f.Message.Code.StartsWith("biopsy.origin.dfi", System.StringComparison.Ordinal));
+        Assert.Equal("biopsy.origin.dfi-before-diagnosis", finding.Message.Code);
+        Assert.DoesNotContain("Not long enough", finding.Sentence, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Detection_one_day_beyond_the_tolerance_is_a_validation_error_naming_both_dates()
     {
         var error = Assert.Throws<PatientValidationException>(() => DetectedDaysBefore(91).Build());
