@@ -259,6 +259,27 @@ public sealed class BottomLineFirstScreenTests
         }
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(Narrow)]
+    public void A_resection_planned_outside_the_indications_lists_5_2_and_7_1_only_as_conditions_after_the_board(int width)
+    {
+        // Issue #7, fourth read: 5.2 and 7.1 apply to any resection performed or major hepatectomy planned, but are no advice
+        // to operate (third read): listed under "If resected", after 5.1's board, never under "Work-up" or "Board, centre".
+        var bottom = FirstScreen(Render("samples/patients/more-than-five-lesions.json", width).Output);
+        var board = bottom.FindIndex(l => l.StartsWith("  Board, centre", StringComparison.Ordinal));
+        var ifResected = bottom.FindIndex(l => l.StartsWith("  If resected ", StringComparison.Ordinal));
+        var workUp = bottom.FindIndex(l => l.StartsWith("  Work-up ", StringComparison.Ordinal));
+
+        Assert.True(board >= 0 && ifResected > board, string.Join("\n", bottom));
+        Assert.Contains("Only if the board nevertheless proceeds", Regex.Replace(string.Join(" ", bottom.Skip(ifResected).Take(4)), @"\s+", " "), StringComparison.Ordinal);
+        foreach (var id in new[] { "5.2", "7.1" })
+        {
+            var row = bottom.FindIndex(l => l.StartsWith(new string(' ', 17) + id + " V,B", StringComparison.Ordinal));
+            Assert.True(row > ifResected && (workUp < 0 || row < workUp), $"{id} is listed under If resected");
+        }
+    }
+
     [Fact]
     public void The_width_is_validated()
     {

@@ -105,6 +105,13 @@ internal static class ReportBottomLine
     private const string AfterResponseGroup = "After response";
     private static readonly string[] AfterResponseIds = { "5.2", "6.2", "7.1", "7.2", "6.1", "6.3", "6.4", "6.5" };
 
+    // A resection outside the consensus indications (flagged on 5.1): 5.2 ("should only be performed in reference … centers")
+    // and 7.1 ("When planning a major hepatectomy") still apply to it, as conditions of the operation, not as advice to operate
+    // (issue #7, third and fourth paper-only reads): listed in a group of their own, after the board.
+    private const string IfProceedingGroup = "If resected";
+    private const string IfProceedingHeader = "Only if the board nevertheless proceeds, outside the indications:";
+    private static readonly string[] IfProceedingIds = { "5.2", "7.1" };
+
     /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the sentences it prints in full, so the details refer to them.</summary>
     /// <param name="report">The report (in scope or not).</param>
     /// <param name="label">The case label (escaped), or <see langword="null"/>.</param>
@@ -287,7 +294,7 @@ internal static class ReportBottomLine
             if (candidacy.OutsideIndications == TriState.Yes && candidacy.Status != TriState.Yes)
             {
                 parts.Add("FLAG: " + (candidacy.Findings.Any(f => f.Fact == Model.FactNames.MajorHepatectomyPlanned && f.Value == "yes") ? "a major hepatectomy is planned" : "a resection is open to case-by-case discussion")
-                    + " outside the consensus indications (5.3, section 3.5): flagged on 5.1; the surgical recommendations are not offered as actions.");
+                    + " outside the consensus indications (5.3, section 3.5): flagged on 5.1; the surgical recommendations are not offered as actions (5.2 and 7.1 are listed only as conditions of such a resection).");
             }
             else if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
             {
@@ -461,6 +468,12 @@ internal static class ReportBottomLine
             groups.Insert(groups.FindIndex(g => g.Name == "Surgery") + 1, (AfterResponseGroup, AfterResponseIds));
         }
 
+        if (report.LiverResection is { OutsideIndications: TriState.Yes } outside && outside.Status != TriState.Yes && !afterResponse)
+        {
+            groups = groups.Select(g => (g.Name, g.Ids.Where(id => !IfProceedingIds.Contains(id)).ToArray())).ToList();
+            groups.Insert(groups.FindIndex(g => g.Name == "Board, centre") + 1, (IfProceedingGroup, IfProceedingIds));
+        }
+
         if (SystemicFirstIds.Any(applies.ContainsKey))
         {
             var systemic = groups.First(g => g.Name == "Systemic");
@@ -482,6 +495,11 @@ internal static class ReportBottomLine
             if (name == "Systemic" && disseminated)
             {
                 rows.Add(("context", "Systemic therapy first: mainstay for disseminated disease (§1, not voted)"));
+            }
+
+            if (name == IfProceedingGroup && ids.Any(applies.ContainsKey))
+            {
+                rows.Add((string.Empty, IfProceedingHeader));
             }
 
             if (name == AfterResponseGroup && ids.Any(applies.ContainsKey))

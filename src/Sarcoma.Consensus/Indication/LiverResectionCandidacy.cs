@@ -111,8 +111,8 @@ public sealed class LiverResectionCandidacy
     /// being considered outside the consensus indications: yes when one is recorded as planned, or when section 3.5's
     /// case-by-case discussion is open (disease beyond the OMD lesion or site limits only, every liver lesion resectable,
     /// fit); no when neither; unknown when that turns on a fact not recorded (<see cref="OutsideIndicationsMissing"/>).
-    /// Always no for a candidate or a patient whose candidacy is not yet known. Recommendation 5.1 (and 7.1 for a planned
-    /// major hepatectomy) then applies with <see cref="OutsideIndicationsFlagMessage"/>; the other surgical
+    /// Always no for a candidate or a patient whose candidacy is not yet known. Recommendations 5.1 and 5.2 (and 7.1 for a planned
+    /// major hepatectomy) then apply with <see cref="OutsideIndicationsFlagMessage"/>; the other surgical
     /// recommendations are not offered (unless <see cref="ConsensusOptions.ApplySurgicalRecommendationsOutsideIndications"/>).
     /// </summary>
     public TriState OutsideIndications { get; private set; } = TriState.No;

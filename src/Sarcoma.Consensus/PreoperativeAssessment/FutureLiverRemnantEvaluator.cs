@@ -52,23 +52,13 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         }
 
         result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
-        var candidacy = context.LiverResection;
-        if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.No && candidacy.ReassessAfterSystemicTreatment != TriState.Yes)
-        {
-            // Known not to be a candidate (unfit, not oligometastatic, not every lesion resectable, …): the planned
-            // hepatectomy is outside the consensus indications and flagged on 5.1; like 7.2 and 6.1–6.5 (and 3.1), the
-            // FLR work-up of a resection the guideline does not offer is not an action. A candidacy not yet known never
-            // lands here (rule 1): it keeps 7.1 applying, with the gate's caution.
-            result.Facts(candidacy.Findings);
-            return result.DoesNotApply(Message.Of(
-                "indication.gate.outside-indications",
-                ("basis", candidacy.CandidateBasisMessage),
-                ("requirement", new Message("7.1.requirement"))));
-        }
-
         if (context.LiverResection.Status != TriState.Yes && context.LiverResection.OutsideIndicationsFlagMessage is { } flag)
         {
-            // 7.1's population is a planned major hepatectomy, whatever the indications: the flag comes first.
+            // 7.1's population is a planned major hepatectomy, whatever the indications ("When planning a major hepatectomy"):
+            // the FLR is a safety prerequisite of the planned operation, not an endorsement of it, so a patient known not to
+            // be a candidate keeps 7.1 with the flag first (issue #7, fourth read: "does not apply" here contradicted 7.1's
+            // population; the third read's objection, an unconditional work-up action, is met by the report's "If the
+            // board nevertheless proceeds" group).
             result.Caution(flag);
         }
 

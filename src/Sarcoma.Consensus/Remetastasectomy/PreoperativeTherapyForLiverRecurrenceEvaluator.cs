@@ -108,7 +108,7 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
 
         if (context.Patient.Treatment.SystemicTherapyReceived is { } received)
         {
-            result.Fact(FactNames.SystemicTherapyReceived, ResultBuilder.Format(received), Message.Of("9.2.systemic-therapy-received", ("received", received)));
+            result.Fact(FactNames.SystemicTherapyReceived, ResultBuilder.Format(received), Message.Of("9.2.systemic-therapy-received", ("received", received), ("adjuvant", adjuvant == true)));
         }
 
         // Section 3.9 names "relapses with a short DFI"; for a recurrence after resection, the interval since the last

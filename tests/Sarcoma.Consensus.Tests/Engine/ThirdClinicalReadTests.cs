@@ -19,24 +19,26 @@ public sealed class ThirdClinicalReadTests
 {
     // Section 3.7 (7.1), finding 1: the pre-operative work-up of a resection known not to be offered is not an action.
     [Fact]
-    public void A_planned_major_hepatectomy_in_a_patient_known_not_to_be_a_candidate_gets_no_FLR_work_up_as_an_action()
+    public void A_planned_major_hepatectomy_in_a_patient_known_not_to_be_a_candidate_keeps_the_FLR_assessment_with_the_flag_first()
     {
+        // Issue #7, fourth read: 7.1's population is "When planning a major hepatectomy"; the FLR is a condition of the planned
+        // operation, not advice to operate, so the flag comes first (the report lists it under "If resected").
         var result = new FutureLiverRemnantEvaluator().Evaluate(Vignettes.ManyLiverMetastasesFitForSurgery()
             .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 34m, extensivePriorChemotherapy: false));
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.StartsWith("The patient is not a candidate for liver surgery (the disease is not oligometastatic, given more than 5 metastatic lesions)", result.Summary, StringComparison.Ordinal);
-        Assert.Contains("so the future liver remnant assessment before the planned major hepatectomy is not offered as advice", result.Summary);
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.StartsWith("Planned resection outside the consensus indications (5.3, section 3.5)", result.Cautions[0], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unfit_patient_with_a_planned_major_hepatectomy_gets_no_FLR_work_up_as_an_action_either()
+    public void An_unfit_patient_with_a_planned_major_hepatectomy_keeps_the_FLR_assessment_with_the_flag_first_too()
     {
         var result = new FutureLiverRemnantEvaluator().Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithPerformanceStatus(3)
             .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 34m, extensivePriorChemotherapy: false));
 
-        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
-        Assert.Contains("ECOG performance status 3", result.Summary);
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.StartsWith("Planned resection outside the consensus indications", result.Cautions[0], StringComparison.Ordinal);
+        Assert.Contains(result.Cautions, c => c.Contains("ECOG performance status 3", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class LiverResectionProcessEvaluatorTests
     }
 
     [Fact]
-    public void Disease_beyond_the_OMD_count_is_flagged_on_5_1_for_case_by_case_discussion_and_5_2_is_not_offered()
+    public void Disease_beyond_the_OMD_count_is_flagged_on_5_1_for_case_by_case_discussion_and_5_2_follows_it_with_the_flag()
     {
         // Section 3.5: "the decision for surgical treatment may be at the discretion of the treating physician, based on a
         // case-by-case basis ... and multidisciplinary board discussion": the tumour board (5.1) hears it, flagged; the
@@ -107,12 +107,14 @@ public sealed class LiverResectionProcessEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, board.Status);
         Assert.StartsWith("Outside the consensus indications for liver surgery (5.3, section 3.5): the disease is not oligometastatic, given more than 5 metastatic lesions", board.Cautions[0], System.StringComparison.Ordinal);
-        Assert.Equal(EvaluationStatus.DoesNotApply, centre.Status);
-        Assert.Contains("not offered as advice", centre.Summary, System.StringComparison.Ordinal);
+        // 5.2 conditions where any resection is performed (issue #7, fourth read): it follows 5.1, the flag first.
+        Assert.Equal(EvaluationStatus.Applies, centre.Status);
+        Assert.Equal(board.Cautions[0], centre.Cautions[0]);
+        Assert.StartsWith("A liver resection, if one is performed,", centre.Summary, System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_hepatectomy_planned_for_seven_lesions_is_flagged_on_5_1_and_5_2_does_not_apply()
+    public void A_hepatectomy_planned_for_seven_lesions_is_flagged_on_5_1_and_5_2_applies_as_a_condition_with_the_flag()
     {
         var patient = Vignettes.MetachronousLiverOnlyOmd()
             .AddLesions(6, MetastaticSite.Liver, 10, l => l.InSegments(3).Resectable())
@@ -122,7 +124,8 @@ public sealed class LiverResectionProcessEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, board.Status);
         Assert.StartsWith("Planned resection outside the consensus indications (5.3, section 3.5)", board.Cautions[0], System.StringComparison.Ordinal);
-        Assert.Equal(EvaluationStatus.DoesNotApply, centre.Status);
+        Assert.Equal(EvaluationStatus.Applies, centre.Status);
+        Assert.Equal(board.Cautions[0], centre.Cautions[0]);
     }
 
     [Fact]
@@ -135,8 +138,8 @@ public sealed class LiverResectionProcessEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, board.Status);
         Assert.Contains(board.Cautions, c => c.StartsWith("A liver resection is planned, but whether it is within the consensus indications cannot be decided yet", System.StringComparison.Ordinal));
-        Assert.Equal(EvaluationStatus.InsufficientData, centre.Status);
-        Assert.Contains(FactNames.MetastasesDetectedOn, centre.Missing);
+        Assert.Equal(EvaluationStatus.Applies, centre.Status);
+        Assert.Contains(centre.Cautions, c => c.StartsWith("A liver resection is planned, but whether it is within the consensus indications cannot be decided yet", System.StringComparison.Ordinal));
     }
 
     [Fact]
