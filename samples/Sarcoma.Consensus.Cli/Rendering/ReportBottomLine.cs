@@ -294,7 +294,7 @@ internal static class ReportBottomLine
             if (candidacy.OutsideIndications == TriState.Yes && candidacy.Status != TriState.Yes)
             {
                 parts.Add("FLAG: " + (candidacy.Findings.Any(f => f.Fact == Model.FactNames.MajorHepatectomyPlanned && f.Value == "yes") ? "a major hepatectomy is planned" : "a resection is open to case-by-case discussion")
-                    + " outside the consensus indications (5.3, section 3.5): flagged on 5.1; the surgical recommendations are not offered as actions (5.2 and 7.1 are listed only as conditions of such a resection).");
+                    + " outside the consensus indications (5.3, section 3.5): flagged on 5.1; the surgical recommendations are not offered as actions" + ConditionsListed(report) + ".");
             }
             else if (candidacy.Candidate == TriState.No && candidacy.Status == TriState.Yes)
             {
@@ -547,6 +547,19 @@ internal static class ReportBottomLine
     /// residual liver disease does not apply yet (8.3: "if there is a good response to systemic treatment (at least stable
     /// disease)"): the surgical steps are listed after the systemic treatment, as steps after a response.
     /// </summary>
+    // The conditions of a resection outside the indications that apply, as the situation line names them (issue #7, fifth
+    // read: "5.2 and 7.1 are listed" when no major hepatectomy was planned and 7.1 was not).
+    private static string ConditionsListed(ConsensusReport report)
+    {
+        var listed = IfProceedingIds.Where(id => report[id]?.Status == EvaluationStatus.Applies).ToArray();
+        return listed.Length switch
+        {
+            0 => string.Empty,
+            1 => $" ({listed[0]} is listed only as a condition of such a resection)",
+            _ => $" ({string.Join(" and ", listed)} are listed only as conditions of such a resection)",
+        };
+    }
+
     private static bool SurgeryAfterResponse(ConsensusReport report) =>
         report.Timing?.Timing == Timing.MetastasisTiming.Synchronous
         && report["8.2"]?.Status == EvaluationStatus.Applies
