@@ -118,12 +118,12 @@ internal sealed class EvaluationContext
 
     /// <summary>
     /// Gets the caution that staging may be out of date, or <see langword="null"/>: current lesions detected longer ago
-    /// than <see cref="ConsensusOptions.StagingCurrencyMonths"/> before the evaluation date (section 3.1: "Appropriate
+    /// than <see cref="ConsensusOptions.StagingCurrencyMonths"/> before the evaluation date, or recorded without a detection date (section 3.1: "Appropriate
     /// staging of metastatic disease is imperative in defining OMD").
     /// </summary>
     public string? StagingAgeCaution => StagingAgeCautionMessage?.Text;
 
-    /// <summary>Gets <see cref="StagingAgeCaution"/> as a message (<c>staging.caution.out-of-date</c>), or <see langword="null"/>.</summary>
+    /// <summary>Gets <see cref="StagingAgeCaution"/> as a message (<c>staging.caution.out-of-date</c>, or <c>staging.caution.date-unknown</c> when lesions are recorded without a detection date), or <see langword="null"/>.</summary>
     public Sarcoma.Consensus.Wording.Message? StagingAgeCautionMessage
     {
         get
@@ -138,14 +138,27 @@ internal sealed class EvaluationContext
         }
     }
 
-    private Sarcoma.Consensus.Wording.Message? AssessStagingAge() =>
-        Lesions.Count > 0 && Patient.Metastases?.DetectedOn is { } detected && AsOf > detected.PlusMonths(Options.StagingCurrencyMonths)
+    private Sarcoma.Consensus.Wording.Message? AssessStagingAge()
+    {
+        if (Lesions.Count == 0)
+        {
+            return null;
+        }
+
+        // Unknown is never "current" (issue #7, fifth read: a record without a detection date read as staged today).
+        if (Patient.Metastases?.DetectedOn is not { } detected)
+        {
+            return Sarcoma.Consensus.Wording.Message.Of("staging.caution.date-unknown", ("currencyMonths", Options.StagingCurrencyMonths));
+        }
+
+        return AsOf > detected.PlusMonths(Options.StagingCurrencyMonths)
             ? Sarcoma.Consensus.Wording.Message.Of(
                 "staging.caution.out-of-date",
                 ("detectedOn", detected),
                 ("elapsed", Sarcoma.Consensus.Timing.IntervalAssessment.Between(detected, AsOf).DescribeMessage()),
                 ("currencyMonths", Options.StagingCurrencyMonths))
             : null;
+    }
 
     /// <summary>Gets whether the patient is fit for liver surgery (7.2; sections 1, 3.5, 3.10).</summary>
     public PreoperativeAssessment.SurgicalFitness Fitness => fitness ??= Computed(DerivedConcepts.Fitness, PreoperativeAssessment.SurgicalFitness.Assess(Patient.Clinical, Options));

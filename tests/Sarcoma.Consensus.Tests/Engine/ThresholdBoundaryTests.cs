@@ -67,6 +67,16 @@ public sealed class ThresholdBoundaryTests
         }
     }
 
+    [Fact]
+    public void Lesions_without_a_detection_date_get_the_staging_caution_that_their_date_is_unknown()
+    {
+        // Issue #7, fifth read: unknown is never "current" — a record without a detection date read as staged today.
+        var context = Vignettes.MetachronousLiverOnlyOmd().MetastasesDetectedOn(null).Context(new LocalDate(2023, 9, 2));
+
+        Assert.Equal("staging.caution.date-unknown", context.StagingAgeCautionMessage?.Code);
+        Assert.Contains("is not recorded", context.StagingAgeCaution, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(-1, false)]
     [InlineData(0, false)]  // staging of exactly three months is still current
