@@ -402,6 +402,29 @@ public sealed class BottomLineFirstScreenTests
         }
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(Narrow)]
+    public void Where_peritoneal_sarcomatosis_decides_the_first_screen_shows_section_3_1s_selected_cases_caveat(int width)
+    {
+        // Issue #7, fifth read F9: the caveat was only in the details.
+        var bottom = Flat(string.Join("\n", FirstScreen(Render("samples/patients/diffuse-peritoneal-disease.json", width).Output)));
+
+        Assert.Contains("section 3.1 (narrative, not voted) notes that \"in selected cases, peritoneal disease may be amenable to radical therapy\"", bottom, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("samples/patients/synchronous-omd-induction.json")]
+    [InlineData("tests/cases/second-review/synchronous-omd-untreated.json")]
+    public void Synchronous_disease_says_when_it_was_detected_not_a_DFI(string input)
+    {
+        // Issue #7, fifth read F11: "DFI 18 days" read as a disease-free interval for synchronous disease.
+        var situation = Flat(string.Join("\n", Section(FirstScreen(Render(input, 100).Output), "Situation")));
+
+        Assert.Contains("Synchronous (2.1), detected 18 days after the primary diagnosis.", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("DFI", situation, StringComparison.Ordinal);
+    }
+
     /// <summary>The lines of a labelled section of the first screen ("Situation", "Missing", "Due"): its first line and the indented lines after it.</summary>
     private static List<string> Section(List<string> bottom, string label)
     {

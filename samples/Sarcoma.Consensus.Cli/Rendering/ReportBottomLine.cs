@@ -188,6 +188,7 @@ internal static class ReportBottomLine
             // the dates is said instead (issue #7 §4), never "DFI 0 days".
             var interval = timing.DiseaseFreeInterval;
             var dfi = interval.DetectedBeforeStart ? ": " + Labels.DetectedBeforeDiagnosis(interval.DaysBeforeStart ?? 0)
+                : interval.IsKnown && timing.Timing == Timing.MetastasisTiming.Synchronous ? $", detected {interval.Describe()} after the primary diagnosis"
                 : interval.IsKnown ? $", DFI {interval.Describe()}" : string.Empty;
 
             // The timing's own caution (detection before the recorded diagnosis, or on the window's last day) is referred to

@@ -25,6 +25,7 @@ internal static class SituationBuilder
                 // Detection before the recorded diagnosis has no measured DFI: the order of the dates instead (issue #7 §4).
                 Verdict = Words.Timing(timing.Timing) + (timing.DiseaseFreeInterval.DetectedBeforeStart
                     ? "; detected " + Text.Count(timing.DiseaseFreeInterval.DaysBeforeStart ?? 0, "day", "days") + " before the recorded diagnosis (no DFI measured)"
+                    : timing.DiseaseFreeInterval.IsKnown && timing.Timing == Sarcoma.Consensus.Timing.MetastasisTiming.Synchronous ? "; detected " + timing.DiseaseFreeInterval.Describe() + " after the primary diagnosis"
                     : timing.DiseaseFreeInterval.IsKnown ? "; DFI " + timing.DiseaseFreeInterval.Describe() : string.Empty),
                 Tone = timing.Timing is null ? "unknown" : "neutral",
                 Lines = Clean(lines),

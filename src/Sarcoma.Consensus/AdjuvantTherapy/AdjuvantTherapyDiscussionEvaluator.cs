@@ -109,7 +109,10 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
 
         if (failing.Count > 0)
         {
-            return result.DoesNotApply(Message.Of("12.1.does-not-apply", ("reasons", failing)));
+            // A single reason gets its own summary code (same sentence), so the short line and the card can name it
+            // rather than point at the summary (issue #7, fifth read F11).
+            var code = failing.Count == 1 ? "12.1.does-not-apply." + failing[0].Code.Substring("adjuvant-therapy.".Length).Replace(".reason", string.Empty) : "12.1.does-not-apply";
+            return result.DoesNotApply(Message.Of(code, ("reasons", failing)));
         }
 
         if (missing.Count > 0)

@@ -256,7 +256,7 @@ internal sealed class BiopsyPlan
         {
             true when started == true => Message.Of("biopsy.induction.planned-but-started"),
             true => Message.Of("biopsy.induction.planned", ("startRecorded", started is not null)),
-            false => Message.Of("biopsy.induction.not-proposed"),
+            false => Message.Of("biopsy.induction.not-proposed", ("context", PreoperativeContext())),
             _ => Message.Of("biopsy.induction.unknown", ("started", started == true)),
         }));
 
@@ -375,9 +375,17 @@ internal sealed class BiopsyPlan
 
         BiopsyPlan NoReason()
         {
-            var none = Message.Of("biopsy.no-reason", ("started", started == true && induction == true));
+            var none = Message.Of("biopsy.no-reason", ("case", started == true ? "started" : recurrence == true && adjuvant == true ? "after-adjuvant" : "none"));
             return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.no-reason", ("reason", none), notOnTheTable: none);
         }
+
+        // What the record and the guideline say about preoperative treatment when none is recorded as planned, so that the
+        // biopsy lines never contradict 9.2 or a treatment already under way (issue #7, fifth read F5/F10).
+        string PreoperativeContext() =>
+            started == true ? "started"
+            : preoperativeByNinePointTwo == TriState.Yes ? "by-9.2"
+            : recurrence == true && adjuvant == true ? "after-adjuvant"
+            : "none";
 
         BiopsyPlan Undetermined(string code) =>
             Done(TriState.Unknown, BiopsyBasis.None, code, ("notRecorded", FactProse.NotRecordedMessage(missing)));

@@ -136,9 +136,9 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
                 result.Caution(Message.Of("3.1.caution.biopsy-risks"));
                 return result.Applies(Message.Of("3.1.applies.could-be-considered", ("reasons", BiopsyPlan.JoinAlso("biopsy.and-also", plan.ReasonMessages))));
             case TriState.No:
-                var treatment = context.Patient.Treatment;
-                var alreadyStarted = treatment.InductionTherapyPlanned == true && (treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true);
-                return result.Applies(Message.Of("3.1.applies.no-reason", ("started", alreadyStarted)));
+                // The plan's own clause, worded from the record (a treatment under way, 9.2 after adjuvant chemotherapy), so
+                // 3.1 never says "no preoperative treatment" where 9.2 or the current treatment is preoperative.
+                return result.Applies(Message.Of("3.1.applies.no-reason", ("reason", plan.NotOnTheTableMessage ?? Message.Of("biopsy.no-reason", ("case", "none")))));
             default:
                 return result.Applies(Message.Of("3.1.applies.undetermined", ("notRecorded", FactProse.NotRecordedMessage(plan.Missing))));
         }

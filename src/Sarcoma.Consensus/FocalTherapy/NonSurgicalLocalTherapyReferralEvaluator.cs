@@ -72,6 +72,14 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
             result.Caution(omd.DiffuseInvolvementPresent
                 ? Message.Of("10.1.diffuse-sarcomatosis", ("diffuse", Message.Of("10.1.diffuse-list", ("diffuse", diffuse))), ("count", diffuse.Length))
                 : Message.Of("10.1.not-oligometastatic", ("criteria", omd.FailingCriteriaMessages)));
+
+            // Section 3.1's caveat, where peritoneal sarcomatosis is what excludes OMD: "in selected cases, peritoneal
+            // disease may be amenable to radical therapy". A case caution (its code's prefix), so it reaches the first
+            // screen beside the line peritoneal disease decides (issue #7, fifth read F9).
+            if (omd.DiffuseInvolvementPresent && context.Patient.Metastases?.Diffuse.Peritoneal == true)
+            {
+                result.Caution(Message.Of("oligometastasis.caution.peritoneal-selected-cases"));
+            }
         }
 
         var focal = FocalTherapyAssessment.Assess(context);

@@ -34,6 +34,28 @@ public sealed class AdjuvantTherapyDiscussionEvaluatorTests
         ResultSnapshot.Match(result, "does-not-apply-recurrence");
     }
 
+    // The short line names the reason instead of "(the summary says why)" (fifth read F11).
+
+    [Fact]
+    public void No_liver_metastasectomy_yet_is_named_on_the_short_line()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("12.1.does-not-apply.no-liver-resection", result.SummaryMessage.Code);
+        Assert.Equal("No liver metastasectomy done: adjuvant treatment after resection (12.1) does not arise.", result.CardSummary);
+        Assert.DoesNotContain("summary says why", result.CardSummary);
+    }
+
+    [Fact]
+    public void A_liver_recurrence_is_named_on_the_short_line()
+    {
+        var result = evaluator.Evaluate(Vignettes.LiverRecurrenceAfterResection());
+
+        Assert.Equal("12.1.does-not-apply.liver-recurrence", result.SummaryMessage.Code);
+        Assert.StartsWith("Liver disease recorded after the latest liver resection", result.CardSummary);
+    }
+
     [Fact]
     public void A_recurrence_rules_it_out_even_with_the_primary_unknown()
     {

@@ -115,8 +115,51 @@ public sealed class BiopsyEvaluatorTests
             .WithSystemicTherapy(received: true, ongoing: true));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("the proposed systemic treatment has already started", result.Summary);
+        Assert.Contains("systemic treatment has already started (if a resection follows, that treatment is preoperative)", result.Summary);
         Assert.DoesNotContain("could be considered,", result.Summary);
+    }
+
+    // 3.1 never says "no preoperative treatment" where 9.2 or the current treatment is preoperative (fifth read F5/F10).
+
+    [Fact]
+    public void Systemic_therapy_under_way_without_a_planned_induction_is_called_preoperative_not_absent()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.ShortDfiMetachronousLiverMetastasis()
+            .InductionTherapyPlanned(false)
+            .WithSystemicTherapy(received: true, ongoing: true));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("systemic treatment has already started (if a resection follows, that treatment is preoperative)", result.Summary);
+        Assert.DoesNotContain("no preoperative systemic treatment", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned && f.Sentence.Contains("systemic treatment has already started"));
+    }
+
+    [Fact]
+    public void A_recurrence_after_adjuvant_chemotherapy_says_9_2_leaves_preoperative_treatment_case_by_case()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection()
+            .AdjuvantTherapyAfterFirstLiverResection(true)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+            .InductionTherapyPlanned(false)
+            .WithSystemicTherapy(received: false, ongoing: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("9.2 leaves it to a case-by-case decision, 11.2: if one is proposed, a biopsy could be considered", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned && f.Sentence.Contains("9.2 leaves preoperative systemic treatment to a case-by-case decision"));
+    }
+
+    [Fact]
+    public void A_recurrence_9_2_treats_first_never_reads_as_no_preoperative_treatment()
+    {
+        var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+            .InductionTherapyPlanned(false)
+            .WithSystemicTherapy(received: false, ongoing: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains("recommendation 9.2 calls for preoperative systemic treatment", result.Summary);
+        var induction = Assert.Single(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned);
+        Assert.Equal("No induction (preoperative) systemic therapy is recorded as planned, but recommendation 9.2 calls for preoperative systemic treatment of this liver recurrence.", induction.Sentence);
     }
 
     [Fact]

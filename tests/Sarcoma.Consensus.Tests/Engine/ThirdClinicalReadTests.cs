@@ -80,7 +80,7 @@ public sealed class ThirdClinicalReadTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.StartsWith("Liver resection is outside the consensus indications (the disease is not oligometastatic", result.Summary, StringComparison.Ordinal);
-        Assert.Contains("section 3.5 leaves such a case to case-by-case discussion", result.Summary);
+        Assert.Contains("section 3.5 (narrative, not voted) leaves such a case to case-by-case discussion", result.Summary);
     }
 
     [Fact]

@@ -73,8 +73,30 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         Assert.Contains("(the disease is not oligometastatic, given diffuse peritoneal sarcomatosis)", result.Summary);
         Assert.DoesNotContain("unfit", result.Summary);
         Assert.Contains(result.Cautions, c => c.StartsWith("Diffuse peritoneal sarcomatosis makes the disease ineligible for radical treatment (1.2)", System.StringComparison.Ordinal)
-            && c.Contains("section 3.1") && c.Contains("section 3.10 concerns patients with limited metastases"));
+            && c.Contains("section 3.10 (narrative, not voted) concerns patients with limited metastases"));
         ResultSnapshot.Match(result, "applies-diffuse");
+    }
+
+    // Section 3.1's caveat where peritoneal disease decides (fifth read F9): its own caution, a case caution (first screen).
+
+    [Fact]
+    public void Peritoneal_sarcomatosis_carries_section_3_1s_selected_cases_caveat_as_a_case_caution()
+    {
+        var result = evaluator.Evaluate(Vignettes.DiffusePeritonealDisease());
+
+        var caveat = Assert.Single(result.CautionMessages, c => c.Code == "oligometastasis.caution.peritoneal-selected-cases");
+        Assert.Contains("section 3.1 (narrative, not voted) notes that \"in selected cases, peritoneal disease may be amenable to radical therapy\"", caveat.Text);
+    }
+
+    [Fact]
+    public void Pleural_sarcomatosis_alone_carries_no_peritoneal_caveat()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .WithDiffuseInvolvement(pleural: true, pericardial: false, peritoneal: false, leptomeningeal: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.DoesNotContain(result.CautionMessages, c => c.Code == "oligometastasis.caution.peritoneal-selected-cases");
+        Assert.DoesNotContain(result.Cautions, c => c.Contains("peritoneal disease may be amenable"));
     }
 
     [Fact]
@@ -95,6 +117,8 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
             .WithSystemicTherapy(received: true, response: TreatmentResponse.ProgressiveDisease, ongoing: true));
 
         Assert.Contains(result.Findings, f => f.Fact == FactNames.SystemicTherapyResponse && f.Sentence.Contains("transarterial"));
+        // Section 3.10's sentence is narrative: tagged as every other narrative sentence (fifth read F7).
+        Assert.Contains(result.Findings, f => f.Sentence.Contains("section 3.10 (narrative, not voted) says patients whose disease fails to respond"));
     }
 
     [Fact]

@@ -147,6 +147,7 @@ public sealed class IndicationEvaluatorTests
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains(IndicationCriteria.ProgressionCaution, result.Cautions);
+        Assert.Contains("section 3.10 (narrative, not voted) adds", IndicationCriteria.ProgressionCaution, System.StringComparison.Ordinal);
         ResultSnapshot.Match(result, "applies-progressing");
     }
 
