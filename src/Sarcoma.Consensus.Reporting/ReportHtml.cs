@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Reporting.Internal;
 
@@ -43,7 +46,11 @@ public static class ReportHtml
         return writer.ToString();
     }
 
-    /// <summary>Writes the report as an HTML document to a writer (encode it as UTF-8: the page declares that charset).</summary>
+    /// <summary>
+    /// Writes the report as an HTML document to a writer (encode it as UTF-8: the page declares that charset). For an
+    /// ASP.NET Core response body, where synchronous writes are disallowed, use
+    /// <see cref="WriteAsync(Stream, ConsensusReport, Patient, ReportHtmlOptions?, CancellationToken)"/>.
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="patient">The patient the report was evaluated for: the timeline and the liver map are drawn from its record.</param>
     /// <param name="output">The writer; not closed.</param>
@@ -69,4 +76,32 @@ public static class ReportHtml
         var view = ReportViewBuilder.Build(report, patient, options ?? new ReportHtmlOptions());
         HtmlTemplates.Render(view, output);
     }
+
+    /// <summary>
+    /// Writes the report as a UTF-8 HTML document (no byte order mark) to a stream asynchronously: the page is rendered
+    /// in memory (about 100 KB for an in-scope patient), then written with one asynchronous write, so it suits an
+    /// ASP.NET Core response body, where synchronous writes are disallowed. The bytes are those of
+    /// <see cref="Render"/> encoded as UTF-8.
+    /// </summary>
+    /// <param name="utf8Html">The stream; not closed or flushed.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="patient">The patient the report was evaluated for: the timeline and the liver map are drawn from its record.</param>
+    /// <param name="options">The options (the case label); none when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the page is written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Html"/>, <paramref name="report"/> or <paramref name="patient"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task WriteAsync(Stream utf8Html, ConsensusReport report, Patient patient, ReportHtmlOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (utf8Html is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Html));
+        }
+
+        // Arguments are checked (and the page rendered) before the task starts, so a null argument throws here.
+        var bytes = Utf8.GetBytes(Render(report, patient, options));
+        return utf8Html.WriteAsync(bytes, 0, bytes.Length, cancellationToken);
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

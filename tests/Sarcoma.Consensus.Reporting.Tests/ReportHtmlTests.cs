@@ -47,6 +47,93 @@ public sealed class ReportHtmlTests
     }
 
     [Fact]
+    public async Task WriteAsync_writes_the_UTF8_bytes_of_Render_with_asynchronous_writes_only()
+    {
+        var (report, patient, label) = Samples.Evaluate("liver-remetastasectomy");
+        var options = new ReportHtmlOptions { Label = label };
+        using var stream = new AsyncOnlyStream();
+
+        await ReportHtml.WriteAsync(stream, report, patient, options);
+
+        var expected = new UTF8Encoding(false).GetBytes(ReportHtml.Render(report, patient, options));
+        Assert.Equal(expected, stream.ToArray());
+    }
+
+    [Fact]
+    public async Task WriteAsync_checks_its_arguments_and_honours_cancellation()
+    {
+        var (report, patient, _) = Samples.Evaluate(Flagship);
+        using var stream = new AsyncOnlyStream();
+
+        Assert.Throws<ArgumentNullException>("utf8Html", () => { _ = ReportHtml.WriteAsync(null!, report, patient); });
+        Assert.Throws<ArgumentNullException>("report", () => { _ = ReportHtml.WriteAsync(stream, null!, patient); });
+        Assert.Throws<ArgumentNullException>("patient", () => { _ = ReportHtml.WriteAsync(stream, report, null!); });
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReportHtml.WriteAsync(stream, report, patient, cancellationToken: cancelled.Token));
+        Assert.Equal(0, stream.Length);
+    }
+
+    /// <summary>A stream that refuses synchronous writes, as an ASP.NET Core response body does.</summary>
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        private bool writingAsynchronously;
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Refuse();
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Refuse();
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Refuse();
+            base.WriteByte(value);
+        }
+
+        public override System.Threading.Tasks.Task WriteAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Append(buffer.AsSpan(offset, count));
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+
+        public override System.Threading.Tasks.ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Append(buffer.Span);
+            return default;
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            writingAsynchronously = true;
+            try
+            {
+                base.Write(bytes.ToArray(), 0, bytes.Length);
+            }
+            finally
+            {
+                writingAsynchronously = false;
+            }
+        }
+
+        private void Refuse()
+        {
+            if (!writingAsynchronously)
+            {
+                throw new InvalidOperationException("Synchronous operations are disallowed.");
+            }
+        }
+    }
+
+    [Fact]
     public void The_page_is_one_html_document_with_unix_line_ends()
     {
         var html = Samples.Html(Flagship);
