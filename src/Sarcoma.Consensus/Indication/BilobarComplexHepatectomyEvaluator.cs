@@ -51,8 +51,8 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
         result.Facts(new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverVascularInvolvement,
+            context.LiverCentralLocation,
         });
 
         // The proposal concerns "liver resection of OMD": disease known not to be oligometastatic is outside it, and that

@@ -30,12 +30,11 @@ internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
             return finished!;
         }
 
-        var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverVascularInvolvement,
+            context.LiverCentralLocation,
         });
         return result.Applies(new Message("6.2.applies"));
     }

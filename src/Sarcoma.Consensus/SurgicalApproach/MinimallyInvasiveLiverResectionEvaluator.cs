@@ -37,7 +37,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverCentralLocation,
         });
 
         var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();

@@ -32,12 +32,11 @@ internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvalua
             return finished!;
         }
 
-        var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
+            context.LiverCentralLocation,
+            context.LiverVascularInvolvement,
         });
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
         {
