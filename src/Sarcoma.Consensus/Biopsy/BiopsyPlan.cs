@@ -385,7 +385,7 @@ internal sealed class BiopsyPlan
         BiopsyPlan Done(TriState consider, BiopsyBasis basis, string code, (string Name, object? Value)? argument = null, Message? notOnTheTable = null)
         {
             var verdict = argument is { } a ? Message.Of(code, a) : new Message(code);
-            findings.Insert(0, new Finding(ConceptName, consider.ToString().ToLowerInvariant(), verdict));
+            findings.Insert(0, new Finding(ConceptName, consider.Code(), verdict));
             return new BiopsyPlan(consider, basis, verdict, notOnTheTable, reasons.ToArray(), origin, originSetAside, findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
         }
     }

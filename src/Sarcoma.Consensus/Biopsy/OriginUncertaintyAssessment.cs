@@ -130,7 +130,7 @@ internal sealed class OriginUncertaintyAssessment
             TriState.No => Message.Of("biopsy.origin.not-in-doubt", ("recurrence", context.IsLiverRecurrence == true), ("threshold", threshold)),
             _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
+        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
         return new OriginUncertaintyAssessment(status, reasons.ToArray(), findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
 
         void FromPrimary(bool recurrenceUnknown)

@@ -41,7 +41,7 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
 
         if (!hasLiver)
         {
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             return result.DoesNotApply(Message.Of("5.5.no-liver-metastasis", ("noConsensus", noConsensus), ("noEvidence", context.NoEvidenceOfDisease)));
         }
 

@@ -111,12 +111,12 @@ internal static class IndicationCriteria
         }
         else if (!hasLiver)
         {
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             against.Add(NoLiverMetastasis(context));
         }
         else
         {
-            result.Facts(new[] { context.LiverLocation });
+            result.Facts(context.LiverLocation);
         }
     }
 

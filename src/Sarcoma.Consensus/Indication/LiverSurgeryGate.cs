@@ -179,7 +179,7 @@ internal static class LiverSurgeryGate
         {
             if (finding is not null)
             {
-                result.Facts(new[] { finding });
+                result.Facts(finding);
             }
         }
     }

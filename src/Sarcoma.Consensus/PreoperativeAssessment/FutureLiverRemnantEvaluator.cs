@@ -30,7 +30,7 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         {
             // No liver metastasis, no hepatectomy for it: a recorded plan cannot make 7.1 apply here, or removing the plan
             // from the record would turn "applies" into "does not apply".
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             if (plan.MajorHepatectomyPlanned == true)
             {
                 result.Caution(new Message("7.1.planned-without-liver-metastasis"));

@@ -51,7 +51,7 @@ internal static class LiverRecurrence
         switch (context.HasLiverMetastases)
         {
             case false:
-                result.Facts(new[] { context.NoLiverMetastasisFinding });
+                result.Facts(context.NoLiverMetastasisFinding);
                 return new Message(context.NoEvidenceOfDisease
                     ? "remetastasectomy.outside.no-evidence-of-disease"
                     : "remetastasectomy.outside.no-liver-lesion");

@@ -73,7 +73,7 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
         var resection = LiverRecurrence.NewResection(any: candidacy.Candidate == TriState.Unknown);
         if (candidacy.Candidate == TriState.Unknown)
         {
-            result.Facts(new[] { candidacy.CandidateFinding });
+            result.Facts(candidacy.CandidateFinding);
             result.Caution(Message.Of("9.2.candidacy-unknown", ("basis", basis)));
         }
 

@@ -51,7 +51,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
             result.Fact(FactNames.LesionSizeMm, "unknown", new Message("6.5.size-unknown"));
         }
 
-        result.Facts(new[] { SurgicalHistoryFacts.AbdominalSurgeries(context.Patient.Treatment) });
+        result.Facts(SurgicalHistoryFacts.AbdominalSurgeries(context.Patient.Treatment));
         result.Caution(new Message("6.5.technical-feasibility"));
         var primary = context.Patient.Primary;
         if (primary?.Site == PrimarySite.Retroperitoneal)

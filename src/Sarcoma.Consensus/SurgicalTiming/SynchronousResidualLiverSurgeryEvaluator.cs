@@ -85,7 +85,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             }
             else
             {
-                result.Facts(new[] { absent });
+                result.Facts(absent);
             }
 
             against.Add(Message.Of("8.3.against-no-liver-disease", ("treated", treated), ("noEvidenceOfDisease", context.NoEvidenceOfDisease)));
@@ -99,7 +99,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             }
             else
             {
-                result.Facts(new[] { location });
+                result.Facts(location);
             }
 
             IndicationCriteria.LiverResectable(context, result, against, missing);
