@@ -19,6 +19,9 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// </remarks>
 public sealed class FocalTherapyAssessment
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message FocalTherapyVerdictNoneMessage = new("focal-therapy.verdict.none");
+
     /// <summary>The name under which the contraindication verdict appears in findings.</summary>
     public const string ConceptName = "derived.focalTherapyContraindications";
 
@@ -135,7 +138,7 @@ public sealed class FocalTherapyAssessment
                     "focal-therapy.verdict.relative",
                     ("names", Names(relative)),
                     ("absolute-unassessed", unknown.Any(c => c.Severity == ContraindicationSeverity.Absolute))),
-            FocalTherapyContraindicationStatus.NoneRecorded => new Message("focal-therapy.verdict.none"),
+            FocalTherapyContraindicationStatus.NoneRecorded => FocalTherapyVerdictNoneMessage,
             _ => Message.Of("focal-therapy.verdict.unknown", ("names", Names(unknown))),
         };
         findings.Add(new Finding(ConceptName, Code(status), verdict, source: "section 3.10"));
