@@ -184,7 +184,7 @@ public sealed class ConsensusEngine : IConsensusEvaluator
             context.IsLiverRecurrence == true || (context.IsLiverRecurrence is null && context.HasLiverMetastases == true)
                 ? null
                 : context.FollowUpSchedule,
-            results,
+            ReadOnlyValueList<RecommendationResult>.Wrap(results),
             new ReportProvenance(asOf, nonDefaultOptions));
     }
 

@@ -23,6 +23,14 @@ namespace Sarcoma.Consensus.AdjuvantTherapy;
 /// </summary>
 internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message AdjuvantTherapyPrimaryNotResectedMessage = new("adjuvant-therapy.primary-not-resected");
+    private static readonly Message AdjuvantTherapyPrimaryNotResectedReasonMessage = new("adjuvant-therapy.primary-not-resected.reason");
+    private static readonly Message AdjuvantTherapyNoLiverResectionMessage = new("adjuvant-therapy.no-liver-resection");
+    private static readonly Message AdjuvantTherapyNoLiverResectionReasonMessage = new("adjuvant-therapy.no-liver-resection.reason");
+    private static readonly Message AdjuvantTherapyCannotBeRecommendedMessage = new("adjuvant-therapy.cannot-be-recommended");
+    private static readonly Message AdjuvantTherapyHistotypeUnknownMessage = new("adjuvant-therapy.histotype-unknown");
+
     /// <summary>The name under which the disease-free interval appears in findings.</summary>
     public const string DiseaseFreeIntervalName = "derived.diseaseFreeInterval";
 
@@ -55,8 +63,8 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
                 result.Fact(FactNames.PrimaryResected, "yes", Message.Of("adjuvant-therapy.primary-resected", ("dated", resectedOn is not null), ("resectedOn", resectedOn)));
                 break;
             case false:
-                result.Fact(FactNames.PrimaryResected, "no", Message.Of("adjuvant-therapy.primary-not-resected"));
-                failing.Add(Message.Of("adjuvant-therapy.primary-not-resected.reason"));
+                result.Fact(FactNames.PrimaryResected, "no", AdjuvantTherapyPrimaryNotResectedMessage);
+                failing.Add(AdjuvantTherapyPrimaryNotResectedReasonMessage);
                 break;
             default:
                 missing.Add(FactNames.PrimaryResected);
@@ -75,8 +83,8 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
                     Message.Of("adjuvant-therapy.liver-resected", ("count", count), ("dated", latest is not null), ("latest", latest)));
                 break;
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", Message.Of("adjuvant-therapy.no-liver-resection"));
-                failing.Add(Message.Of("adjuvant-therapy.no-liver-resection.reason"));
+                result.Fact(FactNames.PreviousLiverResection, "no", AdjuvantTherapyNoLiverResectionMessage);
+                failing.Add(AdjuvantTherapyNoLiverResectionReasonMessage);
                 break;
             default:
                 missing.Add(FactNames.PreviousLiverResection);
@@ -126,7 +134,7 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
         }
 
         RiskFactors(context, result);
-        result.Caution(Message.Of("adjuvant-therapy.cannot-be-recommended"));
+        result.Caution(AdjuvantTherapyCannotBeRecommendedMessage);
         if (context.RecurrenceAfterMetastasectomyDetectedOn is { } detected)
         {
             // Liver lesions after the metastasectomy were ruled out above: these are metastases outside the liver.
@@ -156,7 +164,7 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
         }
         else
         {
-            result.Fact(FactNames.PrimaryHistology, "unknown", Message.Of("adjuvant-therapy.histotype-unknown"));
+            result.Fact(FactNames.PrimaryHistology, "unknown", AdjuvantTherapyHistotypeUnknownMessage);
         }
 
         if (patient.Primary?.Grade is { } grade)

@@ -64,6 +64,18 @@ internal enum BiopsyBasis
 /// </remarks>
 internal sealed class BiopsyPlan
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message BiopsyPlanNoLiverLesionClauseMessage = new("biopsy.plan.no-liver-lesion.clause");
+    private static readonly Message BiopsyInductionPlannedButStartedMessage = new("biopsy.induction.planned-but-started");
+    private static readonly Message BiopsyReasonInductionPlannedMessage = new("biopsy.reason.induction-planned");
+    private static readonly Message BiopsyPlanSynchronousStartedClauseMessage = new("biopsy.plan.synchronous-started.clause");
+    private static readonly Message BiopsyPlanSynchronousNoInductionClauseMessage = new("biopsy.plan.synchronous-no-induction.clause");
+    private static readonly Message BiopsyPlanNotAllResectableClauseMessage = new("biopsy.plan.not-all-resectable.clause");
+    private static readonly Message BiopsyReasonPreoperativeProposedMessage = new("biopsy.reason.preoperative-proposed");
+    private static readonly Message BiopsyReasonPreoperativeBy92Message = new("biopsy.reason.preoperative-by-9.2");
+    private static readonly Message BiopsyOnSystemicTherapyMessage = new("biopsy.on-systemic-therapy");
+    private static readonly Message BiopsySystemicTherapyReceivedMessage = new("biopsy.systemic-therapy-received");
+
     /// <summary>The name under which the plan appears in findings.</summary>
     public const string ConceptName = "derived.biopsyConsidered";
 
@@ -228,7 +240,7 @@ internal sealed class BiopsyPlan
         if (!hasLiver)
         {
             findings.Add(context.NoLiverMetastasisFinding);
-            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.no-liver-lesion", notOnTheTable: Message.Of("biopsy.plan.no-liver-lesion.clause"));
+            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.no-liver-lesion", notOnTheTable: BiopsyPlanNoLiverLesionClauseMessage);
         }
 
         var count = context.LiverLesions.Count;
@@ -254,7 +266,7 @@ internal sealed class BiopsyPlan
         findings.AddRange(origin.Findings);
         findings.Add(new Finding(FactNames.InductionTherapyPlanned, ResultBuilder.Format(induction), induction switch
         {
-            true when started == true => Message.Of("biopsy.induction.planned-but-started"),
+            true when started == true => BiopsyInductionPlannedButStartedMessage,
             true => Message.Of("biopsy.induction.planned", ("startRecorded", started is not null)),
             false => Message.Of("biopsy.induction.not-proposed", ("context", PreoperativeContext())),
             _ => Message.Of("biopsy.induction.unknown", ("started", started == true)),
@@ -273,12 +285,12 @@ internal sealed class BiopsyPlan
                 switch (inductionPending)
                 {
                     case true:
-                        reasons.Add(Message.Of("biopsy.reason.induction-planned"));
+                        reasons.Add(BiopsyReasonInductionPlannedMessage);
                         return Done(TriState.Yes, BiopsyBasis.SynchronousInduction, "biopsy.plan.synchronous-induction");
                     case false:
                         return started == true
-                            ? Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-started", notOnTheTable: Message.Of("biopsy.plan.synchronous-started.clause"))
-                            : Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-no-induction", notOnTheTable: Message.Of("biopsy.plan.synchronous-no-induction.clause"));
+                            ? Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-started", notOnTheTable: BiopsyPlanSynchronousStartedClauseMessage)
+                            : Done(TriState.No, BiopsyBasis.None, "biopsy.plan.synchronous-no-induction", notOnTheTable: BiopsyPlanSynchronousNoInductionClauseMessage);
                     default:
                         missing.Add(FactNames.InductionTherapyPlanned);
                         return Done(TriState.Unknown, BiopsyBasis.None, "biopsy.plan.synchronous-induction-unknown");
@@ -289,7 +301,7 @@ internal sealed class BiopsyPlan
                 {
                     findings.Add(NotAllResectableFinding(context));
                     originSetAside = origin.Status == TriState.Yes;
-                    return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-all-resectable", notOnTheTable: Message.Of("biopsy.plan.not-all-resectable.clause"));
+                    return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-all-resectable", notOnTheTable: BiopsyPlanNotAllResectableClauseMessage);
                 }
 
                 if (origin.Status == TriState.Yes)
@@ -299,12 +311,12 @@ internal sealed class BiopsyPlan
 
                 if (inductionPending == true)
                 {
-                    reasons.Add(Message.Of("biopsy.reason.preoperative-proposed"));
+                    reasons.Add(BiopsyReasonPreoperativeProposedMessage);
                 }
                 else if (preoperativeByNinePointTwo == TriState.Yes)
                 {
                     // 9.2: this liver recurrence "should receive preoperative systemic treatment": the guideline proposes it.
-                    reasons.Add(Message.Of("biopsy.reason.preoperative-by-9.2"));
+                    reasons.Add(BiopsyReasonPreoperativeBy92Message);
                     inductionPending = true;
                 }
 
@@ -393,16 +405,16 @@ internal sealed class BiopsyPlan
         BiopsyPlan Done(TriState consider, BiopsyBasis basis, string code, (string Name, object? Value)? argument = null, Message? notOnTheTable = null)
         {
             var verdict = argument is { } a ? Message.Of(code, a) : new Message(code);
-            findings.Insert(0, new Finding(ConceptName, consider.ToString().ToLowerInvariant(), verdict));
-            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, reasons.ToArray(), origin, originSetAside, findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
+            findings.Insert(0, new Finding(ConceptName, consider.Code(), verdict));
+            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, ReadOnlyValueList<Message>.CopyOf(reasons), origin, originSetAside, ReadOnlyValueList<Finding>.CopyOf(findings), missing.Distinct(StringComparer.Ordinal).ToReadOnlyList());
         }
     }
 
     /// <summary>Gets the finding that systemic treatment has started: on systemic therapy, or systemic therapy received.</summary>
     internal static Finding SystemicTherapyStartedFinding(TreatmentHistory treatment) =>
         treatment.OnSystemicTherapy == true
-            ? new Finding(FactNames.OnSystemicTherapy, "yes", Message.Of("biopsy.on-systemic-therapy"))
-            : new Finding(FactNames.SystemicTherapyReceived, "yes", Message.Of("biopsy.systemic-therapy-received"));
+            ? new Finding(FactNames.OnSystemicTherapy, "yes", BiopsyOnSystemicTherapyMessage)
+            : new Finding(FactNames.SystemicTherapyReceived, "yes", BiopsySystemicTherapyReceivedMessage);
 
     /// <summary>Gets the finding that not every liver lesion is resectable (some are recorded as not resectable).</summary>
     internal static Finding NotAllResectableFinding(EvaluationContext context)

@@ -130,8 +130,8 @@ internal sealed class OriginUncertaintyAssessment
             TriState.No => Message.Of("biopsy.origin.not-in-doubt", ("recurrence", context.IsLiverRecurrence == true), ("threshold", threshold)),
             _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.ToString().ToLowerInvariant(), verdict));
-        return new OriginUncertaintyAssessment(status, reasons.ToArray(), findings.ToArray(), missing.Distinct(StringComparer.Ordinal).ToArray());
+        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
+        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), missing.Distinct(StringComparer.Ordinal).ToReadOnlyList());
 
         void FromPrimary(bool recurrenceUnknown)
         {

@@ -33,6 +33,9 @@ internal sealed class EvaluationContext
     private LocalDate? latestLiverResection;
     private Finding? noLiverMetastasisFinding;
     private Finding? liverLocation;
+    private Finding? liverVascularInvolvement;
+    private Indication.PrognosticProfile.Factors? prognosticFactors;
+    private Finding? liverCentralLocation;
     private FocalTherapy.FocalTherapyAssessment? focalTherapy;
     private Biopsy.OriginUncertaintyAssessment? originUncertainty;
     private Biopsy.BiopsyPlan? biopsyPlan;
@@ -237,6 +240,21 @@ internal sealed class EvaluationContext
     /// <see cref="FactNames.LesionSegments"/>), computed once per evaluation; only meaningful with at least one liver lesion.
     /// </summary>
     public Finding LiverLocation => liverLocation ??= Indication.LiverLesionFacts.Location(LiverLesions);
+
+    /// <summary>
+    /// Gets whether the liver lesions involve major vessels (<see cref="Indication.LiverLesionFacts.Flag"/> on
+    /// <see cref="FactNames.LesionVascularInvolvement"/>), computed once per evaluation; only meaningful with at least one liver lesion.
+    /// </summary>
+    public Finding LiverVascularInvolvement => liverVascularInvolvement ??= Indication.LiverLesionFacts.Flag(LiverLesions, Indication.LesionProperty.VascularInvolvement);
+
+    /// <summary>Gets the prognostic factors of section 3.5 (<see cref="Indication.PrognosticProfile"/>), computed once per evaluation (read by 5.4 and 6.4).</summary>
+    public Indication.PrognosticProfile.Factors PrognosticFactors => prognosticFactors ??= Indication.PrognosticProfile.Compute(this);
+
+    /// <summary>
+    /// Gets whether the liver lesions are centrally located (<see cref="Indication.LiverLesionFacts.Flag"/> on
+    /// <see cref="FactNames.LesionCentralLocation"/>), computed once per evaluation; only meaningful with at least one liver lesion.
+    /// </summary>
+    public Finding LiverCentralLocation => liverCentralLocation ??= Indication.LiverLesionFacts.Flag(LiverLesions, Indication.LesionProperty.CentralLocation);
 
     /// <summary>Gets whether there is currently no evidence of metastatic disease (<c>metastases.noEvidenceOfDisease</c>).</summary>
     public bool NoEvidenceOfDisease => Patient.Metastases?.NoEvidenceOfDisease == true;

@@ -93,7 +93,7 @@ internal abstract class RecommendationEvaluator : IRecommendationEvaluator
             throw new ArgumentNullException(nameof(context));
         }
 
-        var builder = new ResultBuilder(Recommendation);
+        var builder = ResultBuilder.Rent(Recommendation);
         var result = Decide(context, builder);
         builder.Release();
         return result;

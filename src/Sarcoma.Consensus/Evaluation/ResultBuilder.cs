@@ -18,27 +18,42 @@ namespace Sarcoma.Consensus.Evaluation;
 /// <remarks>Mutable and not thread-safe: one per evaluation.</remarks>
 internal sealed class ResultBuilder
 {
-    // The working lists of a finished evaluation, reused by the next one on the same thread (an evaluation takes them,
-    // RecommendationEvaluator.Evaluate gives them back once Decide has returned): the result keeps exact copies, so
-    // nothing of a result is shared. A builder created while another is in use on the thread gets its own lists.
+    // The builder of a finished evaluation, with its working lists, reused by the next one on the same thread
+    // (RecommendationEvaluator.Evaluate rents it and gives it back once Decide has returned): the result keeps exact
+    // copies of the lists, so nothing of a result is shared. A builder rented while another is in use on the thread is a
+    // new one with its own lists.
     [ThreadStatic]
-    private static Scratch? spare;
+    private static ResultBuilder? spare;
 
-    private readonly Recommendation recommendation;
-    private readonly List<Finding> findings;
-    private readonly List<Message> cautions;
-    private readonly List<string> missing;
-    private Scratch? scratch;
+    private readonly List<Finding> findings = new(16);
+    private readonly List<Message> cautions = new(4);
+    private readonly List<string> missing = new(8);
+    private Recommendation recommendation;
+    private bool rented;
 
     internal ResultBuilder(Recommendation recommendation)
     {
         this.recommendation = recommendation;
-        var lists = spare ?? new Scratch();
-        spare = null;
-        scratch = lists;
-        findings = lists.Findings;
-        cautions = lists.Cautions;
-        missing = lists.Missing;
+    }
+
+    /// <summary>Gets a builder for one evaluation: the thread's spare one when free, else a new one; give it back with <see cref="Release"/>.</summary>
+    /// <param name="recommendation">The recommendation evaluated.</param>
+    /// <returns>The builder, empty.</returns>
+    internal static ResultBuilder Rent(Recommendation recommendation)
+    {
+        var builder = spare;
+        if (builder is null)
+        {
+            builder = new ResultBuilder(recommendation);
+        }
+        else
+        {
+            spare = null;
+            builder.recommendation = recommendation;
+        }
+
+        builder.rented = true;
+        return builder;
     }
 
     /// <summary>Gets a value indicating whether any fact has been recorded as missing.</summary>
@@ -50,11 +65,13 @@ internal sealed class ResultBuilder
     /// </summary>
     internal void Release()
     {
-        if (scratch is { } lists)
+        if (rented)
         {
-            scratch = null;
-            lists.Clear();
-            spare = lists;
+            rented = false;
+            findings.Clear();
+            cautions.Clear();
+            missing.Clear();
+            spare = this;
         }
     }
 
@@ -68,6 +85,11 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Fact(string fact, string value, Message message, string? comparison = null, string? threshold = null, string? source = null) =>
         Add(new Finding(fact, value, message, comparison, threshold, source));
+
+    /// <summary>Records one finding of a derived concept (not repeated when an equal finding is already recorded).</summary>
+    /// <param name="derived">The finding.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Facts(Finding derived) => Add(derived);
 
     /// <summary>Records findings produced by a derived concept (timing, OMD, …), each once.</summary>
     /// <param name="derived">The findings.</param>
@@ -219,20 +241,4 @@ internal sealed class ResultBuilder
             ReadOnlyValueList<Finding>.CopyOf(findings),
             ReadOnlyValueList<Message>.CopyOf(cautions),
             missingFacts);
-
-    private sealed class Scratch
-    {
-        public List<Finding> Findings { get; } = new(16);
-
-        public List<Message> Cautions { get; } = new(4);
-
-        public List<string> Missing { get; } = new(8);
-
-        public void Clear()
-        {
-            Findings.Clear();
-            Cautions.Clear();
-            Missing.Clear();
-        }
-    }
 }

@@ -110,9 +110,9 @@ public sealed record Finding
 
     /// <inheritdoc />
     public bool Equals(Finding? other) =>
-        other is not null
+        ReferenceEquals(this, other) || (other is not null
         && Fact == other.Fact && Value == other.Value && Message.Equals(other.Message)
-        && Comparison == other.Comparison && Threshold == other.Threshold && Source == other.Source;
+        && Comparison == other.Comparison && Threshold == other.Threshold && Source == other.Source);
 
     /// <inheritdoc />
     public override int GetHashCode()

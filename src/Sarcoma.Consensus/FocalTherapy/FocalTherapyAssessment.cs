@@ -19,6 +19,9 @@ namespace Sarcoma.Consensus.FocalTherapy;
 /// </remarks>
 public sealed class FocalTherapyAssessment
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message FocalTherapyVerdictNoneMessage = new("focal-therapy.verdict.none");
+
     /// <summary>The name under which the contraindication verdict appears in findings.</summary>
     public const string ConceptName = "derived.focalTherapyContraindications";
 
@@ -114,15 +117,32 @@ public sealed class FocalTherapyAssessment
             new FocalTherapyContraindication(FactNames.DecompensatedLiverFailure, "decompensated-liver-failure", ContraindicationSeverity.Relative, recorded.DecompensatedLiverFailure),
         };
 
-        var present = contraindications.Where(c => c.Present == true).ToArray();
-        var absolute = present.Where(c => c.Severity == ContraindicationSeverity.Absolute).ToArray();
-        var relative = present.Where(c => c.Severity == ContraindicationSeverity.Relative).ToArray();
-        var unknown = contraindications.Where(c => c.Present is null).ToArray();
-        var status = absolute.Length > 0
+        // Partitions in the order of the array above (loops: no iterator or closure per evaluation).
+        var present = new List<FocalTherapyContraindication>(contraindications.Length);
+        var absolute = new List<FocalTherapyContraindication>(contraindications.Length);
+        var relative = new List<FocalTherapyContraindication>(contraindications.Length);
+        var unknown = new List<FocalTherapyContraindication>(contraindications.Length);
+        var absoluteUnassessed = false;
+        foreach (var contraindication in contraindications)
+        {
+            switch (contraindication.Present)
+            {
+                case true:
+                    present.Add(contraindication);
+                    (contraindication.Severity == ContraindicationSeverity.Absolute ? absolute : relative).Add(contraindication);
+                    break;
+                case null:
+                    unknown.Add(contraindication);
+                    absoluteUnassessed |= contraindication.Severity == ContraindicationSeverity.Absolute;
+                    break;
+            }
+        }
+
+        var status = absolute.Count > 0
             ? FocalTherapyContraindicationStatus.AbsoluteContraindication
-            : relative.Length > 0
+            : relative.Count > 0
                 ? FocalTherapyContraindicationStatus.RelativeContraindication
-                : unknown.Length > 0 ? FocalTherapyContraindicationStatus.Unknown : FocalTherapyContraindicationStatus.NoneRecorded;
+                : unknown.Count > 0 ? FocalTherapyContraindicationStatus.Unknown : FocalTherapyContraindicationStatus.NoneRecorded;
 
         var findings = new List<Finding>();
         var cautions = new List<Message>();
@@ -134,8 +154,8 @@ public sealed class FocalTherapyAssessment
                 Message.Of(
                     "focal-therapy.verdict.relative",
                     ("names", Names(relative)),
-                    ("absolute-unassessed", unknown.Any(c => c.Severity == ContraindicationSeverity.Absolute))),
-            FocalTherapyContraindicationStatus.NoneRecorded => new Message("focal-therapy.verdict.none"),
+                    ("absolute-unassessed", absoluteUnassessed)),
+            FocalTherapyContraindicationStatus.NoneRecorded => FocalTherapyVerdictNoneMessage,
             _ => Message.Of("focal-therapy.verdict.unknown", ("names", Names(unknown))),
         };
         findings.Add(new Finding(ConceptName, Code(status), verdict, source: "section 3.10"));
@@ -148,19 +168,32 @@ public sealed class FocalTherapyAssessment
                 source: "section 3.10"));
         }
 
-        if (absolute.Length > 0)
+        if (absolute.Count > 0)
         {
             cautions.Add(Message.Of("focal-therapy.absolute-caution", ("names", Names(absolute))));
         }
 
-        if (relative.Length > 0)
+        if (relative.Count > 0)
         {
             cautions.Add(Message.Of("focal-therapy.relative-caution", ("names", Names(relative))));
         }
 
         var liver = context.LiverLesions;
-        var ablatable = liver.Count(l => l.Ablatable == true);
-        var notAblatable = liver.Count(l => l.Ablatable == false);
+        var ablatable = 0;
+        var notAblatable = 0;
+        for (var i = 0; i < liver.Count; i++)
+        {
+            switch (liver[i].Ablatable)
+            {
+                case true:
+                    ablatable++;
+                    break;
+                case false:
+                    notAblatable++;
+                    break;
+            }
+        }
+
         var ablatabilityUnknown = liver.Count - ablatable - notAblatable;
         if (liver.Count > 0)
         {
@@ -193,9 +226,9 @@ public sealed class FocalTherapyAssessment
             ablatable,
             notAblatable,
             ablatabilityUnknown,
-            findings.ToArray(),
-            cautions.ToArray(),
-            unknown.Select(c => c.Fact).ToArray());
+            ReadOnlyValueList<Finding>.CopyOf(findings),
+            ReadOnlyValueList<Message>.CopyOf(cautions),
+            UnknownFacts(unknown));
     }
 
     /// <summary>The modalities named in section 3.10, grouped, as one sentence in English.</summary>
@@ -237,8 +270,27 @@ public sealed class FocalTherapyAssessment
         _ => "unknown",
     };
 
-    private static Message[] Names(IEnumerable<FocalTherapyContraindication> contraindications) =>
-        contraindications.Select(c => c.NameMessage).ToArray();
+    private static IReadOnlyList<Message> Names(List<FocalTherapyContraindication> contraindications)
+    {
+        var names = new Message[contraindications.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = contraindications[i].NameMessage;
+        }
+
+        return ReadOnlyValueList<Message>.Wrap(names);
+    }
+
+    private static IReadOnlyList<string> UnknownFacts(List<FocalTherapyContraindication> unknown)
+    {
+        var facts = new string[unknown.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = unknown[i].Fact;
+        }
+
+        return ReadOnlyValueList<string>.Wrap(facts);
+    }
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }

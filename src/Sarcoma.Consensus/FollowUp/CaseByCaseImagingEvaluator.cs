@@ -17,6 +17,19 @@ namespace Sarcoma.Consensus.FollowUp;
 /// </summary>
 internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message FollowUpNoLiverResectionMessage = new("follow-up.no-liver-resection");
+    private static readonly Message NoMetastasectomyMessage = new("13.2.no-metastasectomy");
+    private static readonly Message FollowUpMetastasectomyNotRecordedMessage = new("follow-up.metastasectomy-not-recorded");
+    private static readonly Message RecurrenceDetectedMessage = new("13.2.recurrence-detected");
+    private static readonly Message RecurrenceMessage = new("13.2.recurrence");
+    private static readonly Message RecurrenceUnknownMessage = new("13.2.recurrence-unknown");
+    private static readonly Message DiseaseStatusUnknownMessage = new("13.2.disease-status-unknown");
+    private static readonly Message AppliesMessage = new("13.2.applies");
+    private static readonly Message HistotypeNotRecordedMessage = new("13.2.histotype-not-recorded");
+    private static readonly Message HistotypeNotRecordedCautionMessage = new("13.2.histotype-not-recorded-caution");
+    private static readonly Message NoCurrentLesionMessage = new("13.2.no-current-lesion");
+
     /// <summary>The name under which the pattern of recurrence appears in findings.</summary>
     public const string PatternName = "derived.recurrencePattern";
 
@@ -39,10 +52,10 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         switch (patient.Treatment.HasPreviousLiverResection)
         {
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", new Message("follow-up.no-liver-resection"));
-                return result.DoesNotApply(new Message("13.2.no-metastasectomy"));
+                result.Fact(FactNames.PreviousLiverResection, "no", FollowUpNoLiverResectionMessage);
+                return result.DoesNotApply(NoMetastasectomyMessage);
             case null:
-                return result.Missing(FactNames.PreviousLiverResection).Insufficient(new Message("follow-up.metastasectomy-not-recorded"));
+                return result.Missing(FactNames.PreviousLiverResection).Insufficient(FollowUpMetastasectomyNotRecordedMessage);
         }
 
         // 13.2 belongs to post-metastasectomy follow-up (section 3.13), like 13.1: a liver recurrence to treat is worked up
@@ -50,14 +63,14 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         switch (context.IsLiverRecurrence)
         {
             case true:
-                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(patient.Metastases!.DetectedOn!.Value), new Message("13.2.recurrence-detected"));
-                return result.DoesNotApply(new Message("13.2.recurrence"));
+                result.Fact(FactNames.MetastasesDetectedOn, ResultBuilder.Format(patient.Metastases!.DetectedOn!.Value), RecurrenceDetectedMessage);
+                return result.DoesNotApply(RecurrenceMessage);
             case null when context.HasLiverMetastases == true:
-                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.2.recurrence-unknown"));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(RecurrenceUnknownMessage);
             case null:
                 // No current lesions recorded and no record of freedom from disease: not known whether follow-up applies.
                 result.Fact(FactNames.Lesions, "unknown", Message.Of("follow-up.disease-status-not-recorded", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
-                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.2.disease-status-unknown"));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(DiseaseStatusUnknownMessage);
         }
 
         var latest = FollowUpSchedule.LatestMetastasectomyDate(patient);
@@ -66,15 +79,15 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         Histotype(patient, context.Options, result);
         Pattern(context, result, latest);
         Course(context, result);
-        return result.Applies(new Message("13.2.applies"));
+        return result.Applies(AppliesMessage);
     }
 
     private static void Histotype(Patient patient, ConsensusOptions options, ResultBuilder result)
     {
         if (patient.Primary?.Histology is not { } histology)
         {
-            result.Fact(FactNames.PrimaryHistology, "unknown", new Message("13.2.histotype-not-recorded"));
-            result.Caution(new Message("13.2.histotype-not-recorded-caution"));
+            result.Fact(FactNames.PrimaryHistology, "unknown", HistotypeNotRecordedMessage);
+            result.Caution(HistotypeNotRecordedCautionMessage);
             return;
         }
 
@@ -110,7 +123,7 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
         var lesions = context.Lesions;
         if (lesions.Count == 0)
         {
-            result.Fact(PatternName, "none recorded", new Message("13.2.no-current-lesion"));
+            result.Fact(PatternName, "none recorded", NoCurrentLesionMessage);
             return;
         }
 

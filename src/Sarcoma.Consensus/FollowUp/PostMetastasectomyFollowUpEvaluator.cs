@@ -19,6 +19,15 @@ namespace Sarcoma.Consensus.FollowUp;
 /// </summary>
 internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message FollowUpNoLiverResectionMessage = new("follow-up.no-liver-resection");
+    private static readonly Message NoMetastasectomyMessage = new("13.1.no-metastasectomy");
+    private static readonly Message FollowUpMetastasectomyNotRecordedMessage = new("follow-up.metastasectomy-not-recorded");
+    private static readonly Message RecurrenceUnknownMessage = new("13.1.recurrence-unknown");
+    private static readonly Message DiseaseStatusUnknownMessage = new("13.1.disease-status-unknown");
+    private static readonly Message UndatedCautionMessage = new("13.1.undated-caution");
+    private static readonly Message AppliesUndatedMessage = new("13.1.applies-undated");
+
     /// <summary>The name under which the calendar appears in findings.</summary>
     public const string ScheduleName = "derived.followUpSchedule";
 
@@ -42,10 +51,10 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
         switch (patient.Treatment.HasPreviousLiverResection)
         {
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", new Message("follow-up.no-liver-resection"));
-                return result.DoesNotApply(new Message("13.1.no-metastasectomy"));
+                result.Fact(FactNames.PreviousLiverResection, "no", FollowUpNoLiverResectionMessage);
+                return result.DoesNotApply(NoMetastasectomyMessage);
             case null:
-                return result.Missing(FactNames.PreviousLiverResection).Insufficient(new Message("follow-up.metastasectomy-not-recorded"));
+                return result.Missing(FactNames.PreviousLiverResection).Insufficient(FollowUpMetastasectomyNotRecordedMessage);
         }
 
         var count = context.LiverLesions.Count;
@@ -64,12 +73,12 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
                 // Current liver lesions besides a metastasectomy, with no date saying whether they came after it: whether
                 // the patient is in surveillance or has a recurrence to treat is not known (an unknown date never decides).
                 result.Fact(FactNames.Lesions, Count(count), Message.Of("13.1.lesions-beside-metastasectomy", ("count", count)));
-                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.1.recurrence-unknown"));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(RecurrenceUnknownMessage);
             case null:
                 // No current lesions recorded and no record of freedom from disease: whether the patient is in surveillance
                 // or has liver disease to treat is not known (absence of a lesion record is not "no disease").
                 result.Fact(FactNames.Lesions, "unknown", Message.Of("follow-up.disease-status-not-recorded", ("notRecorded", FactProse.NotRecordedMessage(context.LiverRecurrenceMissing))));
-                return result.Missing(context.LiverRecurrenceMissing).Insufficient(new Message("13.1.disease-status-unknown"));
+                return result.Missing(context.LiverRecurrenceMissing).Insufficient(DiseaseStatusUnknownMessage);
         }
 
         var schedule = FollowUpSchedule.ForPatient(context);
@@ -77,8 +86,8 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
         {
             // An undated resection could be the latest, so the calendar is not dated from the latest dated one.
             result.Fact(FactNames.LiverResectionPerformedOn, "unknown", Message.Of("13.1.undated", ("several", patient.Treatment.LiverResections.Count > 1)));
-            result.Caution(new Message("13.1.undated-caution"));
-            return result.Applies(new Message("13.1.applies-undated"));
+            result.Caution(UndatedCautionMessage);
+            return result.Applies(AppliesUndatedMessage);
         }
 
         var resectedOn = schedule.MetastasectomyOn;

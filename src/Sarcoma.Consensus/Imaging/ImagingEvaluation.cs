@@ -14,7 +14,7 @@ internal static class ImagingEvaluation
         switch (item.Indicated)
         {
             case TriState.Yes:
-                result.Facts(new[] { item.DoneFinding() });
+                result.Facts(item.DoneFinding());
                 if (item.CaveatMessage is { } caveat)
                 {
                     result.Caution(caveat);

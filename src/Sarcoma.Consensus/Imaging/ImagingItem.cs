@@ -53,7 +53,17 @@ public sealed class ImagingItem
     public string Name => NameMessage.Text;
 
     /// <summary>Gets the examination's name as data (the term <c>imaging.modality.&lt;code&gt;</c>).</summary>
-    public Message NameMessage => new("imaging.modality." + ModalityCode(Modality));
+    public Message NameMessage => NameMessages[(int)Modality];
+
+    // One name message per modality, in the enum's order (immutable, shared).
+    private static readonly Message[] NameMessages =
+    {
+        new("imaging.modality." + ModalityCode(ImagingModality.ContrastCt)),
+        new("imaging.modality." + ModalityCode(ImagingModality.LiverMri)),
+        new("imaging.modality." + ModalityCode(ImagingModality.FdgPetCt)),
+        new("imaging.modality." + ModalityCode(ImagingModality.BrainMri)),
+        new("imaging.modality." + ModalityCode(ImagingModality.SpineMri)),
+    };
 
     /// <summary>Gets whether the examination is indicated for this patient; <see cref="TriState.Unknown"/> names its <see cref="Missing"/> facts.</summary>
     public TriState Indicated { get; }

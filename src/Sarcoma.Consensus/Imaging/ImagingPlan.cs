@@ -36,9 +36,29 @@ public sealed class ImagingPlan
     // open); a lesion of exactly 10 mm is not smaller than 1 cm.
     internal const decimal SmallLesionThresholdMm = 10m;
 
-    private ImagingPlan(IReadOnlyList<ImagingItem> items)
+    // Wording that carries no patient value, shared by every plan (messages and findings are immutable).
+    private static readonly Message RetroperitonealMessage = new("imaging.contrast-ct.retroperitoneal");
+    private static readonly Message LiverMriNotIndicatedMessage = new("imaging.liver-mri.not-indicated");
+    private static readonly Message AblationInViewMessage = new("imaging.reason.ablation-in-view");
+    private static readonly Message LowAvidityCaveatMessage = new("imaging.fdg-pet-ct.caveat.low-avidity");
+    private static readonly Message AfterSystemicTreatmentMessage = new("imaging.reason.after-systemic-treatment");
+    private static readonly Message NoLesionRecordedMessage = new("imaging.no-lesion-recorded");
+    private static readonly Message NoLiverMetastasisMessage = new("imaging.no-liver-metastasis");
+    private static readonly Finding HistologyUnknownFinding = new(FactNames.PrimaryHistology, "unknown", new Message("imaging.histology-unknown"));
+    private static readonly string SmallLesionThreshold = ResultBuilder.Format(SmallLesionThresholdMm) + " mm";
+
+    // The subtype lists of the narrative examinations and of 4.3 with the default options: fixed by the histology
+    // catalogue, so built once per process (read-only value lists, handed to messages without a copy).
+    private static readonly IReadOnlyList<string> BrainMriSubtypes = SubtypeList(h => h.BrainMriSuggested);
+    private static readonly IReadOnlyList<string> SpineMriSubtypes = SubtypeList(h => h.SpineMriSuggested);
+    private static readonly IReadOnlyList<string> DefaultFdgPetCtSubtypes = SubtypeList(h => h.FdgAvidOrNodeProne);
+
+    private readonly ImagingItem[] items;
+
+    private ImagingPlan(ImagingItem[] items)
     {
-        Items = items.ToReadOnlyList();
+        this.items = items;
+        Items = ReadOnlyValueList<ImagingItem>.Wrap(items);
     }
 
     /// <summary>Gets every examination, in the order of section 3.4: CT, hepatic MRI, FDG-PET/CT, brain MRI, total-spine MRI.</summary>
@@ -60,15 +80,39 @@ public sealed class ImagingPlan
     public ImagingItem SpineMri => Get(ImagingModality.SpineMri);
 
     /// <summary>Gets the examinations that are indicated and not recorded as done.</summary>
-    public IReadOnlyList<ImagingItem> Outstanding => Items.Where(i => i.Indicated == TriState.Yes && i.AlreadyDone != true).ToReadOnlyList();
+    public IReadOnlyList<ImagingItem> Outstanding
+    {
+        get
+        {
+            var outstanding = new List<ImagingItem>(items.Length);
+            foreach (var item in items)
+            {
+                if (item.Indicated == TriState.Yes && item.AlreadyDone != true)
+                {
+                    outstanding.Add(item);
+                }
+            }
+
+            return ReadOnlyValueList<ImagingItem>.CopyOf(outstanding);
+        }
+    }
 
     /// <summary>Gets the item for an examination.</summary>
     /// <param name="modality">The examination.</param>
     /// <returns>The item.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="modality"/> is not a defined value.</exception>
-    public ImagingItem Get(ImagingModality modality) =>
-        Items.FirstOrDefault(i => i.Modality == modality)
-        ?? throw new ArgumentOutOfRangeException(nameof(modality), "Not a known imaging modality.");
+    public ImagingItem Get(ImagingModality modality)
+    {
+        foreach (var item in items)
+        {
+            if (item.Modality == modality)
+            {
+                return item;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(modality), "Not a known imaging modality.");
+    }
 
     /// <summary>Assesses the imaging plan for the patient in <paramref name="context"/>.</summary>
     /// <param name="context">The evaluation context.</param>
@@ -86,8 +130,8 @@ public sealed class ImagingPlan
             ContrastCtItem(context),
             LiverMriItem(context),
             FdgPetCtItem(context),
-            HistologyDrivenItem(context, ImagingModality.BrainMri, context.Patient.Staging.BrainMri, FactNames.StagingBrainMri, h => h.BrainMriSuggested),
-            HistologyDrivenItem(context, ImagingModality.SpineMri, context.Patient.Staging.SpineMri, FactNames.StagingSpineMri, h => h.SpineMriSuggested),
+            HistologyDrivenItem(context, ImagingModality.BrainMri, context.Patient.Staging.BrainMri, FactNames.StagingBrainMri, BrainMriSubtypes, static h => h.BrainMriSuggested),
+            HistologyDrivenItem(context, ImagingModality.SpineMri, context.Patient.Staging.SpineMri, FactNames.StagingSpineMri, SpineMriSubtypes, static h => h.SpineMriSuggested),
         });
     }
 
@@ -103,7 +147,7 @@ public sealed class ImagingPlan
         var rps = context.Patient.Primary?.Site == PrimarySite.Retroperitoneal;
         if (rps)
         {
-            item.Findings.Add(new Finding(FactNames.PrimarySite, "retroperitoneal", Message.Of("imaging.contrast-ct.retroperitoneal"), source: "4.1"));
+            item.Findings.Add(new Finding(FactNames.PrimarySite, "retroperitoneal", RetroperitonealMessage, source: "4.1"));
         }
 
         return item.Indicated(Message.Of("imaging.contrast-ct.indicated", ("rps", rps)));
@@ -118,20 +162,56 @@ public sealed class ImagingPlan
         }
 
         var liver = context.LiverLesions;
-        var small = liver.Where(l => l.SizeMm < SmallLesionThresholdMm).Select(l => l.SizeMm!.Value).OrderBy(s => s).ToArray();
-        var unsized = liver.Count(l => l.SizeMm is null);
-        var threshold = ResultBuilder.Format(SmallLesionThresholdMm) + " mm";
-        var reasons = new List<Message>();
-        if (small.Length > 0)
+        var smallCount = 0;
+        var unsized = 0;
+        decimal? smallestSize = null;
+        for (var i = 0; i < liver.Count; i++)
         {
-            var sizes = small.Select(ResultBuilder.Format).ToArray();
+            if (liver[i].SizeMm is not { } size)
+            {
+                unsized++;
+                continue;
+            }
+
+            if (size < SmallLesionThresholdMm)
+            {
+                smallCount++;
+            }
+
+            if (smallestSize is null || size < smallestSize)
+            {
+                smallestSize = size;
+            }
+        }
+
+        var threshold = SmallLesionThreshold;
+        var reasons = new List<Message>(2);
+        if (smallCount > 0)
+        {
+            var small = new decimal[smallCount];
+            var filled = 0;
+            for (var i = 0; i < liver.Count; i++)
+            {
+                if (liver[i].SizeMm is { } size && size < SmallLesionThresholdMm)
+                {
+                    small[filled++] = size;
+                }
+            }
+
+            Array.Sort(small);
+            var sizes = new string[small.Length];
+            for (var i = 0; i < small.Length; i++)
+            {
+                sizes[i] = ResultBuilder.Format(small[i]);
+            }
+
             var lesions = Message.Of("imaging.small-lesions", ("count", small.Length), ("sizes", sizes));
             reasons.Add(Message.Of("imaging.reason.small-lesions", ("lesions", lesions)));
             item.Findings.Add(new Finding(FactNames.LesionSizeMm, string.Join(", ", sizes), Message.Of("imaging.small-lesions.finding", ("lesions", lesions)), "<", threshold, "4.2"));
         }
         else if (unsized == 0)
         {
-            var smallest = liver.Min(l => l.SizeMm!.Value);
+            var smallest = smallestSize!.Value;
             item.Findings.Add(new Finding(FactNames.LesionSizeMm, ResultBuilder.Format(smallest), Message.Of("imaging.no-small-lesion", ("smallestMm", smallest)), "≥", threshold, "4.2"));
         }
         else
@@ -155,7 +235,7 @@ public sealed class ImagingPlan
 
         if (unsized == 0 && origin.Status == TriState.No)
         {
-            return item.Finish(TriState.No, Message.Of("imaging.liver-mri.not-indicated"));
+            return item.Finish(TriState.No, LiverMriNotIndicatedMessage);
         }
 
         item.Missing.AddRange(origin.Missing);
@@ -181,10 +261,10 @@ public sealed class ImagingPlan
 
         var histology = context.Patient.Primary?.Histology;
         bool? appropriateSubtype = histology is null ? null : context.Options.IsFdgPetCtSubtype(histology);
-        var subtypes = SubtypeList(context.Options.IsFdgPetCtSubtype);
+        var subtypes = context.Options.FdgPetCtSubtypes is null ? DefaultFdgPetCtSubtypes : SubtypeList(context.Options.IsFdgPetCtSubtype);
         if (histology is null)
         {
-            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", Message.Of("imaging.histology-unknown")));
+            item.Findings.Add(HistologyUnknownFinding);
         }
         else
         {
@@ -200,22 +280,22 @@ public sealed class ImagingPlan
         var reasons = new List<Message>();
         if (appropriateSubtype == true)
         {
-            reasons.Add(Message.Of("imaging.reason.appropriate-subtype", ("subtype", Lower(histology!.Name))));
+            reasons.Add(Message.Of("imaging.reason.appropriate-subtype", ("subtype", histology!.LowerCaseName)));
         }
 
         if (candidacy.Status == TriState.Yes)
         {
-            reasons.Add(Message.Of("imaging.reason.resection-candidate", ("candidate", candidacy.Candidate.ToString().ToLowerInvariant())));
+            reasons.Add(Message.Of("imaging.reason.resection-candidate", ("candidate", candidacy.Candidate.Code())));
         }
 
         // Section 3.1: "Confirmation of oligometastatic state should include ... 18F-FDG PET-CT" — OMD (1.1) includes sites
         // amenable to non-surgical ablative procedures, so radical ablation of liver lesions is in view as well.
         var ablationInView = candidacy.Status != TriState.Yes
             && context.Oligometastatic.Status != TriState.No
-            && context.LiverLesions.Any(l => l.Ablatable == true);
+            && AnyAblatable(context.LiverLesions, true);
         if (ablationInView)
         {
-            reasons.Add(Message.Of("imaging.reason.ablation-in-view"));
+            reasons.Add(AblationInViewMessage);
         }
 
         if (reasons.Count > 0)
@@ -227,7 +307,7 @@ public sealed class ImagingPlan
                     : ", for every candidate for metastatic resection; not recommendation 4.3, whose appropriate subtypes exclude this one");
             if (appropriateSubtype != true)
             {
-                item.Caveat = Message.Of("imaging.fdg-pet-ct.caveat.low-avidity");
+                item.Caveat = LowAvidityCaveatMessage;
 
                 // Indicated by unvoted text only (section 3.4 or 3.1 narrative): context, never recommendation 4.3's advice.
                 item.Unvoted();
@@ -239,7 +319,7 @@ public sealed class ImagingPlan
             var treatment = context.Patient.Treatment;
             if ((treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true) && candidacy.Status == TriState.Yes)
             {
-                reasons.Add(Message.Of("imaging.reason.after-systemic-treatment"));
+                reasons.Add(AfterSystemicTreatmentMessage);
                 if (appropriateSubtype != true)
                 {
                     item.ToRepeat();
@@ -250,7 +330,7 @@ public sealed class ImagingPlan
         }
 
         if (appropriateSubtype == false && candidacy.Status == TriState.No && candidacy.Candidate == TriState.No
-            && (context.Oligometastatic.Status == TriState.No || context.LiverLesions.All(l => l.Ablatable == false)))
+            && (context.Oligometastatic.Status == TriState.No || AllNotAblatable(context.LiverLesions)))
         {
             return item.Finish(TriState.No, Message.Of("imaging.fdg-pet-ct.not-indicated", ("histology", histology!.Name), ("candidateBasis", candidacy.CandidateBasisMessage)));
         }
@@ -265,7 +345,7 @@ public sealed class ImagingPlan
             item.Missing.AddRange(candidacy.Missing);
         }
 
-        if (candidacy.Candidate == TriState.No && context.LiverLesions.Any(l => l.Ablatable is null))
+        if (candidacy.Candidate == TriState.No && AnyAblatable(context.LiverLesions, null))
         {
             item.Missing.Add(FactNames.LesionAblatable);
         }
@@ -273,7 +353,7 @@ public sealed class ImagingPlan
         return item.Finish(TriState.Unknown, Message.Of("imaging.fdg-pet-ct.undetermined", ("notRecorded", FactProse.NotRecordedMessage(item.Missing))));
     }
 
-    private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, Func<Histology, bool> flagged)
+    private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, IReadOnlyList<string> subtypes, Func<Histology, bool> flagged)
     {
         var item = new Item(context, modality, done, doneFact, null, ImagingItem.NarrativeBasis);
         if (item.Gated(out var gated))
@@ -282,10 +362,9 @@ public sealed class ImagingPlan
         }
 
         var code = ImagingItem.ModalityCode(modality);
-        var subtypes = SubtypeList(flagged);
         if (context.Patient.Primary?.Histology is not { } histology)
         {
-            item.Findings.Add(new Finding(FactNames.PrimaryHistology, "unknown", Message.Of("imaging.histology-unknown")));
+            item.Findings.Add(HistologyUnknownFinding);
             item.Missing.Add(FactNames.PrimaryHistology);
             return item.Finish(TriState.Unknown, Message.Of("imaging.narrative.undetermined", ("modality", code), ("subtypes", subtypes)));
         }
@@ -293,11 +372,11 @@ public sealed class ImagingPlan
         if (flagged(histology))
         {
             item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, Message.Of("imaging.narrative.subtype-flagged", ("modality", code), ("histology", histology.Name), ("subtypes", subtypes)), source: "section 3.4"));
-            return item.Indicated(Message.Of("imaging.narrative.indicated", ("modality", code), ("subtype", Lower(histology.Name)), ("subtypes", subtypes)));
+            return item.Indicated(Message.Of("imaging.narrative.indicated", ("modality", code), ("subtype", histology.LowerCaseName), ("subtypes", subtypes)));
         }
 
         item.Findings.Add(new Finding(FactNames.PrimaryHistology, histology.Code, Message.Of("imaging.narrative.subtype-not-flagged", ("modality", code), ("histology", histology.Name), ("subtypes", subtypes)), source: "section 3.4"));
-        return item.Finish(TriState.No, Message.Of("imaging.narrative.not-indicated", ("modality", code), ("subtype", Lower(histology.Name)), ("subtypes", subtypes)));
+        return item.Finish(TriState.No, Message.Of("imaging.narrative.not-indicated", ("modality", code), ("subtype", histology.LowerCaseName), ("subtypes", subtypes)));
     }
 
     private static Finding LiverLesionCount(EvaluationContext context)
@@ -307,11 +386,35 @@ public sealed class ImagingPlan
     }
 
     // The subtypes' names as the guideline's sentences use them (lower-case initial), in catalogue order.
-    private static string[] SubtypeList(Func<Histology, bool> flag) =>
-        Histology.All.Where(h => h.IsInScope && flag(h)).Select(h => Lower(h.Name)).ToArray();
+    private static IReadOnlyList<string> SubtypeList(Func<Histology, bool> flag) =>
+        Histology.All.Where(h => h.IsInScope && flag(h)).Select(h => h.LowerCaseName).ToReadOnlyList();
 
-    private static string Lower(string text) =>
-        text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
+    // Whether any liver lesion's ablatability is the given value (loops: no closure per call).
+    private static bool AnyAblatable(IReadOnlyList<Lesion> liver, bool? value)
+    {
+        for (var i = 0; i < liver.Count; i++)
+        {
+            if (liver[i].Ablatable == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllNotAblatable(IReadOnlyList<Lesion> liver)
+    {
+        for (var i = 0; i < liver.Count; i++)
+        {
+            if (liver[i].Ablatable != false)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Collects one item's findings and missing facts.</summary>
     private sealed class Item
@@ -361,11 +464,11 @@ public sealed class ImagingPlan
             {
                 case null:
                     Missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
-                    item = Finish(TriState.Unknown, Message.Of("imaging.no-lesion-recorded"));
+                    item = Finish(TriState.Unknown, NoLesionRecordedMessage);
                     return true;
                 case false:
                     Findings.Add(context.NoLiverMetastasisFinding);
-                    item = Finish(TriState.No, Message.Of("imaging.no-liver-metastasis"));
+                    item = Finish(TriState.No, NoLiverMetastasisMessage);
                     return true;
                 default:
                     item = null!;
@@ -387,8 +490,8 @@ public sealed class ImagingPlan
                 recommendationId,
                 Basis,
                 indicated == TriState.Yes ? Caveat : null,
-                Findings.ToArray(),
-                indicated == TriState.Unknown ? Missing.Distinct(StringComparer.Ordinal).ToArray() : Array.Empty<string>(),
+                ReadOnlyValueList<Finding>.CopyOf(Findings),
+                indicated == TriState.Unknown ? Missing.Distinct(StringComparer.Ordinal).ToReadOnlyList() : ReadOnlyValueList<string>.None,
                 repeat,
                 baselineDone);
     }

@@ -19,6 +19,11 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message AgainstNotComplexMessage = new("5.5.against.not-complex");
+    private static readonly Message CautionFailedVoteMessage = new("5.5.caution.failed-vote");
+    private static readonly Message CautionCaseByCaseMessage = new("5.5.caution.case-by-case");
+
     /// <summary>Creates the evaluator.</summary>
     public BilobarComplexHepatectomyEvaluator()
         : base("5.5", new[]
@@ -41,7 +46,7 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
 
         if (!hasLiver)
         {
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             return result.DoesNotApply(Message.Of("5.5.no-liver-metastasis", ("noConsensus", noConsensus), ("noEvidence", context.NoEvidenceOfDisease)));
         }
 
@@ -51,8 +56,8 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
         result.Facts(new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverVascularInvolvement,
+            context.LiverCentralLocation,
         });
 
         // The proposal concerns "liver resection of OMD": disease known not to be oligometastatic is outside it, and that
@@ -73,7 +78,7 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
 
         if (complex == false)
         {
-            against.Add(new Message("5.5.against.not-complex"));
+            against.Add(AgainstNotComplexMessage);
         }
 
         if (against.Count > 0)
@@ -96,9 +101,9 @@ internal sealed class BilobarComplexHepatectomyEvaluator : RecommendationEvaluat
             return result.Insufficient(Message.Of("5.5.insufficient", ("noConsensus", noConsensus)));
         }
 
-        result.Caution(new Message("5.5.caution.failed-vote"));
+        result.Caution(CautionFailedVoteMessage);
         result.Caution(BilobarComplexScenario.Section35Quote);
-        result.Caution(new Message("5.5.caution.case-by-case"));
+        result.Caution(CautionCaseByCaseMessage);
         return result.Applies(Message.Of("5.5.applies", ("noConsensus", noConsensus)));
     }
 }

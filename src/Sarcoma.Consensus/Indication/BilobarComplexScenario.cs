@@ -15,6 +15,9 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal static class BilobarComplexScenario
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message IndicationNotBilobarOneLesionCrossingMessage = new("indication.not-bilobar.one-lesion-crossing");
+
     /// <summary>The facts the scenario reads.</summary>
     public static readonly string[] Requirements =
     {
@@ -114,6 +117,6 @@ internal static class BilobarComplexScenario
             return (false, Message.Of("indication.not-bilobar.none-in-lobe", ("count", liver.Count), ("lobe", LiverLesionFacts.LobeCode(LiverLobe.Right))));
         }
 
-        return (false, new Message("indication.not-bilobar.one-lesion-crossing"));
+        return (false, IndicationNotBilobarOneLesionCrossingMessage);
     }
 }

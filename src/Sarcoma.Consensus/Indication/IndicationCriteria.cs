@@ -16,6 +16,10 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal static class IndicationCriteria
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message IndicationRecurrenceResectionUndatedMessage = new("indication.recurrence.resection-undated");
+    private static readonly Message IndicationProgressingMessage = new("indication.progressing");
+
     /// <summary>Timing: the metastases must be <paramref name="wanted"/>; the boundary caution is carried over.</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
@@ -111,12 +115,12 @@ internal static class IndicationCriteria
         }
         else if (!hasLiver)
         {
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             against.Add(NoLiverMetastasis(context));
         }
         else
         {
-            result.Facts(new[] { context.LiverLocation });
+            result.Facts(context.LiverLocation);
         }
     }
 
@@ -163,7 +167,7 @@ internal static class IndicationCriteria
         }
         else
         {
-            result.Fact(FactNames.PreviousLiverResection, "yes", new Message("indication.recurrence.resection-undated"));
+            result.Fact(FactNames.PreviousLiverResection, "yes", IndicationRecurrenceResectionUndatedMessage);
         }
 
         var liver = context.LiverLesions.Count;
@@ -278,7 +282,7 @@ internal static class IndicationCriteria
         if (context.Timing.Timing == MetastasisTiming.Metachronous
             && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
         {
-            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.progressing"));
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", IndicationProgressingMessage);
             result.Caution(ProgressionCautionMessage);
         }
     }
@@ -297,7 +301,7 @@ internal static class IndicationCriteria
             && context.Timing.Timing == MetastasisTiming.Metachronous
             && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
         {
-            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.progressing"));
+            result.Fact(FactNames.SystemicTherapyResponse, "progressive-disease", IndicationProgressingMessage);
             against.Add(Message.Of(ProgressingCode, ("reason", ProgressingMessage)));
         }
     }

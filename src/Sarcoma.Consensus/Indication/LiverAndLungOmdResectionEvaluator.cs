@@ -18,6 +18,15 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message IndicationGovernsNewResectionMessage = new("indication.governs.new-resection");
+    private static readonly Message LiverOnlyMessage = new("5.4.liver-only");
+    private static readonly Message AgainstLiverOnlyMessage = new("5.4.against.liver-only");
+    private static readonly Message ScenarioMessage = new("5.4.scenario");
+    private static readonly Message See53Message = new("5.4.see-5.3");
+    private static readonly Message InsufficientMessage = new("5.4.insufficient");
+    private static readonly Message AppliesMessage = new("5.4.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public LiverAndLungOmdResectionEvaluator()
         : base("5.4", TimingDefinition.Requirements.Concat(PrognosticProfile.Requirements).Concat(IndicationCriteria.RecurrenceRequirements)
@@ -30,7 +39,7 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.4", new Message("indication.governs.new-resection")));
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.4", IndicationGovernsNewResectionMessage));
         }
 
         var against = new List<Message>();
@@ -45,8 +54,8 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
             var beyondLung = IndicationCriteria.SiteTerms(extrahepatic.Where(l => l.Site != MetastaticSite.Lung).Select(l => l.Site).Distinct().OrderBy(s => s));
             if (extrahepatic.Count == 0)
             {
-                result.Fact(FactNames.LesionSite, "liver only", new Message("5.4.liver-only"));
-                against.Add(new Message("5.4.against.liver-only"));
+                result.Fact(FactNames.LesionSite, "liver only", LiverOnlyMessage);
+                against.Add(AgainstLiverOnlyMessage);
                 liverOnly = true;
             }
             else if (beyondLung.Count > 0)
@@ -81,13 +90,13 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
         if (against.Count > 0)
         {
             // 5.3 is pointed to only when liver-only disease is the sole reason 5.4 does not apply (5.3 then applies or is undecided).
-            return result.DoesNotApply(IndicationCriteria.NotApplying("5.4", new Message("5.4.scenario"), against, liverOnly ? new Message("5.4.see-5.3") : null));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("5.4", ScenarioMessage, against, liverOnly ? See53Message : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
-            return result.Missing(missing).Insufficient(new Message("5.4.insufficient"));
+            return result.Missing(missing).Insufficient(InsufficientMessage);
         }
 
         var notFavourable = PrognosticProfile.RecordFactors(context, result, extrahepaticIsUnfavourable: false);
@@ -97,6 +106,6 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
             result.Caution(Message.Of("indication.caution.not-favourable", ("factors", notFavourable)));
         }
 
-        return result.Applies(new Message("5.4.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

@@ -149,6 +149,20 @@ public sealed class LiverResectionCandidacy
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
 
+    // Wording and findings that carry no patient value, shared by every assessment (messages and findings are immutable).
+    private static readonly Message SynchronousUntreatedCandidateMessage = new("indication.candidacy.candidate.synchronous-untreated");
+    private static readonly Finding PlannedFinding = new(FactNames.MajorHepatectomyPlanned, "yes", new Message("indication.candidacy.planned"));
+    private static readonly Message PlannedBasisMessage = new("indication.candidacy.basis.planned");
+    private static readonly Message ResectableBasisMessage = new("indication.candidacy.basis.resectable");
+    private static readonly Message NotResectableBlockerMessage = new("indication.candidacy.blocker.not-resectable");
+    private static readonly Finding ProgressiveDiseaseFinding = new(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.candidacy.progressive-disease"));
+    private static readonly Message SynchronousProgressedBlockerMessage = new("indication.candidacy.blocker.synchronous-progressed");
+    private static readonly Message SynchronousUntreatedCautionMessage = new("indication.candidacy.caution.synchronous-untreated");
+    private static readonly Message ExtrahepaticLungCautionMessage = new("indication.caution.extrahepatic.lung");
+    private static readonly Message ExtrahepaticBeyondLungCautionMessage = new("indication.caution.extrahepatic.beyond-lung");
+    private static readonly IReadOnlyList<string> LesionResectableMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.LesionResectable });
+    private static readonly IReadOnlyList<string> MajorHepatectomyPlannedMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.MajorHepatectomyPlanned });
+
     /// <summary>Assesses candidacy.</summary>
     /// <param name="context">The evaluation context.</param>
     /// <returns>The assessment.</returns>
@@ -173,7 +187,7 @@ public sealed class LiverResectionCandidacy
         {
             facts.Add(context.NoLiverMetastasisFinding);
             var none = IndicationCriteria.NoLiverMetastasis(context);
-            return result.Finish(TriState.No, none, Array.Empty<string>(), TriState.No, none, Array.Empty<string>(), facts, cautions);
+            return result.Finish(TriState.No, none, ReadOnlyValueList<string>.None, TriState.No, none, ReadOnlyValueList<string>.None, facts, cautions);
         }
 
         if (context.HasLiverMetastases is null)
@@ -214,19 +228,20 @@ public sealed class LiverResectionCandidacy
             cautions.Add(stagingAge);
         }
 
-        var candidateMissing = gateMissing.Concat(softMissing).Distinct(StringComparer.Ordinal).ToArray();
+        var candidateMissing = DistinctStrings(gateMissing, softMissing);
         TriState candidate;
         Message candidateBasis;
         if (blockers.Count > 0)
         {
             candidate = TriState.No;
-            candidateBasis = Message.Of("indication.candidacy.blockers", ("blockers", blockers.Distinct().ToArray()));
-            if (result.RecurrenceBelowTreatmentFreeInterval && blockers.Distinct().Count() == 1)
+            var distinctBlockers = DistinctMessages(blockers);
+            candidateBasis = Message.Of("indication.candidacy.blockers", ("blockers", distinctBlockers));
+            if (result.RecurrenceBelowTreatmentFreeInterval && distinctBlockers.Count == 1)
             {
-                result.ReassessAfterSystemicTreatment = candidateMissing.Length == 0 ? TriState.Yes : TriState.Unknown;
+                result.ReassessAfterSystemicTreatment = candidateMissing.Count == 0 ? TriState.Yes : TriState.Unknown;
             }
         }
-        else if (candidateMissing.Length > 0)
+        else if (candidateMissing.Count > 0)
         {
             candidate = TriState.Unknown;
             candidateBasis = FactProse.NotRecordedMessage(candidateMissing);
@@ -235,7 +250,7 @@ public sealed class LiverResectionCandidacy
         {
             candidate = TriState.Yes;
             candidateBasis = context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
-                    ? new Message("indication.candidacy.candidate.synchronous-untreated")
+                    ? SynchronousUntreatedCandidateMessage
                     : Message.Of(
                         "indication.candidacy.candidate",
                         ("liverAndLung", context.LiverWithLungOnly == true),
@@ -245,7 +260,7 @@ public sealed class LiverResectionCandidacy
         // Whether liver resection is on the table.
         if (planned == true)
         {
-            facts.Add(new Finding(FactNames.MajorHepatectomyPlanned, "yes", new Message("indication.candidacy.planned")));
+            facts.Add(PlannedFinding);
         }
 
         if (candidate == TriState.No)
@@ -255,13 +270,14 @@ public sealed class LiverResectionCandidacy
 
         if (gateMissing.Count > 0)
         {
-            return result.Finish(TriState.Unknown, FactProse.NotRecordedMessage(gateMissing), gateMissing.ToArray(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            var gate = DistinctStrings(gateMissing, null);
+            return result.Finish(TriState.Unknown, FactProse.NotRecordedMessage(gate), gate, candidate, candidateBasis, candidateMissing, facts, cautions);
         }
 
         // The surgical indications turn on the timing (5.3, 8.1 metachronous; 8.2, 8.3 synchronous) and on whether the disease
         // is a liver recurrence after a TFI (9.1): with a date missing, a fact made unknown must not put surgery on the table.
-        var timingMissing = timing.Distinct(StringComparer.Ordinal).ToArray();
-        if (timingMissing.Length > 0)
+        var timingMissing = DistinctStrings(timing, null);
+        if (timingMissing.Count > 0)
         {
             return result.Finish(
                 TriState.Unknown,
@@ -275,8 +291,8 @@ public sealed class LiverResectionCandidacy
         }
 
         return candidate == TriState.Unknown
-            ? result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.candidacy-unknown", ("basis", candidateBasis)), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions)
-            : result.Finish(TriState.Yes, planned == true ? new Message("indication.candidacy.basis.planned") : new Message("indication.candidacy.basis.resectable"), Array.Empty<string>(), candidate, candidateBasis, candidateMissing, facts, cautions);
+            ? result.Finish(TriState.Yes, Message.Of("indication.candidacy.basis.candidacy-unknown", ("basis", candidateBasis)), ReadOnlyValueList<string>.None, candidate, candidateBasis, candidateMissing, facts, cautions)
+            : result.Finish(TriState.Yes, planned == true ? PlannedBasisMessage : ResectableBasisMessage, ReadOnlyValueList<string>.None, candidate, candidateBasis, candidateMissing, facts, cautions);
     }
 
     /// <summary>
@@ -291,7 +307,7 @@ public sealed class LiverResectionCandidacy
         bool? planned,
         List<Message> blockers,
         Message candidateBasis,
-        string[] candidateMissing,
+        IReadOnlyList<string> candidateMissing,
         List<Finding> facts,
         List<Message> cautions)
     {
@@ -323,7 +339,7 @@ public sealed class LiverResectionCandidacy
 
         if (!context.Options.ApplySurgicalRecommendationsOutsideIndications)
         {
-            return Finish(TriState.No, candidateBasis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions);
+            return Finish(TriState.No, candidateBasis, ReadOnlyValueList<string>.None, TriState.No, candidateBasis, candidateMissing, facts, cautions);
         }
 
         // The option's alternative: a planned resection, or one open to case-by-case discussion, keeps the surgical
@@ -332,20 +348,20 @@ public sealed class LiverResectionCandidacy
         {
             cautions.Insert(0, flag);
             var basis = planned == true
-                ? new Message("indication.candidacy.basis.planned")
+                ? PlannedBasisMessage
                 : Message.Of("indication.candidacy.basis.case-by-case", ("basis", candidateBasis));
-            return Finish(TriState.Yes, basis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions);
+            return Finish(TriState.Yes, basis, ReadOnlyValueList<string>.None, TriState.No, candidateBasis, candidateMissing, facts, cautions);
         }
 
         if (caseByCase == TriState.Unknown)
         {
             // Were every liver lesion resectable, the case-by-case branch would put resection on the table.
-            return Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.case-by-case-unknown", ("basis", candidateBasis)), new[] { FactNames.LesionResectable }, TriState.No, candidateBasis, candidateMissing, facts, cautions);
+            return Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.case-by-case-unknown", ("basis", candidateBasis)), LesionResectableMissing, TriState.No, candidateBasis, candidateMissing, facts, cautions);
         }
 
         return planned == false
-            ? Finish(TriState.No, candidateBasis, Array.Empty<string>(), TriState.No, candidateBasis, candidateMissing, facts, cautions)
-            : Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.plan-unknown", ("basis", candidateBasis)), new[] { FactNames.MajorHepatectomyPlanned }, TriState.No, candidateBasis, candidateMissing, facts, cautions);
+            ? Finish(TriState.No, candidateBasis, ReadOnlyValueList<string>.None, TriState.No, candidateBasis, candidateMissing, facts, cautions)
+            : Finish(TriState.Unknown, Message.Of("indication.candidacy.basis.plan-unknown", ("basis", candidateBasis)), MajorHepatectomyPlannedMissing, TriState.No, candidateBasis, candidateMissing, facts, cautions);
     }
 
     /// <summary>
@@ -388,25 +404,102 @@ public sealed class LiverResectionCandidacy
         CandidateBasisMessage = candidateBasis;
         CandidateMissing = candidateMissing.ToReadOnlyList();
         CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate))));
-        var findings = new List<Finding> { new(ConceptName, Code(status), ReasonMessage), CandidateFinding };
-        findings.AddRange(facts);
-        Findings = findings.ToReadOnlyList();
-        CautionMessages = cautions.Distinct().ToReadOnlyList();
+        var findings = new Finding[facts.Count + 2];
+        findings[0] = new Finding(ConceptName, Code(status), ReasonMessage);
+        findings[1] = CandidateFinding;
+        facts.CopyTo(findings, 2);
+        Findings = ReadOnlyValueList<Finding>.Wrap(findings);
+        CautionMessages = DistinctMessages(cautions);
         return this;
     }
 
     private static string Code(TriState value) => value.Code();
 
+    // The distinct facts of one or two lists, first occurrence first (as Concat + Distinct with the ordinal comparer), as
+    // a read-only value list: a handful of facts, so a linear check.
+    private static IReadOnlyList<string> DistinctStrings(List<string> first, List<string>? second)
+    {
+        var total = first.Count + (second?.Count ?? 0);
+        if (total == 0)
+        {
+            return ReadOnlyValueList<string>.None;
+        }
+
+        var distinct = new List<string>(total);
+        AddDistinct(distinct, first);
+        if (second is not null)
+        {
+            AddDistinct(distinct, second);
+        }
+
+        return ReadOnlyValueList<string>.CopyOf(distinct);
+
+        static void AddDistinct(List<string> into, List<string> from)
+        {
+            foreach (var fact in from)
+            {
+                var seen = false;
+                foreach (var kept in into)
+                {
+                    if (string.Equals(kept, fact, StringComparison.Ordinal))
+                    {
+                        seen = true;
+                        break;
+                    }
+                }
+
+                if (!seen)
+                {
+                    into.Add(fact);
+                }
+            }
+        }
+    }
+
+    // The distinct messages, first occurrence first (as Distinct with the messages' value equality), as a read-only value list.
+    private static IReadOnlyList<Message> DistinctMessages(List<Message> messages)
+    {
+        if (messages.Count == 0)
+        {
+            return ReadOnlyValueList<Message>.None;
+        }
+
+        var distinct = new List<Message>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (!distinct.Contains(message))
+            {
+                distinct.Add(message);
+            }
+        }
+
+        return ReadOnlyValueList<Message>.CopyOf(distinct);
+    }
+
     private static void Resectability(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
     {
         var liver = context.LiverLesions;
-        var unresectable = liver.Count(l => l.Resectable == false);
+        var unresectable = 0;
+        var unrecorded = false;
+        for (var i = 0; i < liver.Count; i++)
+        {
+            switch (liver[i].Resectable)
+            {
+                case false:
+                    unresectable++;
+                    break;
+                case null:
+                    unrecorded = true;
+                    break;
+            }
+        }
+
         if (unresectable > 0)
         {
             facts.Add(new Finding(FactNames.LesionResectable, "no", Message.Of("indication.candidacy.not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count))));
-            blockers.Add(new Message("indication.candidacy.blocker.not-resectable"));
+            blockers.Add(NotResectableBlockerMessage);
         }
-        else if (liver.Any(l => l.Resectable is null))
+        else if (unrecorded)
         {
             missing.Add(FactNames.LesionResectable);
         }
@@ -491,11 +584,11 @@ public sealed class LiverResectionCandidacy
         switch (context.Timing.Timing)
         {
             case MetastasisTiming.Synchronous when progressing:
-                facts.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.candidacy.progressive-disease")));
-                blockers.Add(new Message("indication.candidacy.blocker.synchronous-progressed"));
+                facts.Add(ProgressiveDiseaseFinding);
+                blockers.Add(SynchronousProgressedBlockerMessage);
                 break;
             case MetastasisTiming.Synchronous when treatment.SystemicTherapyReceived == false:
-                cautions.Add(new Message("indication.candidacy.caution.synchronous-untreated"));
+                cautions.Add(SynchronousUntreatedCautionMessage);
                 break;
             case MetastasisTiming.Synchronous when progressionPossible:
                 missing.Add(treatment.SystemicTherapyReceived is null ? FactNames.SystemicTherapyReceived : FactNames.SystemicTherapyResponse);
@@ -523,7 +616,7 @@ public sealed class LiverResectionCandidacy
         var treatment = context.Patient.Treatment;
         if (treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease)
         {
-            facts.Add(new Finding(FactNames.SystemicTherapyResponse, "progressive-disease", new Message("indication.candidacy.progressive-disease")));
+            facts.Add(ProgressiveDiseaseFinding);
             blockers.Add(IndicationCriteria.ProgressingMessage);
         }
         else if (treatment.SystemicTherapyReceived == true && treatment.SystemicTherapyResponse is null)
@@ -545,9 +638,15 @@ public sealed class LiverResectionCandidacy
             return null;
         }
 
-        return new Message(extrahepatic.All(l => l.Site == MetastaticSite.Lung)
-            ? "indication.caution.extrahepatic.lung"
-            : "indication.caution.extrahepatic.beyond-lung");
+        for (var i = 0; i < extrahepatic.Count; i++)
+        {
+            if (extrahepatic[i].Site != MetastaticSite.Lung)
+            {
+                return ExtrahepaticBeyondLungCautionMessage;
+            }
+        }
+
+        return ExtrahepaticLungCautionMessage;
     }
 
     /// <summary>The reason against candidacy of a liver recurrence whose TFI is not longer than the lower bound of 9.1 (a lower-case clause).</summary>

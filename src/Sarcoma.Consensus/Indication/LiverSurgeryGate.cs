@@ -13,6 +13,9 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal static class LiverSurgeryGate
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message IndicationPrimaryInPlaceMessage = new("indication.primary-in-place");
+
     /// <summary>The facts <see cref="LiverResectionCandidacy"/> reads.</summary>
     public static readonly string[] CandidacyRequirements = System.Linq.Enumerable.ToArray(LiverResectionCandidacy.Requirements);
 
@@ -165,7 +168,7 @@ internal static class LiverSurgeryGate
     {
         if (context.Patient.Primary?.Resected == false)
         {
-            result.Fact(FactNames.PrimaryResected, "no", new Message("indication.primary-in-place"));
+            result.Fact(FactNames.PrimaryResected, "no", IndicationPrimaryInPlaceMessage);
             result.Caution(PrimaryInPlaceCautionMessage);
         }
     }
@@ -179,7 +182,7 @@ internal static class LiverSurgeryGate
         {
             if (finding is not null)
             {
-                result.Facts(new[] { finding });
+                result.Facts(finding);
             }
         }
     }

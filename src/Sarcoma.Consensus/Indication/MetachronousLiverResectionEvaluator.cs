@@ -17,6 +17,13 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message IndicationGovernsNewResectionMessage = new("indication.governs.new-resection");
+    private static readonly Message ScenarioMessage = new("5.3.scenario");
+    private static readonly Message See54Message = new("5.3.see-5.4");
+    private static readonly Message InsufficientMessage = new("5.3.insufficient");
+    private static readonly Message AppliesMessage = new("5.3.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public MetachronousLiverResectionEvaluator()
         : base("5.3", TimingDefinition.Requirements.Concat(IndicationCriteria.RecurrenceRequirements).Concat(new[]
@@ -31,7 +38,7 @@ internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvalua
     {
         if (IndicationCriteria.Recurrence(context, result))
         {
-            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.3", new Message("indication.governs.new-resection")));
+            return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(context, "5.3", IndicationGovernsNewResectionMessage));
         }
 
         var against = new List<Message>();
@@ -67,17 +74,17 @@ internal sealed class MetachronousLiverResectionEvaluator : RecommendationEvalua
         if (against.Count > 0)
         {
             return result.DoesNotApply(IndicationCriteria.NotApplying(
-                "5.3", new Message("5.3.scenario"), against, pointToLiverAndLung ? new Message("5.3.see-5.4") : null));
+                "5.3", ScenarioMessage, against, pointToLiverAndLung ? See54Message : null));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
-            return result.Missing(missing).Insufficient(new Message("5.3.insufficient"));
+            return result.Missing(missing).Insufficient(InsufficientMessage);
         }
 
         IndicationCriteria.CautionIfProgressing(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
-        return result.Applies(new Message("5.3.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

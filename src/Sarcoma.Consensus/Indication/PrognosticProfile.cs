@@ -57,31 +57,40 @@ internal static class PrognosticProfile
     /// <summary>Gets <see cref="FactorsMessage"/> in English.</summary>
     public static string FactorsText => FactorsMessage.Text;
 
-    /// <summary>Records the four factors as findings.</summary>
+    /// <summary>Records the four factors as findings (computed once per evaluation: <see cref="EvaluationContext.PrognosticFactors"/>).</summary>
     /// <param name="context">The context.</param>
     /// <param name="result">The builder.</param>
     /// <param name="extrahepaticIsUnfavourable">Whether extrahepatic disease counts among the unfavourable factors returned (not for 5.4, whose scenario is limited lung-only disease).</param>
     /// <returns>The unfavourable (or not-favourable) factors present, as short phrases (messages <c>indication.prognostic.against.*</c>); empty when none is known.</returns>
     public static IReadOnlyList<Message> RecordFactors(EvaluationContext context, ResultBuilder result, bool extrahepaticIsUnfavourable)
     {
-        var against = new List<Message>();
-        var threshold = FavourableDfiLongerThanMonths.ToString(CultureInfo.InvariantCulture) + " months";
+        var factors = context.PrognosticFactors;
+        result.Facts(factors.Findings);
+        return extrahepaticIsUnfavourable ? factors.AgainstWithExtrahepatic : factors.Against;
+    }
+
+    /// <summary>Computes the four factors; only <see cref="EvaluationContext.PrognosticFactors"/> calls this, once per evaluation.</summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The factors.</returns>
+    internal static Factors Compute(EvaluationContext context)
+    {
+        var findings = new List<Finding>(4);
+        var against = new List<Message>(4);
 
         // Disease-free interval: its sentence as a clause (without its full stop), followed by the comparison.
         var dfi = context.DiseaseFreeInterval;
         var dfiFinding = dfi.ToFinding(DiseaseFreeIntervalName);
-        var dfiSentence = dfi.ClauseMessage();
         switch (dfi.LongerThanMonths(FavourableDfiLongerThanMonths))
         {
             case true:
-                result.Fact(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-favourable", ("dfi", dfiSentence), ("months", FavourableDfiLongerThanMonths)), ">", threshold, "section 3.5");
+                findings.Add(new Finding(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-favourable", ("dfi", dfi.ClauseMessage()), ("months", FavourableDfiLongerThanMonths)), ">", DfiThreshold, "section 3.5"));
                 break;
             case false:
-                result.Fact(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-not-favourable", ("dfi", dfiSentence), ("months", FavourableDfiLongerThanMonths)), "≤", threshold, "section 3.5");
-                against.Add(Message.Of("indication.prognostic.against.dfi", ("months", FavourableDfiLongerThanMonths)));
+                findings.Add(new Finding(dfiFinding.Fact, dfiFinding.Value, Message.Of("indication.prognostic.dfi-not-favourable", ("dfi", dfi.ClauseMessage()), ("months", FavourableDfiLongerThanMonths)), "≤", DfiThreshold, "section 3.5"));
+                against.Add(DfiAgainstMessage);
                 break;
             default:
-                result.Facts(new[] { dfiFinding });
+                findings.Add(dfiFinding);
                 break;
         }
 
@@ -90,13 +99,13 @@ internal static class PrognosticProfile
         if (nodules > 0)
         {
             var reading = nodules < LimitedNodulesBelow ? "limited" : nodules < LimitedNodulesUpperBelow ? "range" : "not-limited";
-            result.Fact(
+            findings.Add(new Finding(
                 FactNames.Lesions,
                 nodules.ToString(CultureInfo.InvariantCulture),
                 Message.Of("indication.prognostic.nodules", ("count", nodules), ("reading", reading)),
                 nodules < LimitedNodulesBelow ? "<" : "≥",
-                (nodules < LimitedNodulesUpperBelow ? LimitedNodulesBelow : LimitedNodulesUpperBelow).ToString(CultureInfo.InvariantCulture) + " lesions",
-                "section 3.5");
+                nodules < LimitedNodulesUpperBelow ? LimitedNodulesBelowThreshold : LimitedNodulesUpperBelowThreshold,
+                "section 3.5"));
             if (reading == "not-limited")
             {
                 against.Add(Message.Of("indication.prognostic.against.nodules", ("count", nodules)));
@@ -107,50 +116,100 @@ internal static class PrognosticProfile
         var liver = context.LiverLesions;
         if (liver.Count > 0)
         {
-            var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
-            var unsized = liver.Count - sized.Length;
-            if (sized.Length == 0)
+            decimal? largestSize = null;
+            var unsized = 0;
+            for (var i = 0; i < liver.Count; i++)
             {
-                result.Fact(FactNames.LesionSizeMm, "unknown", new Message("indication.prognostic.size-unknown"));
+                if (liver[i].SizeMm is not { } size)
+                {
+                    unsized++;
+                }
+                else if (largestSize is null || size > largestSize)
+                {
+                    largestSize = size;
+                }
+            }
+
+            if (largestSize is not { } largest)
+            {
+                findings.Add(SizeUnknownFinding);
             }
             else
             {
-                var largest = sized.Max();
                 var large = largest > LargeMetastasisAboveMm;
-                result.Fact(
+                findings.Add(new Finding(
                     FactNames.LesionSizeMm,
                     ResultBuilder.Format(largest),
                     Message.Of("indication.prognostic.size", ("largestMm", largest), ("large", large), ("unsized", unsized)),
                     large ? ">" : "≤",
-                    ResultBuilder.Format(LargeMetastasisAboveMm) + " mm",
-                    "section 3.5");
+                    LargeMetastasisThreshold,
+                    "section 3.5"));
                 if (large)
                 {
-                    against.Add(new Message("indication.prognostic.against.size"));
+                    against.Add(SizeAgainstMessage);
                 }
             }
         }
 
         // Extrahepatic disease.
         var extrahepatic = context.ExtrahepaticLesions;
+        var extrahepaticPresent = false;
         if (context.Lesions.Count > 0)
         {
             if (extrahepatic.Count == 0)
             {
-                result.Fact(FactNames.LesionSite, "liver only", new Message("indication.prognostic.liver-only"));
+                findings.Add(LiverOnlyFinding);
             }
             else
             {
                 var sites = SiteCounts(extrahepatic, "indication.site-lesions-attributive");
-                result.Fact(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("indication.prognostic.extrahepatic", ("sites", sites)));
-                if (extrahepaticIsUnfavourable)
-                {
-                    against.Add(new Message("indication.prognostic.against.extrahepatic"));
-                }
+                findings.Add(new Finding(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("indication.prognostic.extrahepatic", ("sites", sites))));
+                extrahepaticPresent = true;
             }
         }
 
-        return against;
+        var withoutExtrahepatic = ReadOnlyValueList<Message>.CopyOf(against);
+        if (extrahepaticPresent)
+        {
+            against.Add(ExtrahepaticAgainstMessage);
+        }
+
+        return new Factors(ReadOnlyValueList<Finding>.CopyOf(findings), withoutExtrahepatic, extrahepaticPresent ? ReadOnlyValueList<Message>.CopyOf(against) : withoutExtrahepatic);
+    }
+
+    // Wording and thresholds that carry no patient value, shared by every evaluation (messages and findings are immutable).
+    private static readonly string DfiThreshold = FavourableDfiLongerThanMonths.ToString(CultureInfo.InvariantCulture) + " months";
+    private static readonly string LimitedNodulesBelowThreshold = LimitedNodulesBelow.ToString(CultureInfo.InvariantCulture) + " lesions";
+    private static readonly string LimitedNodulesUpperBelowThreshold = LimitedNodulesUpperBelow.ToString(CultureInfo.InvariantCulture) + " lesions";
+    private static readonly string LargeMetastasisThreshold = ResultBuilder.Format(LargeMetastasisAboveMm) + " mm";
+    private static readonly Message DfiAgainstMessage = Message.Of("indication.prognostic.against.dfi", ("months", FavourableDfiLongerThanMonths));
+    private static readonly Message SizeAgainstMessage = new("indication.prognostic.against.size");
+    private static readonly Message ExtrahepaticAgainstMessage = new("indication.prognostic.against.extrahepatic");
+    private static readonly Finding SizeUnknownFinding = new(FactNames.LesionSizeMm, "unknown", new Message("indication.prognostic.size-unknown"));
+    private static readonly Finding LiverOnlyFinding = new(FactNames.LesionSite, "liver only", new Message("indication.prognostic.liver-only"));
+
+    /// <summary>The four factors of one evaluation: their findings, and the factors against with and without extrahepatic disease.</summary>
+    internal sealed class Factors
+    {
+        /// <summary>Creates the factors.</summary>
+        /// <param name="findings">The findings, in the order DFI, nodules, size, sites.</param>
+        /// <param name="against">The factors against, extrahepatic disease not counted.</param>
+        /// <param name="againstWithExtrahepatic">The factors against, extrahepatic disease counted when present.</param>
+        public Factors(IReadOnlyList<Finding> findings, IReadOnlyList<Message> against, IReadOnlyList<Message> againstWithExtrahepatic)
+        {
+            Findings = findings;
+            Against = against;
+            AgainstWithExtrahepatic = againstWithExtrahepatic;
+        }
+
+        /// <summary>Gets the findings.</summary>
+        public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>Gets the factors against, extrahepatic disease not counted (5.4).</summary>
+        public IReadOnlyList<Message> Against { get; }
+
+        /// <summary>Gets the factors against, extrahepatic disease counted (6.4).</summary>
+        public IReadOnlyList<Message> AgainstWithExtrahepatic { get; }
     }
 
     /// <summary>The lesions counted by site, in the sites' order ("1 lung lesion, 2 lymph-node lesions").</summary>

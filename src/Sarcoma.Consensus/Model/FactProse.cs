@@ -16,7 +16,50 @@ internal static class FactProse
 
     /// <summary>Describes several facts as "a, b and c are not recorded" (or "a is not recorded"), as a message.</summary>
     public static Message NotRecordedMessage(IEnumerable<string> facts) =>
-        Message.Of("facts.not-recorded", ("facts", facts.Distinct(StringComparer.Ordinal).ToArray()));
+        Message.Of("facts.not-recorded", ("facts", DistinctFacts(facts)));
+
+    // The distinct facts, first occurrence first (as Distinct with the ordinal comparer), as a read-only value list the
+    // message keeps without another copy: a handful of facts, so a linear check instead of a hash set.
+    private static ReadOnlyValueList<string> DistinctFacts(IEnumerable<string> facts)
+    {
+        if (facts is not IReadOnlyList<string> list)
+        {
+            return ReadOnlyValueList<string>.Wrap(facts.Distinct(StringComparer.Ordinal).ToArray());
+        }
+
+        if (list.Count == 0)
+        {
+            return ReadOnlyValueList<string>.None;
+        }
+
+        var distinct = new string[list.Count];
+        var count = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var fact = list[i];
+            var seen = false;
+            for (var j = 0; j < count; j++)
+            {
+                if (string.Equals(distinct[j], fact, StringComparison.Ordinal))
+                {
+                    seen = true;
+                    break;
+                }
+            }
+
+            if (!seen)
+            {
+                distinct[count++] = fact;
+            }
+        }
+
+        if (count < distinct.Length)
+        {
+            Array.Resize(ref distinct, count);
+        }
+
+        return ReadOnlyValueList<string>.Wrap(distinct);
+    }
 
     /// <summary>Describes several facts as "a, b and c are not recorded" (or "a is not recorded"), in English.</summary>
     public static string NotRecorded(IEnumerable<string> facts) => NotRecordedMessage(facts).Text;

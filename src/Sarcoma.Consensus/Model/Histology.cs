@@ -197,6 +197,11 @@ public sealed class Histology : IEquatable<Histology>
     /// <summary>Gets the display name.</summary>
     public string Name { get; }
 
+    private string? lowerCaseName;
+
+    /// <summary>Gets <see cref="Name"/> with a lower-case initial, as the guideline's sentences use it ("myxoid liposarcoma"); computed once.</summary>
+    internal string LowerCaseName => lowerCaseName ??= Name.Length == 0 ? Name : char.ToLowerInvariant(Name[0]) + Name.Substring(1);
+
     /// <summary>Gets whether the histology is a soft-tissue sarcoma, and if not, why it is out of scope.</summary>
     public HistologyScope Scope { get; }
 

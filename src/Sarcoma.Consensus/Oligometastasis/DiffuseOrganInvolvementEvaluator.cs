@@ -11,6 +11,13 @@ namespace Sarcoma.Consensus.Oligometastasis;
 /// </summary>
 internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message InsufficientDataNoMetastasesMessage = new("1.2.insufficient-data.no-metastases");
+    private static readonly Message AppliesMessage = new("1.2.applies");
+    private static readonly Message InsufficientDataMessage = new("1.2.insufficient-data");
+    private static readonly Message OmdNoDiffuseMessage = new("omd.no-diffuse");
+    private static readonly Message DoesNotApplyMessage = new("1.2.does-not-apply");
+
     private static readonly (string Fact, string Name)[] Organs =
     {
         (FactNames.DiffusePleural, "pleural"),
@@ -31,7 +38,7 @@ internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
         if (context.Patient.Metastases is not { } metastases)
         {
             return result.Missing(Organs.Select(o => o.Fact))
-                .Insufficient(new Message("1.2.insufficient-data.no-metastases"));
+                .Insufficient(InsufficientDataNoMetastasesMessage);
         }
 
         var diffuse = metastases.Diffuse;
@@ -44,17 +51,17 @@ internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
                 result.Fact(fact, "yes", Message.Of("1.2.diffuse-present", ("organ", name)), source: "1.2");
             }
 
-            return result.Applies(new Message("1.2.applies"));
+            return result.Applies(AppliesMessage);
         }
 
         var unknown = Organs.Where((_, i) => values[i] is null).Select(o => o.Fact).ToArray();
         if (unknown.Length > 0)
         {
             return result.Missing(unknown)
-                .Insufficient(new Message("1.2.insufficient-data"));
+                .Insufficient(InsufficientDataMessage);
         }
 
-        result.Fact(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2");
-        return result.DoesNotApply(new Message("1.2.does-not-apply"));
+        result.Fact(FactNames.DiffusePeritoneal, "no", OmdNoDiffuseMessage, source: "1.2");
+        return result.DoesNotApply(DoesNotApplyMessage);
     }
 }

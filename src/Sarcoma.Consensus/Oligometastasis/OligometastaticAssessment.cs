@@ -111,7 +111,7 @@ public sealed class OligometastaticAssessment
 
         var failing = new List<Message>();
         var diffuseFound = false;
-        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>(8);
         var findings = new List<Finding>();
         void Found(string fact, string value, Message message, string? comparison = null, string? threshold = null) =>
             findings.Add(new Finding(fact, value, message, comparison, threshold, "1.1"));
@@ -128,8 +128,8 @@ public sealed class OligometastaticAssessment
             var lesions = metastases.Lesions;
             if (metastases.NoEvidenceOfDisease == true)
             {
-                failing.Add(new Message("omd.failing.no-current-disease"));
-                Found(FactNames.NoEvidenceOfDisease, "yes", new Message("omd.no-current-disease"));
+                failing.Add(NoCurrentDiseaseFailing);
+                Found(FactNames.NoEvidenceOfDisease, "yes", NoCurrentDiseaseMessage);
             }
             else if (lesions.Count == 0)
             {
@@ -140,13 +140,19 @@ public sealed class OligometastaticAssessment
                 lesionCount = lesions.Count;
                 var sites = Codes.DistinctSites(lesions);
                 siteCount = sites.Length;
-                var siteCodes = sites.Select(SiteCode).ToArray();
+                var siteCodeArray = new string[sites.Length];
+                for (var i = 0; i < sites.Length; i++)
+                {
+                    siteCodeArray[i] = SiteCode(sites[i]);
+                }
+
+                var siteCodes = ReadOnlyValueList<string>.Wrap(siteCodeArray);
                 var siteList = string.Join(", ", sites.Select(s => MessageCatalog.English.Term("site", SiteCode(s))));
                 var count = lesions.Count.ToString(CultureInfo.InvariantCulture);
                 // Sarcomatosis is not a countable lesion or site (1.2 excludes it outright): say so beside the counts.
                 var diffusePresent = metastases.Diffuse.Pleural == true || metastases.Diffuse.Pericardial == true
                     || metastases.Diffuse.Peritoneal == true || metastases.Diffuse.Leptomeningeal == true;
-                var lesionThreshold = MaximumLesions.ToString(CultureInfo.InvariantCulture) + " lesions";
+                var lesionThreshold = LesionThreshold;
                 if (lesions.Count > MaximumLesions)
                 {
                     failing.Add(Message.Of(TooManyLesionsCode, ("maximum", MaximumLesions)));
@@ -157,7 +163,7 @@ public sealed class OligometastaticAssessment
                     Found(FactNames.Lesions, count, Message.Of("omd.lesions.within", ("count", lesions.Count), ("diffuse", diffusePresent), ("maximum", MaximumLesions)), "≤", lesionThreshold);
                 }
 
-                var siteThreshold = MaximumSites.ToString(CultureInfo.InvariantCulture) + " sites";
+                var siteThreshold = SiteThreshold;
                 if (siteCount > MaximumSites)
                 {
                     failing.Add(Message.Of(TooManySitesCode, ("maximum", MaximumSites)));
@@ -169,11 +175,24 @@ public sealed class OligometastaticAssessment
                 }
 
                 // Every metastatic site must be amenable to radical treatment (surgery and/or ablation).
-                var untreatable = lesions.Count(l => l.Resectable == false && l.Ablatable == false);
-                var undecided = lesions.Count(l => l.Resectable != true && l.Ablatable != true && !(l.Resectable == false && l.Ablatable == false));
+                var untreatable = 0;
+                var undecided = 0;
+                for (var i = 0; i < lesions.Count; i++)
+                {
+                    var l = lesions[i];
+                    if (l.Resectable == false && l.Ablatable == false)
+                    {
+                        untreatable++;
+                    }
+                    else if (l.Resectable != true && l.Ablatable != true)
+                    {
+                        undecided++;
+                    }
+                }
+
                 if (untreatable > 0)
                 {
-                    failing.Add(new Message("omd.failing.untreatable-lesion"));
+                    failing.Add(UntreatableLesionFailing);
                     Found(FactNames.LesionResectable, "no", Message.Of("omd.untreatable-lesions", ("count", untreatable)));
                 }
                 else if (undecided > 0)
@@ -206,15 +225,18 @@ public sealed class OligometastaticAssessment
                 }
             }
 
-            if (diffuseFacts.All(d => d.Value == false))
+            if (diffuse.Pleural == false && diffuse.Pericardial == false && diffuse.Peritoneal == false && diffuse.Leptomeningeal == false)
             {
-                findings.Add(new Finding(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2"));
+                findings.Add(NoDiffuseFinding);
             }
-            else if (!diffuseFacts.Any(d => d.Value == true))
+            else if (!diffuseFound)
             {
-                foreach (var (_, fact, _) in diffuseFacts.Where(d => d.Value is null))
+                foreach (var (value, fact, _) in diffuseFacts)
                 {
-                    missing.Add(fact);
+                    if (value is null)
+                    {
+                        missing.Add(fact);
+                    }
                 }
             }
         }
@@ -223,16 +245,16 @@ public sealed class OligometastaticAssessment
         var primary = patient.Primary;
         if (primary?.Resected == true)
         {
-            Found(FactNames.PrimaryResected, "yes", new Message("omd.primary-resected"));
+            Found(FactNames.PrimaryResected, "yes", PrimaryResectedMessage);
         }
         else if (primary?.Resected == false && primary.Resectable == false)
         {
-            failing.Add(new Message("omd.failing.primary-untreatable"));
-            Found(FactNames.PrimaryResectable, "no", new Message("omd.primary-unresectable"));
+            failing.Add(PrimaryUntreatableFailing);
+            Found(FactNames.PrimaryResectable, "no", PrimaryUnresectableMessage);
         }
         else if (primary?.Resected == false && primary.Resectable == true)
         {
-            Found(FactNames.PrimaryResectable, "yes", new Message("omd.primary-resectable"));
+            Found(FactNames.PrimaryResectable, "yes", PrimaryResectableMessage);
         }
         else
         {
@@ -260,25 +282,55 @@ public sealed class OligometastaticAssessment
 
             if (staging.ContrastCt == false || (staging.LiverMri == false && staging.FdgPetCt == false))
             {
-                Found(FactNames.StagingContrastCt, "incomplete", new Message("omd.staging-incomplete"));
+                Found(FactNames.StagingContrastCt, "incomplete", StagingIncompleteMessage);
             }
         }
 
-        TriState status = failing.Count > 0 ? TriState.No : missing.Count > 0 ? TriState.Unknown : TriState.Yes;
+        // The missing facts distinct and in ordinal order (as a sorted set would keep them).
+        missing.Sort(StringComparer.Ordinal);
+        var missingFacts = new List<string>(missing.Count);
+        foreach (var fact in missing)
+        {
+            if (missingFacts.Count == 0 || !string.Equals(missingFacts[missingFacts.Count - 1], fact, StringComparison.Ordinal))
+            {
+                missingFacts.Add(fact);
+            }
+        }
+
+        var missingList = ReadOnlyValueList<string>.CopyOf(missingFacts);
+        var failingList = ReadOnlyValueList<Message>.CopyOf(failing);
+        TriState status = failing.Count > 0 ? TriState.No : missingList.Count > 0 ? TriState.Unknown : TriState.Yes;
         var verdict = status switch
         {
-            TriState.Yes => new Message("omd.verdict.yes"),
+            TriState.Yes => VerdictYesMessage,
             // No current disease is not a verdict on the disease that was treated (issue #7, third read: "Not oligometastatic:
             // no current metastatic disease" was misread after a complete resection): 1.1 does not arise.
-            TriState.No when metastases?.NoEvidenceOfDisease == true => new Message("omd.verdict.no-current-disease"),
-            TriState.No => Message.Of("omd.verdict.no", ("failing", failing.ToArray())),
-            _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missing))),
+            TriState.No when metastases?.NoEvidenceOfDisease == true => VerdictNoCurrentDiseaseMessage,
+            TriState.No => Message.Of("omd.verdict.no", ("failing", failingList)),
+            _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missingList))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict, source: "1.1"));
-        return new OligometastaticAssessment(status, lesionCount, siteCount, failing.ToArray(), diffuseFound, missing.ToArray(), findings.ToArray());
+        var allFindings = new Finding[findings.Count + 1];
+        allFindings[0] = new Finding(ConceptName, status.Code(), verdict, source: "1.1");
+        findings.CopyTo(allFindings, 1);
+        return new OligometastaticAssessment(status, lesionCount, siteCount, failingList, diffuseFound, missingList, ReadOnlyValueList<Finding>.Wrap(allFindings));
     }
 
     /// <summary>Gets the code of a metastatic site: a term of <c>site</c> in the message catalogue.</summary>
+    // Wording and thresholds that carry no patient value, shared by every assessment (messages and findings are immutable).
+    private static readonly string LesionThreshold = MaximumLesions.ToString(CultureInfo.InvariantCulture) + " lesions";
+    private static readonly string SiteThreshold = MaximumSites.ToString(CultureInfo.InvariantCulture) + " sites";
+    private static readonly Message NoCurrentDiseaseFailing = new("omd.failing.no-current-disease");
+    private static readonly Message NoCurrentDiseaseMessage = new("omd.no-current-disease");
+    private static readonly Message UntreatableLesionFailing = new("omd.failing.untreatable-lesion");
+    private static readonly Finding NoDiffuseFinding = new(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2");
+    private static readonly Message PrimaryResectedMessage = new("omd.primary-resected");
+    private static readonly Message PrimaryUntreatableFailing = new("omd.failing.primary-untreatable");
+    private static readonly Message PrimaryUnresectableMessage = new("omd.primary-unresectable");
+    private static readonly Message PrimaryResectableMessage = new("omd.primary-resectable");
+    private static readonly Message StagingIncompleteMessage = new("omd.staging-incomplete");
+    private static readonly Message VerdictYesMessage = new("omd.verdict.yes");
+    private static readonly Message VerdictNoCurrentDiseaseMessage = new("omd.verdict.no-current-disease");
+
     internal static string SiteCode(MetastaticSite site) => site switch
     {
         MetastaticSite.LymphNode => "lymph-node",

@@ -11,6 +11,11 @@ namespace Sarcoma.Consensus.Oligometastasis;
 /// </summary>
 internal sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message AppliesMessage = new("1.1.applies");
+    private static readonly Message DoesNotApplyNoCurrentDiseaseMessage = new("1.1.does-not-apply-no-current-disease");
+    private static readonly Message InsufficientDataMessage = new("1.1.insufficient-data");
+
     /// <summary>Creates the evaluator.</summary>
     public OligometastaticDiseaseEvaluator()
         : base("1.1", OligometastaticAssessment.Requirements)
@@ -29,10 +34,10 @@ internal sealed class OligometastaticDiseaseEvaluator : RecommendationEvaluator
 
         return omd.Status switch
         {
-            TriState.Yes => result.Applies(new Message("1.1.applies")),
-            TriState.No when context.Patient.Metastases?.NoEvidenceOfDisease == true => result.DoesNotApply(new Message("1.1.does-not-apply-no-current-disease")),
+            TriState.Yes => result.Applies(AppliesMessage),
+            TriState.No when context.Patient.Metastases?.NoEvidenceOfDisease == true => result.DoesNotApply(DoesNotApplyNoCurrentDiseaseMessage),
             TriState.No => result.DoesNotApply(Message.Of("1.1.does-not-apply", ("failing", omd.FailingCriteriaMessages))),
-            _ => result.Missing(omd.Missing).Insufficient(new Message("1.1.insufficient-data")),
+            _ => result.Missing(omd.Missing).Insufficient(InsufficientDataMessage),
         };
     }
 }

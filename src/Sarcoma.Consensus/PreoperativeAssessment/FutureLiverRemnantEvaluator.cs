@@ -16,6 +16,11 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// </summary>
 internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message PlannedWithoutLiverMetastasisMessage = new("7.1.planned-without-liver-metastasis");
+    private static readonly Message NotPlannedMessage = new("7.1.not-planned");
+    private static readonly Message InsufficientMessage = new("7.1.insufficient");
+
     /// <summary>Creates the evaluator.</summary>
     public FutureLiverRemnantEvaluator()
         : base("7.1", Indication.LiverResectionCandidacy.Requirements.Concat(new[] { FactNames.MajorHepatectomyPlanned, FactNames.FutureLiverRemnantPercent, FactNames.ExtensivePriorChemotherapy }))
@@ -30,10 +35,10 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         {
             // No liver metastasis, no hepatectomy for it: a recorded plan cannot make 7.1 apply here, or removing the plan
             // from the record would turn "applies" into "does not apply".
-            result.Facts(new[] { context.NoLiverMetastasisFinding });
+            result.Facts(context.NoLiverMetastasisFinding);
             if (plan.MajorHepatectomyPlanned == true)
             {
-                result.Caution(new Message("7.1.planned-without-liver-metastasis"));
+                result.Caution(PlannedWithoutLiverMetastasisMessage);
             }
 
             return result.DoesNotApply(Message.Of("7.1.no-liver-metastasis", ("noEvidenceOfDisease", context.NoEvidenceOfDisease)));
@@ -43,12 +48,12 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         {
             case false:
                 result.Fact(FactNames.MajorHepatectomyPlanned, "no", Message.Of("7.1.major-hepatectomy-planned", ("planned", false)));
-                return result.DoesNotApply(new Message("7.1.not-planned"));
+                return result.DoesNotApply(NotPlannedMessage);
             case null:
                 // Even outside the indications a planned major hepatectomy makes 7.1 apply (its population is "when
                 // planning a major hepatectomy"): an unrecorded plan leaves it undecided, never "does not apply".
                 return result.Missing(FactNames.MajorHepatectomyPlanned)
-                    .Insufficient(new Message("7.1.insufficient"));
+                    .Insufficient(InsufficientMessage);
         }
 
         result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));

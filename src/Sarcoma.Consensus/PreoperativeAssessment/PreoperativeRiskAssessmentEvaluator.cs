@@ -16,6 +16,15 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 /// </summary>
 internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RequirementMessage = new("7.2.requirement");
+    private static readonly Message EcogNotRecordedMessage = new("7.2.ecog-not-recorded");
+    private static readonly Message ToCompletePerformanceStatusMessage = new("7.2.to-complete-performance-status");
+    private static readonly Message AsaNotRecordedMessage = new("7.2.asa-not-recorded");
+    private static readonly Message ToCompleteAsaMessage = new("7.2.to-complete-asa");
+    private static readonly Message ComorbiditiesNotRecordedMessage = new("7.2.comorbidities-not-recorded");
+    private static readonly Message ToCompleteComorbiditiesMessage = new("7.2.to-complete-comorbidities");
+
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeRiskAssessmentEvaluator()
         : base("7.2", LiverSurgeryGate.CandidacyRequirements.Concat(new[] { FactNames.Ecog, FactNames.AsaClass, FactNames.SignificantComorbidities }))
@@ -25,7 +34,7 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("7.2.requirement"), out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, RequirementMessage, out var finished))
         {
             return finished!;
         }
@@ -38,8 +47,8 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
         }
         else
         {
-            result.Fact(FactNames.Ecog, "not recorded", new Message("7.2.ecog-not-recorded"));
-            toComplete.Add(new Message("7.2.to-complete-performance-status"));
+            result.Fact(FactNames.Ecog, "not recorded", EcogNotRecordedMessage);
+            toComplete.Add(ToCompletePerformanceStatusMessage);
         }
 
         if (clinical.AsaClass is { } asa)
@@ -48,8 +57,8 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
         }
         else
         {
-            result.Fact(FactNames.AsaClass, "not recorded", new Message("7.2.asa-not-recorded"));
-            toComplete.Add(new Message("7.2.to-complete-asa"));
+            result.Fact(FactNames.AsaClass, "not recorded", AsaNotRecordedMessage);
+            toComplete.Add(ToCompleteAsaMessage);
         }
 
         if (clinical.SignificantComorbidities is { } comorbid)
@@ -58,8 +67,8 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
         }
         else
         {
-            result.Fact(FactNames.SignificantComorbidities, "not recorded", new Message("7.2.comorbidities-not-recorded"));
-            toComplete.Add(new Message("7.2.to-complete-comorbidities"));
+            result.Fact(FactNames.SignificantComorbidities, "not recorded", ComorbiditiesNotRecordedMessage);
+            toComplete.Add(ToCompleteComorbiditiesMessage);
         }
 
         return result.Applies(Message.Of("7.2.applies", ("toComplete", toComplete)));

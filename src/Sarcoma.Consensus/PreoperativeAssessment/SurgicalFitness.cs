@@ -37,10 +37,8 @@ internal sealed class SurgicalFitness
     {
         Status = status;
         UnfitBecauseMessages = unfitBecause.ToReadOnlyList();
-        UnfitBecause = unfitBecause.Select(m => m.Text).ToReadOnlyList();
         Findings = findings.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
-        Cautions = cautions.Select(m => m.Text).ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
     }
 
@@ -54,7 +52,11 @@ internal sealed class SurgicalFitness
     public IReadOnlyList<Message> UnfitBecauseMessages { get; }
 
     /// <summary>Gets <see cref="UnfitBecauseMessages"/> rendered in English, as lower-case clauses.</summary>
-    public IReadOnlyList<string> UnfitBecause { get; }
+    public IReadOnlyList<string> UnfitBecause => unfitBecauseTexts ??= UnfitBecauseMessages.Select(m => m.Text).ToReadOnlyList();
+
+    // Rendered on first read only (wording is deferred to rendering).
+    private IReadOnlyList<string>? unfitBecauseTexts;
+    private IReadOnlyList<string>? cautionTexts;
 
     /// <summary>Gets the findings: the fitness verdict, ECOG and ASA class as recorded.</summary>
     public IReadOnlyList<Finding> Findings { get; }
@@ -63,7 +65,7 @@ internal sealed class SurgicalFitness
     public IReadOnlyList<Message> CautionMessages { get; }
 
     /// <summary>Gets <see cref="CautionMessages"/> rendered in English.</summary>
-    public IReadOnlyList<string> Cautions { get; }
+    public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(m => m.Text).ToReadOnlyList();
 
     /// <summary>Gets the facts missing to assess fitness (when <see cref="Status"/> is <see cref="TriState.Unknown"/>).</summary>
     public IReadOnlyList<string> Missing { get; }
@@ -94,11 +96,11 @@ internal sealed class SurgicalFitness
         switch (clinical.FitForSurgery)
         {
             case false:
-                unfit.Add(new Message("preoperative-assessment.unfit-recorded"));
-                findings.Add(new Finding(FactNames.FitForSurgery, "no", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", false))));
+                unfit.Add(UnfitRecordedMessage);
+                findings.Add(RecordedUnfitFinding);
                 break;
             case true:
-                findings.Add(new Finding(FactNames.FitForSurgery, "yes", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", true))));
+                findings.Add(RecordedFitFinding);
                 break;
         }
 
@@ -133,7 +135,7 @@ internal sealed class SurgicalFitness
         }
 
         TriState status;
-        var missing = Array.Empty<string>();
+        var missing = ReadOnlyValueList<string>.None;
         if (unfit.Count > 0)
         {
             status = TriState.No;
@@ -141,8 +143,8 @@ internal sealed class SurgicalFitness
         else if (clinical.FitForSurgery is null && clinical.Ecog is null)
         {
             status = TriState.Unknown;
-            missing = new[] { FactNames.FitForSurgery, FactNames.Ecog };
-            cautions.Insert(0, new Message("preoperative-assessment.fitness-not-assessed"));
+            missing = NotAssessedMissing;
+            cautions.Insert(0, NotAssessedCautionMessage);
         }
         else
         {
@@ -153,10 +155,12 @@ internal sealed class SurgicalFitness
         {
             TriState.No => Message.Of("preoperative-assessment.fitness-unfit", ("reasons", unfit)),
             TriState.Unknown => Message.Of("preoperative-assessment.fitness-not-assessed-verdict", ("notRecorded", FactProse.NotRecordedMessage(missing))),
-            _ => new Message("preoperative-assessment.fitness-nothing-precludes"),
+            _ => NothingPrecludesMessage,
         };
-        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
-        return new SurgicalFitness(status, unfit.ToArray(), findings.ToArray(), cautions.ToArray(), missing);
+        var allFindings = new Finding[findings.Count + 1];
+        allFindings[0] = new Finding(ConceptName, status.Code(), verdict);
+        findings.CopyTo(allFindings, 1);
+        return new SurgicalFitness(status, ReadOnlyValueList<Message>.CopyOf(unfit), ReadOnlyValueList<Finding>.Wrap(allFindings), ReadOnlyValueList<Message>.CopyOf(cautions), missing);
     }
 
     /// <summary>Where the ECOG threshold that precludes surgery comes from (this library's reading).</summary>
@@ -173,6 +177,14 @@ internal sealed class SurgicalFitness
         : new Finding(FactNames.Ecog, Text(ecog), Message.Of("preoperative-assessment.ecog-good", ("ecog", ecog), ("good", good)), "≤", "ECOG " + Text(good), GoodEcogSource);
 
     private const string PrecludingEcogSource = "sections 1, 3.5, 3.10; 7.2";
+
+    // Wording that carries no patient value, shared by every assessment (messages and findings are immutable).
+    private static readonly Message UnfitRecordedMessage = new("preoperative-assessment.unfit-recorded");
+    private static readonly Finding RecordedUnfitFinding = new(FactNames.FitForSurgery, "no", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", false)));
+    private static readonly Finding RecordedFitFinding = new(FactNames.FitForSurgery, "yes", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", true)));
+    private static readonly Message NotAssessedCautionMessage = new("preoperative-assessment.fitness-not-assessed");
+    private static readonly Message NothingPrecludesMessage = new("preoperative-assessment.fitness-nothing-precludes");
+    private static readonly ReadOnlyValueList<string> NotAssessedMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.FitForSurgery, FactNames.Ecog });
 
     /// <summary>Where the good performance status comes from.</summary>
     private const string GoodEcogSource = "9.1; sections 1, 3.5";

@@ -16,6 +16,11 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// </summary>
 internal static class LiverRecurrence
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RemetastasectomyNoPreviousResectionMessage = new("remetastasectomy.no-previous-resection");
+    private static readonly Message RemetastasectomyOutsideNoPreviousResectionMessage = new("remetastasectomy.outside.no-previous-resection");
+    private static readonly Message RemetastasectomyOutsideLesionsPrecedeResectionMessage = new("remetastasectomy.outside.lesions-precede-resection");
+
     public static readonly string[] Requirements =
     {
         FactNames.NoEvidenceOfDisease,
@@ -33,8 +38,8 @@ internal static class LiverRecurrence
         switch (treatment.HasPreviousLiverResection)
         {
             case false:
-                result.Fact(FactNames.PreviousLiverResection, "no", new Message("remetastasectomy.no-previous-resection"));
-                return new Message("remetastasectomy.outside.no-previous-resection");
+                result.Fact(FactNames.PreviousLiverResection, "no", RemetastasectomyNoPreviousResectionMessage);
+                return RemetastasectomyOutsideNoPreviousResectionMessage;
             case true:
                 var count = treatment.LiverResections.Count;
                 var latest = context.LatestLiverResectionDate;
@@ -51,7 +56,7 @@ internal static class LiverRecurrence
         switch (context.HasLiverMetastases)
         {
             case false:
-                result.Facts(new[] { context.NoLiverMetastasisFinding });
+                result.Facts(context.NoLiverMetastasisFinding);
                 return new Message(context.NoEvidenceOfDisease
                     ? "remetastasectomy.outside.no-evidence-of-disease"
                     : "remetastasectomy.outside.no-liver-lesion");
@@ -78,7 +83,7 @@ internal static class LiverRecurrence
                 FactNames.MetastasesDetectedOn,
                 ResultBuilder.Format(found),
                 Message.Of("remetastasectomy.detected-before-resection", ("detected", found), ("resected", resected)));
-            return new Message("remetastasectomy.outside.lesions-precede-resection");
+            return RemetastasectomyOutsideLesionsPrecedeResectionMessage;
         }
 
         // An unknown date never decides "recurrence": the detection date and the latest resection's date must be known.

@@ -19,6 +19,14 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// </summary>
 internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message AgainstPerformanceStatusMessage = new("9.1.against.performance-status");
+    private static readonly Message AgainstNotResectableMessage = new("9.1.against.not-resectable");
+    private static readonly Message VerySelectedMessage = new("9.1.very-selected");
+    private static readonly Message PreviousAbdominalSurgeriesUnknownMessage = new("9.1.previous-abdominal-surgeries-unknown");
+    private static readonly Message PreviousAbdominalSurgeriesUnknownCautionMessage = new("9.1.previous-abdominal-surgeries-unknown-caution");
+    private static readonly Message ResectabilityNotRecordedMessage = new("9.1.resectability-not-recorded");
+
     /// <summary>Creates the evaluator.</summary>
     public LiverRemetastasectomyEvaluator()
         : base("9.1", LiverRecurrence.Requirements.Concat(Indication.LiverResectionCandidacy.Requirements).Concat(new[]
@@ -77,7 +85,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             var good = ecog <= maximumEcog;
             if (!good)
             {
-                failing.Add(new Message("9.1.against.performance-status"));
+                failing.Add(AgainstPerformanceStatusMessage);
             }
 
             // The same reading as the fitness assessment's (one message code), so it appears once.
@@ -94,7 +102,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         if (unresectable > 0)
         {
             result.Fact(FactNames.LesionResectable, "no", Message.Of("indication.candidacy.not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count)));
-            failing.Add(new Message("9.1.against.not-resectable"));
+            failing.Add(AgainstNotResectableMessage);
         }
 
         var unfit = new List<Message>();
@@ -115,7 +123,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             return result.Missing(missing).Insufficient(Message.Of("9.1.insufficient", ("recurrence", context.IsLiverRecurrence == true)));
         }
 
-        result.Caution(new Message("9.1.very-selected"));
+        result.Caution(VerySelectedMessage);
         if (window.CautionMessage is { } boundary)
         {
             result.Caution(boundary);
@@ -127,13 +135,13 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         }
         else
         {
-            result.Fact(FactNames.PreviousAbdominalSurgeries, "unknown", new Message("9.1.previous-abdominal-surgeries-unknown"));
-            result.Caution(new Message("9.1.previous-abdominal-surgeries-unknown-caution"));
+            result.Fact(FactNames.PreviousAbdominalSurgeries, "unknown", PreviousAbdominalSurgeriesUnknownMessage);
+            result.Caution(PreviousAbdominalSurgeriesUnknownCautionMessage);
         }
 
         if (liver.Any(l => l.Resectable is null))
         {
-            result.Caution(new Message("9.1.resectability-not-recorded"));
+            result.Caution(ResectabilityNotRecordedMessage);
         }
         else
         {

@@ -24,6 +24,15 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 /// </summary>
 internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message InsufficientMessage = new("9.2.insufficient");
+    private static readonly Message Section39QuoteMessage = new("9.2.section-3-9-quote");
+    private static readonly Message NoAdjuvantMessage = new("9.2.no-adjuvant");
+    private static readonly Message AdjuvantMessage = new("9.2.adjuvant");
+    private static readonly Message AdjuvantUnknownMessage = new("9.2.adjuvant-unknown");
+    private static readonly Message AdjuvantUnknownCautionMessage = new("9.2.adjuvant-unknown-caution");
+    private static readonly Message CaseByCaseMessage = new("9.2.case-by-case");
+
     /// <summary>Creates the evaluator.</summary>
     public PreoperativeTherapyForLiverRecurrenceEvaluator()
         : base("9.2", LiverRecurrence.Requirements
@@ -66,14 +75,14 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
 
         if (missing.Count > 0)
         {
-            return result.Missing(missing).Insufficient(new Message("9.2.insufficient"));
+            return result.Missing(missing).Insufficient(InsufficientMessage);
         }
 
         // Candidacy not yet known: the directive holds for any new resection, and the wording does not claim there will be one.
         var resection = LiverRecurrence.NewResection(any: candidacy.Candidate == TriState.Unknown);
         if (candidacy.Candidate == TriState.Unknown)
         {
-            result.Facts(new[] { candidacy.CandidateFinding });
+            result.Facts(candidacy.CandidateFinding);
             result.Caution(Message.Of("9.2.candidacy-unknown", ("basis", basis)));
         }
 
@@ -82,13 +91,13 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
             // A relapse with a short interval: section 3.9 supports preoperative treatment, after which the tumour board
             // reassesses a new resection (9.1 does not apply as such).
             result.Facts(RemetastasectomyWindow.Assess(context).Findings);
-            result.Caution(new Message("9.2.section-3-9-quote"));
+            result.Caution(Section39QuoteMessage);
         }
 
         var adjuvant = context.Patient.Treatment.AdjuvantTherapyAfterFirstLiverResection;
         if (adjuvant == false)
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", new Message("9.2.no-adjuvant"));
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "no", NoAdjuvantMessage);
             return result.Applies(Message.Of(
                 "9.2.applies.no-adjuvant",
                 ("short-tfi", candidacy.RecurrenceBelowTreatmentFreeInterval),
@@ -98,12 +107,12 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
 
         if (adjuvant == true)
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", new Message("9.2.adjuvant"));
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "yes", AdjuvantMessage);
         }
         else
         {
-            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", new Message("9.2.adjuvant-unknown"));
-            result.Caution(new Message("9.2.adjuvant-unknown-caution"));
+            result.Fact(FactNames.AdjuvantTherapyAfterFirstLiverResection, "unknown", AdjuvantUnknownMessage);
+            result.Caution(AdjuvantUnknownCautionMessage);
         }
 
         if (context.Patient.Treatment.SystemicTherapyReceived is { } received)
@@ -123,7 +132,7 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
             result.Caution(caution);
         }
 
-        result.Caution(new Message("9.2.case-by-case"));
+        result.Caution(CaseByCaseMessage);
         return result.Applies(Message.Of("9.2.applies", ("adjuvant", adjuvant)));
     }
 }

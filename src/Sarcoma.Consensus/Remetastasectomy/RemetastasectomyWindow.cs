@@ -36,6 +36,9 @@ public enum TreatmentFreeIntervalPosition
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class RemetastasectomyWindow
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RemetastasectomyTfiInvertedCautionMessage = new("remetastasectomy.tfi-inverted-caution");
+
     /// <summary>The name under which the window appears in findings.</summary>
     public const string ConceptName = "derived.remetastasectomyTfiWindow";
 
@@ -146,7 +149,7 @@ internal sealed class RemetastasectomyWindow
                 clear,
                 interval,
                 new[] { new Finding(ConceptName, "unknown", inverted) },
-                new Message("remetastasectomy.tfi-inverted-caution"),
+                RemetastasectomyTfiInvertedCautionMessage,
                 new[] { FactNames.LastTreatmentEndedOn });
         }
 

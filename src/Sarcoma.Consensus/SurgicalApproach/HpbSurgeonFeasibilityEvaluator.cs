@@ -13,6 +13,10 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RequirementMessage = new("6.2.requirement");
+    private static readonly Message AppliesMessage = new("6.2.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public HpbSurgeonFeasibilityEvaluator()
         : base("6.2", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
@@ -25,18 +29,17 @@ internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.2.requirement"), out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, RequirementMessage, out var finished))
         {
             return finished!;
         }
 
-        var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverVascularInvolvement,
+            context.LiverCentralLocation,
         });
-        return result.Applies(new Message("6.2.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

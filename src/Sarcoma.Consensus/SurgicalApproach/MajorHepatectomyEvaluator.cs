@@ -15,6 +15,11 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message NotPlannedMessage = new("6.4.not-planned");
+    private static readonly Message InsufficientMessage = new("6.4.insufficient");
+    private static readonly Message AppliesMessage = new("6.4.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public MajorHepatectomyEvaluator()
         : base("6.4", LiverSurgeryGate.CandidacyRequirements.Concat(PrognosticProfile.Requirements).Concat(new[]
@@ -39,7 +44,7 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 
         if (planned == false)
         {
-            return result.DoesNotApply(new Message("6.4.not-planned"));
+            return result.DoesNotApply(NotPlannedMessage);
         }
 
         if (candidacy.Status == TriState.Unknown || planned is null)
@@ -50,7 +55,7 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
                 result.Missing(FactNames.MajorHepatectomyPlanned);
             }
 
-            return result.Insufficient(new Message("6.4.insufficient"));
+            return result.Insufficient(InsufficientMessage);
         }
 
         LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
@@ -67,6 +72,6 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         LiverSurgeryGate.CandidacyCautions(context, result);
         BilobarComplexScenario.CautionIfPresent(context, result);
 
-        return result.Applies(new Message("6.4.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

@@ -15,6 +15,13 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RequirementMessage = new("6.5.requirement");
+    private static readonly Message SizeUnknownMessage = new("6.5.size-unknown");
+    private static readonly Message TechnicalFeasibilityMessage = new("6.5.technical-feasibility");
+    private static readonly Message RetroperitonealPrimaryCautionMessage = new("6.5.retroperitoneal-primary-caution");
+    private static readonly Message AppliesMessage = new("6.5.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public MinimallyInvasiveLiverResectionEvaluator()
         : base("6.5", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
@@ -28,7 +35,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.5.requirement"), out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, RequirementMessage, out var finished))
         {
             return finished!;
         }
@@ -37,7 +44,7 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
+            context.LiverCentralLocation,
         });
 
         var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
@@ -48,18 +55,18 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
         }
         else
         {
-            result.Fact(FactNames.LesionSizeMm, "unknown", new Message("6.5.size-unknown"));
+            result.Fact(FactNames.LesionSizeMm, "unknown", SizeUnknownMessage);
         }
 
-        result.Facts(new[] { SurgicalHistoryFacts.AbdominalSurgeries(context.Patient.Treatment) });
-        result.Caution(new Message("6.5.technical-feasibility"));
+        result.Facts(SurgicalHistoryFacts.AbdominalSurgeries(context.Patient.Treatment));
+        result.Caution(TechnicalFeasibilityMessage);
         var primary = context.Patient.Primary;
         if (primary?.Site == PrimarySite.Retroperitoneal)
         {
             result.Fact(FactNames.PrimarySite, "retroperitoneal", Message.Of("6.5.retroperitoneal-primary", ("resected", primary.Resected == true)));
-            result.Caution(new Message("6.5.retroperitoneal-primary-caution"));
+            result.Caution(RetroperitonealPrimaryCautionMessage);
         }
 
-        return result.Applies(new Message("6.5.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

@@ -14,6 +14,10 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RequirementMessage = new("6.3.requirement");
+    private static readonly Message AppliesMessage = new("6.3.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public ParenchymaSparingResectionEvaluator()
         : base("6.3", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
@@ -27,23 +31,22 @@ internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvalua
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.3.requirement"), out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, RequirementMessage, out var finished))
         {
             return finished!;
         }
 
-        var liver = context.LiverLesions;
         LiverSurgeryGate.Add(result, new[]
         {
             context.LiverLocation,
-            LiverLesionFacts.Flag(liver, LesionProperty.CentralLocation),
-            LiverLesionFacts.Flag(liver, LesionProperty.VascularInvolvement),
+            context.LiverCentralLocation,
+            context.LiverVascularInvolvement,
         });
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
         {
             result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(major), Message.Of("6.3.major-hepatectomy-planned", ("planned", major)));
         }
 
-        return result.Applies(new Message("6.3.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

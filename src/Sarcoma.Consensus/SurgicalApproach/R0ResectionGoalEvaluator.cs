@@ -14,6 +14,10 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message RequirementMessage = new("6.1.requirement");
+    private static readonly Message AppliesMessage = new("6.1.applies");
+
     /// <summary>Creates the evaluator.</summary>
     public R0ResectionGoalEvaluator()
         : base("6.1", LiverSurgeryGate.CandidacyRequirements.Concat(new[]
@@ -27,7 +31,7 @@ internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        if (!LiverSurgeryGate.OnTable(context, result, new Message("6.1.requirement"), out var finished))
+        if (!LiverSurgeryGate.OnTable(context, result, RequirementMessage, out var finished))
         {
             return finished!;
         }
@@ -35,6 +39,6 @@ internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
         LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
         result.Facts(SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
-        return result.Applies(new Message("6.1.applies"));
+        return result.Applies(AppliesMessage);
     }
 }

@@ -13,6 +13,12 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 /// </summary>
 internal static class SurgicalHistoryFacts
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message SurgicalApproachNoPreviousLiverResectionMessage = new("surgical-approach.no-previous-liver-resection");
+    private static readonly Message SurgicalApproachPreviousLiverResectionUndocumentedMessage = new("surgical-approach.previous-liver-resection-undocumented");
+    private static readonly Message SurgicalApproachPreviousLiverResectionUnknownMessage = new("surgical-approach.previous-liver-resection-unknown");
+    private static readonly Message SurgicalApproachAbdominalSurgeriesUnknownMessage = new("surgical-approach.abdominal-surgeries-unknown");
+
     /// <summary>Records previous liver resections and their margins.</summary>
     /// <param name="treatment">The treatment history.</param>
     /// <returns>The findings (one per resection in date order, undated last; or one saying none or unknown).</returns>
@@ -23,9 +29,9 @@ internal static class SurgicalHistoryFacts
         {
             yield return treatment.PreviousLiverResection switch
             {
-                false => new Finding(FactNames.PreviousLiverResection, "no", new Message("surgical-approach.no-previous-liver-resection")),
-                true => new Finding(FactNames.PreviousLiverResection, "yes", new Message("surgical-approach.previous-liver-resection-undocumented")),
-                _ => new Finding(FactNames.PreviousLiverResection, "unknown", new Message("surgical-approach.previous-liver-resection-unknown")),
+                false => new Finding(FactNames.PreviousLiverResection, "no", SurgicalApproachNoPreviousLiverResectionMessage),
+                true => new Finding(FactNames.PreviousLiverResection, "yes", SurgicalApproachPreviousLiverResectionUndocumentedMessage),
+                _ => new Finding(FactNames.PreviousLiverResection, "unknown", SurgicalApproachPreviousLiverResectionUnknownMessage),
             };
             yield break;
         }
@@ -52,5 +58,5 @@ internal static class SurgicalHistoryFacts
             FactNames.PreviousAbdominalSurgeries,
             count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Message.Of("surgical-approach.abdominal-surgeries", ("count", count)))
-        : new Finding(FactNames.PreviousAbdominalSurgeries, "unknown", new Message("surgical-approach.abdominal-surgeries-unknown"));
+        : new Finding(FactNames.PreviousAbdominalSurgeries, "unknown", SurgicalApproachAbdominalSurgeriesUnknownMessage);
 }

@@ -19,6 +19,13 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// </summary>
 internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message GovernsMessage = new("8.1.governs");
+    private static readonly Message GovernsAlsoMessage = new("8.1.governs-also");
+    private static readonly Message ScenarioMessage = new("8.1.scenario");
+    private static readonly Message InsufficientMessage = new("8.1.insufficient");
+    private static readonly Message HistologyUnknownMessage = new("8.1.histology-unknown");
+
     /// <summary>Creates the evaluator.</summary>
     public MetachronousSurgeryTimingEvaluator()
         : base("8.1", TimingDefinition.Requirements.Concat(IndicationCriteria.RecurrenceRequirements).Concat(new[]
@@ -35,7 +42,7 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
         if (IndicationCriteria.Recurrence(context, result))
         {
             return result.DoesNotApply(IndicationCriteria.RecurrenceSummary(
-                context, "8.1", new Message("8.1.governs"), new Message("8.1.governs-also")));
+                context, "8.1", GovernsMessage, GovernsAlsoMessage));
         }
 
         var against = new List<Message>();
@@ -52,19 +59,19 @@ internal sealed class MetachronousSurgeryTimingEvaluator : RecommendationEvaluat
         IndicationCriteria.Progression(context, result, against);
         if (against.Count > 0)
         {
-            return result.DoesNotApply(IndicationCriteria.NotApplying("8.1", new Message("8.1.scenario"), against));
+            return result.DoesNotApply(IndicationCriteria.NotApplying("8.1", ScenarioMessage, against));
         }
 
         IndicationCriteria.RecurrenceUnknown(context, result, missing);
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient(new Message("8.1.insufficient"));
+                .Insufficient(InsufficientMessage);
         }
 
         var histology = context.Patient.Primary?.Histology;
         result.Fact(FactNames.PrimaryHistology, histology?.Code ?? "unknown", histology is null
-            ? new Message("8.1.histology-unknown")
+            ? HistologyUnknownMessage
             : Message.Of("8.1.histology", ("histology", histology.Name), ("namedChemosensitive", histology.NamedChemosensitive)));
 
         SystemicTherapyFacts.Record(context.Patient.Treatment, result);

@@ -20,6 +20,17 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// </summary>
 internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message ScenarioMessage = new("8.3.scenario");
+    private static readonly Message AgainstNoSystemicTherapyMessage = new("8.3.against-no-systemic-therapy");
+    private static readonly Message AgainstProgressedMessage = new("8.3.against-progressed");
+    private static readonly Message PrimaryResectedMessage = new("8.3.primary-resected");
+    private static readonly Message AgainstPrimaryNotResectableMessage = new("8.3.against-primary-not-resectable");
+    private static readonly Message InsufficientMessage = new("8.3.insufficient");
+    private static readonly Message LesionsReadAsResidualMessage = new("8.3.lesions-read-as-residual");
+    private static readonly Message CompleteResponseMessage = new("8.3.complete-response");
+    private static readonly Message SalvageForSelectedCasesMessage = new("8.3.salvage-for-selected-cases");
+
     /// <summary>Creates the evaluator.</summary>
     public SynchronousResidualLiverSurgeryEvaluator()
         : base("8.3", TimingDefinition.Requirements.Concat(new[]
@@ -34,7 +45,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
     /// <inheritdoc />
     protected override RecommendationResult Decide(EvaluationContext context, ResultBuilder result)
     {
-        var scenario = new Message("8.3.scenario");
+        var scenario = ScenarioMessage;
         var against = new List<Message>();
         var missing = new List<string>();
         IndicationCriteria.Timing(context, result, MetastasisTiming.Synchronous, against, missing);
@@ -53,7 +64,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         switch (treatment.SystemicTherapyReceived)
         {
             case false:
-                against.Add(new Message("8.3.against-no-systemic-therapy"));
+                against.Add(AgainstNoSystemicTherapyMessage);
                 break;
             case null:
                 missing.Add(FactNames.SystemicTherapyReceived);
@@ -62,7 +73,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
                 response = treatment.SystemicTherapyResponse;
                 if (response == TreatmentResponse.ProgressiveDisease)
                 {
-                    against.Add(new Message("8.3.against-progressed"));
+                    against.Add(AgainstProgressedMessage);
                 }
                 else if (response is null)
                 {
@@ -85,7 +96,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             }
             else
             {
-                result.Facts(new[] { absent });
+                result.Facts(absent);
             }
 
             against.Add(Message.Of("8.3.against-no-liver-disease", ("treated", treated), ("noEvidenceOfDisease", context.NoEvidenceOfDisease)));
@@ -99,7 +110,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             }
             else
             {
-                result.Facts(new[] { location });
+                result.Facts(location);
             }
 
             IndicationCriteria.LiverResectable(context, result, against, missing);
@@ -108,14 +119,14 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         var primary = context.Patient.Primary;
         if (primary?.Resected == true)
         {
-            result.Fact(FactNames.PrimaryResected, "yes", new Message("8.3.primary-resected"));
+            result.Fact(FactNames.PrimaryResected, "yes", PrimaryResectedMessage);
         }
         else if (primary?.Resected == false && primary.Resectable is { } resectable)
         {
             result.Fact(FactNames.PrimaryResectable, ResultBuilder.Format(resectable), Message.Of("8.3.primary-in-place", ("resectable", resectable)));
             if (!resectable)
             {
-                against.Add(new Message("8.3.against-primary-not-resectable"));
+                against.Add(AgainstPrimaryNotResectableMessage);
             }
         }
         else
@@ -132,13 +143,13 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient(new Message("8.3.insufficient"));
+                .Insufficient(InsufficientMessage);
         }
 
-        result.Caution(new Message("8.3.lesions-read-as-residual"));
+        result.Caution(LesionsReadAsResidualMessage);
         if (response == TreatmentResponse.CompleteResponse)
         {
-            result.Caution(new Message("8.3.complete-response"));
+            result.Caution(CompleteResponseMessage);
         }
 
         if (primary?.Resected == false)
@@ -146,7 +157,7 @@ internal sealed class SynchronousResidualLiverSurgeryEvaluator : RecommendationE
             result.Caution(Message.Of("8.3.primary-in-place-caution", ("caution", LiverSurgeryGate.PrimaryInPlaceCautionMessage)));
         }
 
-        result.Caution(new Message("8.3.salvage-for-selected-cases"));
+        result.Caution(SalvageForSelectedCasesMessage);
         return result.Applies(Message.Of(
             "8.3.applies",
             ("response", SystemicTherapyFacts.Code(response!.Value)),

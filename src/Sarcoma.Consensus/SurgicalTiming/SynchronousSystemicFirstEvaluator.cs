@@ -15,6 +15,9 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// </summary>
 internal sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluator
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message InsufficientMessage = new("8.2.insufficient");
+
     /// <summary>Creates the evaluator.</summary>
     public SynchronousSystemicFirstEvaluator()
         : base("8.2", TimingDefinition.Requirements.Concat(new[]
@@ -41,7 +44,7 @@ internal sealed class SynchronousSystemicFirstEvaluator : RecommendationEvaluato
         if (missing.Count > 0)
         {
             return result.Missing(missing)
-                .Insufficient(new Message("8.2.insufficient"));
+                .Insufficient(InsufficientMessage);
         }
 
         var treatment = context.Patient.Treatment;

@@ -10,6 +10,10 @@ namespace Sarcoma.Consensus.SurgicalTiming;
 /// </summary>
 internal static class SystemicTherapyFacts
 {
+    // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message SurgicalTimingSystemicTherapyReceivedResponseUnknownMessage = new("surgical-timing.systemic-therapy-received-response-unknown");
+    private static readonly Message SurgicalTimingInductionPlannedMessage = new("surgical-timing.induction-planned");
+
     /// <summary>The prefix of the response terms (<c>surgical-timing.response.&lt;code&gt;</c>).</summary>
     public const string ResponseTerm = "surgical-timing.response";
 
@@ -34,7 +38,7 @@ internal static class SystemicTherapyFacts
             case true:
                 result.Fact(FactNames.SystemicTherapyReceived, "yes", treatment.SystemicTherapyResponse is { } response
                     ? Message.Of("surgical-timing.systemic-therapy-received", ("response", Code(response)))
-                    : new Message("surgical-timing.systemic-therapy-received-response-unknown"));
+                    : SurgicalTimingSystemicTherapyReceivedResponseUnknownMessage);
                 break;
             case false:
                 result.Fact(FactNames.SystemicTherapyReceived, "no", Message.Of("surgical-timing.no-systemic-therapy", ("inductionPlanned", treatment.InductionTherapyPlanned == true)));
@@ -42,7 +46,7 @@ internal static class SystemicTherapyFacts
             default:
                 if (treatment.InductionTherapyPlanned == true)
                 {
-                    result.Fact(FactNames.InductionTherapyPlanned, "yes", new Message("surgical-timing.induction-planned"));
+                    result.Fact(FactNames.InductionTherapyPlanned, "yes", SurgicalTimingInductionPlannedMessage);
                 }
 
                 break;
