@@ -18,7 +18,8 @@ public sealed class PatientDocument
     /// <param name="patient">The patient.</param>
     /// <param name="label">
     /// The non-identifying case label, or <see langword="null"/>: at most 200 characters of valid Unicode text without
-    /// control characters, Unicode line or paragraph separators or bidirectional formatting characters.
+    /// control characters, Unicode line or paragraph separators, bidirectional formatting characters or other invisible
+    /// format characters (Unicode category Cf, such as the zero-width space U+200B).
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="label"/> is longer than 200 characters, or holds a character it must not.</exception>

@@ -40,7 +40,8 @@ namespace Sarcoma.Consensus.Json;
 /// and <c>"label"</c> (a non-identifying case label of at most 200 characters, returned by
 /// <see cref="ParseDocument(string)"/>; never written to error messages; do not log it). The label is free text
 /// shown in reports, so it must not hold control characters (line breaks, tabs, terminal escape sequences), Unicode
-/// line or paragraph separators or bidirectional formatting characters: they could forge or hide report lines.
+/// line or paragraph separators, bidirectional formatting characters or other invisible format characters (Unicode
+/// category Cf, such as the zero-width space U+200B): they could forge or hide report lines.
 /// </para>
 /// <para>
 /// Writing omits unknown facts and sections whose facts are all unknown, writes the histology as its code and the

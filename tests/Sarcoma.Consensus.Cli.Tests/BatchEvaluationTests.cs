@@ -67,6 +67,39 @@ public sealed class BatchEvaluationTests
         Assert.DoesNotContain("Gastrointestinal", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_line_whose_label_hides_an_invisible_format_character_is_rejected_naming_label_without_echoing_it()
+    {
+        using var folder = new TempFolder();
+        string WithLabel(string label) => OneLine(EvaluateCommandTests.SampleWith(node => node["label"] = label));
+        // A zero-width space written raw and escaped, and a tag character (U+E0053, a surrogate pair): invisible in a report.
+        var raw = WithLabel("SECRET\u200bLABEL");
+        var escaped = WithLabel("SECRET-LABEL").Replace("SECRET-LABEL", "SECRET\\u200bLABEL", StringComparison.Ordinal);
+        var tag = WithLabel("SECRET\U000E0053LABEL");
+        var input = folder.Write("in.ndjson", string.Join("\n", raw, escaped, tag, Omd) + "\n");
+        var output = folder.File("out.ndjson");
+
+        var run = CliRun.Of("evaluate", "--batch", input, "--out", output, "--as-of", AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        var reports = File.ReadAllLines(output);
+        Assert.Equal(4, reports.Length);
+        for (var i = 0; i < 3; i++)
+        {
+            using var rejection = JsonDocument.Parse(reports[i]);
+            Assert.Equal(i + 1, rejection.RootElement.GetProperty("line").GetInt64());
+            Assert.True(rejection.RootElement.GetProperty("rejected").GetBoolean());
+            var error = Assert.Single(rejection.RootElement.GetProperty("errors").EnumerateArray().ToArray());
+            Assert.Equal("label", error.GetProperty("field").GetString());
+            Assert.Contains("invisible format characters", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"line\":4,", reports[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 1: label: must not contain control characters", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("compact")]

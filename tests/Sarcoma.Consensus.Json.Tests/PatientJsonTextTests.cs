@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -88,7 +90,47 @@ public sealed class PatientJsonTextTests
     public static TheoryData<string> ForbiddenInLabels() => new()
     {
         "\\n", "\\r", "\\t", "\\u0000", "\\u001b[8m", "\\u007f", "\\u0085", "\\u009b", "\\u2028", "\\u2029", "\\u202e", "\\u2066", "\\u200f",
+        // Invisible format characters (Unicode category Cf): zero-width space, zero-width joiner, word joiner, soft
+        // hyphen, a byte order mark inside the text, and a tag character (U+E0041, outside the BMP: a surrogate pair).
+        "\\u200b", "\\u200d", "\\u2060", "\\u00ad", "\\ufeff", "\\udb40\\udc41", "\u200b",
     };
+
+    [Fact]
+    public void Every_invisible_format_character_is_rejected_in_a_label_naming_label_without_repeating_it()
+    {
+        var formats = FormatCodePoints();
+        Assert.Contains(0x200B, formats);
+        Assert.Contains(0xE0041, formats);
+        foreach (var codePoint in formats)
+        {
+            var json = "{\"label\":\"SECRET" + char.ConvertFromUtf32(codePoint) + "OK\"}";
+
+            var e = Assert.Throws<PatientJsonException>(() => PatientJson.ParseDocument(json));
+
+            Assert.Equal("label", Assert.Single(e.Errors).Field);
+            Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every code point of Unicode category Cf (format) as this runtime classifies it.</summary>
+    internal static List<int> FormatCodePoints()
+    {
+        var formats = new List<int>();
+        for (var codePoint = 0; codePoint <= 0x10FFFF; codePoint++)
+        {
+            if (codePoint is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.Format)
+            {
+                formats.Add(codePoint);
+            }
+        }
+
+        return formats;
+    }
 
     [Theory]
     [MemberData(nameof(ForbiddenInLabels))]
@@ -118,7 +160,7 @@ public sealed class PatientJsonTextTests
     public void A_document_cannot_be_made_with_such_a_label_either()
     {
         // Built in code: a lone surrogate does not survive an attribute argument.
-        foreach (var label in new[] { "line\nbreak", "escape\u001b[2J", "bidi\u202eevil", "lone" + '\ud800', '\udc00' + "first" })
+        foreach (var label in new[] { "line\nbreak", "escape\u001b[2J", "bidi\u202eevil", "lone" + '\ud800', '\udc00' + "first", "zero\u200bwidth", "tag\U000E0041" })
         {
             Assert.Throws<ArgumentException>(() => new PatientDocument(new Patient(), label));
         }

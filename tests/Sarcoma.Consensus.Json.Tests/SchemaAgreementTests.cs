@@ -86,4 +86,25 @@ public sealed class SchemaAgreementTests
         Assert.NotEmpty(Schemas.Errors(Schemas.Patient, json));
         Assert.Throws<PatientJsonException>(() => PatientJson.Parse(json));
     }
+
+    [Fact]
+    public void Both_reject_every_invisible_format_character_in_a_label_and_accept_its_neighbours()
+    {
+        foreach (var codePoint in PatientJsonTextTests.FormatCodePoints())
+        {
+            var json = "{\"label\":\"a" + char.ConvertFromUtf32(codePoint) + "b\"}";
+            var shown = codePoint.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.True(Schemas.Errors(Schemas.Patient, json).Count > 0, "The schema accepts U+" + shown);
+            Assert.Throws<PatientJsonException>(() => PatientJson.Parse(json));
+        }
+
+        // Printable neighbours of the ranges the pattern lists stay accepted by both.
+        foreach (var text in new[] { "a\u00ACb", "a\u200Ab", "a\u2070b", "a\uFFFCb", "a\U000E0100b", "a\U0001D172b" })
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(new { label = text });
+            Schemas.AssertValid(Schemas.Patient, json, json);
+            PatientJson.Parse(json);
+        }
+    }
 }

@@ -42,6 +42,17 @@ namespace Sarcoma.Consensus.Json.Internal;
 /// </remarks>
 internal static class CompactReportWriter
 {
+    // The result's property names and the shared-message reference, encoded once (not transcoded and checked for
+    // escaping on every write).
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("st");
+    private static readonly JsonEncodedText ConsensusName = JsonEncodedText.Encode("co");
+    private static readonly JsonEncodedText FlagsName = JsonEncodedText.Encode("fl");
+    private static readonly JsonEncodedText SummaryName = JsonEncodedText.Encode("su");
+    private static readonly JsonEncodedText FindingsName = JsonEncodedText.Encode("fi");
+    private static readonly JsonEncodedText CautionsName = JsonEncodedText.Encode("ca");
+    private static readonly JsonEncodedText MissingName = JsonEncodedText.Encode("mi");
+    private static readonly JsonEncodedText SharedName = JsonEncodedText.Encode("m");
+
     public static void Write(Utf8JsonWriter writer, ConsensusReport report, ReportJsonOptions options)
     {
         writer.WriteStartObject();
@@ -170,7 +181,7 @@ internal static class CompactReportWriter
     private static void WriteTuple(Utf8JsonWriter writer, Message message, Finding? finding, Tables? tables)
     {
         writer.WriteStartArray();
-        var code = CodeInfo.For(message.Code);
+        var code = tables is null ? CodeInfo.For(message.Code) : tables.CodeInfoOf(message.Code);
         var keyed = code is { Keyed: true };
         if (keyed)
         {
@@ -353,24 +364,41 @@ internal static class CompactReportWriter
     {
         if (tables is not null && tables.SharedIndex(message) is { } index)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("m", index);
-            writer.WriteEndObject();
+            WriteSharedReference(writer, index);
             return;
         }
 
         WriteTuple(writer, message, null, tables);
     }
 
+    // A use of a message whose slot the plan recorded: as WriteUse, without looking the message up again.
+    private static void WritePlannedUse(Utf8JsonWriter writer, Message message, int slot, Tables tables)
+    {
+        if (tables.SharedIndexOfSlot(slot) is { } index)
+        {
+            WriteSharedReference(writer, index);
+            return;
+        }
+
+        WriteTuple(writer, message, null, tables);
+    }
+
+    private static void WriteSharedReference(Utf8JsonWriter writer, int index)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(SharedName, index);
+        writer.WriteEndObject();
+    }
+
     private static void WriteResult(Utf8JsonWriter writer, RecommendationResult result, Tables tables)
     {
         writer.WriteStartObject(result.Id);
-        writer.WriteString("st", result.Status.ToCode());
-        writer.WriteString("co", result.Recommendation.Consensus.ToCode());
+        writer.WriteString(StatusName, result.Status.ToCode());
+        writer.WriteString(ConsensusName, result.Recommendation.Consensus.ToCode());
         var flags = result.Flags;
         if (flags.Count > 0)
         {
-            writer.WriteStartArray("fl");
+            writer.WriteStartArray(FlagsName);
             for (var i = 0; i < flags.Count; i++)
             {
                 writer.WriteStringValue(flags[i].ToCode());
@@ -379,19 +407,22 @@ internal static class CompactReportWriter
             writer.WriteEndArray();
         }
 
-        if (!IsDefaultSummary(result))
+        // The plan recorded, in this order, the summary's slot, the findings' indices, the cautions' slots and the
+        // missing facts' indices of every result: they are read back here instead of being looked up again.
+        var summarySlot = tables.NextPlanned();
+        if (summarySlot >= 0)
         {
-            writer.WritePropertyName("su");
-            WriteUse(writer, result.SummaryMessage, tables);
+            writer.WritePropertyName(SummaryName);
+            WritePlannedUse(writer, result.SummaryMessage, summarySlot, tables);
         }
 
         var findings = result.Findings;
         if (findings.Count > 0)
         {
-            writer.WriteStartArray("fi");
+            writer.WriteStartArray(FindingsName);
             for (var i = 0; i < findings.Count; i++)
             {
-                writer.WriteNumberValue(tables.FindingIndex(findings[i]));
+                writer.WriteNumberValue(tables.NextPlanned());
             }
 
             writer.WriteEndArray();
@@ -400,10 +431,10 @@ internal static class CompactReportWriter
         var cautions = result.CautionMessages;
         if (cautions.Count > 0)
         {
-            writer.WriteStartArray("ca");
+            writer.WriteStartArray(CautionsName);
             for (var i = 0; i < cautions.Count; i++)
             {
-                WriteUse(writer, cautions[i], tables);
+                WritePlannedUse(writer, cautions[i], tables.NextPlanned(), tables);
             }
 
             writer.WriteEndArray();
@@ -412,10 +443,10 @@ internal static class CompactReportWriter
         var missing = result.Missing;
         if (missing.Count > 0)
         {
-            writer.WriteStartArray("mi");
+            writer.WriteStartArray(MissingName);
             for (var i = 0; i < missing.Count; i++)
             {
-                writer.WriteNumberValue(tables.FactIndex(missing[i]));
+                writer.WriteNumberValue(tables.NextPlanned());
             }
 
             writer.WriteEndArray();
@@ -525,7 +556,19 @@ internal static class CompactReportWriter
         private readonly List<int> useCounts = new();
         private readonly List<int> sharedOfSlot = new();
         private readonly Dictionary<string, int> factIndices = new(StringComparer.Ordinal);
+
+        // What the plan found for each result, in the order the results are written (see WriteResult).
+        private readonly List<int> planned = new();
+
+        // The catalogue's entries of recently written codes, in slots chosen by the codes' shallow hash (length and three
+        // characters): a hit costs one comparison (a reference comparison when the code is the same literal) instead of
+        // hashing the whole text. Bounded (one entry per slot); a miss falls back to the catalogue's table.
+        private readonly string?[] recentCodes = new string?[RecentCodeSlots];
+        private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
+        private int nextPlanned;
         private bool inUse;
+
+        private const int RecentCodeSlots = 512;
 
         private Tables()
         {
@@ -562,47 +605,73 @@ internal static class CompactReportWriter
             useCounts.Clear();
             sharedOfSlot.Clear();
             factIndices.Clear();
+            planned.Clear();
+            nextPlanned = 0;
             Findings.Clear();
             Shared.Clear();
             Facts.Clear();
             inUse = false;
         }
 
+        // Plans a result's uses and records, in writing order, its summary's slot (-1 when the summary is left out),
+        // its findings' indices, its cautions' slots and its missing facts' indices (read back by NextPlanned).
         public void Plan(RecommendationResult result)
         {
-            if (!IsDefaultSummary(result))
-            {
-                Use(result.SummaryMessage);
-            }
+            planned.Add(IsDefaultSummary(result) ? -1 : Use(result.SummaryMessage));
 
             var findings = result.Findings;
             for (var i = 0; i < findings.Count; i++)
             {
                 var finding = findings[i];
-                if (!findingIndices.ContainsKey(finding))
+                if (!findingIndices.TryGetValue(finding, out var index))
                 {
                     // A finding's own message is written in the finding; only the messages nested in it are used.
                     UseNested(finding.Message);
-                    findingIndices.Add(finding, Findings.Count);
+                    index = Findings.Count;
+                    findingIndices.Add(finding, index);
                     Findings.Add(finding);
                 }
+
+                planned.Add(index);
             }
 
             var cautions = result.CautionMessages;
             for (var i = 0; i < cautions.Count; i++)
             {
-                Use(cautions[i]);
+                planned.Add(Use(cautions[i]));
             }
 
             var missing = result.Missing;
             for (var i = 0; i < missing.Count; i++)
             {
-                if (!factIndices.ContainsKey(missing[i]))
+                if (!factIndices.TryGetValue(missing[i], out var index))
                 {
-                    factIndices.Add(missing[i], Facts.Count);
+                    index = Facts.Count;
+                    factIndices.Add(missing[i], index);
                     Facts.Add(missing[i]);
                 }
+
+                planned.Add(index);
             }
+        }
+
+        // The next value recorded by Plan, in the order it recorded them.
+        public int NextPlanned() => planned[nextPlanned++];
+
+        public int? SharedIndexOfSlot(int slot) => sharedOfSlot[slot] is var index && index >= 0 ? index : null;
+
+        public CodeInfo? CodeInfoOf(string code)
+        {
+            var slot = MessageComparer.Quick(code) & (RecentCodeSlots - 1);
+            if (string.Equals(recentCodes[slot], code, StringComparison.Ordinal))
+            {
+                return recentInfos[slot];
+            }
+
+            var info = CodeInfo.For(code);
+            recentCodes[slot] = code;
+            recentInfos[slot] = info;
+            return info;
         }
 
         public void Seal()
@@ -621,27 +690,26 @@ internal static class CompactReportWriter
             }
         }
 
-        public int FindingIndex(Finding finding) => findingIndices[finding];
-
-        public int FactIndex(string fact) => factIndices[fact];
-
         public int? SharedIndex(Message message) =>
             slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
 
         // A message is written once, so the messages nested in it are used once more only the first time it is used.
-        private void Use(Message message)
+        // Returns the message's slot.
+        private int Use(Message message)
         {
             if (slots.TryGetValue(message, out var slot))
             {
                 useCounts[slot]++;
-                return;
+                return slot;
             }
 
             // The nested messages first, so that a shared message comes after those it refers to.
             UseNested(message);
-            slots.Add(message, firstUses.Count);
+            slot = firstUses.Count;
+            slots.Add(message, slot);
             useCounts.Add(1);
             firstUses.Add(message);
+            return slot;
         }
 
         private void UseNested(Message message)
@@ -652,12 +720,12 @@ internal static class CompactReportWriter
                 switch (arguments[i].Value)
                 {
                     case Message nested:
-                        Use(nested);
+                        _ = Use(nested);
                         break;
                     case IReadOnlyList<Message> list:
                         for (var j = 0; j < list.Count; j++)
                         {
-                            Use(list[j]);
+                            _ = Use(list[j]);
                         }
 
                         break;
@@ -766,7 +834,7 @@ internal static class CompactReportWriter
         }
 
         // Length and three characters: codes, fact names and values mostly differ in one of them.
-        private static int Quick(string text)
+        internal static int Quick(string text)
         {
             var length = text.Length;
             if (length == 0)

@@ -96,11 +96,15 @@ internal static class FindingDefaults
         {
             IsSet = isSet;
             Value = value;
+            ArgumentName = value is { Length: > 2 } && value[0] == '{' && value[value.Length - 1] == '}' ? value.Substring(1, value.Length - 2) : null;
         }
 
         public bool IsSet { get; }
 
         public string? Value { get; }
+
+        /// <summary>Gets <c>name</c> when the value is <c>{name}</c> (the text of the message's argument <c>name</c>), else <see langword="null"/>.</summary>
+        public string? ArgumentName { get; }
 
         /// <summary>Whether a finding's property is the default and may be left out.</summary>
         public bool Covers(string? actual) => IsSet && string.Equals(actual, Value, StringComparison.Ordinal);
@@ -116,9 +120,9 @@ internal static class FindingDefaults
                 return false;
             }
 
-            if (Value.Length > 2 && Value[0] == '{' && Value[Value.Length - 1] == '}')
+            if (ArgumentName is { } name)
             {
-                var argument = message.Arguments.Get(Value.Substring(1, Value.Length - 2));
+                var argument = message.Arguments.Get(name);
                 return argument is not null && ArgumentText(argument) is { } text && string.Equals(actual, text, StringComparison.Ordinal);
             }
 

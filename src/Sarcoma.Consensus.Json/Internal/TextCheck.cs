@@ -139,8 +139,10 @@ internal static class TextCheck
     /// <summary>
     /// What is wrong with a case label as free text, or <see langword="null"/>: it must be valid Unicode and hold no
     /// control character (C0 and C1, including the terminal escape ESC and the line ends CR and LF), no Unicode line or
-    /// paragraph separator and no bidirectional formatting character. Such characters could forge lines ("Scope: …") in
-    /// a text report or hide the rest of it on a terminal.
+    /// paragraph separator, no bidirectional formatting character and no other invisible format character (Unicode
+    /// category Cf: the zero-width space U+200B, joiners, the word joiner, the soft hyphen, a byte order mark inside the
+    /// text, the tag characters U+E0000–U+E007F). Such characters could forge lines ("Scope: …") in a text report, hide
+    /// the rest of it on a terminal, or make two labels that read the same differ (or hide text in one).
     /// </summary>
     public static string? FreeTextProblem(string text)
     {
@@ -149,16 +151,28 @@ internal static class TextCheck
             return NotUnicode;
         }
 
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || IsBidiControl(c))
+            var c = text[i];
+            if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || IsBidiControl(c) || IsFormat(text, i))
             {
-                return "must not contain control characters (line breaks, tabs, terminal escape sequences), Unicode line or paragraph separators, or bidirectional formatting characters.";
+                return "must not contain control characters (line breaks, tabs, terminal escape sequences), Unicode line or paragraph separators, bidirectional formatting characters, or invisible format characters (such as a zero-width space).";
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                // A valid pair (lone surrogates were refused above): its category was read from both halves.
+                i++;
             }
         }
 
         return null;
     }
+
+    // Unicode category Cf (format), read from the code point (a surrogate pair counts as one): U+200B, U+00AD, U+FEFF,
+    // U+2060–U+2064, the tag characters U+E0001 and U+E0020–U+E007F, and the bidirectional controls as well.
+    private static bool IsFormat(string text, int index) =>
+        CharUnicodeInfo.GetUnicodeCategory(text, index) == UnicodeCategory.Format;
 
     private static bool IsBidiControl(char c) =>
         c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
