@@ -290,7 +290,7 @@ public static class FhirJson
         }
 
         var badIds = new List<ValidationError>();
-        CheckIds(resource, rootType, badIds);
+        CheckIds(resource, rootType, rootType == "Bundle", badIds);
         if (badIds.Count > 0)
         {
             throw new FhirInputException(badIds);
@@ -308,9 +308,14 @@ public static class FhirJson
     /// cannot be shown faithfully — a control character (Unicode Cc), a format character (Cf: zero-width space, joiners,
     /// bidirectional controls, soft hyphen, byte order mark), a line or paragraph separator (Zl, Zp), a space (Zs) — or
     /// is longer than FHIR's 64 characters (a flood of text). Other departures from FHIR's id grammar (an underscore, as in
-    /// real exports) are tolerated as Firely tolerates them, and shown as written. docs/fhir.md, "Resource ids".
+    /// real exports) are tolerated as Firely tolerates them, and shown as written. docs/fhir.md, "Resource ids". Used for
+    /// parsed JSON here and by <see cref="Mapping.McodeMapper"/> for resources given to it in code.
     /// </summary>
-    private static void CheckIds(Resource resource, string path, List<ValidationError> errors)
+    /// <param name="resource">The resource.</param>
+    /// <param name="path">Its path (<c>Bundle</c>, <c>resources[0](Condition)</c>).</param>
+    /// <param name="typedEntries">Whether a Bundle's entry paths name the entry's resource type (<c>Bundle.entry[0].resource(Condition)</c>).</param>
+    /// <param name="errors">Where the errors are added.</param>
+    internal static void CheckIds(Resource resource, string path, bool typedEntries, List<ValidationError> errors)
     {
         if (resource.Id is { } id && IdProblem(id))
         {
@@ -323,20 +328,19 @@ public static class FhirJson
             {
                 if (domain.Contained[i] is { } contained)
                 {
-                    CheckIds(contained, FormattableString.Invariant($"{path}.contained[{i}]"), errors);
+                    CheckIds(contained, FormattableString.Invariant($"{path}.contained[{i}]"), false, errors);
                 }
             }
         }
 
         if (resource is Bundle bundle)
         {
-            var top = path == "Bundle";
             for (var i = 0; i < bundle.Entry.Count; i++)
             {
                 if (bundle.Entry[i]?.Resource is { } entry)
                 {
-                    var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (top ? "(" + entry.TypeName + ")" : string.Empty);
-                    CheckIds(entry, entryPath, errors);
+                    var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (typedEntries ? "(" + entry.TypeName + ")" : string.Empty);
+                    CheckIds(entry, entryPath, false, errors);
                 }
             }
         }
