@@ -609,27 +609,43 @@ public static class FhirJson
                     });
                 }
 
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && !IsText(ref reader))
                 {
-                    try
+                    throw new FhirInputException(new[]
                     {
-                        // A \u escape of a lone UTF-16 surrogate is valid JSON but not text: every reader of it (ours and
-                        // Firely's) throws InvalidOperationException when it takes the string.
-                        _ = reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        throw new FhirInputException(new[]
-                        {
-                            new ValidationError("(document)", FormattableString.Invariant($"holds a string that is not valid Unicode text (a \\u escape of a lone surrogate, at byte {reader.TokenStartIndex + 1}): the document was not read (the string is not repeated here).")),
-                        });
-                    }
+                        new ValidationError("(document)", FormattableString.Invariant($"holds a string that is not valid Unicode text (a \\u escape of a lone surrogate, at byte {reader.TokenStartIndex + 1}): the document was not read (the string is not repeated here).")),
+                    });
                 }
             }
         }
         catch (JsonException)
         {
             // Not JSON: reported, with its position, when the document is parsed.
+        }
+    }
+
+    /// <summary>
+    /// Whether the string or property name the reader is on is text: a <c>\u</c> escape of a lone UTF-16 surrogate is valid
+    /// JSON but not text, nor are bytes that are not UTF-8; every reader of such a string (ours and Firely's) throws
+    /// <see cref="InvalidOperationException"/> when it takes it. A string without escapes (nearly all) is checked as UTF-8 in
+    /// place, without making a string of it (the same rule <see cref="Utf8JsonReader.GetString"/> applies).
+    /// </summary>
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+#if NET8_0_OR_GREATER
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+#endif
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
