@@ -88,7 +88,19 @@ public static class FhirJson
 
     private static readonly Regex EntryPath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource", RegexOptions.CultureInvariant);
 
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
+    /// <summary>
+    /// Gets the settings of Firely's deserializer that this class reads with, for a caller that hands UTF-8 JSON to
+    /// <see cref="FhirJsonDeserializer"/> itself (after <see cref="CheckText"/>): strict (every issue reported, wrongly cased
+    /// names not bound), with Firely's validator except the literal checks of string-valued primitives, whose only outcome
+    /// (<c>PVAL124</c>, a literal not valid for its type) is tolerated here anyway. A resource read with these settings
+    /// without any issue is one <see cref="ParseResource"/> accepts, apart from its ids (which <see cref="Mapping.McodeMapper"/>
+    /// checks too). Immutable.
+    /// </summary>
+    public static DeserializerSettings ReadSettings { get; } =
+        new DeserializerSettings { Validator = TolerantLiteralValidator.Instance }.UsingMode(DeserializationMode.Strict);
+
+    // After ReadSettings: static fields are initialised in the order they are written.
+    private static readonly FhirJsonDeserializer Deserializer = new(ReadSettings);
 
     private static readonly FhirJsonSerializer Serializer = new();
 
@@ -317,18 +329,62 @@ public static class FhirJson
     /// <param name="errors">Where the errors are added.</param>
     internal static void CheckIds(Resource resource, string path, bool typedEntries, List<ValidationError> errors)
     {
+        if (AnyIdProblem(resource))
+        {
+            AddIdErrors(resource, path, typedEntries, errors);
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="CheckIds"/> would find an error: nearly always every id is fine, which is found without building a
+    /// path for each resource.
+    /// </summary>
+    internal static bool AnyIdProblem(Resource resource)
+    {
+        if (resource.Id is { } id && IdProblem(id))
+        {
+            return true;
+        }
+
+        if (Contained(resource) is { } containedList)
+        {
+            foreach (var contained in containedList)
+            {
+                if (contained is not null && AnyIdProblem(contained))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (resource is Bundle bundle)
+        {
+            foreach (var entry in bundle.Entry)
+            {
+                if (entry?.Resource is { } inEntry && AnyIdProblem(inEntry))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddIdErrors(Resource resource, string path, bool typedEntries, List<ValidationError> errors)
+    {
         if (resource.Id is { } id && IdProblem(id))
         {
             errors.Add(new ValidationError(path + ".id", "holds a character that cannot be shown as a label (a control character, an invisible or bidirectional formatting character such as a zero-width space, a line or paragraph separator, or a space), or is longer than FHIR's 64 characters: the mapper names resources by their id in its report, so such an id is refused, as the patient reader refuses such characters in a case label; the id is not repeated here."));
         }
 
-        if (resource is DomainResource domain)
+        if (Contained(resource) is { } containedList)
         {
-            for (var i = 0; i < domain.Contained.Count; i++)
+            for (var i = 0; i < containedList.Count; i++)
             {
-                if (domain.Contained[i] is { } contained)
+                if (containedList[i] is { } contained)
                 {
-                    CheckIds(contained, FormattableString.Invariant($"{path}.contained[{i}]"), false, errors);
+                    AddIdErrors(contained, FormattableString.Invariant($"{path}.contained[{i}]"), false, errors);
                 }
             }
         }
@@ -340,11 +396,16 @@ public static class FhirJson
                 if (bundle.Entry[i]?.Resource is { } entry)
                 {
                     var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (typedEntries ? "(" + entry.TypeName + ")" : string.Empty);
-                    CheckIds(entry, entryPath, false, errors);
+                    AddIdErrors(entry, entryPath, false, errors);
                 }
             }
         }
     }
+
+    // A resource's contained resources, read without the getter (which creates an empty list, and throws for a value
+    // kept in Firely's overflow by a lenient parse).
+    private static List<Resource>? Contained(Resource resource) =>
+        resource is DomainResource && resource.TryGetValue("contained", out var value) ? value as List<Resource> : null;
 
     private static bool IdProblem(string id)
     {

@@ -107,7 +107,7 @@ public sealed class McodeMapper
         var position = 0;
         foreach (var resource in resources)
         {
-            if (resource is not null)
+            if (resource is not null && FhirJson.AnyIdProblem(resource))
             {
                 // Typed the way the entries below are named: resources[0](Condition), resources[1].entry[2].resource(Condition).
                 FhirJson.CheckIds(resource, resource is Bundle ? $"resources[{position}]" : $"resources[{position}]({resource.TypeName})", typedEntries: true, badIds);
