@@ -11,8 +11,9 @@ namespace Sarcoma.Consensus.CdsHooks.Data;
 /// Reads one prefetch value as a FHIR R4 resource, straight from the request body's UTF-8 bytes.
 /// <para>
 /// The value is already parsed JSON (a view into the body's <see cref="JsonDocument"/>), so Firely's deserializer reads
-/// its bytes in place: no copy to a string, no second JSON parse. The settings are <see cref="FhirJson"/>'s (Firely
-/// strict: unknown elements, wrong JSON types, cardinality, literals and codes all reported) except one: the narrative's
+/// its bytes in place: no copy to a string, no second JSON parse. The settings are <see cref="FhirJson.ReadSettings"/> (Firely
+/// strict: unknown and wrongly cased elements, wrong JSON types, cardinality, choice types and codes all reported; the
+/// literal checks of string-valued primitives, which <see cref="FhirJson"/> tolerates, skipped) except one: the narrative's
 /// XHTML (<c>text.div</c>) is not validated. The mapper never reads narrative, which is display text, and EHRs send it on
 /// most resources: validating it costs an XML parse per resource, and a malformed one would refuse the whole hook call
 /// for something the consensus never uses.
@@ -28,7 +29,7 @@ namespace Sarcoma.Consensus.CdsHooks.Data;
 internal static class PrefetchParser
 {
     private static readonly FhirJsonDeserializer Deserializer =
-        new(new DeserializerSettings().UsingMode(DeserializationMode.Strict, NarrativeValidationKind.None));
+        new(FhirJson.ReadSettings with { NarrativeValidation = NarrativeValidationKind.None });
 
     /// <summary>Reads a prefetch value.</summary>
     /// <param name="value">A JSON object from the request body (its document must be alive).</param>

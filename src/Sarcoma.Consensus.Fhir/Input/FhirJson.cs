@@ -88,7 +88,19 @@ public static class FhirJson
 
     private static readonly Regex EntryPath = new(@"^Bundle\.entry\[([0-9]+)\]\.resource", RegexOptions.CultureInvariant);
 
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
+    /// <summary>
+    /// Gets the settings of Firely's deserializer that this class reads with, for a caller that hands UTF-8 JSON to
+    /// <see cref="FhirJsonDeserializer"/> itself (after <see cref="CheckText"/>): strict (every issue reported, wrongly cased
+    /// names not bound), with Firely's validator except the literal checks of string-valued primitives, whose only outcome
+    /// (<c>PVAL124</c>, a literal not valid for its type) is tolerated here anyway. A resource read with these settings
+    /// without any issue is one <see cref="ParseResource"/> accepts, apart from its ids (which <see cref="Mapping.McodeMapper"/>
+    /// checks too). Immutable.
+    /// </summary>
+    public static DeserializerSettings ReadSettings { get; } =
+        new DeserializerSettings { Validator = TolerantLiteralValidator.Instance }.UsingMode(DeserializationMode.Strict);
+
+    // After ReadSettings: static fields are initialised in the order they are written.
+    private static readonly FhirJsonDeserializer Deserializer = new(ReadSettings);
 
     private static readonly FhirJsonSerializer Serializer = new();
 
@@ -290,7 +302,7 @@ public static class FhirJson
         }
 
         var badIds = new List<ValidationError>();
-        CheckIds(resource, rootType, badIds);
+        CheckIds(resource, rootType, rootType == "Bundle", badIds);
         if (badIds.Count > 0)
         {
             throw new FhirInputException(badIds);
@@ -308,39 +320,92 @@ public static class FhirJson
     /// cannot be shown faithfully — a control character (Unicode Cc), a format character (Cf: zero-width space, joiners,
     /// bidirectional controls, soft hyphen, byte order mark), a line or paragraph separator (Zl, Zp), a space (Zs) — or
     /// is longer than FHIR's 64 characters (a flood of text). Other departures from FHIR's id grammar (an underscore, as in
-    /// real exports) are tolerated as Firely tolerates them, and shown as written. docs/fhir.md, "Resource ids".
+    /// real exports) are tolerated as Firely tolerates them, and shown as written. docs/fhir.md, "Resource ids". Used for
+    /// parsed JSON here and by <see cref="Mapping.McodeMapper"/> for resources given to it in code.
     /// </summary>
-    private static void CheckIds(Resource resource, string path, List<ValidationError> errors)
+    /// <param name="resource">The resource.</param>
+    /// <param name="path">Its path (<c>Bundle</c>, <c>resources[0](Condition)</c>).</param>
+    /// <param name="typedEntries">Whether a Bundle's entry paths name the entry's resource type (<c>Bundle.entry[0].resource(Condition)</c>).</param>
+    /// <param name="errors">Where the errors are added.</param>
+    internal static void CheckIds(Resource resource, string path, bool typedEntries, List<ValidationError> errors)
+    {
+        if (AnyIdProblem(resource))
+        {
+            AddIdErrors(resource, path, typedEntries, errors);
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="CheckIds"/> would find an error: nearly always every id is fine, which is found without building a
+    /// path for each resource.
+    /// </summary>
+    internal static bool AnyIdProblem(Resource resource)
     {
         if (resource.Id is { } id && IdProblem(id))
         {
-            errors.Add(new ValidationError(path + ".id", "holds a character that cannot be shown as a label (a control character, an invisible or bidirectional formatting character such as a zero-width space, a line or paragraph separator, or a space), or is longer than FHIR's 64 characters: the mapper names resources by their id in its report, so such an id is refused, as the patient reader refuses such characters in a case label; the id is not repeated here."));
+            return true;
         }
 
-        if (resource is DomainResource domain)
+        if (Contained(resource) is { } containedList)
         {
-            for (var i = 0; i < domain.Contained.Count; i++)
+            foreach (var contained in containedList)
             {
-                if (domain.Contained[i] is { } contained)
+                if (contained is not null && AnyIdProblem(contained))
                 {
-                    CheckIds(contained, FormattableString.Invariant($"{path}.contained[{i}]"), errors);
+                    return true;
                 }
             }
         }
 
         if (resource is Bundle bundle)
         {
-            var top = path == "Bundle";
+            foreach (var entry in bundle.Entry)
+            {
+                if (entry?.Resource is { } inEntry && AnyIdProblem(inEntry))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddIdErrors(Resource resource, string path, bool typedEntries, List<ValidationError> errors)
+    {
+        if (resource.Id is { } id && IdProblem(id))
+        {
+            errors.Add(new ValidationError(path + ".id", "holds a character that cannot be shown as a label (a control character, an invisible or bidirectional formatting character such as a zero-width space, a line or paragraph separator, or a space), or is longer than FHIR's 64 characters: the mapper names resources by their id in its report, so such an id is refused, as the patient reader refuses such characters in a case label; the id is not repeated here."));
+        }
+
+        if (Contained(resource) is { } containedList)
+        {
+            for (var i = 0; i < containedList.Count; i++)
+            {
+                if (containedList[i] is { } contained)
+                {
+                    AddIdErrors(contained, FormattableString.Invariant($"{path}.contained[{i}]"), false, errors);
+                }
+            }
+        }
+
+        if (resource is Bundle bundle)
+        {
             for (var i = 0; i < bundle.Entry.Count; i++)
             {
                 if (bundle.Entry[i]?.Resource is { } entry)
                 {
-                    var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (top ? "(" + entry.TypeName + ")" : string.Empty);
-                    CheckIds(entry, entryPath, errors);
+                    var entryPath = FormattableString.Invariant($"{path}.entry[{i}].resource") + (typedEntries ? "(" + entry.TypeName + ")" : string.Empty);
+                    AddIdErrors(entry, entryPath, false, errors);
                 }
             }
         }
     }
+
+    // A resource's contained resources, read without the getter (which creates an empty list, and throws for a value
+    // kept in Firely's overflow by a lenient parse).
+    private static List<Resource>? Contained(Resource resource) =>
+        resource is DomainResource && resource.TryGetValue("contained", out var value) ? value as List<Resource> : null;
 
     private static bool IdProblem(string id)
     {
@@ -605,27 +670,43 @@ public static class FhirJson
                     });
                 }
 
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && !IsText(ref reader))
                 {
-                    try
+                    throw new FhirInputException(new[]
                     {
-                        // A \u escape of a lone UTF-16 surrogate is valid JSON but not text: every reader of it (ours and
-                        // Firely's) throws InvalidOperationException when it takes the string.
-                        _ = reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        throw new FhirInputException(new[]
-                        {
-                            new ValidationError("(document)", FormattableString.Invariant($"holds a string that is not valid Unicode text (a \\u escape of a lone surrogate, at byte {reader.TokenStartIndex + 1}): the document was not read (the string is not repeated here).")),
-                        });
-                    }
+                        new ValidationError("(document)", FormattableString.Invariant($"holds a string that is not valid Unicode text (a \\u escape of a lone surrogate, at byte {reader.TokenStartIndex + 1}): the document was not read (the string is not repeated here).")),
+                    });
                 }
             }
         }
         catch (JsonException)
         {
             // Not JSON: reported, with its position, when the document is parsed.
+        }
+    }
+
+    /// <summary>
+    /// Whether the string or property name the reader is on is text: a <c>\u</c> escape of a lone UTF-16 surrogate is valid
+    /// JSON but not text, nor are bytes that are not UTF-8; every reader of such a string (ours and Firely's) throws
+    /// <see cref="InvalidOperationException"/> when it takes it. A string without escapes (nearly all) is checked as UTF-8 in
+    /// place, without making a string of it (the same rule <see cref="Utf8JsonReader.GetString"/> applies).
+    /// </summary>
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+#if NET8_0_OR_GREATER
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+#endif
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -62,8 +62,10 @@ public sealed class McodeMapper
     /// a status code outside its value set), a value it reads is implausible (an ECOG grade outside 0–5, a lesion size
     /// of 0 or less or above 500 mm, a length in a unit it cannot convert, a date outside the plausible range, before the
     /// birth date or after <see cref="McodeMapperOptions.AsOf"/>, a Period that ends before it starts), or the input
-    /// holds more than one patient (a second Patient, a subject that references another patient). Each error names the element
-    /// (<c>Bundle.entry[2].resource(Condition).onsetDateTime</c>), never its value.
+    /// holds more than one patient (a second Patient, a subject that references another patient), or a resource id cannot be
+    /// shown as a label (a control, format or separator character, or more than 64 characters; checked as
+    /// <see cref="FhirJson"/> checks parsed JSON, for a Bundle built in code too; <c>docs/fhir.md</c>, "Resource ids"). Each
+    /// error names the element (<c>Bundle.entry[2].resource(Condition).onsetDateTime</c>), never its value.
     /// </exception>
     public McodeMapping Map(Bundle bundle)
     {
@@ -72,6 +74,9 @@ public sealed class McodeMapper
             throw new ArgumentNullException(nameof(bundle));
         }
 
+        var badIds = new List<ValidationError>();
+        FhirJson.CheckIds(bundle, "Bundle", typedEntries: true, badIds);
+        RefuseBadIds(badIds);
         var entries = bundle.Entry
             .Select((entry, index) => (entry, index))
             .Where(e => e.entry?.Resource is not null)
@@ -85,8 +90,10 @@ public sealed class McodeMapper
     /// <exception cref="ArgumentNullException"><paramref name="resources"/> is <see langword="null"/>.</exception>
     /// <exception cref="FhirInputException">
     /// The resources hold no patient data (<see cref="FhirInputException.NoPatientData"/>: none at all, only empty
-    /// Bundles, or no Patient and no resource about a patient), or an element the mapper reads does not parse. Errors
-    /// name the element (<c>resources[0].entry[2].resource(Condition).onsetDateTime</c>), never its value.
+    /// Bundles, or no Patient and no resource about a patient), or an element the mapper reads does not parse, or a
+    /// resource id (of a resource, a contained resource or a Bundle's entry) cannot be shown as a label, as for
+    /// <see cref="Map(Bundle)"/>. Errors name the element (<c>resources[0].entry[2].resource(Condition).onsetDateTime</c>,
+    /// <c>resources[1](Condition).id</c>), never its value.
     /// </exception>
     public McodeMapping Map(IEnumerable<Resource> resources)
     {
@@ -96,9 +103,16 @@ public sealed class McodeMapper
         }
 
         var entries = new List<SourceResource>();
+        var badIds = new List<ValidationError>();
         var position = 0;
         foreach (var resource in resources)
         {
+            if (resource is not null && FhirJson.AnyIdProblem(resource))
+            {
+                // Typed the way the entries below are named: resources[0](Condition), resources[1].entry[2].resource(Condition).
+                FhirJson.CheckIds(resource, resource is Bundle ? $"resources[{position}]" : $"resources[{position}]({resource.TypeName})", typedEntries: true, badIds);
+            }
+
             if (resource is Bundle bundle)
             {
                 var index = 0;
@@ -120,7 +134,18 @@ public sealed class McodeMapper
             position++;
         }
 
+        RefuseBadIds(badIds);
         return new McodeReader(entries, options, "resources").Read();
+    }
+
+    // Ids label resources in the report: refused as FhirJson refuses them in parsed JSON, whether the resources were parsed
+    // or built in code (docs/fhir.md, "Resource ids").
+    private static void RefuseBadIds(List<ValidationError> badIds)
+    {
+        if (badIds.Count > 0)
+        {
+            throw new FhirInputException(badIds, "FHIR R4 input the mapper cannot read", noPatientData: false);
+        }
     }
 
     private static SourceResource Source(Resource resource, string position, string? fullUrl) => new(

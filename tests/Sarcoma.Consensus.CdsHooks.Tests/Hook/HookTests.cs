@@ -158,6 +158,21 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task A_prefetched_resource_whose_id_cannot_be_shown_is_refused_naming_the_id()
+    {
+        // The in-place prefetch reader leaves ids to the mapper, which holds every input to FhirJson's id rule (docs/fhir.md).
+        var source = Prefetch.SampleBundle("metachronous-liver-omd");
+        var condition = source.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Condition>().First();
+        condition.Id = "zq\u200Bprimary";
+
+        var (status, answer) = await Http.PostAsync(factory.CreateClient(), CdsHooksFactory.HookPath, Prefetch.Request(source));
+
+        Assert.Equal(400, status);
+        Assert.Contains(answer.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("(Condition).id: holds a character that cannot be shown as a label", StringComparison.Ordinal));
+        Assert.DoesNotContain("zq", answer.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Prefetched_data_of_another_patient_is_refused_not_mixed_in()
     {
         var (status, answer) = await Http.PostAsync(factory.CreateClient(), CdsHooksFactory.HookPath, Prefetch.Request(Prefetch.SampleBundle("metachronous-liver-omd"), patientId: "someone-else"));

@@ -81,6 +81,40 @@ public sealed class FhirEncodingTests
         Assert.StartsWith("is not UTF-8 text (byte 11 ", error.Message, StringComparison.Ordinal);
     }
 
+    // CheckText (the check before Firely reads UTF-8 in place, as the CDS Hooks service does with prefetch): a string that
+    // is not text is refused whether it is escaped or not; strings without escapes are checked as UTF-8 without making a
+    // string of them.
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })] // a lead byte without its continuation
+    [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong encoding of '/'
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a UTF-16 surrogate encoded as UTF-8
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // beyond U+10FFFF
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xE2, 0x82 })] // a truncated three-byte sequence
+    public void CheckText_refuses_a_string_or_name_that_is_not_UTF8(byte[] bad)
+    {
+        byte[] Document(string before, string after) => Encoding.UTF8.GetBytes(before).Concat(bad).Concat(Encoding.UTF8.GetBytes(after)).ToArray();
+
+        var inValue = Assert.Throws<FhirInputException>(() => FhirJson.CheckText(Document("{\"resourceType\":\"Patient\",\"id\":\"zq", "p\"}")));
+        var inName = Assert.Throws<FhirInputException>(() => FhirJson.CheckText(Document("{\"resourceType\":\"Patient\",\"zq", "\":1}")));
+
+        foreach (var e in new[] { inValue, inName })
+        {
+            Assert.Equal("(document)", Assert.Single(e.Errors).Field);
+            Assert.StartsWith("holds a string that is not valid Unicode text", e.Errors[0].Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("zq", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void CheckText_refuses_an_escaped_lone_surrogate_and_reads_text_escaped_or_not()
+    {
+        var lone = Assert.Throws<FhirInputException>(() => FhirJson.CheckText(Encoding.UTF8.GetBytes("{\"resourceType\":\"Patient\",\"id\":\"zq\\uD800p\"}")));
+
+        Assert.StartsWith("holds a string that is not valid Unicode text", Assert.Single(lone.Errors).Message, StringComparison.Ordinal);
+        FhirJson.CheckText(Encoding.UTF8.GetBytes("{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Jos\u00E9 \u4E2D \U0001F600 \\u00e9 \\uD83D\\uDE00 \\\" \\n\"}]}"));
+    }
+
     [Fact]
     public void UTF8_with_or_without_a_byte_order_mark_is_read_from_bytes_streams_and_strings()
     {

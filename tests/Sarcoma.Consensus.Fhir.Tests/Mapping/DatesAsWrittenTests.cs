@@ -184,4 +184,28 @@ public sealed class ObservationIssuedTests
         Assert.Equal(1, AsOf2026.Map(bundle).Patient.Clinical.Ecog);
         Assert.Equal("Bundle.entry[1].resource(Observation).issued", Assert.Single(Assert.Throws<FhirInputException>(() => AsOf2026.Map(future)).Errors).Field);
     }
+
+    // FhirValues reads the digits at their fixed places once the literal matches (issue #11): the same dates as the
+    // pattern's groups gave, including the pattern's one quirk ($ also matches before a final line feed).
+    [Theory]
+    [InlineData("2020-03-14", "2020-03-14", null, "2020-03-01")]
+    [InlineData("2020-03-14T10:30:00+01:00", "2020-03-14", null, "2020-03-01")]
+    [InlineData("2020-03-14\n", "2020-03-14", null, "2020-03-01")]
+    [InlineData("2020-03", null, "is a partial date (year or month only)", "2020-03-01")]
+    [InlineData("2020-03\n", null, "is a partial date (year or month only)", "2020-03-01")]
+    [InlineData("2020", null, "is a partial date (year or month only)", "2020-01-01")]
+    [InlineData("2020\n", null, "is a partial date (year or month only)", "2020-01-01")]
+    [InlineData("2020-02-30", null, FhirValues.NotADate, "2020-02-01")]
+    [InlineData("2020-13", null, FhirValues.NotADate, null)]
+    [InlineData("0000-01-01", null, FhirValues.NotADate, null)]
+    [InlineData("20-03-14", null, FhirValues.NotADate, null)]
+    [InlineData("2020-3-14", null, FhirValues.NotADate, null)]
+    public void A_date_literal_is_read_digit_by_digit_as_written(string literal, string? date, string? problem, string? firstDay)
+    {
+        var value = new Hl7.Fhir.Model.FhirDateTime { Value = literal };
+
+        Assert.Equal(date, FhirValues.CalendarDate(value, out var found)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(problem, found);
+        Assert.Equal(firstDay, FhirValues.FirstDay(value)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
