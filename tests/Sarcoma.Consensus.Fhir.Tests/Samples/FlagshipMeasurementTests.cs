@@ -17,9 +17,9 @@ public sealed class FlagshipMeasurementTests(ITestOutputHelper output)
     public void Flagship_bundle_decides_8_of_34_alone_and_all_34_as_the_sample_after_one_questionnaire()
     {
         var sample = SampleBundleTests.SamplePatient("metachronous-liver-omd");
-        var mapped = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")).Patient;
+        var mapped = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd"));
 
-        var alone = ConsensusEngine.Default.Evaluate(mapped, SampleBundleTests.AsOf);
+        var alone = ConsensusEngine.Default.Evaluate(mapped.Patient, SampleBundleTests.AsOf);
         var answered = ConsensusEngine.Default.Evaluate(QuestionnaireRounds.Answer(mapped, sample, SampleBundleTests.AsOf, out var rounds).Patient, SampleBundleTests.AsOf);
 
         output.WriteLine($"bundle alone: {Describe(alone)}; after {rounds} questionnaire: {Describe(answered)}");
