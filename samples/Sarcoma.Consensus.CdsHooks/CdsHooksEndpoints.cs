@@ -165,12 +165,14 @@ internal static class CdsHooksEndpoints
             }
 
             IReadOnlyList<Card> cards = Array.Empty<Card>();
-            if (CardComposer.IsRelevant(report, mapping.Patient))
+            // A liver lesion read from the record makes the service relevant, though the list waits for a clinician's confirmation (McodeMapping.PendingLesions).
+            var relevance = mapping.PendingLesions.Count > 0 ? mapping.Patient with { Metastases = mapping.Patient.Metastases! with { Lesions = mapping.PendingLesions } } : mapping.Patient;
+            if (CardComposer.IsRelevant(report, relevance))
             {
                 var token = artifacts.Add(new EvaluationArtifact(mapping.Patient, report.AsOf));
                 var root = BaseUrl(http, options.Value) + "/cds-services/" + options.Value.ServiceId;
                 var context = new CardContext(root + "/reports?" + LinkQuery + "=" + token, root + "/questionnaires?" + LinkQuery + "=" + token, data.Unavailable);
-                cards = CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context);
+                cards = CardComposer.Compose(report, relevance, request.PatientId, request.HookInstance, context);
             }
 
             Log.HookAnswered(

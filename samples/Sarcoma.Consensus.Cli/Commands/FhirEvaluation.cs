@@ -28,7 +28,7 @@ public static class FhirEvaluation
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(bundlePath);
         var (mapping, bundle) = FhirPatientFile.ReadRecord(bundlePath, asOf);
-        var patient = answersPath is null ? mapping.Patient : FhirPatientFile.ApplyAnswers(answersPath, mapping.Patient, environment.Stderr, Fhir.Questionnaires.QuestionnaireAnswerOptions.ForRecord(bundle, asOf));
+        var patient = answersPath is null ? mapping.Patient : FhirPatientFile.ApplyAnswers(answersPath, mapping, environment.Stderr, Fhir.Questionnaires.QuestionnaireAnswerOptions.ForRecord(bundle, asOf));
         var report = PatientFile.Evaluate(environment.Evaluator, patient, asOf, answersPath is null ? bundlePath : bundlePath + " with " + answersPath);
         if (htmlPath is not null)
         {

@@ -57,7 +57,7 @@ public static class QuestionnaireCommand
             var path = parseResult.GetValue(fhir)!;
             var mapping = FhirPatientFile.Read(path, date);
             var questionnaire = PatientFileEvaluation.Guard(path, date, () =>
-                MissingFactsQuestionnaire.Create(mapping.Patient, date, environment.Evaluator, new QuestionnaireOptions { IncludeReportDetails = parseResult.GetValue(details) }));
+                MissingFactsQuestionnaire.Create(mapping, date, environment.Evaluator, new QuestionnaireOptions { IncludeReportDetails = parseResult.GetValue(details) }));
             var json = FhirJson.Serialize(questionnaire);
             var questions = Count(questionnaire.Item);
             if (parseResult.GetValue(output) is { } file)

@@ -91,12 +91,12 @@ public static class FhirPatientFile
 
     /// <summary>Reads a QuestionnaireResponse file and applies its answers to the patient, reporting conflicts on standard error.</summary>
     /// <param name="path">The path, as given.</param>
-    /// <param name="patient">The patient read from the bundle.</param>
+    /// <param name="mapping">The mapped bundle: its patient, and the lesions read from it pending the Questionnaire's confirmation.</param>
     /// <param name="stderr">Where conflicts are reported (by fact name, never value).</param>
     /// <param name="options">The record's Patient and the evaluation date the response is checked against (<see cref="QuestionnaireAnswerOptions.ForRecord"/>); none when <see langword="null"/>.</param>
     /// <returns>The patient with the answers applied.</returns>
     /// <exception cref="InvalidInputException">The file is not a QuestionnaireResponse, is not this patient's (subject), is withdrawn (entered-in-error), or an answer cannot be read.</exception>
-    public static Model.Patient ApplyAnswers(string path, Model.Patient patient, TextWriter stderr, QuestionnaireAnswerOptions? options = null)
+    public static Model.Patient ApplyAnswers(string path, McodeMapping mapping, TextWriter stderr, QuestionnaireAnswerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -114,7 +114,7 @@ public static class FhirPatientFile
             }
         }
 
-        var outcome = QuestionnaireAnswers.Apply(patient, response, options ?? new QuestionnaireAnswerOptions());
+        var outcome = QuestionnaireAnswers.Apply(mapping, response, options ?? new QuestionnaireAnswerOptions());
         if (outcome.Errors.Count > 0)
         {
             throw new InvalidInputException(

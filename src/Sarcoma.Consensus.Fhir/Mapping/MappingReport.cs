@@ -132,12 +132,42 @@ public sealed class McodeMapping
 {
     internal McodeMapping(Model.Patient patient, MappingReport report)
     {
+        // The reader leaves metastases.lesions unknown for want of a confirmation (NotExpressibleInMcode, with the
+        // lesions it read still in the patient, so the core validator checks them): the lesions move out of the patient
+        // into PendingLesions (safety rule 1: a record cannot show that it lists every lesion).
+        if (report.UnknownEntry(Model.FactNames.Lesions) is { Reason: UnknownReason.NotExpressibleInMcode, Explanation: McodeReader.PendingLesionsExplanation } &&
+            patient.Metastases is { Lesions.Count: > 0 } metastases)
+        {
+            PendingLesions = metastases.Lesions;
+            patient = patient with { Metastases = metastases with { Lesions = Array.Empty<Model.Lesion>() } };
+        }
+
         Patient = patient;
         Report = report;
     }
 
-    /// <summary>Gets the patient: every fact the record holds, everything else unknown (never "no" for want of a resource).</summary>
+    /// <summary>
+    /// Gets the patient: every fact the record holds, everything else unknown (never "no" for want of a resource). Its
+    /// <c>metastases.lesions</c> is empty (unknown) unless the record says no disease is detected: the lesions read from
+    /// the record are in <see cref="PendingLesions"/> until a clinician confirms the list.
+    /// </summary>
     public Model.Patient Patient { get; }
+
+    /// <summary>
+    /// Gets the current metastatic lesions read from the record (one per Tumor BodyStructure, with the sizes, segments
+    /// and lobes of <c>docs/fhir.md</c>), in the order of <c>metastases.lesions[i]</c> of <see cref="MappingReport.Mapped"/>,
+    /// which names their sources. They are <em>not</em> in <see cref="Patient"/>: a FHIR record can never show that it
+    /// holds every lesion staging found (mCODE has no structure for a complete list), and treating the list as complete
+    /// would read an uncoded metastasis as "no metastasis there" (liver-only, oligometastatic; safety rule 1), so
+    /// <c>metastases.lesions</c> stays unknown, with a <see cref="MappingReport.Unknown"/> entry. The Questionnaire of
+    /// <see cref="Questionnaires.MissingFactsQuestionnaire.Create(McodeMapping, NodaTime.LocalDate, IConsensusEvaluator?, Questionnaires.QuestionnaireOptions?)"/>
+    /// asks a clinician to confirm that staging found no other lesion, and
+    /// <see cref="Questionnaires.QuestionnaireAnswers.Apply(McodeMapping, Hl7.Fhir.Model.QuestionnaireResponse, Questionnaires.QuestionnaireAnswerOptions?)"/>
+    /// makes them the patient's lesions on a yes. Empty when the record lists no lesion, when the lesions are unknown for
+    /// another reason (a site without a Tumor, a Tumor at an unreadable site, conflicting conditions: nothing to confirm),
+    /// or when the record says no disease is detected.
+    /// </summary>
+    public IReadOnlyList<Model.Lesion> PendingLesions { get; } = Array.Empty<Model.Lesion>();
 
     /// <summary>Gets the report: each fact's source and each unknown's reason.</summary>
     public MappingReport Report { get; }

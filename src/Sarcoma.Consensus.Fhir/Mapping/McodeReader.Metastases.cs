@@ -84,6 +84,18 @@ internal sealed partial class McodeReader
         }
 
         var lesions = noEvidence == true ? Array.Empty<Lesion>() : BuildLesions(current, uncertain, tumors);
+        if (lesions.Length > 0)
+        {
+            // Safety rule 1: absence of a resource is unknown, not "no". A record can never show that it holds every
+            // metastatic lesion staging found (mCODE has no structure for a complete list), so the lesions read are
+            // pending: McodeMapping moves them out of the patient into McodeMapping.PendingLesions, and the
+            // Questionnaire asks the clinician to confirm the list (docs/fhir.md, metastases.lesions).
+            Unknown(
+                FactNames.Lesions,
+                UnknownReason.NotExpressibleInMcode,
+                PendingLesionsExplanation);
+        }
+
         return new MetastaticDisease
         {
             DetectedOn = detectedOn,
@@ -92,6 +104,13 @@ internal sealed partial class McodeReader
             Diffuse = diffuse,
         };
     }
+
+    /// <summary>
+    /// The explanation of <c>metastases.lesions</c> left unknown while the lesions read are pending confirmation; with
+    /// <see cref="UnknownReason.NotExpressibleInMcode"/> it marks the list as pending (<see cref="McodeMapping.PendingLesions"/>).
+    /// </summary>
+    internal const string PendingLesionsExplanation =
+        "The record cannot show that staging found no other metastatic lesion (mCODE has no structure saying a list of Tumor BodyStructures is complete): the lesions read are pending (McodeMapping.PendingLesions) until a clinician confirms the list in the Questionnaire.";
 
     private DiffuseInvolvement ReadDiffuse()
     {

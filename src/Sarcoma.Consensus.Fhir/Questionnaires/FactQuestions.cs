@@ -154,6 +154,23 @@ internal static class FactQuestions
         new(FactNames.LiverResectionMargin, "Margin achieved", AnswerKind.Choice, Choices: Margins),
     }.ToDictionary(q => q.Fact, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The confirmation that the lesions read from a FHIR record are all the current metastatic lesions staging found
+    /// (<see cref="Mapping.McodeMapping.PendingLesions"/>): not a fact of the patient document, whose author writes the
+    /// list, but of a record, which can never show that it is complete (safety rule 1; section 3.1: "Appropriate
+    /// staging of metastatic disease is imperative in defining OMD"). The text is completed with the count and the
+    /// lesions (<see cref="LesionListCompleteText"/>).
+    /// </summary>
+    public static readonly FactQuestion LesionListComplete = new(
+        MissingFactsQuestionnaire.LesionListCompleteLinkId,
+        "Did staging find no current metastatic lesion other than the ones listed from the record?",
+        AnswerKind.Boolean);
+
+    /// <summary>The confirmation's text for <paramref name="count"/> lesions described as the lesion groups are (site, size, segments; never an identifier).</summary>
+    public static string LesionListCompleteText(int count, IEnumerable<string> lesions) =>
+        "Did staging find no current metastatic lesion other than the " + (count == 1 ? "one" : count.ToString(CultureInfo.InvariantCulture)) +
+        " listed from the record (" + string.Join("; ", lesions) + ")? Answer no if it found any other lesion, at any site: record it in the EHR (or a patient document), and the lesions stay unknown.";
+
     /// <summary>The facts that are not list items, in catalogue order.</summary>
     public static IReadOnlyList<string> Plain => ByFact.Keys.Where(k => !k.Contains("[]")).ToArray();
 

@@ -61,6 +61,13 @@ public static class MissingFactsQuestionnaire
     /// <summary>The linkId of the repeating group that lists lesions when the record lists none.</summary>
     public const string NewLesionsLinkId = FactNames.Lesions;
 
+    /// <summary>
+    /// The linkId of the yes/no question, asked when a FHIR record lists lesions (<see cref="Mapping.McodeMapping.PendingLesions"/>),
+    /// confirming that staging found no current metastatic lesion other than those listed; the questions about each
+    /// listed lesion are shown only after a yes (<c>enableWhen</c>). Not a fact of the patient document.
+    /// </summary>
+    public const string LesionListCompleteLinkId = "metastases.lesionListConfirmed";
+
     /// <summary>The linkId of the repeating group that lists liver resections when the record lists none.</summary>
     public const string NewLiverResectionsLinkId = FactNames.LiverResections;
 
@@ -71,7 +78,10 @@ public static class MissingFactsQuestionnaire
     /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
     /// <returns>The Questionnaire; without items when nothing is missing or the patient is out of scope.</returns>
     /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
-    public static Questionnaire Create(Patient patient, LocalDate asOf, IConsensusEvaluator? evaluator = null, QuestionnaireOptions? options = null)
+    public static Questionnaire Create(Patient patient, LocalDate asOf, IConsensusEvaluator? evaluator = null, QuestionnaireOptions? options = null) =>
+        Create(patient, asOf, evaluator, options, confirmLesions: false);
+
+    private static Questionnaire Create(Patient patient, LocalDate asOf, IConsensusEvaluator? evaluator, QuestionnaireOptions? options, bool confirmLesions)
     {
         var plan = Plan(patient, asOf, evaluator ?? ConsensusEngine.Default, options ?? new QuestionnaireOptions());
         var questionnaire = new Questionnaire
@@ -87,12 +97,16 @@ public static class MissingFactsQuestionnaire
 
         // A canonical URL for the QuestionnaireResponse to point to: a name-based UUID of the date and the questions asked,
         // so the same patient and date give the same URL on every run.
-        questionnaire.Url = "urn:uuid:" + NameBasedUuid(LocalDatePattern.Iso.Format(asOf) + "|" + string.Join("|", plan.Select(p => p.Path)));
+        // A record's lesions are confirmed first (when the patient is in scope: an out-of-scope patient gets no question).
+        confirmLesions = confirmLesions && (plan.Count > 0 || (evaluator ?? ConsensusEngine.Default).Evaluate(patient, asOf).Scope.InScope != false);
+        var paths = plan.Select(p => p.Path);
+        questionnaire.Url = "urn:uuid:" + NameBasedUuid(LocalDatePattern.Iso.Format(asOf) + "|" + string.Join("|", confirmLesions ? new[] { LesionListCompleteLinkId }.Concat(paths) : paths));
 
         foreach (var (prefix, heading) in FactQuestions.Sections)
         {
             var inSection = plan.Where(p => p.Path.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
-            if (inSection.Length == 0)
+            var confirmHere = confirmLesions && LesionListCompleteLinkId.StartsWith(prefix, StringComparison.Ordinal);
+            if (inSection.Length == 0 && !confirmHere)
             {
                 continue;
             }
@@ -104,11 +118,53 @@ public static class MissingFactsQuestionnaire
                 Type = Questionnaire.QuestionnaireItemType.Group,
             };
             AddItems(section.Item, inSection, patient);
+            if (confirmHere)
+            {
+                AddLesionConfirmation(section.Item, patient);
+            }
+
             questionnaire.Item.Add(section);
         }
 
         return questionnaire;
     }
+
+    /// <summary>
+    /// Generates the Questionnaire for a mapped FHIR record. When the record lists lesions
+    /// (<see cref="Mapping.McodeMapping.PendingLesions"/>), its first question on the metastatic disease asks the clinician to
+    /// confirm that staging found no other current metastatic lesion (<see cref="LesionListCompleteLinkId"/>, listing
+    /// each lesion by site, size and segments), and the questions about each listed lesion are shown after a yes; the
+    /// other questions are those the patient would need with the listed lesions (so a yes, with the answers, decides
+    /// what a complete patient document decides). Otherwise the same as <see cref="Create(Patient, LocalDate, IConsensusEvaluator?, QuestionnaireOptions?)"/>
+    /// with <see cref="Mapping.McodeMapping.Patient"/>.
+    /// </summary>
+    /// <param name="mapping">The mapped record (<see cref="Mapping.McodeMapper"/>).</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="evaluator">The engine; <see cref="ConsensusEngine.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The Questionnaire; without items when nothing is missing or the patient is out of scope.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="mapping"/> is <see langword="null"/>.</exception>
+    /// <exception cref="PatientValidationException">The patient record is inconsistent.</exception>
+    public static Questionnaire Create(Mapping.McodeMapping mapping, LocalDate asOf, IConsensusEvaluator? evaluator = null, QuestionnaireOptions? options = null)
+    {
+        if (mapping is null)
+        {
+            throw new ArgumentNullException(nameof(mapping));
+        }
+
+        if (mapping.PendingLesions.Count == 0)
+        {
+            return Create(mapping.Patient, asOf, evaluator, options);
+        }
+
+        var restored = WithLesions(mapping.Patient, mapping.PendingLesions);
+        var questionnaire = Create(restored, asOf, evaluator, options, confirmLesions: true);
+        return questionnaire;
+    }
+
+    /// <summary>The patient with the lesions of a record made its lesions (after the clinician's confirmation).</summary>
+    internal static Patient WithLesions(Patient patient, IReadOnlyList<Lesion> lesions) =>
+        patient with { Metastases = (patient.Metastases ?? new MetastaticDisease()) with { Lesions = lesions } };
 
     /// <summary>The fact paths the Questionnaire asks for (its question linkIds), in order.</summary>
     /// <param name="patient">The patient.</param>
@@ -442,6 +498,28 @@ public static class MissingFactsQuestionnaire
                 items.Add(item);
             }
         }
+    }
+
+    /// <summary>
+    /// Puts the confirmation of the record's lesions first in the section, and shows each listed lesion's questions only
+    /// after a yes: until the list is confirmed complete, the record's lesions are not the patient's (safety rule 1).
+    /// </summary>
+    private static void AddLesionConfirmation(List<Questionnaire.ItemComponent> items, Patient patient)
+    {
+        var lesions = patient.Metastases!.Lesions;
+        var confirm = Question(LesionListCompleteLinkId, FactQuestions.LesionListComplete);
+        confirm.Text = FactQuestions.LesionListCompleteText(lesions.Count, Enumerable.Range(0, lesions.Count).Select(i => DescribeItem(patient, FactNames.Lesions, i)));
+        confirm.Required = true;
+        foreach (var group in items.Where(i => PatientFacts.TrySplit(i.LinkId + ".site", out var list, out _, out _) && list == FactNames.Lesions))
+        {
+            group.EnableWhen.Add(new Questionnaire.EnableWhenComponent { Question = LesionListCompleteLinkId, Operator = Questionnaire.QuestionnaireItemOperator.Equal, Answer = new FhirBoolean(true) });
+            if (group.EnableWhen.Count > 1)
+            {
+                group.EnableBehavior = Questionnaire.EnableWhenBehavior.All;
+            }
+        }
+
+        items.Insert(0, confirm);
     }
 
     private static Questionnaire.ItemComponent WithConditions(Questionnaire.ItemComponent item, PlannedQuestion question)

@@ -87,6 +87,36 @@ public static class QuestionnaireAnswers
             throw new ArgumentNullException(nameof(patient));
         }
 
+        return Apply(patient, Array.Empty<Lesion>(), response, options);
+    }
+
+    /// <summary>
+    /// Applies the answers to a mapped FHIR record, with the lesions read from it (<see cref="McodeMapping.PendingLesions"/>):
+    /// a yes to <see cref="MissingFactsQuestionnaire.LesionListCompleteLinkId"/> (staging found no other current
+    /// metastatic lesion) makes them the patient's lesions, listed in <see cref="AnswerOutcome.Applied"/> as
+    /// <c>metastases.lesions</c>, and the answers about each lesion then apply as to a listed lesion; a no leaves the
+    /// lesions unknown, with a <see cref="AnswerOutcome.Conflicts"/> entry saying to record the other lesions (in the EHR
+    /// or a patient document); no answer leaves them unknown. Until the list is confirmed, answers about a listed lesion
+    /// are not applied (one conflict entry says so). Otherwise as <see cref="Apply(Patient, QuestionnaireResponse, QuestionnaireAnswerOptions)"/>.
+    /// </summary>
+    /// <param name="mapping">The mapped record the Questionnaire was generated for (<see cref="MissingFactsQuestionnaire.Create(McodeMapping, LocalDate, IConsensusEvaluator?, QuestionnaireOptions?)"/>).</param>
+    /// <param name="response">The response.</param>
+    /// <param name="options">The record's Patient, the evaluation date and the histology map; the defaults when <see langword="null"/>.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="mapping"/> or <paramref name="response"/> is <see langword="null"/>.</exception>
+    public static AnswerOutcome Apply(McodeMapping mapping, QuestionnaireResponse response, QuestionnaireAnswerOptions? options = null)
+    {
+        if (mapping is null)
+        {
+            throw new ArgumentNullException(nameof(mapping));
+        }
+
+        return Apply(mapping.Patient, mapping.PendingLesions, response, options ?? new QuestionnaireAnswerOptions());
+    }
+
+    private static AnswerOutcome Apply(Patient patient, IReadOnlyList<Lesion> pendingLesions, QuestionnaireResponse response, QuestionnaireAnswerOptions options)
+    {
+
         if (response is null)
         {
             throw new ArgumentNullException(nameof(response));
@@ -97,13 +127,14 @@ public static class QuestionnaireAnswers
             throw new ArgumentNullException(nameof(options));
         }
 
-        var reader = new Reader(patient, options);
+        var reader = new Reader(patient, options, pendingLesions);
         if (!reader.CheckResponse(response))
         {
             return new AnswerOutcome(patient, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<AnswerConflict>(), reader.Errors);
         }
 
         reader.FindDuplicates(response.Item, "QuestionnaireResponse");
+        reader.ConfirmLesions(response.Item);
         reader.Items(response.Item);
         reader.Finish();
         return new AnswerOutcome(reader.Patient, reader.Applied, reader.Confirmed, reader.Conflicts, reader.Errors);
@@ -122,12 +153,57 @@ public static class QuestionnaireAnswers
         private readonly HashSet<QuestionnaireResponse.ItemComponent> malformed = new(SameItem.Instance);
         private LocalDate? authored;
 
-        public Reader(Patient patient, QuestionnaireAnswerOptions options)
+        private readonly IReadOnlyList<Lesion> pendingLesions;
+
+        // Whether answers about a listed lesion wait for a confirmation that was not given (lesions read from the record, not confirmed).
+        private bool lesionsUnconfirmed;
+        private bool unconfirmedReported;
+
+        public Reader(Patient patient, QuestionnaireAnswerOptions options, IReadOnlyList<Lesion> pendingLesions)
         {
             Patient = patient;
             this.options = options;
+            this.pendingLesions = pendingLesions;
             map = options.HistologyMap;
         }
+
+        /// <summary>
+        /// Reads the confirmation that staging found no lesion other than the record's (<see cref="MissingFactsQuestionnaire.LesionListCompleteLinkId"/>)
+        /// before any other answer, so that the answers about each listed lesion apply to it after a yes.
+        /// </summary>
+        public void ConfirmLesions(IEnumerable<QuestionnaireResponse.ItemComponent> items)
+        {
+            var linkId = MissingFactsQuestionnaire.LesionListCompleteLinkId;
+            var found = Flatten(items).Where(i => i.LinkId == linkId && i.Answer.Count > 0 && !malformed.Contains(i)).ToArray();
+            bool? confirmed = null;
+            if (found.Length > 0 && !conflicting.Contains(linkId) &&
+                TryRead(FactQuestions.LesionListComplete, found[0].Answer, linkId, itemPaths.TryGetValue(found[0], out var path) ? path : "QuestionnaireResponse.item", out var value))
+            {
+                confirmed = (bool?)value;
+            }
+
+            lesionsUnconfirmed = pendingLesions.Count > 0 && confirmed != true;
+            if (confirmed == false)
+            {
+                Conflicts.Add(new AnswerConflict(
+                    FactNames.Lesions,
+                    "Staging found metastatic lesions other than those the record lists: the lesions stay unknown, and no recommendation is decided on the listed ones. Record the other lesions (in the EHR as Tumor BodyStructures with their SecondaryCancerConditions, or in a patient document) and evaluate again."));
+            }
+            else if (confirmed == true && pendingLesions.Count == 0)
+            {
+                Conflicts.Add(new AnswerConflict(
+                    FactNames.Lesions,
+                    "The list of the record's lesions was confirmed, but no lesion read from the record was given with the answers (apply them to the McodeMapping the Questionnaire was generated for): the lesions stay unknown."));
+            }
+            else if (confirmed == true)
+            {
+                Patient = MissingFactsQuestionnaire.WithLesions(Patient, pendingLesions);
+                Applied.Add(FactNames.Lesions);
+            }
+        }
+
+        private static IEnumerable<QuestionnaireResponse.ItemComponent> Flatten(IEnumerable<QuestionnaireResponse.ItemComponent> items) =>
+            items.SelectMany(i => new[] { i }.Concat(Flatten(i.Item)));
 
         /// <summary>Checks what the response says about itself (status, subject, authored); false when no answer may be applied.</summary>
         public bool CheckResponse(QuestionnaireResponse response)
@@ -222,7 +298,7 @@ public static class QuestionnaireAnswers
 
         /// <summary>The linkId when it is one of the Questionnaire's questions, else the item's FHIR path.</summary>
         private string Name(string linkId, string itemPath) =>
-            FactQuestions.For(linkId) is not null && !linkId.Contains("[]") ? linkId : itemPath + ".linkId";
+            (FactQuestions.For(linkId) is not null && !linkId.Contains("[]")) || linkId == MissingFactsQuestionnaire.LesionListCompleteLinkId ? linkId : itemPath + ".linkId";
 
         public void FindDuplicates(List<QuestionnaireResponse.ItemComponent> items, string path)
         {
@@ -288,6 +364,10 @@ public static class QuestionnaireAnswers
                 {
                     NewResection(item);
                 }
+                else if (linkId == MissingFactsQuestionnaire.LesionListCompleteLinkId)
+                {
+                    // Read first, by ConfirmLesions.
+                }
                 else if (item.Answer.Count > 0 && !conflicting.Contains(linkId))
                 {
                     Answer(linkId, item.Answer, itemPaths.TryGetValue(item, out var itemPath) ? itemPath : "QuestionnaireResponse.item");
@@ -341,6 +421,17 @@ public static class QuestionnaireAnswers
 
             if (!TryRead(question, answers, linkId, itemPath, out var value))
             {
+                return;
+            }
+
+            if (lesionsUnconfirmed && PatientFacts.TrySplit(linkId, out var list, out var lesionIndex, out _) && list == FactNames.Lesions && lesionIndex < pendingLesions.Count)
+            {
+                if (!unconfirmedReported)
+                {
+                    unconfirmedReported = true;
+                    Conflicts.Add(new AnswerConflict(FactNames.Lesions, "Answers about the lesions listed from the record were not applied: staging was not confirmed to have found no other lesion, so the lesions are unknown."));
+                }
+
                 return;
             }
 

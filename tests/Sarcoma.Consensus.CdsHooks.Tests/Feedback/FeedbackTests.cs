@@ -59,7 +59,8 @@ public sealed class FeedbackTests : IDisposable
     public async System.Threading.Tasks.Task Feedback_on_a_card_this_service_returned_is_stored_under_its_uuid()
     {
         var client = factory.CreateClient();
-        var (_, cards) = await Http.PostAsync(client, CdsHooksFactory.HookPath, Prefetch.Request(Prefetch.SampleBundle("metachronous-liver-omd")));
+        // A bundle alone decides no recommendation on lesions it lists (pending confirmation): the follow-up sample still gets a card with a suggestion.
+        var (_, cards) = await Http.PostAsync(client, CdsHooksFactory.HookPath, Prefetch.Request(Prefetch.SampleBundle("post-resection-follow-up")));
         var card = cards.GetProperty("cards").EnumerateArray().First(c => c.TryGetProperty("suggestions", out _));
         var suggestion = card.GetProperty("suggestions")[0].GetProperty("uuid").GetString();
         var feedback = new JsonObject

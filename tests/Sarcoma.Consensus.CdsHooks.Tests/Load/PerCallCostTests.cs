@@ -56,7 +56,7 @@ public sealed class PerCallCostTests : IDisposable
         var mapping = mapper.Map(data.Resources);
         var report = evaluator.Evaluate(mapping.Patient, today);
         var context = new CardContext("https://x.test/r?token=t", "https://x.test/q?token=t", data.Unavailable);
-        var cards = CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context);
+        var cards = CardComposer.Compose(report, mapping.Patient with { Metastases = mapping.Patient.Metastases! with { Lesions = mapping.PendingLesions } }, request.PatientId, request.HookInstance, context);
         Assert.NotEmpty(cards);
 
         var lines = new List<string> { FormattableString.Invariant($"Per call, one at a time ({Configuration} build, {Iterations} calls after {WarmUp}; request {bytes.Length / 1024.0:0.0} KB):") };
@@ -118,7 +118,7 @@ public sealed class PerCallCostTests : IDisposable
         });
         Step("McodeMapper.Map", () => mapper.Map(data.Resources));
         Step("Evaluate", () => evaluator.Evaluate(mapping.Patient, today));
-        Step("CardComposer.Compose", () => CardComposer.Compose(report, mapping.Patient, request.PatientId, request.HookInstance, context));
+        Step("CardComposer.Compose", () => CardComposer.Compose(report, mapping.Patient with { Metastases = mapping.Patient.Metastases! with { Lesions = mapping.PendingLesions } }, request.PatientId, request.HookInstance, context));
         Step("cards response serialised", () => JsonSerializer.SerializeToUtf8Bytes(new CardsResponse(cards), CdsJson.Options));
         var hookLogger = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sarcoma.Consensus.CdsHooks.Hook");
         Step("hook log line, scope (console+sink)", () =>

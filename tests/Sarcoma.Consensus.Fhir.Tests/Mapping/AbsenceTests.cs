@@ -151,12 +151,20 @@ public sealed class AbsenceTests
 
         var mapping = McodeMapper.Default.Map(bundle);
 
-        Assert.Empty(mapping.Patient.Metastases!.Lesions);
+        Assert.Empty(mapping.PendingLesions);
         Assert.Equal(UnknownReason.Ambiguous, mapping.Report.UnknownEntry(Model.FactNames.Lesions)!.Reason);
         Assert.True(mapping.Patient.Treatment.PreviousLiverResection);
     }
 
-    private static Dictionary<string, EvaluationStatus> Statuses(Bundle bundle) =>
-        ConsensusEngine.Default.Evaluate(McodeMapper.Default.Map(bundle).Patient, SampleBundleTests.AsOf)
-            .Results.ToDictionary(r => r.Id, r => r.Status);
+    /// <summary>
+    /// The statuses from the bundle alone, and with the lesions read confirmed complete (the Questionnaire's yes,
+    /// <see cref="McodeMapping.PendingLesions"/>): a deletion must not decide differently in either.
+    /// </summary>
+    private static Dictionary<string, EvaluationStatus> Statuses(Bundle bundle)
+    {
+        var mapping = McodeMapper.Default.Map(bundle);
+        var alone = ConsensusEngine.Default.Evaluate(mapping.Patient, SampleBundleTests.AsOf).Results.Select(r => ("alone " + r.Id, r.Status));
+        var confirmed = ConsensusEngine.Default.Evaluate(ConfirmedLesions.Patient(mapping), SampleBundleTests.AsOf).Results.Select(r => ("confirmed " + r.Id, r.Status));
+        return alone.Concat(confirmed).ToDictionary(r => r.Item1, r => r.Item2);
+    }
 }

@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Fhir.Mapping;
 using Sarcoma.Consensus.Fhir.Tests.Samples;
+using Sarcoma.Consensus.Fhir.Tests.Support;
 using Sarcoma.Consensus.Model;
 
 namespace Sarcoma.Consensus.Fhir.Tests.Mapping;
@@ -22,15 +23,16 @@ public sealed class DanglingTumorTests
         var mapping = McodeMapper.Default.Map(WithoutEntry(SampleBundleTests.SampleBundle(Sample), "Condition/metastasis-liver"));
 
         Assert.Equal(UnknownReason.Ambiguous, mapping.Report.UnknownEntry(FactNames.Lesions)!.Reason);
-        Assert.Empty(mapping.Patient.Metastases!.Lesions);
+        Assert.Empty(mapping.PendingLesions);
     }
 
     [Fact]
     public void Deleting_the_liver_condition_never_turns_applies_into_does_not_apply()
     {
         var bundle = SampleBundleTests.SampleBundle(Sample);
-        var before = ConsensusEngine.Default.Evaluate(McodeMapper.Default.Map(bundle).Patient, SampleBundleTests.AsOf);
-        var after = ConsensusEngine.Default.Evaluate(McodeMapper.Default.Map(WithoutEntry(bundle, "Condition/metastasis-liver")).Patient, SampleBundleTests.AsOf);
+        // With the record's lesions confirmed complete (the Questionnaire's yes): deleting the condition must not turn that into "no".
+        var before = ConsensusEngine.Default.Evaluate(ConfirmedLesions.Patient(McodeMapper.Default.Map(bundle)), SampleBundleTests.AsOf);
+        var after = ConsensusEngine.Default.Evaluate(ConfirmedLesions.Patient(McodeMapper.Default.Map(WithoutEntry(bundle, "Condition/metastasis-liver"))), SampleBundleTests.AsOf);
 
         Assert.Contains(before.Results, r => r.Status == EvaluationStatus.Applies);
         var flipped = before.Results

@@ -37,7 +37,7 @@ public sealed class InputPlausibilityTests
     {
         var mapping = McodeMapper.Default.Map(Bundle(Lesion($"{{\"value\":{value},\"system\":\"http://unitsofmeasure.org\",\"code\":\"{unit}\"}}")));
 
-        Assert.Equal((decimal)mm, Assert.Single(mapping.Patient.Metastases!.Lesions).SizeMm);
+        Assert.Equal((decimal)mm, Assert.Single(mapping.PendingLesions).SizeMm);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class InputPlausibilityTests
     {
         var mapping = McodeMapper.Default.Map(Bundle(Lesion($"{{\"value\":10,\"comparator\":\"{comparator}\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm\"}}")));
 
-        Assert.Null(Assert.Single(mapping.Patient.Metastases!.Lesions).SizeMm);
+        Assert.Null(Assert.Single(mapping.PendingLesions).SizeMm);
         var unknown = mapping.Report.UnknownEntry("metastases.lesions[0].sizeMm")!;
         Assert.Equal(UnknownReason.Ambiguous, unknown.Reason);
         Assert.Contains("comparator", unknown.Explanation);

@@ -88,7 +88,7 @@ public sealed class MappingConflictTests
             Tumor("t1", "liver"),
             TumorSize("s1", "t1", 2.1m, "cm")));
 
-        Assert.Empty(mapping.Patient.Metastases!.Lesions);
+        Assert.Empty(mapping.PendingLesions);
         Assert.Equal(UnknownReason.Conflicting, mapping.Report.UnknownEntry(FactNames.Lesions)!.Reason);
     }
 
@@ -102,7 +102,7 @@ public sealed class MappingConflictTests
             TumorSize("s1", "t1", 2.1m, "cm"),
             TumorSize("s2", "t1", 35m, "mm")));
 
-        var lesion = Assert.Single(mapping.Patient.Metastases!.Lesions);
+        var lesion = Assert.Single(mapping.PendingLesions);
         Assert.Null(lesion.SizeMm);
         var unknown = mapping.Report.UnknownEntry("metastases.lesions[0].sizeMm")!;
         Assert.Equal(UnknownReason.Conflicting, unknown.Reason);

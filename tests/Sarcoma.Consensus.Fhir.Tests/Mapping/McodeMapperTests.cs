@@ -83,12 +83,14 @@ public sealed class McodeMapperTests
             TumorSize("s1", "t1", 3.2m, "cm"),
             Tumor("t2", "lung", site: "39607008"),
             TumorSize("s2", "t2", 9m, "mm")));
-        var lesions = mapping.Patient.Metastases!.Lesions;
+        var lesions = mapping.PendingLesions;
 
         Assert.Equal(new[] { MetastaticSite.Liver, MetastaticSite.Lung }, lesions.Select(l => l.Site));
         Assert.Equal(new decimal?[] { 32m, 9m }, lesions.Select(l => l.SizeMm));
         Assert.Equal(new[] { 6, 7 }, lesions[0].Segments);
-        Assert.Equal(new LocalDate(2025, 9, 2), mapping.Patient.Metastases.DetectedOn);
+        Assert.Equal(new LocalDate(2025, 9, 2), mapping.Patient.Metastases!.DetectedOn);
+        Assert.Empty(mapping.Patient.Metastases.Lesions);
+        Assert.Equal(UnknownReason.NotExpressibleInMcode, mapping.Report.UnknownEntry(FactNames.Lesions)!.Reason);
         Assert.Equal("BodyStructure.location.text / description", mapping.Report.SourcesOf("metastases.lesions[0].segments").Single().Element);
     }
 
@@ -101,7 +103,7 @@ public sealed class McodeMapperTests
             Secondary("lung", "128462008", bodySite: "39607008"),
             Tumor("t1", "liver")));
 
-        Assert.Empty(mapping.Patient.Metastases!.Lesions);
+        Assert.Empty(mapping.PendingLesions);
         Assert.Equal(UnknownReason.Ambiguous, mapping.Report.UnknownEntry(FactNames.Lesions)!.Reason);
     }
 
@@ -183,7 +185,10 @@ public sealed class McodeMapperTests
             Observation("status", "97509-4", "\"valueCodeableConcept\":" + Coding(Sct, "260415000"), "2026-09-01")));
 
         Assert.True(mapping.Patient.Metastases!.NoEvidenceOfDisease);
-        Assert.Equal(new LocalDate(2025, 9, 2), mapping.Patient.Metastases.DetectedOn);
+        Assert.Equal(new LocalDate(2025, 9, 2), mapping.Patient.Metastases!.DetectedOn);
+        Assert.Empty(mapping.Patient.Metastases.Lesions);
+        Assert.Empty(mapping.PendingLesions);
+        Assert.Null(mapping.Report.UnknownEntry(FactNames.Lesions));
     }
 
     [Fact]

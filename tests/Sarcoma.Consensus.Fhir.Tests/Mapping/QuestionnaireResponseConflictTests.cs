@@ -2,6 +2,7 @@ using System.Linq;
 using Sarcoma.Consensus.Fhir.Input;
 using Sarcoma.Consensus.Fhir.Mapping;
 using Sarcoma.Consensus.Fhir.Questionnaires;
+using Sarcoma.Consensus.Fhir.Tests.Support;
 using Sarcoma.Consensus.Fhir.Tests.Samples;
 using Hl7QuestionnaireResponse = Hl7.Fhir.Model.QuestionnaireResponse;
 
@@ -22,7 +23,7 @@ public sealed class QuestionnaireResponseConflictTests
     [InlineData("false", "true")]
     public void A_duplicate_linkId_with_different_answers_applies_neither_and_names_both_items(string first, string second)
     {
-        var patient = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")).Patient;
+        var patient = ConfirmedLesions.Patient(McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")));
 
         var outcome = QuestionnaireAnswers.Apply(patient, Response(first, second));
 
@@ -36,7 +37,7 @@ public sealed class QuestionnaireResponseConflictTests
     [Fact]
     public void A_duplicate_linkId_with_the_same_answer_is_applied()
     {
-        var patient = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")).Patient;
+        var patient = ConfirmedLesions.Patient(McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")));
 
         var outcome = QuestionnaireAnswers.Apply(patient, Response("true", "true"));
 

@@ -122,7 +122,7 @@ public sealed class SharedFixtureTests
 
         Assert.Equal(new LocalDate(2019, 5, 1), mapping.Patient.Metastases!.DetectedOn);
         Assert.Equal(UnknownReason.Ambiguous, mapping.Report.UnknownEntry(FactNames.Lesions)!.Reason);
-        Assert.Empty(mapping.Patient.Metastases.Lesions);
+        Assert.Empty(mapping.PendingLesions);
     }
 
     [Fact]

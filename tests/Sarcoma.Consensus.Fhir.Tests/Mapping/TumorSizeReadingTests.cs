@@ -63,7 +63,7 @@ public sealed class TumorSizeReadingTests
     {
         var mapping = Map(Size(Quantity(value, unit, code)));
 
-        Assert.Equal(mm, Assert.Single(mapping.Patient.Metastases!.Lesions).SizeMm);
+        Assert.Equal(mm, Assert.Single(mapping.PendingLesions).SizeMm);
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class TumorSizeReadingTests
     [InlineData("50", "cm", 500)]
     public void The_bounds_of_the_plausible_range_are_read(string value, string code, decimal mm)
     {
-        Assert.Equal(mm, Assert.Single(Map(Size(Quantity(value, code, code))).Patient.Metastases!.Lesions).SizeMm);
+        Assert.Equal(mm, Assert.Single(Map(Size(Quantity(value, code, code))).PendingLesions).SizeMm);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class TumorSizeReadingTests
     {
         var mapping = Map(Size(Quantity("9.9", "cm", "cm"), component: Quantity("2.8", "cm", "cm")));
 
-        var lesion = Assert.Single(mapping.Patient.Metastases!.Lesions);
+        var lesion = Assert.Single(mapping.PendingLesions);
         Assert.Null(lesion.SizeMm);
         var unknown = mapping.Report.UnknownEntry("metastases.lesions[0].sizeMm")!;
         Assert.Equal(UnknownReason.Conflicting, unknown.Reason);
@@ -117,7 +117,7 @@ public sealed class TumorSizeReadingTests
     {
         var mapping = Map(Size(Quantity("28", "mm", "mm"), component: Quantity("2.8", "cm", "cm")));
 
-        Assert.Equal(28m, Assert.Single(mapping.Patient.Metastases!.Lesions).SizeMm);
+        Assert.Equal(28m, Assert.Single(mapping.PendingLesions).SizeMm);
         Assert.Equal("Observation.component[0].valueQuantity", mapping.Report.SourcesOf("metastases.lesions[0].sizeMm").Single().Element);
     }
 

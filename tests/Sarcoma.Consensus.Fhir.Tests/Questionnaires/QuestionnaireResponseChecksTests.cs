@@ -4,6 +4,7 @@ using NodaTime;
 using Sarcoma.Consensus.Fhir.Input;
 using Sarcoma.Consensus.Fhir.Mapping;
 using Sarcoma.Consensus.Fhir.Questionnaires;
+using Sarcoma.Consensus.Fhir.Tests.Support;
 using Sarcoma.Consensus.Fhir.Tests.Samples;
 using Sarcoma.Consensus.Model;
 using Hl7QuestionnaireResponse = Hl7.Fhir.Model.QuestionnaireResponse;
@@ -20,7 +21,7 @@ public sealed class QuestionnaireResponseChecksTests
     private static readonly LocalDate AsOf = new(2026, 11, 30);
 
     private static readonly Hl7.Fhir.Model.Bundle Record = SampleBundleTests.SampleBundle("metachronous-liver-omd");
-    private static readonly Patient Patient = McodeMapper.Default.Map(Record).Patient;
+    private static readonly Patient Patient = ConfirmedLesions.Patient(McodeMapper.Default.Map(Record));
     private static readonly QuestionnaireAnswerOptions Options = QuestionnaireAnswerOptions.ForRecord(Record, AsOf);
 
     private static Hl7QuestionnaireResponse Response(string header, params string[] items) => FhirJson.Parse<Hl7QuestionnaireResponse>(

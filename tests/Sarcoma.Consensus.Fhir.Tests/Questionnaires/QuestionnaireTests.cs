@@ -17,15 +17,15 @@ public sealed class QuestionnaireTests
 {
     private static readonly LocalDate AsOf = SampleBundleTests.AsOf;
 
-    private static Patient Flagship => McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")).Patient;
+    private static Patient Flagship => ConfirmedLesions.Patient(McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")));
 
     [Theory]
     [MemberData(nameof(Repo.SampleData), MemberType = typeof(Repo))]
     public void Questionnaire_of_every_sample_bundle_is_valid_FHIR_R4(string name)
     {
-        var patient = McodeMapper.Default.Map(SampleBundleTests.SampleBundle(name)).Patient;
+        var mapping = McodeMapper.Default.Map(SampleBundleTests.SampleBundle(name));
 
-        var questionnaire = MissingFactsQuestionnaire.Create(patient, AsOf, options: new QuestionnaireOptions { IncludeReportDetails = true });
+        var questionnaire = MissingFactsQuestionnaire.Create(mapping, AsOf, options: new QuestionnaireOptions { IncludeReportDetails = true });
 
         Assert.True(FhirValidation.Errors(questionnaire).Length == 0, string.Join("\n", FhirValidation.Errors(questionnaire)));
     }
@@ -62,9 +62,9 @@ public sealed class QuestionnaireTests
     [Fact]
     public void Nothing_is_asked_for_an_out_of_scope_patient()
     {
-        var patient = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("gist-out-of-scope")).Patient;
+        var mapping = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("gist-out-of-scope"));
 
-        Assert.Empty(MissingFactsQuestionnaire.Create(patient, AsOf).Item);
+        Assert.Empty(MissingFactsQuestionnaire.Create(mapping, AsOf).Item);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using NodaTime;
 using Sarcoma.Consensus.Fhir.Input;
 using Sarcoma.Consensus.Fhir.Mapping;
 using Sarcoma.Consensus.Fhir.Questionnaires;
+using Sarcoma.Consensus.Fhir.Tests.Support;
 using Sarcoma.Consensus.Fhir.Tests.Samples;
 using Sarcoma.Consensus.Model;
 using Hl7QuestionnaireResponse = Hl7.Fhir.Model.QuestionnaireResponse;
@@ -18,7 +19,7 @@ namespace Sarcoma.Consensus.Fhir.Tests.Questionnaires;
 public sealed class UnknownLinkIdTests
 {
     private static readonly Hl7.Fhir.Model.Bundle Record = SampleBundleTests.SampleBundle("metachronous-liver-omd");
-    private static readonly Patient Patient = McodeMapper.Default.Map(Record).Patient;
+    private static readonly Patient Patient = ConfirmedLesions.Patient(McodeMapper.Default.Map(Record));
     private static readonly QuestionnaireAnswerOptions Options = QuestionnaireAnswerOptions.ForRecord(Record, new LocalDate(2026, 11, 30));
 
     private static Hl7QuestionnaireResponse Response(params string[] items) => FhirJson.Parse<Hl7QuestionnaireResponse>(

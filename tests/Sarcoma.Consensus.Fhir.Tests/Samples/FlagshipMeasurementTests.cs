@@ -14,16 +14,16 @@ namespace Sarcoma.Consensus.Fhir.Tests.Samples;
 public sealed class FlagshipMeasurementTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Flagship_bundle_decides_8_of_34_alone_and_all_34_as_the_sample_after_one_questionnaire()
+    public void Flagship_bundle_decides_5_of_34_alone_and_all_34_as_the_sample_after_one_questionnaire()
     {
         var sample = SampleBundleTests.SamplePatient("metachronous-liver-omd");
-        var mapped = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd")).Patient;
+        var mapped = McodeMapper.Default.Map(SampleBundleTests.SampleBundle("metachronous-liver-omd"));
 
-        var alone = ConsensusEngine.Default.Evaluate(mapped, SampleBundleTests.AsOf);
+        var alone = ConsensusEngine.Default.Evaluate(mapped.Patient, SampleBundleTests.AsOf);
         var answered = ConsensusEngine.Default.Evaluate(QuestionnaireRounds.Answer(mapped, sample, SampleBundleTests.AsOf, out var rounds).Patient, SampleBundleTests.AsOf);
 
         output.WriteLine($"bundle alone: {Describe(alone)}; after {rounds} questionnaire: {Describe(answered)}");
-        Assert.Equal((1, 7, 26), Counts(alone));
+        Assert.Equal((0, 5, 29), Counts(alone)); // the lesions read are pending until the Questionnaire confirms the list (docs/fhir.md)
         Assert.Equal(Counts(ConsensusEngine.Default.Evaluate(sample, SampleBundleTests.AsOf)), Counts(answered));
         Assert.Equal(0, Counts(answered).Insufficient);
         Assert.Equal(1, rounds);

@@ -48,7 +48,7 @@ public sealed class SampleBundleTests
     public void Committed_response_answers_the_flagship_questionnaire_with_the_samples_facts()
     {
         const string name = "metachronous-liver-omd";
-        var questionnaire = MissingFactsQuestionnaire.Create(McodeMapper.Default.Map(SampleBundle(name)).Patient, AsOf);
+        var questionnaire = MissingFactsQuestionnaire.Create(McodeMapper.Default.Map(SampleBundle(name)), AsOf);
         var response = QuestionnaireRounds.Respond(questionnaire, SamplePatient(name));
         response.Id = name + "-answers";
         var expected = FhirJson.Serialize(response);
@@ -73,7 +73,12 @@ public sealed class SampleBundleTests
     public void Bundle_maps_back_to_the_facts_FHIR_can_hold(string name)
     {
         var sample = SamplePatient(name);
-        var mapping = McodeMapper.Default.Map(SampleBundle(name));
+        var read = McodeMapper.Default.Map(SampleBundle(name));
+        var mapping = new { read.Report, Patient = ConfirmedLesions.Patient(read) };
+
+        // The lesions read are pending, not the patient's, until confirmed (a record cannot show that it lists every lesion).
+        Assert.Empty(read.Patient.Metastases?.Lesions ?? Array.Empty<Lesion>());
+        Assert.Equal(read.PendingLesions.Count > 0, read.Report.UnknownEntry(FactNames.Lesions)?.Reason == UnknownReason.NotExpressibleInMcode);
 
         // Every fact the mapper set equals the sample's; every fact mCODE can hold that the sample records is set.
         foreach (var fact in mapping.Report.Mapped.Select(m => m.Fact).Where(f => FactQuestions.For(f) is not null).Distinct())
@@ -103,7 +108,7 @@ public sealed class SampleBundleTests
 
         // One Questionnaire, answered from the sample, decides every recommendation as the sample does. A later
         // Questionnaire may still ask a fact that only matters under answers the patient did not give (adaptive follow-up).
-        var outcome = QuestionnaireRounds.Answer(McodeMapper.Default.Map(SampleBundle(name)).Patient, sample, AsOf, out _, maximumRounds: 1);
+        var outcome = QuestionnaireRounds.Answer(McodeMapper.Default.Map(SampleBundle(name)), sample, AsOf, out _, maximumRounds: 1);
         var actual = ConsensusEngine.Default.Evaluate(outcome.Patient, AsOf);
 
         Assert.Empty(outcome.Conflicts);
@@ -119,7 +124,7 @@ public sealed class SampleBundleTests
         var sample = SamplePatient(name);
         var expected = ReportJson.Serialize(ConsensusEngine.Default.Evaluate(sample, AsOf));
 
-        var outcome = QuestionnaireRounds.Answer(McodeMapper.Default.Map(SampleBundle(name)).Patient, sample, AsOf, out var rounds, new QuestionnaireOptions { IncludeReportDetails = true });
+        var outcome = QuestionnaireRounds.Answer(McodeMapper.Default.Map(SampleBundle(name)), sample, AsOf, out var rounds, new QuestionnaireOptions { IncludeReportDetails = true });
 
         Assert.Empty(outcome.Conflicts);
         Assert.Empty(outcome.Errors);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Hl7.Fhir.Model;
 using NodaTime;
+using Sarcoma.Consensus.Fhir.Mapping;
 using Sarcoma.Consensus.Fhir.Questionnaires;
 using Sarcoma.Consensus.Model;
 using Patient = Sarcoma.Consensus.Model.Patient;
@@ -15,7 +16,14 @@ namespace Sarcoma.Consensus.Fhir.Tests.Support;
 /// </summary>
 internal static class QuestionnaireRounds
 {
-    public static AnswerOutcome Answer(Patient mapped, Patient reference, LocalDate asOf, out int rounds, QuestionnaireOptions? options = null, int maximumRounds = 3)
+    /// <summary>Answers the Questionnaire of a mapped record (the first round confirms the record's lesions, <see cref="McodeMapping.PendingLesions"/>), then of the answered patient.</summary>
+    public static AnswerOutcome Answer(McodeMapping mapped, Patient reference, LocalDate asOf, out int rounds, QuestionnaireOptions? options = null, int maximumRounds = 3) =>
+        Answer(mapped.Patient, mapped, reference, asOf, out rounds, options, maximumRounds);
+
+    public static AnswerOutcome Answer(Patient mapped, Patient reference, LocalDate asOf, out int rounds, QuestionnaireOptions? options = null, int maximumRounds = 3) =>
+        Answer(mapped, null, reference, asOf, out rounds, options, maximumRounds);
+
+    private static AnswerOutcome Answer(Patient mapped, McodeMapping? mapping, Patient reference, LocalDate asOf, out int rounds, QuestionnaireOptions? options, int maximumRounds)
     {
         var current = mapped;
         AnswerOutcome? outcome = null;
@@ -24,7 +32,8 @@ internal static class QuestionnaireRounds
         rounds = 0;
         while (rounds < maximumRounds)
         {
-            var questionnaire = MissingFactsQuestionnaire.Create(current, asOf, options: options);
+            var first = rounds == 0 && mapping is not null;
+            var questionnaire = first ? MissingFactsQuestionnaire.Create(mapping!, asOf, options: options) : MissingFactsQuestionnaire.Create(current, asOf, options: options);
             var response = Respond(questionnaire, reference);
             if (response.Item.Count == 0)
             {
@@ -32,7 +41,7 @@ internal static class QuestionnaireRounds
             }
 
             rounds++;
-            outcome = QuestionnaireAnswers.Apply(current, response);
+            outcome = first ? QuestionnaireAnswers.Apply(mapping!, response) : QuestionnaireAnswers.Apply(current, response);
             conflicts.AddRange(outcome.Conflicts);
             errors.AddRange(outcome.Errors);
             if (outcome.Applied.Count == 0)
@@ -87,6 +96,16 @@ internal static class QuestionnaireRounds
             }
 
             return result.Item.Count > 0 ? result : null;
+        }
+
+        if (item.LinkId == MissingFactsQuestionnaire.LesionListCompleteLinkId)
+        {
+            // A complete patient document: the record's lesions are all its lesions when it lists as many.
+            var listed = item.Text!.Contains("other than the one listed", StringComparison.Ordinal) ? 1 : int.Parse(item.Text!.Split("other than the ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var complete = new FhirBoolean(reference.Metastases?.Lesions.Count == listed);
+            result.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = complete });
+            given[item.LinkId] = complete;
+            return result;
         }
 
         var value = PatientFacts.Get(reference, item.LinkId!);
