@@ -27,7 +27,7 @@ public sealed class FhirCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Contains("RECOMMENDATIONS: 34 evaluated. 1 apply, 25 need facts, 5 do not apply", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("RECOMMENDATIONS: 34 evaluated. 1 apply, 26 need facts, 4 do not apply", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("FHIR RECORD", run.Stdout, StringComparison.Ordinal);
     }
 
