@@ -188,7 +188,7 @@ internal sealed class BiopsyPlan
         var induction = treatment.InductionTherapyPlanned;
         // "Already started" means a systemic treatment under way now (treatment.onSystemicTherapy), not any past therapy:
         // adjuvant therapy finished after an earlier resection has not started the treatment a biopsy would precede
-        // (seventh clinical read, case 17).
+        // (sixth paper-only read (s20), case 17).
         var started = treatment.OnSystemicTherapy;
 
         // A proposed induction treatment is a reason only before it starts.

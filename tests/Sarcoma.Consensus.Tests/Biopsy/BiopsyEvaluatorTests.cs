@@ -151,7 +151,7 @@ public sealed class BiopsyEvaluatorTests
     [Fact]
     public void Adjuvant_therapy_finished_before_a_liver_recurrence_is_not_a_treatment_already_started()
     {
-        // Seventh clinical read, case 17: the only systemic therapy was adjuvant after the earlier resection, now ended.
+        // Sixth paper-only read (s20), case 17: the only systemic therapy was adjuvant after the earlier resection, now ended.
         var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection()
             .AdjuvantTherapyAfterFirstLiverResection(true)
             .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)

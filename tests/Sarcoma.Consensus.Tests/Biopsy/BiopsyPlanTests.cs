@@ -110,7 +110,7 @@ public sealed class BiopsyPlanTests
     [Fact]
     public void Past_systemic_therapy_not_under_way_now_leaves_a_planned_induction_a_reason()
     {
-        // "Already started" means on systemic therapy now, not any past therapy (seventh clinical read, case 17).
+        // "Already started" means on systemic therapy now, not any past therapy (sixth paper-only read (s20), case 17).
         var plan = BiopsyPlan.Assess(Vignettes.ShortDfiMetachronousLiverMetastasis()
             .InductionTherapyPlanned()
             .WithSystemicTherapy(received: true, ongoing: false).Context());

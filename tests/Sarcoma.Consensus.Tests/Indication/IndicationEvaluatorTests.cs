@@ -55,7 +55,7 @@ public sealed class IndicationEvaluatorTests
         Assert.Empty(result.Missing);
     }
 
-    // Seventh clinical read, case 19: with the staging that defines OMD not confirmed, the lesion list is only as
+    // Sixth paper-only read (s20), case 19: with the staging that defines OMD not confirmed, the lesion list is only as
     // complete as the staging, so the absence of a lung lesion is unknown, not "no" (rule 1).
 
     [Fact]
