@@ -48,8 +48,8 @@ internal enum BiopsyBasis
 /// Uncertain origin outside the first setting (synchronous disease, or a liver lesion that is not resectable) is
 /// reported but is not counted as a reason: the guideline ties it to planning a metastasectomy; hepatic MRI
 /// characterises lesions of uncertain origin (4.2). A proposed induction treatment stops being a reason once systemic
-/// treatment has started (<c>treatment.systemicTherapyReceived</c> or <c>treatment.onSystemicTherapy</c>): the biopsy was
-/// to come before it. "Planned" with the start unrecorded is read as not yet started.
+/// treatment is under way (<c>treatment.onSystemicTherapy</c>; past therapy alone, such as finished adjuvant therapy,
+/// does not count): the biopsy was to come before it. "Planned" with the start unrecorded is read as not yet started.
 /// </para>
 /// <para>
 /// <see cref="Consider"/> is <see cref="TriState.Yes"/> when a reason holds in its setting, <see cref="TriState.No"/>
@@ -186,9 +186,10 @@ internal sealed class BiopsyPlan
         var reasons = new List<Message>();
         var treatment = context.Patient.Treatment;
         var induction = treatment.InductionTherapyPlanned;
-        bool? started = treatment.SystemicTherapyReceived == true || treatment.OnSystemicTherapy == true
-            ? true
-            : treatment.SystemicTherapyReceived == false ? false : null;
+        // "Already started" means a systemic treatment under way now (treatment.onSystemicTherapy), not any past therapy:
+        // adjuvant therapy finished after an earlier resection has not started the treatment a biopsy would precede
+        // (sixth paper-only read (s20), case 17).
+        var started = treatment.OnSystemicTherapy;
 
         // A proposed induction treatment is a reason only before it starts.
         bool? inductionPending = started == true ? false : induction;
@@ -410,7 +411,7 @@ internal sealed class BiopsyPlan
         }
     }
 
-    /// <summary>Gets the finding that systemic treatment has started: on systemic therapy, or systemic therapy received.</summary>
+    /// <summary>Gets the finding that systemic treatment has started: on systemic therapy, or (for 3.2) systemic therapy received.</summary>
     internal static Finding SystemicTherapyStartedFinding(TreatmentHistory treatment) =>
         treatment.OnSystemicTherapy == true
             ? new Finding(FactNames.OnSystemicTherapy, "yes", BiopsyOnSystemicTherapyMessage)

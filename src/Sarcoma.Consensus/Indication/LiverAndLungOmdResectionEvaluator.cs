@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
+using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Timing;
 using Sarcoma.Consensus.Wording;
 
@@ -14,7 +16,9 @@ namespace Sarcoma.Consensus.Indication;
 /// it is liver plus lung only, and every lesion is resectable; always with a caution, because the selection and the
 /// prognostic profile (section 3.5: DFI, size, extrahepatic disease) are the clinician's judgement. It does not apply
 /// to a liver recurrence after a previous liver resection (<see cref="EvaluationContext.IsLiverRecurrence"/>): the
-/// specific recommendation 9.1 governs a new resection.
+/// specific recommendation 9.1 governs a new resection. With only liver lesions recorded and the staging that defines
+/// OMD not confirmed (the oligometastatic assessment undetermined for want of staging), the absence of lung disease is
+/// not known, so liver-only disease does not make it not apply: the staging facts are named instead.
 /// </summary>
 internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluator
 {
@@ -24,6 +28,13 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
     private static readonly Message AgainstLiverOnlyMessage = new("5.4.against.liver-only");
     private static readonly Message ScenarioMessage = new("5.4.scenario");
     private static readonly Message See53Message = new("5.4.see-5.3");
+    private static readonly Message LungNotStagedMessage = new("5.4.lung-not-staged");
+
+    private static readonly string[] StagingFacts = { FactNames.StagingContrastCt, FactNames.StagingFdgPetCt, FactNames.StagingLiverMri };
+
+    /// <summary>Whether the oligometastatic assessment is undetermined because its staging (section 3.1) is not confirmed.</summary>
+    private static bool StagingUnconfirmed(EvaluationContext context) =>
+        context.Oligometastatic.Status == TriState.Unknown && context.Oligometastatic.Missing.Any(f => Array.IndexOf(StagingFacts, f) >= 0);
     private static readonly Message InsufficientMessage = new("5.4.insufficient");
     private static readonly Message AppliesMessage = new("5.4.applies");
 
@@ -52,7 +63,14 @@ internal sealed class LiverAndLungOmdResectionEvaluator : RecommendationEvaluato
         {
             var extrahepatic = context.ExtrahepaticLesions;
             var beyondLung = IndicationCriteria.SiteTerms(extrahepatic.Where(l => l.Site != MetastaticSite.Lung).Select(l => l.Site).Distinct().OrderBy(s => s));
-            if (extrahepatic.Count == 0)
+            if (extrahepatic.Count == 0 && StagingUnconfirmed(context))
+            {
+                // No lung lesion recorded, but the lesion list is only as complete as the staging that defines OMD: the
+                // absence of lung disease is unknown, not "no" (rule 1). The staging facts are already missing via the
+                // oligometastatic assessment.
+                result.Fact(FactNames.LesionSite, "unknown", LungNotStagedMessage);
+            }
+            else if (extrahepatic.Count == 0)
             {
                 result.Fact(FactNames.LesionSite, "liver only", LiverOnlyMessage);
                 against.Add(AgainstLiverOnlyMessage);

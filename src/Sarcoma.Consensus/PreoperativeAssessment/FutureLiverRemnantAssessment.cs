@@ -38,9 +38,10 @@ internal enum LiverBackground
 /// <summary>
 /// The adequacy of the estimated standardised future liver remnant before a major hepatectomy (section 3.7,
 /// recommendation 7.1). A normal liver: FLR ≥ <see cref="ConsensusOptions.NormalLiverMinimumFlrPercent"/> (25 %) is
-/// adequate, below it inadequate. After extensive chemotherapy: below
-/// <see cref="ConsensusOptions.ChemotherapyLiverMinimumFlrPercent"/> (30 %) inadequate (this library's reading: section
-/// 3.7 only says that 30–40 % needs thorough evaluation, and the sentences say so); from it up to and including
+/// adequate, below it inadequate. After extensive chemotherapy: below the normal-liver cutoff inadequate (section 3.7
+/// itself); from that cutoff up to <see cref="ConsensusOptions.ChemotherapyLiverMinimumFlrPercent"/> (30 %) inadequate
+/// (this library's reading: section 3.7 only says that 30–40 % needs thorough evaluation, and the sentences say so);
+/// from it up to and including
 /// <see cref="ConsensusOptions.ChemotherapyLiverEvaluationCeilingFlrPercent"/> (40 %) the patient needs thorough
 /// evaluation for underlying liver dysfunction and prophylactic hypertrophy techniques could be considered; above it
 /// adequate. When the chemotherapy history is unknown: the two readings agree below the normal-liver cutoff and above
@@ -144,7 +145,8 @@ internal sealed class FutureLiverRemnantAssessment
         }
 
         // Section 3.7 gives the normal-liver cutoff (~25 %) and says that after extensive chemotherapy an FLR of 30–40 %
-        // needs thorough evaluation; reading below 30 % as inadequate is this library's, and every sentence says so.
+        // needs thorough evaluation. Below 25 % is inadequate by the paper whatever the history; reading 25–30 % after
+        // extensive chemotherapy as inadequate is this library's, and those sentences say so.
         var flr = plan.FutureLiverRemnantPercent;
         var history = background switch
         {
@@ -173,7 +175,10 @@ internal sealed class FutureLiverRemnantAssessment
                     : Reading(FutureLiverRemnantVerdict.Inadequate, "normal-inadequate", "<", normal);
 
             case LiverBackground.AfterExtensiveChemotherapy:
-                return percent < floor ? Reading(FutureLiverRemnantVerdict.Inadequate, "extensive-inadequate", "<", floor)
+                // Below the normal-liver cutoff the paper itself makes the remnant inadequate, chemotherapy or not; only
+                // the stretch from that cutoff up to the floor is this library's reading.
+                return percent < normal ? Reading(FutureLiverRemnantVerdict.Inadequate, "extensive-inadequate-below-normal", "<", normal)
+                    : percent < floor ? Reading(FutureLiverRemnantVerdict.Inadequate, "extensive-inadequate", "<", floor)
                     : percent <= ceiling ? Reading(FutureLiverRemnantVerdict.NeedsEvaluation, "extensive-needs-evaluation", "≤", ceiling)
                     : Reading(FutureLiverRemnantVerdict.Adequate, "extensive-adequate", ">", ceiling);
 

@@ -115,7 +115,7 @@ public sealed class BiopsyEvaluatorTests
             .WithSystemicTherapy(received: true, ongoing: true));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("systemic treatment has already started (if a resection follows, that treatment is preoperative)", result.Summary);
+        Assert.Contains("the patient is on systemic therapy now (if a resection follows, that treatment is preoperative)", result.Summary);
         Assert.DoesNotContain("could be considered,", result.Summary);
     }
 
@@ -129,9 +129,9 @@ public sealed class BiopsyEvaluatorTests
             .WithSystemicTherapy(received: true, ongoing: true));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.Contains("systemic treatment has already started (if a resection follows, that treatment is preoperative)", result.Summary);
+        Assert.Contains("the patient is on systemic therapy now (if a resection follows, that treatment is preoperative)", result.Summary);
         Assert.DoesNotContain("no preoperative systemic treatment", result.Summary);
-        Assert.Contains(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned && f.Sentence.Contains("systemic treatment has already started"));
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned && f.Sentence.Contains("the patient is on systemic therapy now"));
     }
 
     [Fact]
@@ -146,6 +146,24 @@ public sealed class BiopsyEvaluatorTests
         Assert.Equal(EvaluationStatus.Applies, result.Status);
         Assert.Contains("9.2 leaves it to a case-by-case decision, 11.2: if one is proposed, a biopsy could be considered", result.Summary);
         Assert.Contains(result.Findings, f => f.Fact == FactNames.InductionTherapyPlanned && f.Sentence.Contains("9.2 leaves preoperative systemic treatment to a case-by-case decision"));
+    }
+
+    [Fact]
+    public void Adjuvant_therapy_finished_before_a_liver_recurrence_is_not_a_treatment_already_started()
+    {
+        // Sixth paper-only read (s20), case 17: the only systemic therapy was adjuvant after the earlier resection, now ended.
+        var result = resectableMetachronous.Evaluate(Vignettes.LiverRecurrenceEightMonthsAfterResection()
+            .AdjuvantTherapyAfterFirstLiverResection(true)
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false)
+            .InductionTherapyPlanned(false)
+            .WithSystemicTherapy(received: true, ongoing: false));
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.DoesNotContain("already started", result.Summary);
+        Assert.DoesNotContain("on systemic therapy now", result.Summary);
+        Assert.DoesNotContain("no longer the question", result.Summary);
+        Assert.Contains("9.2 leaves it to a case-by-case decision, 11.2: if one is proposed, a biopsy could be considered", result.Summary);
+        Assert.DoesNotContain(result.Findings, f => f.Fact == FactNames.OnSystemicTherapy && f.Value == "yes");
     }
 
     [Fact]

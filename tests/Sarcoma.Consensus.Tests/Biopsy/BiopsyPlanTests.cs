@@ -98,13 +98,26 @@ public sealed class BiopsyPlanTests
         var synchronous = BiopsyPlan.Assess(Vignettes.SynchronousOmdOnChemotherapy().Context());
         var metachronous = BiopsyPlan.Assess(Vignettes.ShortDfiMetachronousLiverMetastasis()
             .InductionTherapyPlanned()
-            .WithSystemicTherapy(received: true, ongoing: false).Context());
+            .WithSystemicTherapy(received: true, ongoing: true).Context());
 
         Assert.Equal(TriState.No, synchronous.Consider);
         Assert.Contains("already started", synchronous.Verdict);
         Assert.Equal(TriState.No, metachronous.Consider);
         Assert.Empty(metachronous.Reasons);
-        Assert.Contains("already started", metachronous.Verdict);
+        Assert.Contains("on systemic therapy now", metachronous.Verdict);
+    }
+
+    [Fact]
+    public void Past_systemic_therapy_not_under_way_now_leaves_a_planned_induction_a_reason()
+    {
+        // "Already started" means on systemic therapy now, not any past therapy (sixth paper-only read (s20), case 17).
+        var plan = BiopsyPlan.Assess(Vignettes.ShortDfiMetachronousLiverMetastasis()
+            .InductionTherapyPlanned()
+            .WithSystemicTherapy(received: true, ongoing: false).Context());
+
+        Assert.Equal(TriState.Yes, plan.Consider);
+        Assert.NotEmpty(plan.Reasons);
+        Assert.DoesNotContain("already started", plan.Verdict);
     }
 
     [Fact]

@@ -55,6 +55,50 @@ public sealed class IndicationEvaluatorTests
         Assert.Empty(result.Missing);
     }
 
+    // Sixth paper-only read (s20), case 19: with the staging that defines OMD not confirmed, the lesion list is only as
+    // complete as the staging, so the absence of a lung lesion is unknown, not "no" (rule 1).
+
+    [Fact]
+    public void Liver_only_lesions_with_unconfirmed_staging_leave_5_4_undecided_naming_the_staging()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithStaging());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.StagingContrastCt, result.Missing);
+        Assert.Contains(FactNames.StagingFdgPetCt, result.Missing);
+        Assert.DoesNotContain("confined to the liver", result.Summary);
+        Assert.Contains(result.Findings, f => f.Fact == FactNames.LesionSite && f.Value == "unknown" && f.Sentence.Contains("only as complete as the staging"));
+    }
+
+    [Fact]
+    public void Liver_only_lesions_with_confirmed_staging_rule_5_4_out()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Contains("confined to the liver", result.Summary);
+    }
+
+    [Fact]
+    public void A_known_lesion_beyond_liver_and_lung_rules_5_4_out_even_when_staging_is_unconfirmed()
+    {
+        var result = liverAndLung.Evaluate(Vignettes.MetachronousLiverOnlyOmd()
+            .WithStaging()
+            .AddLesion(MetastaticSite.Bone, 20, l => l.Ablatable()));
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Empty(result.Missing);
+    }
+
+    [Fact]
+    public void Liver_only_lesions_with_unconfirmed_staging_leave_5_3_undecided_not_ruled_out()
+    {
+        var result = liverOnly.Evaluate(Vignettes.MetachronousLiverOnlyOmd().WithStaging());
+
+        Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
+        Assert.Contains(FactNames.StagingContrastCt, result.Missing);
+    }
+
     [Fact]
     public void No_evidence_of_disease_after_resection_rules_out_the_surgical_recommendations()
     {

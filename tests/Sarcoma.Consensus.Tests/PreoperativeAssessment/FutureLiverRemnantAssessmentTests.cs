@@ -93,13 +93,15 @@ public sealed class FutureLiverRemnantAssessmentTests
 
     [Theory]
     [InlineData(29.9, true)]
+    [InlineData(25, true)]
     [InlineData(26, null)]
-    public void Reading_below_30_percent_after_chemotherapy_as_inadequate_is_labelled_as_this_librarys(double flr, bool? chemotherapy)
+    public void Reading_25_to_30_percent_after_chemotherapy_as_inadequate_is_labelled_as_this_librarys(double flr, bool? chemotherapy)
     {
         var assessment = Assess((decimal)flr, chemotherapy);
 
         Assert.Equal(FutureLiverRemnantVerdict.Inadequate, assessment.Verdict);
-        Assert.Contains("inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md)", assessment.Sentence);
+        Assert.Contains("inadequate by this library's reading of section 3.7", assessment.Sentence);
+        Assert.DoesNotContain("docs/", assessment.Sentence + assessment.Caution + assessment.Conclusion + assessment.Findings[1].Sentence);
         Assert.Contains("this library's", assessment.Caution);
         Assert.Contains("by this library's reading of section 3.7", assessment.Conclusion);
     }
@@ -110,8 +112,25 @@ public sealed class FutureLiverRemnantAssessmentTests
         var assessment = Assess(35m, chemotherapy: true);
 
         Assert.Equal(
-            "Extensive prior chemotherapy: 30–40% needs thorough evaluation for underlying liver dysfunction (section 3.7); below 30% is inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md).",
+            "Extensive prior chemotherapy: 30–40% needs thorough evaluation for underlying liver dysfunction (section 3.7); below 25% is inadequate even for a normal liver (section 3.7), and 25–30% is inadequate by this library's reading of section 3.7.",
             assessment.Findings[1].Sentence);
+    }
+
+    [Theory]
+    [InlineData(22)]
+    [InlineData(24.9)]
+    public void Below_the_normal_liver_cutoff_after_extensive_chemotherapy_is_inadequate_by_the_paper_not_the_librarys_reading(double flr)
+    {
+        // Section 3.7: "the optimal cutoff for patients with a normal background liver appears to be in the range of 25%";
+        // after extensive chemotherapy the liver is no better, so below 25% the paper itself makes the remnant inadequate.
+        var assessment = Assess((decimal)flr, chemotherapy: true);
+
+        Assert.Equal(FutureLiverRemnantVerdict.Inadequate, assessment.Verdict);
+        Assert.DoesNotContain("this library", assessment.Sentence + assessment.Caution + assessment.Conclusion);
+        Assert.DoesNotContain("only says", assessment.Caution);
+        Assert.Contains("below the 25% cutoff that section 3.7 gives even for a normal background liver", assessment.Caution);
+        Assert.Equal("the estimated remnant is below the 25% cutoff even for a normal liver, inadequate", assessment.Conclusion);
+        Assert.Equal("25 %", assessment.Findings[0].Threshold);
     }
 
     [Fact]

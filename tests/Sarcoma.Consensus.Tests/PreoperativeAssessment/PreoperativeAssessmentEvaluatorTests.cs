@@ -150,7 +150,7 @@ public sealed class PreoperativeAssessmentEvaluatorTests
             .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 26m, extensivePriorChemotherapy: true));
 
         Assert.Equal(EvaluationStatus.Applies, result.Status);
-        Assert.EndsWith("the estimated remnant is below 30% after extensive chemotherapy, inadequate by this library's reading of section 3.7 (see docs/clinical-decisions.md).", result.Summary);
+        Assert.EndsWith("the estimated remnant is below 30% after extensive chemotherapy, inadequate by this library's reading of section 3.7.", result.Summary);
         ResultSnapshot.Match(result, "inadequate-after-chemotherapy");
     }
 }

@@ -92,7 +92,8 @@ public sealed class SurgeryWordingTests
     }
 
     [Theory]
-    [InlineData(24.9, true, "<", "30 %")]
+    [InlineData(24.9, true, "<", "25 %")]
+    [InlineData(27, true, "<", "30 %")]
     [InlineData(35, true, "≤", "40 %")]
     [InlineData(40.1, null, ">", "40 %")]
     [InlineData(20, false, "<", "25 %")]
