@@ -25,6 +25,7 @@ public sealed class DecisionFacts
     public int AllResectable { get; set; }
     public int Extrahepatic { get; set; }
     public int BeyondLung { get; set; }
+    public int StagingUnconfirmed { get; set; } // 1: OMD undetermined and its staging not confirmed (5.4: lung disease unknown)
     public int Fitness { get; set; }
     public int Recurrence { get; set; }
     public int PreviousResection { get; set; }
@@ -158,6 +159,8 @@ public sealed class DecisionFacts
         }
 
         f.Omd = failing ? 0 : missing ? -1 : 1;
+        var stagingMissing = !(s.ContrastCt == true && (s.LiverMri == true || s.FdgPetCt == true));
+        f.StagingUnconfirmed = f.Omd == -1 && stagingMissing ? 1 : 0;
 
         // 1.2.
         if (m is null)

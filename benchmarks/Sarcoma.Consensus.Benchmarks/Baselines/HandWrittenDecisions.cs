@@ -35,9 +35,10 @@ public static class HandWrittenDecisions
         // 5.3: 8.1 confined to the liver.
         s[4] = against81 || (f.HasLiver == 1 && f.Extrahepatic > 0) ? D : known81 ? A : I;
 
-        // 5.4: liver plus lung only, every lesion resectable.
+        // 5.4: liver plus lung only, every lesion resectable; liver-only lesions decide nothing while the staging that
+        // defines OMD is unconfirmed (lung disease unknown, sixth read).
         var against54 = f.Recurrence == 1 || f.Timing == 1 || f.Omd == 0 || f.HasLiver == 0
-            || (f.HasLiver == 1 && (f.Extrahepatic == 0 || f.BeyondLung > 0 || f.AllResectable == 0)) || f.Fitness == 0;
+            || (f.HasLiver == 1 && ((f.Extrahepatic == 0 && f.StagingUnconfirmed == 0) || f.BeyondLung > 0 || f.AllResectable == 0)) || f.Fitness == 0;
         s[5] = against54 ? D : f.Timing == 2 && f.Omd == 1 && f.HasLiver == 1 && f.AllResectable == 1 && f.Recurrence == 0 ? A : I;
 
         // 8.2: synchronous OMD with liver metastases.

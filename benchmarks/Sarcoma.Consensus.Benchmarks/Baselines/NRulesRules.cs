@@ -122,7 +122,7 @@ public sealed class R5_4_Applies : Rule
     public override void Define()
     {
         DecisionFacts f = null!;
-        When().Match<DecisionFacts>(() => f, x => !(x.Recurrence == 1 || x.Timing == 1 || x.Omd == 0 || x.HasLiver == 0 || (x.HasLiver == 1 && (x.Extrahepatic == 0 || x.BeyondLung > 0 || x.AllResectable == 0)) || x.Fitness == 0) && x.Timing == 2 && x.Omd == 1 && x.HasLiver == 1 && x.AllResectable == 1 && x.Recurrence == 0);
+        When().Match<DecisionFacts>(() => f, x => !(x.Recurrence == 1 || x.Timing == 1 || x.Omd == 0 || x.HasLiver == 0 || (x.HasLiver == 1 && ((x.Extrahepatic == 0 && x.StagingUnconfirmed == 0) || x.BeyondLung > 0 || x.AllResectable == 0)) || x.Fitness == 0) && x.Timing == 2 && x.Omd == 1 && x.HasLiver == 1 && x.AllResectable == 1 && x.Recurrence == 0);
         Then().Do(ctx => f.Set(5, EvaluationStatus.Applies));
     }
 }
@@ -133,7 +133,7 @@ public sealed class R5_4_DoesNotApply : Rule
     public override void Define()
     {
         DecisionFacts f = null!;
-        When().Match<DecisionFacts>(() => f, x => x.Recurrence == 1 || x.Timing == 1 || x.Omd == 0 || x.HasLiver == 0 || (x.HasLiver == 1 && (x.Extrahepatic == 0 || x.BeyondLung > 0 || x.AllResectable == 0)) || x.Fitness == 0);
+        When().Match<DecisionFacts>(() => f, x => x.Recurrence == 1 || x.Timing == 1 || x.Omd == 0 || x.HasLiver == 0 || (x.HasLiver == 1 && ((x.Extrahepatic == 0 && x.StagingUnconfirmed == 0) || x.BeyondLung > 0 || x.AllResectable == 0)) || x.Fitness == 0);
         Then().Do(ctx => f.Set(5, EvaluationStatus.DoesNotApply));
     }
 }

@@ -9,7 +9,7 @@ public static class RuleTexts
 {
     private const string Against81 = "f.Recurrence == 1 || f.Timing == 1 || f.Omd == 0 || f.HasLiver == 0 || (f.HasLiver == 1 && f.LiverResectable == 0) || f.Fitness == 0";
     private const string Known81 = "f.Timing == 2 && f.Omd == 1 && f.HasLiver == 1 && f.LiverResectable == 1 && f.Recurrence == 0";
-    private const string Against54 = "f.Recurrence == 1 || f.Timing == 1 || f.Omd == 0 || f.HasLiver == 0 || (f.HasLiver == 1 && (f.Extrahepatic == 0 || f.BeyondLung > 0 || f.AllResectable == 0)) || f.Fitness == 0";
+    private const string Against54 = "f.Recurrence == 1 || f.Timing == 1 || f.Omd == 0 || f.HasLiver == 0 || (f.HasLiver == 1 && ((f.Extrahepatic == 0 && f.StagingUnconfirmed == 0) || f.BeyondLung > 0 || f.AllResectable == 0)) || f.Fitness == 0";
     private const string Against91 = "f.PreviousResection == 0 || f.HasLiver == 0 || f.PrecedesResection || f.Omd == 0 || f.Window == 0 || f.Ecog > 1 || f.LiverResectable == 0 || f.Fitness == 0";
 
     /// <summary>Per decision (in <see cref="DecisionFacts.Ids"/> order): (applies, does not apply).</summary>
