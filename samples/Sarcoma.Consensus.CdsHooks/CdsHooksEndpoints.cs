@@ -169,7 +169,7 @@ internal static class CdsHooksEndpoints
             var relevance = mapping.PendingLesions.Count > 0 ? mapping.Patient with { Metastases = mapping.Patient.Metastases! with { Lesions = mapping.PendingLesions } } : mapping.Patient;
             if (CardComposer.IsRelevant(report, relevance))
             {
-                var token = artifacts.Add(new EvaluationArtifact(mapping.Patient, report.AsOf));
+                var token = artifacts.Add(new EvaluationArtifact(mapping, report.AsOf));
                 var root = BaseUrl(http, options.Value) + "/cds-services/" + options.Value.ServiceId;
                 var context = new CardContext(root + "/reports?" + LinkQuery + "=" + token, root + "/questionnaires?" + LinkQuery + "=" + token, data.Unavailable);
                 cards = CardComposer.Compose(report, relevance, request.PatientId, request.HookInstance, context);
@@ -236,7 +236,7 @@ internal static class CdsHooksEndpoints
         }
 
         PrivatePage(http);
-        var questionnaire = MissingFactsQuestionnaire.Create(artifact.Patient, artifact.AsOf, evaluator);
+        var questionnaire = MissingFactsQuestionnaire.Create(artifact.Mapping, artifact.AsOf, evaluator);
         return Results.Content(FhirJson.Serialize(questionnaire), "application/fhir+json; charset=utf-8");
     }
 

@@ -11,12 +11,18 @@ namespace Sarcoma.Consensus.CdsHooks.Links;
 /// <summary>
 /// What a card link opens: one hook call's evaluation inputs, the mapped patient and the evaluation date. The report is
 /// evaluated again and rendered (HTML, Questionnaire) only when a link is opened: the engine gives the same report for the
-/// same patient and date, byte for byte, and a patient is about 1 KB where a report is about 40 KB, so the store no longer
+/// same patient and date, byte for byte, and a mapping (the patient, its pending lesions and its mapping report) is a few KB where a report is about 40 KB, so the store no longer
 /// keeps up to <c>MaxEntries</c> reports alive on the heap (which the garbage collector paid for on every hook call).
 /// </summary>
-/// <param name="Patient">The patient mapped from the hook call's FHIR data.</param>
+/// <param name="Mapping">The mapping of the hook call's FHIR data: the patient, and the lesions read from the record that
+/// wait for a clinician's confirmation (<see cref="Sarcoma.Consensus.Fhir.Mapping.McodeMapping.PendingLesions"/>), which the
+/// Questionnaire link asks to confirm.</param>
 /// <param name="AsOf">The date the hook call evaluated as of (<see cref="ConsensusReport.AsOf"/>).</param>
-internal sealed record EvaluationArtifact(Patient Patient, LocalDate AsOf);
+internal sealed record EvaluationArtifact(Sarcoma.Consensus.Fhir.Mapping.McodeMapping Mapping, LocalDate AsOf)
+{
+    /// <summary>Gets the patient mapped from the hook call's FHIR data (the one evaluated).</summary>
+    public Patient Patient => Mapping.Patient;
+}
 
 /// <summary>
 /// Holds the evaluations behind card links in memory only (never on disk, never logged), under an unguessable token

@@ -214,7 +214,8 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
         var (_, body) = await Http.PostAsync(client, CdsHooksFactory.HookPath, Prefetch.Request(source));
         var links = body.GetProperty("cards").EnumerateArray().SelectMany(c => c.GetProperty("links").EnumerateArray()).Select(l => new Uri(l.GetProperty("url").GetString()!)).Distinct().ToArray();
         var resources = Prefetch.For(source).Select(p => FhirJson.ParseResource(p.Value!.ToJsonString())).ToArray();
-        var patient = McodeMapper.Default.Map(resources).Patient;
+        var mapping = McodeMapper.Default.Map(resources);
+        var patient = mapping.Patient;
         var evaluator = factory.Services.GetRequiredService<IConsensusEvaluator>();
         var report = evaluator.EvaluateToday(patient);
 
@@ -223,7 +224,11 @@ public sealed class HookTests : IClassFixture<CdsHooksFactory>
 
         Assert.Equal(new LocalDate(2026, 11, 26), report.AsOf);
         Assert.Equal(ReportHtml.Render(report, patient, new ReportHtmlOptions { Label = CdsHooksEndpoints.ReportLabel }), html);
-        Assert.Equal(FhirJson.Serialize(MissingFactsQuestionnaire.Create(patient, report.AsOf, evaluator)), questionnaire);
+        Assert.Equal(FhirJson.Serialize(MissingFactsQuestionnaire.Create(mapping, report.AsOf, evaluator)), questionnaire);
+
+        // The record's lesions wait for a clinician's confirmation: the card's Questionnaire asks for it (safety rule 1).
+        Assert.NotEmpty(mapping.PendingLesions);
+        Assert.Contains("\"metastases.lesionListConfirmed\"", questionnaire, StringComparison.Ordinal);
     }
 
     [Fact]
