@@ -130,13 +130,12 @@ public sealed class MappingReport
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class McodeMapping
 {
-    internal McodeMapping(Model.Patient patient, MappingReport report)
+    internal McodeMapping(Model.Patient patient, bool lesionsPending, MappingReport report)
     {
-        // The reader leaves metastases.lesions unknown for want of a confirmation (NotExpressibleInMcode, with the
-        // lesions it read still in the patient, so the core validator checks them): the lesions move out of the patient
-        // into PendingLesions (safety rule 1: a record cannot show that it lists every lesion).
-        if (report.UnknownEntry(Model.FactNames.Lesions) is { Reason: UnknownReason.NotExpressibleInMcode, Explanation: McodeReader.PendingLesionsExplanation } &&
-            patient.Metastases is { Lesions.Count: > 0 } metastases)
+        // The reader left metastases.lesions unknown for want of a confirmation, with the lesions it read still in the
+        // patient so the core validator checks them: they move out of the patient into PendingLesions (safety rule 1: a
+        // record cannot show that it lists every lesion).
+        if (lesionsPending && patient.Metastases is { Lesions.Count: > 0 } metastases)
         {
             PendingLesions = metastases.Lesions;
             patient = patient with { Metastases = metastases with { Lesions = Array.Empty<Model.Lesion>() } };

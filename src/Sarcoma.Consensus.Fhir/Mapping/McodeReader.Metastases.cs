@@ -90,7 +90,7 @@ internal sealed partial class McodeReader
             // metastatic lesion staging found (mCODE has no structure for a complete list), so the lesions read are
             // pending: McodeMapping moves them out of the patient into McodeMapping.PendingLesions, and the
             // Questionnaire asks the clinician to confirm the list (docs/fhir.md, metastases.lesions).
-            Unknown(
+            pendingLesionsEntry = Unknown(
                 FactNames.Lesions,
                 UnknownReason.NotExpressibleInMcode,
                 PendingLesionsExplanation);
@@ -105,10 +105,10 @@ internal sealed partial class McodeReader
         };
     }
 
-    /// <summary>
-    /// The explanation of <c>metastases.lesions</c> left unknown while the lesions read are pending confirmation; with
-    /// <see cref="UnknownReason.NotExpressibleInMcode"/> it marks the list as pending (<see cref="McodeMapping.PendingLesions"/>).
-    /// </summary>
+    /// <summary>The entry that left <c>metastases.lesions</c> unknown for want of a confirmation, if this reader recorded one.</summary>
+    private UnknownFact? pendingLesionsEntry;
+
+    /// <summary>The explanation of <c>metastases.lesions</c> left unknown while the lesions read are pending confirmation (<see cref="McodeMapping.PendingLesions"/>).</summary>
     internal const string PendingLesionsExplanation =
         "The record cannot show that staging found no other metastatic lesion (mCODE has no structure saying a list of Tumor BodyStructures is complete): the lesions read are pending (McodeMapping.PendingLesions) until a clinician confirms the list in the Questionnaire.";
 

@@ -93,7 +93,11 @@ internal sealed partial class McodeReader
             throw new FhirInputException(errors, "FHIR R4 input the mapper cannot read", noPatientData: false);
         }
 
-        return new McodeMapping(patient, new MappingReport(
+        // The lesions read are pending when the entry that made them unknown for want of a confirmation is still the
+        // fact's entry (an earlier reason for unknown lesions wins, and a lesion list mapped later removes it).
+        var lesionsPending = pendingLesionsEntry is not null &&
+            unknown.TryGetValue(FactNames.Lesions, out var lesionsEntry) && ReferenceEquals(lesionsEntry, pendingLesionsEntry);
+        return new McodeMapping(patient, lesionsPending, new MappingReport(
             mapped.OrderBy(m => FactOrder(m.Fact)).ThenBy(m => m.Fact, StringComparer.Ordinal),
             unknown.Values.OrderBy(u => FactOrder(u.Fact)).ThenBy(u => u.Fact, StringComparer.Ordinal),
             notes,
@@ -870,12 +874,17 @@ internal sealed partial class McodeReader
         unknown.Remove(fact);
     }
 
-    private void Unknown(string fact, UnknownReason reason, string explanation)
+    /// <returns>The entry recorded, or <see langword="null"/> when the fact was already mapped or already unknown.</returns>
+    private UnknownFact? Unknown(string fact, UnknownReason reason, string explanation)
     {
-        if (!mappedFacts.Contains(fact) && !unknown.ContainsKey(fact))
+        if (mappedFacts.Contains(fact) || unknown.ContainsKey(fact))
         {
-            unknown[fact] = new UnknownFact(fact, reason, explanation);
+            return null;
         }
+
+        var entry = new UnknownFact(fact, reason, explanation);
+        unknown[fact] = entry;
+        return entry;
     }
 
     /// <summary>The position of a fact in <see cref="FactNames"/> (declaration order), its list indices (<c>[0]</c>) read as <c>[]</c>; <see cref="int.MaxValue"/> for a fact not listed.</summary>
