@@ -37,6 +37,7 @@ public sealed class BottomLineFirstScreenTests
         Repo.PatientFiles()
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "clinical-review"), "*.json").Where(f => !f.EndsWith("expected.json", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "second-review"), "*.json"))
+            .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "sixth-read"), "*.json"))
             .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
             .OrderBy(f => f, StringComparer.Ordinal);
 
@@ -423,6 +424,80 @@ public sealed class BottomLineFirstScreenTests
 
         Assert.Contains("Synchronous (2.1), detected 18 days after the primary diagnosis.", situation, StringComparison.Ordinal);
         Assert.DoesNotContain("DFI", situation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tests/cases/sixth-read/12-liver-and-single-peritoneal-nodule.json", 100)]
+    [InlineData("tests/cases/sixth-read/12-liver-and-single-peritoneal-nodule.json", Narrow)]
+    [InlineData("tests/cases/sixth-read/20-liver-and-brain-metastasis.json", 100)]
+    [InlineData("tests/cases/sixth-read/20-liver-and-brain-metastasis.json", Narrow)]
+    public void Extrahepatic_disease_outside_the_lung_is_an_individual_board_decision_not_a_candidacy_within_the_indications(string input, int width)
+    {
+        // Sixth read F2: 5.3 (liver only) and 5.4 (liver and lung only) do not cover it; section 3.1 warns of a more
+        // systemic disease. The board (5.1) comes first; every surgical step is listed as a condition of its decision.
+        var (report, output) = Render(input, width);
+        var bottom = FirstScreen(output);
+        var situation = Flat(string.Join("\n", Section(bottom, "Situation")));
+
+        Assert.Equal(TriState.Yes, report.LiverResection!.Candidate);
+        Assert.DoesNotContain("A candidate for liver surgery", situation, StringComparison.Ordinal);
+        Assert.Contains("Liver surgery outside the voted indications (sections 1, 3.5): [", situation, StringComparison.Ordinal);
+        Assert.Contains("any liver surgery would be an individual tumour-board decision (5.1; section 3.5)", situation, StringComparison.Ordinal);
+        Assert.Contains("dismal prognosis", situation, StringComparison.Ordinal);
+
+        // Said once on the first screen (in the situation), not repeated as a caution line.
+        Assert.Single(Regex.Matches(Flat(string.Join("\n", bottom)), "dismal prognosis"));
+
+        var board = bottom.FindIndex(l => Regex.IsMatch(l, @"^  Board, centre +5\.1 V,B"));
+        var conditional = bottom.FindIndex(l => l.StartsWith("  If resected ", StringComparison.Ordinal));
+        Assert.True(board >= 0 && conditional > board && bottom.Skip(board + 1).Take(conditional - board - 1).All(l => l.StartsWith(new string(' ', 17), StringComparison.Ordinal)), string.Join("\n", bottom));
+        Assert.Contains("Only if the board decides on liver surgery (outside 5.3/5.4):", Flat(string.Join(" ", bottom.Skip(conditional).Take(2))), StringComparison.Ordinal);
+        var next = bottom.FindIndex(conditional + 1, l => l.Length > 2 && l[2] != ' ');
+        foreach (var id in new[] { "5.2", "6.2", "7.2", "6.1", "6.3", "6.5", "8.1", "11.1", "11.2" })
+        {
+            var row = bottom.FindIndex(l => Regex.IsMatch(l, "^  .{15}" + Regex.Escape(id) + " +V,B"));
+            Assert.True(row > conditional && (next < 0 || row < next), $"{id} is listed under the conditional group\n{string.Join("\n", bottom)}");
+        }
+    }
+
+    [Fact]
+    public void Liver_only_OMD_is_still_a_plain_candidate_within_the_indications()
+    {
+        var situation = Flat(string.Join("\n", Section(FirstScreen(Render("samples/patients/metachronous-liver-omd.json", 100).Output), "Situation")));
+
+        Assert.Contains("A candidate for liver surgery (sections 1, 3.5)", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside the voted indications", situation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lesion_of_uncertain_origin_referred_for_ablation_says_on_the_first_screen_that_the_diagnosis_is_unconfirmed()
+    {
+        // Sixth read F7: 10.1 alone on the first screen, nothing saying the origin is unconfirmed before ablation.
+        var (report, output) = Render("tests/cases/sixth-read/14-central-lesion-on-hepatic-vein.json", 100);
+        var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
+
+        Assert.Equal(EvaluationStatus.Applies, report["10.1"]!.Status);
+        Assert.Contains("The diagnosis is unconfirmed: settle it before any ablation (10.1), which destroys the tissue", situation, StringComparison.Ordinal);
+        Assert.Contains(report["10.1"]!.CautionMessages, c => c.Code == "10.1.origin-uncertain-before-ablation");
+    }
+
+    [Fact]
+    public void Untreated_synchronous_disease_with_OMD_still_open_lists_the_surgical_steps_after_response()
+    {
+        // Sixth read F4: 6.1/6.3/6.5 were under "What to do now" while 8.2 needs the staging; the candidacy's caution already
+        // orders systemic treatment first (8.2) and surgery for residual disease after response (8.3).
+        var (report, output) = Render("tests/cases/sixth-read/16-synchronous-single-liver-lesion-primary-in-place.json", 100);
+        var bottom = FirstScreen(output);
+        var header = bottom.FindIndex(l => l.StartsWith("  After response ", StringComparison.Ordinal));
+        var systemic = bottom.FindIndex(l => l.StartsWith("  Systemic ", StringComparison.Ordinal));
+
+        Assert.Equal(EvaluationStatus.InsufficientData, report["8.2"]!.Status);
+        Assert.True(systemic > 0 && header > systemic, string.Join("\n", bottom));
+        foreach (var id in new[] { "5.2", "6.2", "7.2", "6.1", "6.3", "6.5" })
+        {
+            var row = bottom.FindIndex(l => l.StartsWith(new string(' ', 17) + id + " V,B", StringComparison.Ordinal));
+            Assert.True(row > header, $"{id} is listed after response\n{string.Join("\n", bottom)}");
+        }
     }
 
     /// <summary>The lines of a labelled section of the first screen ("Situation", "Missing", "Due"): its first line and the indented lines after it.</summary>

@@ -126,8 +126,9 @@ public static class Labels
     /// </summary>
     /// <param name="biopsy">Whether 3.1 applies with the origin uncertain.</param>
     /// <param name="mriDoneStatus">4.2's done status when 4.2 applies with the origin uncertain (empty when unknown), else <see langword="null"/>.</param>
+    /// <param name="ablation">Whether 10.1 (non-surgical local approaches) applies with the origin uncertain: the diagnosis is then unconfirmed before ablation.</param>
     /// <returns>The sentence.</returns>
-    internal static string OriginUncertainDrives(bool biopsy, string? mriDoneStatus)
+    internal static string OriginUncertainDrives(bool biopsy, string? mriDoneStatus, bool ablation = false)
     {
         var mri = mriDoneStatus is null ? null : "hepatic MRI is recommended (4.2" + (mriDoneStatus.Length == 0 ? ")" : "; " + mriDoneStatus + ")");
         var what = (biopsy, mri) switch
@@ -135,9 +136,15 @@ public static class Labels
             (true, { } m) => "a biopsy could be considered (3.1) and " + m,
             (true, null) => "a biopsy could be considered (3.1)",
             (false, { } m) => m,
-            _ => "3.1 and 4.2 apply",
+            _ => null,
         };
-        return "This is a reason " + what + ".";
+
+        // Non-surgical local therapy (10.1) of a lesion of uncertain origin: ablation destroys the tissue, so the diagnosis
+        // is unconfirmed before it (section 3.3; 3.1 allows a biopsy when the origin is uncertain; sixth read F7).
+        var beforeAblation = ablation ? "The diagnosis is unconfirmed: settle it before any ablation (10.1), which destroys the tissue (a biopsy is allowed when the origin is uncertain, 3.1; section 3.3)." : null;
+        return what is null
+            ? beforeAblation ?? "This is a reason 3.1 and 4.2 apply."
+            : "This is a reason " + what + "." + (beforeAblation is null ? string.Empty : " " + beforeAblation);
     }
 
     /// <summary>

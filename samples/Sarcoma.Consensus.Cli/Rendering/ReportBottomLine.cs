@@ -112,6 +112,11 @@ internal static class ReportBottomLine
     private const string IfProceedingHeader = "Only if the board nevertheless proceeds, outside the indications:";
     private static readonly string[] IfProceedingIds = { "5.2", "7.1" };
 
+    // A candidate outside the voted indications (extrahepatic disease beyond the lung, 5.3/5.4): the board decides (5.1);
+    // the surgical steps, their timing and preoperative chemotherapy are listed as conditions of a resection it may decide on.
+    private const string IndividualDecisionHeader = "Only if the board decides on liver surgery (outside 5.3/5.4):";
+    private static readonly string[] IndividualDecisionIds = { "5.2", "6.2", "7.1", "7.2", "6.1", "6.3", "6.4", "6.5", "8.1", "11.1", "11.2" };
+
     /// <summary>Builds the bottom line; numbers (in <paramref name="notes"/>) the sentences it prints in full, so the details refer to them.</summary>
     /// <param name="report">The report (in scope or not).</param>
     /// <param name="label">The case label (escaped), or <see langword="null"/>.</param>
@@ -265,16 +270,25 @@ internal static class ReportBottomLine
             // Candidacy is read from sections 1 and 3.5 (and 9.1 for a liver recurrence); 10.1 is its consequence, not its source.
             // With no current metastatic disease the sentence above already says liver surgery does not arise.
             var afterResponse = SurgeryAfterResponse(report);
+            var individual = IndividualBoardDecision(report);
             if (!(noCurrentDisease && candidacy.Candidate == TriState.No))
             {
             parts.Add(candidacy.Candidate switch
             {
+                // Extrahepatic disease outside the lung: no voted indication (5.3, 5.4) covers it; said in full here, with its
+                // number, not as a plain candidacy (sixth read F2). The caution is then not repeated below.
+                TriState.Yes when individual is not null => "Liver surgery outside the voted indications (sections 1, 3.5): " + notes.Pin(individual.Text, printedInFull: true) + " " + individual.Text.TrimEnd('.') + Fitness(report, candidacy, notes, referred),
                 TriState.Yes when afterResponse => "A candidate for liver surgery after systemic treatment, if at least stable disease (8.2, 8.3)" + Fitness(report, candidacy, notes, referred),
                 TriState.Yes => "A candidate for liver surgery (sections 1, 3.5)" + Fitness(report, candidacy, notes, referred),
                 TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => $"Not a candidate for a new liver resection now (9.1; section 3.9): {candidacy.CandidateBasis}.",
                 TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5): {candidacy.CandidateBasis}.",
                 _ => $"Surgical candidacy not yet known (sections 1, 3.5): {NotRecorded(candidacy.CandidateMissing)}.",
             });
+            }
+
+            if (individual is not null)
+            {
+                stated.Add(individual.Text);
             }
 
             if (afterResponse && candidacy.Candidate == TriState.Yes)
@@ -305,7 +319,8 @@ internal static class ReportBottomLine
             }
             else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
             {
-                parts.Add("Liver resection is on the table all the same" + Fitness(report, candidacy, notes, referred));
+                // Synchronous disease before systemic treatment: surgery only after it (8.2, 8.3), as the actions list it.
+                parts.Add("Liver resection is on the table all the same" + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty) + Fitness(report, candidacy, notes, referred));
             }
         }
 
@@ -314,7 +329,7 @@ internal static class ReportBottomLine
         // (issue #7 review F6), said once and referred to by number in the details.
         if (OriginUncertainty(report) is { } origin)
         {
-            parts.Add(notes.Pin(origin.Sentence, printedInFull: true) + " " + origin.Sentence + " " + Labels.OriginUncertainDrives(origin.Biopsy, origin.Mri));
+            parts.Add(notes.Pin(origin.Sentence, printedInFull: true) + " " + origin.Sentence + " " + Labels.OriginUncertainDrives(origin.Biopsy, origin.Mri, origin.Ablation));
             stated.Add(origin.Sentence);
         }
 
@@ -435,7 +450,7 @@ internal static class ReportBottomLine
     /// The reason the origin of the liver lesions is uncertain, when it is a finding of 3.1 (a biopsy could be considered)
     /// or 4.2 (hepatic MRI) and that recommendation applies; with which of the two it drives and 4.2's done status.
     /// </summary>
-    internal static (string Sentence, bool Biopsy, string? Mri)? OriginUncertainty(ConsensusReport report)
+    internal static (string Sentence, bool Biopsy, string? Mri, bool Ablation)? OriginUncertainty(ConsensusReport report)
     {
         Finding? Uncertain(string id) => report[id] is { Status: EvaluationStatus.Applies } result && result.Recommendation.ReachedConsensus
             ? result.Findings.FirstOrDefault(f => f.Fact == OriginUncertainFact && f.Value == "yes")
@@ -443,14 +458,30 @@ internal static class ReportBottomLine
 
         var biopsy = Uncertain("3.1");
         var mri = Uncertain("4.2");
-        if ((biopsy ?? mri) is not { } finding)
+        var ablation = Uncertain("10.1");
+        if ((biopsy ?? mri ?? ablation) is not { } finding)
         {
             return null;
         }
 
         var mriStatus = mri is null ? null : report.ImagingPlan?.Items.FirstOrDefault(i => i.RecommendationId == "4.2")?.DoneStatus ?? string.Empty;
-        return (finding.Sentence, biopsy is not null, mriStatus);
+        return (finding.Sentence, biopsy is not null, mriStatus, ablation is not null);
     }
+
+    /// <summary>The code of the candidacy's caution on extrahepatic disease outside the lung (outside 5.3 and 5.4).</summary>
+    private const string BeyondLungCaution = "indication.caution.extrahepatic.beyond-lung";
+
+    /// <summary>
+    /// The caution saying that liver surgery is outside the voted indications (extrahepatic disease outside the lung: 5.3
+    /// liver only, 5.4 liver and lung only), when the patient is otherwise a candidate and resection is on the table: any
+    /// liver surgery is then an individual tumour-board decision (5.1; section 3.5) and the surgical steps are conditions of
+    /// it. <see langword="null"/> otherwise, and never from a site that is not recorded (the engine sets the caution only
+    /// for a recorded extrahepatic lesion).
+    /// </summary>
+    internal static Message? IndividualBoardDecision(ConsensusReport report) =>
+        report.LiverResection is { Candidate: TriState.Yes, Status: TriState.Yes } candidacy
+            ? candidacy.CautionMessages.FirstOrDefault(c => c.Code == BeyondLungCaution)
+            : null;
 
     /// <summary>The actions, grouped: one row per action (id and grade in their column), wrapped under its text column.</summary>
     private static List<string> Actions(ConsensusReport report, int width)
@@ -469,13 +500,22 @@ internal static class ReportBottomLine
             groups.Insert(groups.FindIndex(g => g.Name == "Surgery") + 1, (AfterResponseGroup, AfterResponseIds));
         }
 
+        var individual = IndividualBoardDecision(report) is not null && !afterResponse;
         if (report.LiverResection is { OutsideIndications: TriState.Yes } outside && outside.Status != TriState.Yes && !afterResponse)
         {
             groups = groups.Select(g => (g.Name, g.Ids.Where(id => !IfProceedingIds.Contains(id)).ToArray())).ToList();
             groups.Insert(groups.FindIndex(g => g.Name == "Board, centre") + 1, (IfProceedingGroup, IfProceedingIds));
         }
+        else if (individual)
+        {
+            // Outside the voted indications (extrahepatic disease beyond the lung): every surgical step, its timing (8.1) and
+            // its preoperative chemotherapy (11.1, 11.2) are conditions of a resection the board may decide on, not what to
+            // do now (sixth read F2); 5.1 (the board) stays first.
+            groups = groups.Select(g => (g.Name, g.Ids.Where(id => !IndividualDecisionIds.Contains(id)).ToArray())).ToList();
+            groups.Insert(groups.FindIndex(g => g.Name == "Board, centre") + 1, (IfProceedingGroup, IndividualDecisionIds));
+        }
 
-        if (SystemicFirstIds.Any(applies.ContainsKey))
+        if (SystemicFirstIds.Any(applies.ContainsKey) || afterResponse)
         {
             var systemic = groups.First(g => g.Name == "Systemic");
             groups.Remove(systemic);
@@ -500,7 +540,7 @@ internal static class ReportBottomLine
 
             if (name == IfProceedingGroup && ids.Any(applies.ContainsKey))
             {
-                rows.Add((string.Empty, IfProceedingHeader));
+                rows.Add((string.Empty, individual ? IndividualDecisionHeader : IfProceedingHeader));
             }
 
             if (name == AfterResponseGroup && ids.Any(applies.ContainsKey))
@@ -563,8 +603,13 @@ internal static class ReportBottomLine
 
     private static bool SurgeryAfterResponse(ConsensusReport report) =>
         report.Timing?.Timing == Timing.MetastasisTiming.Synchronous
-        && report["8.2"]?.Status == EvaluationStatus.Applies
-        && report["8.3"]?.Status != EvaluationStatus.Applies;
+        && report["8.3"]?.Status != EvaluationStatus.Applies
+        && (report["8.2"]?.Status == EvaluationStatus.Applies
+            // Synchronous disease not yet treated whose OMD status is still open (8.2 needs facts): the candidacy's own
+            // caution already orders systemic treatment first and surgery after response (8.2, 8.3), so the actions do too
+            // (sixth read F4), as for confirmed OMD.
+            || (report["8.2"]?.Status == EvaluationStatus.InsufficientData
+                && report.LiverResection?.CautionMessages.Any(c => c.Code == SynchronousUntreatedCaution) == true));
 
     /// <summary>The recommendation id with its grade as Table 5 prints it (level of evidence, strength): "9.2 V,B".</summary>
     private static string IdAndGrade(RecommendationResult result) =>

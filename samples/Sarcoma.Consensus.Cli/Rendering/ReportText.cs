@@ -260,7 +260,7 @@ public static class ReportText
 
             if (report.LiverResection is { } candidacy)
             {
-                Line(string.Empty, $"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No when ReportBottomLine.NoCurrentDisease(report) => "does not arise (no current metastatic disease)", TriState.No => "not a candidate", _ => "not yet known" }}.", 2);
+                Line(string.Empty, $"Surgical candidacy (sections 1, 3.5{(candidacy.RecurrenceBelowTreatmentFreeInterval ? ", 3.9; 9.1" : string.Empty)}): {candidacy.Candidate switch { TriState.Yes when candidacy.CautionMessages.Any(c => c.Code == "indication.caution.extrahepatic.beyond-lung") => "outside the voted indications (5.3, 5.4): an individual tumour-board decision (5.1)", TriState.Yes => "a candidate", TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => "not a candidate now (reassessed after systemic treatment)", TriState.No when ReportBottomLine.NoCurrentDisease(report) => "does not arise (no current metastatic disease)", TriState.No => "not a candidate", _ => "not yet known" }}.", 2);
                 Sentences(new[] { candidacy.CandidateFinding.Sentence }, "  ");
                 Needed(candidacy.CandidateMissing, "  ");
                 Line(string.Empty, $"Liver resection on the table: {Labels.Words(candidacy.Status)}.", 2);

@@ -71,12 +71,16 @@ internal static class SituationBuilder
         if (report.LiverResection is { } candidacy)
         {
             var noDisease = NoCurrentDisease(report) && candidacy.Candidate == TriState.No;
+            var individual = candidacy.Candidate == TriState.Yes && candidacy.CautionMessages.Any(c => c.Code == "indication.caution.extrahepatic.beyond-lung");
             concepts.Add(new ConceptView
             {
                 Name = "Surgical candidacy",
                 Source = candidacy.RecurrenceBelowTreatmentFreeInterval ? "sections 1, 3.5, 3.9; 9.1" : "sections 1, 3.5",
-                Verdict = noDisease ? "does not arise (no current metastatic disease)" : Words.Candidate(candidacy.Candidate),
-                Tone = noDisease ? "neutral" : Words.Tone(candidacy.Candidate),
+                // Extrahepatic disease outside the lung: outside the voted indications 5.3/5.4, an individual board decision (sixth read F2).
+                Verdict = noDisease ? "does not arise (no current metastatic disease)"
+                    : individual ? "outside the voted indications (5.3, 5.4): an individual tumour-board decision (5.1)"
+                    : Words.Candidate(candidacy.Candidate),
+                Tone = noDisease ? "neutral" : individual ? "caution" : Words.Tone(candidacy.Candidate),
                 Lines = Clean(new[] { candidacy.CandidateFinding.Sentence }),
                 // Fitness (7.2: not assessed, ECOG 2, ASA III or higher) qualifies every surgical recommendation: said at a glance.
                 Cautions = Clean(FitnessCautions(report)),

@@ -23,7 +23,7 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
 {
     /// <summary>Creates the evaluator.</summary>
     public NonSurgicalLocalTherapyReferralEvaluator()
-        : base("10.1", Indication.LiverResectionCandidacy.Requirements.Concat(Indication.IndicationCriteria.RecurrenceRequirements).Concat(new[]
+        : base("10.1", Indication.LiverResectionCandidacy.Requirements.Concat(Indication.IndicationCriteria.RecurrenceRequirements).Concat(Biopsy.OriginUncertaintyAssessment.Requirements).Concat(new[]
         {
             FactNames.Metastases, FactNames.Lesions, FactNames.LesionSite, FactNames.LesionResectable, FactNames.LesionAblatable,
             FactNames.FitForSurgery, FactNames.SystemicTherapyResponse, FactNames.UncorrectableCoagulopathy,
@@ -48,7 +48,9 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         switch (candidacy.Candidate)
         {
             case TriState.Yes:
-                return result.DoesNotApply(Message.Of("10.1.candidate", basis));
+                // Outside the voted indications (extrahepatic disease beyond the lung): surgery is the board's individual
+                // decision, so 10.1 is set aside only while the board considers it (issue #7, sixth read F2).
+                return result.DoesNotApply(Message.Of(candidacy.IndividualBoardDecision ? "10.1.candidate-individual" : "10.1.candidate", basis));
             case TriState.Unknown:
                 return result.Missing(candidacy.CandidateMissing).Insufficient(Message.Of("10.1.candidacy-unknown", basis));
         }
@@ -103,6 +105,17 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned == true)
         {
             result.Caution(new Message("10.1.major-hepatectomy-planned"));
+        }
+
+        // A lesion of uncertain origin (3.1's examples: long DFI, HCC risk factors, colorectal or other cancer) considered
+        // for ablation: the diagnosis is not confirmed, and ablation leaves no specimen (section 3.10: "to achieve cell
+        // death"; section 3.3: other histologies "should be considered before planning"): said where 10.1 applies (sixth
+        // read F7). Only a known uncertainty is said; an undetermined one is not read as "not in doubt".
+        var origin = context.OriginUncertainty;
+        if (origin.Status == TriState.Yes)
+        {
+            result.Facts(new[] { origin.Findings[0] });
+            result.Caution(new Message("10.1.origin-uncertain-before-ablation"));
         }
 
         // Disseminated disease: the referral is for local approaches alongside the mainstay, systemic therapy.

@@ -57,7 +57,13 @@ internal static class IndicationCriteria
         result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
         if (omd.Status == TriState.No)
         {
-            against.Add(Message.Of("indication.against.not-oligometastatic", ("criteria", FailingCriteria(omd))));
+            // After a complete resection there is no current metastatic disease: said so (the clause the liver criterion
+            // gives, once), not "not oligometastatic" (issue #7, sixth read F8).
+            var clause = context.NoEvidenceOfDisease ? NoLiverMetastasis(context) : Message.Of("indication.against.not-oligometastatic", ("criteria", FailingCriteria(omd)));
+            if (!against.Contains(clause))
+            {
+                against.Add(clause);
+            }
         }
         else if (omd.Status == TriState.Unknown)
         {
@@ -116,7 +122,11 @@ internal static class IndicationCriteria
         else if (!hasLiver)
         {
             result.Facts(context.NoLiverMetastasisFinding);
-            against.Add(NoLiverMetastasis(context));
+            var clause = NoLiverMetastasis(context);
+            if (!against.Contains(clause))
+            {
+                against.Add(clause);
+            }
         }
         else
         {

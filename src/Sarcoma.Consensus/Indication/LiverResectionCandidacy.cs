@@ -146,6 +146,15 @@ public sealed class LiverResectionCandidacy
     /// </summary>
     public TriState ReassessAfterSystemicTreatment { get; private set; } = TriState.No;
 
+    /// <summary>
+    /// Gets whether the patient, a candidate by every recorded fact (<see cref="Candidate"/> yes), has known extrahepatic
+    /// disease outside the lung: outside the voted surgical indications (5.3 liver only, 5.4 liver and lung only; section
+    /// 3.1: "could mean a more systemic disease and portend a dismal prognosis"), so any liver surgery is an individual
+    /// tumour-board decision (5.1; section 3.5) and the surgical process recommendations are conditions of it. Never set
+    /// from a site that is not recorded.
+    /// </summary>
+    internal bool IndividualBoardDecision { get; private set; }
+
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
 
@@ -249,10 +258,16 @@ public sealed class LiverResectionCandidacy
         else
         {
             candidate = TriState.Yes;
+
+            // Extrahepatic disease outside the lung (known, never assumed): no voted indication covers it (5.3 liver only,
+            // 5.4 liver and lung only; section 3.1 warns of a more systemic disease), so surgery is the board's individual
+            // decision (5.1; section 3.5), not a candidacy within the indications (issue #7, sixth read F2).
+            result.IndividualBoardDecision = ReferenceEquals(ExtrahepaticCaution(context), ExtrahepaticBeyondLungCautionMessage);
             candidateBasis = context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
                     ? SynchronousUntreatedCandidateMessage
                     : Message.Of(
                         "indication.candidacy.candidate",
+                        ("beyondLung", result.IndividualBoardDecision),
                         ("liverAndLung", context.LiverWithLungOnly == true),
                         ("progressing", context.Timing.Timing == MetastasisTiming.Metachronous && context.Patient.Treatment.SystemicTherapyResponse == TreatmentResponse.ProgressiveDisease));
         }
@@ -403,7 +418,7 @@ public sealed class LiverResectionCandidacy
         Candidate = candidate;
         CandidateBasisMessage = candidateBasis;
         CandidateMissing = candidateMissing.ToReadOnlyList();
-        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate))));
+        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate)), ("individual", candidate == TriState.Yes && IndividualBoardDecision)));
         var findings = new Finding[facts.Count + 2];
         findings[0] = new Finding(ConceptName, Code(status), ReasonMessage);
         findings[1] = CandidateFinding;

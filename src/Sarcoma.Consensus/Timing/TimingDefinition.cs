@@ -31,7 +31,8 @@ internal static class TimingDefinition
 
         if (omd.Status == TriState.No)
         {
-            return result.DoesNotApply(new Message(area + ".does-not-apply.not-omd"));
+            // After a complete resection there is no current metastatic disease: said so, not "not oligometastatic" (sixth read F8).
+            return result.DoesNotApply(new Message(area + (context.NoEvidenceOfDisease ? ".does-not-apply.no-current-disease" : ".does-not-apply.not-omd")));
         }
 
         if (timing.Timing is null || omd.Status == TriState.Unknown)

@@ -22,7 +22,7 @@ public sealed class SecondClinicalReviewTests
         "There is lung disease besides the liver metastases: recommendation 5.4 limits liver resection then to highly selected patients with a favourable prognostic profile, with every lesion potentially resectable.";
 
     private const string OtherSiteCaution =
-        "There is extrahepatic disease outside the lung: this is outside 5.3 (liver-only) and 5.4 (liver and lung only), and section 3.1 (narrative, not voted) warns that concurrent extrapulmonary extrahepatic lesions could mean a more systemic disease and portend a dismal prognosis.";
+        "There is extrahepatic disease outside the lung: this is outside the voted surgical indications 5.3 (liver only) and 5.4 (liver and lung only), so any liver surgery would be an individual tumour-board decision (5.1; section 3.5), and section 3.1 (narrative, not voted) warns that concurrent extrapulmonary extrahepatic lesions could mean a more systemic disease and portend a dismal prognosis.";
 
     private const string ReassuringSentence =
         "nor should bilobar spread if there are few metastatic nodules that may allow parenchymal sparing surgery of different segments.";

@@ -189,4 +189,48 @@ public sealed class NonSurgicalLocalTherapyReferralEvaluatorTests
         Assert.Equal(EvaluationStatus.InsufficientData, result.Status);
         Assert.Contains(FactNames.LastTreatmentEndedOn, result.Missing);
     }
+
+    // Sixth paper-only read F2: outside the voted indications (extrahepatic disease beyond the lung) surgery is the board's
+    // individual decision: 10.1 is set aside only while the board considers it, and applies if the board declines.
+    [Fact]
+    public void Outside_the_voted_indications_10_1_is_set_aside_only_while_the_board_considers_surgery()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOmdWithPeritonealNodule());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("10.1.candidate-individual", result.SummaryMessage.Code);
+        Assert.Contains("if the board does not proceed, the patient is not a candidate for surgery and 10.1 applies", result.Summary, System.StringComparison.Ordinal);
+        Assert.True(result.CardSummary.Length <= 140);
+        Assert.Contains("10.1 applies if the board does not proceed", result.CardSummary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_liver_only_candidate_sets_10_1_aside_without_condition()
+    {
+        var result = evaluator.Evaluate(Vignettes.MetachronousLiverOnlyOmd());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("10.1.candidate", result.SummaryMessage.Code);
+    }
+
+    // Sixth paper-only read F7: a lesion of uncertain origin referred for ablation: the diagnosis is unconfirmed, and
+    // ablation destroys the tissue (section 3.3; 3.1 allows a biopsy when the origin is uncertain).
+    [Fact]
+    public void A_lesion_of_uncertain_origin_referred_for_ablation_carries_the_unconfirmed_diagnosis()
+    {
+        var result = evaluator.Evaluate(Vignettes.UnresectableLesionOfUncertainOriginAfterLongDfi());
+
+        Assert.Equal(EvaluationStatus.Applies, result.Status);
+        Assert.Contains(result.Findings, f => f.Fact == "derived.originUncertain" && f.Value == "yes");
+        Assert.Contains(result.CautionMessages, c => c.Code == "10.1.origin-uncertain-before-ablation" && c.Text.Contains("before any ablation", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_sure_or_undetermined_origin_adds_no_unconfirmed_diagnosis_caution()
+    {
+        var sure = evaluator.Evaluate(Vignettes.UnresectableLiverDiseaseOnChemotherapy());
+
+        Assert.Equal(EvaluationStatus.Applies, sure.Status);
+        Assert.DoesNotContain(sure.CautionMessages, c => c.Code == "10.1.origin-uncertain-before-ablation");
+    }
 }

@@ -43,6 +43,9 @@ public sealed class BilobarComplexHepatectomyEvaluatorTests
             .AddLesion(MetastaticSite.Liver, 20, l => l.InSegments(6).Central(false).WithVascularInvolvement(false)));
         Assert.Equal(EvaluationStatus.DoesNotApply, peripheral.Status);
         Assert.Contains("no liver lesion has vascular involvement or a central location", peripheral.Summary);
+
+        // Sixth read (cosmetic): 5.5's "e.g." gives examples, not a complete list of what makes a hepatectomy complex.
+        Assert.Contains("the panel's examples of a complex hepatectomy, \"e.g.\", not a complete list", peripheral.Summary);
     }
 
     [Fact]

@@ -456,5 +456,19 @@ public sealed class IndicationEvaluatorTests
         Assert.Contains("the disease is not oligometastatic (more than 5 metastatic lesions)", result.Summary);
         Assert.DoesNotMatch(@"\([^()]*\(", result.Summary.Substring(result.Summary.IndexOf(':')));
     }
-}
 
+    // Sixth paper-only read F8: after a complete resection 5.3 and 5.4 say there is no current metastatic disease, once,
+    // not "the disease is not oligometastatic (no current metastatic disease)".
+    [Fact]
+    public void No_evidence_of_disease_is_said_once_and_never_as_not_oligometastatic_by_5_3_and_5_4()
+    {
+        var builder = Vignettes.NoEvidenceOfDiseaseAfterLiverResection();
+
+        foreach (var result in new[] { liverOnly.Evaluate(builder), liverAndLung.Evaluate(builder) })
+        {
+            Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+            Assert.DoesNotContain("not oligometastatic", result.Summary, System.StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Summary, "no current evidence of metastatic disease"));
+        }
+    }
+}

@@ -284,4 +284,42 @@ public sealed class LiverResectionCandidacyTests
         Assert.Equal(TriState.Unknown, candidacy.Status);
         Assert.NotEmpty(candidacy.Missing);
     }
+
+    // Sixth paper-only read F2: extrahepatic disease outside the lung is OMD by 1.1 (≤5 lesions, ≤2 sites) but outside the
+    // voted surgical indications (5.3 liver only, 5.4 liver and lung only); section 3.1 warns of a more systemic disease.
+    [Fact]
+    public void Extrahepatic_disease_outside_the_lung_makes_surgery_an_individual_board_decision_not_a_candidacy_within_the_indications()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverOmdWithPeritonealNodule());
+
+        Assert.Equal(TriState.Yes, candidacy.Candidate);
+        Assert.Equal(TriState.Yes, candidacy.Status);
+        Assert.True(candidacy.IndividualBoardDecision);
+        Assert.DoesNotContain("within the guideline's surgical indications", candidacy.CandidateBasis, System.StringComparison.Ordinal);
+        Assert.Contains("outside the voted surgical indications (5.3 liver only, 5.4 liver and lung only)", candidacy.CandidateBasis, System.StringComparison.Ordinal);
+        Assert.StartsWith("Liver surgery only as an individual tumour-board decision:", candidacy.CandidateFinding.Sentence, System.StringComparison.Ordinal);
+        Assert.Contains(candidacy.CautionMessages, c => c.Code == "indication.caution.extrahepatic.beyond-lung" && c.Text.Contains("individual tumour-board decision (5.1; section 3.5)", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lung_only_extrahepatic_disease_stays_within_the_indications_of_5_4()
+    {
+        var candidacy = Assess(Vignettes.MetachronousLiverAndLungOmd());
+
+        Assert.Equal(TriState.Yes, candidacy.Candidate);
+        Assert.False(candidacy.IndividualBoardDecision);
+        Assert.Contains("within the guideline's surgical indications (5.4", candidacy.CandidateBasis, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unconfirmed_staging_is_never_read_as_no_extrahepatic_disease()
+    {
+        // Rule 1: liver-only on the record but staging unconfirmed (neither liver MRI nor FDG-PET/CT recorded): neither "within the indications" nor
+        // "outside" them is said; candidacy is not yet known.
+        var candidacy = Assess(Vignettes.MetachronousLiverOnlyOmd().WithStaging(contrastCt: true, liverMri: null, fdgPetCt: null));
+
+        Assert.Equal(TriState.Unknown, candidacy.Candidate);
+        Assert.False(candidacy.IndividualBoardDecision);
+        Assert.DoesNotContain("within the guideline's surgical indications", candidacy.CandidateFinding.Sentence, System.StringComparison.Ordinal);
+    }
 }

@@ -111,4 +111,23 @@ public static partial class Vignettes
             .InductionTherapyPlanned(false)
             .NoPreviousLiverResection()
             .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: true, otherCancerHistory: false);
+
+    /// <summary>
+    /// A single central liver metastasis on a hepatic vein, not resectable but ablatable, 70 months after an extremity
+    /// leiomyosarcoma (a long DFI: origin uncertain by 3.1's example); fully staged; ECOG 0, fit; no HCC risk factor, no
+    /// other cancer. Not a candidate for surgery, so 10.1 applies.
+    /// </summary>
+    public static PatientBuilder UnresectableLesionOfUncertainOriginAfterLongDfi() =>
+        Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Extremity, diagnosedOn: new LocalDate(2019, 1, 7), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2019, 2, 4))
+            .MetastasesDetectedOn(new LocalDate(2024, 11, 18))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 28, l => l.InSegments(8).Central().WithVascularInvolvement().Unresectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: true, fdgPetCt: true)
+            .WithPerformanceStatus(0)
+            .FitForSurgery()
+            .InductionTherapyPlanned(false)
+            .NoPreviousLiverResection()
+            .WithOriginUncertainty(hccRiskFactors: false, colorectalCancerHistory: false, otherCancerHistory: false);
 }

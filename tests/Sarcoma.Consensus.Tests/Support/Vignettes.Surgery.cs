@@ -15,6 +15,15 @@ public static partial class Vignettes
             .AddLesion(MetastaticSite.Lung, sizeMm: 12, l => l.Resectable().Ablatable());
 
     /// <summary>
+    /// The metachronous leiomyosarcoma vignette (two resectable right-lobe liver metastases) with one resectable 15 mm
+    /// peritoneal nodule (no diffuse sarcomatosis): OMD by 1.1 (3 lesions, 2 sites), but extrahepatic disease outside the
+    /// lung, which neither 5.3 (liver only) nor 5.4 (liver and lung only) covers (section 3.1: a more systemic disease).
+    /// </summary>
+    public static PatientBuilder MetachronousLiverOmdWithPeritonealNodule() =>
+        MetachronousLiverOnlyOmd()
+            .AddLesion(MetastaticSite.Peritoneum, sizeMm: 15, l => l.Resectable().Ablatable());
+
+    /// <summary>
     /// Extremity undifferentiated pleomorphic sarcoma diagnosed 2020-02-10 and resected; 40 months later two resectable
     /// liver metastases, one in segments 2–3 (peripheral) and one in segment 8 abutting the middle hepatic vein
     /// (central, vascular involvement); fully staged; ECOG 0, ASA II.

@@ -74,4 +74,27 @@ public sealed class TimingEvaluatorTests
         Assert.Contains(ResultFlag.Caution, result.Flags);
         ResultSnapshot.Match(result, "boundary");
     }
+
+    // Sixth paper-only read F8: after a complete resection with no evidence of disease, 2.2 says there is no current
+    // metastatic disease, not "not oligometastatic" (status unchanged: does not apply).
+    [Fact]
+    public void No_evidence_of_disease_after_resection_is_no_current_metastatic_disease_not_not_oligometastatic()
+    {
+        var result = metachronous.Evaluate(Vignettes.NoEvidenceOfDiseaseAfterLiverResection());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("2.2.does-not-apply.no-current-disease", result.SummaryMessage.Code);
+        Assert.StartsWith("There is no current metastatic disease", result.Summary, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("not oligometastatic", result.Summary, System.StringComparison.Ordinal);
+        Assert.StartsWith("No current metastatic disease", result.CardSummary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disease_that_fails_an_OMD_criterion_is_still_not_metachronous_OMD()
+    {
+        var result = metachronous.Evaluate(Vignettes.DiffusePeritonealDisease());
+
+        Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
+        Assert.Equal("2.2.does-not-apply.not-omd", result.SummaryMessage.Code);
+    }
 }
