@@ -131,7 +131,7 @@ internal sealed class OriginUncertaintyAssessment
             _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
         };
         findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
-        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), missing.Distinct(StringComparer.Ordinal).ToReadOnlyList());
+        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
 
         void FromPrimary(bool recurrenceUnknown)
         {
