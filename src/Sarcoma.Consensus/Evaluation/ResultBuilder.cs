@@ -174,6 +174,15 @@ internal sealed class ResultBuilder
         return this;
     }
 
+    /// <summary>Records one missing fact (without the argument array of <see cref="Missing(string[])"/>).</summary>
+    /// <param name="fact">Its name.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Missing(string fact)
+    {
+        AddMissing(fact);
+        return this;
+    }
+
     /// <summary>Records facts that are missing.</summary>
     /// <param name="facts">Their names.</param>
     /// <returns>This builder.</returns>
