@@ -51,6 +51,48 @@ public static class Profile
             Console.WriteLine($"  {name,-28} {micros,8:F1} µs");
         }
 
+        // Allocation of each concept's own computation: computed in this order on a fresh context, so each one finds the
+        // concepts before it computed (deterministic bytes, unlike the times above).
+        var owned = new (string Name, Func<EvaluationContext, object?> Read)[]
+        {
+            ("Timing", c => c.Timing),
+            ("Oligometastatic", c => c.Oligometastatic),
+            ("TreatmentFreeInterval", c => c.TreatmentFreeInterval),
+            ("Fitness", c => c.Fitness),
+            ("IsLiverRecurrence", c => c.IsLiverRecurrence),
+            ("LiverLesions/Extrahepatic", c => (c.LiverLesions, c.ExtrahepaticLesions)),
+            ("LiverLocation and flags", c => (c.LiverLocation, c.LiverCentralLocation, c.LiverVascularInvolvement)),
+            ("LiverResection (candidacy)", c => c.LiverResection),
+            ("OriginUncertainty", c => c.OriginUncertainty),
+            ("BiopsyPlan", c => c.BiopsyPlan),
+            ("ImagingPlan", c => c.ImagingPlan),
+            ("FocalTherapy", c => c.FocalTherapy),
+            ("PreoperativeChemotherapyFactors", c => c.PreoperativeChemotherapyFactors),
+            ("FollowUpSchedule", c => c.FollowUpSchedule),
+            ("RemetastasectomyWindow", c => c.RemetastasectomyWindow),
+            ("PrognosticFactors", c => c.PrognosticFactors),
+            ("StagingAgeCautionMessage", c => c.StagingAgeCautionMessage),
+            ("BilobarComplexScenarioPresent", c => c.BilobarComplexScenarioPresent),
+        };
+        var ownBytes = new long[owned.Length];
+        foreach (var p in patients)
+        {
+            var context = new EvaluationContext(p, Cohort.AsOf);
+            for (var i = 0; i < owned.Length; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                owned[i].Read(context);
+                ownBytes[i] += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        Console.WriteLine("Allocation of each derived concept's own computation (in this order on a fresh context), bytes per patient:");
+        for (var i = 0; i < owned.Length; i++)
+        {
+            Console.WriteLine($"  {owned[i].Name,-32} {ownBytes[i] / (double)patients.Length,8:N0} B");
+        }
+
+        Console.WriteLine($"  sum {ownBytes.Sum() / (double)patients.Length,8:N0} B");
         Console.WriteLine("Each evaluator alone on a fresh context (context construction subtracted):");
         var contextCost = Time(() => { foreach (var p in patients) { _ = new EvaluationContext(p, Cohort.AsOf); } });
         var rows = EvaluatorRegistry.All.Select(e => (e.Recommendation.Id, Micros: (Time(() =>
@@ -66,6 +108,39 @@ public static class Profile
         }
 
         Console.WriteLine($"  sum of the 34 alone: {rows.Sum(r => r.Micros):F1} µs");
+
+        // The marginal cost of each evaluator inside a whole evaluation: contexts whose derived concepts have all been
+        // computed (by one full evaluation beforehand), so what is timed is the evaluator's own reading and result building.
+        Console.WriteLine("Each evaluator on a context whose derived concepts are already computed (its cost within all 34):");
+        var warm = patients.Select(p =>
+        {
+            var context = new EvaluationContext(p, Cohort.AsOf);
+            _ = engine.Evaluate(context);
+            return context;
+        }).ToArray();
+        var marginal = EvaluatorRegistry.All.Select(e =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var c in warm)
+            {
+                e.Evaluate(c);
+            }
+
+            var bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)warm.Length;
+            return (e.Recommendation.Id, Micros: Time(() =>
+            {
+                foreach (var c in warm)
+                {
+                    e.Evaluate(c);
+                }
+            }) / warm.Length, Bytes: bytes);
+        }).OrderByDescending(r => r.Micros).ToArray();
+        foreach (var (id, micros, bytes) in marginal)
+        {
+            Console.WriteLine($"  {id,-5} {micros,8:F2} µs {bytes,8:N0} B");
+        }
+
+        Console.WriteLine($"  sum of the 34 on computed concepts: {marginal.Sum(r => r.Micros):F1} µs, {marginal.Sum(r => r.Bytes):N0} B");
         return 0;
 
         void Step(string name, Action action, int n) => Console.WriteLine($"  {name,-40} {Time(action) / n,8:F1} µs");

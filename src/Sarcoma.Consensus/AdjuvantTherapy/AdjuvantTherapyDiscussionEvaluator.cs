@@ -24,6 +24,7 @@ namespace Sarcoma.Consensus.AdjuvantTherapy;
 internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly string LargeMetastasisThreshold = ResultBuilder.Format(Indication.PrognosticProfile.LargeMetastasisAboveMm) + " mm";
     private static readonly Message AdjuvantTherapyPrimaryNotResectedMessage = new("adjuvant-therapy.primary-not-resected");
     private static readonly Message AdjuvantTherapyPrimaryNotResectedReasonMessage = new("adjuvant-therapy.primary-not-resected.reason");
     private static readonly Message AdjuvantTherapyNoLiverResectionMessage = new("adjuvant-therapy.no-liver-resection");
@@ -188,9 +189,20 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
 
         var dfi = context.DiseaseFreeInterval;
         var detectedOn = patient.Metastases?.DetectedOn;
-        LocalDate? earlierMetastasectomy = detectedOn is { } found
-            ? patient.Treatment.LiverResections.Where(r => r.PerformedOn < found).Select(r => r.PerformedOn).Max()
-            : null;
+        // The latest metastasectomy dated before the detection (undated ones never count).
+        LocalDate? earlierMetastasectomy = null;
+        if (detectedOn is { } found)
+        {
+            var resections = patient.Treatment.LiverResections;
+            for (var i = 0; i < resections.Count; i++)
+            {
+                if (resections[i].PerformedOn is { } on && on < found && (earlierMetastasectomy is null || on > earlierMetastasectomy))
+                {
+                    earlierMetastasectomy = on;
+                }
+            }
+        }
+
         if (earlierMetastasectomy is { } previous && detectedOn is { } relapse)
         {
             // A relapse after an earlier metastasectomy: the DFI from the primary describes only the first metastatic relapse.
@@ -217,16 +229,24 @@ internal sealed class AdjuvantTherapyDiscussionEvaluator : RecommendationEvaluat
         }
 
         var liver = context.LiverLesions;
-        if (liver.Any(l => l.SizeMm is not null))
+        decimal? largestSize = null;
+        for (var i = 0; i < liver.Count; i++)
         {
-            var largest = liver.Where(l => l.SizeMm is not null).Max(l => l.SizeMm!.Value);
+            if (liver[i].SizeMm is { } size && (largestSize is null || size > largestSize))
+            {
+                largestSize = size;
+            }
+        }
+
+        if (largestSize is { } largest)
+        {
             var large = largest > Indication.PrognosticProfile.LargeMetastasisAboveMm;
             result.Fact(
                 FactNames.LesionSizeMm,
                 ResultBuilder.Format(largest),
                 Message.Of("adjuvant-therapy.largest-metastasis", ("sizeMm", largest), ("large", large)),
                 large ? ">" : "≤",
-                ResultBuilder.Format(Indication.PrognosticProfile.LargeMetastasisAboveMm) + " mm",
+                LargeMetastasisThreshold,
                 "section 3.5");
         }
 

@@ -407,7 +407,7 @@ internal sealed class BiopsyPlan
         {
             var verdict = argument is { } a ? Message.Of(code, a) : new Message(code);
             findings.Insert(0, new Finding(ConceptName, consider.Code(), verdict));
-            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, ReadOnlyValueList<Message>.CopyOf(reasons), origin, originSetAside, ReadOnlyValueList<Finding>.CopyOf(findings), missing.Distinct(StringComparer.Ordinal).ToReadOnlyList());
+            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, ReadOnlyValueList<Message>.CopyOf(reasons), origin, originSetAside, ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
         }
     }
 

@@ -119,9 +119,9 @@ internal sealed class OriginUncertaintyAssessment
         }
 
         var origin = context.Patient.OriginUncertainty;
-        Check(origin.HccRiskFactors, FactNames.HccRiskFactors, "hcc-risk-factors");
-        Check(origin.ColorectalCancerHistory, FactNames.ColorectalCancerHistory, "colorectal-cancer");
-        Check(origin.OtherCancerHistory, FactNames.OtherCancerHistory, "other-cancer");
+        Check(origin.HccRiskFactors, HccRiskFactors);
+        Check(origin.ColorectalCancerHistory, ColorectalCancer);
+        Check(origin.OtherCancerHistory, OtherCancer);
 
         var status = reasons.Count > 0 ? TriState.Yes : missing.Count > 0 ? TriState.Unknown : TriState.No;
         var verdict = status switch
@@ -131,7 +131,7 @@ internal sealed class OriginUncertaintyAssessment
             _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
         };
         findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
-        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), missing.Distinct(StringComparer.Ordinal).ToReadOnlyList());
+        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
 
         void FromPrimary(bool recurrenceUnknown)
         {
@@ -233,23 +233,51 @@ internal sealed class OriginUncertaintyAssessment
                 "3.1"));
         }
 
-        void Check(bool? value, string fact, string factor)
+        void Check(bool? value, Factor factor)
         {
             switch (value)
             {
                 case true:
-                    reasons.Add(new Message("biopsy.origin-factor." + factor));
-                    findings.Add(new Finding(fact, "yes", Message.Of("biopsy.origin.factor-present", ("factor", factor)), source: "3.1"));
+                    reasons.Add(factor.Reason);
+                    findings.Add(factor.Present);
                     break;
                 case false:
-                    findings.Add(new Finding(fact, "no", Message.Of("biopsy.origin.factor-absent", ("factor", factor)), source: "3.1"));
+                    findings.Add(factor.Absent);
                     break;
                 default:
-                    missing.Add(fact);
-                    findings.Add(new Finding(fact, "unknown", Message.Of("biopsy.origin.factor-unknown", ("factor", factor))));
+                    missing.Add(factor.Fact);
+                    findings.Add(factor.Unknown);
                     break;
             }
         }
+    }
+
+    // The three history factors of 3.1, with their reason and their three findings: no patient value in them, so made
+    // once per process (immutable) instead of on every evaluation.
+    private static readonly Factor HccRiskFactors = new(FactNames.HccRiskFactors, "hcc-risk-factors");
+    private static readonly Factor ColorectalCancer = new(FactNames.ColorectalCancerHistory, "colorectal-cancer");
+    private static readonly Factor OtherCancer = new(FactNames.OtherCancerHistory, "other-cancer");
+
+    private sealed class Factor
+    {
+        public Factor(string fact, string code)
+        {
+            Fact = fact;
+            Reason = new Message("biopsy.origin-factor." + code);
+            Present = new Finding(fact, "yes", Message.Of("biopsy.origin.factor-present", ("factor", code)), source: "3.1");
+            Absent = new Finding(fact, "no", Message.Of("biopsy.origin.factor-absent", ("factor", code)), source: "3.1");
+            Unknown = new Finding(fact, "unknown", Message.Of("biopsy.origin.factor-unknown", ("factor", code)));
+        }
+
+        public string Fact { get; }
+
+        public Message Reason { get; }
+
+        public Finding Present { get; }
+
+        public Finding Absent { get; }
+
+        public Finding Unknown { get; }
     }
 
     private static string Months(int months) => months.ToString(CultureInfo.InvariantCulture);

@@ -63,7 +63,7 @@ internal sealed class ResectableMetachronousLiverBiopsyEvaluator : Recommendatio
         var omd = context.Oligometastatic;
         if (omd.Status == TriState.No)
         {
-            result.Fact(OligometastaticAssessment.ConceptName, "no", omd.Findings[0].Message);
+            result.Facts(context.OligometastaticFinding);
             ruledOut = true;
         }
 

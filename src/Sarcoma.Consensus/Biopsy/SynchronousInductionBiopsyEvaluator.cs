@@ -46,7 +46,7 @@ internal sealed class SynchronousInductionBiopsyEvaluator : RecommendationEvalua
             result.Caution(boundary);
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
+        result.Facts(context.OligometastaticFinding);
         if (context.HasLiverMetastases == false)
         {
             result.Facts(new[] { context.NoLiverMetastasisFinding });

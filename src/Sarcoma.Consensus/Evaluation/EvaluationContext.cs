@@ -33,6 +33,7 @@ internal sealed class EvaluationContext
     private LocalDate? latestLiverResection;
     private Finding? noLiverMetastasisFinding;
     private Finding? liverLocation;
+    private Finding? oligometastaticFinding;
     private Finding? liverVascularInvolvement;
     private Indication.PrognosticProfile.Factors? prognosticFactors;
     private Finding? liverCentralLocation;
@@ -112,6 +113,13 @@ internal sealed class EvaluationContext
 
     /// <summary>Gets the oligometastatic assessment (1.1/1.2).</summary>
     public OligometastaticAssessment Oligometastatic => oligometastatic ??= Computed(DerivedConcepts.Oligometastatic, OligometastaticAssessment.Assess(Patient));
+
+    /// <summary>
+    /// Gets the finding on the oligometastatic status as the recommendations that depend on it record it (the concept's
+    /// name, its status code and the reason of its first finding): made once per evaluation, recorded by several results.
+    /// </summary>
+    public Finding OligometastaticFinding => oligometastaticFinding ??=
+        new Finding(OligometastaticAssessment.ConceptName, Oligometastatic.Status.Code(), Oligometastatic.Findings[0].Message);
 
     /// <summary>Gets the disease-free interval (primary diagnosis to detection of metastases).</summary>
     public IntervalAssessment DiseaseFreeInterval => Timing.DiseaseFreeInterval;

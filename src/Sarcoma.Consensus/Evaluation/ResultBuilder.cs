@@ -28,6 +28,13 @@ internal sealed class ResultBuilder
     private readonly List<Finding> findings = new(16);
     private readonly List<Message> cautions = new(4);
     private readonly List<string> missing = new(8);
+
+    // When everything recorded so far is exactly one derived concept's list (the commonest case: a gate records the
+    // candidacy's findings and missing facts, then finishes), the result shares that immutable list instead of copying
+    // it; any other item recorded clears these.
+    private ReadOnlyValueList<Finding>? findingsSource;
+    private ReadOnlyValueList<Message>? cautionsSource;
+    private ReadOnlyValueList<string>? missingSource;
     private Recommendation recommendation;
     private bool rented;
 
@@ -71,6 +78,9 @@ internal sealed class ResultBuilder
             findings.Clear();
             cautions.Clear();
             missing.Clear();
+            findingsSource = null;
+            cautionsSource = null;
+            missingSource = null;
             spare = this;
         }
     }
@@ -96,6 +106,18 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Facts(IEnumerable<Finding> derived)
     {
+        if (derived is ReadOnlyValueList<Finding> shared && findings.Count == 0)
+        {
+            for (var i = 0; i < shared.Count; i++)
+            {
+                Add(shared[i]);
+            }
+
+            // All of them kept (none repeated within the list): the result can share the list.
+            findingsSource = findings.Count == shared.Count ? shared : null;
+            return this;
+        }
+
         if (derived is IReadOnlyList<Finding> list)
         {
             for (var i = 0; i < list.Count; i++)
@@ -122,8 +144,42 @@ internal sealed class ResultBuilder
         if (!cautions.Contains(message))
         {
             cautions.Add(message);
+            cautionsSource = null;
         }
 
+        return this;
+    }
+
+    /// <summary>Records cautions of a derived concept, each once (see <see cref="Caution(Message)"/>).</summary>
+    /// <param name="messages">The cautions.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Cautions(IReadOnlyList<Message> messages)
+    {
+        if (messages is ReadOnlyValueList<Message> shared && cautions.Count == 0)
+        {
+            for (var i = 0; i < shared.Count; i++)
+            {
+                Caution(shared[i]);
+            }
+
+            cautionsSource = cautions.Count == shared.Count ? shared : null;
+            return this;
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            Caution(messages[i]);
+        }
+
+        return this;
+    }
+
+    /// <summary>Records one missing fact (without the argument array of <see cref="Missing(string[])"/>).</summary>
+    /// <param name="fact">Its name.</param>
+    /// <returns>This builder.</returns>
+    public ResultBuilder Missing(string fact)
+    {
+        AddMissing(fact);
         return this;
     }
 
@@ -145,6 +201,17 @@ internal sealed class ResultBuilder
     /// <returns>This builder.</returns>
     public ResultBuilder Missing(IEnumerable<string> facts)
     {
+        if (facts is ReadOnlyValueList<string> shared && missing.Count == 0)
+        {
+            for (var i = 0; i < shared.Count; i++)
+            {
+                AddMissing(shared[i]);
+            }
+
+            missingSource = missing.Count == shared.Count ? shared : null;
+            return this;
+        }
+
         if (facts is IReadOnlyList<string> list)
         {
             // Indexed: no enumerator for the lists of missing facts the derived concepts hand over.
@@ -185,7 +252,13 @@ internal sealed class ResultBuilder
             throw new InvalidOperationException($"Evaluator for {recommendation.Id} reported insufficient data without naming a missing fact.");
         }
 
-        // Distinct and in ordinal order (AddMissing keeps them distinct).
+        // Distinct and in ordinal order (AddMissing keeps them distinct): a concept's list that is all of them and already
+        // in that order is shared as it is.
+        if (missingSource is { } shared && shared.Count == missing.Count && InOrdinalOrder(missing))
+        {
+            return Finish(EvaluationStatus.InsufficientData, summary, shared);
+        }
+
         var facts = missing.ToArray();
         Array.Sort(facts, StringComparer.Ordinal);
         return Finish(EvaluationStatus.InsufficientData, summary, ReadOnlyValueList<string>.Wrap(facts));
@@ -209,12 +282,35 @@ internal sealed class ResultBuilder
     private ResultBuilder Add(Finding finding)
     {
         // A finding already recorded is not repeated: sections that state a shared fact use one message code for it.
+        // The same instance (a concept's finding recorded twice) is found first by reference, without comparing values.
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (ReferenceEquals(findings[i], finding))
+            {
+                return this;
+            }
+        }
+
         if (!findings.Contains(finding))
         {
             findings.Add(finding);
+            findingsSource = null;
         }
 
         return this;
+    }
+
+    private static bool InOrdinalOrder(List<string> facts)
+    {
+        for (var i = 1; i < facts.Count; i++)
+        {
+            if (string.CompareOrdinal(facts[i - 1], facts[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddMissing(string fact)
@@ -229,6 +325,7 @@ internal sealed class ResultBuilder
         }
 
         missing.Add(fact);
+        missingSource = null;
     }
 
     // The lists are handed over as read-only value lists (exact copies of the working lists), so the result keeps them
@@ -238,7 +335,7 @@ internal sealed class ResultBuilder
             recommendation,
             status,
             summary,
-            ReadOnlyValueList<Finding>.CopyOf(findings),
-            ReadOnlyValueList<Message>.CopyOf(cautions),
+            findingsSource is { } sharedFindings && sharedFindings.Count == findings.Count ? sharedFindings : ReadOnlyValueList<Finding>.CopyOf(findings),
+            cautionsSource is { } sharedCautions && sharedCautions.Count == cautions.Count ? sharedCautions : ReadOnlyValueList<Message>.CopyOf(cautions),
             missingFacts);
 }

@@ -127,9 +127,24 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
             return;
         }
 
-        var groups = lesions.GroupBy(l => l.Site).OrderBy(g => g.Key).ToArray();
-        var value = string.Join(", ", groups.Select(g => $"{Describe(g.Key)} ({Count(g.Count())})"));
-        var sites = groups.Select(g => Message.Of("13.2.site-count", ("site", Code(g.Key)), ("count", g.Count()))).ToArray();
+        // Per site in ascending order, with its number of lesions (as GroupBy, OrderBy: no grouping objects).
+        var distinct = Codes.DistinctSites(lesions);
+        var described = new string[distinct.Length];
+        var counts = new Message[distinct.Length];
+        for (var s = 0; s < distinct.Length; s++)
+        {
+            var count = 0;
+            for (var i = 0; i < lesions.Count; i++)
+            {
+                count += lesions[i].Site == distinct[s] ? 1 : 0;
+            }
+
+            described[s] = Describe(distinct[s]) + " (" + Count(count) + ")";
+            counts[s] = Message.Of("13.2.site-count", ("site", Code(distinct[s])), ("count", count));
+        }
+
+        var value = string.Join(", ", described);
+        var sites = ReadOnlyValueList<Message>.Wrap(counts);
         var detected = context.Patient.Metastases?.DetectedOn;
         var pattern = detected is { } found && latest is { } resected
             ? found > resected ? "after" : "up-to"
@@ -139,7 +154,13 @@ internal sealed class CaseByCaseImagingEvaluator : RecommendationEvaluator
 
     private static void Course(EvaluationContext context, ResultBuilder result)
     {
-        var symptomatic = context.Lesions.Count(l => l.Symptomatic == true);
+        var lesions = context.Lesions;
+        var symptomatic = 0;
+        for (var i = 0; i < lesions.Count; i++)
+        {
+            symptomatic += lesions[i].Symptomatic == true ? 1 : 0;
+        }
+
         if (symptomatic > 0)
         {
             result.Fact(FactNames.LesionSymptomatic, Count(symptomatic), Message.Of("13.2.symptomatic", ("count", symptomatic)));

@@ -68,12 +68,61 @@ public sealed class FollowUpSchedule
     public IReadOnlyList<FollowUpVisit> Visits { get; }
 
     /// <summary>Gets the first visit whose window has not closed by <see cref="AsOf"/>, or <see langword="null"/> (no evaluation date, or the schedule is over).</summary>
-    public FollowUpVisit? NextVisit => AsOf is null ? null : Visits.FirstOrDefault(v => v.Standing != FollowUpVisitStanding.Past);
+    public FollowUpVisit? NextVisit
+    {
+        get
+        {
+            if (AsOf is null)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < Visits.Count; i++)
+            {
+                if (Visits[i].Standing != FollowUpVisitStanding.Past)
+                {
+                    return Visits[i];
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>Gets the visits of one phase.</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The visits.</returns>
-    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase) => Visits.Where(v => v.Phase == phase).ToReadOnlyList();
+    public IReadOnlyList<FollowUpVisit> InPhase(FollowUpPhase phase)
+    {
+        // The visits are in order, so a phase is one run of them: counted, then copied once (no LINQ on every 13.1).
+        var count = 0;
+        var first = -1;
+        for (var i = 0; i < Visits.Count; i++)
+        {
+            if (Visits[i].Phase == phase)
+            {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return ReadOnlyValueList<FollowUpVisit>.None;
+        }
+
+        var selected = new FollowUpVisit[count];
+        var filled = 0;
+        for (var i = first; i < Visits.Count && filled < count; i++)
+        {
+            if (Visits[i].Phase == phase)
+            {
+                selected[filled++] = Visits[i];
+            }
+        }
+
+        return ReadOnlyValueList<FollowUpVisit>.Wrap(selected);
+    }
 
     /// <summary>Creates the schedule for a metastasectomy on a given date.</summary>
     /// <param name="metastasectomyOn">The date of the (latest) liver metastasectomy.</param>
@@ -91,6 +140,12 @@ public sealed class FollowUpSchedule
             throw new ArgumentException("Invalid consensus options: " + string.Join("; ", problems), nameof(options));
         }
 
+        return CreateValidated(metastasectomyOn, options, asOf);
+    }
+
+    // Create over options already validated (an evaluation context's private copy, validated once per engine).
+    private static FollowUpSchedule CreateValidated(LocalDate metastasectomyOn, ConsensusOptions options, LocalDate? asOf)
+    {
         PlausibleDates.Of(options).Require(metastasectomyOn, nameof(metastasectomyOn));
         PlausibleDates.Of(options).Require(asOf, nameof(asOf));
 
@@ -144,7 +199,7 @@ public sealed class FollowUpSchedule
     internal static FollowUpSchedule? Compute(EvaluationContext context)
     {
         context.Computing(DerivedConcepts.FollowUpSchedule);
-        return context.LatestLiverResectionDate is { } date ? Create(date, context.Options, context.AsOf) : null;
+        return context.LatestLiverResectionDate is { } date ? CreateValidated(date, context.Options, context.AsOf) : null;
     }
 
     /// <summary>
@@ -205,12 +260,20 @@ public sealed class FollowUpSchedule
     /// <summary>Describes a phase as 13.1 words it, as a message (<c>follow-up.phase.&lt;code&gt;</c>).</summary>
     /// <param name="phase">The phase.</param>
     /// <returns>The message.</returns>
-    public static Message DescribeMessage(FollowUpPhase phase) => new("follow-up.phase." + phase switch
+    public static Message DescribeMessage(FollowUpPhase phase) => phase switch
     {
-        FollowUpPhase.FirstTwoYears => "first-two-years",
-        FollowUpPhase.ThroughYearFive => "through-year-five",
-        _ => "annual",
-    });
+        FollowUpPhase.FirstTwoYears => FirstTwoYearsMessage,
+        FollowUpPhase.ThroughYearFive => ThroughYearFiveMessage,
+        _ => AnnualMessage,
+    };
+
+    // The phases' and the examinations' wording carries no patient value: one immutable message each per process.
+    private static readonly Message FirstTwoYearsMessage = new("follow-up.phase.first-two-years");
+    private static readonly Message ThroughYearFiveMessage = new("follow-up.phase.through-year-five");
+    private static readonly Message AnnualMessage = new("follow-up.phase.annual");
+    private static readonly Message ExaminationsMessage =
+        Message.Of("follow-up.examinations", ("examinations", new[] { FollowUpExamination.PhysicalExamination, FollowUpExamination.AbdominalUltrasound, FollowUpExamination.ContrastEnhancedChestAbdomenCt }
+            .Select(FollowUpVisit.DescribeMessage)));
 
     /// <summary>Describes the examinations of every visit, in English.</summary>
     /// <returns>The description.</returns>
@@ -218,7 +281,5 @@ public sealed class FollowUpSchedule
 
     /// <summary>Describes the examinations of every visit, as a message (<c>follow-up.examinations</c>).</summary>
     /// <returns>The message.</returns>
-    public static Message DescribeExaminationsMessage() =>
-        Message.Of("follow-up.examinations", ("examinations", new[] { FollowUpExamination.PhysicalExamination, FollowUpExamination.AbdominalUltrasound, FollowUpExamination.ContrastEnhancedChestAbdomenCt }
-            .Select(FollowUpVisit.DescribeMessage)));
+    public static Message DescribeExaminationsMessage() => ExaminationsMessage;
 }

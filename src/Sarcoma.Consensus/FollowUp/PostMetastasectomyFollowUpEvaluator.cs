@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Sarcoma.Consensus.Evaluation;
@@ -20,6 +21,11 @@ namespace Sarcoma.Consensus.FollowUp;
 internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    // The phases in 13.1's order, and the finding on the examinations, which carries no patient value (immutable, shared).
+    private static readonly FollowUpPhase[] Phases = { FollowUpPhase.FirstTwoYears, FollowUpPhase.ThroughYearFive, FollowUpPhase.Annual };
+    private static readonly Finding ExaminationsFinding =
+        new(ScheduleName, "examinations", Message.Of("13.1.examinations", ("examinations", FollowUpSchedule.DescribeExaminationsMessage())), source: "13.1");
+
     private static readonly Message FollowUpNoLiverResectionMessage = new("follow-up.no-liver-resection");
     private static readonly Message NoMetastasectomyMessage = new("13.1.no-metastasectomy");
     private static readonly Message FollowUpMetastasectomyNotRecordedMessage = new("follow-up.metastasectomy-not-recorded");
@@ -93,7 +99,7 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
         var resectedOn = schedule.MetastasectomyOn;
         result.Fact(FactNames.LiverResectionPerformedOn, ResultBuilder.Format(resectedOn), Message.Of("13.1.dated-from", ("resected", resectedOn)));
 
-        foreach (var phase in new[] { FollowUpPhase.FirstTwoYears, FollowUpPhase.ThroughYearFive, FollowUpPhase.Annual })
+        foreach (var phase in Phases)
         {
             var visits = schedule.InPhase(phase);
             if (visits.Count == 0)
@@ -101,10 +107,17 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
                 continue;
             }
 
-            var dates = visits.Select(v => ResultBuilder.Format(v.DueOn)).ToArray();
+            var due = new string[visits.Count];
+            for (var i = 0; i < due.Length; i++)
+            {
+                due[i] = ResultBuilder.Format(visits[i].DueOn);
+            }
+
+            // Handed over to the message as it is (no copy): nothing else holds the array.
+            var dates = ReadOnlyValueList<string>.Wrap(due);
             result.Fact(
                 ScheduleName,
-                string.Join(", ", dates),
+                string.Join(", ", due),
                 Message.Of(
                     "13.1.phase",
                     ("phase", FollowUpSchedule.DescribeMessage(phase)),
@@ -116,7 +129,7 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
                 source: "13.1");
         }
 
-        result.Fact(ScheduleName, "examinations", Message.Of("13.1.examinations", ("examinations", FollowUpSchedule.DescribeExaminationsMessage())), source: "13.1");
+        result.Facts(ExaminationsFinding);
         if (schedule.NextVisit is { } next)
         {
             result.Fact(
@@ -131,7 +144,7 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
                     ("due", next.DueOn),
                     ("earliest", next.EarliestOn),
                     ("latest", next.LatestOn),
-                    ("past", schedule.Visits.Count(v => v.Standing == FollowUpVisitStanding.Past))));
+                    ("past", PastVisits(schedule.Visits))));
         }
         else
         {
@@ -148,4 +161,18 @@ internal sealed class PostMetastasectomyFollowUpEvaluator : RecommendationEvalua
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int PastVisits(IReadOnlyList<FollowUpVisit> visits)
+    {
+        var past = 0;
+        for (var i = 0; i < visits.Count; i++)
+        {
+            if (visits[i].Standing == FollowUpVisitStanding.Past)
+            {
+                past++;
+            }
+        }
+
+        return past;
+    }
 }

@@ -131,7 +131,42 @@ public sealed class ImagingItem
 
     /// <summary>Gets the done status as a finding on <see cref="DoneFact"/>.</summary>
     /// <returns>The finding.</returns>
-    public Finding DoneFinding() => new(DoneFact, ResultBuilder.Format(AlreadyDone), Message.Of("imaging.done", ("modality", ModalityCode(Modality)), ("done", ResultBuilder.Format(AlreadyDone))));
+    public Finding DoneFinding() =>
+        (uint)Modality < DoneFindings.Length / 3
+        && DoneFindings[((int)Modality * 3) + DoneIndex(AlreadyDone)] is { } shared && ReferenceEquals(shared.Fact, DoneFact)
+            ? shared
+            : CreateDoneFinding(Modality, DoneFact, AlreadyDone);
+
+    // The done findings of the plan's examinations (each modality's own staging fact, done yes/no/unknown): no patient
+    // value beyond those three states, so made once per process; a modality with another fact gets a new one.
+    private static readonly Finding[] DoneFindings = CreateDoneFindings();
+
+    private static Finding[] CreateDoneFindings()
+    {
+        (ImagingModality Modality, string Fact)[] facts =
+        {
+            (ImagingModality.ContrastCt, FactNames.StagingContrastCt),
+            (ImagingModality.LiverMri, FactNames.StagingLiverMri),
+            (ImagingModality.FdgPetCt, FactNames.StagingFdgPetCt),
+            (ImagingModality.BrainMri, FactNames.StagingBrainMri),
+            (ImagingModality.SpineMri, FactNames.StagingSpineMri),
+        };
+        var findings = new Finding[facts.Length * 3];
+        foreach (var (modality, fact) in facts)
+        {
+            foreach (var done in new bool?[] { true, false, null })
+            {
+                findings[((int)modality * 3) + DoneIndex(done)] = CreateDoneFinding(modality, fact, done);
+            }
+        }
+
+        return findings;
+    }
+
+    private static int DoneIndex(bool? done) => done switch { true => 0, false => 1, _ => 2 };
+
+    private static Finding CreateDoneFinding(ImagingModality modality, string doneFact, bool? done) =>
+        new(doneFact, ResultBuilder.Format(done), Message.Of("imaging.done", ("modality", ModalityCode(modality)), ("done", ResultBuilder.Format(done))));
 
     /// <summary>Gets the code of an examination, as in JSON (<c>contrast-ct</c>, <c>liver-mri</c>, <c>fdg-pet-ct</c>, <c>brain-mri</c>, <c>spine-mri</c>).</summary>
     internal static string ModalityCode(ImagingModality modality) => modality switch

@@ -491,7 +491,7 @@ public sealed class ImagingPlan
                 Basis,
                 indicated == TriState.Yes ? Caveat : null,
                 ReadOnlyValueList<Finding>.CopyOf(Findings),
-                indicated == TriState.Unknown ? Missing.Distinct(StringComparer.Ordinal).ToReadOnlyList() : ReadOnlyValueList<string>.None,
+                indicated == TriState.Unknown ? FactProse.DistinctFacts(Missing) : ReadOnlyValueList<string>.None,
                 repeat,
                 baselineDone);
     }

@@ -18,9 +18,14 @@ internal static class FactProse
     public static Message NotRecordedMessage(IEnumerable<string> facts) =>
         Message.Of("facts.not-recorded", ("facts", DistinctFacts(facts)));
 
-    // The distinct facts, first occurrence first (as Distinct with the ordinal comparer), as a read-only value list the
-    // message keeps without another copy: a handful of facts, so a linear check instead of a hash set.
-    private static ReadOnlyValueList<string> DistinctFacts(IEnumerable<string> facts)
+    /// <summary>
+    /// The distinct facts, first occurrence first (as <c>Distinct(StringComparer.Ordinal)</c>), as a read-only value list a
+    /// message or concept keeps without another copy: a handful of facts, so a linear check instead of a hash set; a
+    /// read-only value list without repeats is returned as it is.
+    /// </summary>
+    /// <param name="facts">The facts.</param>
+    /// <returns>The distinct facts.</returns>
+    internal static ReadOnlyValueList<string> DistinctFacts(IEnumerable<string> facts)
     {
         if (facts is not IReadOnlyList<string> list)
         {
@@ -30,6 +35,11 @@ internal static class FactProse
         if (list.Count == 0)
         {
             return ReadOnlyValueList<string>.None;
+        }
+
+        if (list is ReadOnlyValueList<string> shared && !HasRepeats(shared))
+        {
+            return shared;
         }
 
         var distinct = new string[list.Count];
@@ -59,6 +69,22 @@ internal static class FactProse
         }
 
         return ReadOnlyValueList<string>.Wrap(distinct);
+    }
+
+    private static bool HasRepeats(ReadOnlyValueList<string> facts)
+    {
+        for (var i = 1; i < facts.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(facts[j], facts[i], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Describes several facts as "a, b and c are not recorded" (or "a is not recorded"), in English.</summary>

@@ -362,7 +362,36 @@ public static class PatientValidator
     /// <exception cref="PatientValidationException">A date is outside the range; each is named.</exception>
     internal static void EnsurePlausibleDates(ConsensusOptions? options, params (LocalDate? Date, string Field)[] dates)
     {
+        // Nothing to report (the rule, once per evaluation on a validated record): no error list, closure or message built.
         var range = PlausibleDates.Of(options);
+        var reported = false;
+        foreach (var (date, _) in dates)
+        {
+            reported |= date is { } d && (d.Calendar != CalendarSystem.Iso || !range.Contains(d));
+        }
+
+        if (reported)
+        {
+            ReportImplausibleDates(range, dates);
+        }
+    }
+
+    /// <summary>Throws when either date is not an ISO date in the plausible range: the params overload for two dates, without the argument array.</summary>
+    /// <exception cref="PatientValidationException">A date is outside the range; each is named.</exception>
+    internal static void EnsurePlausibleDates(ConsensusOptions? options, (LocalDate? Date, string Field) first, (LocalDate? Date, string Field) second)
+    {
+        var range = PlausibleDates.Of(options);
+        if (Implausible(first.Date, range) || Implausible(second.Date, range))
+        {
+            ReportImplausibleDates(range, new[] { first, second });
+        }
+    }
+
+    private static bool Implausible(LocalDate? date, PlausibleDates range) =>
+        date is { } d && (d.Calendar != CalendarSystem.Iso || !range.Contains(d));
+
+    private static void ReportImplausibleDates(PlausibleDates range, (LocalDate? Date, string Field)[] dates)
+    {
         var errors = new List<ValidationError>();
         foreach (var (date, field) in dates)
         {

@@ -16,12 +16,35 @@ namespace Sarcoma.Consensus.Model;
 /// Immutable and thread-safe as long as its items are.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
-internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<ReadOnlyValueList<T>>
+internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IReadOnlyList<T>, IEquatable<ReadOnlyValueList<T>>
 {
     private ReadOnlyValueList(T[] items)
         : base(items)
     {
     }
+
+    // The array the base class wraps (always one: every constructor call passes an array), read directly: the base class
+    // reads it through IList<T>, two interface calls per item on every read of every finding, lesion and message list (the
+    // interface is re-implemented below). No field of its own, so a list is no larger than before.
+#if NET8_0_OR_GREATER
+    private T[] Elements => System.Runtime.CompilerServices.Unsafe.As<T[]>(Items);
+#else
+    private T[] Elements => (T[])Items;
+#endif
+
+    /// <summary>Gets the number of items.</summary>
+    public new int Count => Elements.Length;
+
+    /// <summary>Gets the item at an index.</summary>
+    /// <param name="index">The index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public new T this[int index] => Elements[index];
+
+    /// <inheritdoc />
+    int IReadOnlyCollection<T>.Count => Elements.Length;
+
+    /// <inheritdoc />
+    T IReadOnlyList<T>.this[int index] => Elements[index];
 
     /// <summary>Gets the empty list.</summary>
     public static ReadOnlyValueList<T> None { get; } = new(Array.Empty<T>());
@@ -34,6 +57,24 @@ internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<R
         if (items is ReadOnlyValueList<T> already)
         {
             return already;
+        }
+
+        if (items is T[] source)
+        {
+            // The commonest argument after a list: one exact copy without the interface path of ToArray.
+            if (source.Length == 0)
+            {
+                return None;
+            }
+
+            var copy = new T[source.Length];
+            Array.Copy(source, copy, source.Length);
+            return new ReadOnlyValueList<T>(copy);
+        }
+
+        if (items is List<T> list)
+        {
+            return CopyOf(list);
         }
 
         var array = items.ToArray();
@@ -65,15 +106,17 @@ internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<R
             return true;
         }
 
-        if (Count != other.Count)
+        var items = Elements;
+        var theirs = other.Elements;
+        if (items.Length != theirs.Length)
         {
             return false;
         }
 
         var comparer = EqualityComparer<T>.Default;
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (!comparer.Equals(this[i], other[i]))
+            if (!comparer.Equals(items[i], theirs[i]))
             {
                 return false;
             }
@@ -90,10 +133,11 @@ internal sealed class ReadOnlyValueList<T> : ReadOnlyCollection<T>, IEquatable<R
     {
         // Order-sensitive and stable within a process; the first 16 items are enough to spread the hash.
         var comparer = EqualityComparer<T>.Default;
-        var hash = Count;
-        for (var i = 0; i < Count && i < 16; i++)
+        var items = Elements;
+        var hash = items.Length;
+        for (var i = 0; i < items.Length && i < 16; i++)
         {
-            var item = this[i];
+            var item = items[i];
             hash = unchecked((hash * 31) + (item is null ? 0 : comparer.GetHashCode(item)));
         }
 

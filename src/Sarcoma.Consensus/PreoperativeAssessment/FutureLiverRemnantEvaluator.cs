@@ -17,6 +17,8 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    // The findings on the plan, one per value, shared by every evaluation (immutable).
+    private static readonly TriStateFindings MajorHepatectomyPlannedFindings = new(FactNames.MajorHepatectomyPlanned, "7.1.major-hepatectomy-planned", "planned");
     private static readonly Message PlannedWithoutLiverMetastasisMessage = new("7.1.planned-without-liver-metastasis");
     private static readonly Message NotPlannedMessage = new("7.1.not-planned");
     private static readonly Message InsufficientMessage = new("7.1.insufficient");
@@ -47,7 +49,7 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
         switch (plan.MajorHepatectomyPlanned)
         {
             case false:
-                result.Fact(FactNames.MajorHepatectomyPlanned, "no", Message.Of("7.1.major-hepatectomy-planned", ("planned", false)));
+                result.Facts(MajorHepatectomyPlannedFindings.For(false));
                 return result.DoesNotApply(NotPlannedMessage);
             case null:
                 // Even outside the indications a planned major hepatectomy makes 7.1 apply (its population is "when
@@ -56,7 +58,7 @@ internal sealed class FutureLiverRemnantEvaluator : RecommendationEvaluator
                     .Insufficient(InsufficientMessage);
         }
 
-        result.Fact(FactNames.MajorHepatectomyPlanned, "yes", Message.Of("7.1.major-hepatectomy-planned", ("planned", true)));
+        result.Facts(MajorHepatectomyPlannedFindings.For(true));
         if (context.LiverResection.Status != TriState.Yes && context.LiverResection.OutsideIndicationsFlagMessage is { } flag)
         {
             // 7.1's population is a planned major hepatectomy, whatever the indications ("When planning a major hepatectomy"):

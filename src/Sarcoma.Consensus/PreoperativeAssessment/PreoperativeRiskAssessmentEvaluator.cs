@@ -17,6 +17,8 @@ namespace Sarcoma.Consensus.PreoperativeAssessment;
 internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    // The findings on comorbidities, one per value, shared by every evaluation (immutable).
+    private static readonly TriStateFindings ComorbiditiesFindings = new(FactNames.SignificantComorbidities, "7.2.comorbidities", "significant");
     private static readonly Message RequirementMessage = new("7.2.requirement");
     private static readonly Message EcogNotRecordedMessage = new("7.2.ecog-not-recorded");
     private static readonly Message ToCompletePerformanceStatusMessage = new("7.2.to-complete-performance-status");
@@ -63,7 +65,7 @@ internal sealed class PreoperativeRiskAssessmentEvaluator : RecommendationEvalua
 
         if (clinical.SignificantComorbidities is { } comorbid)
         {
-            result.Fact(FactNames.SignificantComorbidities, ResultBuilder.Format(comorbid), Message.Of("7.2.comorbidities", ("significant", comorbid)));
+            result.Facts(ComorbiditiesFindings.For(comorbid));
         }
         else
         {

@@ -20,6 +20,7 @@ namespace Sarcoma.Consensus.Remetastasectomy;
 internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    private static readonly Message AgainstNotOligometastaticMessage = new("9.1.against.not-oligometastatic");
     private static readonly Message AgainstPerformanceStatusMessage = new("9.1.against.performance-status");
     private static readonly Message AgainstNotResectableMessage = new("9.1.against.not-resectable");
     private static readonly Message VerySelectedMessage = new("9.1.very-selected");
@@ -52,10 +53,10 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
         var failing = new List<Message>();
 
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
+        result.Facts(context.OligometastaticFinding);
         if (omd.Status == TriState.No)
         {
-            failing.Add(new Message("9.1.against.not-oligometastatic"));
+            failing.Add(AgainstNotOligometastaticMessage);
         }
         else if (omd.Status == TriState.Unknown)
         {
@@ -89,7 +90,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             }
 
             // The same reading as the fitness assessment's (one message code), so it appears once.
-            result.Facts(new[] { PreoperativeAssessment.SurgicalFitness.PerformanceStatusFinding(ecog, maximumEcog) });
+            result.Facts(PreoperativeAssessment.SurgicalFitness.PerformanceStatusFinding(ecog, maximumEcog));
         }
         else
         {
@@ -98,7 +99,14 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
 
         // "According to the same oncological principles of recommendations 6.1–6.5": an R0 resection must be feasible.
         var liver = context.LiverLesions;
-        var unresectable = liver.Count(l => l.Resectable == false);
+        var unresectable = 0;
+        var resectabilityUnknown = false;
+        for (var i = 0; i < liver.Count; i++)
+        {
+            unresectable += liver[i].Resectable == false ? 1 : 0;
+            resectabilityUnknown |= liver[i].Resectable is null;
+        }
+
         if (unresectable > 0)
         {
             result.Fact(FactNames.LesionResectable, "no", Message.Of("indication.candidacy.not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count)));
@@ -139,7 +147,7 @@ internal sealed class LiverRemetastasectomyEvaluator : RecommendationEvaluator
             result.Caution(PreviousAbdominalSurgeriesUnknownCautionMessage);
         }
 
-        if (liver.Any(l => l.Resectable is null))
+        if (resectabilityUnknown)
         {
             result.Caution(ResectabilityNotRecordedMessage);
         }

@@ -127,10 +127,7 @@ internal sealed class PreoperativeTherapyForLiverRecurrenceEvaluator : Recommend
         // The 11.2 factors are worded by the InductionTherapy folder (cautions as strings for now).
         var factors = PreoperativeChemotherapyFactors.Assess(context);
         result.Facts(factors.Findings);
-        foreach (var caution in factors.CautionMessages)
-        {
-            result.Caution(caution);
-        }
+        result.Cautions(factors.CautionMessages);
 
         result.Caution(CaseByCaseMessage);
         return result.Applies(Message.Of("9.2.applies", ("adjuvant", adjuvant)));

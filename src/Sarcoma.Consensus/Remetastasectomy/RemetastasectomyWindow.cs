@@ -129,7 +129,6 @@ internal sealed class RemetastasectomyWindow
 
         var minimum = options.RemetastasectomyMinimumTfiMonths;
         var clear = options.RemetastasectomyClearTfiMonths;
-        var range = Message.Of("remetastasectomy.tfi-range", ("minimum", minimum), ("clear", clear), ("single", minimum == clear));
         var longerThanMinimum = interval.LongerThanMonths(minimum);
         var longerThanClear = interval.LongerThanMonths(clear);
 
@@ -170,6 +169,8 @@ internal sealed class RemetastasectomyWindow
                 interval.Missing);
         }
 
+        // Built only where a finding or caution states the range (not for an interval that cannot be counted).
+        var range = Message.Of("remetastasectomy.tfi-range", ("minimum", minimum), ("clear", clear), ("single", minimum == clear));
         var counted = interval.ToFinding(IntervalName);
         var length = MetastasectomyInterval.LengthMessage(interval.CompletedMonths ?? 0, interval.ExtraDays ?? 0);
         var source = "9.1";

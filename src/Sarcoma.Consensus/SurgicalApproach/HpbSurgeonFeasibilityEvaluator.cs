@@ -34,12 +34,9 @@ internal sealed class HpbSurgeonFeasibilityEvaluator : RecommendationEvaluator
             return finished!;
         }
 
-        LiverSurgeryGate.Add(result, new[]
-        {
-            context.LiverLocation,
-            context.LiverVascularInvolvement,
-            context.LiverCentralLocation,
-        });
+        result.Facts(context.LiverLocation);
+        result.Facts(context.LiverVascularInvolvement);
+        result.Facts(context.LiverCentralLocation);
         return result.Applies(AppliesMessage);
     }
 }

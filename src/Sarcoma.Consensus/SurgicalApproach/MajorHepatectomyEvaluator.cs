@@ -16,6 +16,9 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    // The findings on the plan and on prior chemotherapy, one per value, shared by every evaluation (immutable).
+    private static readonly TriStateFindings MajorHepatectomyPlannedFindings = new(FactNames.MajorHepatectomyPlanned, "6.4.major-hepatectomy-planned", "planned");
+    private static readonly TriStateFindings ExtensivePriorChemotherapyFindings = new(FactNames.ExtensivePriorChemotherapy, "6.4.extensive-prior-chemotherapy", "extensive");
     private static readonly Message NotPlannedMessage = new("6.4.not-planned");
     private static readonly Message InsufficientMessage = new("6.4.insufficient");
     private static readonly Message AppliesMessage = new("6.4.applies");
@@ -35,7 +38,7 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
         var candidacy = context.LiverResection;
         var planned = context.Patient.LiverSurgery.MajorHepatectomyPlanned;
         result.Facts(candidacy.Findings);
-        result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(planned), Message.Of("6.4.major-hepatectomy-planned", ("planned", planned)));
+        result.Facts(MajorHepatectomyPlannedFindings.For(planned));
 
         if (candidacy.Status == TriState.No)
         {
@@ -58,10 +61,10 @@ internal sealed class MajorHepatectomyEvaluator : RecommendationEvaluator
             return result.Insufficient(InsufficientMessage);
         }
 
-        LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
+        result.Facts(context.LiverLocation);
         var notFavourable = PrognosticProfile.RecordFactors(context, result, extrahepaticIsUnfavourable: true);
         var chemotherapy = context.Patient.LiverSurgery.ExtensivePriorChemotherapy;
-        result.Fact(FactNames.ExtensivePriorChemotherapy, ResultBuilder.Format(chemotherapy), Message.Of("6.4.extensive-prior-chemotherapy", ("extensive", chemotherapy)));
+        result.Facts(ExtensivePriorChemotherapyFindings.For(chemotherapy));
 
         result.Caution(Message.Of("6.4.selected-cases", ("factors", PrognosticProfile.FactorsMessage)));
         if (notFavourable.Count > 0)

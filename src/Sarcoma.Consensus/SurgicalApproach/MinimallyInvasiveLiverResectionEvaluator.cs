@@ -41,11 +41,8 @@ internal sealed class MinimallyInvasiveLiverResectionEvaluator : RecommendationE
         }
 
         var liver = context.LiverLesions;
-        LiverSurgeryGate.Add(result, new[]
-        {
-            context.LiverLocation,
-            context.LiverCentralLocation,
-        });
+        result.Facts(context.LiverLocation);
+        result.Facts(context.LiverCentralLocation);
 
         var sized = liver.Where(l => l.SizeMm is not null).Select(l => l.SizeMm!.Value).ToArray();
         if (sized.Length > 0)

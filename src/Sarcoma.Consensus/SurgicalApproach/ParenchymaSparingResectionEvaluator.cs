@@ -15,6 +15,8 @@ namespace Sarcoma.Consensus.SurgicalApproach;
 internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvaluator
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
+    // The findings on the plan, one per value, shared by every evaluation (immutable).
+    private static readonly TriStateFindings MajorHepatectomyPlannedFindings = new(FactNames.MajorHepatectomyPlanned, "6.3.major-hepatectomy-planned", "planned");
     private static readonly Message RequirementMessage = new("6.3.requirement");
     private static readonly Message AppliesMessage = new("6.3.applies");
 
@@ -36,15 +38,12 @@ internal sealed class ParenchymaSparingResectionEvaluator : RecommendationEvalua
             return finished!;
         }
 
-        LiverSurgeryGate.Add(result, new[]
-        {
-            context.LiverLocation,
-            context.LiverCentralLocation,
-            context.LiverVascularInvolvement,
-        });
+        result.Facts(context.LiverLocation);
+        result.Facts(context.LiverCentralLocation);
+        result.Facts(context.LiverVascularInvolvement);
         if (context.Patient.LiverSurgery.MajorHepatectomyPlanned is { } major)
         {
-            result.Fact(FactNames.MajorHepatectomyPlanned, ResultBuilder.Format(major), Message.Of("6.3.major-hepatectomy-planned", ("planned", major)));
+            result.Facts(MajorHepatectomyPlannedFindings.For(major));
         }
 
         return result.Applies(AppliesMessage);

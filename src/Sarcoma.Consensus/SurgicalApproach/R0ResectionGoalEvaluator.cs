@@ -36,7 +36,7 @@ internal sealed class R0ResectionGoalEvaluator : RecommendationEvaluator
             return finished!;
         }
 
-        LiverSurgeryGate.Add(result, new[] { context.LiverLocation });
+        result.Facts(context.LiverLocation);
         result.Facts(SurgicalHistoryFacts.PreviousLiverResections(context.Patient.Treatment));
         LiverSurgeryGate.CautionIfPrimaryInPlace(context, result);
         return result.Applies(AppliesMessage);

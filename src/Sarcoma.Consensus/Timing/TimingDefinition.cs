@@ -16,31 +16,58 @@ internal static class TimingDefinition
     {
         var timing = context.Timing;
         var omd = context.Oligometastatic;
-        var area = wanted == MetastasisTiming.Synchronous ? "2.1" : "2.2";
+        var messages = wanted == MetastasisTiming.Synchronous ? Synchronous : Metachronous;
         result.Facts(timing.Findings);
         if (timing.BoundaryCautionMessage is { } caution)
         {
             result.Caution(caution);
         }
 
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
+        result.Facts(context.OligometastaticFinding);
         if (timing.Timing is { } actual && actual != wanted)
         {
-            return result.DoesNotApply(Message.Of(area + ".does-not-apply.other-timing", ("timing", actual == MetastasisTiming.Synchronous ? "synchronous" : "metachronous")));
+            // The other timing: the one 2.1 or 2.2 does not cover.
+            return result.DoesNotApply(messages.OtherTiming);
         }
 
         if (omd.Status == TriState.No)
         {
             // After a complete resection there is no current metastatic disease: said so, not "not oligometastatic" (sixth read F8).
-            return result.DoesNotApply(new Message(area + (context.NoEvidenceOfDisease ? ".does-not-apply.no-current-disease" : ".does-not-apply.not-omd")));
+            return result.DoesNotApply(context.NoEvidenceOfDisease ? messages.NoCurrentDisease : messages.NotOligometastatic);
         }
 
         if (timing.Timing is null || omd.Status == TriState.Unknown)
         {
             return result.Missing(timing.Missing).Missing(omd.Missing)
-                .Insufficient(new Message(area + ".insufficient-data"));
+                .Insufficient(messages.Insufficient);
         }
 
-        return result.Applies(new Message(area + ".applies"));
+        return result.Applies(messages.Applies);
+    }
+
+    // The summaries of 2.1 and 2.2 carry no patient value: one immutable set per recommendation and process.
+    private static readonly Summaries Synchronous = new("2.1", "metachronous");
+    private static readonly Summaries Metachronous = new("2.2", "synchronous");
+
+    private sealed class Summaries
+    {
+        public Summaries(string area, string otherTiming)
+        {
+            OtherTiming = Message.Of(area + ".does-not-apply.other-timing", ("timing", otherTiming));
+            NotOligometastatic = new Message(area + ".does-not-apply.not-omd");
+            NoCurrentDisease = new Message(area + ".does-not-apply.no-current-disease");
+            Insufficient = new Message(area + ".insufficient-data");
+            Applies = new Message(area + ".applies");
+        }
+
+        public Message OtherTiming { get; }
+
+        public Message NotOligometastatic { get; }
+
+        public Message NoCurrentDisease { get; }
+
+        public Message Insufficient { get; }
+
+        public Message Applies { get; }
     }
 }
