@@ -41,6 +41,11 @@ internal static class PrefetchParser
         {
             var utf8 = JsonMarshal.GetRawUtf8Value(value);
             FhirJson.CheckText(utf8);
+            if (FhirJson.TryReadPlain(utf8, out var plain))
+            {
+                return plain;
+            }
+
             var reader = new Utf8JsonReader(utf8);
             if (Deserializer.TryDeserializeResource(ref reader, out var resource, out _))
             {
