@@ -53,9 +53,16 @@ internal static class PrefetchParser
             }
 
             var reader = new Utf8JsonReader(utf8);
-            if (Deserializer.TryDeserializeResource(ref reader, out var resource, out _))
+            try
             {
-                return resource;
+                if (Deserializer.TryDeserializeResource(ref reader, out var resource, out _))
+                {
+                    return resource;
+                }
+            }
+            catch (JsonException)
+            {
+                // Firely throws on a resourceType that is a JSON array or object inside the value: FhirJson refuses it, naming it.
             }
         }
 

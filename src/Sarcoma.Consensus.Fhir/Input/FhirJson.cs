@@ -315,7 +315,21 @@ public static class FhirJson
             });
         }
 
-        Deserializer.TryDeserializeResource(json, out var resource, out var issues);
+        Resource? resource;
+        IEnumerable<CodedException> issues;
+        try
+        {
+            Deserializer.TryDeserializeResource(json, out resource, out issues);
+        }
+        catch (JsonException)
+        {
+            // Firely's deserializer throws, instead of reporting, on a resourceType that is a JSON array or object inside the
+            // document (a bundle entry's or a contained resource's); the JSON itself was read above.
+            var paths = entryTypes.Select((t, i) => (t, i)).Where(e => e.t.Kind == EntryTypeKind.NotAString).Select(e => EntryResourcePath(e.i)).ToArray();
+            throw new FhirInputException(paths.Length > 0
+                ? paths.Select(p => new ValidationError(p, "has a resourceType that is not a JSON string: every FHIR resource names its type in \"resourceType\" as a string; the resource's elements were not read.")).ToArray()
+                : new[] { new ValidationError("(document)", "cannot be read as a FHIR R4 resource: a resource inside it (a contained one) has a resourceType that is not a JSON string; every FHIR resource names its type in \"resourceType\" as a string.") });
+        }
 
         // A bundle entry's resource without a resourceType, or with one that is not a FHIR R4 resource type (misspelt or
         // in the wrong case): one error names the cause; the issues Firely reports for the elements inside it are dropped.

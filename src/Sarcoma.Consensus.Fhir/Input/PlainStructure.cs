@@ -91,12 +91,19 @@ internal static class PlainStructure
             chars[i] = (char)name[i];
         }
 
-        var mapping = ResourceTypes.GetOrAdd(chars.Slice(0, name.Length).ToString(), FindResource);
-        return mapping;
+        var text = chars.Slice(0, name.Length).ToString();
+        if (ResourceTypes.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        // Only resource types are kept: names from the input that are not one are never cached (they could be anything).
+        var found = FindResource(text);
+        return found is null ? null : ResourceTypes.GetOrAdd(text, found);
     }
 
-    // The resource types by name as written (a cache of FindResource; only names of concrete resource types and a few misses are kept).
-    private static readonly ConcurrentDictionary<string, ClassMapping?> ResourceTypes = new(StringComparer.Ordinal);
+    // The concrete FHIR R4 resource types by name as written (a cache of FindResource).
+    private static readonly ConcurrentDictionary<string, ClassMapping> ResourceTypes = new(StringComparer.Ordinal);
 
     private static ClassMapping? FindResource(string name)
     {

@@ -54,6 +54,8 @@ public sealed class PrefetchParserTests
     [InlineData("{\"resourceType\":\"Conditon\",\"id\":\"c\"}")] // misspelt resource type
     [InlineData("{\"id\":\"c\"}")] // no resourceType
     [InlineData("[1,2]")] // not an object
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":[]}}]}")] // an entry's resourceType an array (Firely throws)
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"contained\":[{\"resourceType\":{}}],\"subject\":{\"reference\":\"Patient/p\"}}")] // a contained resourceType an object
     public void A_value_FhirJson_refuses_is_refused_with_FhirJsons_errors(string json)
     {
         using var document = JsonDocument.Parse(json);
