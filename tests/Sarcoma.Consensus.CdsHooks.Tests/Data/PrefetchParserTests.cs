@@ -27,12 +27,35 @@ public sealed class PrefetchParserTests
         }
     }
 
+    [Fact]
+    public void Every_prefetched_searchset_of_every_sample_is_read_the_plain_way()
+    {
+        // The quick read (FhirJson.TryReadPlain: structural check, then Firely without its validator) is the hook's usual path.
+        foreach (var sample in new[] { "metachronous-liver-omd", "liver-and-lung-omd", "diffuse-peritoneal-disease", "post-resection-follow-up" })
+        {
+            var source = Prefetch.SampleBundle(sample);
+            foreach (var key in FhirDataRequirements.Prefetch.Select(q => q.Key))
+            {
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(FhirJson.SerializeLine(Prefetch.Searchset(source, key)));
+
+                Assert.True(FhirJson.TryReadPlain(utf8, out _), sample + " " + key);
+            }
+        }
+    }
+
     [Theory]
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"onsetdatetime\":\"2020-01-01\"}")] // wrongly cased element
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"text\":\"x\"}}")] // mandatory subject missing
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"pile\"}")] // Bundle.type outside its required value set
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"onsetBoolean\":true}}]}")] // choice type not allowed
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c\",\"category\":[null],\"subject\":{\"reference\":\"Patient/p\"}}}]}")] // null in an array
     [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"onsetWhen\":\"2020-01-01\"}")] // unknown element
     [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/p\"},\"recordedDate\":true}")] // wrong JSON type
     [InlineData("{\"resourceType\":\"Conditon\",\"id\":\"c\"}")] // misspelt resource type
     [InlineData("{\"id\":\"c\"}")] // no resourceType
     [InlineData("[1,2]")] // not an object
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":[]}}]}")] // an entry's resourceType an array (Firely throws)
+    [InlineData("{\"resourceType\":\"Condition\",\"id\":\"c\",\"contained\":[{\"resourceType\":{}}],\"subject\":{\"reference\":\"Patient/p\"}}")] // a contained resourceType an object
     public void A_value_FhirJson_refuses_is_refused_with_FhirJsons_errors(string json)
     {
         using var document = JsonDocument.Parse(json);
