@@ -362,7 +362,7 @@ public static class BatchEvaluation
         private byte[] input = Array.Empty<byte>();
         private int state = Done;
         private readonly object gate = new();
-        private bool waiting;
+        private int waiting;
 
         public long Line { get; private set; }
 
@@ -410,12 +410,14 @@ public static class BatchEvaluation
                 return false;
             }
 
-            var outcome = evaluate(Line, new ReadOnlyMemory<byte>(input, 0, InputLength), Output);
-            lock (gate)
+            Outcome = evaluate(Line, new ReadOnlyMemory<byte>(input, 0, InputLength), Output);
+
+            // Done is published with a full fence before waiting is read, and Wait sets waiting with a full fence before
+            // reading the state: either the waiter sees Done, or this sees the waiter and wakes it (no lock otherwise).
+            Interlocked.Exchange(ref state, Done);
+            if (Volatile.Read(ref waiting) != 0)
             {
-                Outcome = outcome;
-                Volatile.Write(ref state, Done);
-                if (waiting)
+                lock (gate)
                 {
                     Monitor.PulseAll(gate);
                 }
@@ -429,13 +431,13 @@ public static class BatchEvaluation
         {
             lock (gate)
             {
+                Interlocked.Exchange(ref waiting, 1);
                 while (Volatile.Read(ref state) != Done)
                 {
-                    waiting = true;
                     Monitor.Wait(gate);
                 }
 
-                waiting = false;
+                Volatile.Write(ref waiting, 0);
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
@@ -206,7 +207,8 @@ internal static class CompactReportWriter
         }
 
         var arguments = message.Arguments;
-        for (var i = 0; i < arguments.Count; i++)
+        var argumentCount = arguments.Count;
+        for (var i = 0; i < argumentCount; i++)
         {
             var argument = arguments[i];
             if (defaults is not null && IsDefault(defaults, argument.Key, argument.Value))
@@ -416,11 +418,11 @@ internal static class CompactReportWriter
             WritePlannedUse(writer, result.SummaryMessage, summarySlot, tables);
         }
 
-        var findings = result.Findings;
-        if (findings.Count > 0)
+        var findingCount = result.Findings.Count;
+        if (findingCount > 0)
         {
             writer.WriteStartArray(FindingsName);
-            for (var i = 0; i < findings.Count; i++)
+            for (var i = 0; i < findingCount; i++)
             {
                 writer.WriteNumberValue(tables.NextPlanned());
             }
@@ -429,10 +431,11 @@ internal static class CompactReportWriter
         }
 
         var cautions = result.CautionMessages;
-        if (cautions.Count > 0)
+        var cautionCount = cautions.Count;
+        if (cautionCount > 0)
         {
             writer.WriteStartArray(CautionsName);
-            for (var i = 0; i < cautions.Count; i++)
+            for (var i = 0; i < cautionCount; i++)
             {
                 WritePlannedUse(writer, cautions[i], tables.NextPlanned(), tables);
             }
@@ -440,11 +443,11 @@ internal static class CompactReportWriter
             writer.WriteEndArray();
         }
 
-        var missing = result.Missing;
-        if (missing.Count > 0)
+        var missingCount = result.Missing.Count;
+        if (missingCount > 0)
         {
             writer.WriteStartArray(MissingName);
-            for (var i = 0; i < missing.Count; i++)
+            for (var i = 0; i < missingCount; i++)
             {
                 writer.WriteNumberValue(tables.NextPlanned());
             }
@@ -560,15 +563,15 @@ internal static class CompactReportWriter
         // What the plan found for each result, in the order the results are written (see WriteResult).
         private readonly List<int> planned = new();
 
-        // The catalogue's entries of recently written codes, in slots chosen by the codes' shallow hash (length and three
-        // characters): a hit costs one comparison (a reference comparison when the code is the same literal) instead of
-        // hashing the whole text. Bounded (one entry per slot); a miss falls back to the catalogue's table.
+        // The catalogue's entries of recently written codes, in slots chosen by the code string's identity hash: a hit costs
+        // one reference comparison (the code is the same literal) instead of hashing the whole text. Bounded (one entry per
+        // slot, whatever the codes); a miss falls back to the catalogue's table.
         private readonly string?[] recentCodes = new string?[RecentCodeSlots];
         private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
         private int nextPlanned;
         private bool inUse;
 
-        private const int RecentCodeSlots = 512;
+        private const int RecentCodeSlots = 1024;
 
         private Tables()
         {
@@ -620,7 +623,8 @@ internal static class CompactReportWriter
             planned.Add(IsDefaultSummary(result) ? -1 : Use(result.SummaryMessage));
 
             var findings = result.Findings;
-            for (var i = 0; i < findings.Count; i++)
+            var findingCount = findings.Count;
+            for (var i = 0; i < findingCount; i++)
             {
                 var finding = findings[i];
                 if (!findingIndices.TryGetValue(finding, out var index))
@@ -636,13 +640,15 @@ internal static class CompactReportWriter
             }
 
             var cautions = result.CautionMessages;
-            for (var i = 0; i < cautions.Count; i++)
+            var cautionCount = cautions.Count;
+            for (var i = 0; i < cautionCount; i++)
             {
                 planned.Add(Use(cautions[i]));
             }
 
             var missing = result.Missing;
-            for (var i = 0; i < missing.Count; i++)
+            var missingCount = missing.Count;
+            for (var i = 0; i < missingCount; i++)
             {
                 if (!factIndices.TryGetValue(missing[i], out var index))
                 {
@@ -662,8 +668,11 @@ internal static class CompactReportWriter
 
         public CodeInfo? CodeInfoOf(string code)
         {
-            var slot = MessageComparer.Quick(code) & (RecentCodeSlots - 1);
-            if (string.Equals(recentCodes[slot], code, StringComparison.Ordinal))
+            // By the code's identity: the codes are mostly literals (the same instance every time), whose identity hashes
+            // spread over the slots where the shallow text hash made codes that differ in one inner character collide.
+            var slot = RuntimeHelpers.GetHashCode(code) & (RecentCodeSlots - 1);
+            var recent = recentCodes[slot];
+            if (ReferenceEquals(recent, code) || string.Equals(recent, code, StringComparison.Ordinal))
             {
                 return recentInfos[slot];
             }
@@ -691,7 +700,7 @@ internal static class CompactReportWriter
         }
 
         public int? SharedIndex(Message message) =>
-            slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
+            Shared.Count > 0 && slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
 
         // A message is written once, so the messages nested in it are used once more only the first time it is used.
         // Returns the message's slot.
