@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
@@ -217,7 +218,15 @@ internal static class CompactReportWriter
             }
 
             Open(writer, ref open);
-            writer.WritePropertyName(argument.Key);
+            if (tables is not null && tables.TryEncodedName(argument.Key, out var name))
+            {
+                writer.WritePropertyName(name);
+            }
+            else
+            {
+                writer.WritePropertyName(argument.Key);
+            }
+
             WriteArgument(writer, argument.Value, tables);
         }
 
@@ -554,6 +563,7 @@ internal static class CompactReportWriter
 
         private readonly MessageComparer messages;
         private readonly Dictionary<Finding, int> findingIndices;
+        private readonly Dictionary<Finding, int> findingsByInstance = new(IdentityComparer<Finding>.Instance);
         private readonly Dictionary<Message, int> slots;
         private readonly List<Message> firstUses = new();
         private readonly List<int> useCounts = new();
@@ -568,8 +578,12 @@ internal static class CompactReportWriter
         // slot, whatever the codes); a miss falls back to the catalogue's table.
         private readonly string?[] recentCodes = new string?[RecentCodeSlots];
         private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
+        private readonly string?[] recentNames = new string?[RecentNameSlots];
+        private readonly JsonEncodedText[] recentEncodedNames = new JsonEncodedText[RecentNameSlots];
         private int nextPlanned;
         private bool inUse;
+
+        private const int RecentNameSlots = 256;
 
         private const int RecentCodeSlots = 1024;
 
@@ -603,6 +617,7 @@ internal static class CompactReportWriter
         public void Return()
         {
             findingIndices.Clear();
+            findingsByInstance.Clear();
             slots.Clear();
             firstUses.Clear();
             useCounts.Clear();
@@ -627,13 +642,21 @@ internal static class CompactReportWriter
             for (var i = 0; i < findingCount; i++)
             {
                 var finding = findings[i];
-                if (!findingIndices.TryGetValue(finding, out var index))
+
+                // Evaluators share finding instances (a derived concept's findings): an instance seen already is found
+                // by identity, without hashing and comparing its value again.
+                if (!findingsByInstance.TryGetValue(finding, out var index))
                 {
-                    // A finding's own message is written in the finding; only the messages nested in it are used.
-                    UseNested(finding.Message);
-                    index = Findings.Count;
-                    findingIndices.Add(finding, index);
-                    Findings.Add(finding);
+                    if (!findingIndices.TryGetValue(finding, out index))
+                    {
+                        // A finding's own message is written in the finding; only the messages nested in it are used.
+                        UseNested(finding.Message);
+                        index = Findings.Count;
+                        findingIndices.Add(finding, index);
+                        Findings.Add(finding);
+                    }
+
+                    findingsByInstance.Add(finding, index);
                 }
 
                 planned.Add(index);
@@ -681,6 +704,33 @@ internal static class CompactReportWriter
             recentCodes[slot] = code;
             recentInfos[slot] = info;
             return info;
+        }
+
+        // An argument name already encoded, from slots by the name's identity (names are literals of the evaluators):
+        // bounded (one entry per slot; a miss encodes the name again). Only names of ASCII letters, digits and '_', which
+        // every encoder writes as they are, so the bytes are those the writer's own encoder would write.
+        public bool TryEncodedName(string name, out JsonEncodedText encoded)
+        {
+            var slot = RuntimeHelpers.GetHashCode(name) & (RecentNameSlots - 1);
+            if (ReferenceEquals(recentNames[slot], name))
+            {
+                encoded = recentEncodedNames[slot];
+                return true;
+            }
+
+            foreach (var c in name)
+            {
+                if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+                {
+                    encoded = default;
+                    return false;
+                }
+            }
+
+            encoded = JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            recentNames[slot] = name;
+            recentEncodedNames[slot] = encoded;
+            return true;
         }
 
         public void Seal()
@@ -856,6 +906,17 @@ internal static class CompactReportWriter
                 return (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
             }
         }
+    }
+
+    // Reference equality (the instance's identity hash), for the tables' first lookup.
+    private sealed class IdentityComparer<T> : IEqualityComparer<T>
+        where T : class
+    {
+        public static readonly IdentityComparer<T> Instance = new();
+
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(T value) => RuntimeHelpers.GetHashCode(value);
     }
 
     // Value equality of findings (Finding.Equals) with MessageComparer's shallow hash.
