@@ -25,11 +25,13 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Streaming and parallel (#12): lines are read in order and evaluated on up to one worker per processor, and their
-/// outputs are written in input order, byte for byte what one line at a time would write. At most
-/// <see cref="WindowPerWorker"/> lines per worker and <see cref="MaximumBytesInFlight"/> input bytes are in flight
-/// (read, not yet written): the reader waits for the oldest line beyond that, so memory stays bounded however long the
-/// file (a line longer than <see cref="NdjsonLineReader.MaximumLineBytes"/> is rejected without being held).
+/// Streaming and parallel (#12): lines are read in order and evaluated by one thread per processor — the calling thread
+/// and helper threads — and their outputs are written in input order, byte for byte what one line at a time would write.
+/// At most <see cref="WindowPerWorker"/> lines per worker and <see cref="MaximumBytesInFlight"/> input bytes are in flight
+/// (read, not yet written): beyond that the calling thread evaluates the oldest line not yet taken by a helper, or blocks
+/// (without spinning) until the oldest is done, so memory stays bounded however long the file (a line longer than
+/// <see cref="NdjsonLineReader.MaximumLineBytes"/> is rejected without being held). Each line in flight keeps its own
+/// buffers for its bytes and its report, reused for later lines, so a line costs no copy beyond them.
 /// </para>
 /// <para>
 /// Blank lines are skipped. A line that cannot be evaluated (not JSON, not a patient document, an unknown property, an
