@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
@@ -218,14 +217,7 @@ internal static class CompactReportWriter
             }
 
             Open(writer, ref open);
-            if (tables is not null && tables.TryEncodedName(argument.Key, out var name))
-            {
-                writer.WritePropertyName(name);
-            }
-            else
-            {
-                writer.WritePropertyName(argument.Key);
-            }
+            writer.WritePropertyName(argument.Key);
 
             WriteArgument(writer, argument.Value, tables);
         }
@@ -578,12 +570,8 @@ internal static class CompactReportWriter
         // slot, whatever the codes); a miss falls back to the catalogue's table.
         private readonly string?[] recentCodes = new string?[RecentCodeSlots];
         private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
-        private readonly string?[] recentNames = new string?[RecentNameSlots];
-        private readonly JsonEncodedText[] recentEncodedNames = new JsonEncodedText[RecentNameSlots];
         private int nextPlanned;
         private bool inUse;
-
-        private const int RecentNameSlots = 256;
 
         private const int RecentCodeSlots = 1024;
 
@@ -704,33 +692,6 @@ internal static class CompactReportWriter
             recentCodes[slot] = code;
             recentInfos[slot] = info;
             return info;
-        }
-
-        // An argument name already encoded, from slots by the name's identity (names are literals of the evaluators):
-        // bounded (one entry per slot; a miss encodes the name again). Only names of ASCII letters, digits and '_', which
-        // every encoder writes as they are, so the bytes are those the writer's own encoder would write.
-        public bool TryEncodedName(string name, out JsonEncodedText encoded)
-        {
-            var slot = RuntimeHelpers.GetHashCode(name) & (RecentNameSlots - 1);
-            if (ReferenceEquals(recentNames[slot], name))
-            {
-                encoded = recentEncodedNames[slot];
-                return true;
-            }
-
-            foreach (var c in name)
-            {
-                if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
-                {
-                    encoded = default;
-                    return false;
-                }
-            }
-
-            encoded = JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            recentNames[slot] = name;
-            recentEncodedNames[slot] = encoded;
-            return true;
         }
 
         public void Seal()
