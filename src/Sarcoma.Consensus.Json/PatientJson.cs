@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -148,7 +149,37 @@ public static class PatientJson
 
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
-        return ParseDocument(Decode(buffer), options);
+        return ParseUtf8(buffer.GetBuffer(), (int)buffer.Length, options);
+    }
+
+    /// <summary>
+    /// Reads a patient document from UTF-8 bytes, keeping its case label: the same document, problems and exceptions as
+    /// <see cref="ReadDocument(Stream)"/> over a stream of these bytes, without copying them into a stream (for callers
+    /// that hold the bytes already, such as an NDJSON batch line).
+    /// </summary>
+    /// <param name="utf8Json">The document's bytes (one UTF-8 byte order mark may open them); not kept after the call.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static PatientDocument ReadDocument(ReadOnlyMemory<byte> utf8Json) => ReadDocument(utf8Json, null);
+
+    /// <summary>
+    /// Reads a patient document from UTF-8 bytes, keeping its case label, checking its dates against the plausible range
+    /// of <paramref name="options"/>: as <see cref="ReadDocument(Stream, ConsensusOptions?)"/> over a stream of these bytes.
+    /// </summary>
+    /// <param name="utf8Json">The document's bytes (one UTF-8 byte order mark may open them); not kept after the call.</param>
+    /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The validated patient and its label.</returns>
+    /// <exception cref="ArgumentException">The options' plausible date range is invalid.</exception>
+    /// <exception cref="PatientJsonException">The document is invalid; every problem is listed.</exception>
+    public static PatientDocument ReadDocument(ReadOnlyMemory<byte> utf8Json, ConsensusOptions? options)
+    {
+        if (MemoryMarshal.TryGetArray(utf8Json, out var segment))
+        {
+            return ParseUtf8(segment.Array!, segment.Offset, segment.Count, options);
+        }
+
+        var copy = utf8Json.ToArray();
+        return ParseUtf8(copy, 0, copy.Length, options);
     }
 
     /// <summary>Reads a patient document from a UTF-8 stream asynchronously.</summary>
@@ -197,7 +228,7 @@ public static class PatientJson
 
         using var buffer = new MemoryStream();
         await utf8Json.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-        return ParseDocument(Decode(buffer), options);
+        return ParseUtf8(buffer.GetBuffer(), (int)buffer.Length, options);
     }
 
     /// <summary>Reads a patient document from a parsed JSON value (for example, a property of a larger document).</summary>
@@ -309,12 +340,34 @@ public static class PatientJson
         return document;
     }
 
+    private static PatientDocument ParseUtf8(byte[] bytes, int length, ConsensusOptions? options) => ParseUtf8(bytes, 0, length, options);
+
+    // The bytes of a document, read as ParseDocument reads their text (decoded strictly) but without making the text:
+    // valid UTF-8 is parsed as it is (JsonDocument would transcode the text back to these very bytes, so the document,
+    // the positions in syntax errors and the problems are the same); one byte order mark is skipped as ParseDocument
+    // skips U+FEFF; valid UTF-8 holds no lone surrogate (the strict decoder refuses encoded ones), so only an escape can
+    // make one. Anything else (invalid UTF-8, or a target without a UTF-8 validator) goes through the text, unchanged.
+    private static PatientDocument ParseUtf8(byte[] bytes, int offset, int length, ConsensusOptions? options)
+    {
+#if NET8_0_OR_GREATER
+        var span = new ReadOnlySpan<byte>(bytes, offset, length);
+        if (System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var skip = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? 3 : 0;
+            var json = new ReadOnlyMemory<byte>(bytes, offset + skip, length - skip);
+            using var document = ParseSyntax(json);
+            return PatientReader.Read(document.RootElement, options, unicodeKnownValid: !TextCheck.MayHoldSurrogateEscape(json.Span));
+        }
+#endif
+
+        return ParseDocument(Decode(bytes, offset, length), options);
+    }
+
     // Decodes strictly, so that invalid UTF-8 is reported with its position instead of failing later. A byte order mark
     // is decoded like any other character (U+FEFF) and left to ParseDocument, so a string and a stream accept the same.
-    private static string Decode(MemoryStream buffer)
+    private static string Decode(byte[] buffer, int offset, int length)
     {
-        var bytes = buffer.GetBuffer();
-        var length = (int)buffer.Length;
+        var bytes = offset == 0 ? buffer : new ReadOnlySpan<byte>(buffer, offset, length).ToArray();
         try
         {
             return StrictUtf8.GetString(bytes, 0, length);
@@ -354,4 +407,20 @@ public static class PatientJson
             throw new PatientJsonException(new[] { new ValidationError(JsonPath.Root, "contains text that is not valid Unicode (a lone surrogate).") });
         }
     }
+
+#if NET8_0_OR_GREATER
+    // The same for valid UTF-8 bytes (which hold no lone surrogate).
+    private static JsonDocument ParseSyntax(ReadOnlyMemory<byte> utf8Json)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            // The parser's message can quote a fragment of the document: keep only the position.
+            throw PatientJsonException.Syntax(e.LineNumber, e.BytePositionInLine, "is not valid JSON");
+        }
+    }
+#endif
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -78,6 +79,27 @@ public static class ReportJson
         var checkedReport = Check(report);
         var o = options ?? ReportJsonOptions.Default;
         return JsonOutput.ToUtf8Bytes(o.Formatting, w => ReportWriter.Write(w, checkedReport, o));
+    }
+
+    /// <summary>
+    /// Appends a report as UTF-8 JSON (no byte order mark, no trailing line end) to a buffer writer: the bytes
+    /// <see cref="SerializeToUtf8Bytes(ConsensusReport, ReportJsonOptions?)"/> returns, without allocating an array for
+    /// them (for batches that write many reports into reused buffers).
+    /// </summary>
+    /// <param name="utf8Json">The buffer writer; the document is appended to what it holds.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
+    public static void Write(IBufferWriter<byte> utf8Json, ConsensusReport report, ReportJsonOptions? options)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        var checkedReport = Check(report);
+        var o = options ?? ReportJsonOptions.Default;
+        JsonOutput.ToBufferWriter(utf8Json, o.Formatting, w => ReportWriter.Write(w, checkedReport, o));
     }
 
     /// <summary>Writes a report as UTF-8 JSON to a stream in the full layout (no byte order mark, no trailing line end).</summary>

@@ -1,11 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
+using System.Threading;
 using NodaTime;
 using NodaTime.Text;
 using Sarcoma.Consensus.Cli.Input;
@@ -25,11 +25,13 @@ namespace Sarcoma.Consensus.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Streaming and parallel (#12): lines are read in order and evaluated on up to one worker per processor, and their
-/// outputs are written in input order, byte for byte what one line at a time would write. At most
-/// <see cref="WindowPerWorker"/> lines per worker and <see cref="MaximumBytesInFlight"/> input bytes are in flight
-/// (read, not yet written): the reader waits for the oldest line beyond that, so memory stays bounded however long the
-/// file (a line longer than <see cref="NdjsonLineReader.MaximumLineBytes"/> is rejected without being held).
+/// Streaming and parallel (#12): lines are read in order and evaluated by one thread per processor — the calling thread
+/// and helper threads — and their outputs are written in input order, byte for byte what one line at a time would write.
+/// At most <see cref="WindowPerWorker"/> lines per worker and <see cref="MaximumBytesInFlight"/> input bytes are in flight
+/// (read, not yet written): beyond that the calling thread evaluates the oldest line not yet taken by a helper, or blocks
+/// (without spinning) until the oldest is done, so memory stays bounded however long the file (a line longer than
+/// <see cref="NdjsonLineReader.MaximumLineBytes"/> is rejected without being held). Each line in flight keeps its own
+/// buffers for its bytes and its report, reused for later lines, so a line costs no copy beyond them.
 /// </para>
 /// <para>
 /// Blank lines are skipped. A line that cannot be evaluated (not JSON, not a patient document, an unknown property, an
@@ -97,9 +99,13 @@ public static class BatchEvaluation
         var reader = new NdjsonLineReader(input);
         var counts = new Counts();
         var workers = Math.Max(1, parallelism ?? Environment.ProcessorCount);
-        var window = new Queue<Pending>();
+        var window = new Queue<LineWork>();
+        var spare = new Stack<LineWork>();
         long bytesInFlight = 0;
         long writingLine = 0;
+
+        // The calling thread reads, writes and evaluates too: workers - 1 helper threads evaluate beside it.
+        using var helpers = workers > 1 ? new Helpers(workers - 1, EvaluateLine) : null;
         try
         {
             while (ReadLine(reader, inputPath, out var content, out var tooLong))
@@ -108,30 +114,31 @@ public static class BatchEvaluation
                 var line = reader.LineNumber;
                 if (tooLong)
                 {
-                    window.Enqueue(new Pending(line, Task.FromResult(LineOutcome.Rejected(Document(string.Create(CultureInfo.InvariantCulture, $"the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.")))), 0));
+                    window.Enqueue(Take().Finished(line, LineOutcome.Rejected(Document(string.Create(CultureInfo.InvariantCulture, $"the line is longer than {NdjsonLineReader.MaximumLineBytes} bytes.")))));
                 }
                 else if (NdjsonLineReader.IsBlank(content.Span))
                 {
                     counts.Blank++;
                 }
-                else if (workers == 1)
-                {
-                    window.Enqueue(new Pending(line, Task.FromResult(EvaluateLine(line, content)), 0));
-                }
                 else
                 {
-                    // The reader reuses its buffer: the line is copied for the worker.
-                    var copy = content.ToArray();
-                    bytesInFlight += copy.Length;
-                    window.Enqueue(new Pending(line, Task.Run(() => EvaluateLine(line, copy)), copy.Length));
+                    // The reader reuses its buffer: the line is copied into the work item's own (reused) buffer.
+                    var work = Take().Queue(line, content.Span);
+                    bytesInFlight += work.InputLength;
+                    window.Enqueue(work);
+                    if (helpers is null)
+                    {
+                        work.TryRun(EvaluateLine);
+                    }
+                    else
+                    {
+                        helpers.Add(work);
+                    }
                 }
 
-                // Write, in input order, every line already done; wait for the oldest while the window is full, so
-                // memory stays bounded whatever the input size.
-                while (window.Count > 0 && (window.Peek().Outcome.IsCompleted || window.Count >= workers * WindowPerWorker || bytesInFlight > MaximumBytesInFlight))
-                {
-                    WriteNext();
-                }
+                // Write, in input order, every line already done; while the window is full, help evaluate or wait for
+                // the oldest, so memory stays bounded whatever the input size.
+                Drain(all: false);
 
                 if (counts.Read % ProgressEvery == 0)
                 {
@@ -145,10 +152,7 @@ public static class BatchEvaluation
             }
 
             // The lines already read are finished and written, so the output holds every line up to the last one read.
-            while (window.Count > 0)
-            {
-                WriteNext();
-            }
+            Drain(all: true);
 
             if (environment.Interruption.IsRequested)
             {
@@ -176,14 +180,44 @@ public static class BatchEvaluation
         stderr.WriteLine($"Summary: {counts.Describe()}. As of {LocalDatePattern.Iso.Format(asOf)}; reports written to {shownOutput}.");
         return counts.Rejected == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
 
-        // Writes the oldest line in flight (waiting for it): its report, or its rejection on both outputs.
+        // A work item from the spare ones (their buffers kept), or a new one: at most the window's size are ever made.
+        LineWork Take() => spare.Count > 0 ? spare.Pop() : new LineWork();
+
+        // Writes the lines done, oldest first. Unless all are wanted, stops at the first not done while the window has
+        // room; else makes it progress: evaluates it here when no helper has taken it, or another line waiting for a
+        // helper, or waits for it.
+        void Drain(bool all)
+        {
+            while (window.Count > 0)
+            {
+                var oldest = window.Peek();
+                if (!oldest.IsDone)
+                {
+                    if (!all && window.Count < workers * WindowPerWorker && bytesInFlight <= MaximumBytesInFlight)
+                    {
+                        return;
+                    }
+
+                    if (!oldest.TryRun(EvaluateLine) && !(helpers?.TryRunOne(EvaluateLine) ?? false))
+                    {
+                        oldest.Wait();
+                    }
+
+                    continue;
+                }
+
+                WriteNext();
+            }
+        }
+
+        // Writes the oldest line in flight, which is done: its report, or its rejection on both outputs.
         void WriteNext()
         {
             var next = window.Dequeue();
-            bytesInFlight -= next.Bytes;
+            bytesInFlight -= next.InputLength;
             writingLine = next.Line;
-            var outcome = next.Outcome.GetAwaiter().GetResult();
-            if (outcome.Report is { } report)
+            var outcome = next.Outcome!;
+            if (outcome.Report)
             {
                 counts.Evaluated++;
                 if (outcome.OutOfScope)
@@ -191,30 +225,28 @@ public static class BatchEvaluation
                     counts.OutOfScope++;
                 }
 
-                output.Write(report);
+                output.Write(next.Output.WrittenSpan);
                 output.Write(LineEnd);
             }
             else
             {
                 Reject(next.Line, outcome.Problems!);
             }
+
+            spare.Push(next.Recycle());
         }
 
-        // Runs on a worker: touches nothing shared but the (thread-safe) evaluator; the outcome is written in order.
-        LineOutcome EvaluateLine(long line, ReadOnlyMemory<byte> content)
+        // Runs on the calling thread or a helper: touches nothing shared but the (thread-safe) evaluator; the report
+        // goes to the work item's own buffer and is written in order by the calling thread.
+        LineOutcome EvaluateLine(long line, ReadOnlyMemory<byte> content, ReportBuffer report)
         {
             try
             {
-                if (!MemoryMarshal.TryGetArray(content, out var bytes))
-                {
-                    throw new InvalidOperationException("The line reader returns array-backed memory.");
-                }
-
-                using var json = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span, asOf) : PatientJson.ReadDocument(json);
-                var report = environment.Evaluator.Evaluate(document.Patient, asOf);
+                var document = FhirPatientFile.IsFhirLine(content.Span) ? FhirPatientFile.ReadBatchLine(content.Span, asOf) : PatientJson.ReadDocument(content);
+                var evaluated = environment.Evaluator.Evaluate(document.Patient, asOf);
                 var options = new ReportJsonOptions { Layout = layout, Formatting = JsonLayout.SingleLine, Label = document.Label, LineNumber = line };
-                return new LineOutcome(ReportJson.SerializeToUtf8Bytes(report, options), report.Scope.InScope == false, null);
+                ReportJson.Write(report, evaluated, options);
+                return evaluated.Scope.InScope == false ? LineOutcome.OutOfScopeReport : LineOutcome.InScopeReport;
             }
             catch (PatientJsonException e) when (e.IsSyntaxError)
             {
@@ -307,13 +339,195 @@ public static class BatchEvaluation
         }
     }
 
-    // A line read and handed to a worker, in input order.
-    private readonly record struct Pending(long Line, Task<LineOutcome> Outcome, int Bytes);
-
-    // What a worker made of a line: its report, or the problems of its rejection.
-    private sealed record LineOutcome(byte[]? Report, bool OutOfScope, IReadOnlyList<ValidationError>? Problems)
+    // What a worker made of a line: a report (in the work item's buffer), or the problems of its rejection.
+    private sealed record LineOutcome(bool Report, bool OutOfScope, IReadOnlyList<ValidationError>? Problems)
     {
-        public static LineOutcome Rejected(IReadOnlyList<ValidationError> problems) => new(null, false, problems);
+        public static readonly LineOutcome InScopeReport = new(true, false, null);
+
+        public static readonly LineOutcome OutOfScopeReport = new(true, true, null);
+
+        public static LineOutcome Rejected(IReadOnlyList<ValidationError> problems) => new(false, false, problems);
+    }
+
+    // How a line is evaluated: its number, its bytes, and the buffer its report is written to.
+    private delegate LineOutcome Evaluation(long line, ReadOnlyMemory<byte> content, ReportBuffer report);
+
+    // A line in flight, in input order: its bytes, then its outcome and report. Claimed once (by the calling thread or a
+    // helper, whichever comes first), so a line is evaluated exactly once; reused for a later line once written, with its
+    // buffers, by the calling thread only.
+    private sealed class LineWork
+    {
+        private const int Queued = 0;
+        private const int Running = 1;
+        private const int Done = 2;
+
+        private byte[] input = Array.Empty<byte>();
+        private int state = Done;
+        private readonly object gate = new();
+        private int waiting;
+
+        public long Line { get; private set; }
+
+        public int InputLength { get; private set; }
+
+        public ReportBuffer Output { get; } = new();
+
+        public LineOutcome? Outcome { get; private set; }
+
+        public bool IsDone => Volatile.Read(ref state) == Done;
+
+        // Takes a copy of the line and makes it claimable (published last, so whoever claims it sees the copy).
+        public LineWork Queue(long line, ReadOnlySpan<byte> content)
+        {
+            if (input.Length < content.Length)
+            {
+                input = new byte[Math.Max(content.Length, Math.Min(2 * input.Length, NdjsonLineReader.MaximumLineBytes))];
+            }
+
+            content.CopyTo(input);
+            Line = line;
+            InputLength = content.Length;
+            Outcome = null;
+            Output.Clear();
+            Volatile.Write(ref state, Queued);
+            return this;
+        }
+
+        // A line decided without evaluation (too long).
+        public LineWork Finished(long line, LineOutcome outcome)
+        {
+            Line = line;
+            InputLength = 0;
+            Output.Clear();
+            Outcome = outcome;
+            Volatile.Write(ref state, Done);
+            return this;
+        }
+
+        // Evaluates the line unless someone else has claimed it; whether this call did.
+        public bool TryRun(Evaluation evaluate)
+        {
+            if (Interlocked.CompareExchange(ref state, Running, Queued) != Queued)
+            {
+                return false;
+            }
+
+            Outcome = evaluate(Line, new ReadOnlyMemory<byte>(input, 0, InputLength), Output);
+
+            // Done is published with a full fence before waiting is read, and Wait sets waiting with a full fence before
+            // reading the state: either the waiter sees Done, or this sees the waiter and wakes it (no lock otherwise).
+            Interlocked.Exchange(ref state, Done);
+            if (Volatile.Read(ref waiting) != 0)
+            {
+                lock (gate)
+                {
+                    Monitor.PulseAll(gate);
+                }
+            }
+
+            return true;
+        }
+
+        // Blocks (without spinning, so the helpers keep the processors) until the line is done.
+        public void Wait()
+        {
+            lock (gate)
+            {
+                Interlocked.Exchange(ref waiting, 1);
+                while (Volatile.Read(ref state) != Done)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                Volatile.Write(ref waiting, 0);
+            }
+        }
+
+        // Ready for another line: the buffers are kept, an over-large report buffer is given back.
+        public LineWork Recycle()
+        {
+            Outcome = null;
+            Output.Clear();
+            return this;
+        }
+    }
+
+    // The helper threads: each takes the oldest line not yet claimed, evaluates it, and waits when there is none. Their
+    // queue may hold a line the calling thread has claimed already (it is skipped) or a reused item twice (run once).
+    private sealed class Helpers : IDisposable
+    {
+        private readonly ConcurrentQueue<LineWork> queue = new();
+        private readonly SemaphoreSlim available = new(0);
+        private readonly Thread[] threads;
+        private readonly Evaluation evaluate;
+        private volatile bool stopping;
+
+        public Helpers(int count, Evaluation evaluate)
+        {
+            this.evaluate = evaluate;
+            threads = new Thread[count];
+            for (var i = 0; i < count; i++)
+            {
+                threads[i] = new Thread(Loop) { IsBackground = true, Name = "batch helper " + (i + 1).ToString(CultureInfo.InvariantCulture) };
+                threads[i].Start();
+            }
+        }
+
+        public void Add(LineWork work)
+        {
+            queue.Enqueue(work);
+            available.Release();
+        }
+
+        // Evaluates on the calling thread the oldest line no helper has taken; whether there was one.
+        public bool TryRunOne(Evaluation evaluation)
+        {
+            while (queue.TryDequeue(out var work))
+            {
+                if (work.TryRun(evaluation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Dispose()
+        {
+            stopping = true;
+            queue.Clear();
+            available.Release(threads.Length);
+            foreach (var thread in threads)
+            {
+                if (thread.IsAlive)
+                {
+                    thread.Join();
+                }
+            }
+
+            available.Dispose();
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                available.Wait();
+                if (stopping)
+                {
+                    return;
+                }
+
+                while (queue.TryDequeue(out var work))
+                {
+                    if (work.TryRun(evaluate))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private sealed class Counts

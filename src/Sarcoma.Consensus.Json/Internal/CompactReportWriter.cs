@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
@@ -206,7 +207,8 @@ internal static class CompactReportWriter
         }
 
         var arguments = message.Arguments;
-        for (var i = 0; i < arguments.Count; i++)
+        var argumentCount = arguments.Count;
+        for (var i = 0; i < argumentCount; i++)
         {
             var argument = arguments[i];
             if (defaults is not null && IsDefault(defaults, argument.Key, argument.Value))
@@ -216,6 +218,7 @@ internal static class CompactReportWriter
 
             Open(writer, ref open);
             writer.WritePropertyName(argument.Key);
+
             WriteArgument(writer, argument.Value, tables);
         }
 
@@ -416,11 +419,11 @@ internal static class CompactReportWriter
             WritePlannedUse(writer, result.SummaryMessage, summarySlot, tables);
         }
 
-        var findings = result.Findings;
-        if (findings.Count > 0)
+        var findingCount = result.Findings.Count;
+        if (findingCount > 0)
         {
             writer.WriteStartArray(FindingsName);
-            for (var i = 0; i < findings.Count; i++)
+            for (var i = 0; i < findingCount; i++)
             {
                 writer.WriteNumberValue(tables.NextPlanned());
             }
@@ -429,10 +432,11 @@ internal static class CompactReportWriter
         }
 
         var cautions = result.CautionMessages;
-        if (cautions.Count > 0)
+        var cautionCount = cautions.Count;
+        if (cautionCount > 0)
         {
             writer.WriteStartArray(CautionsName);
-            for (var i = 0; i < cautions.Count; i++)
+            for (var i = 0; i < cautionCount; i++)
             {
                 WritePlannedUse(writer, cautions[i], tables.NextPlanned(), tables);
             }
@@ -440,11 +444,11 @@ internal static class CompactReportWriter
             writer.WriteEndArray();
         }
 
-        var missing = result.Missing;
-        if (missing.Count > 0)
+        var missingCount = result.Missing.Count;
+        if (missingCount > 0)
         {
             writer.WriteStartArray(MissingName);
-            for (var i = 0; i < missing.Count; i++)
+            for (var i = 0; i < missingCount; i++)
             {
                 writer.WriteNumberValue(tables.NextPlanned());
             }
@@ -551,6 +555,7 @@ internal static class CompactReportWriter
 
         private readonly MessageComparer messages;
         private readonly Dictionary<Finding, int> findingIndices;
+        private readonly Dictionary<Finding, int> findingsByInstance = new(IdentityComparer<Finding>.Instance);
         private readonly Dictionary<Message, int> slots;
         private readonly List<Message> firstUses = new();
         private readonly List<int> useCounts = new();
@@ -560,15 +565,15 @@ internal static class CompactReportWriter
         // What the plan found for each result, in the order the results are written (see WriteResult).
         private readonly List<int> planned = new();
 
-        // The catalogue's entries of recently written codes, in slots chosen by the codes' shallow hash (length and three
-        // characters): a hit costs one comparison (a reference comparison when the code is the same literal) instead of
-        // hashing the whole text. Bounded (one entry per slot); a miss falls back to the catalogue's table.
+        // The catalogue's entries of recently written codes, in slots chosen by the code string's identity hash: a hit costs
+        // one reference comparison (the code is the same literal) instead of hashing the whole text. Bounded (one entry per
+        // slot, whatever the codes); a miss falls back to the catalogue's table.
         private readonly string?[] recentCodes = new string?[RecentCodeSlots];
         private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
         private int nextPlanned;
         private bool inUse;
 
-        private const int RecentCodeSlots = 512;
+        private const int RecentCodeSlots = 1024;
 
         private Tables()
         {
@@ -600,6 +605,7 @@ internal static class CompactReportWriter
         public void Return()
         {
             findingIndices.Clear();
+            findingsByInstance.Clear();
             slots.Clear();
             firstUses.Clear();
             useCounts.Clear();
@@ -620,29 +626,40 @@ internal static class CompactReportWriter
             planned.Add(IsDefaultSummary(result) ? -1 : Use(result.SummaryMessage));
 
             var findings = result.Findings;
-            for (var i = 0; i < findings.Count; i++)
+            var findingCount = findings.Count;
+            for (var i = 0; i < findingCount; i++)
             {
                 var finding = findings[i];
-                if (!findingIndices.TryGetValue(finding, out var index))
+
+                // Evaluators share finding instances (a derived concept's findings): an instance seen already is found
+                // by identity, without hashing and comparing its value again.
+                if (!findingsByInstance.TryGetValue(finding, out var index))
                 {
-                    // A finding's own message is written in the finding; only the messages nested in it are used.
-                    UseNested(finding.Message);
-                    index = Findings.Count;
-                    findingIndices.Add(finding, index);
-                    Findings.Add(finding);
+                    if (!findingIndices.TryGetValue(finding, out index))
+                    {
+                        // A finding's own message is written in the finding; only the messages nested in it are used.
+                        UseNested(finding.Message);
+                        index = Findings.Count;
+                        findingIndices.Add(finding, index);
+                        Findings.Add(finding);
+                    }
+
+                    findingsByInstance.Add(finding, index);
                 }
 
                 planned.Add(index);
             }
 
             var cautions = result.CautionMessages;
-            for (var i = 0; i < cautions.Count; i++)
+            var cautionCount = cautions.Count;
+            for (var i = 0; i < cautionCount; i++)
             {
                 planned.Add(Use(cautions[i]));
             }
 
             var missing = result.Missing;
-            for (var i = 0; i < missing.Count; i++)
+            var missingCount = missing.Count;
+            for (var i = 0; i < missingCount; i++)
             {
                 if (!factIndices.TryGetValue(missing[i], out var index))
                 {
@@ -662,8 +679,11 @@ internal static class CompactReportWriter
 
         public CodeInfo? CodeInfoOf(string code)
         {
-            var slot = MessageComparer.Quick(code) & (RecentCodeSlots - 1);
-            if (string.Equals(recentCodes[slot], code, StringComparison.Ordinal))
+            // By the code's identity: the codes are mostly literals (the same instance every time), whose identity hashes
+            // spread over the slots where the shallow text hash made codes that differ in one inner character collide.
+            var slot = RuntimeHelpers.GetHashCode(code) & (RecentCodeSlots - 1);
+            var recent = recentCodes[slot];
+            if (ReferenceEquals(recent, code) || string.Equals(recent, code, StringComparison.Ordinal))
             {
                 return recentInfos[slot];
             }
@@ -691,7 +711,7 @@ internal static class CompactReportWriter
         }
 
         public int? SharedIndex(Message message) =>
-            slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
+            Shared.Count > 0 && slots.TryGetValue(message, out var slot) && sharedOfSlot[slot] is var index && index >= 0 ? index : null;
 
         // A message is written once, so the messages nested in it are used once more only the first time it is used.
         // Returns the message's slot.
@@ -847,6 +867,17 @@ internal static class CompactReportWriter
                 return (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
             }
         }
+    }
+
+    // Reference equality (the instance's identity hash), for the tables' first lookup.
+    private sealed class IdentityComparer<T> : IEqualityComparer<T>
+        where T : class
+    {
+        public static readonly IdentityComparer<T> Instance = new();
+
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(T value) => RuntimeHelpers.GetHashCode(value);
     }
 
     // Value equality of findings (Finding.Equals) with MessageComparer's shallow hash.

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -53,6 +54,43 @@ internal static class JsonOutput
         }
         finally
         {
+            cache.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes a document to a buffer writer, with the thread's reused writer (no allocation): the bytes
+    /// <see cref="ToUtf8Bytes"/> returns, appended to <paramref name="output"/>.
+    /// </summary>
+    public static void ToBufferWriter(IBufferWriter<byte> output, JsonLayout layout, Action<Utf8JsonWriter> write)
+    {
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        var cache = ThreadCache ??= new WriterCache();
+        if (cache.InUse || (layout == JsonLayout.Indented && Environment.NewLine != "\n"))
+        {
+            // Nested in another write, or line ends to normalise: through a byte array.
+            var bytes = ToUtf8Bytes(layout, write);
+            bytes.AsSpan().CopyTo(output.GetSpan(bytes.Length));
+            output.Advance(bytes.Length);
+            return;
+        }
+
+        cache.InUse = true;
+        Utf8JsonWriter? writer = null;
+        try
+        {
+            writer = cache.Writer(layout, output);
+            write(writer);
+            writer.Flush();
+        }
+        finally
+        {
+            // The writer forgets the caller's buffer, so the thread's cache holds no reference to it.
+            writer?.Reset(cache.Buffer);
             cache.Release();
         }
     }
@@ -123,16 +161,18 @@ internal static class JsonOutput
 
         public bool InUse { get; set; }
 
-        public Utf8JsonWriter Writer(JsonLayout layout)
+        public Utf8JsonWriter Writer(JsonLayout layout) => Writer(layout, Buffer);
+
+        public Utf8JsonWriter Writer(JsonLayout layout, IBufferWriter<byte> output)
         {
             ref var writer = ref layout == JsonLayout.Indented ? ref indented : ref singleLine;
             if (writer is null)
             {
-                writer = new Utf8JsonWriter(Buffer, Options(layout));
+                writer = new Utf8JsonWriter(output, Options(layout));
             }
             else
             {
-                writer.Reset(Buffer);
+                writer.Reset(output);
             }
 
             return writer;

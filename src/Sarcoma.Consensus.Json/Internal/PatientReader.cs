@@ -27,7 +27,7 @@ internal static class PatientReader
     /// <param name="options">The options (the plausible date range); the defaults when <see langword="null"/>.</param>
     /// <param name="unicodeKnownValid">
     /// Whether every string of the document is already known to be valid Unicode (parsed from a .NET string holding no
-    /// escaped surrogate, <see cref="TextCheck.MayHoldSurrogateEscape"/>), so the walk of <see cref="TextCheck.Unicode"/>
+    /// escaped surrogate, <see cref="TextCheck.MayHoldSurrogateEscape(string)"/>), so the walk of <see cref="TextCheck.Unicode"/>
     /// would find nothing.
     /// </param>
     public static PatientDocument Read(JsonElement root, ConsensusOptions? options, bool unicodeKnownValid = false)

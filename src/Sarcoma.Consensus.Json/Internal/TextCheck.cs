@@ -96,6 +96,33 @@ internal static class TextCheck
         return false;
     }
 
+    /// <summary>As <see cref="MayHoldSurrogateEscape(string)"/>, over the document's UTF-8 bytes (the escape is ASCII).</summary>
+    public static bool MayHoldSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var start = 0;
+        while (true)
+        {
+            var found = json.Slice(start).IndexOf((byte)'\\');
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var i = start + found;
+            if (i + 3 >= json.Length)
+            {
+                return false;
+            }
+
+            if (json[i + 1] == (byte)'u' && (json[i + 2] == (byte)'d' || json[i + 2] == (byte)'D') && IsSurrogateSecondDigit((char)json[i + 3]))
+            {
+                return true;
+            }
+
+            start = i + 1;
+        }
+    }
+
     private static bool IsSurrogateSecondDigit(char c) => c is '8' or '9' or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
 
     /// <summary>
