@@ -340,7 +340,7 @@ public static class BatchEvaluation
     }
 
     // What a worker made of a line: a report (in the work item's buffer), or the problems of its rejection.
-    private sealed record LineOutcome(bool Report, bool OutOfScope, IReadOnlyList<ValidationError>? Problems)
+    internal sealed record LineOutcome(bool Report, bool OutOfScope, IReadOnlyList<ValidationError>? Problems)
     {
         public static readonly LineOutcome InScopeReport = new(true, false, null);
 
@@ -350,12 +350,12 @@ public static class BatchEvaluation
     }
 
     // How a line is evaluated: its number, its bytes, and the buffer its report is written to.
-    private delegate LineOutcome Evaluation(long line, ReadOnlyMemory<byte> content, ReportBuffer report);
+    internal delegate LineOutcome Evaluation(long line, ReadOnlyMemory<byte> content, ReportBuffer report);
 
     // A line in flight, in input order: its bytes, then its outcome and report. Claimed once (by the calling thread or a
     // helper, whichever comes first), so a line is evaluated exactly once; reused for a later line once written, with its
     // buffers, by the calling thread only.
-    private sealed class LineWork
+    internal sealed class LineWork
     {
         private const int Queued = 0;
         private const int Running = 1;
@@ -443,13 +443,26 @@ public static class BatchEvaluation
             }
         }
 
-        // Ready for another line: the buffers are kept, an over-large report buffer is given back.
+        // The largest input array kept between lines: a patient line is a few kilobytes, so an array grown for a rare long
+        // line (up to NdjsonLineReader.MaximumLineBytes) is given back rather than held by every reused item of the window.
+        public const int RetainedInputBytes = 64 * 1024;
+
+        // Ready for another line: the buffers are kept, an over-large input or report buffer is given back, so what the
+        // window holds stays bounded by its line count and MaximumBytesInFlight whatever mix of line lengths comes in.
         public LineWork Recycle()
         {
             Outcome = null;
             Output.Clear();
+            if (input.Length > RetainedInputBytes)
+            {
+                input = Array.Empty<byte>();
+            }
+
             return this;
         }
+
+        // The input array's length (for the tests of what a recycled item keeps).
+        internal int InputCapacity => input.Length;
     }
 
     // The helper threads: each takes the oldest line not yet claimed, evaluates it, and waits when there is none. Their

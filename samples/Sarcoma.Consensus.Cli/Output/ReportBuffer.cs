@@ -11,7 +11,7 @@ namespace Sarcoma.Consensus.Cli.Output;
 internal sealed class ReportBuffer : IBufferWriter<byte>
 {
     /// <summary>The largest array kept between lines (a compact report is a few kilobytes, a full one about 100 KB).</summary>
-    public const int RetainedBytes = 1024 * 1024;
+    public const int RetainedBytes = 256 * 1024;
 
     private byte[] buffer = Array.Empty<byte>();
     private int written;
