@@ -86,7 +86,10 @@ public static class ReportJson
     /// <see cref="SerializeToUtf8Bytes(ConsensusReport, ReportJsonOptions?)"/> returns, without allocating an array for
     /// them (for batches that write many reports into reused buffers).
     /// </summary>
-    /// <param name="utf8Json">The buffer writer; the document is appended to what it holds.</param>
+    /// <param name="utf8Json">
+    /// The buffer writer; the document is appended to what it holds. If writing fails (an exception), part of the document
+    /// may already have been appended: discard what was written since the call (as <c>evaluate --batch</c> does).
+    /// </param>
     /// <param name="report">The report.</param>
     /// <param name="options">The layout, white space, label and line; <see cref="ReportJsonOptions.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
