@@ -19,7 +19,9 @@ namespace Sarcoma.Consensus.Fhir.Input;
 /// number, boolean, object; an array exactly for a repeating element), no value is <c>null</c>, no object or array is
 /// empty, every mandatory element is present, every code of a required value set (<c>Code&lt;T&gt;</c>, such as
 /// <c>Bundle.type</c>) is one of its codes, integers fit their type (<c>positiveInt</c> &gt; 0, <c>unsignedInt</c> ≥ 0),
-/// <c>base64Binary</c> is plain base64, and no contained resource contains another. Anything else — including valid JSON
+/// <c>base64Binary</c> is plain base64, every string is text (no <c>\u</c> escape of a lone surrogate), every decimal is held
+/// exactly by <see cref="decimal"/> (the rules of <see cref="FhirJson.CheckText"/>, so a caller that skips it is safe), and no
+/// contained resource contains another. Anything else — including valid JSON
 /// it does not bother to judge (a primitive extension on a repeating or choice element, an escaped code literal, a
 /// resourceType not written first) — is "not plain", and the caller reads the resource the full way, with Firely's
 /// validator, which reports the issues. So it may decline a good resource; it must never pass one Firely's validator
@@ -208,7 +210,9 @@ internal static class PlainStructure
         switch (shape.Kind)
         {
             case PrimitiveKind.Text:
-                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaximumStringBytes;
+                // Text, as FhirJson.CheckText requires: a \u escape of a lone surrogate (or bytes that are not UTF-8) makes
+                // every reader of the string throw; declined here even when the caller did not run CheckText.
+                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaximumStringBytes && FhirJson.IsText(ref reader);
             case PrimitiveKind.Code:
                 return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && shape.IsCode(reader.ValueSpan);
             case PrimitiveKind.Base64:
@@ -216,7 +220,9 @@ internal static class PlainStructure
             case PrimitiveKind.Boolean:
                 return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
             case PrimitiveKind.Decimal:
-                return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out _);
+                // Only a number System.Decimal holds exactly (FhirJson.CheckText's rule): 24.99…9 with 36 digits would be
+                // read as 25, across a clinical threshold; declined here even when the caller did not run CheckText.
+                return reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && FhirJson.HeldExactly(reader.ValueSpan) && reader.TryGetDecimal(out _);
             case PrimitiveKind.Integer:
             case PrimitiveKind.PositiveInt:
             case PrimitiveKind.UnsignedInt:
