@@ -851,6 +851,7 @@ public static class FhirJson
         "PVAL130" => "is not a FHIR R4 resource type (Firely " + code + ").",
         "PVAL105" => "is missing: FHIR R4 requires it (minimum cardinality 1) (Firely " + code + ").",
         "JSON103" => "has a resource without a resourceType: every FHIR resource names its type in \"resourceType\" (Firely " + code + ").",
+        "JSON129" => "has an element given twice: the same element name written twice, or two forms of one choice element (such as valueCodeableConcept and valueBoolean); FHIR allows one value, and none is chosen here (the element and its values are not repeated) (Firely " + code + ").",
         "JSON120" or "PVAL129" => "is an empty JSON object: FHIR R4 allows no empty elements or resources (Firely JSON120, PVAL129).",
         _ when code.StartsWith("JSON", StringComparison.Ordinal) => "is not valid FHIR JSON (Firely " + code + ").",
         _ => "cannot be read as FHIR R4 (Firely " + code + ").",

@@ -6,7 +6,9 @@ namespace Sarcoma.Consensus.Fhir.Tests.Input;
 
 /// <summary>
 /// <see cref="FhirJson.TryReadPlain"/> for a caller that does not run <see cref="FhirJson.CheckText"/> first (review of
-/// #11): it declines, never rounds a number and never throws.
+/// #11): it declines, never rounds a number and never throws; and an element given twice — the same name repeated, or
+/// two forms of one choice element (<c>valueCodeableConcept</c> and <c>valueBoolean</c>, of which Firely would keep one)
+/// — is declined by the quick check and refused by the full read, in a resource and inside a Bundle entry.
 /// </summary>
 public sealed class PlainReadHardeningTests
 {
@@ -18,6 +20,16 @@ public sealed class PlainReadHardeningTests
     private const string LoneSurrogate = Observation + "\"valueString\":\"\\ud800\"}";
 
     private const string LoneSurrogateInCodeText = Observation + "\"valueCodeableConcept\":{\"text\":\"a\\udc00b\"}}";
+
+    private const string TwoChoiceForms = Observation + "\"valueCodeableConcept\":{\"text\":\"yes\"},\"valueBoolean\":false}";
+
+    private const string TwoChoiceFormsInAnEntry =
+        "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + TwoChoiceForms + "}]}";
+
+    private const string TwoChoiceFormsInAComponent =
+        Observation + "\"component\":[{\"code\":{\"text\":\"c\"},\"valueBoolean\":true,\"valueString\":\"no\"}]}";
+
+    private const string SameElementTwice = Observation + "\"valueBoolean\":true,\"valueBoolean\":false}";
 
     [Theory]
     [InlineData(RoundedNumber)]
@@ -65,5 +77,35 @@ public sealed class PlainReadHardeningTests
         Assert.True(FhirJson.TryReadPlain(Encoding.UTF8.GetBytes(json), out var resource));
         var quantity = Assert.IsType<Hl7.Fhir.Model.Quantity>(Assert.IsType<Hl7.Fhir.Model.Observation>(resource).Value);
         Assert.Equal(24.9999999999999999999999999m, quantity.Value);
+    }
+
+    [Theory]
+    [InlineData(TwoChoiceForms)]
+    [InlineData(TwoChoiceFormsInAnEntry)]
+    [InlineData(TwoChoiceFormsInAComponent)]
+    [InlineData(SameElementTwice)]
+    public void The_quick_check_declines_an_element_given_twice(string json)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+
+        Assert.False(PlainStructure.IsPlain(utf8));
+        Assert.False(FhirJson.TryReadPlain(utf8, out _));
+    }
+
+    [Theory]
+    [InlineData(TwoChoiceForms, "Observation")]
+    [InlineData(TwoChoiceFormsInAnEntry, "Bundle.entry[0].resource(Observation)")]
+    [InlineData(TwoChoiceFormsInAComponent, "Observation.component[0]")]
+    [InlineData(SameElementTwice, "Observation")]
+    public void The_full_read_refuses_an_element_given_twice_at_its_object_without_repeating_a_value(string json, string path)
+    {
+        var e = Assert.Throws<FhirInputException>(() => FhirJson.ParseResource(json));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(path, error.Field);
+        Assert.Contains("JSON129", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has an element given twice", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("yes", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("false", e.Message, StringComparison.Ordinal);
     }
 }
