@@ -116,8 +116,10 @@ public static class FhirJson
     /// gives: <see langword="true"/> with the same resource when that read reports no issue at all; for anything it might
     /// report, and for some valid JSON the check does not judge (a primitive extension on a repeating element, an escaped
     /// code, a resourceType not written first), <see langword="false"/>, and the caller reads the resource the full way.
-    /// Narrative XHTML (<c>text.div</c>) is taken as any string. Call <see cref="CheckText"/> first, as for
-    /// <see cref="ReadSettings"/>; resource ids are not checked here (<see cref="Mapping.McodeMapper"/> checks them).
+    /// Narrative XHTML (<c>text.div</c>) is taken as any string. The checks of <see cref="CheckText"/> are made here too
+    /// (a number <see cref="decimal"/> does not hold exactly, a string that is not text: declined, never rounded), and the
+    /// method never throws on any input: whatever Firely throws is a decline. Resource ids are not checked here
+    /// (<see cref="Mapping.McodeMapper"/> checks them).
     /// </summary>
     /// <param name="utf8Json">The JSON, UTF-8, one resource.</param>
     /// <param name="resource">The resource read, when the method returns <see langword="true"/>.</param>
@@ -132,10 +134,19 @@ public static class FhirJson
         }
 
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (UnvalidatedDeserializer.TryDeserializeResource(ref reader, out var read, out _) && read is not null)
+        try
         {
-            resource = read;
-            return true;
+            if (UnvalidatedDeserializer.TryDeserializeResource(ref reader, out var read, out _) && read is not null)
+            {
+                resource = read;
+                return true;
+            }
+        }
+#pragma warning disable CA1031 // A Try method declines: whatever Firely throws on input the check passed, the caller reads the full way, which reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            resource = null;
         }
 
         return false;
@@ -637,7 +648,7 @@ public static class FhirJson
     /// rounding: at most 28 significant digits, the last no further right than the 28th decimal place. Leading and
     /// trailing zeros do not count (25.50, 2.55e1 and 25.500…0 with 40 zeros are exact); zero always is.
     /// </summary>
-    private static bool HeldExactly(ReadOnlySpan<byte> number)
+    internal static bool HeldExactly(ReadOnlySpan<byte> number)
     {
         var i = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
         int significant = 0, trailingZeros = 0, fractionDigits = 0;
@@ -744,7 +755,7 @@ public static class FhirJson
     /// <see cref="InvalidOperationException"/> when it takes it. A string without escapes (nearly all) is checked as UTF-8 in
     /// place, without making a string of it (the same rule <see cref="Utf8JsonReader.GetString"/> applies).
     /// </summary>
-    private static bool IsText(ref Utf8JsonReader reader)
+    internal static bool IsText(ref Utf8JsonReader reader)
     {
 #if NET8_0_OR_GREATER
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -840,6 +851,7 @@ public static class FhirJson
         "PVAL130" => "is not a FHIR R4 resource type (Firely " + code + ").",
         "PVAL105" => "is missing: FHIR R4 requires it (minimum cardinality 1) (Firely " + code + ").",
         "JSON103" => "has a resource without a resourceType: every FHIR resource names its type in \"resourceType\" (Firely " + code + ").",
+        "JSON129" => "has an element given twice: the same element name written twice, or two forms of one choice element (such as valueCodeableConcept and valueBoolean); FHIR allows one value, and none is chosen here (the element and its values are not repeated) (Firely " + code + ").",
         "JSON120" or "PVAL129" => "is an empty JSON object: FHIR R4 allows no empty elements or resources (Firely JSON120, PVAL129).",
         _ when code.StartsWith("JSON", StringComparison.Ordinal) => "is not valid FHIR JSON (Firely " + code + ").",
         _ => "cannot be read as FHIR R4 (Firely " + code + ").",

@@ -19,7 +19,10 @@ namespace Sarcoma.Consensus.Fhir.Input;
 /// number, boolean, object; an array exactly for a repeating element), no value is <c>null</c>, no object or array is
 /// empty, every mandatory element is present, every code of a required value set (<c>Code&lt;T&gt;</c>, such as
 /// <c>Bundle.type</c>) is one of its codes, integers fit their type (<c>positiveInt</c> &gt; 0, <c>unsignedInt</c> ≥ 0),
-/// <c>base64Binary</c> is plain base64, and no contained resource contains another. Anything else — including valid JSON
+/// <c>base64Binary</c> is plain base64, no element is given twice (the same name, or two forms of one choice element such
+/// as <c>valueCodeableConcept</c> and <c>valueBoolean</c>), every string is text (no <c>\u</c> escape of a lone surrogate), every decimal is held
+/// exactly by <see cref="decimal"/> (the rules of <see cref="FhirJson.CheckText"/>, so a caller that skips it is safe), and no
+/// contained resource contains another. Anything else — including valid JSON
 /// it does not bother to judge (a primitive extension on a repeating or choice element, an escaped code literal, a
 /// resourceType not written first) — is "not plain", and the caller reads the resource the full way, with Firely's
 /// validator, which reports the issues. So it may decline a good resource; it must never pass one Firely's validator
@@ -116,6 +119,10 @@ internal static class PlainStructure
     {
         ulong present = 0;
         var any = false;
+
+        // The elements given so far, one bit per element: the forms of a choice element share one (valueBoolean after
+        // valueCodeableConcept: Firely keeps one of them, which could turn a "yes" into a "no").
+        Span<ulong> seen = stackalloc ulong[shape.SeenWords];
         while (reader.TokenType == JsonTokenType.PropertyName)
         {
             any = true;
@@ -142,6 +149,14 @@ internal static class PlainStructure
                 {
                     return false; // contained resources cannot be nested (PVAL118)
                 }
+
+                var bit = 1UL << (element.Slot & 63);
+                if ((seen[element.Slot >> 6] & bit) != 0)
+                {
+                    return false; // the element given twice: the same name repeated, or two forms of one choice element
+                }
+
+                seen[element.Slot >> 6] |= bit;
 
                 if (!reader.Read() || !IsValue(ref reader, element, inContained || (isResource && name.SequenceEqual(ContainedName))))
                 {
@@ -208,7 +223,9 @@ internal static class PlainStructure
         switch (shape.Kind)
         {
             case PrimitiveKind.Text:
-                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaximumStringBytes;
+                // Text, as FhirJson.CheckText requires: a \u escape of a lone surrogate (or bytes that are not UTF-8) makes
+                // every reader of the string throw; declined here even when the caller did not run CheckText.
+                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaximumStringBytes && FhirJson.IsText(ref reader);
             case PrimitiveKind.Code:
                 return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && shape.IsCode(reader.ValueSpan);
             case PrimitiveKind.Base64:
@@ -216,7 +233,9 @@ internal static class PlainStructure
             case PrimitiveKind.Boolean:
                 return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
             case PrimitiveKind.Decimal:
-                return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out _);
+                // Only a number System.Decimal holds exactly (FhirJson.CheckText's rule): 24.99…9 with 36 digits would be
+                // read as 25, across a clinical threshold; declined here even when the caller did not run CheckText.
+                return reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && FhirJson.HeldExactly(reader.ValueSpan) && reader.TryGetDecimal(out _);
             case PrimitiveKind.Integer:
             case PrimitiveKind.PositiveInt:
             case PrimitiveKind.UnsignedInt:
@@ -287,8 +306,9 @@ internal static class PlainStructure
     /// <summary>One JSON name of an element: a choice element has one per allowed type (<c>onsetDateTime</c>, <c>onsetAge</c>).</summary>
     private sealed class Element
     {
-        public Element(byte[] name, ClassMapping type, bool repeats, int max, bool isResource, bool isChoice, int mandatoryIndex)
+        public Element(byte[] name, ClassMapping type, bool repeats, int max, bool isResource, bool isChoice, int mandatoryIndex, int slot)
         {
+            Slot = slot;
             Name = name;
             Type = type;
             Repeats = repeats;
@@ -311,6 +331,9 @@ internal static class PlainStructure
         public bool IsChoice { get; }
 
         public int MandatoryIndex { get; }
+
+        /// <summary>Gets the element's index in its type (the same for every form of a choice element), for the check that none is given twice.</summary>
+        public int Slot { get; }
     }
 
     /// <summary>What the check needs of one FHIR type: its elements' JSON names, which are mandatory, and for a primitive its JSON kind.</summary>
@@ -323,6 +346,7 @@ internal static class PlainStructure
         {
             var list = new List<Element>();
             var mandatory = 0;
+            var slots = 0;
             var unsupported = false;
             foreach (var property in mapping.PropertyMappings.OrderBy(p => p.Name, StringComparer.Ordinal))
             {
@@ -335,6 +359,7 @@ internal static class PlainStructure
                 }
 
                 var index = property.IsMandatoryElement || minimum > 0 ? mandatory++ : -1;
+                var slot = slots++;
                 if (property.RepresentsValueElement || property.IsPrimitive)
                 {
                     // The value of a primitive (written as the JSON value itself, never by name; in "_birthDate" it is not allowed).
@@ -352,15 +377,15 @@ internal static class PlainStructure
                         // A code of a required value set: its FHIR type is code, its implementing type Code<T> (the value set).
                         var implementing = ModelInfo.ModelInspector.FindOrImportClassMapping(property.ImplementingType);
                         var type = implementing is { IsCodeOfT: true } ? implementing : property.PropertyTypeMapping;
-                        list.Add(new Element(Encoding.UTF8.GetBytes(property.Name), type, property.IsCollection, max, isResource: false, isChoice: false, index));
+                        list.Add(new Element(Encoding.UTF8.GetBytes(property.Name), type, property.IsCollection, max, isResource: false, isChoice: false, index, slot));
                         break;
                     case ChoiceType.ResourceChoice:
-                        list.Add(new Element(Encoding.UTF8.GetBytes(property.Name), property.PropertyTypeMapping, property.IsCollection, max, isResource: true, isChoice: false, index));
+                        list.Add(new Element(Encoding.UTF8.GetBytes(property.Name), property.PropertyTypeMapping, property.IsCollection, max, isResource: true, isChoice: false, index, slot));
                         break;
                     case ChoiceType.DatatypeChoice:
                         foreach (var choice in property.FhirTypeMappings)
                         {
-                            list.Add(new Element(Encoding.UTF8.GetBytes(property.Name + char.ToUpperInvariant(choice.Name[0]) + choice.Name.Substring(1)), choice, property.IsCollection, max, isResource: false, isChoice: true, index));
+                            list.Add(new Element(Encoding.UTF8.GetBytes(property.Name + char.ToUpperInvariant(choice.Name[0]) + choice.Name.Substring(1)), choice, property.IsCollection, max, isResource: false, isChoice: true, index, slot));
                         }
 
                         break;
@@ -371,6 +396,7 @@ internal static class PlainStructure
             }
 
             elements = list.ToArray();
+            SeenWords = Math.Max(1, (slots + 63) / 64);
             AllMandatory = unsupported || mandatory > 63 ? ulong.MaxValue : (1UL << mandatory) - 1;
             Kind = mapping.IsFhirPrimitive ? KindOf(mapping) : PrimitiveKind.None;
             codes = Kind == PrimitiveKind.Code
@@ -382,6 +408,9 @@ internal static class PlainStructure
         public ulong AllMandatory { get; }
 
         public PrimitiveKind Kind { get; }
+
+        /// <summary>Gets the number of 64-bit words that hold one bit per element of the type (at least one).</summary>
+        public int SeenWords { get; }
 
         public Element? Find(ReadOnlySpan<byte> name)
         {
