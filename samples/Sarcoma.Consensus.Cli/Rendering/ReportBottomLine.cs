@@ -320,7 +320,13 @@ internal static class ReportBottomLine
             else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
             {
                 // Synchronous disease before systemic treatment: surgery only after it (8.2, 8.3), as the actions list it.
-                parts.Add("Liver resection is on the table all the same" + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty) + Fitness(report, candidacy, notes, referred));
+                // A recorded lesion outside liver and lung: whatever the missing facts add, no voted indication (5.3, 5.4)
+                // covers the resection, said as for a candidate (seventh read, case 22), not as a plain "on the table".
+                parts.Add(individual is not null
+                    ? "Whatever is still to be recorded, liver surgery is outside the voted indications (sections 1, 3.5)"
+                        + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty)
+                        + ": " + notes.Pin(individual.Text, printedInFull: true) + " " + individual.Text.TrimEnd('.') + Fitness(report, candidacy, notes, referred)
+                    : "Liver resection is on the table all the same" + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty) + Fitness(report, candidacy, notes, referred));
             }
         }
 
@@ -478,8 +484,14 @@ internal static class ReportBottomLine
     /// it. <see langword="null"/> otherwise, and never from a site that is not recorded (the engine sets the caution only
     /// for a recorded extrahepatic lesion).
     /// </summary>
+    /// <remarks>
+    /// A recorded lesion outside liver and lung is positive evidence: more staging can only add lesions, so "outside the
+    /// voted indications 5.3/5.4" is decided even while the candidacy is still unknown for other reasons (staging not
+    /// confirmed, fitness not assessed): resection on the table with the candidacy unknown is then worded and grouped as for
+    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate.
+    /// </remarks>
     internal static Message? IndividualBoardDecision(ConsensusReport report) =>
-        report.LiverResection is { Candidate: TriState.Yes, Status: TriState.Yes } candidacy
+        report.LiverResection is { Status: TriState.Yes } candidacy && candidacy.Candidate != TriState.No
             ? candidacy.CautionMessages.FirstOrDefault(c => c.Code == BeyondLungCaution)
             : null;
 
