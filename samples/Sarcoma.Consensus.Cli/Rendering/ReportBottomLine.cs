@@ -108,7 +108,9 @@ internal static class ReportBottomLine
     // A resection outside the consensus indications (flagged on 5.1): 5.2 ("should only be performed in reference … centers")
     // and 7.1 ("When planning a major hepatectomy") still apply to it, as conditions of the operation, not as advice to operate
     // (issue #7, third and fourth paper-only reads): listed in a group of their own, after the board.
-    private const string IfProceedingGroup = "If resected";
+    // Named for a decision still to come ("If resection is pursued"), not "If resected": every step under it comes before
+    // the operation (seventh read). Wider than the group column: its first row (the header, no id) spans both columns.
+    private const string IfProceedingGroup = "If resection is pursued";
     private const string IfProceedingHeader = "Only if the board nevertheless proceeds, outside the indications:";
     private static readonly string[] IfProceedingIds = { "5.2", "7.1" };
 
@@ -582,7 +584,11 @@ internal static class ReportBottomLine
             // Never merged: each row starts a line at the id column (issue #7 review F9: rows ran together).
             for (var i = 0; i < rows.Count; i++)
             {
-                var prefix = GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
+                // A group name wider than its column, on a row without an id (a header), spans the id column too, so the
+                // text column stays where every other row has it.
+                var prefix = i == 0 && name.Length >= GroupWidth && rows[i].Id.Length == 0 && name.Length < GroupWidth + IdWidth
+                    ? GroupIndent + name.PadRight(GroupWidth + IdWidth)
+                    : GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
                 lines.AddRange(TextWrap.Lines(prefix, rows[i].Text, width: width));
             }
         }
