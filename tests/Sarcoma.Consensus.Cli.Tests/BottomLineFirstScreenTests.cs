@@ -38,6 +38,7 @@ public sealed class BottomLineFirstScreenTests
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "clinical-review"), "*.json").Where(f => !f.EndsWith("expected.json", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "second-review"), "*.json"))
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "sixth-read"), "*.json"))
+            .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "cases", "seventh-read"), "*.json"))
             .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
             .OrderBy(f => f, StringComparer.Ordinal);
 
@@ -266,10 +267,11 @@ public sealed class BottomLineFirstScreenTests
     public void A_resection_planned_outside_the_indications_lists_5_2_and_7_1_only_as_conditions_after_the_board(int width)
     {
         // Issue #7, fourth read: 5.2 and 7.1 apply to any resection performed or major hepatectomy planned, but are no advice
-        // to operate (third read): listed under "If resected", after 5.1's board, never under "Work-up" or "Board, centre".
+        // to operate (third read): listed under "If resection is pursued", after 5.1's board, never under "Work-up" or
+        // "Board, centre".
         var bottom = FirstScreen(Render("samples/patients/more-than-five-lesions.json", width).Output);
         var board = bottom.FindIndex(l => l.StartsWith("  Board, centre", StringComparison.Ordinal));
-        var ifResected = bottom.FindIndex(l => l.StartsWith("  If resected ", StringComparison.Ordinal));
+        var ifResected = bottom.FindIndex(l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
         var workUp = bottom.FindIndex(l => l.StartsWith("  Work-up ", StringComparison.Ordinal));
 
         Assert.True(board >= 0 && ifResected > board, string.Join("\n", bottom));
@@ -277,7 +279,7 @@ public sealed class BottomLineFirstScreenTests
         foreach (var id in new[] { "5.2", "7.1" })
         {
             var row = bottom.FindIndex(l => l.StartsWith(new string(' ', 17) + id + " V,B", StringComparison.Ordinal));
-            Assert.True(row > ifResected && (workUp < 0 || row < workUp), $"{id} is listed under If resected");
+            Assert.True(row > ifResected && (workUp < 0 || row < workUp), $"{id} is listed under If resection is pursued");
         }
     }
 
@@ -449,7 +451,7 @@ public sealed class BottomLineFirstScreenTests
         Assert.Single(Regex.Matches(Flat(string.Join("\n", bottom)), "dismal prognosis"));
 
         var board = bottom.FindIndex(l => Regex.IsMatch(l, @"^  Board, centre +5\.1 V,B"));
-        var conditional = bottom.FindIndex(l => l.StartsWith("  If resected ", StringComparison.Ordinal));
+        var conditional = bottom.FindIndex(l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
         Assert.True(board >= 0 && conditional > board && bottom.Skip(board + 1).Take(conditional - board - 1).All(l => l.StartsWith(new string(' ', 17), StringComparison.Ordinal)), string.Join("\n", bottom));
         Assert.Contains("Only if the board decides on liver surgery (outside 5.3/5.4):", Flat(string.Join(" ", bottom.Skip(conditional).Take(2))), StringComparison.Ordinal);
         var next = bottom.FindIndex(conditional + 1, l => l.Length > 2 && l[2] != ' ');
@@ -458,6 +460,65 @@ public sealed class BottomLineFirstScreenTests
             var row = bottom.FindIndex(l => Regex.IsMatch(l, "^  .{15}" + Regex.Escape(id) + " +V,B"));
             Assert.True(row > conditional && (next < 0 || row < next), $"{id} is listed under the conditional group\n{string.Join("\n", bottom)}");
         }
+    }
+
+    [Theory]
+    [InlineData("samples/patients/more-than-five-lesions.json", 100)]
+    [InlineData("samples/patients/more-than-five-lesions.json", Narrow)]
+    [InlineData("tests/cases/sixth-read/12-liver-and-single-peritoneal-nodule.json", 100)]
+    [InlineData("tests/cases/sixth-read/12-liver-and-single-peritoneal-nodule.json", Narrow)]
+    public void The_conditional_group_is_headed_for_a_decision_to_come_and_keeps_the_text_column(string input, int width)
+    {
+        // Seventh read: "If resected" read like advice after the operation while every step under it comes before it. The
+        // heading is wider than the group column; its header row spans the id column, so the text starts where every
+        // other row's does.
+        var bottom = FirstScreen(Render(input, width).Output);
+        var header = bottom.FindIndex(l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
+        var row = bottom.FindIndex(header + 1, l => Regex.IsMatch(l, @"^ {17}\d+\.\d+ +V,B"));
+
+        Assert.True(header >= 0, string.Join("\n", bottom));
+        Assert.DoesNotContain(bottom, l => l.Contains("If resected", StringComparison.Ordinal));
+        Assert.Equal("Only", bottom[header].Substring(2 + 15 + 10, 4));
+        Assert.True(row > header && bottom[row][2 + 15 + 10] != ' ', string.Join("\n", bottom));
+        Assert.All(bottom, l => Assert.True(l.Length <= width, l));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(Narrow)]
+    public void A_recorded_lesion_outside_liver_and_lung_puts_surgery_outside_5_3_and_5_4_while_the_candidacy_is_unknown(int width)
+    {
+        // Seventh read F1 (case 22 against case 12): staging unconfirmed, so the candidacy stays unknown; but more staging can
+        // only add lesions, so "outside the voted indications 5.3/5.4" is decided and the surgical steps are conditions of
+        // the board's decision, as for the fully staged case, not plain actions under a "Liver resection is on the table".
+        var (report, output) = Render("tests/cases/seventh-read/22-liver-and-peritoneal-nodule-staging-incomplete.json", width);
+        var bottom = FirstScreen(output);
+        var situation = Flat(string.Join("\n", Section(bottom, "Situation")));
+
+        Assert.Equal(TriState.Unknown, report.LiverResection!.Candidate);
+        Assert.Equal(TriState.Yes, report.LiverResection.Status);
+        Assert.Contains("Surgical candidacy not yet known (sections 1, 3.5): FDG-PET/CT and liver MRI are not recorded.", situation, StringComparison.Ordinal);
+        Assert.Contains("Whatever is still to be recorded, liver surgery is outside the voted indications (sections 1, 3.5): [", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("on the table all the same", situation, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(Flat(string.Join("\n", bottom)), "dismal prognosis"));
+
+        var conditional = bottom.FindIndex(l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
+        Assert.Contains("Only if the board decides on liver surgery (outside 5.3/5.4):", Flat(string.Join(" ", bottom.Skip(conditional).Take(2))), StringComparison.Ordinal);
+        var next = bottom.FindIndex(conditional + 1, l => l.Length > 2 && l[2] != ' ');
+        foreach (var id in new[] { "5.2", "6.2", "7.2", "6.1", "6.3", "6.5", "11.1", "11.2" })
+        {
+            var row = bottom.FindIndex(l => Regex.IsMatch(l, "^  .{15}" + Regex.Escape(id) + " +V,B"));
+            Assert.True(row > conditional && (next < 0 || row < next), $"{id} is listed under the conditional group\n{string.Join("\n", bottom)}");
+        }
+
+        // The boundary: the same patient without the peritoneal nodule. Nothing decides "outside 5.3/5.4" yet.
+        var (liverOnly, liverOnlyOutput) = Render("tests/cases/seventh-read/22b-liver-only-staging-incomplete.json", width);
+        var liverOnlyBottom = FirstScreen(liverOnlyOutput);
+        var liverOnlySituation = Flat(string.Join("\n", Section(liverOnlyBottom, "Situation")));
+        Assert.Equal(TriState.Unknown, liverOnly.LiverResection!.Candidate);
+        Assert.Contains("Liver resection is on the table all the same", liverOnlySituation, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside the voted indications", liverOnlySituation, StringComparison.Ordinal);
+        Assert.DoesNotContain(liverOnlyBottom, l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -470,15 +531,27 @@ public sealed class BottomLineFirstScreenTests
     }
 
     [Fact]
-    public void A_lesion_of_uncertain_origin_referred_for_ablation_says_on_the_first_screen_that_the_diagnosis_is_unconfirmed()
+    public void A_lesion_of_uncertain_origin_referred_for_ablation_leaves_confirming_the_diagnosis_to_the_meeting()
     {
-        // Sixth read F7: 10.1 alone on the first screen, nothing saying the origin is unconfirmed before ablation.
+        // Sixth read F7: 10.1 alone on the first screen, nothing saying the origin is in doubt before ablation. Seventh read
+        // F3: "settle it before any ablation … a biopsy is allowed, 3.1" was advice the paper does not give, cited 3.1 (written
+        // for resectable metastases) and sat beside 3.3 "no liver biopsy indicated". Now a statement of fact coherent with
+        // 3.1 and 3.3 (both do not apply), leaving the decision to 10.1's multidisciplinary meeting.
         var (report, output) = Render("tests/cases/sixth-read/14-central-lesion-on-hepatic-vein.json", 100);
         var situation = Flat(string.Join("\n", Section(FirstScreen(output), "Situation")));
 
         Assert.Equal(EvaluationStatus.Applies, report["10.1"]!.Status);
-        Assert.Contains("The diagnosis is unconfirmed: settle it before any ablation (10.1), which destroys the tissue", situation, StringComparison.Ordinal);
-        Assert.Contains(report["10.1"]!.CautionMessages, c => c.Code == "10.1.origin-uncertain-before-ablation");
+        Assert.NotEqual(EvaluationStatus.Applies, report["3.1"]!.Status);
+        Assert.NotEqual(EvaluationStatus.Applies, report["3.3"]!.Status);
+        Assert.Contains("Origin of the liver lesions uncertain: a long disease-free interval", situation, StringComparison.Ordinal);
+        Assert.Contains("The paper's biopsy recommendations (3.1, 3.3; section 3.3's concern for other histologies) are written for resection: whether to confirm the diagnosis before any ablation is for the multidisciplinary meeting (10.1", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("settle it", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("a biopsy is allowed", situation, StringComparison.Ordinal);
+
+        var caution = Assert.Single(report["10.1"]!.CautionMessages, c => c.Code == "10.1.origin-uncertain-before-ablation");
+        Assert.DoesNotContain("cores", caution.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("14–16 G", caution.Text, StringComparison.Ordinal);
+        Assert.Contains("for the multidisciplinary meeting to decide (10.1)", caution.Text, StringComparison.Ordinal);
     }
 
     [Fact]

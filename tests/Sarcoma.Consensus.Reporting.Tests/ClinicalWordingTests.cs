@@ -65,6 +65,18 @@ public sealed class ClinicalWordingTests
         Assert.DoesNotContain("no current metastatic disease</span>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_recorded_lesion_outside_liver_and_lung_is_outside_5_3_and_5_4_while_the_candidacy_is_unknown()
+    {
+        // Seventh read F1: staging unconfirmed (candidacy unknown), but more staging can only add lesions; without the
+        // peritoneal nodule (the boundary) nothing decides "outside 5.3/5.4".
+        var html = Case("tests/cases/seventh-read/22-liver-and-peritoneal-nodule-staging-incomplete.json");
+        var liverOnly = Case("tests/cases/seventh-read/22b-liver-only-staging-incomplete.json");
+
+        Assert.Contains("not yet known, but outside the voted indications (5.3, 5.4) whatever is still to be recorded", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside the voted indications (5.3, 5.4)", liverOnly, StringComparison.Ordinal);
+    }
+
     private static string Case(string relative)
     {
         var document = PatientJson.ParseDocument(File.ReadAllText(Path.Combine(Repo.Root, relative)));

@@ -126,7 +126,7 @@ public static class Labels
     /// </summary>
     /// <param name="biopsy">Whether 3.1 applies with the origin uncertain.</param>
     /// <param name="mriDoneStatus">4.2's done status when 4.2 applies with the origin uncertain (empty when unknown), else <see langword="null"/>.</param>
-    /// <param name="ablation">Whether 10.1 (non-surgical local approaches) applies with the origin uncertain: the diagnosis is then unconfirmed before ablation.</param>
+    /// <param name="ablation">Whether 10.1 (non-surgical local approaches) applies with the origin uncertain: the paper's biopsy recommendations are then said to be written for resection, and the diagnosis before ablation left to the meeting.</param>
     /// <returns>The sentence.</returns>
     internal static string OriginUncertainDrives(bool biopsy, string? mriDoneStatus, bool ablation = false)
     {
@@ -139,9 +139,10 @@ public static class Labels
             _ => null,
         };
 
-        // Non-surgical local therapy (10.1) of a lesion of uncertain origin: ablation destroys the tissue, so the diagnosis
-        // is unconfirmed before it (section 3.3; 3.1 allows a biopsy when the origin is uncertain; sixth read F7).
-        var beforeAblation = ablation ? "The diagnosis is unconfirmed: settle it before any ablation (10.1), which destroys the tissue (a biopsy is allowed when the origin is uncertain, 3.1; section 3.3)." : null;
+        // Non-surgical local therapy (10.1) of a lesion of uncertain origin: a statement of fact, not advice the paper does not
+        // give (seventh read F3). Its biopsy recommendations (3.1 "in resectable metachronous liver metastases"; 3.3; section
+        // 3.3 "before planning a metastasectomy") are written for resection; 10.1 sends the case to a multidisciplinary meeting.
+        var beforeAblation = ablation ? "The paper's biopsy recommendations (3.1, 3.3; section 3.3's concern for other histologies) are written for resection: whether to confirm the diagnosis before any ablation is for the multidisciplinary meeting (10.1: \"discussed in multidisciplinary meeting\")." : null;
         return what is null
             ? beforeAblation ?? "This is a reason 3.1 and 4.2 apply."
             : "This is a reason " + what + "." + (beforeAblation is null ? string.Empty : " " + beforeAblation);

@@ -108,7 +108,9 @@ internal static class ReportBottomLine
     // A resection outside the consensus indications (flagged on 5.1): 5.2 ("should only be performed in reference … centers")
     // and 7.1 ("When planning a major hepatectomy") still apply to it, as conditions of the operation, not as advice to operate
     // (issue #7, third and fourth paper-only reads): listed in a group of their own, after the board.
-    private const string IfProceedingGroup = "If resected";
+    // Named for a decision still to come ("If resection is pursued"), not "If resected": every step under it comes before
+    // the operation (seventh read). Wider than the group column: its first row (the header, no id) spans both columns.
+    private const string IfProceedingGroup = "If resection is pursued";
     private const string IfProceedingHeader = "Only if the board nevertheless proceeds, outside the indications:";
     private static readonly string[] IfProceedingIds = { "5.2", "7.1" };
 
@@ -320,7 +322,13 @@ internal static class ReportBottomLine
             else if (candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes)
             {
                 // Synchronous disease before systemic treatment: surgery only after it (8.2, 8.3), as the actions list it.
-                parts.Add("Liver resection is on the table all the same" + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty) + Fitness(report, candidacy, notes, referred));
+                // A recorded lesion outside liver and lung: whatever the missing facts add, no voted indication (5.3, 5.4)
+                // covers the resection, said as for a candidate (seventh read, case 22), not as a plain "on the table".
+                parts.Add(individual is not null
+                    ? "Whatever is still to be recorded, liver surgery is outside the voted indications (sections 1, 3.5)"
+                        + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty)
+                        + ": " + notes.Pin(individual.Text, printedInFull: true) + " " + individual.Text.TrimEnd('.') + Fitness(report, candidacy, notes, referred)
+                    : "Liver resection is on the table all the same" + (afterResponse ? ", after systemic treatment if at least stable disease (8.2, 8.3)" : string.Empty) + Fitness(report, candidacy, notes, referred));
             }
         }
 
@@ -478,8 +486,14 @@ internal static class ReportBottomLine
     /// it. <see langword="null"/> otherwise, and never from a site that is not recorded (the engine sets the caution only
     /// for a recorded extrahepatic lesion).
     /// </summary>
+    /// <remarks>
+    /// A recorded lesion outside liver and lung is positive evidence: more staging can only add lesions, so "outside the
+    /// voted indications 5.3/5.4" is decided even while the candidacy is still unknown for other reasons (staging not
+    /// confirmed, fitness not assessed): resection on the table with the candidacy unknown is then worded and grouped as for
+    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate.
+    /// </remarks>
     internal static Message? IndividualBoardDecision(ConsensusReport report) =>
-        report.LiverResection is { Candidate: TriState.Yes, Status: TriState.Yes } candidacy
+        report.LiverResection is { Status: TriState.Yes } candidacy && candidacy.Candidate != TriState.No
             ? candidacy.CautionMessages.FirstOrDefault(c => c.Code == BeyondLungCaution)
             : null;
 
@@ -570,7 +584,11 @@ internal static class ReportBottomLine
             // Never merged: each row starts a line at the id column (issue #7 review F9: rows ran together).
             for (var i = 0; i < rows.Count; i++)
             {
-                var prefix = GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
+                // A group name wider than its column, on a row without an id (a header), spans the id column too, so the
+                // text column stays where every other row has it.
+                var prefix = i == 0 && name.Length >= GroupWidth && rows[i].Id.Length == 0 && name.Length < GroupWidth + IdWidth
+                    ? GroupIndent + name.PadRight(GroupWidth + IdWidth)
+                    : GroupIndent + (i == 0 ? name : string.Empty).PadRight(GroupWidth) + rows[i].Id.PadRight(IdWidth);
                 lines.AddRange(TextWrap.Lines(prefix, rows[i].Text, width: width));
             }
         }

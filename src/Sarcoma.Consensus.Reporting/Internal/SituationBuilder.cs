@@ -71,7 +71,12 @@ internal static class SituationBuilder
         if (report.LiverResection is { } candidacy)
         {
             var noDisease = NoCurrentDisease(report) && candidacy.Candidate == TriState.No;
-            var individual = candidacy.Candidate == TriState.Yes && candidacy.CautionMessages.Any(c => c.Code == "indication.caution.extrahepatic.beyond-lung");
+            var beyondLung = candidacy.CautionMessages.Any(c => c.Code == "indication.caution.extrahepatic.beyond-lung");
+            var individual = candidacy.Candidate == TriState.Yes && beyondLung;
+
+            // A recorded lesion outside liver and lung decides "outside 5.3/5.4" while the candidacy is still unknown for
+            // other reasons, when resection is on the table all the same (seventh read, case 22).
+            var individualUnknown = candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes && beyondLung;
             concepts.Add(new ConceptView
             {
                 Name = "Surgical candidacy",
@@ -79,8 +84,9 @@ internal static class SituationBuilder
                 // Extrahepatic disease outside the lung: outside the voted indications 5.3/5.4, an individual board decision (sixth read F2).
                 Verdict = noDisease ? "does not arise (no current metastatic disease)"
                     : individual ? "outside the voted indications (5.3, 5.4): an individual tumour-board decision (5.1)"
+                    : individualUnknown ? "not yet known, but outside the voted indications (5.3, 5.4) whatever is still to be recorded: an individual tumour-board decision (5.1)"
                     : Words.Candidate(candidacy.Candidate),
-                Tone = noDisease ? "neutral" : individual ? "caution" : Words.Tone(candidacy.Candidate),
+                Tone = noDisease ? "neutral" : individual || individualUnknown ? "caution" : Words.Tone(candidacy.Candidate),
                 Lines = Clean(new[] { candidacy.CandidateFinding.Sentence }),
                 // Fitness (7.2: not assessed, ECOG 2, ASA III or higher) qualifies every surgical recommendation: said at a glance.
                 Cautions = Clean(FitnessCautions(report)),

@@ -110,7 +110,9 @@ internal sealed class NonSurgicalLocalTherapyReferralEvaluator : RecommendationE
         // A lesion of uncertain origin (3.1's examples: long DFI, HCC risk factors, colorectal or other cancer) considered
         // for ablation: the diagnosis is not confirmed, and ablation leaves no specimen (section 3.10: "to achieve cell
         // death"; section 3.3: other histologies "should be considered before planning"): said where 10.1 applies (sixth
-        // read F7). Only a known uncertainty is said; an undetermined one is not read as "not in doubt".
+        // read F7), as a fact: the paper's biopsy recommendations are written for resection, and whether to confirm the
+        // diagnosis first is for 10.1's meeting (seventh read F3). Only a known uncertainty is said; an undetermined one is
+        // not read as "not in doubt".
         var origin = context.OriginUncertainty;
         if (origin.Status == TriState.Yes)
         {
