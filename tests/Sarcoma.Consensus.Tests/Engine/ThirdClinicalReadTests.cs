@@ -22,7 +22,7 @@ public sealed class ThirdClinicalReadTests
     public void A_planned_major_hepatectomy_in_a_patient_known_not_to_be_a_candidate_keeps_the_FLR_assessment_with_the_flag_first()
     {
         // Issue #7, fourth read: 7.1's population is "When planning a major hepatectomy"; the FLR is a condition of the planned
-        // operation, not advice to operate, so the flag comes first (the report lists it under "If resected").
+        // operation, not advice to operate, so the flag comes first (the report lists it under "If resection is pursued").
         var result = new FutureLiverRemnantEvaluator().Evaluate(Vignettes.ManyLiverMetastasesFitForSurgery()
             .WithLiverSurgeryPlan(majorHepatectomy: true, futureLiverRemnantPercent: 34m, extensivePriorChemotherapy: false));
 
