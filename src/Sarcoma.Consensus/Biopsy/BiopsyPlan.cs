@@ -66,6 +66,7 @@ internal sealed class BiopsyPlan
 {
     // Wording that carries no patient value, shared by every evaluation (messages are immutable).
     private static readonly Message BiopsyPlanNoLiverLesionClauseMessage = new("biopsy.plan.no-liver-lesion.clause");
+    private static readonly Message BiopsyPlanNotOligometastaticClauseMessage = new("biopsy.plan.not-oligometastatic.clause");
     private static readonly Message BiopsyInductionPlannedButStartedMessage = new("biopsy.induction.planned-but-started");
     private static readonly Message BiopsyReasonInductionPlannedMessage = new("biopsy.reason.induction-planned");
     private static readonly Message BiopsyPlanSynchronousStartedClauseMessage = new("biopsy.plan.synchronous-started.clause");
@@ -181,9 +182,10 @@ internal sealed class BiopsyPlan
     {
         context.Computing(DerivedConcepts.BiopsyPlan);
         var origin = context.OriginUncertainty;
-        var findings = new List<Finding>();
-        var missing = new List<string>();
-        var reasons = new List<Message>();
+        // Sized once: the verdict's facts, the timing's and the origin's findings, the induction plan and its start.
+        var findings = new List<Finding>(4 + context.Timing.Findings.Count + origin.Findings.Count);
+        var missing = new List<string>(4);
+        var reasons = new List<Message>(2);
         var treatment = context.Patient.Treatment;
         var induction = treatment.InductionTherapyPlanned;
         // "Already started" means a systemic treatment under way now (treatment.onSystemicTherapy), not any past therapy:
@@ -206,17 +208,20 @@ internal sealed class BiopsyPlan
         var preoperativeByNinePointTwo = recurrence == false || adjuvant == true || started == true || notACandidate
             ? TriState.No
             : recurrence == true && adjuvant == false ? TriState.Yes : TriState.Unknown;
-        var preoperativeMissing = new List<string>();
+        // Only an unknown 9.2 reason has missing facts: otherwise the shared empty list (nothing is added to it).
+        IReadOnlyList<string> preoperativeMissing = ReadOnlyValueList<string>.None;
         if (preoperativeByNinePointTwo == TriState.Unknown)
         {
+            var preoperativeFacts = new List<string>(3);
+            preoperativeMissing = preoperativeFacts;
             if (recurrence is null)
             {
-                preoperativeMissing.AddRange(context.LiverRecurrenceMissing);
+                preoperativeFacts.AddRange(context.LiverRecurrenceMissing);
             }
 
             if (adjuvant is null)
             {
-                preoperativeMissing.Add(FactNames.AdjuvantTherapyAfterFirstLiverResection);
+                preoperativeFacts.Add(FactNames.AdjuvantTherapyAfterFirstLiverResection);
             }
         }
 
@@ -260,7 +265,7 @@ internal sealed class BiopsyPlan
                 originSetAside = true;
             }
 
-            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-oligometastatic", notOnTheTable: Message.Of("biopsy.plan.not-oligometastatic.clause"));
+            return Done(TriState.No, BiopsyBasis.None, "biopsy.plan.not-oligometastatic", notOnTheTable: BiopsyPlanNotOligometastaticClauseMessage);
         }
 
         findings.AddRange(context.Timing.Findings);

@@ -95,9 +95,9 @@ internal sealed class OriginUncertaintyAssessment
     internal static OriginUncertaintyAssessment Compute(EvaluationContext context)
     {
         context.Computing(DerivedConcepts.OriginUncertainty);
-        var reasons = new List<Message>();
-        var findings = new List<Finding>();
-        var missing = new List<string>();
+        var reasons = new List<Message>(2);
+        var findings = new List<Finding>(5);
+        var missing = new List<string>(4);
         var threshold = context.Options.LongDiseaseFreeIntervalMonths;
         var thresholdText = threshold.ToString(CultureInfo.InvariantCulture) + " months";
 
@@ -123,15 +123,22 @@ internal sealed class OriginUncertaintyAssessment
         Check(origin.ColorectalCancerHistory, ColorectalCancer);
         Check(origin.OtherCancerHistory, OtherCancer);
 
+        // The reasons and the missing facts are made read-only once and shared by the verdict and the assessment.
+        var reasonList = ReadOnlyValueList<Message>.CopyOf(reasons);
+        var missingFacts = FactProse.DistinctFacts(missing);
         var status = reasons.Count > 0 ? TriState.Yes : missing.Count > 0 ? TriState.Unknown : TriState.No;
         var verdict = status switch
         {
-            TriState.Yes => Message.Of("biopsy.origin.uncertain", ("reasons", reasons)),
+            TriState.Yes => Message.Of("biopsy.origin.uncertain", ("reasons", reasonList)),
             TriState.No => Message.Of("biopsy.origin.not-in-doubt", ("recurrence", context.IsLiverRecurrence == true), ("threshold", threshold)),
-            _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missing))),
+            _ => Message.Of("biopsy.origin.undetermined", ("notRecorded", FactProse.NotRecordedMessage(missingFacts))),
         };
-        findings.Insert(0, new Finding(ConceptName, status.Code(), verdict));
-        return new OriginUncertaintyAssessment(status, ReadOnlyValueList<Message>.CopyOf(reasons), ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
+
+        // The verdict first: one exact array, wrapped without a copy.
+        var allFindings = new Finding[findings.Count + 1];
+        allFindings[0] = new Finding(ConceptName, status.Code(), verdict);
+        findings.CopyTo(allFindings, 1);
+        return new OriginUncertaintyAssessment(status, reasonList, ReadOnlyValueList<Finding>.Wrap(allFindings), missingFacts);
 
         void FromPrimary(bool recurrenceUnknown)
         {

@@ -205,7 +205,8 @@ public sealed class ImagingPlan
                 sizes[i] = ResultBuilder.Format(small[i]);
             }
 
-            var lesions = Message.Of("imaging.small-lesions", ("count", small.Length), ("sizes", sizes));
+            // Handed to the message without a copy (the array is not written to again).
+            var lesions = Message.Of("imaging.small-lesions", ("count", small.Length), ("sizes", ReadOnlyValueList<string>.Wrap(sizes)));
             reasons.Add(Message.Of("imaging.reason.small-lesions", ("lesions", lesions)));
             item.Findings.Add(new Finding(FactNames.LesionSizeMm, string.Join(", ", sizes), Message.Of("imaging.small-lesions.finding", ("lesions", lesions)), "<", threshold, "4.2"));
         }
@@ -243,7 +244,7 @@ public sealed class ImagingPlan
         {
             // The MRI is done: whether a trigger of 4.2 is present can no longer change what to do, so its facts are not
             // asked for. Not "not indicated" (an unknown fact never decides "no"): 4.2 applies, already answered.
-            var moot = item.Missing.Distinct(System.StringComparer.Ordinal).ToArray();
+            var moot = FactProse.DistinctFacts(item.Missing);
             item.Missing.Clear();
             return item.Indicated(Message.Of("imaging.liver-mri.done-undetermined", ("notRecorded", FactProse.NotRecordedMessage(moot))));
         }
@@ -277,7 +278,7 @@ public sealed class ImagingPlan
 
         var candidacy = context.LiverResection;
         item.Findings.Add(candidacy.Findings[0]);
-        var reasons = new List<Message>();
+        var reasons = new List<Message>(4);
         if (appropriateSubtype == true)
         {
             reasons.Add(Message.Of("imaging.reason.appropriate-subtype", ("subtype", histology!.LowerCaseName)));

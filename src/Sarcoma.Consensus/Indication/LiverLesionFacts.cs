@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Wording;
@@ -22,29 +23,129 @@ internal static class LiverLesionFacts
     /// <returns>The finding on <see cref="FactNames.LesionSegments"/>; its value lists the segments, else the lobes, else "unknown".</returns>
     public static Finding Location(IReadOnlyList<Lesion> liver)
     {
+        // One pass, no LINQ: the lobes and the segments are gathered as bit sets (bit n: lobe value n, segment n), which
+        // gives them distinct and in order; segments outside 0–63 (never valid) take the general path.
         var count = liver.Count;
-        var located = liver.Where(l => l.LobesTouched.Count > 0).ToArray();
-        if (located.Length == 0)
+        var located = 0;
+        var lobeMask = 0;
+        var segmentMask = 0UL;
+        var allSegmented = true;
+        for (var i = 0; i < count; i++)
+        {
+            var lesion = liver[i];
+            var touched = lesion.LobesTouched;
+            if (touched.Count == 0)
+            {
+                continue;
+            }
+
+            located++;
+            // Always a shared ReadOnlyValueList (Lesion.LobesTouched): read by index, no boxed enumerator.
+            var lobesTouched = (IReadOnlyList<LiverLobe>)touched;
+            for (var k = 0; k < lobesTouched.Count; k++)
+            {
+                lobeMask |= 1 << (int)lobesTouched[k];
+            }
+
+            var lesionSegments = lesion.Segments;
+            if (lesionSegments.Count == 0)
+            {
+                allSegmented = false;
+            }
+
+            for (var k = 0; k < lesionSegments.Count; k++)
+            {
+                var segment = lesionSegments[k];
+                if (segment is < 0 or > 63)
+                {
+                    return LocationOfUnusualSegments(liver);
+                }
+
+                segmentMask |= 1UL << segment;
+            }
+        }
+
+        if (located == 0)
         {
             return new Finding(FactNames.LesionSegments, "unknown", Message.Of("indication.liver-location-unknown", ("count", count)));
         }
 
-        var lobes = located.SelectMany(l => l.LobesTouched).Distinct().OrderBy(l => l).Select(LobeCode).ToArray();
+        var lobes = LobeCodeSets[lobeMask];
+        var segments = new int[BitOperations.PopCount(segmentMask)];
+        var filled = 0;
+        for (var segment = 0; segment < 64 && filled < segments.Length; segment++)
+        {
+            if ((segmentMask & (1UL << segment)) != 0)
+            {
+                segments[filled++] = segment;
+            }
+        }
+
+        return LocationFinding(count, located, lobes, segments, allSegmented);
+    }
+
+    // The general path (LINQ) for segments a bit set cannot hold; validated input never takes it.
+    private static Finding LocationOfUnusualSegments(IReadOnlyList<Lesion> liver)
+    {
+        var located = liver.Where(l => l.LobesTouched.Count > 0).ToArray();
+        var lobes = located.SelectMany(l => l.LobesTouched).Distinct().OrderBy(l => l).Select(LobeCode).ToReadOnlyList();
         var segments = located.SelectMany(l => l.Segments).Distinct().OrderBy(s => s).ToArray();
-        var showSegments = segments.Length > 0 && located.All(l => l.Segments.Count > 0);
-        var unlocated = count - located.Length;
+        return LocationFinding(liver.Count, located.Length, lobes, segments, located.All(l => l.Segments.Count > 0));
+    }
+
+    private static Finding LocationFinding(int count, int located, IReadOnlyList<string> lobes, int[] segments, bool allSegmented)
+    {
+        var showSegments = segments.Length > 0 && allSegmented;
+        var unlocated = count - located;
         var message = Message.Of(
             "indication.liver-location",
             ("count", count),
-            ("all", unlocated == 0 && lobes.Length == 1 && count > 1),
+            ("all", unlocated == 0 && lobes.Count == 1 && count > 1),
             ("lobes", lobes),
             ("segmentCount", showSegments ? segments.Length : 0),
             ("segments", showSegments ? SegmentRanges(segments) : null),
             ("unlocated", unlocated));
-        var value = showSegments
-            ? string.Join(",", segments.Select(s => s.ToString(CultureInfo.InvariantCulture)))
-            : string.Join(",", lobes);
+        string value;
+        if (showSegments)
+        {
+            var texts = new string[segments.Length];
+            for (var i = 0; i < segments.Length; i++)
+            {
+                texts[i] = segments[i].ToString(CultureInfo.InvariantCulture);
+            }
+
+            value = string.Join(",", texts);
+        }
+        else
+        {
+            value = string.Join(",", lobes);
+        }
+
         return new Finding(FactNames.LesionSegments, value, message);
+    }
+
+    // LobeCodeSets[mask]: the codes of the lobes whose bit (by enum value) is set, in the order of LiverLobe; a fixed
+    // table of the eight combinations, built once per process (read-only, handed to messages without a copy).
+    private static readonly ReadOnlyValueList<string>[] LobeCodeSets = CreateLobeCodeSets();
+
+    private static ReadOnlyValueList<string>[] CreateLobeCodeSets()
+    {
+        var sets = new ReadOnlyValueList<string>[8];
+        for (var mask = 0; mask < sets.Length; mask++)
+        {
+            var codes = new List<string>(3);
+            foreach (var lobe in new[] { LiverLobe.Left, LiverLobe.Right, LiverLobe.Caudate })
+            {
+                if ((mask & (1 << (int)lobe)) != 0)
+                {
+                    codes.Add(LobeCode(lobe));
+                }
+            }
+
+            sets[mask] = ReadOnlyValueList<string>.CopyOf(codes);
+        }
+
+        return sets;
     }
 
     /// <summary>
@@ -58,8 +159,21 @@ internal static class LiverLesionFacts
     public static Finding Flag(IReadOnlyList<Lesion> liver, LesionProperty property)
     {
         var count = liver.Count;
-        var yes = liver.Count(l => property.Read(l) == true);
-        var unknown = liver.Count(l => property.Read(l) is null);
+        var yes = 0;
+        var unknown = 0;
+        var read = property.Read;
+        for (var i = 0; i < count; i++)
+        {
+            switch (read(liver[i]))
+            {
+                case true:
+                    yes++;
+                    break;
+                case null:
+                    unknown++;
+                    break;
+            }
+        }
         if (yes > 0)
         {
             return new Finding(property.Fact, "yes", Message.Of("indication.lesion-flag.yes", ("property", property.Code), ("count", count), ("yes", yes), ("unknown", unknown)));
@@ -85,7 +199,9 @@ internal static class LiverLesionFacts
     /// <returns>The items, messages <c>indication.segment</c> and <c>indication.segment-range</c>.</returns>
     public static IReadOnlyList<Message> SegmentRanges(IReadOnlyList<int> segments)
     {
-        var parts = new List<Message>();
+        // At most one item per segment: one array, trimmed once if ranges were merged, wrapped without a copy.
+        var parts = new Message[segments.Count];
+        var filled = 0;
         var i = 0;
         while (i < segments.Count)
         {
@@ -97,20 +213,25 @@ internal static class LiverLesionFacts
 
             if (j - i >= 2)
             {
-                parts.Add(Message.Of("indication.segment-range", ("first", segments[i]), ("last", segments[j])));
+                parts[filled++] = Message.Of("indication.segment-range", ("first", segments[i]), ("last", segments[j]));
             }
             else
             {
                 for (var k = i; k <= j; k++)
                 {
-                    parts.Add(Message.Of("indication.segment", ("segment", segments[k])));
+                    parts[filled++] = Message.Of("indication.segment", ("segment", segments[k]));
                 }
             }
 
             i = j + 1;
         }
 
-        return parts;
+        if (filled < parts.Length)
+        {
+            Array.Resize(ref parts, filled);
+        }
+
+        return ReadOnlyValueList<Message>.Wrap(parts);
     }
 
     // The string helpers below are kept, with their signatures, for the folders that still compose English from them

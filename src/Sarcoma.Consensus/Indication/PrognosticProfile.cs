@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -163,7 +164,13 @@ internal static class PrognosticProfile
             else
             {
                 var sites = SiteCounts(extrahepatic, "indication.site-lesions-attributive");
-                findings.Add(new Finding(FactNames.LesionSite, string.Join(", ", sites.Select(s => s.Text)), Message.Of("indication.prognostic.extrahepatic", ("sites", sites))));
+                var texts = new string[sites.Count];
+                for (var i = 0; i < texts.Length; i++)
+                {
+                    texts[i] = sites[i].Text;
+                }
+
+                findings.Add(new Finding(FactNames.LesionSite, string.Join(", ", texts), Message.Of("indication.prognostic.extrahepatic", ("sites", sites))));
                 extrahepaticPresent = true;
             }
         }
@@ -216,7 +223,46 @@ internal static class PrognosticProfile
     /// <param name="lesions">The lesions.</param>
     /// <param name="code">The message of one count: <c>indication.site-lesions</c> (lymph node) or <c>indication.site-lesions-attributive</c> (lymph-node).</param>
     /// <returns>One message per site.</returns>
-    internal static IReadOnlyList<Message> SiteCounts(IEnumerable<Lesion> lesions, string code) =>
-        lesions.GroupBy(l => l.Site).OrderBy(g => g.Key)
-            .Select(g => Message.Of(code, ("count", g.Count()), ("site", IndicationCriteria.SiteCode(g.Key)))).ToArray();
+    internal static IReadOnlyList<Message> SiteCounts(IEnumerable<Lesion> lesions, string code)
+    {
+        if (lesions is not IReadOnlyList<Lesion> list)
+        {
+            list = lesions.ToArray();
+        }
+
+        const int SiteTableSize = 32; // room for every MetastaticSite value (ten today)
+
+        // Counted per site value (the sites' order is their enum order), without grouping or sorting; a site value outside
+        // the table (never a defined one) takes the general path.
+        Span<int> counts = stackalloc int[SiteTableSize];
+        var distinct = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var site = (int)list[i].Site;
+            if ((uint)site >= SiteTableSize)
+            {
+                return list.GroupBy(l => l.Site).OrderBy(g => g.Key)
+                    .Select(g => Message.Of(code, ("count", g.Count()), ("site", IndicationCriteria.SiteCode(g.Key)))).ToReadOnlyList();
+            }
+
+            if (counts[site]++ == 0)
+            {
+                distinct++;
+            }
+        }
+
+        // One exact array, handed to messages without a copy.
+        var messages = new Message[distinct];
+        var filled = 0;
+        for (var site = 0; site < SiteTableSize && filled < distinct; site++)
+        {
+            if (counts[site] > 0)
+            {
+                messages[filled++] = Message.Of(code, ("count", counts[site]), ("site", IndicationCriteria.SiteCode((MetastaticSite)site)));
+            }
+        }
+
+        return ReadOnlyValueList<Message>.Wrap(messages);
+    }
+
 }

@@ -72,10 +72,26 @@ internal sealed class PreoperativeChemotherapyFactor
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class PreoperativeChemotherapyFactors
 {
-    private PreoperativeChemotherapyFactors(IReadOnlyList<PreoperativeChemotherapyFactor> factors, IReadOnlyList<Message> cautions)
+    // The factors' names and the wording of the unknown factors carry no patient value: built once per process
+    // (messages are immutable), the names indexed by kind.
+    private static readonly Message[] FactorNames =
     {
-        Factors = factors.ToReadOnlyList();
-        CautionMessages = cautions.ToReadOnlyList();
+        new(Area + "factor-intrinsic-chemosensitivity"),
+        new(Area + "factor-histologic-grade"),
+        new(Area + "factor-local-hepatic-progression"),
+        new(Area + "factor-symptom-burden"),
+        new(Area + "factor-comorbidities"),
+        new(Area + "factor-timing"),
+    };
+
+    private static readonly Message ChemosensitivityUnknownMessage = new(Area + "chemosensitivity-unknown");
+    private static readonly Message GradeUnknownMessage = new(Area + "grade-unknown");
+    private static readonly Message SymptomBurdenUnknownMessage = new(Area + "symptom-burden-unknown");
+
+    private PreoperativeChemotherapyFactors(ReadOnlyValueList<PreoperativeChemotherapyFactor> factors, ReadOnlyValueList<Message> cautions)
+    {
+        Factors = factors;
+        CautionMessages = cautions;
     }
 
     // Rendered or gathered on first read (the instance is shared by the evaluators of one evaluation).
@@ -89,7 +105,7 @@ internal sealed class PreoperativeChemotherapyFactors
     public IReadOnlyList<PreoperativeChemotherapyFactor> UnknownFactors => Factors.Where(f => !f.IsKnown).ToReadOnlyList();
 
     /// <summary>Gets the findings, one per factor.</summary>
-    public IReadOnlyList<Finding> Findings => findings ??= Factors.Select(f => f.Finding).ToReadOnlyList();
+    public IReadOnlyList<Finding> Findings => findings ??= GatherFindings(Factors);
 
     /// <summary>Gets the cautions as messages: the unknown factors and any open timing boundary.</summary>
     public IReadOnlyList<Message> CautionMessages { get; }
@@ -98,6 +114,18 @@ internal sealed class PreoperativeChemotherapyFactors
     public IReadOnlyList<string> Cautions => cautionTexts ??= CautionMessages.Select(c => c.Text).ToReadOnlyList();
 
     private const string Area = "induction-therapy.";
+
+    // One exact array, wrapped without a copy (no enumerator, no delegate).
+    private static ReadOnlyValueList<Finding> GatherFindings(IReadOnlyList<PreoperativeChemotherapyFactor> factors)
+    {
+        var gathered = new Finding[factors.Count];
+        for (var i = 0; i < gathered.Length; i++)
+        {
+            gathered[i] = factors[i].Finding;
+        }
+
+        return ReadOnlyValueList<Finding>.Wrap(gathered);
+    }
 
     /// <summary>The name under which the (unrecorded) risk of local hepatic progression appears in findings.</summary>
     public const string LocalProgressionRiskName = "derived.localHepaticProgressionRisk";
@@ -126,17 +154,24 @@ internal sealed class PreoperativeChemotherapyFactors
     {
         context.Computing(DerivedConcepts.PreoperativeChemotherapyFactors);
         var patient = context.Patient;
-        var factors = new List<PreoperativeChemotherapyFactor>();
-        void Add(PreoperativeChemotherapyFactorKind kind, string name, bool known, string fact, string value, Message message) =>
-            factors.Add(new PreoperativeChemotherapyFactor(kind, new Message(Area + "factor-" + name), known, new Finding(fact, value, message)));
+        var factors = new PreoperativeChemotherapyFactor[FactorNames.Length]; // each kind exactly once
+        var filled = 0;
+        var unknownCount = 0;
+        void Add(PreoperativeChemotherapyFactorKind kind, bool known, string fact, string value, Message message)
+        {
+            if (!known)
+            {
+                unknownCount++;
+            }
+
+            factors[filled++] = new PreoperativeChemotherapyFactor(kind, FactorNames[(int)kind], known, new Finding(fact, value, message));
+        }
 
         // Intrinsic chemosensitivity: section 3.9 names leiomyosarcoma as a histology with high chemosensitivity.
-        const string Chemosensitivity = "intrinsic-chemosensitivity";
         if (patient.Primary?.Histology is { } histology)
         {
             Add(
                 PreoperativeChemotherapyFactorKind.IntrinsicChemosensitivity,
-                Chemosensitivity,
                 true,
                 FactNames.PrimaryHistology,
                 histology.Code,
@@ -148,87 +183,118 @@ internal sealed class PreoperativeChemotherapyFactors
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.IntrinsicChemosensitivity, Chemosensitivity, false, FactNames.PrimaryHistology, "unknown", new Message(Area + "chemosensitivity-unknown"));
+            Add(PreoperativeChemotherapyFactorKind.IntrinsicChemosensitivity, false, FactNames.PrimaryHistology, "unknown", ChemosensitivityUnknownMessage);
         }
 
-        const string Grade = "histologic-grade";
         if (patient.Primary?.Grade is { } grade)
         {
             var number = (int)grade;
-            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, true, FactNames.PrimaryGrade, "G" + number.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "grade", ("grade", number)));
+            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, true, FactNames.PrimaryGrade, "G" + number.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "grade", ("grade", number)));
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, Grade, false, FactNames.PrimaryGrade, "unknown", new Message(Area + "grade-unknown"));
+            Add(PreoperativeChemotherapyFactorKind.HistologicGrade, false, FactNames.PrimaryGrade, "unknown", GradeUnknownMessage);
         }
 
         // Risk of local hepatic progression: a clinical judgement the record does not capture; show the facts that bear on it.
         var liver = context.LiverLesions;
-        var progressionContext = new List<Message>();
-        if (liver.Any(l => l.SizeMm is not null))
+        decimal? largest = null;
+        var vascular = 0;
+        var central = 0;
+        for (var i = 0; i < liver.Count; i++)
         {
-            progressionContext.Add(Message.Of(Area + "largest-liver-lesion", ("sizeMm", liver.Where(l => l.SizeMm is not null).Max(l => l.SizeMm!.Value))));
+            var lesion = liver[i];
+            if (lesion.SizeMm is { } size && (largest is null || size > largest.Value))
+            {
+                largest = size;
+            }
+
+            if (lesion.VascularInvolvement == true)
+            {
+                vascular++;
+            }
+
+            if (lesion.CentralLocation == true)
+            {
+                central++;
+            }
         }
 
-        var vascular = liver.Count(l => l.VascularInvolvement == true);
+        // One exact array, handed to the message without a copy.
+        var progressionContext = new Message[(largest is null ? 0 : 1) + (vascular > 0 ? 1 : 0) + (central > 0 ? 1 : 0)];
+        var contextFilled = 0;
+        if (largest is { } largestSize)
+        {
+            progressionContext[contextFilled++] = Message.Of(Area + "largest-liver-lesion", ("sizeMm", largestSize));
+        }
+
         if (vascular > 0)
         {
-            progressionContext.Add(Message.Of(Area + "vascular-involvement-count", ("count", vascular)));
+            progressionContext[contextFilled++] = Message.Of(Area + "vascular-involvement-count", ("count", vascular));
         }
 
-        var central = liver.Count(l => l.CentralLocation == true);
         if (central > 0)
         {
-            progressionContext.Add(Message.Of(Area + "central-location-count", ("count", central)));
+            progressionContext[contextFilled++] = Message.Of(Area + "central-location-count", ("count", central));
         }
 
         Add(
             PreoperativeChemotherapyFactorKind.RiskOfLocalHepaticProgression,
-            "local-hepatic-progression",
             false,
             LocalProgressionRiskName,
             "not recorded",
-            Message.Of(Area + "local-hepatic-progression", ("context", progressionContext)));
+            Message.Of(Area + "local-hepatic-progression", ("context", ReadOnlyValueList<Message>.Wrap(progressionContext))));
 
-        const string Symptoms = "symptom-burden";
         var lesions = context.Lesions;
-        var symptomatic = lesions.Count(l => l.Symptomatic == true);
-        if (symptomatic > 0 || (lesions.Count > 0 && lesions.All(l => l.Symptomatic == false)))
+        var symptomatic = 0;
+        var symptomFree = 0;
+        for (var i = 0; i < lesions.Count; i++)
         {
-            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, true, FactNames.LesionSymptomatic, symptomatic.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "symptom-burden", ("symptomatic", symptomatic)));
+            switch (lesions[i].Symptomatic)
+            {
+                case true:
+                    symptomatic++;
+                    break;
+                case false:
+                    symptomFree++;
+                    break;
+            }
+        }
+
+        if (symptomatic > 0 || (lesions.Count > 0 && symptomFree == lesions.Count))
+        {
+            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, true, FactNames.LesionSymptomatic, symptomatic.ToString(CultureInfo.InvariantCulture), Message.Of(Area + "symptom-burden", ("symptomatic", symptomatic)));
         }
         else
         {
-            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, Symptoms, false, FactNames.LesionSymptomatic, "unknown", new Message(Area + "symptom-burden-unknown"));
+            Add(PreoperativeChemotherapyFactorKind.SymptomBurden, false, FactNames.LesionSymptomatic, "unknown", SymptomBurdenUnknownMessage);
         }
 
         var clinical = patient.Clinical;
-        var status = new List<Message>();
+        var status = new Message[(clinical.Ecog is null ? 0 : 1) + (clinical.AsaClass is null ? 0 : 1)];
+        var statusFilled = 0;
         if (clinical.Ecog is { } ecog)
         {
-            status.Add(Message.Of(Area + "ecog", ("ecog", ecog)));
+            status[statusFilled++] = Message.Of(Area + "ecog", ("ecog", ecog));
         }
 
         if (clinical.AsaClass is { } asa)
         {
-            status.Add(Message.Of(Area + "asa", ("asa", asa)));
+            status[statusFilled++] = Message.Of(Area + "asa", ("asa", asa));
         }
 
         Add(
             PreoperativeChemotherapyFactorKind.Comorbidities,
-            "comorbidities",
             clinical.SignificantComorbidities is not null,
             FactNames.SignificantComorbidities,
             ResultBuilder.Format(clinical.SignificantComorbidities),
-            Message.Of(Area + "comorbidities", ("significant", clinical.SignificantComorbidities), ("status", status)));
+            Message.Of(Area + "comorbidities", ("significant", clinical.SignificantComorbidities), ("status", ReadOnlyValueList<Message>.Wrap(status))));
 
-        var cautions = new List<Message>();
-        const string Timing = "timing";
         var timing = context.Timing;
         switch (timing.Timing)
         {
             case MetastasisTiming.Synchronous:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "synchronous", Message.Of(
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, true, TimingAssessment.ConceptName, "synchronous", Message.Of(
                     Area + "timing-synchronous",
                     ("detectedBeforeDiagnosis", context.Timing.DetectedBeforeDiagnosis),
                     ("dfi", Describe(context.DiseaseFreeInterval))));
@@ -239,7 +305,7 @@ internal sealed class PreoperativeChemotherapyFactors
                 var resected = context.LatestLiverResectionDate;
                 var recurred = patient.Metastases?.DetectedOn;
                 var countable = resected is not null && recurred is not null;
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "liver recurrence", Message.Of(
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, true, TimingAssessment.ConceptName, "liver recurrence", Message.Of(
                     Area + "timing-liver-recurrence",
                     ("countable", countable),
                     ("sinceMetastasectomy", countable
@@ -250,29 +316,42 @@ internal sealed class PreoperativeChemotherapyFactors
                     ("dfi", Describe(context.DiseaseFreeInterval))));
                 break;
             case MetastasisTiming.Metachronous:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, true, TimingAssessment.ConceptName, "metachronous", Message.Of(
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, true, TimingAssessment.ConceptName, "metachronous", Message.Of(
                     Area + "timing-metachronous",
                     ("dfi", Describe(context.DiseaseFreeInterval))));
                 break;
             default:
-                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, Timing, false, TimingAssessment.ConceptName, "unknown", Message.Of(
+                Add(PreoperativeChemotherapyFactorKind.TimingOfMetastases, false, TimingAssessment.ConceptName, "unknown", Message.Of(
                     Area + "timing-unknown",
                     ("notRecorded", FactProse.NotRecordedMessage(timing.Missing))));
                 break;
         }
 
-        if (timing.BoundaryCautionMessage is { } boundary)
+        // The cautions: the unknown factors first, then any open timing boundary (one exact array each, no copy).
+        var boundary = timing.BoundaryCautionMessage;
+        var cautions = new Message[(unknownCount > 0 ? 1 : 0) + (boundary is null ? 0 : 1)];
+        var cautionsFilled = 0;
+        if (unknownCount > 0)
         {
-            cautions.Add(Message.Of(Area + "timing-boundary", ("caution", boundary)));
+            var unknown = new Message[unknownCount];
+            var unknownFilled = 0;
+            foreach (var factor in factors)
+            {
+                if (!factor.IsKnown)
+                {
+                    unknown[unknownFilled++] = factor.NameMessage;
+                }
+            }
+
+            cautions[cautionsFilled++] = Message.Of(Area + "unknown-factors", ("factors", ReadOnlyValueList<Message>.Wrap(unknown)));
         }
 
-        var unknown = factors.Where(f => !f.IsKnown).Select(f => f.NameMessage).ToArray();
-        if (unknown.Length > 0)
+        if (boundary is not null)
         {
-            cautions.Insert(0, Message.Of(Area + "unknown-factors", ("factors", unknown)));
+            cautions[cautionsFilled++] = Message.Of(Area + "timing-boundary", ("caution", boundary));
         }
 
-        return new PreoperativeChemotherapyFactors(factors.ToArray(), cautions.ToArray());
+        return new PreoperativeChemotherapyFactors(ReadOnlyValueList<PreoperativeChemotherapyFactor>.Wrap(factors), ReadOnlyValueList<Message>.Wrap(cautions));
     }
 
     /// <summary>The interval in days when shorter than a month, else as <see cref="IntervalAssessment.DescribeMessage"/> words it.</summary>

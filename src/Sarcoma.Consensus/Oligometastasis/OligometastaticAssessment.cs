@@ -109,10 +109,10 @@ public sealed class OligometastaticAssessment
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var failing = new List<Message>();
+        var failing = new List<Message>(4);
         var diffuseFound = false;
         var missing = new List<string>(8);
-        var findings = new List<Finding>();
+        var findings = new List<Finding>(8);
         void Found(string fact, string value, Message message, string? comparison = null, string? threshold = null) =>
             findings.Add(new Finding(fact, value, message, comparison, threshold, "1.1"));
 
@@ -141,13 +141,15 @@ public sealed class OligometastaticAssessment
                 var sites = Codes.DistinctSites(lesions);
                 siteCount = sites.Length;
                 var siteCodeArray = new string[sites.Length];
+                var siteTerms = new string[sites.Length];
                 for (var i = 0; i < sites.Length; i++)
                 {
                     siteCodeArray[i] = SiteCode(sites[i]);
+                    siteTerms[i] = MessageCatalog.English.Term("site", siteCodeArray[i]);
                 }
 
                 var siteCodes = ReadOnlyValueList<string>.Wrap(siteCodeArray);
-                var siteList = string.Join(", ", sites.Select(s => MessageCatalog.English.Term("site", SiteCode(s))));
+                var siteList = string.Join(", ", siteTerms);
                 var count = lesions.Count.ToString(CultureInfo.InvariantCulture);
                 // Sarcomatosis is not a countable lesion or site (1.2 excludes it outright): say so beside the counts.
                 var diffusePresent = metastases.Diffuse.Pleural == true || metastases.Diffuse.Pericardial == true
@@ -208,20 +210,13 @@ public sealed class OligometastaticAssessment
 
             // 1.2: diffuse-organ involvement excludes OMD.
             var diffuse = metastases.Diffuse;
-            var diffuseFacts = new (bool? Value, string Fact, string Organ)[]
+            for (var i = 0; i < DiffuseOrgans.Length; i++)
             {
-                (diffuse.Pleural, FactNames.DiffusePleural, "pleural"),
-                (diffuse.Pericardial, FactNames.DiffusePericardial, "pericardial"),
-                (diffuse.Peritoneal, FactNames.DiffusePeritoneal, "peritoneal"),
-                (diffuse.Leptomeningeal, FactNames.DiffuseLeptomeningeal, "leptomeningeal"),
-            };
-            foreach (var (value, fact, organ) in diffuseFacts)
-            {
-                if (value == true)
+                if (DiffuseValue(diffuse, i) == true)
                 {
                     diffuseFound = true;
-                    failing.Add(Message.Of(DiffuseCode, ("organ", organ)));
-                    findings.Add(new Finding(fact, "yes", Message.Of("omd.diffuse-present", ("organ", organ)), source: "1.2"));
+                    failing.Add(DiffuseOrgans[i].Failing);
+                    findings.Add(DiffuseOrgans[i].Present);
                 }
             }
 
@@ -231,11 +226,11 @@ public sealed class OligometastaticAssessment
             }
             else if (!diffuseFound)
             {
-                foreach (var (value, fact, _) in diffuseFacts)
+                for (var i = 0; i < DiffuseOrgans.Length; i++)
                 {
-                    if (value is null)
+                    if (DiffuseValue(diffuse, i) is null)
                     {
-                        missing.Add(fact);
+                        missing.Add(DiffuseOrgans[i].Fact);
                     }
                 }
             }
@@ -328,6 +323,28 @@ public sealed class OligometastaticAssessment
     private static readonly Message PrimaryUnresectableMessage = new("omd.primary-unresectable");
     private static readonly Message PrimaryResectableMessage = new("omd.primary-resectable");
     private static readonly Message StagingIncompleteMessage = new("omd.staging-incomplete");
+
+    // The four organs of 1.2 in the order they are checked: the fact, and the failing criterion and finding when present
+    // (no patient value in either, so built once per process).
+    private static readonly (string Fact, Message Failing, Finding Present)[] DiffuseOrgans =
+    {
+        DiffuseOrgan(FactNames.DiffusePleural, "pleural"),
+        DiffuseOrgan(FactNames.DiffusePericardial, "pericardial"),
+        DiffuseOrgan(FactNames.DiffusePeritoneal, "peritoneal"),
+        DiffuseOrgan(FactNames.DiffuseLeptomeningeal, "leptomeningeal"),
+    };
+
+    private static (string Fact, Message Failing, Finding Present) DiffuseOrgan(string fact, string organ) =>
+        (fact, Message.Of(DiffuseCode, ("organ", organ)), new Finding(fact, "yes", Message.Of("omd.diffuse-present", ("organ", organ)), source: "1.2"));
+
+    // The recorded value of organ i of DiffuseOrgans.
+    private static bool? DiffuseValue(DiffuseInvolvement diffuse, int organ) => organ switch
+    {
+        0 => diffuse.Pleural,
+        1 => diffuse.Pericardial,
+        2 => diffuse.Peritoneal,
+        _ => diffuse.Leptomeningeal,
+    };
     private static readonly Message VerdictYesMessage = new("omd.verdict.yes");
     private static readonly Message VerdictNoCurrentDiseaseMessage = new("omd.verdict.no-current-disease");
 
