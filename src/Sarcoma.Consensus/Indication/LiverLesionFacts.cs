@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Wording;
@@ -71,7 +70,7 @@ internal static class LiverLesionFacts
         }
 
         var lobes = LobeCodeSets[lobeMask];
-        var segments = new int[BitOperations.PopCount(segmentMask)];
+        var segments = new int[PopCount(segmentMask)];
         var filled = 0;
         for (var segment = 0; segment < 64 && filled < segments.Length; segment++)
         {
@@ -82,6 +81,19 @@ internal static class LiverLesionFacts
         }
 
         return LocationFinding(count, located, lobes, segments, allSegmented);
+    }
+
+    // The number of bits set (BitOperations.PopCount is not in netstandard2.0).
+    private static int PopCount(ulong mask)
+    {
+        var count = 0;
+        while (mask != 0)
+        {
+            mask &= mask - 1;
+            count++;
+        }
+
+        return count;
     }
 
     // The general path (LINQ) for segments a bit set cannot hold; validated input never takes it.

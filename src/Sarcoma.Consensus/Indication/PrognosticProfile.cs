@@ -234,7 +234,7 @@ internal static class PrognosticProfile
 
         // Counted per site value (the sites' order is their enum order), without grouping or sorting; a site value outside
         // the table (never a defined one) takes the general path.
-        Span<int> counts = stackalloc int[SiteTableSize];
+        var counts = new int[SiteTableSize];
         var distinct = 0;
         for (var i = 0; i < list.Count; i++)
         {
