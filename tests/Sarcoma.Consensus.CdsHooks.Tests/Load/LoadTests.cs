@@ -13,7 +13,7 @@ namespace Sarcoma.Consensus.CdsHooks.Tests.Load;
 /// <summary>
 /// A bounded load on the in-process test server: 2,000 hook calls with prefetch, 16 at a time, after a warm-up at the same
 /// concurrency that lasts until the JIT has (nearly) nothing left to compile: at least 400 calls, then batches of 160 until
-/// one compiles fewer than 10 methods, at most 4,000 calls. A service that has answered a few thousand hooks runs
+/// three in a row each compile fewer than 10 methods, at most 4,000 calls. A service that has answered a few thousand hooks runs
 /// optimised (tier-1) code; on a busy machine the JIT's background tier-up lags far behind the calls, and a fixed short
 /// warm-up left it compiling through the measurement (a quarter of the CPU samples in one profile). Reports p50/p99
 /// latency, the process CPU time per call (client and server together: a figure the machine's other load disturbs less
@@ -29,6 +29,7 @@ public sealed class LoadTests : IDisposable
     private const int WarmUpMax = 4000;
     private const int WarmUpBatch = 160;
     private const int JitSettled = 10;
+    private const int QuietBatchesToSettle = 3;
     private readonly CdsHooksFactory factory = new();
     private readonly ITestOutputHelper output;
 
@@ -64,7 +65,10 @@ public sealed class LoadTests : IDisposable
             return failures;
         }
 
+        // Settled means several quiet batches in a row: tier-1 recompilation comes in bursts after a delay, so one quiet
+        // batch could end the warm-up while the JIT still had about 2,000 methods to compile in the measurement.
         var warmUp = 0;
+        var quietBatches = 0;
         var compiled = JitInfo.GetCompiledMethodCount();
         while (true)
         {
@@ -72,7 +76,8 @@ public sealed class LoadTests : IDisposable
             warmUp += WarmUpBatch;
             var newlyCompiled = JitInfo.GetCompiledMethodCount() - compiled;
             compiled += newlyCompiled;
-            if (warmUp >= WarmUpMax || (warmUp >= WarmUpMin && newlyCompiled < JitSettled))
+            quietBatches = newlyCompiled < JitSettled ? quietBatches + 1 : 0;
+            if (warmUp >= WarmUpMax || (warmUp >= WarmUpMin && quietBatches >= QuietBatchesToSettle))
             {
                 break;
             }
