@@ -1,6 +1,5 @@
 using System;
 using Sarcoma.Consensus.Cli.Commands;
-using Sarcoma.Consensus.Cli.Output;
 using Xunit;
 
 namespace Sarcoma.Consensus.Cli.Tests;
@@ -32,15 +31,28 @@ public sealed class BatchBufferRetentionTests
     }
 
     [Fact]
-    public void A_cleared_report_buffer_gives_back_an_array_grown_beyond_what_it_retains()
+    public void A_recycled_line_gives_back_a_report_array_grown_beyond_what_it_retains()
     {
-        var buffer = new ReportBuffer();
-        buffer.GetSpan(ReportBuffer.RetainedBytes + 1);
-        buffer.Advance(ReportBuffer.RetainedBytes + 1);
+        var work = new BatchEvaluation.LineWork();
+        work.Output.GetSpan(BatchEvaluation.LineWork.RetainedReportBytes + 1);
+        work.Output.Advance(BatchEvaluation.LineWork.RetainedReportBytes + 1);
 
-        buffer.Clear();
+        work.Recycle();
 
-        Assert.Equal(0, buffer.WrittenSpan.Length);
-        Assert.True(buffer.GetSpan().Length < ReportBuffer.RetainedBytes, "the large array was kept after Clear");
+        Assert.Equal(0, work.Output.WrittenCount);
+        Assert.True(work.Output.Capacity < BatchEvaluation.LineWork.RetainedReportBytes, "the large report array was kept after Recycle");
+    }
+
+    [Fact]
+    public void A_recycled_line_keeps_a_report_array_of_ordinary_size_for_the_next_line()
+    {
+        var work = new BatchEvaluation.LineWork();
+        work.Output.GetSpan(8 * 1024);
+        work.Output.Advance(8 * 1024);
+
+        work.Recycle();
+
+        Assert.Equal(0, work.Output.WrittenCount);
+        Assert.InRange(work.Output.Capacity, 8 * 1024, BatchEvaluation.LineWork.RetainedReportBytes);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -238,7 +239,7 @@ public static class BatchEvaluation
 
         // Runs on the calling thread or a helper: touches nothing shared but the (thread-safe) evaluator; the report
         // goes to the work item's own buffer and is written in order by the calling thread.
-        LineOutcome EvaluateLine(long line, ReadOnlyMemory<byte> content, ReportBuffer report)
+        LineOutcome EvaluateLine(long line, ReadOnlyMemory<byte> content, IBufferWriter<byte> report)
         {
             try
             {
@@ -350,7 +351,7 @@ public static class BatchEvaluation
     }
 
     // How a line is evaluated: its number, its bytes, and the buffer its report is written to.
-    internal delegate LineOutcome Evaluation(long line, ReadOnlyMemory<byte> content, ReportBuffer report);
+    internal delegate LineOutcome Evaluation(long line, ReadOnlyMemory<byte> content, IBufferWriter<byte> report);
 
     // A line in flight, in input order: its bytes, then its outcome and report. Claimed once (by the calling thread or a
     // helper, whichever comes first), so a line is evaluated exactly once; reused for a later line once written, with its
@@ -370,7 +371,10 @@ public static class BatchEvaluation
 
         public int InputLength { get; private set; }
 
-        public ReportBuffer Output { get; } = new();
+        // The largest report array kept between lines (a compact report is a few kilobytes, a full one about 100 KB).
+        public const int RetainedReportBytes = 256 * 1024;
+
+        public ArrayBufferWriter<byte> Output { get; private set; } = new();
 
         public LineOutcome? Outcome { get; private set; }
 
@@ -388,7 +392,7 @@ public static class BatchEvaluation
             Line = line;
             InputLength = content.Length;
             Outcome = null;
-            Output.Clear();
+            ClearOutput();
             Volatile.Write(ref state, Queued);
             return this;
         }
@@ -398,7 +402,7 @@ public static class BatchEvaluation
         {
             Line = line;
             InputLength = 0;
-            Output.Clear();
+            ClearOutput();
             Outcome = outcome;
             Volatile.Write(ref state, Done);
             return this;
@@ -452,13 +456,26 @@ public static class BatchEvaluation
         public LineWork Recycle()
         {
             Outcome = null;
-            Output.Clear();
+            ClearOutput();
             if (input.Length > RetainedInputBytes)
             {
                 input = Array.Empty<byte>();
             }
 
             return this;
+        }
+
+        // Forgets the report written; keeps its array for the next line unless it grew beyond RetainedReportBytes.
+        private void ClearOutput()
+        {
+            if (Output.Capacity > RetainedReportBytes)
+            {
+                Output = new ArrayBufferWriter<byte>();
+            }
+            else
+            {
+                Output.ResetWrittenCount();
+            }
         }
 
         // The input array's length (for the tests of what a recycled item keeps).
