@@ -12,9 +12,9 @@ namespace Sarcoma.Consensus.CdsHooks.Tests.Load;
 
 /// <summary>
 /// A bounded load on the in-process test server: 2,000 hook calls with prefetch, 16 at a time, after a warm-up at the same
-/// concurrency that lasts until the JIT has (nearly) nothing left to compile: at least 400 calls, then batches of 160 until
-/// three in a row each compile fewer than 10 methods, at most 4,000 calls. A service that has answered a few thousand hooks runs
-/// optimised (tier-1) code; on a busy machine the JIT's background tier-up lags far behind the calls, and a fixed short
+/// concurrency that lasts until the JIT has (nearly) nothing left to compile: at least 400 calls, then batches of 160, each
+/// followed by a pause until the JIT is idle, until three in a row each compile fewer than 10 methods, at most 4,000 calls.
+/// A service that has answered a few thousand hooks runs optimised (tier-1) code; on a busy machine the JIT's background tier-up lags far behind the calls, and a fixed short
 /// warm-up left it compiling through the measurement (a quarter of the CPU samples in one profile). Reports p50/p99
 /// latency, the process CPU time per call (client and server together: a figure the machine's other load disturbs less
 /// than latency), the methods the JIT still compiled during the measurement, the garbage collections and their pauses,
@@ -41,8 +41,8 @@ public sealed class LoadTests : IDisposable
     public void Dispose() => factory.Dispose();
 
     // The 16 callers run on the thread pool (Task.Run), not in xUnit's test synchronisation context: under that context every
-    // await of a caller resumed through xUnit's AsyncTestSyncContext, which starts a new thread for each continuation (two
-    // per call: a perf profile showed thread creation, Thread.StartCore and clone3, on the client side of every call).
+    // await of a caller resumed through xUnit's AsyncTestSyncContext, which starts a new thread for each continuation (a perf
+    // profile of PerCallCostTests showed Thread.StartCore and clone3 under AsyncTestSyncContext.Post).
     [Fact]
     public async System.Threading.Tasks.Task Two_thousand_hook_calls_at_concurrency_16_have_no_errors()
     {
