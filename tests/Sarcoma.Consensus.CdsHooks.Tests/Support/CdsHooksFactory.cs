@@ -80,7 +80,10 @@ public sealed class CdsHooksFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, Path.GetFileName(DatabasePath) + "*"))
+            // Test processes share the directory and another one may have removed it already.
+            var directory = Path.GetDirectoryName(DatabasePath)!;
+            var files = Directory.Exists(directory) ? Directory.GetFiles(directory, Path.GetFileName(DatabasePath) + "*") : Array.Empty<string>();
+            foreach (var file in files)
             {
                 try
                 {
