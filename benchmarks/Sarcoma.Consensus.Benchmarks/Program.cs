@@ -10,7 +10,8 @@ namespace Sarcoma.Consensus.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Sarcoma.Consensus.Benchmarks -- --filter '*'</c>.
 /// Other modes: <c>--agree [count] [seed]</c> (the baselines' agreement check, exit code 1 on a disagreement) and
 /// <c>--generate PATH count [seed]</c> (a varied NDJSON batch input for the timed batch run) and <c>--profile [count] [seed]</c>
-/// (a coarse per-step and per-evaluator stopwatch profile).
+/// (a coarse per-step and per-evaluator stopwatch profile) and <c>--steps [count] [seed] [rounds]</c> (the CPU time of
+/// each step of a batch line by the batch's byte paths, for comparing builds on a shared machine).
 /// </summary>
 public static class Program
 {
@@ -32,6 +33,14 @@ public static class Program
             return Profile.Run(
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12);
+        }
+
+        if (args.Length > 0 && args[0] == "--steps")
+        {
+            return BatchSteps.Run(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
         }
 
         if (args.Length > 0 && args[0] == "--alloc")

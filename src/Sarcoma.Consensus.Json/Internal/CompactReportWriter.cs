@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
 using Sarcoma.Consensus.Catalog;
@@ -182,7 +181,9 @@ internal static class CompactReportWriter
     private static void WriteTuple(Utf8JsonWriter writer, Message message, Finding? finding, Tables? tables)
     {
         writer.WriteStartArray();
-        var code = tables is null ? CodeInfo.For(message.Code) : tables.CodeInfoOf(message.Code);
+        // One probe of the catalogue's ordinal table. (A cache in front of it, keyed by the code string's identity hash,
+        // cost more: codes built at run time are new strings, for which RuntimeHelpers.GetHashCode takes its slow path.)
+        var code = CodeInfo.For(message.Code);
         var keyed = code is { Keyed: true };
         if (keyed)
         {
@@ -555,7 +556,6 @@ internal static class CompactReportWriter
 
         private readonly MessageComparer messages;
         private readonly Dictionary<Finding, int> findingIndices;
-        private readonly Dictionary<Finding, int> findingsByInstance = new(IdentityComparer<Finding>.Instance);
         private readonly Dictionary<Message, int> slots;
         private readonly List<Message> firstUses = new();
         private readonly List<int> useCounts = new();
@@ -565,15 +565,8 @@ internal static class CompactReportWriter
         // What the plan found for each result, in the order the results are written (see WriteResult).
         private readonly List<int> planned = new();
 
-        // The catalogue's entries of recently written codes, in slots chosen by the code string's identity hash: a hit costs
-        // one reference comparison (the code is the same literal) instead of hashing the whole text. Bounded (one entry per
-        // slot, whatever the codes); a miss falls back to the catalogue's table.
-        private readonly string?[] recentCodes = new string?[RecentCodeSlots];
-        private readonly CodeInfo?[] recentInfos = new CodeInfo?[RecentCodeSlots];
         private int nextPlanned;
         private bool inUse;
-
-        private const int RecentCodeSlots = 1024;
 
         private Tables()
         {
@@ -605,7 +598,6 @@ internal static class CompactReportWriter
         public void Return()
         {
             findingIndices.Clear();
-            findingsByInstance.Clear();
             slots.Clear();
             firstUses.Clear();
             useCounts.Clear();
@@ -631,20 +623,16 @@ internal static class CompactReportWriter
             {
                 var finding = findings[i];
 
-                // Evaluators share finding instances (a derived concept's findings): an instance seen already is found
-                // by identity, without hashing and comparing its value again.
-                if (!findingsByInstance.TryGetValue(finding, out var index))
+                // Evaluators share finding instances (a derived concept's findings): the shallow hash is a few operations
+                // and an instance seen already compares equal by reference. (An identity-keyed dictionary in front of it
+                // cost more: RuntimeHelpers.GetHashCode takes its slow path for each new instance, most of them.)
+                if (!findingIndices.TryGetValue(finding, out var index))
                 {
-                    if (!findingIndices.TryGetValue(finding, out index))
-                    {
-                        // A finding's own message is written in the finding; only the messages nested in it are used.
-                        UseNested(finding.Message);
-                        index = Findings.Count;
-                        findingIndices.Add(finding, index);
-                        Findings.Add(finding);
-                    }
-
-                    findingsByInstance.Add(finding, index);
+                    // A finding's own message is written in the finding; only the messages nested in it are used.
+                    UseNested(finding.Message);
+                    index = Findings.Count;
+                    findingIndices.Add(finding, index);
+                    Findings.Add(finding);
                 }
 
                 planned.Add(index);
@@ -676,23 +664,6 @@ internal static class CompactReportWriter
         public int NextPlanned() => planned[nextPlanned++];
 
         public int? SharedIndexOfSlot(int slot) => sharedOfSlot[slot] is var index && index >= 0 ? index : null;
-
-        public CodeInfo? CodeInfoOf(string code)
-        {
-            // By the code's identity: the codes are mostly literals (the same instance every time), whose identity hashes
-            // spread over the slots where the shallow text hash made codes that differ in one inner character collide.
-            var slot = RuntimeHelpers.GetHashCode(code) & (RecentCodeSlots - 1);
-            var recent = recentCodes[slot];
-            if (ReferenceEquals(recent, code) || string.Equals(recent, code, StringComparison.Ordinal))
-            {
-                return recentInfos[slot];
-            }
-
-            var info = CodeInfo.For(code);
-            recentCodes[slot] = code;
-            recentInfos[slot] = info;
-            return info;
-        }
 
         public void Seal()
         {
@@ -867,17 +838,6 @@ internal static class CompactReportWriter
                 return (((((length * 31) + text[0]) * 31) + text[length >> 1]) * 31) + text[length - 1];
             }
         }
-    }
-
-    // Reference equality (the instance's identity hash), for the tables' first lookup.
-    private sealed class IdentityComparer<T> : IEqualityComparer<T>
-        where T : class
-    {
-        public static readonly IdentityComparer<T> Instance = new();
-
-        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(T value) => RuntimeHelpers.GetHashCode(value);
     }
 
     // Value equality of findings (Finding.Equals) with MessageComparer's shallow hash.

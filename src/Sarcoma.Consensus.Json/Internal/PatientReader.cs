@@ -161,9 +161,13 @@ internal static class PatientReader
 
         var detectedOn = reader.Date("detectedOn");
         var noEvidenceOfDisease = reader.Boolean("noEvidenceOfDisease");
-        var lesions = new List<Lesion>();
-        foreach (var (item, path) in reader.Array("lesions", "lesion objects"))
+        // Lists handed to the model as they are: its setters copy a List<T> once into an exact array (a ToArray here
+        // would copy twice); the items by index (a foreach over the interface allocates an enumerator).
+        var items = reader.Array("lesions", "lesion objects");
+        var lesions = new List<Lesion>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var (item, path) = items[i];
             if (ReadLesion(ObjectReader.Open(item, path, errors), errors) is { } lesion)
             {
                 lesions.Add(lesion);
@@ -184,7 +188,7 @@ internal static class PatientReader
         }
 
         reader.Finish();
-        return new MetastaticDisease { DetectedOn = detectedOn, NoEvidenceOfDisease = noEvidenceOfDisease, Lesions = lesions.ToArray(), Diffuse = diffuse };
+        return new MetastaticDisease { DetectedOn = detectedOn, NoEvidenceOfDisease = noEvidenceOfDisease, Lesions = lesions, Diffuse = diffuse };
     }
 
     private static Lesion? ReadLesion(ObjectReader? reader, ReadErrors errors)
@@ -211,19 +215,22 @@ internal static class PatientReader
             reader.Error(sitePath, "is required: every lesion states its organ or site.");
         }
 
-        var segments = new List<int>();
-        foreach (var (item, path) in reader.Array("segments", "Couinaud segments (1–8)"))
+        var items = reader.Array("segments", "Couinaud segments (1–8)");
+        var segments = items.Count == 0 ? null : new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var (item, path) = items[i];
             if (ObjectReader.ReadInteger(item, path, SegmentDescription, errors) is { } segment)
             {
-                segments.Add(segment);
+                segments!.Add(segment);
             }
         }
 
         var lesion = new Lesion
         {
             SizeMm = reader.Number("sizeMm", "the largest diameter in millimetres"),
-            Segments = segments.ToArray(),
+            Site = site.GetValueOrDefault(),
+            Segments = segments is null ? System.Array.Empty<int>() : segments,
             Lobe = reader.Code("lobe", Codes.LiverLobe),
             VascularInvolvement = reader.Boolean("vascularInvolvement"),
             CentralLocation = reader.Boolean("centralLocation"),
@@ -232,7 +239,7 @@ internal static class PatientReader
             Ablatable = reader.Boolean("ablatable"),
         };
         reader.Finish();
-        return site is { } s ? lesion with { Site = s } : null;
+        return site is null ? null : lesion;
     }
 
     private static Staging ReadStaging(ObjectReader? reader)
@@ -279,9 +286,11 @@ internal static class PatientReader
             return new TreatmentHistory();
         }
 
-        var resections = new List<LiverResection>();
-        foreach (var (item, path) in reader.Array("liverResections", "liver resection objects"))
+        var items = reader.Array("liverResections", "liver resection objects");
+        var resections = new List<LiverResection>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var (item, path) = items[i];
             if (ObjectReader.Open(item, path, errors) is { } r)
             {
                 resections.Add(new LiverResection
@@ -300,7 +309,7 @@ internal static class PatientReader
             OnSystemicTherapy = reader.Boolean("onSystemicTherapy"),
             InductionTherapyPlanned = reader.Boolean("inductionTherapyPlanned"),
             LastTreatmentEndedOn = reader.Date("lastTreatmentEndedOn"),
-            LiverResections = resections.ToArray(),
+            LiverResections = resections,
             PreviousLiverResection = reader.Boolean("previousLiverResection"),
             AdjuvantTherapyAfterFirstLiverResection = reader.Boolean("adjuvantTherapyAfterFirstLiverResection"),
             PreviousAbdominalSurgeries = reader.Integer("previousAbdominalSurgeries", "a count"),
