@@ -26,6 +26,8 @@ public sealed partial class ThresholdTableTests
         "OligometastaticAssessment.KnownSites", // size of the table of shared site findings (issue #12)
         "LiverLesionFacts.FlagCounts", // size of the table of shared lesion-flag findings (issue #12)
         "LiverLesionFacts.SegmentMessageSize", // size of the table of shared segment messages (issue #12)
+        "FocalTherapyAssessment.AblationCounts", // size of the table of shared ablation findings (issue #12)
+        "MetastasectomyInterval.LengthMonths", // size of the table of shared interval-length messages (issue #12)
     };
 
     private sealed record Row(string Id, string Words, string Source, string Comparison, string Default, string Option, IReadOnlyList<string> Tests);
