@@ -182,10 +182,10 @@ internal sealed class BiopsyPlan
     {
         context.Computing(DerivedConcepts.BiopsyPlan);
         var origin = context.OriginUncertainty;
-        // Sized once: the verdict's facts, the timing's and the origin's findings, the induction plan and its start.
-        var findings = new List<Finding>(4 + context.Timing.Findings.Count + origin.Findings.Count);
-        var missing = new List<string>(4);
-        var reasons = new List<Message>(2);
+        // Working lists reused per thread, given back by Done, the one way out (the plan keeps exact copies).
+        var findings = ScratchList<Finding>.Rent();
+        var missing = ScratchList<string>.Rent();
+        var reasons = ScratchList<Message>.Rent();
         var treatment = context.Patient.Treatment;
         var induction = treatment.InductionTherapyPlanned;
         // "Already started" means a systemic treatment under way now (treatment.onSystemicTherapy), not any past therapy:
@@ -250,7 +250,7 @@ internal sealed class BiopsyPlan
         }
 
         var count = context.LiverLesions.Count;
-        findings.Add(new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("biopsy.liver-lesions-recorded", ("count", count))));
+        findings.Add(count < LesionCountFindings.Size ? LesionCountFindings[count] : LesionCountFinding(count));
 
         // Disease known not to be oligometastatic: neither setting of the guideline's reasons holds (3.1 concerns resectable
         // metachronous metastases, for which resection is indicated, and the section 3.3 narrative synchronous OMD), so no
@@ -412,9 +412,19 @@ internal sealed class BiopsyPlan
         {
             var verdict = argument is { } a ? Message.Of(code, a) : new Message(code);
             findings.Insert(0, new Finding(ConceptName, consider.Code(), verdict));
-            return new BiopsyPlan(consider, basis, verdict, notOnTheTable, ReadOnlyValueList<Message>.CopyOf(reasons), origin, originSetAside, ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
+            var plan = new BiopsyPlan(consider, basis, verdict, notOnTheTable, ReadOnlyValueList<Message>.CopyOf(reasons), origin, originSetAside, ReadOnlyValueList<Finding>.CopyOf(findings), FactProse.DistinctFacts(missing));
+            ScratchList<Finding>.Return(findings);
+            ScratchList<string>.Return(missing);
+            ScratchList<Message>.Return(reasons);
+            return plan;
         }
     }
+
+    // The number of liver lesions recorded, for up to 16 lesions: made once per process (no patient data beyond the number).
+    private static readonly MemoTable<Finding> LesionCountFindings = new(17, static count => LesionCountFinding(count));
+
+    private static Finding LesionCountFinding(int count) =>
+        new(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("biopsy.liver-lesions-recorded", ("count", count)));
 
     /// <summary>Gets the finding that systemic treatment has started: on systemic therapy, or (for 3.2) systemic therapy received.</summary>
     internal static Finding SystemicTherapyStartedFinding(TreatmentHistory treatment) =>

@@ -166,7 +166,7 @@ internal sealed class EvaluationContext
             ? Sarcoma.Consensus.Wording.Message.Of(
                 "staging.caution.out-of-date",
                 ("detectedOn", detected),
-                ("elapsed", Sarcoma.Consensus.Timing.IntervalAssessment.Between(detected, AsOf).DescribeMessage()),
+                ("elapsed", Sarcoma.Consensus.Timing.IntervalAssessment.Describe(detected, AsOf)),
                 ("currencyMonths", Options.StagingCurrencyMonths))
             : null;
     }

@@ -149,13 +149,6 @@ public sealed class RecommendationResult
         Findings = findings.ToReadOnlyList();
         CautionMessages = cautions.ToReadOnlyList();
         Missing = missing.ToReadOnlyList();
-        Flags = (recommendation.ReachedConsensus, cautions.Count > 0) switch
-        {
-            (true, false) => NoFlags,
-            (true, true) => CautionFlag,
-            (false, false) => NoConsensusFlag,
-            (false, true) => NoConsensusAndCautionFlags,
-        };
     }
 
     // The four possible flag lists, shared (read-only, so no result can change another's).
@@ -208,7 +201,14 @@ public sealed class RecommendationResult
     public IReadOnlyList<string> Missing { get; }
 
     /// <summary>Gets the flags: <see cref="ResultFlag.NoConsensus"/> for 3.2, 5.5 and 10.2 always, <see cref="ResultFlag.Caution"/> when there are cautions.</summary>
-    public IReadOnlyList<ResultFlag> Flags { get; }
+    public IReadOnlyList<ResultFlag> Flags => (Recommendation.ReachedConsensus, CautionMessages.Count > 0) switch
+    {
+        // One of four shared lists, chosen on read (no field per result).
+        (true, false) => NoFlags,
+        (true, true) => CautionFlag,
+        (false, false) => NoConsensusFlag,
+        (false, true) => NoConsensusAndCautionFlags,
+    };
 
     /// <summary>Gets the rationale: the summary, then each finding's sentence, then each caution.</summary>
     public IReadOnlyList<string> Rationale =>

@@ -109,12 +109,13 @@ public sealed class FocalTherapyAssessment
     {
         context.Computing(DerivedConcepts.FocalTherapy);
         var recorded = context.Patient.FocalTherapyContraindications ?? new FocalTherapyContraindications();
+        // The four contraindications in each of their three states carry no other patient value: made once per process.
         var contraindications = new[]
         {
-            new FocalTherapyContraindication(FactNames.UncorrectableCoagulopathy, "uncorrectable-coagulopathy", ContraindicationSeverity.Absolute, recorded.UncorrectableCoagulopathy),
-            new FocalTherapyContraindication(FactNames.ActiveInfectionInTreatmentArea, "active-infection-in-treatment-area", ContraindicationSeverity.Absolute, recorded.ActiveInfectionInTreatmentArea),
-            new FocalTherapyContraindication(FactNames.AdjacentStructuresNotProtectable, "adjacent-structures-not-protectable", ContraindicationSeverity.Relative, recorded.AdjacentStructuresNotProtectable),
-            new FocalTherapyContraindication(FactNames.DecompensatedLiverFailure, "decompensated-liver-failure", ContraindicationSeverity.Relative, recorded.DecompensatedLiverFailure),
+            Contraindication(0, recorded.UncorrectableCoagulopathy),
+            Contraindication(1, recorded.ActiveInfectionInTreatmentArea),
+            Contraindication(2, recorded.AdjacentStructuresNotProtectable),
+            Contraindication(3, recorded.DecompensatedLiverFailure),
         };
 
         // Partitions in the order of the array above (loops: no iterator or closure per evaluation).
@@ -195,40 +196,75 @@ public sealed class FocalTherapyAssessment
         }
 
         var ablatabilityUnknown = liver.Count - ablatable - notAblatable;
-        if (liver.Count > 0)
+        if (liver.Count > 0 && ablatable < AblationCounts && notAblatable < AblationCounts && ablatabilityUnknown < AblationCounts)
         {
-            var parts = new List<Message>();
-            if (ablatable > 0)
-            {
-                parts.Add(Message.Of("focal-therapy.ablation.amenable", ("count", ablatable)));
-            }
-
-            if (notAblatable > 0)
-            {
-                parts.Add(Message.Of("focal-therapy.ablation.not-amenable", ("count", notAblatable)));
-            }
-
-            if (ablatabilityUnknown > 0)
-            {
-                parts.Add(Message.Of("focal-therapy.ablation.not-assessed", ("count", ablatabilityUnknown)));
-            }
-
-            findings.Add(new Finding(
-                FactNames.LesionAblatable,
-                $"{Count(ablatable)}/{Count(liver.Count)}",
-                Message.Of("focal-therapy.ablation", ("total", liver.Count), ("parts", parts))));
+            // Depends on the three counts only: made once per process for up to 16 lesions of each kind.
+            findings.Add(AblationFindings[(((ablatable * AblationCounts) + notAblatable) * AblationCounts) + ablatabilityUnknown]);
+        }
+        else if (liver.Count > 0)
+        {
+            findings.Add(AblationFinding(ablatable, notAblatable, ablatabilityUnknown));
         }
 
         findings.Add(ModalitiesFinding);
         return new FocalTherapyAssessment(
             status,
-            contraindications,
+            ReadOnlyValueList<FocalTherapyContraindication>.Wrap(contraindications),
             ablatable,
             notAblatable,
             ablatabilityUnknown,
             ReadOnlyValueList<Finding>.CopyOf(findings),
             ReadOnlyValueList<Message>.CopyOf(cautions),
             UnknownFacts(unknown));
+    }
+
+    private const int AblationCounts = 17;
+
+    private static readonly MemoTable<Finding> AblationFindings = new(AblationCounts * AblationCounts * AblationCounts, static key => AblationFinding(
+        key / (AblationCounts * AblationCounts), (key / AblationCounts) % AblationCounts, key % AblationCounts));
+
+    // The contraindications of section 3.10 in the order checked: fact, code and severity.
+    private static readonly (string Fact, string Code, ContraindicationSeverity Severity)[] ContraindicationKinds =
+    {
+        (FactNames.UncorrectableCoagulopathy, "uncorrectable-coagulopathy", ContraindicationSeverity.Absolute),
+        (FactNames.ActiveInfectionInTreatmentArea, "active-infection-in-treatment-area", ContraindicationSeverity.Absolute),
+        (FactNames.AdjacentStructuresNotProtectable, "adjacent-structures-not-protectable", ContraindicationSeverity.Relative),
+        (FactNames.DecompensatedLiverFailure, "decompensated-liver-failure", ContraindicationSeverity.Relative),
+    };
+
+    // Keyed by kind × 3 + state (yes, no, unknown).
+    private static readonly MemoTable<FocalTherapyContraindication> ContraindicationTable = new(ContraindicationKinds.Length * 3, static key =>
+    {
+        var (fact, code, severity) = ContraindicationKinds[key / 3];
+        return new FocalTherapyContraindication(fact, code, severity, (key % 3) switch { 0 => true, 1 => false, _ => (bool?)null });
+    });
+
+    private static FocalTherapyContraindication Contraindication(int kind, bool? present) =>
+        ContraindicationTable[(kind * 3) + present switch { true => 0, false => 1, _ => 2 }];
+
+    private static Finding AblationFinding(int ablatable, int notAblatable, int ablatabilityUnknown)
+    {
+        var total = ablatable + notAblatable + ablatabilityUnknown;
+        var parts = new List<Message>(3);
+        if (ablatable > 0)
+        {
+            parts.Add(Message.Of("focal-therapy.ablation.amenable", ("count", ablatable)));
+        }
+
+        if (notAblatable > 0)
+        {
+            parts.Add(Message.Of("focal-therapy.ablation.not-amenable", ("count", notAblatable)));
+        }
+
+        if (ablatabilityUnknown > 0)
+        {
+            parts.Add(Message.Of("focal-therapy.ablation.not-assessed", ("count", ablatabilityUnknown)));
+        }
+
+        return new Finding(
+            FactNames.LesionAblatable,
+            $"{Count(ablatable)}/{Count(total)}",
+            Message.Of("focal-therapy.ablation", ("total", total), ("parts", parts)));
     }
 
     /// <summary>The modalities named in section 3.10, grouped, as one sentence in English.</summary>

@@ -356,14 +356,57 @@ public sealed class ImagingPlan
 
     private static ImagingItem HistologyDrivenItem(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, IReadOnlyList<string> subtypes, Func<Histology, bool> flagged)
     {
+        // With liver metastases, the item depends on the modality, the histology of the catalogue and whether the
+        // examination is done, nothing else: made once per process for each (the item is immutable) and shared.
+        if (context.HasLiverMetastases == true
+            && context.Patient.Primary?.Histology is { } known
+            && CatalogueIndex.TryGetValue(known, out var index)
+            && (modality == ImagingModality.BrainMri || modality == ImagingModality.SpineMri))
+        {
+            var key = (((index * 2) + (modality == ImagingModality.BrainMri ? 0 : 1)) * 3) + (done switch { true => 0, false => 1, _ => 2 });
+            return HistologyDrivenItems[key];
+        }
+
+        return CreateHistologyDrivenItem(context, modality, done, doneFact, subtypes, flagged);
+    }
+
+    // The catalogue's histologies by reference (read-only after initialisation): their position, the key of the shared items.
+    private static readonly Dictionary<Histology, int> CatalogueIndex = CreateCatalogueIndex();
+
+    private static readonly MemoTable<ImagingItem> HistologyDrivenItems = new(Histology.All.Count * 2 * 3, static key => CreateSharedHistologyDrivenItem(key));
+
+    private static Dictionary<Histology, int> CreateCatalogueIndex()
+    {
+        var index = new Dictionary<Histology, int>(ReferenceComparer.Instance);
+        for (var i = 0; i < Histology.All.Count; i++)
+        {
+            index[Histology.All[i]] = i;
+        }
+
+        return index;
+    }
+
+    private static ImagingItem CreateSharedHistologyDrivenItem(int key)
+    {
+        var done = (key % 3) switch { 0 => true, 1 => false, _ => (bool?)null };
+        var brain = (key / 3) % 2 == 0;
+        var histology = Histology.All[key / 6];
+        return brain
+            ? CreateHistologyDrivenItem(null, ImagingModality.BrainMri, done, FactNames.StagingBrainMri, BrainMriSubtypes, static h => h.BrainMriSuggested, histology)
+            : CreateHistologyDrivenItem(null, ImagingModality.SpineMri, done, FactNames.StagingSpineMri, SpineMriSubtypes, static h => h.SpineMriSuggested, histology);
+    }
+
+    // Without a context: the item of a patient with liver metastases and this histology.
+    private static ImagingItem CreateHistologyDrivenItem(EvaluationContext? context, ImagingModality modality, bool? done, string doneFact, IReadOnlyList<string> subtypes, Func<Histology, bool> flagged, Histology? withLiverMetastases = null)
+    {
         var item = new Item(context, modality, done, doneFact, null, ImagingItem.NarrativeBasis);
-        if (item.Gated(out var gated))
+        if (context is not null && item.Gated(out var gated))
         {
             return gated;
         }
 
         var code = ImagingItem.ModalityCode(modality);
-        if (context.Patient.Primary?.Histology is not { } histology)
+        if ((withLiverMetastases ?? context?.Patient.Primary?.Histology) is not { } histology)
         {
             item.Findings.Add(HistologyUnknownFinding);
             item.Missing.Add(FactNames.PrimaryHistology);
@@ -420,13 +463,13 @@ public sealed class ImagingPlan
     /// <summary>Collects one item's findings and missing facts.</summary>
     private sealed class Item
     {
-        private readonly EvaluationContext context;
+        private readonly EvaluationContext? context;
         private readonly ImagingModality modality;
         private bool? done;
         private readonly string doneFact;
         private string? recommendationId;
 
-        public Item(EvaluationContext context, ImagingModality modality, bool? done, string doneFact, string? recommendationId, string basis)
+        public Item(EvaluationContext? context, ImagingModality modality, bool? done, string doneFact, string? recommendationId, string basis)
         {
             this.context = context;
             this.modality = modality;
@@ -436,9 +479,10 @@ public sealed class ImagingPlan
             Basis = basis;
         }
 
-        public List<Finding> Findings { get; } = new();
+        // Working lists reused per thread, given back when the item is finished (the item keeps exact copies).
+        public List<Finding> Findings { get; } = ScratchList<Finding>.Rent();
 
-        public List<string> Missing { get; } = new();
+        public List<string> Missing { get; } = ScratchList<string>.Rent();
 
         public string Basis { get; set; }
 
@@ -461,7 +505,7 @@ public sealed class ImagingPlan
         /// <summary>Answers for every examination when liver metastases are absent or unknown.</summary>
         public bool Gated(out ImagingItem item)
         {
-            switch (context.HasLiverMetastases)
+            switch (context!.HasLiverMetastases)
             {
                 case null:
                     Missing.Add(context.Patient.Metastases is null ? FactNames.Metastases : FactNames.Lesions);
@@ -480,8 +524,9 @@ public sealed class ImagingPlan
         /// <summary>Finishes an indicated examination; <paramref name="clause"/> says why, without the closing full stop.</summary>
         public ImagingItem Indicated(Message clause) => Finish(TriState.Yes, Message.Of("imaging.sentence", ("clause", clause)), clause);
 
-        public ImagingItem Finish(TriState indicated, Message reason, Message? clause = null) =>
-            new(
+        public ImagingItem Finish(TriState indicated, Message reason, Message? clause = null)
+        {
+            var finished = new ImagingItem(
                 modality,
                 indicated,
                 reason,
@@ -495,5 +540,22 @@ public sealed class ImagingPlan
                 indicated == TriState.Unknown ? FactProse.DistinctFacts(Missing) : ReadOnlyValueList<string>.None,
                 repeat,
                 baselineDone);
+            ScratchList<Finding>.Return(Findings);
+            ScratchList<string>.Return(Missing);
+            return finished;
+        }
     }
+}
+
+/// <summary>Compares histologies by reference (the catalogue's instances).</summary>
+internal sealed class ReferenceComparer : IEqualityComparer<Histology>
+{
+    /// <summary>Gets the comparer.</summary>
+    public static ReferenceComparer Instance { get; } = new();
+
+    /// <inheritdoc />
+    public bool Equals(Histology? x, Histology? y) => ReferenceEquals(x, y);
+
+    /// <inheritdoc />
+    public int GetHashCode(Histology obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

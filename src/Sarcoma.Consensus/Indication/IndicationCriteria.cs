@@ -54,7 +54,8 @@ internal static class IndicationCriteria
     public static void Oligometastatic(EvaluationContext context, ResultBuilder result, List<Message> against, List<string> missing)
     {
         var omd = context.Oligometastatic;
-        result.Fact(OligometastaticAssessment.ConceptName, omd.Status.Code(), omd.Findings[0].Message);
+        // The same finding as every recommendation that depends on OMD records: made once per evaluation.
+        result.Facts(context.OligometastaticFinding);
         if (omd.Status == TriState.No)
         {
             // After a complete resection there is no current metastatic disease: said so (the clause the liver criterion
@@ -89,8 +90,20 @@ internal static class IndicationCriteria
             return;
         }
 
-        var unresectable = liver.Count(l => l.Resectable == false);
-        var unknown = liver.Count(l => l.Resectable is null);
+        var unresectable = 0;
+        var unknown = 0;
+        for (var i = 0; i < liver.Count; i++)
+        {
+            switch (liver[i].Resectable)
+            {
+                case false:
+                    unresectable++;
+                    break;
+                case null:
+                    unknown++;
+                    break;
+            }
+        }
         if (unresectable > 0)
         {
             var clause = Message.Of("indication.liver-lesions-not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count));
@@ -141,7 +154,10 @@ internal static class IndicationCriteria
     /// <param name="context">The context.</param>
     /// <returns>The clause.</returns>
     public static Message NoLiverMetastasis(EvaluationContext context) =>
-        Message.Of("indication.no-liver-metastasis", ("noEvidence", context.NoEvidenceOfDisease));
+        context.NoEvidenceOfDisease ? NoLiverMetastasisNoEvidenceMessage : NoLiverMetastasisMessage;
+
+    private static readonly Message NoLiverMetastasisMessage = Message.Of("indication.no-liver-metastasis", ("noEvidence", false));
+    private static readonly Message NoLiverMetastasisNoEvidenceMessage = Message.Of("indication.no-liver-metastasis", ("noEvidence", true));
 
     /// <summary>The facts <see cref="EvaluationContext.IsLiverRecurrence"/> reads.</summary>
     public static readonly string[] RecurrenceRequirements =
@@ -249,10 +265,7 @@ internal static class IndicationCriteria
             return;
         }
 
-        foreach (var caution in fitness.CautionMessages)
-        {
-            result.Caution(caution);
-        }
+        result.Cautions(fitness.CautionMessages);
     }
 
     /// <summary>The code of the reason <see cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/> adds when the patient is not fit for surgery.</summary>
@@ -270,7 +283,7 @@ internal static class IndicationCriteria
     /// <returns>The summary.</returns>
     public static Message NotApplying(string id, Message scenario, IReadOnlyList<Message> against, Message? pointer = null)
     {
-        if (against.Count > 0 && against.All(a => a.Code is NotACandidateCode or ProgressingCode))
+        if (against.Count > 0 && AllUnfitOrProgressing(against))
         {
             return Message.Of("indication.not-applying.unfit", ("id", id), ("scenario", scenario), ("reasons", against));
         }
@@ -278,6 +291,20 @@ internal static class IndicationCriteria
         return against.Count == 1 && pointer is not null
             ? Message.Of("indication.not-applying.pointing", ("id", id), ("scenario", scenario), ("reasons", against), ("pointer", pointer))
             : Message.Of("indication.not-applying", ("id", id), ("scenario", scenario), ("reasons", against));
+    }
+
+    // Whether every reason against is unfitness or progression (a loop: no enumerator or delegate).
+    private static bool AllUnfitOrProgressing(IReadOnlyList<Message> against)
+    {
+        for (var i = 0; i < against.Count; i++)
+        {
+            if (against[i].Code is not (NotACandidateCode or ProgressingCode))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -344,7 +371,13 @@ internal static class IndicationCriteria
     /// <param name="sites">The sites, in the order to show.</param>
     /// <returns>The items.</returns>
     public static IReadOnlyList<Message> SiteTerms(IEnumerable<MetastaticSite> sites) =>
-        sites.Select(s => new Message("site." + SiteCode(s))).ToArray();
+        sites.Select(SiteTerm).ToArray();
+
+    // One term message per known site, made once per process.
+    private static Message SiteTerm(MetastaticSite site) =>
+        (uint)site < (uint)SiteTermMessages.Size ? SiteTermMessages[(int)site] : new Message("site." + SiteCode(site));
+
+    private static readonly MemoTable<Message> SiteTermMessages = new((int)MetastaticSite.Other + 1, static site => new Message("site." + SiteCode((MetastaticSite)site)));
 
     /// <summary>A clause as a sentence: capitalised, with a full stop (message <c>indication.sentence</c>).</summary>
     /// <param name="clause">The clause.</param>

@@ -186,6 +186,26 @@ internal static class LiverLesionFacts
                     break;
             }
         }
+        // The finding depends on the property and the three counts only: made once per process for up to 16 lesions.
+        var slot = ReferenceEquals(property, LesionProperty.VascularInvolvement) ? 0 : ReferenceEquals(property, LesionProperty.CentralLocation) ? 1 : -1;
+        if (slot >= 0 && count < FlagCounts)
+        {
+            return FlagFindings[(((((slot * FlagCounts) + count) * FlagCounts) + yes) * FlagCounts) + unknown];
+        }
+
+        return CreateFlag(property, count, yes, unknown);
+    }
+
+    private const int FlagCounts = 17;
+
+    private static readonly MemoTable<Finding> FlagFindings = new(2 * FlagCounts * FlagCounts * FlagCounts, static key => CreateFlag(
+        key / (FlagCounts * FlagCounts * FlagCounts) == 0 ? LesionProperty.VascularInvolvement : LesionProperty.CentralLocation,
+        (key / (FlagCounts * FlagCounts)) % FlagCounts,
+        (key / FlagCounts) % FlagCounts,
+        key % FlagCounts));
+
+    private static Finding CreateFlag(LesionProperty property, int count, int yes, int unknown)
+    {
         if (yes > 0)
         {
             return new Finding(property.Fact, "yes", Message.Of("indication.lesion-flag.yes", ("property", property.Code), ("count", count), ("yes", yes), ("unknown", unknown)));
@@ -206,6 +226,17 @@ internal static class LiverLesionFacts
         _ => "caudate",
     };
 
+    // The messages of single segments and of ranges of the Couinaud segments (0–15 covers them): no patient data beyond
+    // the numbers, made once per process.
+    private const int SegmentMessageSize = 16;
+
+    private static readonly MemoTable<Message> SegmentMessages = new(SegmentMessageSize, static segment => Message.Of("indication.segment", ("segment", segment)));
+
+    private static readonly MemoTable<Message> SegmentRangeMessages = new(SegmentMessageSize * SegmentMessageSize, static key => SegmentRangeMessage(key));
+
+    private static Message SegmentRangeMessage(int key) =>
+        Message.Of("indication.segment-range", ("first", key / SegmentMessageSize), ("last", key % SegmentMessageSize));
+
     /// <summary>Sorted distinct Couinaud segments as items of a list: runs of three or more as a range ("5–8"), others one by one.</summary>
     /// <param name="segments">Sorted distinct segments.</param>
     /// <returns>The items, messages <c>indication.segment</c> and <c>indication.segment-range</c>.</returns>
@@ -225,13 +256,15 @@ internal static class LiverLesionFacts
 
             if (j - i >= 2)
             {
-                parts[filled++] = Message.Of("indication.segment-range", ("first", segments[i]), ("last", segments[j]));
+                parts[filled++] = (uint)segments[i] < SegmentMessageSize && (uint)segments[j] < SegmentMessageSize
+                    ? SegmentRangeMessages[(segments[i] * SegmentMessageSize) + segments[j]]
+                    : Message.Of("indication.segment-range", ("first", segments[i]), ("last", segments[j]));
             }
             else
             {
                 for (var k = i; k <= j; k++)
                 {
-                    parts[filled++] = Message.Of("indication.segment", ("segment", segments[k]));
+                    parts[filled++] = (uint)segments[k] < SegmentMessageSize ? SegmentMessages[segments[k]] : Message.Of("indication.segment", ("segment", segments[k]));
                 }
             }
 

@@ -168,14 +168,16 @@ public static class PatientValidator
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var errors = new List<ValidationError>();
-        void Add(string field, string message) => errors.Add(new ValidationError(field, message));
+        // A collector instead of a list captured by a delegate: no closure, delegate or list when the record is valid
+        // (every evaluation validates).
+        var errors = new ValidationErrorList();
+        void Add(string field, string message) => errors.Add(field, message);
 
         // Sections set to null and dates outside the plausible range are reported first; the checks below then read a
         // copy without them, so they neither throw nor report the same bad value twice.
         var range = PlausibleDates.Of(options);
-        patient = RecordShape.Check(patient, range, Add);
-        asOf = RecordShape.CheckDate(asOf, FactNames.AsOf, range, Add);
+        patient = RecordShape.Check(patient, range, errors);
+        asOf = RecordShape.CheckDate(asOf, FactNames.AsOf, range, errors);
         void NotAfterAsOf(LocalDate? date, string field)
         {
             if (date is { } d && asOf is { } today && d > today)
@@ -187,7 +189,7 @@ public static class PatientValidator
         void Defined<TEnum>(TEnum? value, string field)
             where TEnum : struct, Enum
         {
-            if (value is { } v && !Enum.IsDefined(typeof(TEnum), v))
+            if (value is { } v && !IsDefinedValue(v))
             {
                 Add(field, $"is not a known {typeof(TEnum).Name} value.");
             }
@@ -246,7 +248,7 @@ public static class PatientValidator
             {
                 for (var i = 0; i < lesions.Count; i++)
                 {
-                    ValidateLesion(lesions[i], i, Add);
+                    ValidateLesion(lesions[i], i, errors);
                 }
             }
         }
@@ -311,7 +313,7 @@ public static class PatientValidator
                     continue;
                 }
 
-                if (resection.Margin is { } margin && !Enum.IsDefined(typeof(ResectionMargin), margin))
+                if (resection.Margin is { } margin && !IsDefinedValue(margin))
                 {
                     Defined(resection.Margin, $"treatment.liverResections[{i}].margin");
                 }
@@ -333,7 +335,7 @@ public static class PatientValidator
             Add(FactNames.FutureLiverRemnantPercent, "must be between 0 and 100.");
         }
 
-        return errors;
+        return errors.ToReadOnlyList();
     }
 
     /// <summary>Validates a patient against the default plausible date range and throws when it is inconsistent.</summary>
@@ -392,90 +394,90 @@ public static class PatientValidator
 
     private static void ReportImplausibleDates(PlausibleDates range, (LocalDate? Date, string Field)[] dates)
     {
-        var errors = new List<ValidationError>();
+        var errors = new ValidationErrorList();
         foreach (var (date, field) in dates)
         {
-            RecordShape.CheckDate(date, field, range, (f, m) => errors.Add(new ValidationError(f, m)));
+            RecordShape.CheckDate(date, field, range, errors);
         }
 
         if (errors.Count > 0)
         {
-            throw new PatientValidationException(errors);
+            throw new PatientValidationException(errors.ToReadOnlyList());
         }
     }
 
     // The lesion's path (metastases.lesions[i]) is formatted only when a problem is reported.
-    private static void ValidateLesion(Lesion? lesion, int index, Action<string, string> add)
+    private static void ValidateLesion(Lesion? lesion, int index, ValidationErrorList errors)
     {
         string Path() => $"metastases.lesions[{index}]";
 
         if (lesion is null)
         {
-            add(Path(), "must not be null.");
+            errors.Add(Path(), "must not be null.");
             return;
         }
 
         if (!IsDefined(lesion.Site))
         {
-            add(Path() + ".site", "is not a known MetastaticSite value.");
+            errors.Add(Path() + ".site", "is not a known MetastaticSite value.");
         }
 
         if (lesion.SizeMm is { } size && (size <= 0m || size > MaximumLesionSizeMm))
         {
-            add(Path() + ".sizeMm", size <= 0m
+            errors.Add(Path() + ".sizeMm", size <= 0m
                 ? "must be greater than 0."
                 : $"is implausible (more than {MaximumLesionSizeMm:0} mm).");
         }
 
         if (lesion.Lobe is { } lobe && !IsDefined(lobe))
         {
-            add(Path() + ".lobe", "is not a known LiverLobe value.");
+            errors.Add(Path() + ".lobe", "is not a known LiverLobe value.");
         }
 
         var segments = lesion.Segments ?? Array.Empty<int>();
         if (lesion.Segments is null)
         {
-            add(Path() + ".segments", "must not be null (use an empty list).");
+            errors.Add(Path() + ".segments", "must not be null (use an empty list).");
         }
 
         var inRange = SegmentsInRange(segments);
         if (!inRange)
         {
-            add(Path() + ".segments", "Couinaud segments must be between 1 and 8.");
+            errors.Add(Path() + ".segments", "Couinaud segments must be between 1 and 8.");
         }
 
         if (HasRepeatedSegment(segments, inRange))
         {
-            add(Path() + ".segments", "lists a segment more than once.");
+            errors.Add(Path() + ".segments", "lists a segment more than once.");
         }
 
         if (lesion.Lobe is { } recordedLobe && segments.Count > 0 && inRange && !AnySegmentIn(segments, recordedLobe))
         {
-            add(Path() + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
+            errors.Add(Path() + ".lobe", "contradicts the lobe of the recorded segments (1 caudate; 2–4 left; 5–8 right).");
         }
         else if (lesion.Lobe is { } singleLobe && inRange && AnySegmentOutside(segments, singleLobe))
         {
             // The recorded lobe is the one lobe the lesion lies in (the caudate aside): a lesion whose segments reach the
             // other hemiliver has no single lobe, and a lobe that hid that would make the segments' absence look like
             // knowledge (a lesion known to be in the left lobe cannot make the metastases bilobar, 5.5).
-            add(Path() + ".lobe", "names one lobe, but the recorded segments reach another (1 caudate; 2–4 left; 5–8 right): leave lobe empty for a lesion spanning lobes.");
+            errors.Add(Path() + ".lobe", "names one lobe, but the recorded segments reach another (1 caudate; 2–4 left; 5–8 right): leave lobe empty for a lesion spanning lobes.");
         }
 
         if (lesion.Site != MetastaticSite.Liver)
         {
             if (segments.Count > 0)
             {
-                add(Path() + ".segments", "applies to liver lesions only.");
+                errors.Add(Path() + ".segments", "applies to liver lesions only.");
             }
 
             if (lesion.Lobe is not null)
             {
-                add(Path() + ".lobe", "applies to liver lesions only.");
+                errors.Add(Path() + ".lobe", "applies to liver lesions only.");
             }
 
             if (lesion.CentralLocation is not null)
             {
-                add(Path() + ".centralLocation", "applies to liver lesions only.");
+                errors.Add(Path() + ".centralLocation", "applies to liver lesions only.");
             }
         }
     }
@@ -545,6 +547,15 @@ public static class PatientValidator
         return false;
     }
 
+    // Enum.IsDefined without boxing the value where the generic overload exists (every evaluation checks a few enums).
+    private static bool IsDefinedValue<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+#if NET5_0_OR_GREATER
+        Enum.IsDefined(value);
+#else
+        Enum.IsDefined(typeof(TEnum), value);
+#endif
+
     // The enumerations are contiguous from 0 (no explicit values), so a range check is Enum.IsDefined without boxing.
     private static bool IsDefined(MetastaticSite site) => site >= MetastaticSite.Liver && site <= MetastaticSite.Other;
 
@@ -552,4 +563,23 @@ public static class PatientValidator
 
     private static LiverLobe SegmentLobe(int segment) =>
         segment == 1 ? LiverLobe.Caudate : segment <= 4 ? LiverLobe.Left : LiverLobe.Right;
+}
+
+/// <summary>The problems found by one validation, collected without a list until the first one.</summary>
+internal sealed class ValidationErrorList
+{
+    private List<ValidationError>? errors;
+
+    /// <summary>Gets the number of problems reported.</summary>
+    public int Count => errors?.Count ?? 0;
+
+    /// <summary>Reports a problem.</summary>
+    /// <param name="field">The field's path.</param>
+    /// <param name="message">What is wrong, without the value.</param>
+    public void Add(string field, string message) => (errors ??= new List<ValidationError>()).Add(new ValidationError(field, message));
+
+    /// <summary>Gets the problems in the order reported, as a list nobody can change (the shared empty list when there are none).</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<ValidationError> ToReadOnlyList() =>
+        errors is null ? ReadOnlyValueList<ValidationError>.None : ReadOnlyValueList<ValidationError>.CopyOf(errors);
 }

@@ -106,20 +106,20 @@ internal static class RecordShape
     private const string NullSection = "must not be null: leave the section out, or give an empty one, when nothing is known.";
 
     /// <summary>Reports null sections and implausible dates; returns the record with defaults and unknown dates in their place.</summary>
-    public static Patient Check(Patient patient, PlausibleDates range, Action<string, string> add)
+    public static Patient Check(Patient patient, PlausibleDates range, ValidationErrorList errors)
     {
-        var staging = patient.Staging ?? Missing(new Staging(), "staging", add);
-        var clinical = patient.Clinical ?? Missing(new ClinicalStatus(), "clinical", add);
-        var treatment = patient.Treatment ?? Missing(new TreatmentHistory(), "treatment", add);
-        var liverSurgery = patient.LiverSurgery ?? Missing(new LiverSurgeryPlan(), "liverSurgery", add);
-        var focal = patient.FocalTherapyContraindications ?? Missing(new FocalTherapyContraindications(), "focalTherapyContraindications", add);
-        var origin = patient.OriginUncertainty ?? Missing(new OriginUncertainty(), "originUncertainty", add);
+        var staging = patient.Staging ?? Missing(new Staging(), "staging", errors);
+        var clinical = patient.Clinical ?? Missing(new ClinicalStatus(), "clinical", errors);
+        var treatment = patient.Treatment ?? Missing(new TreatmentHistory(), "treatment", errors);
+        var liverSurgery = patient.LiverSurgery ?? Missing(new LiverSurgeryPlan(), "liverSurgery", errors);
+        var focal = patient.FocalTherapyContraindications ?? Missing(new FocalTherapyContraindications(), "focalTherapyContraindications", errors);
+        var origin = patient.OriginUncertainty ?? Missing(new OriginUncertainty(), "originUncertainty", errors);
 
         var primary = patient.Primary;
         if (primary is not null)
         {
-            var diagnosedOn = CheckDate(primary.DiagnosedOn, FactNames.PrimaryDiagnosedOn, range, add);
-            var resectedOn = CheckDate(primary.ResectedOn, FactNames.PrimaryResectedOn, range, add);
+            var diagnosedOn = CheckDate(primary.DiagnosedOn, FactNames.PrimaryDiagnosedOn, range, errors);
+            var resectedOn = CheckDate(primary.ResectedOn, FactNames.PrimaryResectedOn, range, errors);
             if (diagnosedOn != primary.DiagnosedOn || resectedOn != primary.ResectedOn)
             {
                 primary = primary with { DiagnosedOn = diagnosedOn, ResectedOn = resectedOn };
@@ -129,15 +129,15 @@ internal static class RecordShape
         var metastases = patient.Metastases;
         if (metastases is not null)
         {
-            var detectedOn = CheckDate(metastases.DetectedOn, FactNames.MetastasesDetectedOn, range, add);
-            var diffuse = metastases.Diffuse ?? Missing(new DiffuseInvolvement(), "metastases.diffuse", add);
+            var detectedOn = CheckDate(metastases.DetectedOn, FactNames.MetastasesDetectedOn, range, errors);
+            var diffuse = metastases.Diffuse ?? Missing(new DiffuseInvolvement(), "metastases.diffuse", errors);
             if (detectedOn != metastases.DetectedOn || !ReferenceEquals(diffuse, metastases.Diffuse))
             {
                 metastases = metastases with { DetectedOn = detectedOn, Diffuse = diffuse };
             }
         }
 
-        var lastTreatmentEndedOn = CheckDate(treatment.LastTreatmentEndedOn, FactNames.LastTreatmentEndedOn, range, add);
+        var lastTreatmentEndedOn = CheckDate(treatment.LastTreatmentEndedOn, FactNames.LastTreatmentEndedOn, range, errors);
         if (lastTreatmentEndedOn != treatment.LastTreatmentEndedOn)
         {
             treatment = treatment with { LastTreatmentEndedOn = lastTreatmentEndedOn };
@@ -156,7 +156,7 @@ internal static class RecordShape
                 }
 
                 checkedResections ??= resections.ToArray();
-                var performedOn = CheckDate(date, $"treatment.liverResections[{i}].performedOn", range, add);
+                var performedOn = CheckDate(date, $"treatment.liverResections[{i}].performedOn", range, errors);
                 checkedResections[i] = resection with { PerformedOn = performedOn };
             }
 
@@ -188,7 +188,7 @@ internal static class RecordShape
     }
 
     /// <summary>Reports a date that is not an ISO-calendar date in the plausible range; returns it, or <see langword="null"/> when reported.</summary>
-    public static LocalDate? CheckDate(LocalDate? date, string field, PlausibleDates range, Action<string, string> add)
+    public static LocalDate? CheckDate(LocalDate? date, string field, PlausibleDates range, ValidationErrorList errors)
     {
         if (date is not { } d)
         {
@@ -197,22 +197,22 @@ internal static class RecordShape
 
         if (d.Calendar != CalendarSystem.Iso)
         {
-            add(field, "must be a date in the ISO calendar.");
+            errors.Add(field, "must be a date in the ISO calendar.");
             return null;
         }
 
         if (!range.Contains(d))
         {
-            add(field, $"is outside the plausible range of clinical dates ({range.Describe()}): a placeholder for an unknown date must be left out instead.");
+            errors.Add(field, $"is outside the plausible range of clinical dates ({range.Describe()}): a placeholder for an unknown date must be left out instead.");
             return null;
         }
 
         return d;
     }
 
-    private static T Missing<T>(T substitute, string field, Action<string, string> add)
+    private static T Missing<T>(T substitute, string field, ValidationErrorList errors)
     {
-        add(field, NullSection);
+        errors.Add(field, NullSection);
         return substitute;
     }
 }

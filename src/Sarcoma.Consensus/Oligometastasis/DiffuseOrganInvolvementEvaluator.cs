@@ -15,7 +15,7 @@ internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
     private static readonly Message InsufficientDataNoMetastasesMessage = new("1.2.insufficient-data.no-metastases");
     private static readonly Message AppliesMessage = new("1.2.applies");
     private static readonly Message InsufficientDataMessage = new("1.2.insufficient-data");
-    private static readonly Message OmdNoDiffuseMessage = new("omd.no-diffuse");
+    private static readonly Finding NoDiffuseFinding = new(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2");
     private static readonly Message DoesNotApplyMessage = new("1.2.does-not-apply");
 
     private static readonly (string Fact, string Name)[] Organs =
@@ -25,6 +25,10 @@ internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
         (FactNames.DiffusePeritoneal, "peritoneal"),
         (FactNames.DiffuseLeptomeningeal, "leptomeningeal"),
     };
+
+    private static readonly Finding[] PresentFindings = Organs
+        .Select(o => new Finding(o.Fact, "yes", Message.Of("1.2.diffuse-present", ("organ", o.Name)), source: "1.2"))
+        .ToArray();
 
     /// <summary>Creates the evaluator.</summary>
     public DiffuseOrganInvolvementEvaluator()
@@ -41,27 +45,48 @@ internal sealed class DiffuseOrganInvolvementEvaluator : RecommendationEvaluator
                 .Insufficient(InsufficientDataNoMetastasesMessage);
         }
 
+        // Loops over the four organs (no arrays or closures per evaluation); the findings carry no patient value beyond
+        // the organ, so they are made once per process.
         var diffuse = metastases.Diffuse;
-        var values = new[] { diffuse.Pleural, diffuse.Pericardial, diffuse.Peritoneal, diffuse.Leptomeningeal };
-        var present = Organs.Where((_, i) => values[i] == true).ToArray();
-        if (present.Length > 0)
+        var anyPresent = false;
+        for (var i = 0; i < Organs.Length; i++)
         {
-            foreach (var (fact, name) in present)
+            if (Value(diffuse, i) == true)
             {
-                result.Fact(fact, "yes", Message.Of("1.2.diffuse-present", ("organ", name)), source: "1.2");
+                result.Facts(PresentFindings[i]);
+                anyPresent = true;
             }
+        }
 
+        if (anyPresent)
+        {
             return result.Applies(AppliesMessage);
         }
 
-        var unknown = Organs.Where((_, i) => values[i] is null).Select(o => o.Fact).ToArray();
-        if (unknown.Length > 0)
+        var anyUnknown = false;
+        for (var i = 0; i < Organs.Length; i++)
         {
-            return result.Missing(unknown)
-                .Insufficient(InsufficientDataMessage);
+            if (Value(diffuse, i) is null)
+            {
+                result.Missing(Organs[i].Fact);
+                anyUnknown = true;
+            }
         }
 
-        result.Fact(FactNames.DiffusePeritoneal, "no", OmdNoDiffuseMessage, source: "1.2");
-        return result.DoesNotApply(DoesNotApplyMessage);
+        if (anyUnknown)
+        {
+            return result.Insufficient(InsufficientDataMessage);
+        }
+
+        return result.Facts(NoDiffuseFinding).DoesNotApply(DoesNotApplyMessage);
     }
+
+    // The recorded value for organ i of Organs.
+    private static bool? Value(DiffuseInvolvement diffuse, int organ) => organ switch
+    {
+        0 => diffuse.Pleural,
+        1 => diffuse.Pericardial,
+        2 => diffuse.Peritoneal,
+        _ => diffuse.Leptomeningeal,
+    };
 }

@@ -109,12 +109,11 @@ public sealed class OligometastaticAssessment
             throw new ArgumentNullException(nameof(patient));
         }
 
-        var failing = new List<Message>(4);
+        // Working lists reused per thread (the assessment keeps exact copies).
+        var failing = ScratchList<Message>.Rent();
         var diffuseFound = false;
-        var missing = new List<string>(8);
-        var findings = new List<Finding>(8);
-        void Found(string fact, string value, Message message, string? comparison = null, string? threshold = null) =>
-            findings.Add(new Finding(fact, value, message, comparison, threshold, "1.1"));
+        var missing = ScratchList<string>.Rent();
+        var findings = ScratchList<Finding>.Rent();
 
         var metastases = patient.Metastases;
         int? lesionCount = null;
@@ -129,7 +128,7 @@ public sealed class OligometastaticAssessment
             if (metastases.NoEvidenceOfDisease == true)
             {
                 failing.Add(NoCurrentDiseaseFailing);
-                Found(FactNames.NoEvidenceOfDisease, "yes", NoCurrentDiseaseMessage);
+                findings.Add(NoCurrentDiseaseFinding);
             }
             else if (lesions.Count == 0)
             {
@@ -138,43 +137,39 @@ public sealed class OligometastaticAssessment
             else
             {
                 lesionCount = lesions.Count;
-                var sites = Codes.DistinctSites(lesions);
-                siteCount = sites.Length;
-                var siteCodeArray = new string[sites.Length];
-                var siteTerms = new string[sites.Length];
-                for (var i = 0; i < sites.Length; i++)
-                {
-                    siteCodeArray[i] = SiteCode(sites[i]);
-                    siteTerms[i] = MessageCatalog.English.Term("site", siteCodeArray[i]);
-                }
-
-                var siteCodes = ReadOnlyValueList<string>.Wrap(siteCodeArray);
-                var siteList = string.Join(", ", siteTerms);
-                var count = lesions.Count.ToString(CultureInfo.InvariantCulture);
                 // Sarcomatosis is not a countable lesion or site (1.2 excludes it outright): say so beside the counts.
                 var diffusePresent = metastases.Diffuse.Pleural == true || metastases.Diffuse.Pericardial == true
                     || metastases.Diffuse.Peritoneal == true || metastases.Diffuse.Leptomeningeal == true;
-                var lesionThreshold = LesionThreshold;
                 if (lesions.Count > MaximumLesions)
                 {
-                    failing.Add(Message.Of(TooManyLesionsCode, ("maximum", MaximumLesions)));
-                    Found(FactNames.Lesions, count, Message.Of("omd.lesions.too-many", ("count", lesions.Count), ("maximum", MaximumLesions)), ">", lesionThreshold);
-                }
-                else
-                {
-                    Found(FactNames.Lesions, count, Message.Of("omd.lesions.within", ("count", lesions.Count), ("diffuse", diffusePresent), ("maximum", MaximumLesions)), "≤", lesionThreshold);
+                    failing.Add(TooManyLesionsFailing);
                 }
 
-                var siteThreshold = SiteThreshold;
-                if (siteCount > MaximumSites)
+                // The count and site findings depend on the count, the set of sites and the diffuse flag only: made once
+                // per process for each (the sets of the ten known sites), and shared.
+                findings.Add(lesions.Count < LesionFindings.Size / 2
+                    ? LesionFindings[(lesions.Count * 2) + (diffusePresent ? 1 : 0)]
+                    : LesionFinding(lesions.Count, diffusePresent));
+                var siteMask = SiteMask(lesions);
+                Finding siteFinding;
+                if (siteMask >= 0)
                 {
-                    failing.Add(Message.Of(TooManySitesCode, ("maximum", MaximumSites)));
-                    Found(FactNames.LesionSite, siteList, Message.Of("omd.sites.too-many", ("count", siteCount.Value), ("sites", siteCodes), ("maximum", MaximumSites)), ">", siteThreshold);
+                    siteFinding = SiteFindings[(siteMask * 2) + (diffusePresent ? 1 : 0)];
+                    siteCount = PopCount(siteMask);
                 }
                 else
                 {
-                    Found(FactNames.LesionSite, siteList, Message.Of("omd.sites.within", ("count", siteCount.Value), ("diffuse", diffusePresent), ("sites", siteCodes), ("maximum", MaximumSites)), "≤", siteThreshold);
+                    var sites = Codes.DistinctSites(lesions);
+                    siteCount = sites.Length;
+                    siteFinding = SiteFinding(sites, diffusePresent);
                 }
+
+                if (siteCount > MaximumSites)
+                {
+                    failing.Add(TooManySitesFailing);
+                }
+
+                findings.Add(siteFinding);
 
                 // Every metastatic site must be amenable to radical treatment (surgery and/or ablation).
                 var untreatable = 0;
@@ -195,7 +190,7 @@ public sealed class OligometastaticAssessment
                 if (untreatable > 0)
                 {
                     failing.Add(UntreatableLesionFailing);
-                    Found(FactNames.LesionResectable, "no", Message.Of("omd.untreatable-lesions", ("count", untreatable)));
+                    findings.Add(untreatable < UntreatableFindings.Size ? UntreatableFindings[untreatable] : UntreatableFinding(untreatable));
                 }
                 else if (undecided > 0)
                 {
@@ -204,7 +199,7 @@ public sealed class OligometastaticAssessment
                 }
                 else
                 {
-                    Found(RadicallyTreatableName, "yes", Message.Of("omd.every-lesion-treatable", ("diffuse", diffusePresent)));
+                    findings.Add(diffusePresent ? EveryLesionTreatableDiffuseFinding : EveryLesionTreatableFinding);
                 }
             }
 
@@ -240,16 +235,16 @@ public sealed class OligometastaticAssessment
         var primary = patient.Primary;
         if (primary?.Resected == true)
         {
-            Found(FactNames.PrimaryResected, "yes", PrimaryResectedMessage);
+            findings.Add(PrimaryResectedFinding);
         }
         else if (primary?.Resected == false && primary.Resectable == false)
         {
             failing.Add(PrimaryUntreatableFailing);
-            Found(FactNames.PrimaryResectable, "no", PrimaryUnresectableMessage);
+            findings.Add(PrimaryUnresectableFinding);
         }
         else if (primary?.Resected == false && primary.Resectable == true)
         {
-            Found(FactNames.PrimaryResectable, "yes", PrimaryResectableMessage);
+            findings.Add(PrimaryResectableFinding);
         }
         else
         {
@@ -260,7 +255,7 @@ public sealed class OligometastaticAssessment
         var staging = patient.Staging;
         if (staging.ContrastCt == true && (staging.LiverMri == true || staging.FdgPetCt == true))
         {
-            Found(FactNames.StagingContrastCt, "yes", Message.Of("omd.staging-confirmed", ("additional", staging.FdgPetCt == true ? "fdg-pet-ct" : "liver-mri")));
+            findings.Add(staging.FdgPetCt == true ? StagingConfirmedPetFinding : StagingConfirmedMriFinding);
         }
         else
         {
@@ -277,24 +272,27 @@ public sealed class OligometastaticAssessment
 
             if (staging.ContrastCt == false || (staging.LiverMri == false && staging.FdgPetCt == false))
             {
-                Found(FactNames.StagingContrastCt, "incomplete", StagingIncompleteMessage);
+                findings.Add(StagingIncompleteFinding);
             }
         }
 
         // The missing facts distinct and in ordinal order (as a sorted set would keep them).
         missing.Sort(StringComparer.Ordinal);
-        var missingFacts = new List<string>(missing.Count);
-        foreach (var fact in missing)
+        var distinct = 0;
+        for (var i = 0; i < missing.Count; i++)
         {
-            if (missingFacts.Count == 0 || !string.Equals(missingFacts[missingFacts.Count - 1], fact, StringComparison.Ordinal))
+            if (distinct == 0 || !string.Equals(missing[distinct - 1], missing[i], StringComparison.Ordinal))
             {
-                missingFacts.Add(fact);
+                missing[distinct++] = missing[i];
             }
         }
 
-        var missingList = ReadOnlyValueList<string>.CopyOf(missingFacts);
+        missing.RemoveRange(distinct, missing.Count - distinct);
+        var missingList = ReadOnlyValueList<string>.CopyOf(missing);
         var failingList = ReadOnlyValueList<Message>.CopyOf(failing);
-        TriState status = failing.Count > 0 ? TriState.No : missingList.Count > 0 ? TriState.Unknown : TriState.Yes;
+        ScratchList<string>.Return(missing);
+        ScratchList<Message>.Return(failing);
+        TriState status = failingList.Count > 0 ? TriState.No : missingList.Count > 0 ? TriState.Unknown : TriState.Yes;
         var verdict = status switch
         {
             TriState.Yes => VerdictYesMessage,
@@ -305,24 +303,26 @@ public sealed class OligometastaticAssessment
             _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missingList))),
         };
         var allFindings = new Finding[findings.Count + 1];
-        allFindings[0] = new Finding(ConceptName, status.Code(), verdict, source: "1.1");
+        allFindings[0] = status == TriState.Yes ? VerdictYesFinding
+            : ReferenceEquals(verdict, VerdictNoCurrentDiseaseMessage) ? VerdictNoCurrentDiseaseFinding
+            : new Finding(ConceptName, status.Code(), verdict, source: "1.1");
         findings.CopyTo(allFindings, 1);
+        ScratchList<Finding>.Return(findings);
         return new OligometastaticAssessment(status, lesionCount, siteCount, failingList, diffuseFound, missingList, ReadOnlyValueList<Finding>.Wrap(allFindings));
     }
 
-    /// <summary>Gets the code of a metastatic site: a term of <c>site</c> in the message catalogue.</summary>
     // Wording and thresholds that carry no patient value, shared by every assessment (messages and findings are immutable).
     private static readonly string LesionThreshold = MaximumLesions.ToString(CultureInfo.InvariantCulture) + " lesions";
     private static readonly string SiteThreshold = MaximumSites.ToString(CultureInfo.InvariantCulture) + " sites";
     private static readonly Message NoCurrentDiseaseFailing = new("omd.failing.no-current-disease");
-    private static readonly Message NoCurrentDiseaseMessage = new("omd.no-current-disease");
+    private static readonly Finding NoCurrentDiseaseFinding = new(FactNames.NoEvidenceOfDisease, "yes", new Message("omd.no-current-disease"), source: "1.1");
     private static readonly Message UntreatableLesionFailing = new("omd.failing.untreatable-lesion");
     private static readonly Finding NoDiffuseFinding = new(FactNames.DiffusePeritoneal, "no", new Message("omd.no-diffuse"), source: "1.2");
-    private static readonly Message PrimaryResectedMessage = new("omd.primary-resected");
+    private static readonly Finding PrimaryResectedFinding = new(FactNames.PrimaryResected, "yes", new Message("omd.primary-resected"), source: "1.1");
     private static readonly Message PrimaryUntreatableFailing = new("omd.failing.primary-untreatable");
-    private static readonly Message PrimaryUnresectableMessage = new("omd.primary-unresectable");
-    private static readonly Message PrimaryResectableMessage = new("omd.primary-resectable");
-    private static readonly Message StagingIncompleteMessage = new("omd.staging-incomplete");
+    private static readonly Finding PrimaryUnresectableFinding = new(FactNames.PrimaryResectable, "no", new Message("omd.primary-unresectable"), source: "1.1");
+    private static readonly Finding PrimaryResectableFinding = new(FactNames.PrimaryResectable, "yes", new Message("omd.primary-resectable"), source: "1.1");
+    private static readonly Finding StagingIncompleteFinding = new(FactNames.StagingContrastCt, "incomplete", new Message("omd.staging-incomplete"), source: "1.1");
 
     // The four organs of 1.2 in the order they are checked: the fact, and the failing criterion and finding when present
     // (no patient value in either, so built once per process).
@@ -347,6 +347,101 @@ public sealed class OligometastaticAssessment
     };
     private static readonly Message VerdictYesMessage = new("omd.verdict.yes");
     private static readonly Message VerdictNoCurrentDiseaseMessage = new("omd.verdict.no-current-disease");
+    private static readonly Finding VerdictYesFinding = new(ConceptName, TriState.Yes.Code(), VerdictYesMessage, source: "1.1");
+    private static readonly Finding VerdictNoCurrentDiseaseFinding = new(ConceptName, TriState.No.Code(), VerdictNoCurrentDiseaseMessage, source: "1.1");
+    private static readonly Message TooManyLesionsFailing = Message.Of(TooManyLesionsCode, ("maximum", MaximumLesions));
+    private static readonly Message TooManySitesFailing = Message.Of(TooManySitesCode, ("maximum", MaximumSites));
+    private static readonly Finding EveryLesionTreatableFinding = EveryLesionTreatable(false);
+    private static readonly Finding EveryLesionTreatableDiffuseFinding = EveryLesionTreatable(true);
+    private static readonly Finding StagingConfirmedPetFinding = StagingConfirmed("fdg-pet-ct");
+    private static readonly Finding StagingConfirmedMriFinding = StagingConfirmed("liver-mri");
+
+    // Keyed by lesion count × 2 + diffuse (counts up to 16; larger ones are made per assessment).
+    private static readonly MemoTable<Finding> LesionFindings = new(34, static key => LesionFinding(key / 2, key % 2 == 1));
+
+    // Keyed by the set of sites (bit i for MetastaticSite i, the ten known sites) × 2 + diffuse.
+    private static readonly MemoTable<Finding> SiteFindings = new(2 << KnownSites, static key => SiteFinding(SitesOf(key / 2), key % 2 == 1));
+
+    // Keyed by the number of lesions neither resectable nor ablatable.
+    private static readonly MemoTable<Finding> UntreatableFindings = new(17, static count => UntreatableFinding(count));
+
+    // The sites with a bit in SiteMask: MetastaticSite.Liver to MetastaticSite.Other.
+    private const int KnownSites = (int)MetastaticSite.Other + 1;
+
+    private static Finding LesionFinding(int count, bool diffusePresent) =>
+        count > MaximumLesions
+            ? new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("omd.lesions.too-many", ("count", count), ("maximum", MaximumLesions)), ">", LesionThreshold, "1.1")
+            : new Finding(FactNames.Lesions, count.ToString(CultureInfo.InvariantCulture), Message.Of("omd.lesions.within", ("count", count), ("diffuse", diffusePresent), ("maximum", MaximumLesions)), "≤", LesionThreshold, "1.1");
+
+    private static Finding SiteFinding(MetastaticSite[] sites, bool diffusePresent)
+    {
+        var siteCodeArray = new string[sites.Length];
+        var siteTerms = new string[sites.Length];
+        for (var i = 0; i < sites.Length; i++)
+        {
+            siteCodeArray[i] = SiteCode(sites[i]);
+            siteTerms[i] = MessageCatalog.English.Term("site", siteCodeArray[i]);
+        }
+
+        var siteCodes = ReadOnlyValueList<string>.Wrap(siteCodeArray);
+        var siteList = string.Join(", ", siteTerms);
+        return sites.Length > MaximumSites
+            ? new Finding(FactNames.LesionSite, siteList, Message.Of("omd.sites.too-many", ("count", sites.Length), ("sites", siteCodes), ("maximum", MaximumSites)), ">", SiteThreshold, "1.1")
+            : new Finding(FactNames.LesionSite, siteList, Message.Of("omd.sites.within", ("count", sites.Length), ("diffuse", diffusePresent), ("sites", siteCodes), ("maximum", MaximumSites)), "≤", SiteThreshold, "1.1");
+    }
+
+    private static Finding UntreatableFinding(int count) =>
+        new(FactNames.LesionResectable, "no", Message.Of("omd.untreatable-lesions", ("count", count)), source: "1.1");
+
+    private static Finding EveryLesionTreatable(bool diffusePresent) =>
+        new(RadicallyTreatableName, "yes", Message.Of("omd.every-lesion-treatable", ("diffuse", diffusePresent)), source: "1.1");
+
+    private static Finding StagingConfirmed(string additional) =>
+        new(FactNames.StagingContrastCt, "yes", Message.Of("omd.staging-confirmed", ("additional", additional)), source: "1.1");
+
+    // The set of the lesions' sites as bits (MetastaticSite i as bit i), or −1 when a site is not one of the known ones.
+    private static int SiteMask(IReadOnlyList<Lesion> lesions)
+    {
+        var mask = 0;
+        for (var i = 0; i < lesions.Count; i++)
+        {
+            var site = (int)lesions[i].Site;
+            if (site < 0 || site >= KnownSites)
+            {
+                return -1;
+            }
+
+            mask |= 1 << site;
+        }
+
+        return mask;
+    }
+
+    private static int PopCount(int mask)
+    {
+        var count = 0;
+        for (; mask != 0; mask &= mask - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // The sites of a mask in enumeration order, as Codes.DistinctSites lists them.
+    private static MetastaticSite[] SitesOf(int mask)
+    {
+        var sites = new List<MetastaticSite>(KnownSites);
+        for (var site = 0; site < KnownSites; site++)
+        {
+            if ((mask & (1 << site)) != 0)
+            {
+                sites.Add((MetastaticSite)site);
+            }
+        }
+
+        return sites.ToArray();
+    }
 
     internal static string SiteCode(MetastaticSite site) => site switch
     {

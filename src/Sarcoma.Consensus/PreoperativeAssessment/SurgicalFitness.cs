@@ -87,9 +87,10 @@ internal sealed class SurgicalFitness
             throw new ArgumentNullException(nameof(options));
         }
 
-        var unfit = new List<Message>();
-        var findings = new List<Finding>();
-        var cautions = new List<Message>();
+        // Working lists reused per thread (the assessment keeps exact copies).
+        var unfit = ScratchList<Message>.Rent();
+        var findings = ScratchList<Finding>.Rent();
+        var cautions = ScratchList<Message>.Rent();
         var precluding = options.SurgeryPrecludingMinimumEcog;
         var good = options.GoodPerformanceStatusMaximumEcog;
 
@@ -151,16 +152,20 @@ internal sealed class SurgicalFitness
             status = TriState.Yes;
         }
 
-        var verdict = status switch
-        {
-            TriState.No => Message.Of("preoperative-assessment.fitness-unfit", ("reasons", unfit)),
-            TriState.Unknown => Message.Of("preoperative-assessment.fitness-not-assessed-verdict", ("notRecorded", FactProse.NotRecordedMessage(missing))),
-            _ => NothingPrecludesMessage,
-        };
+        var unfitList = ReadOnlyValueList<Message>.CopyOf(unfit);
+        var cautionList = ReadOnlyValueList<Message>.CopyOf(cautions);
         var allFindings = new Finding[findings.Count + 1];
-        allFindings[0] = new Finding(ConceptName, status.Code(), verdict);
+        allFindings[0] = status switch
+        {
+            TriState.No => new Finding(ConceptName, status.Code(), Message.Of("preoperative-assessment.fitness-unfit", ("reasons", unfitList))),
+            TriState.Unknown => new Finding(ConceptName, status.Code(), Message.Of("preoperative-assessment.fitness-not-assessed-verdict", ("notRecorded", FactProse.NotRecordedMessage(missing)))),
+            _ => NothingPrecludesFinding,
+        };
         findings.CopyTo(allFindings, 1);
-        return new SurgicalFitness(status, ReadOnlyValueList<Message>.CopyOf(unfit), ReadOnlyValueList<Finding>.Wrap(allFindings), ReadOnlyValueList<Message>.CopyOf(cautions), missing);
+        ScratchList<Message>.Return(unfit);
+        ScratchList<Finding>.Return(findings);
+        ScratchList<Message>.Return(cautions);
+        return new SurgicalFitness(status, unfitList, ReadOnlyValueList<Finding>.Wrap(allFindings), cautionList, missing);
     }
 
     /// <summary>Where the ECOG threshold that precludes surgery comes from (this library's reading).</summary>
@@ -172,7 +177,14 @@ internal sealed class SurgicalFitness
     /// <param name="ecog">The ECOG performance status (0–5).</param>
     /// <param name="good">The highest ECOG counted as good (<see cref="ConsensusOptions.GoodPerformanceStatusMaximumEcog"/>).</param>
     /// <returns>The finding on <see cref="FactNames.Ecog"/>.</returns>
-    internal static Finding PerformanceStatusFinding(int ecog, int good) => ecog > good
+    internal static Finding PerformanceStatusFinding(int ecog, int good) =>
+        (uint)ecog < 8 && (uint)good < 8 ? PerformanceStatusFindings[(ecog * 8) + good] : CreatePerformanceStatusFinding(ecog, good);
+
+    // ECOG 0–7 against a good-performance maximum of 0–7: made once per process for each pair (no patient data beyond the
+    // two numbers); other values per call.
+    private static readonly MemoTable<Finding> PerformanceStatusFindings = new(64, static key => CreatePerformanceStatusFinding(key / 8, key % 8));
+
+    private static Finding CreatePerformanceStatusFinding(int ecog, int good) => ecog > good
         ? new Finding(FactNames.Ecog, Text(ecog), Message.Of("preoperative-assessment.ecog-not-good", ("ecog", ecog), ("good", good)), ">", "ECOG " + Text(good), GoodEcogSource)
         : new Finding(FactNames.Ecog, Text(ecog), Message.Of("preoperative-assessment.ecog-good", ("ecog", ecog), ("good", good)), "≤", "ECOG " + Text(good), GoodEcogSource);
 
@@ -183,7 +195,7 @@ internal sealed class SurgicalFitness
     private static readonly Finding RecordedUnfitFinding = new(FactNames.FitForSurgery, "no", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", false)));
     private static readonly Finding RecordedFitFinding = new(FactNames.FitForSurgery, "yes", Message.Of("preoperative-assessment.fit-for-surgery", ("fit", true)));
     private static readonly Message NotAssessedCautionMessage = new("preoperative-assessment.fitness-not-assessed");
-    private static readonly Message NothingPrecludesMessage = new("preoperative-assessment.fitness-nothing-precludes");
+    private static readonly Finding NothingPrecludesFinding = new(ConceptName, TriState.Yes.Code(), new Message("preoperative-assessment.fitness-nothing-precludes"));
     private static readonly ReadOnlyValueList<string> NotAssessedMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.FitForSurgery, FactNames.Ecog });
 
     /// <summary>Where the good performance status comes from.</summary>

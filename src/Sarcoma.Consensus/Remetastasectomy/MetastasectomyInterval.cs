@@ -46,5 +46,13 @@ internal readonly struct MetastasectomyInterval
     /// <param name="months">Completed months (≥ 0).</param>
     /// <param name="days">Extra days (≥ 0).</param>
     public static Message LengthMessage(int months, int days) =>
+        months >= 0 && months < LengthMonths && days >= 0 && days < 31 ? Lengths[(months * 31) + days] : CreateLength(months, days);
+
+    // Whole months and days up to 20 years: no patient data beyond the numbers, so made once per process.
+    private const int LengthMonths = 240;
+
+    private static readonly Evaluation.MemoTable<Message> Lengths = new(LengthMonths * 31, static key => CreateLength(key / 31, key % 31));
+
+    private static Message CreateLength(int months, int days) =>
         Message.Of("remetastasectomy.interval-length", ("months", months), ("days", days));
 }

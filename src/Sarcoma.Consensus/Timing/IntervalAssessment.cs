@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using NodaTime;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Model;
@@ -15,7 +14,7 @@ namespace Sarcoma.Consensus.Timing;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class IntervalAssessment
 {
-    private IntervalAssessment(string nameCode, string fromEventCode, string toEventCode, Message basis, LocalDate? from, LocalDate? to, string[] missing)
+    private IntervalAssessment(string nameCode, string fromEventCode, string toEventCode, Message basis, LocalDate? from, LocalDate? to, System.Collections.Generic.IReadOnlyList<string> missing)
     {
         NameCode = nameCode;
         FromEventCode = fromEventCode;
@@ -114,8 +113,53 @@ public sealed class IntervalAssessment
         DetectedBeforeStart
             ? Message.Of("interval.duration.before-start", ("days", DaysBeforeStart ?? 0))
             : CompletedMonths is { } months
-                ? Message.Of("interval.duration", ("months", months), ("days", ExtraDays ?? 0))
-                : new Message("interval.duration.unknown");
+                ? Duration(months, ExtraDays ?? 0)
+                : UnknownDurationMessage;
+
+    /// <summary>Describes the time from one date to a later one (or the same) as <see cref="DescribeMessage"/> does, without an assessment.</summary>
+    /// <param name="from">The start.</param>
+    /// <param name="to">The end, on or after <paramref name="from"/>.</param>
+    /// <returns>The message <c>interval.duration</c>.</returns>
+    internal static Message Describe(LocalDate from, LocalDate to)
+    {
+        var period = Period.Between(from, to, PeriodUnits.Months | PeriodUnits.Days);
+        return Duration(period.Months, period.Days);
+    }
+
+    // Whole months and days: the durations of up to 20 years made once per process (no patient data beyond the numbers).
+    private static Message Duration(int months, int days) =>
+        months >= 0 && months < DurationMonths && days >= 0 && days < 31
+            ? Durations[(months * 31) + days]
+            : CreateDuration(months * 31 + days);
+
+    private const int DurationMonths = 240;
+
+    private static readonly MemoTable<Message> Durations = new(DurationMonths * 31, static key => CreateDuration(key));
+
+    private static Message CreateDuration(int key) => Message.Of("interval.duration", ("months", key / 31), ("days", key % 31));
+
+    private static readonly Message UnknownDurationMessage = new("interval.duration.unknown");
+    private static readonly Message DiseaseFreeBasis = new("interval.basis.dfi");
+    private static readonly Message TreatmentFreeBasis = new("interval.basis.tfi");
+    private static readonly Message TreatmentFreeFromLastResectionBasis = new("interval.basis.tfi-from-last-resection");
+
+    // The missing facts of an interval, by which end is unknown (from, to): shared read-only lists.
+    private static System.Collections.Generic.IReadOnlyList<string> MissingEnds(string fromFact, bool fromMissing, bool toMissing) =>
+        (fromMissing, toMissing) switch
+        {
+            (false, false) => ReadOnlyValueList<string>.None,
+            (false, true) => DetectedOnMissing,
+            (true, false) => fromFact == FactNames.PrimaryDiagnosedOn ? DiagnosedOnMissing : LastTreatmentEndedOnMissing,
+            _ => fromFact == FactNames.PrimaryDiagnosedOn ? DiagnosedOnAndDetectedOnMissing : LastTreatmentEndedOnAndDetectedOnMissing,
+        };
+
+    private static readonly System.Collections.Generic.IReadOnlyList<string> DetectedOnMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.MetastasesDetectedOn });
+    private static readonly System.Collections.Generic.IReadOnlyList<string> DiagnosedOnMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.PrimaryDiagnosedOn });
+    private static readonly System.Collections.Generic.IReadOnlyList<string> LastTreatmentEndedOnMissing = ReadOnlyValueList<string>.Wrap(new[] { FactNames.LastTreatmentEndedOn });
+    private static readonly System.Collections.Generic.IReadOnlyList<string> DiagnosedOnAndDetectedOnMissing =
+        ReadOnlyValueList<string>.Wrap(new[] { FactNames.PrimaryDiagnosedOn, FactNames.MetastasesDetectedOn });
+    private static readonly System.Collections.Generic.IReadOnlyList<string> LastTreatmentEndedOnAndDetectedOnMissing =
+        ReadOnlyValueList<string>.Wrap(new[] { FactNames.LastTreatmentEndedOn, FactNames.MetastasesDetectedOn });
 
     /// <summary>Describes the length, for example "30 months" or "5 months and 12 days" (see <see cref="DescribeMessage"/>).</summary>
     /// <returns>The text, or "an unknown time" when a date is missing.</returns>
@@ -161,17 +205,17 @@ public sealed class IntervalAssessment
 
         if (DetectedBeforeStart)
         {
-            return Message.Of("interval.detected-before-start", Arguments(("days", DaysBeforeStart)));
+            return Message.Of("interval.detected-before-start", ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To), ("days", DaysBeforeStart));
         }
 
         if (IsKnown)
         {
-            return Message.Of("interval.counted", Arguments(("duration", DescribeMessage())));
+            return Message.Of("interval.counted", ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To), ("duration", DescribeMessage()));
         }
 
         return IsInverted
-            ? Message.Of("interval.inverted", Arguments())
-            : Message.Of("interval.not-computable", Arguments(("missing", FactProse.NotRecordedMessage(Missing))));
+            ? Message.Of("interval.inverted", ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To))
+            : Message.Of("interval.not-computable", ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To), ("missing", FactProse.NotRecordedMessage(Missing)));
     }
 
     /// <summary>Gets a sentence stating the interval and how it was counted.</summary>
@@ -196,11 +240,6 @@ public sealed class IntervalAssessment
     /// <returns>The finding.</returns>
     public Finding ToFinding(string fact) => new(fact, CompletedMonths?.ToString(CultureInfo.InvariantCulture) ?? "unknown", SentenceMessage());
 
-    private (string Name, object? Value)[] Arguments() =>
-        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To) };
-
-    private (string Name, object? Value)[] Arguments((string Name, object? Value) more) =>
-        new (string Name, object? Value)[] { ("name", NameCode), ("from", FromEventCode), ("to", ToEventCode), ("fromDate", From), ("toDate", To), more };
 
     /// <summary>
     /// The disease-free interval: from the initial diagnosis of the primary tumour to the detection of metastases.
@@ -216,11 +255,19 @@ public sealed class IntervalAssessment
     {
         var from = patient.Primary?.DiagnosedOn;
         var to = patient.Metastases?.DetectedOn;
-        var basis = new Message("interval.basis.dfi");
+        var basis = DiseaseFreeBasis;
         if (to is { } detected && patient.Treatment.HasPreviousLiverResection == true)
         {
-            var dated = patient.Treatment.LiverResections.Where(r => r.PerformedOn is not null).Select(r => r.PerformedOn!.Value).ToArray();
-            LocalDate? earliest = dated.Length > 0 ? dated.Min() : null;
+            LocalDate? earliest = null;
+            var resections = patient.Treatment.LiverResections;
+            for (var i = 0; i < resections.Count; i++)
+            {
+                if (resections[i].PerformedOn is { } performed && (earliest is null || performed < earliest))
+                {
+                    earliest = performed;
+                }
+            }
+
             if (earliest is null || earliest < detected)
             {
                 // The first relapse preceded the metastasectomy: the interval to the current detection is not the DFI.
@@ -232,8 +279,7 @@ public sealed class IntervalAssessment
             }
         }
 
-        var missing = new[] { from is null ? FactNames.PrimaryDiagnosedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
-            .Where(m => m is not null).Select(m => m!).ToArray();
+        var missing = MissingEnds(FactNames.PrimaryDiagnosedOn, from is null, to is null);
         return new IntervalAssessment(
             DiseaseFreeCode,
             "primary-diagnosis",
@@ -243,10 +289,6 @@ public sealed class IntervalAssessment
             to,
             missing);
     }
-
-    /// <summary>Measures the calendar months and days between two dates, for wording only.</summary>
-    internal static IntervalAssessment Between(LocalDate from, LocalDate to) =>
-        new("interval", "start", "end", new Message("interval.basis.none"), from, to, Array.Empty<string>());
 
     /// <summary>
     /// Gets, for a disease-free interval whose first metastatic relapse preceded a liver metastasectomy, the date before
@@ -268,15 +310,19 @@ public sealed class IntervalAssessment
     public static IntervalAssessment TreatmentFree(Patient patient)
     {
         var treatment = patient.Treatment;
-        var latestResection = treatment.LiverResections
-            .Where(r => r.PerformedOn is not null)
-            .Select(r => r.PerformedOn!.Value)
-            .DefaultIfEmpty()
-            .Max();
-        LocalDate? lastResection = treatment.LiverResections.Any(r => r.PerformedOn is not null) ? latestResection : null;
+        LocalDate? lastResection = null;
+        var resections = treatment.LiverResections;
+        for (var i = 0; i < resections.Count; i++)
+        {
+            if (resections[i].PerformedOn is { } performed && (lastResection is null || performed > lastResection))
+            {
+                lastResection = performed;
+            }
+        }
+
         LocalDate? from = treatment.LastTreatmentEndedOn;
         var fromEvent = "end-of-last-treatment";
-        var basisCode = "interval.basis.tfi";
+        var basis = TreatmentFreeBasis;
         if (from is { } ended && lastResection is { } resected && resected > ended)
         {
             from = resected;
@@ -286,17 +332,16 @@ public sealed class IntervalAssessment
         {
             from = lastResection;
             fromEvent = "last-liver-resection";
-            basisCode = "interval.basis.tfi-from-last-resection";
+            basis = TreatmentFreeFromLastResectionBasis;
         }
 
         var to = patient.Metastases?.DetectedOn;
-        var missing = new[] { from is null ? FactNames.LastTreatmentEndedOn : null, to is null ? FactNames.MetastasesDetectedOn : null }
-            .Where(m => m is not null).Select(m => m!).ToArray();
+        var missing = MissingEnds(FactNames.LastTreatmentEndedOn, from is null, to is null);
         return new IntervalAssessment(
             "tfi",
             fromEvent,
             "detection-current",
-            new Message(basisCode),
+            basis,
             from,
             to,
             missing);

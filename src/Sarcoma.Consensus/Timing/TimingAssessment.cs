@@ -150,14 +150,14 @@ public sealed class TimingAssessment
         var code = timing == MetastasisTiming.Synchronous ? "synchronous" : "metachronous";
 
         // The time from diagnosis to this detection (for a recurrence after a metastasectomy it is not the DFI).
-        var elapsed = IntervalAssessment.Between(dx, found).DescribeMessage();
+        var elapsed = IntervalAssessment.Describe(dx, found);
         var threshold = window.ToString(System.Globalization.CultureInfo.InvariantCulture) + " months";
         var finding = atBoundary
             ? new Finding(ConceptName, code, Message.Of("timing.at-window-boundary", ("window", window), ("timing", code)), "=", threshold, "2.1")
             : found < end
                 ? new Finding(ConceptName, code, Message.Of("timing.within-window", ("elapsed", elapsed), ("window", window)), "<", threshold, "2.1")
                 : new Finding(ConceptName, code, Message.Of("timing.beyond-window", ("elapsed", elapsed), ("window", window)), ">", threshold, "2.2");
-        var findings = new[] { finding };
+        var findings = ReadOnlyValueList<Finding>.Wrap(new[] { finding });
         var assessment = new TimingAssessment(timing, atBoundary, end, dfi, findings, Array.Empty<string>());
         if (atBoundary)
         {

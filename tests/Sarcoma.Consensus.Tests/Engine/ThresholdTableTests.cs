@@ -21,6 +21,13 @@ public sealed partial class ThresholdTableTests
     private static readonly HashSet<string> NotThresholds = new(StringComparer.Ordinal)
     {
         "Decimals.OneAtFullScale", // normalises 25.50 to 25.5 (issue #8), no clinical meaning
+        "ScratchList`1.Kept", // working lists kept per thread (issue #12), no clinical meaning
+        "IntervalAssessment.DurationMonths", // size of the table of shared duration messages (issue #12)
+        "OligometastaticAssessment.KnownSites", // size of the table of shared site findings (issue #12)
+        "LiverLesionFacts.FlagCounts", // size of the table of shared lesion-flag findings (issue #12)
+        "LiverLesionFacts.SegmentMessageSize", // size of the table of shared segment messages (issue #12)
+        "FocalTherapyAssessment.AblationCounts", // size of the table of shared ablation findings (issue #12)
+        "MetastasectomyInterval.LengthMonths", // size of the table of shared interval-length messages (issue #12)
     };
 
     private sealed record Row(string Id, string Words, string Source, string Comparison, string Default, string Option, IReadOnlyList<string> Tests);
