@@ -490,10 +490,12 @@ internal static class ReportBottomLine
     /// A recorded lesion outside liver and lung is positive evidence: more staging can only add lesions, so "outside the
     /// voted indications 5.3/5.4" is decided even while the candidacy is still unknown for other reasons (staging not
     /// confirmed, fitness not assessed): resection on the table with the candidacy unknown is then worded and grouped as for
-    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate.
+    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate. The engine decides it
+    /// (<see cref="Sarcoma.Consensus.Indication.LiverResectionCandidacy.IndividualBoardDecision"/>, s22 F1); this reads it
+    /// with whether resection is on the table, and takes the caution's wording.
     /// </remarks>
     internal static Message? IndividualBoardDecision(ConsensusReport report) =>
-        report.LiverResection is { Status: TriState.Yes } candidacy && candidacy.Candidate != TriState.No
+        report.LiverResection is { Status: TriState.Yes, IndividualBoardDecision: true } candidacy
             ? candidacy.CautionMessages.FirstOrDefault(c => c.Code == BeyondLungCaution)
             : null;
 

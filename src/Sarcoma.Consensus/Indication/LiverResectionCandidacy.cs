@@ -147,13 +147,18 @@ public sealed class LiverResectionCandidacy
     public TriState ReassessAfterSystemicTreatment { get; private set; } = TriState.No;
 
     /// <summary>
-    /// Gets whether the patient, a candidate by every recorded fact (<see cref="Candidate"/> yes), has known extrahepatic
-    /// disease outside the lung: outside the voted surgical indications (5.3 liver only, 5.4 liver and lung only; section
-    /// 3.1: "could mean a more systemic disease and portend a dismal prognosis"), so any liver surgery is an individual
-    /// tumour-board decision (5.1; section 3.5) and the surgical process recommendations are conditions of it. Never set
-    /// from a site that is not recorded.
+    /// Gets whether liver surgery is outside the voted surgical indications because a <em>recorded</em> extrahepatic lesion
+    /// lies outside the liver and the lung (5.3: "oligometastatic disease confined to the liver"; 5.4: "limited extrahepatic
+    /// disease (lung only)"; section 3.1: concurrent extrapulmonary extrahepatic lesions "could mean a more systemic disease
+    /// and portend a dismal prognosis"), while the patient is not known to be excluded from liver surgery on other grounds
+    /// (<see cref="Candidate"/> yes or unknown). Any liver surgery is then an individual tumour-board decision (5.1; section
+    /// 3.5) and the surgical process recommendations are conditions of it. A recorded lesion is positive evidence: further
+    /// staging can only add lesions, so this holds while the candidacy is still unknown (staging not confirmed, fitness not
+    /// assessed). <see langword="false"/> means only that no such lesion is recorded or the patient is not a candidate,
+    /// never that the disease is within 5.3 or 5.4; it is never set from a site that is not recorded. Every output (text,
+    /// HTML, JSON through <see cref="CandidateFinding"/>, cards) reads this one decision.
     /// </summary>
-    internal bool IndividualBoardDecision { get; private set; }
+    public bool IndividualBoardDecision { get; private set; }
 
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
@@ -238,6 +243,12 @@ public sealed class LiverResectionCandidacy
         }
 
         var candidateMissing = DistinctStrings(gateMissing, softMissing);
+
+        // Extrahepatic disease outside the lung (recorded, never assumed): no voted indication covers it (5.3 liver only, 5.4
+        // liver and lung only; section 3.1 warns of a more systemic disease), so surgery is the board's individual decision
+        // (5.1; section 3.5), not a candidacy within the indications (issue #7, sixth read F2). Decided by the recorded lesion
+        // whether or not the candidacy is known yet (s22 F1: more staging can only add lesions); never for a non-candidate.
+        var beyondLung = ReferenceEquals(ExtrahepaticCaution(context), ExtrahepaticBeyondLungCautionMessage);
         TriState candidate;
         Message candidateBasis;
         if (blockers.Count > 0)
@@ -254,15 +265,12 @@ public sealed class LiverResectionCandidacy
         {
             candidate = TriState.Unknown;
             candidateBasis = FactProse.NotRecordedMessage(candidateMissing);
+            result.IndividualBoardDecision = beyondLung;
         }
         else
         {
             candidate = TriState.Yes;
-
-            // Extrahepatic disease outside the lung (known, never assumed): no voted indication covers it (5.3 liver only,
-            // 5.4 liver and lung only; section 3.1 warns of a more systemic disease), so surgery is the board's individual
-            // decision (5.1; section 3.5), not a candidacy within the indications (issue #7, sixth read F2).
-            result.IndividualBoardDecision = ReferenceEquals(ExtrahepaticCaution(context), ExtrahepaticBeyondLungCautionMessage);
+            result.IndividualBoardDecision = beyondLung;
             candidateBasis = context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
                     ? SynchronousUntreatedCandidateMessage
                     : Message.Of(
@@ -418,7 +426,7 @@ public sealed class LiverResectionCandidacy
         Candidate = candidate;
         CandidateBasisMessage = candidateBasis;
         CandidateMissing = candidateMissing.ToReadOnlyList();
-        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate)), ("individual", candidate == TriState.Yes && IndividualBoardDecision)));
+        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate)), ("individual", IndividualBoardDecision)));
         var findings = new Finding[facts.Count + 2];
         findings[0] = new Finding(ConceptName, Code(status), ReasonMessage);
         findings[1] = CandidateFinding;
