@@ -251,7 +251,7 @@ internal static class IndicationCriteria
 
         foreach (var caution in fitness.CautionMessages)
         {
-            result.Caution(caution);
+            result.Caution(LiverResectionCandidacy.FitnessCaution(context, caution));
         }
     }
 

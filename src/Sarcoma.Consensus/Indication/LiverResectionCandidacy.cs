@@ -160,6 +160,16 @@ public sealed class LiverResectionCandidacy
     /// </summary>
     public bool IndividualBoardDecision { get; private set; }
 
+    /// <summary>
+    /// Gets, when <see cref="Status"/> is unknown only because a date that decides the timing is missing, whether every value
+    /// of that date would put liver resection on the table (yes), or whether the date could change it (unknown); no
+    /// otherwise. Yes only when the disease is known not to be a liver recurrence and no progression on systemic therapy is
+    /// recorded: then neither synchronous timing (8.3 needs at least stable disease) nor metachronous timing can add a reason
+    /// against candidacy. The process requirement 5.1 (and 5.2 with it), whose population is any resection considered,
+    /// applies on it (s22 F6); the indications and the surgical steps still wait for the date.
+    /// </summary>
+    internal TriState StatusWhateverTheTiming { get; private set; } = TriState.No;
+
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
 
@@ -217,7 +227,11 @@ public sealed class LiverResectionCandidacy
         facts.AddRange(fitness.Findings);
         blockers.AddRange(fitness.UnfitBecauseMessages);
         softMissing.AddRange(fitness.Missing);
-        cautions.AddRange(fitness.CautionMessages);
+        foreach (var caution in fitness.CautionMessages)
+        {
+            cautions.Add(FitnessCaution(context, caution));
+        }
+
 
         // The guideline's surgical indications, whose population candidacy must not exceed: every one presupposes OMD
         // (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment), a liver recurrence is
@@ -264,7 +278,9 @@ public sealed class LiverResectionCandidacy
         else if (candidateMissing.Count > 0)
         {
             candidate = TriState.Unknown;
-            candidateBasis = FactProse.NotRecordedMessage(candidateMissing);
+
+            // A staging examination recorded as not done is work-up to do, not a fact not recorded (s22 F2).
+            candidateBasis = StagingWorkUp.NotRecordedMessage(candidateMissing, context.Patient.Staging);
             result.IndividualBoardDecision = beyondLung;
         }
         else
@@ -302,6 +318,16 @@ public sealed class LiverResectionCandidacy
         var timingMissing = DistinctStrings(timing, null);
         if (timingMissing.Count > 0)
         {
+            // Every value of the missing date gives the same status (s22 F6, fifth read F2): not a liver recurrence (known),
+            // and no progression on systemic therapy recorded, so neither synchronous timing (8.3: at least stable disease)
+            // nor metachronous timing (ProgressionOnSystemicTherapyDefersSurgery) can add a reason against candidacy; with
+            // every liver lesion resectable, resection is on the table either way. The status stays unknown (the
+            // indications 5.3, 8.1–8.3 and the surgical steps turn on the timing); 5.1 and 5.2, whose population is any
+            // resection considered, read this.
+            result.StatusWhateverTheTiming = context.IsLiverRecurrence == false
+                && context.Patient.Treatment.SystemicTherapyResponse != TreatmentResponse.ProgressiveDisease
+                    ? TriState.Yes
+                    : TriState.Unknown;
             return result.Finish(
                 TriState.Unknown,
                 Message.Of("indication.candidacy.basis.timing-unknown", ("notRecorded", FactProse.NotRecordedMessage(timingMissing))),
@@ -671,6 +697,18 @@ public sealed class LiverResectionCandidacy
 
         return ExtrahepaticLungCautionMessage;
     }
+
+    /// <summary>
+    /// A fitness caution as the surgical recommendations carry it: the ECOG caution cites 9.1 ("good performance status"
+    /// for "a new liver resection") only for a liver recurrence, and conditionally while that is unknown; for a first
+    /// resection its sources are section 1 and 7.2 (s22 F6: 9.1 was cited for a patient with no previous liver resection).
+    /// </summary>
+    internal static Message FitnessCaution(EvaluationContext context, Message caution) =>
+        caution.Code == EcogNotGoodCautionCode
+            ? Message.Of(EcogNotGoodCautionCode, ("ecog", caution.Arguments.Get("ecog")), ("recurrence", context.IsLiverRecurrence switch { true => "yes", false => "no", null => "unknown" }))
+            : caution;
+
+    private const string EcogNotGoodCautionCode = "preoperative-assessment.ecog-not-good-caution";
 
     /// <summary>The reason against candidacy of a liver recurrence whose TFI is not longer than the lower bound of 9.1 (a lower-case clause).</summary>
     /// <param name="minimumMonths">The lower bound of the 9.1 range, in months.</param>
