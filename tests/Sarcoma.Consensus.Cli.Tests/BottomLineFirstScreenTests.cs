@@ -7,6 +7,7 @@ using NodaTime;
 using Sarcoma.Consensus.Cli.Rendering;
 using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.Json;
+using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 
 namespace Sarcoma.Consensus.Cli.Tests;
@@ -519,6 +520,25 @@ public sealed class BottomLineFirstScreenTests
         Assert.Contains("Liver resection is on the table all the same", liverOnlySituation, StringComparison.Ordinal);
         Assert.DoesNotContain("outside the voted indications", liverOnlySituation, StringComparison.Ordinal);
         Assert.DoesNotContain(liverOnlyBottom, l => l.StartsWith("  If resection is pursued ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(Narrow)]
+    public void Staging_scans_recorded_as_not_done_are_work_up_to_do_not_missing_records(int width)
+    {
+        // s22 F2 (case 16: liver MRI and FDG-PET/CT recorded as not done; 4.2 says hepatic MRI is not indicated). A scan not
+        // done is not a fact to record: the first screen names the work-up, either scan completing 1.1's staging.
+        var (report, output) = Render("tests/cases/sixth-read/16-synchronous-single-liver-lesion-primary-in-place.json", width);
+        var bottom = FirstScreen(output);
+        var situation = Flat(string.Join("\n", Section(bottom, "Situation")));
+        var missing = Flat(string.Join("\n", Section(bottom, "Missing")));
+
+        Assert.Contains(FactNames.StagingLiverMri, report.Oligometastatic!.Missing);
+        Assert.Contains("Oligometastatic status unknown (1.1/1.2): staging work-up not done yet: FDG-PET/CT or liver MRI (either completes the staging of 1.1).", situation, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", situation, StringComparison.Ordinal);
+        Assert.StartsWith("Missing Staging work-up not done yet: FDG-PET/CT or liver MRI (either completes the staging of 1.1), to decide 4 more recommendations.", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record,", missing, StringComparison.Ordinal);
     }
 
     [Fact]

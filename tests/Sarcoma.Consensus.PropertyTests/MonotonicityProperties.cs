@@ -81,6 +81,75 @@ public sealed class MonotonicityProperties
         output.WriteLine($"monotonicity: {FuzzSettings.MonotonicityPatients} patients, {compared} compared with one fact made unknown, 0 violations, {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
+    /// <summary>
+    /// The same rule for the engine's decision that liver surgery is outside the voted indications 5.3/5.4 (a recorded
+    /// lesion outside liver and lung, <see cref="Sarcoma.Consensus.Indication.LiverResectionCandidacy.IndividualBoardDecision"/>):
+    /// making facts unknown never withdraws it. Random patients rarely reach the decision (a candidate or an undecided
+    /// candidacy with a lesion outside liver and lung), so the check is exhaustive over every fact and every pair of facts
+    /// of three patients who do: liver and peritoneal nodule fully staged, the same with staging unconfirmed (no liver MRI,
+    /// no PET), liver and brain with fitness not assessed. Only removing the whole metastases record (which removes the
+    /// lesion itself) may withdraw it.
+    /// </summary>
+    [Fact]
+    public void Facts_made_unknown_never_withdraw_outside_the_voted_indications()
+    {
+        var asOf = new LocalDate(2026, 1, 15);
+        Patient Seed(MetastaticSite site, bool? liverMri, bool? fdgPetCt, bool? fit) => Patient.Builder()
+            .WithPrimary(Histology.Leiomyosarcoma, PrimarySite.Retroperitoneal, diagnosedOn: new LocalDate(2021, 3, 1), grade: HistologicGrade.G2)
+            .Resected(on: new LocalDate(2021, 4, 12))
+            .MetastasesDetectedOn(new LocalDate(2025, 11, 1))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 32, l => l.InSegments(6).Resectable().Ablatable(false))
+            .AddLesion(MetastaticSite.Liver, sizeMm: 14, l => l.InSegments(7).Resectable().Ablatable())
+            .AddLesion(site, sizeMm: 15, l => l.Resectable().Ablatable())
+            .NoDiffuseInvolvement()
+            .WithStaging(contrastCt: true, liverMri: liverMri, fdgPetCt: fdgPetCt)
+            .WithPerformanceStatus(fit is null ? null : 0)
+            .WithAsaClass(2)
+            .FitForSurgery(fit)
+            .NoPreviousLiverResection()
+            .Build();
+
+        var seeds = new[]
+        {
+            Seed(MetastaticSite.Peritoneum, liverMri: true, fdgPetCt: true, fit: true),
+            Seed(MetastaticSite.Peritoneum, liverMri: null, fdgPetCt: null, fit: true),
+            Seed(MetastaticSite.Brain, liverMri: true, fdgPetCt: true, fit: null),
+        };
+
+        var compared = 0;
+        foreach (var seed in seeds)
+        {
+            Assert.True(Engine(seed)?.LiverResection?.IndividualBoardDecision, "the seed itself must reach the decision");
+            foreach (var (first, withoutFirst) in UnknownFacts.Of(seed).Where(u => u.Fact != "metastases"))
+            {
+                Check(withoutFirst, first);
+                foreach (var (second, withoutBoth) in UnknownFacts.Of(withoutFirst).Where(u => u.Fact != "metastases"))
+                {
+                    Check(withoutBoth, first + " and " + second);
+                }
+            }
+        }
+
+        Assert.True(compared > 100, "the seeds must give many erasures to compare");
+        output.WriteLine($"outside the voted indications: {compared} patients with one or two facts made unknown, 0 withdrawn");
+
+        void Check(Patient patient, string facts)
+        {
+            // An erasure the validation rejects (a date needed by another date) gives no report: nothing to compare.
+            if (Engine(patient) is not { } after)
+            {
+                return;
+            }
+
+            compared++;
+            Assert.True(
+                after.LiverResection?.IndividualBoardDecision == true,
+                $"outside the voted indications (5.3, 5.4) withdrawn when {facts} made unknown (candidacy after: \"{after.LiverResection?.CandidateFinding.Sentence}\")");
+        }
+
+        ConsensusReport? Engine(Patient patient) => ReportChecks.EvaluateOrReject(patient, asOf);
+    }
+
     private static void Record(
         ConcurrentDictionary<(string Id, string Fact), (long Count, string Smallest)> survey,
         ConsensusReport before,

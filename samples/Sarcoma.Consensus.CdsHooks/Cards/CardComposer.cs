@@ -110,7 +110,13 @@ internal static class CardComposer
             .Where(r => r.Status == EvaluationStatus.Applies && r.Recommendation.ReachedConsensus && r.Recommendation.Section.Number is >= 5 and <= 12)
             .ToArray();
         string summary;
-        if (report.LiverResection?.Status == TriState.Yes)
+        if (report.LiverResection is { Status: TriState.Yes, IndividualBoardDecision: true })
+        {
+            // The engine's decision (a recorded lesion outside liver and lung: outside 5.3 and 5.4), also while the
+            // candidacy is not yet known (s22 F1).
+            summary = "Liver surgery outside the voted indications (5.3, 5.4): an individual tumour-board decision (consensus 5.1)";
+        }
+        else if (report.LiverResection?.Status == TriState.Yes)
         {
             summary = "Liver resection to be considered: discuss at a sarcoma tumour board (consensus 5.1)";
         }

@@ -7,6 +7,7 @@ using Sarcoma.Consensus.Evaluation;
 using Sarcoma.Consensus.FollowUp;
 using Sarcoma.Consensus.Imaging;
 using Sarcoma.Consensus.Indication;
+using Sarcoma.Consensus.Model;
 using Sarcoma.Consensus.Oligometastasis;
 using Sarcoma.Consensus.Wording;
 
@@ -250,7 +251,7 @@ internal static class ReportBottomLine
                     ? "No current metastatic disease: oligometastatic status (1.1/1.2) and liver surgery do not arise."
                     : "No current metastatic disease (follow-up after metastasectomy, 13.1): oligometastatic status (1.1/1.2) and liver surgery do not arise.",
                 TriState.No => $"Not oligometastatic (1.1/1.2): {string.Join("; ", omd.FailingCriteria)}.",
-                _ => $"Oligometastatic status unknown (1.1/1.2): {NotRecorded(omd.Missing)}.",
+                _ => $"Oligometastatic status unknown (1.1/1.2): {(omd.Findings[0].Message.Arguments.Get("missing") as Message)?.Text ?? NotRecorded(omd.Missing)}.",
             });
 
             // The primary still in place matters for sequencing (section 3.1: treated before or with the metastasectomy;
@@ -284,7 +285,7 @@ internal static class ReportBottomLine
                 TriState.Yes => "A candidate for liver surgery (sections 1, 3.5)" + Fitness(report, candidacy, notes, referred),
                 TriState.No when candidacy.ReassessAfterSystemicTreatment == TriState.Yes => $"Not a candidate for a new liver resection now (9.1; section 3.9): {candidacy.CandidateBasis}.",
                 TriState.No => $"Not a candidate for liver surgery (sections 1, 3.5): {candidacy.CandidateBasis}.",
-                _ => $"Surgical candidacy not yet known (sections 1, 3.5): {NotRecorded(candidacy.CandidateMissing)}.",
+                _ => $"Surgical candidacy not yet known (sections 1, 3.5): {candidacy.CandidateBasis}.",
             });
             }
 
@@ -490,10 +491,12 @@ internal static class ReportBottomLine
     /// A recorded lesion outside liver and lung is positive evidence: more staging can only add lesions, so "outside the
     /// voted indications 5.3/5.4" is decided even while the candidacy is still unknown for other reasons (staging not
     /// confirmed, fitness not assessed): resection on the table with the candidacy unknown is then worded and grouped as for
-    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate.
+    /// a candidate (seventh read, case 22 against case 12). Never when the patient is not a candidate. The engine decides it
+    /// (<see cref="Sarcoma.Consensus.Indication.LiverResectionCandidacy.IndividualBoardDecision"/>, s22 F1); this reads it
+    /// with whether resection is on the table, and takes the caution's wording.
     /// </remarks>
     internal static Message? IndividualBoardDecision(ConsensusReport report) =>
-        report.LiverResection is { Status: TriState.Yes } candidacy && candidacy.Candidate != TriState.No
+        report.LiverResection is { Status: TriState.Yes, IndividualBoardDecision: true } candidacy
             ? candidacy.CautionMessages.FirstOrDefault(c => c.Code == BeyondLungCaution)
             : null;
 
@@ -806,7 +809,18 @@ internal static class ReportBottomLine
                 .Concat(report.LiverResection?.CandidateMissing ?? Array.Empty<string>()),
             StringComparer.Ordinal);
         var ranked = Ranked(undecided);
+
+        // A staging examination recorded as not done is work-up to do, not a fact to record (s22 F2): said apart, in the
+        // engine's words, naming either scan that completes the staging.
+        var workUp = ranked.Where(f => StagingNotDone(report, f.Fact)).ToList();
+        ranked = ranked.Where(f => !workUp.Contains(f)).ToList();
+        var workUpText = workUp.Count == 0 ? string.Empty : WorkUpSentence(workUp, undecided.Count, alone: ranked.Count == 0);
         var facts = ranked.Where(f => situationFacts.Contains(f.Fact)).Concat(ranked.Where(f => !situationFacts.Contains(f.Fact))).ToList();
+        if (facts.Count == 0)
+        {
+            return TextWrap.Lines(Label, workUpText.TrimStart(), width: width).ToList();
+        }
+
         var kept = Math.Max(1, facts.Count(f => situationFacts.Contains(f.Fact)));
         var head = undecided.Count == 1
             ? $"Record, to decide 1 more recommendation ({undecided[0].Id}): "
@@ -815,7 +829,7 @@ internal static class ReportBottomLine
         {
             var list = string.Join("; ", facts.Take(shown).Select(f => undecided.Count == 1 ? Words(f.Fact) : $"{Words(f.Fact)} ({Count(f.Count)})"));
             var more = shown < facts.Count ? $"; and {Count(facts.Count - shown)} more in the details." : ".";
-            var lines = TextWrap.Lines(Label, head + list + more, width: width);
+            var lines = TextWrap.Lines(Label, head + list + more + workUpText, width: width);
             if (lines.Count <= maxLines || shown == kept)
             {
                 return lines.ToList();
@@ -823,6 +837,28 @@ internal static class ReportBottomLine
         }
 
         return new List<string>();
+    }
+
+    /// <summary>The staging examinations whose "not done" the work-up sentence words (1.1: CT plus liver MRI or FDG-PET/CT).</summary>
+    private static readonly string[] StagingFacts = { FactNames.StagingContrastCt, FactNames.StagingLiverMri, FactNames.StagingFdgPetCt };
+
+    /// <summary>Whether a missing fact is a staging examination the imaging plan records as not done (s22 F2).</summary>
+    private static bool StagingNotDone(ConsensusReport report, string fact) =>
+        Array.IndexOf(StagingFacts, fact) >= 0
+        && report.ImagingPlan?.Items.Any(i => i.DoneFact == fact && i.AlreadyDone == false) == true;
+
+    /// <summary>The staging work-up still to do, in the engine's words (message <c>staging.to-do</c>), with how many recommendations it would decide.</summary>
+    private static string WorkUpSentence(IReadOnlyList<(string Fact, int Count)> workUp, int undecided, bool alone)
+    {
+        var n = workUp.Max(f => f.Count);
+        var text = MessageCatalog.English.Render(Message.Of(
+            "staging.to-do",
+            ("ct", workUp.Any(f => f.Fact == FactNames.StagingContrastCt)),
+            ("additional", workUp.Any(f => f.Fact != FactNames.StagingContrastCt))));
+        var decides = alone ? $", to decide {Count(n)} more {(n == 1 ? "recommendation" : "recommendations")}"
+            : undecided == 1 ? string.Empty
+            : $", to decide {Count(n)} of them";
+        return " " + char.ToUpperInvariant(text[0]) + text.Substring(1) + decides + ".";
     }
 
     /// <summary>The missing facts, the one that would decide most recommendations first (catalogue order breaks ties).</summary>

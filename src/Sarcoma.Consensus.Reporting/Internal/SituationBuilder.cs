@@ -71,12 +71,10 @@ internal static class SituationBuilder
         if (report.LiverResection is { } candidacy)
         {
             var noDisease = NoCurrentDisease(report) && candidacy.Candidate == TriState.No;
-            var beyondLung = candidacy.CautionMessages.Any(c => c.Code == "indication.caution.extrahepatic.beyond-lung");
-            var individual = candidacy.Candidate == TriState.Yes && beyondLung;
-
-            // A recorded lesion outside liver and lung decides "outside 5.3/5.4" while the candidacy is still unknown for
-            // other reasons, when resection is on the table all the same (seventh read, case 22).
-            var individualUnknown = candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes && beyondLung;
+            // The engine decides "outside the voted indications 5.3/5.4" (a recorded lesion outside liver and lung), also while
+            // the candidacy is still unknown for other reasons (seventh read, case 22; s22 F1): read here, never re-decided.
+            var individual = candidacy.Candidate == TriState.Yes && candidacy.IndividualBoardDecision;
+            var individualUnknown = candidacy.Candidate == TriState.Unknown && candidacy.Status == TriState.Yes && candidacy.IndividualBoardDecision;
             concepts.Add(new ConceptView
             {
                 Name = "Surgical candidacy",

@@ -265,7 +265,10 @@ internal static class IndicationCriteria
             return;
         }
 
-        result.Cautions(fitness.CautionMessages);
+        foreach (var caution in fitness.CautionMessages)
+        {
+            result.Caution(LiverResectionCandidacy.FitnessCaution(context, caution));
+        }
     }
 
     /// <summary>The code of the reason <see cref="Fitness(EvaluationContext, ResultBuilder, List{Message})"/> adds when the patient is not fit for surgery.</summary>

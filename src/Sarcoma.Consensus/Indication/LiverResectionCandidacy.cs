@@ -147,13 +147,28 @@ public sealed class LiverResectionCandidacy
     public TriState ReassessAfterSystemicTreatment { get; private set; } = TriState.No;
 
     /// <summary>
-    /// Gets whether the patient, a candidate by every recorded fact (<see cref="Candidate"/> yes), has known extrahepatic
-    /// disease outside the lung: outside the voted surgical indications (5.3 liver only, 5.4 liver and lung only; section
-    /// 3.1: "could mean a more systemic disease and portend a dismal prognosis"), so any liver surgery is an individual
-    /// tumour-board decision (5.1; section 3.5) and the surgical process recommendations are conditions of it. Never set
-    /// from a site that is not recorded.
+    /// Gets whether liver surgery is outside the voted surgical indications because a <em>recorded</em> extrahepatic lesion
+    /// lies outside the liver and the lung (5.3: "oligometastatic disease confined to the liver"; 5.4: "limited extrahepatic
+    /// disease (lung only)"; section 3.1: concurrent extrapulmonary extrahepatic lesions "could mean a more systemic disease
+    /// and portend a dismal prognosis"), while the patient is not known to be excluded from liver surgery on other grounds
+    /// (<see cref="Candidate"/> yes or unknown). Any liver surgery is then an individual tumour-board decision (5.1; section
+    /// 3.5) and the surgical process recommendations are conditions of it. A recorded lesion is positive evidence: further
+    /// staging can only add lesions, so this holds while the candidacy is still unknown (staging not confirmed, fitness not
+    /// assessed). <see langword="false"/> means only that no such lesion is recorded or the patient is not a candidate,
+    /// never that the disease is within 5.3 or 5.4; it is never set from a site that is not recorded. Every output (text,
+    /// HTML, JSON through <see cref="CandidateFinding"/>, cards) reads this one decision.
     /// </summary>
-    internal bool IndividualBoardDecision { get; private set; }
+    public bool IndividualBoardDecision { get; private set; }
+
+    /// <summary>
+    /// Gets, when <see cref="Status"/> is unknown only because a date that decides the timing is missing, whether every value
+    /// of that date would put liver resection on the table (yes), or whether the date could change it (unknown); no
+    /// otherwise. Yes only when the disease is known not to be a liver recurrence and no progression on systemic therapy is
+    /// recorded: then neither synchronous timing (8.3 needs at least stable disease) nor metachronous timing can add a reason
+    /// against candidacy. The process requirement 5.1 (and 5.2 with it), whose population is any resection considered,
+    /// applies on it (s22 F6); the indications and the surgical steps still wait for the date.
+    /// </summary>
+    internal TriState StatusWhateverTheTiming { get; private set; } = TriState.No;
 
     /// <summary>The placeholder of the messages before <see cref="Assess"/> sets them (never seen outside this class).</summary>
     private static Message Unassessed { get; } = new("indication.candidacy.unassessed");
@@ -212,7 +227,11 @@ public sealed class LiverResectionCandidacy
         facts.AddRange(fitness.Findings);
         blockers.AddRange(fitness.UnfitBecauseMessages);
         softMissing.AddRange(fitness.Missing);
-        cautions.AddRange(fitness.CautionMessages);
+        foreach (var caution in fitness.CautionMessages)
+        {
+            cautions.Add(FitnessCaution(context, caution));
+        }
+
 
         // The guideline's surgical indications, whose population candidacy must not exceed: every one presupposes OMD
         // (5.3, 5.4, 8.1, 8.3, 9.1; 1.2 makes diffuse disease ineligible for radical treatment), a liver recurrence is
@@ -238,6 +257,12 @@ public sealed class LiverResectionCandidacy
         }
 
         var candidateMissing = DistinctStrings(gateMissing, softMissing);
+
+        // Extrahepatic disease outside the lung (recorded, never assumed): no voted indication covers it (5.3 liver only, 5.4
+        // liver and lung only; section 3.1 warns of a more systemic disease), so surgery is the board's individual decision
+        // (5.1; section 3.5), not a candidacy within the indications (issue #7, sixth read F2). Decided by the recorded lesion
+        // whether or not the candidacy is known yet (s22 F1: more staging can only add lesions); never for a non-candidate.
+        var beyondLung = ReferenceEquals(ExtrahepaticCaution(context), ExtrahepaticBeyondLungCautionMessage);
         TriState candidate;
         Message candidateBasis;
         if (blockers.Count > 0)
@@ -253,16 +278,15 @@ public sealed class LiverResectionCandidacy
         else if (candidateMissing.Count > 0)
         {
             candidate = TriState.Unknown;
-            candidateBasis = FactProse.NotRecordedMessage(candidateMissing);
+
+            // A staging examination recorded as not done is work-up to do, not a fact not recorded (s22 F2).
+            candidateBasis = StagingWorkUp.NotRecordedMessage(candidateMissing, context.Patient.Staging);
+            result.IndividualBoardDecision = beyondLung;
         }
         else
         {
             candidate = TriState.Yes;
-
-            // Extrahepatic disease outside the lung (known, never assumed): no voted indication covers it (5.3 liver only,
-            // 5.4 liver and lung only; section 3.1 warns of a more systemic disease), so surgery is the board's individual
-            // decision (5.1; section 3.5), not a candidacy within the indications (issue #7, sixth read F2).
-            result.IndividualBoardDecision = ReferenceEquals(ExtrahepaticCaution(context), ExtrahepaticBeyondLungCautionMessage);
+            result.IndividualBoardDecision = beyondLung;
             candidateBasis = context.Timing.Timing == MetastasisTiming.Synchronous && context.Patient.Treatment.SystemicTherapyReceived == false
                     ? SynchronousUntreatedCandidateMessage
                     : Message.Of(
@@ -294,6 +318,16 @@ public sealed class LiverResectionCandidacy
         var timingMissing = DistinctStrings(timing, null);
         if (timingMissing.Count > 0)
         {
+            // Every value of the missing date gives the same status (s22 F6, fifth read F2): not a liver recurrence (known),
+            // and no progression on systemic therapy recorded, so neither synchronous timing (8.3: at least stable disease)
+            // nor metachronous timing (ProgressionOnSystemicTherapyDefersSurgery) can add a reason against candidacy; with
+            // every liver lesion resectable, resection is on the table either way. The status stays unknown (the
+            // indications 5.3, 8.1–8.3 and the surgical steps turn on the timing); 5.1 and 5.2, whose population is any
+            // resection considered, read this.
+            result.StatusWhateverTheTiming = context.IsLiverRecurrence == false
+                && context.Patient.Treatment.SystemicTherapyResponse != TreatmentResponse.ProgressiveDisease
+                    ? TriState.Yes
+                    : TriState.Unknown;
             return result.Finish(
                 TriState.Unknown,
                 Message.Of("indication.candidacy.basis.timing-unknown", ("notRecorded", FactProse.NotRecordedMessage(timingMissing))),
@@ -418,7 +452,7 @@ public sealed class LiverResectionCandidacy
         Candidate = candidate;
         CandidateBasisMessage = candidateBasis;
         CandidateMissing = candidateMissing.ToReadOnlyList();
-        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate)), ("individual", candidate == TriState.Yes && IndividualBoardDecision)));
+        CandidateFinding = new Finding(CandidateConceptName, Code(candidate), Message.Of("indication.candidacy.verdict", ("basis", candidateBasis), ("candidate", Code(candidate)), ("individual", IndividualBoardDecision)));
         var findings = new Finding[facts.Count + 2];
         findings[0] = new Finding(ConceptName, Code(status), ReasonMessage);
         findings[1] = CandidateFinding;
@@ -663,6 +697,18 @@ public sealed class LiverResectionCandidacy
 
         return ExtrahepaticLungCautionMessage;
     }
+
+    /// <summary>
+    /// A fitness caution as the surgical recommendations carry it: the ECOG caution cites 9.1 ("good performance status"
+    /// for "a new liver resection") only for a liver recurrence, and conditionally while that is unknown; for a first
+    /// resection its sources are section 1 and 7.2 (s22 F6: 9.1 was cited for a patient with no previous liver resection).
+    /// </summary>
+    internal static Message FitnessCaution(EvaluationContext context, Message caution) =>
+        caution.Code == EcogNotGoodCautionCode
+            ? Message.Of(EcogNotGoodCautionCode, ("ecog", caution.Arguments.Get("ecog")), ("recurrence", context.IsLiverRecurrence switch { true => "yes", false => "no", null => "unknown" }))
+            : caution;
+
+    private const string EcogNotGoodCautionCode = "preoperative-assessment.ecog-not-good-caution";
 
     /// <summary>The reason against candidacy of a liver recurrence whose TFI is not longer than the lower bound of 9.1 (a lower-case clause).</summary>
     /// <param name="minimumMonths">The lower bound of the 9.1 range, in months.</param>

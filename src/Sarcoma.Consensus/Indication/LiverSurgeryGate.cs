@@ -119,6 +119,19 @@ internal static class LiverSurgeryGate
             finished = null;
             return true;
         }
+        else if (candidacy.Status == TriState.Unknown && candidacy.StatusWhateverTheTiming == TriState.Yes)
+        {
+            // Every value of the missing date puts resection on the table (s22 F6): a resection is considered either way.
+            result.Facts(candidacy.Findings);
+            result.Caution(Message.Of("indication.gate.timing-unknown-considered", ("notRecorded", FactProse.NotRecordedMessage(context.Timing.Missing))));
+            foreach (var caution in candidacy.CautionMessages)
+            {
+                result.Caution(caution);
+            }
+
+            finished = null;
+            return true;
+        }
 
         return OnTable(context, result, requirement, out finished);
     }

@@ -42,6 +42,7 @@ internal sealed class TumourBoardBeforeLiverResectionEvaluator : RecommendationE
         {
             { ReassessAfterSystemicTreatment: TriState.Yes } => ("reassess", candidacy.CandidateBasisMessage),
             { Status: TriState.Yes } => ("on-the-table", candidacy.BasisMessage),
+            { Status: TriState.Unknown, StatusWhateverTheTiming: TriState.Yes } when context.Patient.LiverSurgery.MajorHepatectomyPlanned != true => ("timing-unknown", FactProse.NotRecordedMessage(context.Timing.Missing)),
             { Candidate: TriState.No, OutsideIndications: TriState.Yes } when context.Patient.LiverSurgery.MajorHepatectomyPlanned == true
                 => ("planned-outside-indications", candidacy.CandidateBasisMessage),
             { Candidate: TriState.No, OutsideIndications: TriState.Yes } => ("case-by-case", candidacy.CandidateBasisMessage),

@@ -300,7 +300,7 @@ public sealed class OligometastaticAssessment
             // no current metastatic disease" was misread after a complete resection): 1.1 does not arise.
             TriState.No when metastases?.NoEvidenceOfDisease == true => VerdictNoCurrentDiseaseMessage,
             TriState.No => Message.Of("omd.verdict.no", ("failing", failingList)),
-            _ => Message.Of("omd.verdict.unknown", ("missing", FactProse.NotRecordedMessage(missingList))),
+            _ => Message.Of("omd.verdict.unknown", ("missing", StagingWorkUp.NotRecordedMessage(missingList, patient.Staging))),
         };
         var allFindings = new Finding[findings.Count + 1];
         allFindings[0] = status == TriState.Yes ? VerdictYesFinding

@@ -40,6 +40,21 @@ public sealed class CardComposerTests
         Assert.Equal("at-most-one", board.SelectionBehavior);
     }
 
+    [Theory]
+    [InlineData("tests/cases/seventh-read/22-liver-and-peritoneal-nodule-staging-incomplete.json")]
+    [InlineData("tests/cases/sixth-read/12-liver-and-single-peritoneal-nodule.json")]
+    public void A_recorded_lesion_outside_liver_and_lung_makes_the_tumour_board_card_say_outside_the_voted_indications(string file)
+    {
+        // s22 F1: the engine's decision (LiverResectionCandidacy.IndividualBoardDecision), staged (case 12) or not (case 22).
+        var patient = PatientJson.Parse(File.ReadAllText(Path.Combine(Repo.Root, file)));
+        var report = ConsensusEngine.Default.Evaluate(patient, AsOf);
+        var board = CardComposer.Compose(report, patient, "patient", HookInstance, Links).Single(c => c.Source.Topic!.Code == "tumour-board");
+
+        Assert.True(report.LiverResection!.IndividualBoardDecision);
+        Assert.Equal("Liver surgery outside the voted indications (5.3, 5.4): an individual tumour-board decision (consensus 5.1)", board.Summary);
+        Assert.Contains("outside the voted", board.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void After_a_liver_metastasectomy_the_follow_up_card_gives_the_next_visit()
     {

@@ -64,7 +64,7 @@ public sealed class SecondClinicalReviewTests
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Equal(EvaluationStatus.Applies, board.Status);
         Assert.Equal(
-            "Planned resection outside the consensus indications (5.3, section 3.5): a liver resection is planned although not every liver lesion is resectable. The guideline's surgical recommendations are not offered for it; the tumour board must weigh the risks of surgery against the expected benefits (5.1).",
+            "Planned resection outside the consensus indications (5.3, section 3.5): a liver resection is planned although not every liver lesion is resectable as recorded, a judgement of R0 feasibility that 6.2 asks of an experienced HPB surgeon at a reference centre. The guideline's surgical recommendations are not offered for it; the tumour board must weigh the risks of surgery against the expected benefits (5.1).",
             board.Cautions[0]);
     }
 

@@ -150,7 +150,7 @@ public sealed class PreoperativeTherapyForLiverRecurrenceEvaluatorTests
 
         Assert.Equal(EvaluationStatus.DoesNotApply, result.Status);
         Assert.Contains("10.1", result.Summary);
-        Assert.Contains("(not every liver lesion is resectable)", result.Summary);
+        Assert.Contains("(not every liver lesion is resectable as recorded, a judgement of R0 feasibility that 6.2 asks of an experienced HPB surgeon at a reference centre)", result.Summary);
     }
 
     [Fact]
