@@ -95,7 +95,7 @@ internal static class CdsHooksEndpoints
         IOptions<CdsHooksOptions> options,
         ILoggerFactory loggers,
         IClock clock,
-        IOptions<ConsensusOptions> consensusOptions)
+        EvaluationZone zone)
     {
         var started = Stopwatch.GetTimestamp();
         var logger = loggers.CreateLogger("Sarcoma.Consensus.CdsHooks.Hook");
@@ -136,9 +136,9 @@ internal static class CdsHooksEndpoints
             LocalDate today;
             try
             {
-                // The evaluation date EvaluateToday used (the injected clock, in ConsensusOptions.TimeZoneId), given to the mapper
-                // too, so a date of the record after it is an input error as in a patient document.
-                today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[consensusOptions.Value.TimeZoneId]).Date;
+                // The evaluation date EvaluateToday used (the injected clock, in ConsensusOptions.TimeZoneId, resolved once:
+                // EvaluationZone), given to the mapper too, so a date of the record after it is an input error as in a patient document.
+                today = clock.GetCurrentInstant().InZone(zone.Zone).Date;
                 mapping = new McodeMapper(new McodeMapperOptions { AsOf = today }).Map(data.Resources);
             }
             catch (FhirInputException e) when (e.NoPatientData)
