@@ -43,6 +43,7 @@ services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidato
 services.TryAddSingleton(TimeProvider.System);
 services.AddSarcomaConsensus();
 services.AddSingleton<EvaluationZone>();
+services.AddSingleton<EndpointLoggers>();
 
 services.AddHttpClient<FhirServerClient>((provider, client) =>
     {
