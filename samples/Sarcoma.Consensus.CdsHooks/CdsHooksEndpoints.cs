@@ -38,7 +38,6 @@ internal static class CdsHooksEndpoints
     /// <summary>The label of the HTML report behind the card links.</summary>
     public const string ReportLabel = "CDS Hooks: liver metastases consensus";
 
-    private const string LinkCategory = "Sarcoma.Consensus.CdsHooks.Links";
     /// <summary>The query parameter of a card link that holds its token.</summary>
     public const string LinkQuery = "token";
 
@@ -78,7 +77,7 @@ internal static class CdsHooksEndpoints
         var outcome = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.RequestAborted).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
-            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Sarcoma.Consensus.CdsHooks.Security");
+            var logger = http.RequestServices.GetRequiredService<EndpointLoggers>().Security;
             Log.Unauthorized(logger, outcome.Failure!);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Json(new { error = "unauthorized", reason = outcome.Failure }, CdsJson.Options, statusCode: StatusCodes.Status401Unauthorized);
@@ -93,12 +92,12 @@ internal static class CdsHooksEndpoints
         IConsensusEvaluator evaluator,
         ArtifactStore artifacts,
         IOptions<CdsHooksOptions> options,
-        ILoggerFactory loggers,
+        EndpointLoggers loggers,
         IClock clock,
-        IOptions<ConsensusOptions> consensusOptions)
+        EvaluationZone zone)
     {
         var started = Stopwatch.GetTimestamp();
-        var logger = loggers.CreateLogger("Sarcoma.Consensus.CdsHooks.Hook");
+        var logger = loggers.Hook;
         var body = await ReadJsonAsync(http).ConfigureAwait(false);
         if (body is null)
         {
@@ -136,9 +135,9 @@ internal static class CdsHooksEndpoints
             LocalDate today;
             try
             {
-                // The evaluation date EvaluateToday used (the injected clock, in ConsensusOptions.TimeZoneId), given to the mapper
-                // too, so a date of the record after it is an input error as in a patient document.
-                today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[consensusOptions.Value.TimeZoneId]).Date;
+                // The evaluation date EvaluateToday used (the injected clock, in ConsensusOptions.TimeZoneId, resolved once:
+                // EvaluationZone), given to the mapper too, so a date of the record after it is an input error as in a patient document.
+                today = clock.GetCurrentInstant().InZone(zone.Zone).Date;
                 mapping = new McodeMapper(new McodeMapperOptions { AsOf = today }).Map(data.Resources);
             }
             catch (FhirInputException e) when (e.NoPatientData)
@@ -188,9 +187,9 @@ internal static class CdsHooksEndpoints
         }
     }
 
-    private static async Task<IResult> FeedbackAsync(HttpContext http, IFeedbackStore store, TimeProvider time, IOptions<CdsHooksOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> FeedbackAsync(HttpContext http, IFeedbackStore store, TimeProvider time, IOptions<CdsHooksOptions> options, EndpointLoggers loggers)
     {
-        var logger = loggers.CreateLogger("Sarcoma.Consensus.CdsHooks.Feedback");
+        var logger = loggers.Feedback;
         using var body = await ReadJsonAsync(http).ConfigureAwait(false);
         if (body is null)
         {
@@ -209,10 +208,10 @@ internal static class CdsHooksEndpoints
         return Results.Ok();
     }
 
-    private static IResult Report([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, ILoggerFactory loggers)
+    private static IResult Report([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, EndpointLoggers loggers)
     {
         var artifact = token is null ? null : artifacts.Get(token);
-        Log.LinkOpened(loggers.CreateLogger(LinkCategory), "report", artifact is not null);
+        Log.LinkOpened(loggers.Links, "report", artifact is not null);
         if (artifact is null)
         {
             return Results.NotFound();
@@ -226,10 +225,10 @@ internal static class CdsHooksEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static IResult Questionnaire([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, ILoggerFactory loggers)
+    private static IResult Questionnaire([FromQuery(Name = LinkQuery)] string? token, ArtifactStore artifacts, IConsensusEvaluator evaluator, HttpContext http, EndpointLoggers loggers)
     {
         var artifact = token is null ? null : artifacts.Get(token);
-        Log.LinkOpened(loggers.CreateLogger(LinkCategory), "questionnaire", artifact is not null);
+        Log.LinkOpened(loggers.Links, "questionnaire", artifact is not null);
         if (artifact is null)
         {
             return Results.NotFound();

@@ -42,6 +42,8 @@ services.AddOptions<CdsHooksOptions>().Bind(builder.Configuration.GetSection(Cds
 services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
 services.TryAddSingleton(TimeProvider.System);
 services.AddSarcomaConsensus();
+services.AddSingleton<EvaluationZone>();
+services.AddSingleton<EndpointLoggers>();
 
 services.AddHttpClient<FhirServerClient>((provider, client) =>
     {

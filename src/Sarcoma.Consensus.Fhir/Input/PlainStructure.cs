@@ -65,17 +65,17 @@ internal static class PlainStructure
             return false;
         }
 
-        var mapping = ResourceMapping(reader.ValueSpan);
-        if (mapping is null)
+        var shape = ResourceShape(reader.ValueSpan);
+        if (shape is null)
         {
             return false;
         }
 
         // Only the resourceType: an empty resource.
-        return reader.Read() && reader.TokenType == JsonTokenType.PropertyName && IsObjectBody(ref reader, ShapeOf(mapping), isResource: true, inContained);
+        return reader.Read() && reader.TokenType == JsonTokenType.PropertyName && IsObjectBody(ref reader, shape, isResource: true, inContained);
     }
 
-    private static ClassMapping? ResourceMapping(ReadOnlySpan<byte> name)
+    private static Shape? ResourceShape(ReadOnlySpan<byte> name)
     {
         // Type names are ASCII; FindClassMapping ignores case, so the name found must be the name written.
         Span<char> chars = stackalloc char[64];
@@ -102,11 +102,11 @@ internal static class PlainStructure
 
         // Only resource types are kept: names from the input that are not one are never cached (they could be anything).
         var found = FindResource(text);
-        return found is null ? null : ResourceTypes.GetOrAdd(text, found);
+        return found is null ? null : ResourceTypes.GetOrAdd(text, ShapeOf(found));
     }
 
-    // The concrete FHIR R4 resource types by name as written (a cache of FindResource).
-    private static readonly ConcurrentDictionary<string, ClassMapping> ResourceTypes = new(StringComparer.Ordinal);
+    // The shapes of the concrete FHIR R4 resource types by name as written (a cache of FindResource and ShapeOf).
+    private static readonly ConcurrentDictionary<string, Shape> ResourceTypes = new(StringComparer.Ordinal);
 
     private static ClassMapping? FindResource(string name)
     {
@@ -136,9 +136,9 @@ internal static class PlainStructure
             if (element is null)
             {
                 // A primitive's extensions and id ("_birthDate"): only on a single, non-choice primitive element.
-                if (name.Length < 2 || name[0] != (byte)'_' || shape.Find(name.Slice(1)) is not { Repeats: false, IsChoice: false, Type.IsFhirPrimitive: true } primitive ||
+                if (name.Length < 2 || name[0] != (byte)'_' || shape.Find(name.Slice(1)) is not { Repeats: false, IsChoice: false, IsFhirPrimitive: true } primitive ||
                     !reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName ||
-                    !IsObjectBody(ref reader, ShapeOf(primitive.Type), isResource: false, inContained))
+                    !IsObjectBody(ref reader, primitive.TypeShape, isResource: false, inContained))
                 {
                     return false;
                 }
@@ -212,14 +212,13 @@ internal static class PlainStructure
             return reader.TokenType == JsonTokenType.StartObject && IsResource(ref reader, inContained);
         }
 
-        var type = element.Type;
-        if (!type.IsFhirPrimitive)
+        var shape = element.TypeShape;
+        if (!element.IsFhirPrimitive)
         {
             return reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName &&
-                IsObjectBody(ref reader, ShapeOf(type), isResource: false, inContained);
+                IsObjectBody(ref reader, shape, isResource: false, inContained);
         }
 
-        var shape = ShapeOf(type);
         switch (shape.Kind)
         {
             case PrimitiveKind.Text:
@@ -304,13 +303,20 @@ internal static class PlainStructure
     }
 
     /// <summary>One JSON name of an element: a choice element has one per allowed type (<c>onsetDateTime</c>, <c>onsetAge</c>).</summary>
+    /// <remarks>
+    /// What the check asks of the element's type per value is held here (<see cref="ClassMapping.IsFhirPrimitive"/> is a
+    /// reflection call, <see cref="ShapeOf"/> a dictionary look-up): read once, not for every value (issue #11).
+    /// </remarks>
     private sealed class Element
     {
+        private Shape? typeShape;
+
         public Element(byte[] name, ClassMapping type, bool repeats, int max, bool isResource, bool isChoice, int mandatoryIndex, int slot)
         {
             Slot = slot;
             Name = name;
             Type = type;
+            IsFhirPrimitive = type.IsFhirPrimitive;
             Repeats = repeats;
             Max = max;
             IsResource = isResource;
@@ -321,6 +327,15 @@ internal static class PlainStructure
         public byte[] Name { get; }
 
         public ClassMapping Type { get; }
+
+        /// <summary>Gets a value indicating whether the element's type is a FHIR primitive (its value written as a JSON value).</summary>
+        public bool IsFhirPrimitive { get; }
+
+        /// <summary>
+        /// Gets the shape of the element's type, looked up on first use (not when the element is made: types refer to
+        /// themselves, Extension.extension). Thread-safe: <see cref="ShapeOf"/> answers every caller with one instance.
+        /// </summary>
+        public Shape TypeShape => typeShape ??= ShapeOf(Type);
 
         public bool Repeats { get; }
 

@@ -17,7 +17,7 @@ internal static class FhirValues
     // accepted, because only the calendar date is read.
     private static readonly Regex DateLiteral = new(
         @"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?$",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>The problem text of a literal that is not a FHIR date at all (the mapper turns it into an input error).</summary>
     public const string NotADate = "is not a FHIR date";
@@ -27,6 +27,23 @@ internal static class FhirValues
 
     public static IEnumerable<Coding> Codings(IEnumerable<CodeableConcept>? concepts) =>
         concepts?.SelectMany(Codings) ?? Enumerable.Empty<Coding>();
+
+    /// <summary>Whether a concept has at least one coding (a plain loop, as <see cref="Has"/>: no enumerator per call).</summary>
+    public static bool HasCoding(CodeableConcept? concept)
+    {
+        if (concept?.Coding is { } codings)
+        {
+            foreach (var c in codings)
+            {
+                if (c is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // Has and HasAny are plain loops: the mapper asks them hundreds of times a call, and the LINQ chains allocated about
     // 15 KB of its 107 KB per CDS Hooks call (issue #11, per-step cost test).
@@ -125,7 +142,7 @@ internal static class FhirValues
     // A FHIR instant: a full date, a time with seconds, and a zone (FHIR R4 §2.24.0.1, type instant).
     private static readonly Regex InstantLiteral = new(
         @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))$",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public static LocalDate? CalendarDate(string? text, out string? problem)
     {
@@ -279,7 +296,7 @@ internal static class FhirValues
     // Patient/<id>, with an optional version (/_history/<vid>); ids as FHIR R4 defines them ([A-Za-z0-9\-\.]{1,64}).
     private static readonly Regex RelativePatientReference = new(
         @"^Patient/([A-Za-z0-9\-\.]{1,64})(?:/_history/[A-Za-z0-9\-\.]{1,64})?$",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>A relative reference <c>Patient/&lt;id&gt;</c> (a version, <c>/_history/&lt;vid&gt;</c>, dropped), or <see langword="null"/> when the text is not one.</summary>
     public static string? RelativePatient(string? reference) =>

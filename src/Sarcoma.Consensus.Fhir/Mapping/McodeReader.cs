@@ -18,7 +18,10 @@ namespace Sarcoma.Consensus.Fhir.Mapping;
 internal sealed partial class McodeReader
 {
     private const string HistologyElement = "Condition.extension:histologyMorphologyBehavior.valueCodeableConcept";
-    private static readonly Regex GradeText = new(@"^\s*(?:FNCLCC\s+)?(?:grade\s*|G)?([1-3])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex GradeText = new(@"^\s*(?:FNCLCC\s+)?(?:grade\s*|G)?([1-3])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    // The clinicalStatus codes of a current condition (one array, not one per call: IsCurrent runs for every condition, often).
+    private static readonly string[] CurrentClinicalStatuses = { "active", "recurrence", "relapse" };
 
     private readonly IReadOnlyList<SourceResource> entries;
     private readonly McodeMapperOptions options;
@@ -388,7 +391,7 @@ internal sealed partial class McodeReader
     /// the profile then says what it is.
     /// </summary>
     private static bool CodeFits(CodeableConcept? code, IEnumerable<string> loinc) =>
-        !Codings(code).Any() || HasAny(code, McodeCodes.Loinc, loinc);
+        !HasCoding(code) || HasAny(code, McodeCodes.Loinc, loinc);
 
     /// <summary>The mCODE profile a resource declares (<see cref="McodeCodes.ProfileName"/> of its first recognised <c>meta.profile</c>), read once per resource and run.</summary>
     private string? Profile(Resource resource)
@@ -512,7 +515,7 @@ internal sealed partial class McodeReader
     private static bool IsCurrent(Condition condition) =>
         condition.ClinicalStatus is null ||
         !HasReadableClinicalStatus(condition) ||
-        HasAny(condition.ClinicalStatus, McodeCodes.ConditionClinicalStatus, new[] { "active", "recurrence", "relapse" });
+        HasAny(condition.ClinicalStatus, McodeCodes.ConditionClinicalStatus, CurrentClinicalStatuses);
 
     private void ClassifyConditions()
     {

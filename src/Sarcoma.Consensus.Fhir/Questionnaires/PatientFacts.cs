@@ -19,7 +19,10 @@ internal static class PatientFacts
     private static readonly Regex Indexed = new(@"^(metastases\.lesions|treatment\.liverResections)\[([0-9]+)\]\.(\w+)$", RegexOptions.CultureInvariant);
 
     /// <summary>The generic name of a path: <c>metastases.lesions[1].resectable</c> → <c>metastases.lesions[].resectable</c>.</summary>
-    public static string Generic(string path) => Regex.Replace(path, @"\[[0-9]+\]", "[]");
+    public static string Generic(string path) => AnyIndex.Replace(path, "[]");
+
+    // An index of a path ("[1]"): one Regex, not the static Regex.Replace's cache look-up per call.
+    private static readonly Regex AnyIndex = new(@"\[[0-9]+\]", RegexOptions.CultureInvariant);
 
     public static bool TrySplit(string path, out string list, out int index, out string member)
     {
