@@ -90,20 +90,7 @@ internal static class IndicationCriteria
             return;
         }
 
-        var unresectable = 0;
-        var unknown = 0;
-        for (var i = 0; i < liver.Count; i++)
-        {
-            switch (liver[i].Resectable)
-            {
-                case false:
-                    unresectable++;
-                    break;
-                case null:
-                    unknown++;
-                    break;
-            }
-        }
+        var unresectable = LiverLesionFacts.Unresectable(liver, out var unknown);
         if (unresectable > 0)
         {
             var clause = Message.Of("indication.liver-lesions-not-resectable", ("count", unresectable), ("total", liver.Count), ("all", unresectable == liver.Count));

@@ -14,6 +14,30 @@ namespace Sarcoma.Consensus.Indication;
 /// </summary>
 internal static class LiverLesionFacts
 {
+    /// <summary>Counts the liver lesions recorded as not resectable and those whose resectability is not recorded (5.3, 5.4, 6.2).</summary>
+    /// <param name="liver">The liver lesions.</param>
+    /// <param name="unrecorded">The number of lesions whose resectability is not recorded.</param>
+    /// <returns>The number of lesions recorded as not resectable.</returns>
+    public static int Unresectable(IReadOnlyList<Lesion> liver, out int unrecorded)
+    {
+        var unresectable = 0;
+        unrecorded = 0;
+        for (var i = 0; i < liver.Count; i++)
+        {
+            switch (liver[i].Resectable)
+            {
+                case false:
+                    unresectable++;
+                    break;
+                case null:
+                    unrecorded++;
+                    break;
+            }
+        }
+
+        return unresectable;
+    }
+
     /// <summary>
     /// Describes where the liver lesions are (message <c>indication.liver-location</c>): "2 liver lesions, all in the
     /// right lobe (segments 6, 7)." or "3 liver lesions in the left and right lobes (segments 3, 6, 7)."

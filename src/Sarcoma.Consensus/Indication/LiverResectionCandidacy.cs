@@ -528,20 +528,8 @@ public sealed class LiverResectionCandidacy
     private static void Resectability(EvaluationContext context, List<Finding> facts, List<Message> blockers, List<string> missing)
     {
         var liver = context.LiverLesions;
-        var unresectable = 0;
-        var unrecorded = false;
-        for (var i = 0; i < liver.Count; i++)
-        {
-            switch (liver[i].Resectable)
-            {
-                case false:
-                    unresectable++;
-                    break;
-                case null:
-                    unrecorded = true;
-                    break;
-            }
-        }
+        var unresectable = LiverLesionFacts.Unresectable(liver, out var unrecordedCount);
+        var unrecorded = unrecordedCount > 0;
 
         if (unresectable > 0)
         {
