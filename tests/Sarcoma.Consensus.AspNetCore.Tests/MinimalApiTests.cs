@@ -33,9 +33,9 @@ public sealed class MinimalApiTests : IAsyncLifetime
 
     /// <summary>A document with an unknown property, an impossible ECOG, a negative size and a label that must never be echoed.</summary>
     private const string UnknownAndInvalid =
-        """{"label":"SECRET-LABEL","clinical":{"ecog":9,"ecogScore":1},"metastases":{"lesions":[{"site":"liver","sizeMm":-37.5}]}}""";
+        """{"label":"SECRET-LABEL","clinical":{"ecog":9,"ecogScore":1},"metastases":{"lesions":[{"site":"liver","sizeMm":-37.987654321}]}}""";
 
-    private static readonly string[] DocumentValues = { "SECRET-LABEL", "37.5" };
+    private static readonly string[] DocumentValues = { "SECRET-LABEL", "37.987654321" };
 
     private readonly CapturedLogs logs = new();
     private TestHost? host;
